@@ -1,0 +1,4 @@
+/// <reference types="vite/client" />
+
+/** The product version, injected at build time from package.json. */
+declare const __APP_VERSION__: string;

@@ -1,0 +1,84 @@
+// Lint enforces the architecture's one-way arrows (see ../shared/ARCHITECTURE.md):
+//   src/      imports no electron, no node:*, no React/MUI, touches no DOM
+//   renderer/ never imports electron or node:*, nor main/ or hub/
+//   main/     never imports React, MUI or Dexie, nor the renderer
+//   hub/      never imports electron, React or Dexie, nor main/ or the renderer
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `${m}/*`]), 'node:*'];
+
+const restrict = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.flat() }],
+});
+
+const electron = { group: ['electron', 'electron/*', 'electron-store'], message: 'Only main/ talks to Electron.' };
+const node = { group: nodeBuiltins, message: 'Node built-ins are not available here.' };
+const react = { group: ['react', 'react/*', 'react-dom', 'react-dom/*', '@mui/*', '@emotion/*', 'zustand', 'zustand/*'], message: 'UI libraries belong to the renderer.' };
+const dexie = { group: ['dexie', 'dexie-react-hooks'], message: 'The local IndexedDB belongs to the renderer (and the schema to src/db).' };
+const server = { group: ['fastify', '@fastify/*', 'pg', '@electric-sql/*'], message: 'Server libraries belong to the hub.' };
+const layer = (name) => ({ group: [`**/${name}/*`, `**/${name}`], message: `Arrows point one way: this layer may not import ${name}/.` });
+
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'history', 'HTMLElement', 'Element', 'Node', 'requestAnimationFrame', 'alert', 'confirm'].map((name) => ({
+  name,
+  message: 'src/ is platform-neutral: no DOM globals.',
+}));
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Bridge implementations and storage adapters are async by contract even when one side needs no await.
+      '@typescript-eslint/require-await': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      ...restrict(electron, node, react, server, layer('hub'), layer('main'), layer('renderer')),
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(electron, node, server, layer('hub'), layer('main')),
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(react, dexie, layer('renderer')),
+  },
+  {
+    files: ['hub/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(electron, react, dexie, layer('main'), layer('renderer')),
+  },
+  {
+    files: ['tests/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

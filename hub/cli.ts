@@ -1,0 +1,70 @@
+/**
+ * Serve mode: runs the hub and serves the workstation to a browser.
+ *   node out/hub/cli.js          (npm run serve)
+ * Configuration comes from the environment; see README "Configuration".
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PRODUCT_NAME } from '@core/config';
+import { parseHubEnv } from '@core/hub-config';
+import { defaultHubDataDir, redactDatabaseUrl } from './paths';
+import { startHub, type RunningHub } from './server';
+
+function describeStartError(error: unknown, port: number): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use. Stop the other program or start with PORT=<another port>.`;
+  if (code === 'EACCES') return `Not allowed to listen on port ${port}. Choose another with PORT=<port>.`;
+  if (code === 'ECONNREFUSED') return 'PostgreSQL refused the connection: check DATABASE_URL and that the server is running.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<RunningHub> {
+  const config = parseHubEnv(env);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const rendererDir = config.AGENTDESK_RENDERER_DIR ?? path.resolve(here, '../renderer');
+  const dataDir = config.AGENTDESK_DATA_DIR ?? defaultHubDataDir();
+  const storageLabel = config.DATABASE_URL
+    ? `PostgreSQL ${redactDatabaseUrl(config.DATABASE_URL)}`
+    : `PGlite in ${dataDir}`;
+  console.log(`${PRODUCT_NAME} hub starting (${storageLabel})…`);
+
+  let hub: RunningHub;
+  try {
+    hub = await startHub({
+      host: config.HOST,
+      port: config.PORT,
+      databaseUrl: config.DATABASE_URL,
+      dataDir,
+      rendererDir,
+      allowedOrigins: config.AGENTDESK_ALLOWED_ORIGINS,
+    });
+  } catch (error) {
+    console.error(`${PRODUCT_NAME} hub could not start: ${describeStartError(error, config.PORT)}`);
+    process.exitCode = 1;
+    throw error;
+  }
+
+  console.log(`${PRODUCT_NAME} is serving the workstation at ${hub.url}`);
+  console.log(`  open ${hub.url} in a browser · health: ${hub.url}/health · stop with Ctrl+C`);
+
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping the hub…`);
+    hub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return hub;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main().catch(() => {
+    process.exit(1);
+  });
+}

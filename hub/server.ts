@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { APP_ORIGIN } from '@core/config';
+import type { StorageKind } from '@core/hub-api';
+import { buildApp } from './app';
+import { migrate, openStorage, type Storage } from './storage';
+
+export interface HubOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** PostgreSQL; PGlite in `dataDir` when absent. */
+  databaseUrl?: string | undefined;
+  /** PGlite's folder; null keeps it in memory (tests). */
+  dataDir: string | null;
+  rendererDir?: string | null;
+  /** Extra cross-origin callers besides the desktop renderer. */
+  allowedOrigins?: readonly string[];
+  logger?: boolean;
+}
+
+export interface RunningHub {
+  /** e.g. http://127.0.0.1:4870 */
+  readonly url: string;
+  readonly port: number;
+  readonly storageKind: StorageKind;
+  readonly app: FastifyInstance;
+  readonly storage: Storage;
+  close(): Promise<void>;
+}
+
+async function readHubId(storage: Storage): Promise<string> {
+  const rows = await storage.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'hub_id'");
+  const id = rows[0]?.value;
+  if (!id) throw new Error('The hub database has no hub_id: its migrations did not complete.');
+  return id;
+}
+
+/** Opens storage, runs migrations, and listens. Closing stops the server, then the database. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  let app: FastifyInstance | undefined;
+  try {
+    const schemaVersion = await migrate(storage);
+    const hubId = await readHubId(storage);
+    app = await buildApp({
+      context: { storage, schemaVersion, hubId, startedAt: Date.now() },
+      rendererDir: options.rendererDir ?? null,
+      allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],
+      logger: options.logger ?? false,
+    });
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const running = app;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    storageKind: storage.kind,
+    app: running,
+    storage,
+    close() {
+      closing ??= (async () => {
+        await running.close();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

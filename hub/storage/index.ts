@@ -1,0 +1,21 @@
+import type { Storage } from './types';
+
+export type { Queryable, Storage } from './types';
+export { migrate } from './migrate';
+
+export interface StorageConfig {
+  /** PostgreSQL connection string; when absent the hub uses PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; null keeps the database in memory. */
+  dataDir: string | null;
+}
+
+/** Opens PostgreSQL when a URL is given, PGlite otherwise. Drivers load lazily so each mode pays only for its own. */
+export async function openStorage(config: StorageConfig): Promise<Storage> {
+  if (config.databaseUrl) {
+    const { openPostgres } = await import('./postgres');
+    return openPostgres(config.databaseUrl);
+  }
+  const { openPglite } = await import('./pglite');
+  return openPglite(config.dataDir);
+}

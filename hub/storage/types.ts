@@ -1,0 +1,18 @@
+import type { StorageKind } from '@core/hub-api';
+
+/** Something SQL can be sent to: the storage itself, or an open transaction. */
+export interface Queryable {
+  query: <T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+  /** Runs one or more statements without parameters (migrations). */
+  exec: (sql: string) => Promise<void>;
+}
+
+export interface Storage extends Queryable {
+  readonly kind: StorageKind;
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+  /** Subscribes to a NOTIFY channel (crosses hub processes on PostgreSQL). Returns an unsubscribe. */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  notify: (channel: string, payload: string) => Promise<void>;
+  close: () => Promise<void>;
+}

@@ -1,0 +1,184 @@
+/**
+ * The desktop shell: one secure window, the embedded hub when no hub is
+ * configured, and the OS integration only main can do. Kept thin: the
+ * workstation itself lives in the renderer, the rules in src/.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, nativeTheme, Notification, shell } from 'electron';
+import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
+import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
+import { buildCsp, httpOrigin } from '@core/csp';
+import { deepLinkToPath, findDeepLink } from '@core/deep-link';
+import { startHub, type RunningHub } from '../hub/server';
+import { registerIpc, sendEvent } from './ipc';
+import { registerAppSchemePrivileges, serveRenderer } from './protocol';
+import { installSecurityGuards } from './security';
+import { DesktopStore } from './settings';
+import { createMainWindow } from './window';
+
+const here = import.meta.dirname;
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+const iconPath = path.join(app.getAppPath(), 'assets/icon.png');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+// A separate profile (settings, local cache, embedded hub) when asked: tests, or a second agent on one machine.
+if (process.env.AGENTDESK_USER_DATA_DIR) app.setPath('userData', process.env.AGENTDESK_USER_DATA_DIR);
+registerAppSchemePrivileges();
+
+let mainWindow: BrowserWindow | null = null;
+let embeddedHub: RunningHub | null = null;
+/** A deep link that arrived before the window could take it. */
+let pendingPath: string | null = null;
+/** Shown notifications, kept referenced so their click handlers stay alive. */
+const liveNotifications = new Set<Notification>();
+
+function openPath(appPath: string): void {
+  if (!mainWindow || mainWindow.webContents.isLoading()) {
+    // Taken by the window once its page has loaded.
+    pendingPath = appPath;
+    if (!mainWindow) openWindow?.();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  sendEvent(mainWindow.webContents, 'app:navigate', { path: appPath });
+}
+
+function handleDeepLink(link: string | null): void {
+  const appPath = link ? deepLinkToPath(link) : null;
+  if (appPath) openPath(appPath);
+}
+
+async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: AppInfo['hubMode'] }> {
+  const configured = process.env.AGENTDESK_HUB_URL || store.settings().hubUrl;
+  if (configured) return { url: configured, mode: 'remote' };
+  embeddedHub = await startHub({
+    host: '127.0.0.1',
+    port: 0,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
+    rendererDir: null,
+  });
+  return { url: embeddedHub.url, mode: 'embedded' };
+}
+
+async function start(): Promise<void> {
+  const store = new DesktopStore();
+  nativeTheme.themeSource = store.settings().theme;
+
+  const devOrigin = devServerUrl ? httpOrigin(devServerUrl) : null;
+  const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+  installSecurityGuards(appOrigins);
+
+  let hub: { url: string; mode: AppInfo['hubMode'] };
+  try {
+    hub = await resolveHub(store);
+  } catch (error) {
+    dialog.showErrorBox(`${PRODUCT_NAME} could not start its hub`, error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  const hubOrigin = httpOrigin(hub.url);
+  const csp = buildCsp({ connectOrigins: hubOrigin ? [hubOrigin] : [], ...(devOrigin ? { devServerOrigin: devOrigin } : {}) });
+  serveRenderer(rendererDir, csp);
+
+  registerIpc(
+    {
+      'app:info': () => ({
+        name: PRODUCT_NAME,
+        version: app.getVersion(),
+        host: 'electron',
+        os: `${os.type()} ${os.release()}`,
+        hubUrl: hub.url,
+        hubMode: hub.mode,
+      }),
+      'settings:get': () => store.settings(),
+      'settings:update': (patch) => {
+        const next = store.updateSettings(patch);
+        nativeTheme.themeSource = next.theme;
+        return next;
+      },
+      'notify:show': (request) => {
+        if (!Notification.isSupported()) return null;
+        const parsed = NotificationRequestSchema.parse(request);
+        const notification = new Notification({ title: parsed.title, body: parsed.body, icon: iconPath });
+        liveNotifications.add(notification);
+        notification.on('click', () => {
+          liveNotifications.delete(notification);
+          openPath(parsed.path ?? '/');
+        });
+        notification.on('close', () => liveNotifications.delete(notification));
+        notification.show();
+        return null;
+      },
+      'shell:open-external': async (url) => {
+        await shell.openExternal(url);
+        return null;
+      },
+      'app:relaunch': () => {
+        app.relaunch();
+        app.quit();
+        return null;
+      },
+    },
+    {
+      origins: appOrigins,
+      isOwnWebContents: (contents) => mainWindow !== null && contents.id === mainWindow.webContents.id,
+    },
+  );
+
+  openWindow = () => {
+    const window = createMainWindow({ url: devServerUrl ?? `${APP_ORIGIN}/`, preload: preloadPath, icon: iconPath, store });
+    mainWindow = window;
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    window.webContents.once('did-finish-load', () => {
+      const initial = pendingPath;
+      pendingPath = null;
+      if (initial) openPath(initial);
+    });
+  };
+  pendingPath ??= deepLinkToPath(findDeepLink(process.argv) ?? '');
+  openWindow();
+}
+
+/** Set once start-up is done; re-creates the window (macOS dock click). */
+let openWindow: (() => void) | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another AgentDesk is running: it receives our command line (and any deep link) and comes to the front.
+  app.quit();
+} else {
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  app.on('second-instance', (_event, argv) => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+    handleDeepLink(findDeepLink(argv));
+  });
+  // macOS delivers deep links as open-url events, possibly before ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    handleDeepLink(url);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
+  });
+  app.on('will-quit', (event) => {
+    if (!embeddedHub) return;
+    const hub = embeddedHub;
+    embeddedHub = null;
+    event.preventDefault();
+    void hub.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  });
+}

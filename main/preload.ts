@@ -1,0 +1,48 @@
+/**
+ * The preload: exposes the typed bridge as `window.agentdesk` and nothing
+ * else. Runs sandboxed, so it is bundled whole (zod included).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  ipcEventContract,
+  ipcInvokeContract,
+  type AgentDeskBridge,
+  type IpcArgs,
+  type IpcInvokeChannel,
+  type IpcResult,
+} from '@core/bridge';
+
+async function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
+  const contract = ipcInvokeContract[channel];
+  const parsed = contract.args.parse(args) as unknown[];
+  const result: unknown = await ipcRenderer.invoke(channel, ...parsed);
+  return contract.result.parse(result) as IpcResult<C>;
+}
+
+const bridge: AgentDeskBridge = {
+  host: 'electron',
+  appInfo: () => invoke('app:info'),
+  getSettings: () => invoke('settings:get'),
+  updateSettings: (patch) => invoke('settings:update', patch),
+  notify: async (request) => {
+    await invoke('notify:show', request);
+  },
+  openExternal: async (url) => {
+    await invoke('shell:open-external', url);
+  },
+  relaunch: async () => {
+    await invoke('app:relaunch');
+  },
+  onNavigate(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+      const event = ipcEventContract['app:navigate'].safeParse(payload);
+      if (event.success) listener(event.data.path);
+    };
+    ipcRenderer.on('app:navigate', handler);
+    return () => {
+      ipcRenderer.removeListener('app:navigate', handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('agentdesk', bridge);

@@ -1,0 +1,42 @@
+import Store from 'electron-store';
+import type { DesktopSettings, DesktopSettingsPatch } from '@core/bridge';
+import {
+  DEFAULT_WINDOW_STATE,
+  mergeSettings,
+  readDesktopState,
+  type WindowState,
+} from '@core/desktop';
+import { DEFAULT_DESKTOP_SETTINGS } from '@core/bridge';
+
+interface StoreShape {
+  settings: DesktopSettings;
+  window: WindowState;
+  [key: string]: unknown;
+}
+
+/** Settings and window bounds, kept in the user-data folder by electron-store and validated on read. */
+export class DesktopStore {
+  private readonly store = new Store<StoreShape>({
+    name: 'settings',
+    defaults: { settings: DEFAULT_DESKTOP_SETTINGS, window: DEFAULT_WINDOW_STATE },
+    clearInvalidConfig: true,
+  });
+
+  settings(): DesktopSettings {
+    return readDesktopState({ settings: this.store.get('settings') }).settings;
+  }
+
+  updateSettings(patch: DesktopSettingsPatch): DesktopSettings {
+    const next = mergeSettings(this.settings(), patch);
+    this.store.set('settings', next);
+    return next;
+  }
+
+  windowState(): WindowState {
+    return readDesktopState({ window: this.store.get('window') }).window;
+  }
+
+  saveWindowState(state: WindowState): void {
+    this.store.set('window', state);
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  DEFAULT_DESKTOP_SETTINGS,
+  DesktopSettingsPatchSchema,
+  DesktopSettingsSchema,
+  HttpUrlSchema,
+  NotificationRequestSchema,
+  describeZodError,
+  type AgentDeskBridge,
+  type DesktopSettings,
+} from '@core/bridge';
+import { PRODUCT_NAME } from '@core/config';
+
+const SETTINGS_KEY = 'agentdesk.settings';
+
+function readSettings(): DesktopSettings {
+  try {
+    const parsed = DesktopSettingsSchema.safeParse(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
+    return parsed.success ? { ...parsed.data, hubUrl: null } : { ...DEFAULT_DESKTOP_SETTINGS };
+  } catch {
+    return { ...DEFAULT_DESKTOP_SETTINGS };
+  }
+}
+
+/** The bridge over web APIs, for serve mode: the hub is the page's own origin. */
+export function createBrowserBridge(): AgentDeskBridge {
+  const navigateListeners = new Set<(path: string) => void>();
+  return {
+    host: 'browser',
+    appInfo: async () => ({
+      name: PRODUCT_NAME,
+      version: __APP_VERSION__,
+      host: 'browser',
+      os: navigator.userAgent,
+      hubUrl: window.location.origin,
+      hubMode: 'served',
+    }),
+    getSettings: async () => readSettings(),
+    updateSettings: async (patch) => {
+      const parsed = DesktopSettingsPatchSchema.safeParse(patch);
+      if (!parsed.success) throw new Error(describeZodError(parsed.error));
+      if (parsed.data.hubUrl) throw new Error('In a browser the hub is the server that served this page; its address cannot be changed here.');
+      const next = { ...readSettings(), ...parsed.data, hubUrl: null };
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      return next;
+    },
+    notify: async (request) => {
+      const parsed = NotificationRequestSchema.parse(request);
+      if (!('Notification' in window)) return;
+      if (Notification.permission === 'default') await Notification.requestPermission();
+      if (Notification.permission !== 'granted') return;
+      const notification = new Notification(parsed.title, { body: parsed.body, ...(parsed.tag ? { tag: parsed.tag } : {}) });
+      notification.onclick = () => {
+        window.focus();
+        if (parsed.path) for (const listener of navigateListeners) listener(parsed.path);
+        notification.close();
+      };
+    },
+    openExternal: async (url) => {
+      const parsed = HttpUrlSchema.parse(url);
+      window.open(parsed, '_blank', 'noopener,noreferrer');
+    },
+    relaunch: async () => {
+      window.location.reload();
+    },
+    onNavigate(listener) {
+      navigateListeners.add(listener);
+      return () => {
+        navigateListeners.delete(listener);
+      };
+    },
+  };
+}
+
+/** The desktop preload's bridge when running in Electron, the web one otherwise. */
+export const bridge: AgentDeskBridge = window.agentdesk ?? createBrowserBridge();

@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useColorScheme } from '@mui/material/styles';
+import { HttpUrlSchema, ThemePreferenceSchema, type DesktopSettings, type ThemePreference } from '@core/bridge';
+import { bridge } from '../bridge';
+import { useAppState } from '../state/app';
+import { ScreenHeader } from '../shell/ScreenHeader';
+
+function SettingsCard({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby={id} sx={{ p: 2.5 }}>
+      <Typography variant="h2" id={id} sx={{ mb: 2 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: '180px 1fr', gap: 2, py: 0.5 }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+function Appearance() {
+  const { mode, setMode } = useColorScheme();
+  const [error, setError] = useState<string | null>(null);
+  const choose = (value: ThemePreference) => {
+    setMode(value);
+    bridge.updateSettings({ theme: value }).then(
+      () => setError(null),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  return (
+    <SettingsCard title="Appearance" id="settings-appearance">
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={mode ?? 'system'}
+        aria-label="Theme"
+        onChange={(_event, value: unknown) => {
+          const parsed = ThemePreferenceSchema.safeParse(value);
+          if (parsed.success) choose(parsed.data);
+        }}
+      >
+        <ToggleButton value="system">Follow the system</ToggleButton>
+        <ToggleButton value="light">Light</ToggleButton>
+        <ToggleButton value="dark">Dark</ToggleButton>
+      </ToggleButtonGroup>
+      {error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {error}
+        </Alert>
+      )}
+    </SettingsCard>
+  );
+}
+
+function HubConnection() {
+  const info = useAppState((state) => state.info);
+  const health = useAppState((state) => state.health);
+  const connection = useAppState((state) => state.connection);
+  const [settings, setSettings] = useState<DesktopSettings | null>(null);
+  const [draft, setDraft] = useState('');
+  const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string } | null>(null);
+
+  useEffect(() => {
+    void bridge.getSettings().then((value) => {
+      setSettings(value);
+      setDraft(value.hubUrl ?? '');
+    });
+  }, []);
+
+  const mode = info?.hubMode;
+  const modeLabel = mode === 'embedded' ? 'Embedded on this computer' : mode === 'remote' ? 'Remote hub' : 'The server this page came from';
+  const storage = health ? (health.storage === 'pglite' ? 'PGlite (embedded PostgreSQL)' : 'PostgreSQL') : '—';
+
+  const save = async (hubUrl: string | null) => {
+    if (hubUrl !== null) {
+      const parsed = HttpUrlSchema.safeParse(hubUrl.trim());
+      if (!parsed.success) {
+        setMessage({ severity: 'error', text: 'Enter the hub address as http://… or https://…' });
+        return;
+      }
+      hubUrl = parsed.data;
+    }
+    try {
+      const next = await bridge.updateSettings({ hubUrl });
+      setSettings(next);
+      setMessage({ severity: 'success', text: 'Saved. AgentDesk restarts to connect to the new hub.' });
+      await bridge.relaunch();
+    } catch (error) {
+      setMessage({ severity: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <SettingsCard title="Hub connection" id="settings-hub">
+      <Fact label="Hub" value={modeLabel} />
+      <Fact label="Address" value={info?.hubUrl ?? '—'} />
+      <Fact label="Status" value={connection === 'online' ? 'Online' : connection === 'offline' ? 'Offline' : 'Connecting…'} />
+      <Fact label="Storage" value={storage} />
+      <Fact label="Schema version" value={health ? String(health.schemaVersion) : '—'} />
+      {bridge.host === 'electron' && settings && (
+        <Box
+          component="form"
+          sx={{ mt: 2 }}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save(draft);
+          }}
+        >
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+            <TextField
+              size="small"
+              label="Remote hub address"
+              placeholder="https://hub.example.com"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              sx={{ flex: 1 }}
+            />
+            <Button type="submit" variant="contained" disabled={!draft.trim()}>
+              Connect and restart
+            </Button>
+            {settings.hubUrl && (
+              <Button variant="outlined" onClick={() => void save(null)}>
+                Use the embedded hub
+              </Button>
+            )}
+          </Stack>
+        </Box>
+      )}
+      {message && (
+        <Alert severity={message.severity} sx={{ mt: 2 }}>
+          {message.text}
+        </Alert>
+      )}
+    </SettingsCard>
+  );
+}
+
+function About() {
+  const info = useAppState((state) => state.info);
+  return (
+    <SettingsCard title="About" id="settings-about">
+      <Fact label="Version" value={info?.version ?? '—'} />
+      <Fact label="Running in" value={info ? (info.host === 'electron' ? 'Desktop app' : 'Browser') : '—'} />
+      <Fact label="System" value={info?.os ?? '—'} />
+    </SettingsCard>
+  );
+}
+
+export function SettingsScreen() {
+  return (
+    <>
+      <ScreenHeader title="Settings" description="Appearance, hub connection and this device" />
+      <Stack spacing={2} sx={{ maxWidth: 880 }}>
+        <Appearance />
+        <HubConnection />
+        <About />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+/** The workstation's sections, in navigation order. Alt+1…6 jumps to each. */
+export interface Section {
+  id: 'queue' | 'customers' | 'follow-ups' | 'dashboard' | 'scripts' | 'settings';
+  label: string;
+  path: string;
+  /** Digit for the Alt+digit shortcut. */
+  key: string;
+  description: string;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { id: 'queue', label: 'Queue', path: '/queue', key: '1', description: 'Contacts waiting for you and your team' },
+  { id: 'customers', label: 'Customers', path: '/customers', key: '2', description: 'Every customer and their history' },
+  { id: 'follow-ups', label: 'Follow-ups', path: '/follow-ups', key: '3', description: 'Callbacks and check-ins you planned' },
+  { id: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4', description: 'Team performance from your local data' },
+  { id: 'scripts', label: 'Scripts', path: '/scripts', key: '5', description: 'Conversation scripts and empathy prompts' },
+  { id: 'settings', label: 'Settings', path: '/settings', key: '6', description: 'Appearance, hub connection and this device' },
+];
+
+export const DEFAULT_PATH = '/queue';
+
+/** The section a path belongs to (`/customer?id=…` belongs to Customers). */
+export function sectionForPath(path: string): Section | undefined {
+  const pathname = path.split('?')[0] ?? path;
+  if (pathname === '/customer' || pathname.startsWith('/customers')) return SECTIONS.find((s) => s.id === 'customers');
+  return SECTIONS.find((section) => pathname === section.path || pathname.startsWith(`${section.path}/`));
+}

@@ -1,0 +1,73 @@
+import { useRef, type KeyboardEvent } from 'react';
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { SECTIONS, sectionForPath } from '../sections';
+import { navigate, useRouter } from '../state/router';
+import { ALT_LABEL } from './keyboard';
+import { SECTION_ICONS } from './sectionIcons';
+
+/**
+ * The section list. One Tab stop (the current section); arrow keys, Home and
+ * End move between sections, Enter opens one. Alt+digit works from anywhere.
+ */
+export function SideNav() {
+  const path = useRouter((state) => state.path);
+  const current = sectionForPath(path);
+  const refs = useRef<(HTMLDivElement | null)[]>([]);
+
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const last = SECTIONS.length - 1;
+    const target =
+      event.key === 'ArrowDown' ? (index === last ? 0 : index + 1)
+      : event.key === 'ArrowUp' ? (index === 0 ? last : index - 1)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? last
+      : null;
+    if (target === null) return;
+    event.preventDefault();
+    refs.current[target]?.focus();
+  };
+
+  return (
+    <Box
+      component="nav"
+      aria-label="Sections"
+      sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
+    >
+      <List dense sx={{ p: 1 }}>
+        {SECTIONS.map((section, index) => {
+          const Icon = SECTION_ICONS[section.id];
+          const selected = section.id === current?.id;
+          return (
+            <ListItemButton
+              key={section.id}
+              ref={(element) => {
+                refs.current[index] = element;
+              }}
+              selected={selected}
+              aria-current={selected ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${section.key}`}
+              tabIndex={selected || (!current && index === 0) ? 0 : -1}
+              onClick={() => navigate(section.path)}
+              onKeyDown={(event) => onKeyDown(event, index)}
+              sx={{ borderRadius: 1, mb: 0.25, py: 0.75 }}
+            >
+              <ListItemIcon sx={{ minWidth: 36 }}>
+                <Icon fontSize="small" />
+              </ListItemIcon>
+              <ListItemText primary={section.label} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
+              <Typography variant="caption" color="text.secondary" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                {ALT_LABEL}
+                {section.key}
+              </Typography>
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </Box>
+  );
+}

@@ -1,0 +1,51 @@
+import { createTheme } from '@mui/material/styles';
+
+/**
+ * One theme, light and dark, following the OS unless the agent picks one in
+ * Settings. Dense enough for a screen an agent looks at all day, with focus
+ * rings that are easy to see when working from the keyboard.
+ */
+export const theme = createTheme({
+  cssVariables: { colorSchemeSelector: 'class' },
+  colorSchemes: {
+    light: {
+      palette: {
+        primary: { main: '#1f56d6' },
+        secondary: { main: '#0b7a75' },
+        success: { main: '#1b7f3b' },
+        warning: { main: '#b35c00' },
+        error: { main: '#c62828' },
+        background: { default: '#f4f6f9', paper: '#ffffff' },
+      },
+    },
+    dark: {
+      palette: {
+        primary: { main: '#8fb0ff' },
+        secondary: { main: '#5fd3c9' },
+        success: { main: '#6fcf8a' },
+        warning: { main: '#ffb45c' },
+        error: { main: '#ff8a80' },
+        background: { default: '#0f1216', paper: '#171b21' },
+      },
+    },
+  },
+  shape: { borderRadius: 8 },
+  typography: {
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+    h1: { fontSize: '1.5rem', fontWeight: 600 },
+    h2: { fontSize: '1.25rem', fontWeight: 600 },
+    h3: { fontSize: '1.1rem', fontWeight: 600 },
+    button: { textTransform: 'none', fontWeight: 600 },
+  },
+  components: {
+    MuiButton: { defaultProps: { disableElevation: true } },
+    MuiTooltip: { defaultProps: { arrow: true } },
+    MuiButtonBase: {
+      styleOverrides: {
+        root: ({ theme: t }) => ({
+          '&.Mui-focusVisible': { outline: `2px solid ${t.vars.palette.primary.main}`, outlineOffset: 2 },
+        }),
+      },
+    },
+  },
+});

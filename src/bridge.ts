@@ -1,0 +1,116 @@
+/**
+ * The bridge: the one interface the renderer uses to talk to its host.
+ *
+ * It has two implementations with this same type: the Electron preload
+ * (`window.agentdesk`, backed by IPC that main validates with the schemas
+ * below) and the browser bridge (web APIs) used in serve mode.
+ */
+import { z } from 'zod';
+
+export const ThemePreferenceSchema = z.enum(['system', 'light', 'dark']);
+export type ThemePreference = z.infer<typeof ThemePreferenceSchema>;
+
+/** An http(s) URL with no credentials, at most 2 KiB long. */
+export const HttpUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// address');
+
+export const HostKindSchema = z.enum(['electron', 'browser']);
+export type HostKind = z.infer<typeof HostKindSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: HostKindSchema,
+  os: z.string(),
+  /** Where the renderer's hub answers. */
+  hubUrl: HttpUrlSchema,
+  /** embedded: started in-process by the desktop shell; remote: configured; served: the page's own origin. */
+  hubMode: z.enum(['embedded', 'remote', 'served']),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const DesktopSettingsSchema = z.object({
+  /** null means "start the embedded hub". Takes effect after a restart. */
+  hubUrl: HttpUrlSchema.nullable(),
+  theme: ThemePreferenceSchema,
+});
+export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
+
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system' };
+
+export const DesktopSettingsPatchSchema = DesktopSettingsSchema.partial().strict();
+export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
+
+/** An in-app route: a path starting with a single slash, optionally with a query. */
+export const AppPathSchema = z
+  .string()
+  .max(1024)
+  .regex(/^\/(?!\/)[^\s]*$/, 'must be an app path such as /queue');
+
+export const NotificationRequestSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000).default(''),
+    /** Notifications with the same tag replace each other. */
+    tag: z.string().max(200).optional(),
+    /** Where clicking the notification takes the agent. */
+    path: AppPathSchema.optional(),
+  })
+  .strict();
+export type NotificationRequest = z.input<typeof NotificationRequestSchema>;
+
+export const NavigateEventSchema = z.object({ path: AppPathSchema }).strict();
+export type NavigateEvent = z.infer<typeof NavigateEventSchema>;
+
+/**
+ * Request/response IPC channels: arguments and results are validated on both
+ * sides (preload and main). Main also checks every call's sender.
+ */
+export const ipcInvokeContract = {
+  'app:info': { args: z.tuple([]), result: AppInfoSchema },
+  'settings:get': { args: z.tuple([]), result: DesktopSettingsSchema },
+  'settings:update': { args: z.tuple([DesktopSettingsPatchSchema]), result: DesktopSettingsSchema },
+  'notify:show': { args: z.tuple([NotificationRequestSchema]), result: z.null() },
+  'shell:open-external': { args: z.tuple([HttpUrlSchema]), result: z.null() },
+  'app:relaunch': { args: z.tuple([]), result: z.null() },
+} as const;
+export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
+export type IpcArgs<C extends IpcInvokeChannel> = z.input<(typeof ipcInvokeContract)[C]['args']>;
+export type IpcParsedArgs<C extends IpcInvokeChannel> = z.output<(typeof ipcInvokeContract)[C]['args']>;
+export type IpcResult<C extends IpcInvokeChannel> = z.output<(typeof ipcInvokeContract)[C]['result']>;
+
+/** Main → renderer events. */
+export const ipcEventContract = {
+  'app:navigate': NavigateEventSchema,
+} as const;
+export type IpcEventChannel = keyof typeof ipcEventContract;
+export type IpcEvent<C extends IpcEventChannel> = z.output<(typeof ipcEventContract)[C]>;
+
+export interface AgentDeskBridge {
+  readonly host: HostKind;
+  appInfo(): Promise<AppInfo>;
+  getSettings(): Promise<DesktopSettings>;
+  updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
+  notify(request: NotificationRequest): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  /** Restarts the app (Electron) or reloads the page (browser). */
+  relaunch(): Promise<void>;
+  /** Main asks the renderer to open a route (deep link, notification click). Returns an unsubscribe. */
+  onNavigate(listener: (path: string) => void): () => void;
+}
+
+/** A readable one-line summary of a zod error, for messages shown to people. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

@@ -1,0 +1,41 @@
+/** The hub's configuration from its environment, validated at start. */
+import { z } from 'zod';
+import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT } from './config';
+import { describeZodError } from './bridge';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+export const HubEnvSchema = z.object({
+  HOST: optionalText.transform((value) => value ?? DEFAULT_SERVE_HOST),
+  PORT: optionalText
+    .transform((value) => (value === undefined ? DEFAULT_SERVE_PORT : Number(value)))
+    .pipe(
+      z
+        .number({ error: 'PORT must be a number' })
+        .int('PORT must be a whole number')
+        .min(0, 'PORT must be between 0 and 65535')
+        .max(65535, 'PORT must be between 0 and 65535'),
+    ),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  AGENTDESK_DATA_DIR: optionalText,
+  AGENTDESK_RENDERER_DIR: optionalText,
+  AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
+    value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
+  ),
+});
+export type HubEnv = z.output<typeof HubEnvSchema>;
+
+export function parseHubEnv(env: Record<string, string | undefined>): HubEnv {
+  const result = HubEnvSchema.safeParse(env);
+  if (!result.success) throw new Error(`Invalid hub configuration: ${describeZodError(result.error)}`);
+  return result.data;
+}
