@@ -6,6 +6,7 @@
  * below) and the browser bridge (web APIs) used in serve mode.
  */
 import { z } from 'zod';
+import { UserSchema } from './domain/model';
 
 export const ThemePreferenceSchema = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof ThemePreferenceSchema>;
@@ -68,6 +69,17 @@ export const NotificationRequestSchema = z
   .strict();
 export type NotificationRequest = z.input<typeof NotificationRequestSchema>;
 
+/** A signed-in session, remembered across restarts (encrypted at rest in the desktop app). */
+export const StoredSessionSchema = z.object({
+  token: z.string().min(32).max(200),
+  expiresAt: z.number().int(),
+  user: UserSchema,
+  hubId: z.string().min(1).max(64),
+  /** The hub this session belongs to. */
+  hubUrl: HttpUrlSchema,
+});
+export type StoredSession = z.infer<typeof StoredSessionSchema>;
+
 export const NavigateEventSchema = z.object({ path: AppPathSchema }).strict();
 export type NavigateEvent = z.infer<typeof NavigateEventSchema>;
 
@@ -82,6 +94,8 @@ export const ipcInvokeContract = {
   'notify:show': { args: z.tuple([NotificationRequestSchema]), result: z.null() },
   'shell:open-external': { args: z.tuple([HttpUrlSchema]), result: z.null() },
   'app:relaunch': { args: z.tuple([]), result: z.null() },
+  'session:load': { args: z.tuple([]), result: StoredSessionSchema.nullable() },
+  'session:save': { args: z.tuple([StoredSessionSchema.nullable()]), result: z.null() },
 } as const;
 export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = z.input<(typeof ipcInvokeContract)[C]['args']>;
@@ -104,6 +118,10 @@ export interface AgentDeskBridge {
   openExternal(url: string): Promise<void>;
   /** Restarts the app (Electron) or reloads the page (browser). */
   relaunch(): Promise<void>;
+  /** The remembered session, if any (null when signed out or when it cannot be read). */
+  loadSession(): Promise<StoredSession | null>;
+  /** Remembers a session, or forgets it with null. */
+  saveSession(session: StoredSession | null): Promise<void>;
   /** Main asks the renderer to open a route (deep link, notification click). Returns an unsubscribe. */
   onNavigate(listener: (path: string) => void): () => void;
 }

@@ -28,6 +28,8 @@ export const HubEnvSchema = z.object({
   ),
   AGENTDESK_DATA_DIR: optionalText,
   AGENTDESK_RENDERER_DIR: optionalText,
+  /** Demo data to load into an empty hub: small | medium | large | none. Default: small on PGlite, none on PostgreSQL. */
+  AGENTDESK_DEMO: optionalText.pipe(z.enum(['small', 'medium', 'large', 'none'], { error: 'AGENTDESK_DEMO must be small, medium, large or none' }).optional()),
   AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
   ),
@@ -38,4 +40,10 @@ export function parseHubEnv(env: Record<string, string | undefined>): HubEnv {
   const result = HubEnvSchema.safeParse(env);
   if (!result.success) throw new Error(`Invalid hub configuration: ${describeZodError(result.error)}`);
   return result.data;
+}
+
+/** The demo set to load into an empty hub, from AGENTDESK_DEMO and the storage in use. */
+export function demoSizeOf(config: HubEnv): 'small' | 'medium' | 'large' | null {
+  const choice = config.AGENTDESK_DEMO ?? (config.DATABASE_URL ? 'none' : 'small');
+  return choice === 'none' ? null : choice;
 }

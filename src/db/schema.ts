@@ -1,0 +1,149 @@
+/**
+ * The desktop's local store (IndexedDB through Dexie). The renderer reads
+ * only from here; the sync engine writes pulled rows here; every local change
+ * is an optimistic write plus an outbox row in one transaction.
+ *
+ * Indexes are few and chosen for the reads the UI makes (IndexedDB pays for
+ * every index on every write):
+ *   contacts   [customerId+at]  a customer's timeline, newest first
+ *   queueItems [state+slaDueAt] the waiting queue by SLA; assigneeId: my work
+ *   followUps  [ownerId+dueAt]  my agenda; customerId: a customer's follow-ups
+ *   customers  *phones, *emails screen-pop lookups; lastName: the list
+ *
+ * Versions are numbered and only ever added: a released version's stores and
+ * upgrade function never change.
+ */
+import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { EntityName, EntityRow } from '../sync/entities';
+import type { Mutation, RejectionCode } from '../sync/protocol';
+
+/** A cached row: the entity plus the hub version it came with (0 while it exists only on this desktop). */
+export type LocalRow<E extends EntityName> = EntityRow<E> & { _v: number };
+
+/** A change waiting to reach the hub. */
+export type OutboxRow = Mutation;
+
+/** The hub's copy of a row that a pending mutation changed on this desktop (null: the row did not exist). */
+export interface ShadowRow {
+  entity: EntityName;
+  id: string;
+  base: (Record<string, unknown> & { _v: number }) | null;
+}
+
+/** A change the hub refused, kept until the agent has seen it. */
+export interface RejectionRow {
+  /** The mutation id. */
+  id: number;
+  name: string;
+  code: RejectionCode;
+  message: string;
+  /** When the agent made the change. */
+  madeAt: number;
+  /** When the refusal reached this desktop. */
+  at: number;
+  args: unknown;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_VERSIONS: readonly { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      customers: 'id, lastName, *phones, *emails',
+      contacts: 'id, [customerId+at]',
+      queueItems: 'id, [state+slaDueAt], assigneeId',
+      followUps: 'id, [ownerId+dueAt], customerId',
+      surveys: 'id, customerId, contactId',
+      scripts: 'id, scriptId',
+      users: 'id, username',
+      teams: 'id',
+      queues: 'id, teamId',
+      outbox: 'id',
+      shadow: '[entity+id]',
+      rejections: 'id',
+      meta: 'key',
+    },
+  },
+];
+
+export const ENTITY_TABLES = {
+  customer: 'customers',
+  contact: 'contacts',
+  queueItem: 'queueItems',
+  followUp: 'followUps',
+  survey: 'surveys',
+  script: 'scripts',
+  user: 'users',
+  team: 'teams',
+  queue: 'queues',
+} as const satisfies Record<EntityName, string>;
+
+export interface DexieDependencies {
+  indexedDB: NonNullable<DexieOptions['indexedDB']>;
+  IDBKeyRange: NonNullable<DexieOptions['IDBKeyRange']>;
+}
+
+export class AgentDeskDb extends Dexie {
+  declare customers: Table<LocalRow<'customer'>, string>;
+  declare contacts: Table<LocalRow<'contact'>, string>;
+  declare queueItems: Table<LocalRow<'queueItem'>, string>;
+  declare followUps: Table<LocalRow<'followUp'>, string>;
+  declare surveys: Table<LocalRow<'survey'>, string>;
+  declare scripts: Table<LocalRow<'script'>, string>;
+  declare users: Table<LocalRow<'user'>, string>;
+  declare teams: Table<LocalRow<'team'>, string>;
+  declare queues: Table<LocalRow<'queue'>, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare shadow: Table<ShadowRow, [string, string]>;
+  declare rejections: Table<RejectionRow, number>;
+  declare meta: Table<MetaRow, string>;
+
+  /** `deps` lets tests (and Node) supply an IndexedDB implementation. */
+  constructor(name: string, deps?: DexieDependencies) {
+    super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+    for (const { version, stores, upgrade } of DB_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+
+  entityTable<E extends EntityName>(entity: E): Table<LocalRow<E>, string> {
+    return this.table<LocalRow<E>, string>(ENTITY_TABLES[entity]);
+  }
+
+  /** Every entity table, for transactions that touch them all. */
+  entityTables(): Table[] {
+    return Object.values(ENTITY_TABLES).map((name) => this.table(name));
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.meta.get(key))?.value as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.meta.put({ key, value });
+  }
+}
+
+/** Keys of the meta table. */
+export const META = {
+  clientId: 'clientId',
+  hubId: 'hubId',
+  cursor: 'cursor',
+  nextMutationId: 'nextMutationId',
+  /** Highest mutation id the hub has acknowledged. */
+  pushedThrough: 'pushedThrough',
+  lastSyncedAt: 'lastSyncedAt',
+  /** True once a first full pull has completed. */
+  bootstrapped: 'bootstrapped',
+  userId: 'userId',
+} as const;
+
+/** The local database name for one person on one hub, so people sharing a machine never see each other's cache. */
+export function localDbName(hubId: string, userId: string): string {
+  return `agentdesk-${hubId}-${userId}`;
+}

@@ -1,0 +1,85 @@
+/** Building blocks shared by every domain schema. */
+import { z } from 'zod';
+
+/** Ids are short, URL-safe strings: UUIDs made on the desktop, or readable ids in demo data (`cus_0042`). */
+export const IdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_.:@-]+$/, 'may only contain letters, digits and _ . : @ -');
+export type Id = z.infer<typeof IdSchema>;
+
+/** A moment as milliseconds since the Unix epoch (UTC). Sorts and indexes cheaply. */
+export const EpochMsSchema = z
+  .number()
+  .int('must be a whole number of milliseconds')
+  .min(0)
+  .max(8_640_000_000_000);
+
+export const CHANNELS = ['call', 'email', 'chat', 'sms', 'social', 'note'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** Channels a customer can be reached on (a note is internal). */
+export const REACHABLE_CHANNELS = ['call', 'email', 'chat', 'sms', 'social'] as const;
+export const ReachableChannelSchema = z.enum(REACHABLE_CHANNELS);
+export type ReachableChannel = z.infer<typeof ReachableChannelSchema>;
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  call: 'Call',
+  email: 'Email',
+  chat: 'Chat',
+  sms: 'SMS',
+  social: 'Social',
+  note: 'Note',
+};
+
+/** An IANA time zone such as Europe/London, checked against the runtime's time-zone database. */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/London');
+
+/** A BCP 47 language tag such as en, fr-FR. */
+export const LanguageSchema = z
+  .string()
+  .min(2)
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-FR');
+
+/** A time of day, 24-hour `HH:MM`. */
+export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 08:30');
+
+/** A phone number: an optional +, then digits (spaces, dots, dashes and brackets are removed). */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[\s().-]/g, ''))
+  .pipe(z.string().regex(/^\+?\d{5,17}$/, 'must be a phone number such as +44 20 7946 0958'));
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be an email address').max(254));
+
+/** A short single-line label (names, subjects). */
+export const shortText = (max = 200) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** Free text (bodies, notes, transcripts). */
+export const longText = (max = 20_000) => z.string().max(max, `must be at most ${max} characters`);
+
+/** Normalised form of a phone number for matching: digits only, with the leading + kept. */
+export function normalizePhone(phone: string): string {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  return trimmed.startsWith('+') ? `+${digits}` : digits;
+}

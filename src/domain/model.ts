@@ -1,0 +1,293 @@
+/**
+ * AgentDesk's domain: the rows the hub stores and every desktop caches.
+ * One schema per entity; types are inferred from them. Fields added by later
+ * releases are optional with defaults, so older rows still parse.
+ */
+import { z } from 'zod';
+import {
+  ChannelSchema,
+  EmailSchema,
+  EpochMsSchema,
+  IdSchema,
+  LanguageSchema,
+  PhoneSchema,
+  ReachableChannelSchema,
+  TimeOfDaySchema,
+  TimeZoneSchema,
+  longText,
+  shortText,
+} from './common';
+
+// ---------------------------------------------------------------- people
+
+export const ROLES = ['agent', 'supervisor', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const PRESENCES = ['available', 'busy', 'after-contact-work', 'away', 'offline'] as const;
+export const PresenceSchema = z.enum(PRESENCES);
+export type Presence = z.infer<typeof PresenceSchema>;
+
+export const PRESENCE_LABELS: Record<Presence, string> = {
+  available: 'Available',
+  busy: 'Busy',
+  'after-contact-work': 'After-contact work',
+  away: 'Away',
+  offline: 'Offline',
+};
+
+export const TeamSchema = z.object({
+  id: IdSchema,
+  name: shortText(100),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+/** Someone who signs in. Credentials never leave the hub; this row is what every desktop sees. */
+export const UserSchema = z.object({
+  id: IdSchema,
+  username: z.string().regex(/^[a-z0-9._-]{2,40}$/, 'must be 2–40 lowercase letters, digits, . _ or -'),
+  name: shortText(100),
+  role: RoleSchema,
+  teamIds: z.array(IdSchema).max(50),
+  skills: z.array(shortText(40)).max(50),
+  presence: PresenceSchema,
+  presenceAt: EpochMsSchema,
+  /** The agent's own time zone (working hours, reminders). */
+  timeZone: TimeZoneSchema.default('UTC'),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const QueueSchema = z.object({
+  id: IdSchema,
+  name: shortText(100),
+  teamId: IdSchema,
+  channels: z.array(ChannelSchema).min(1),
+  /** Topics routed here (billing, outage, delivery…); empty takes any topic on its channels. */
+  topics: z.array(shortText(40)).max(50),
+  /** Time to answer before the SLA is breached. */
+  slaSeconds: z.number().int().min(10).max(14 * 24 * 3600),
+  /** Skills an agent needs to be offered this queue's contacts. */
+  skills: z.array(shortText(40)).max(20),
+});
+export type Queue = z.infer<typeof QueueSchema>;
+
+// ---------------------------------------------------------------- customers
+
+export const TIERS = ['standard', 'gold', 'vip'] as const;
+export const TierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof TierSchema>;
+
+export const QuietHoursSchema = z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema });
+export type QuietHours = z.infer<typeof QuietHoursSchema>;
+
+export const AttributeValueSchema = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+
+export const CustomerSchema = z.object({
+  id: IdSchema,
+  firstName: shortText(80),
+  lastName: z.string().trim().max(80),
+  company: z.string().trim().max(120).nullable().default(null),
+  emails: z.array(EmailSchema).max(20),
+  phones: z.array(PhoneSchema).max(20),
+  tier: TierSchema,
+  language: LanguageSchema,
+  timeZone: TimeZoneSchema,
+  /** When the customer does not want to be contacted, in their own time zone. */
+  quietHours: QuietHoursSchema.nullable(),
+  preferredChannel: ReachableChannelSchema,
+  tags: z.array(shortText(40)).max(50),
+  attributes: z.record(z.string().max(60), AttributeValueSchema),
+  createdAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/** Fields of a customer that people edit (customer.update patches these). */
+export const CUSTOMER_EDITABLE_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'emails',
+  'phones',
+  'tier',
+  'language',
+  'timeZone',
+  'quietHours',
+  'preferredChannel',
+  'tags',
+  'attributes',
+] as const;
+export type CustomerEditableField = (typeof CUSTOMER_EDITABLE_FIELDS)[number];
+
+export function customerName(customer: Pick<Customer, 'firstName' | 'lastName'>): string {
+  return `${customer.firstName} ${customer.lastName}`.trim();
+}
+
+// ---------------------------------------------------------------- contacts
+
+export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+export const DirectionSchema = z.enum(DIRECTIONS);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const RESOLUTIONS = ['resolved', 'unresolved'] as const;
+export const ResolutionSchema = z.enum(RESOLUTIONS);
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
+/** One interaction with a customer on any channel; internal notes are contacts on the `note` channel. */
+export const ContactSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  channel: ChannelSchema,
+  direction: DirectionSchema,
+  subject: z.string().trim().max(300),
+  /** The message, the call's transcript, or the note. */
+  body: longText(),
+  /** The customer's address it came from or went to (phone, email, handle). */
+  address: z.string().max(320).nullable().default(null),
+  /** When it started (arrived, was sent, was written). */
+  at: EpochMsSchema,
+  endedAt: EpochMsSchema.nullable().default(null),
+  queueId: IdSchema.nullable().default(null),
+  /** The agent who handled it, or who wrote the note. */
+  agentId: IdSchema.nullable().default(null),
+  topic: z.string().max(40).nullable().default(null),
+  disposition: z.string().max(60).nullable().default(null),
+  resolution: ResolutionSchema.nullable().default(null),
+  /** The customer's tone, from −1 (very negative) to 1 (very positive). */
+  sentiment: z.number().min(-1).max(1).nullable().default(null),
+  /** The agent's wrap-up summary. */
+  summary: longText(4000).nullable().default(null),
+  /** A note on another contact (a note added during a call points at the call). */
+  parentId: IdSchema.nullable().default(null),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+// ---------------------------------------------------------------- queue
+
+export const QUEUE_STATES = ['waiting', 'claimed', 'wrap-up', 'done'] as const;
+export const QueueStateSchema = z.enum(QUEUE_STATES);
+export type QueueState = z.infer<typeof QueueStateSchema>;
+
+/** A contact's place in a queue. Its id is the contact's id: one queue item per contact. */
+export const QueueItemSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  customerId: IdSchema,
+  queueId: IdSchema,
+  channel: ChannelSchema,
+  /** 1 is the most urgent, 5 the least. */
+  priority: z.number().int().min(1).max(5),
+  enqueuedAt: EpochMsSchema,
+  slaDueAt: EpochMsSchema,
+  state: QueueStateSchema,
+  assigneeId: IdSchema.nullable(),
+  claimedAt: EpochMsSchema.nullable(),
+  doneAt: EpochMsSchema.nullable(),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+// ---------------------------------------------------------------- follow-ups
+
+export const FOLLOW_UP_KINDS = ['callback', 'check-in', 'recovery', 'message'] as const;
+export const FollowUpKindSchema = z.enum(FOLLOW_UP_KINDS);
+export type FollowUpKind = z.infer<typeof FollowUpKindSchema>;
+
+export const FOLLOW_UP_STATES = ['scheduled', 'done', 'cancelled'] as const;
+export const FollowUpStateSchema = z.enum(FOLLOW_UP_STATES);
+export type FollowUpState = z.infer<typeof FollowUpStateSchema>;
+
+export const FOLLOW_UP_OUTCOMES = ['reached', 'no-answer', 'left-message', 'resolved', 'needs-another'] as const;
+export const FollowUpOutcomeSchema = z.enum(FOLLOW_UP_OUTCOMES);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcomeSchema>;
+
+export const FollowUpSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  /** The contact it follows up on. */
+  contactId: IdSchema.nullable(),
+  kind: FollowUpKindSchema,
+  channel: ReachableChannelSchema,
+  dueAt: EpochMsSchema,
+  ownerId: IdSchema,
+  state: FollowUpStateSchema,
+  /** Why it was planned, shown to whoever does it. */
+  reason: z.string().max(500),
+  outcome: FollowUpOutcomeSchema.nullable(),
+  note: longText(4000),
+  createdAt: EpochMsSchema,
+  createdBy: IdSchema,
+  completedAt: EpochMsSchema.nullable(),
+  completedBy: IdSchema.nullable(),
+  cancelReason: z.string().max(500).nullable(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+// ---------------------------------------------------------------- satisfaction
+
+export const SurveyResponseSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  customerId: IdSchema,
+  agentId: IdSchema.nullable(),
+  /** answered: the customer gave scores; sent: a survey went out and no answer is in yet. */
+  status: z.enum(['answered', 'sent']),
+  csat: z.number().int().min(1).max(5).nullable(),
+  nps: z.number().int().min(0).max(10).nullable(),
+  comment: longText(2000),
+  at: EpochMsSchema,
+});
+export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
+
+// ---------------------------------------------------------------- scripts
+
+export const SCRIPT_STAGES = ['greet', 'understand', 'empathise', 'resolve', 'expectations', 'close'] as const;
+export const ScriptStageIdSchema = z.enum(SCRIPT_STAGES);
+export type ScriptStageId = z.infer<typeof ScriptStageIdSchema>;
+
+export const SCRIPT_STAGE_LABELS: Record<ScriptStageId, string> = {
+  greet: 'Greet',
+  understand: 'Understand the need',
+  empathise: 'Empathise',
+  resolve: 'Resolve',
+  expectations: 'Set expectations',
+  close: 'Close',
+};
+
+export const ScriptStepSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'step ids are lowercase letters, digits and dashes'),
+  /** say: a line to say or write; ask: a question; do: an action for the agent. */
+  kind: z.enum(['say', 'ask', 'do']),
+  text: shortText(1000),
+  /** Situation triggers (any of them) that make this step appear; empty: always shown. */
+  when: z.array(z.string().max(40)).max(10).default([]),
+  /** Answers that lead elsewhere: a step id in this script or a stage id. */
+  branches: z.array(z.object({ label: shortText(100), goto: z.string().max(60) })).max(10).default([]),
+});
+export type ScriptStep = z.infer<typeof ScriptStepSchema>;
+
+export const ScriptStageSchema = z.object({
+  id: ScriptStageIdSchema,
+  steps: z.array(ScriptStepSchema).max(50),
+});
+export type ScriptStage = z.infer<typeof ScriptStageSchema>;
+
+/** One version of a script. A script's versions share `scriptId`; the row id is `${scriptId}@${version}`. */
+export const ScriptSchema = z.object({
+  id: IdSchema,
+  scriptId: IdSchema,
+  version: z.number().int().min(1),
+  status: z.enum(['draft', 'published', 'retired']),
+  name: shortText(120),
+  description: z.string().max(1000),
+  /** Topics this script is suggested for. */
+  topics: z.array(shortText(40)).max(20),
+  stages: z.array(ScriptStageSchema).max(SCRIPT_STAGES.length),
+  updatedAt: EpochMsSchema,
+  updatedBy: IdSchema,
+  publishedAt: EpochMsSchema.nullable(),
+});
+export type Script = z.infer<typeof ScriptSchema>;
+
+export function scriptVersionId(scriptId: string, version: number): string {
+  return `${scriptId}@${version}`;
+}

@@ -1,0 +1,422 @@
+/**
+ * The desktop's sync engine: pushes the outbox, pulls pages since its cursor,
+ * listens for pokes, and retries with capped, jittered backoff. It runs in a
+ * Web Worker in the workstation and in plain Node in tests; it needs only
+ * fetch and an IndexedDB (through the AgentDeskDb it is given).
+ */
+import { META, type AgentDeskDb } from '../db/schema';
+import { applyPulledPage, resetLocalCache } from './local';
+import type { Actor } from './mutations';
+import {
+  MAX_PUSH_MUTATIONS,
+  POKE_EVENT,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  type PushRequest,
+} from './protocol';
+
+export type SyncState = 'starting' | 'syncing' | 'online' | 'offline' | 'error' | 'unauthorized' | 'stopped';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** While the first full pull runs: rows received so far and about how many there will be. */
+  bootstrap: { received: number; total: number | null } | null;
+  lastSyncedAt: number | null;
+  /** Why the last attempt failed, in words for people. */
+  error: string | null;
+  /** When the next attempt is due after a failure. */
+  retryAt: number | null;
+}
+
+export interface SyncEngineOptions {
+  db: AgentDeskDb;
+  hubUrl: string;
+  token: string;
+  actor: Actor;
+  fetch?: typeof fetch;
+  /** Open the server-sent events stream for pokes (default true). */
+  live?: boolean;
+  pullLimit?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  requestTimeoutMs?: number;
+  random?: () => number;
+  now?: () => number;
+  newClientId?: () => string;
+  onStatus?: (status: SyncStatus) => void;
+  /** The hub no longer accepts the token: the person must sign in again. */
+  onUnauthorized?: () => void;
+}
+
+/** A failure talking to the hub, classified for retrying. */
+export class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'network' | 'server' | 'unauthorized' | 'refused',
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+/** Equal-jitter exponential backoff: half the capped delay plus a random half. */
+export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number): number {
+  const capped = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(capped / 2 + random() * (capped / 2));
+}
+
+const MAX_RESETS_PER_CYCLE = 3;
+/** A push stays well under the hub's body limit. */
+const MAX_PUSH_BYTES = 1024 * 1024;
+
+/** The longest prefix of `batch` (at least one) whose JSON stays under the byte budget. */
+function underBudget<T>(batch: readonly T[]): T[] {
+  let bytes = 0;
+  const kept: T[] = [];
+  for (const item of batch) {
+    bytes += JSON.stringify(item).length * 2;
+    if (kept.length > 0 && bytes > MAX_PUSH_BYTES) break;
+    kept.push(item);
+  }
+  return kept;
+}
+
+export class SyncEngine {
+  private readonly opts: Required<Omit<SyncEngineOptions, 'onStatus' | 'onUnauthorized'>> & Pick<SyncEngineOptions, 'onStatus' | 'onUnauthorized'>;
+  private status: SyncStatus = { state: 'starting', bootstrap: null, lastSyncedAt: null, error: null, retryAt: null };
+  private chain: Promise<unknown> = Promise.resolve();
+  private wanted = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private failures = 0;
+  private stopped = true;
+  private readonly stopper = new AbortController();
+  private events: Promise<void> | null = null;
+  private networkUp = true;
+
+  constructor(options: SyncEngineOptions) {
+    this.opts = {
+      fetch: (...args) => fetch(...args),
+      live: true,
+      pullLimit: 1000,
+      backoff: { baseMs: 1000, maxMs: 30_000 },
+      requestTimeoutMs: 30_000,
+      random: Math.random,
+      now: Date.now,
+      newClientId: () => crypto.randomUUID(),
+      ...options,
+      hubUrl: options.hubUrl.replace(/\/+$/, ''),
+    };
+  }
+
+  get currentStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** Starts syncing in the background: now, whenever kicked, on every poke, and again after failures. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.opts.db.getMeta<number>(META.lastSyncedAt).then((at) => this.setStatus({ lastSyncedAt: at ?? null }));
+    this.kick('start');
+    if (this.opts.live) this.events = this.listen();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopper.abort();
+    this.wake?.();
+    await Promise.allSettled([this.loop, this.events, this.chain]);
+    this.setStatus({ state: 'stopped', retryAt: null });
+  }
+
+  /**
+   * Asks for a sync soon. A new local change does not cut a backoff wait short
+   * (the hub is probably still away); the network coming back, a poke or an
+   * explicit request do.
+   */
+  kick(reason: 'start' | 'mutation' | 'poke' | 'online' | 'manual' = 'manual'): void {
+    if (this.stopped) return;
+    this.wanted = true;
+    if (reason !== 'mutation') this.wake?.();
+    this.loop ??= this.runLoop().finally(() => {
+      this.loop = null;
+      if (this.wanted && !this.stopped) this.kick('manual');
+    });
+  }
+
+  /**
+   * What the operating system says about the network. While it is down no
+   * request is attempted (the outbox simply waits); when it comes back a sync
+   * starts at once instead of at the end of a backoff wait.
+   */
+  setNetworkAvailable(up: boolean): void {
+    if (up === this.networkUp) return;
+    this.networkUp = up;
+    if (up) this.kick('online');
+    else this.setStatus({ state: 'offline', error: 'This computer is offline.', retryAt: null });
+  }
+
+  /** One full cycle (push everything, pull everything); throws what went wrong. For tests and "sync now". */
+  sync(): Promise<void> {
+    const next = this.chain.then(() => this.cycle());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.opts.onStatus?.(this.status);
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.wanted && !this.stopped) {
+      this.wanted = false;
+      try {
+        await this.sync();
+        this.failures = 0;
+        this.setStatus({ state: 'online', error: null, retryAt: null });
+      } catch (error) {
+        if (this.stopped) return;
+        if (error instanceof SyncError && error.kind === 'unauthorized') {
+          this.setStatus({ state: 'unauthorized', error: error.message, retryAt: null });
+          this.stopped = true;
+          this.opts.onUnauthorized?.();
+          return;
+        }
+        this.failures += 1;
+        const delay = backoffDelay(this.failures, this.opts.backoff.baseMs, this.opts.backoff.maxMs, this.opts.random);
+        const offline = error instanceof SyncError ? error.kind === 'network' || error.kind === 'server' : false;
+        this.setStatus({
+          state: offline ? 'offline' : 'error',
+          error: error instanceof Error ? error.message : String(error),
+          retryAt: this.opts.now() + delay,
+        });
+        await this.sleep(delay);
+        this.wanted = true;
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  // ------------------------------------------------------------ HTTP
+
+  private async request(path: string, init: RequestInit = {}): Promise<unknown> {
+    if (!this.networkUp) throw new SyncError('This computer is offline.', 'network');
+    const signal = AbortSignal.any([this.stopper.signal, AbortSignal.timeout(this.opts.requestTimeoutMs)]);
+    let response: Response;
+    try {
+      response = await this.opts.fetch(`${this.opts.hubUrl}${path}`, {
+        ...init,
+        signal,
+        headers: { authorization: `Bearer ${this.opts.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      });
+    } catch (error) {
+      throw new SyncError(`The hub cannot be reached (${error instanceof Error ? error.message : String(error)})`, 'network');
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      if (response.ok) throw new SyncError(`The hub sent an unreadable answer to ${path}`, 'server', response.status);
+    }
+    if (response.ok) return body;
+    const message = (body as { message?: string } | null)?.message ?? `The hub answered ${response.status}`;
+    const code = (body as { error?: string } | null)?.error;
+    if (response.status === 401) throw new SyncError(message, 'unauthorized', 401, code);
+    if (response.status >= 500 || response.status === 429 || response.status === 408) throw new SyncError(message, 'server', response.status, code);
+    throw new SyncError(message, 'refused', response.status, code);
+  }
+
+  private async clientId(): Promise<string> {
+    const db = this.opts.db;
+    const existing = await db.getMeta<string>(META.clientId);
+    if (existing) return existing;
+    const id = this.opts.newClientId();
+    await db.setMeta(META.clientId, id);
+    return id;
+  }
+
+  // ------------------------------------------------------------ cycle
+
+  private async cycle(): Promise<void> {
+    this.setStatus({ state: 'syncing' });
+    await this.pushAll();
+    await this.pullAll();
+    const at = this.opts.now();
+    await this.opts.db.setMeta(META.lastSyncedAt, at);
+    this.setStatus({ lastSyncedAt: at });
+  }
+
+  private async pushAll(): Promise<void> {
+    const db = this.opts.db;
+    for (;;) {
+      const pushedThrough = (await db.getMeta<number>(META.pushedThrough)) ?? 0;
+      const batch = underBudget(await db.outbox.where('id').above(pushedThrough).limit(MAX_PUSH_MUTATIONS).toArray());
+      if (batch.length === 0) return;
+      const body: PushRequest & { hubId?: string } = {
+        clientId: await this.clientId(),
+        schemaVersion: PROTOCOL_VERSION,
+        mutations: batch.map(({ id, name, args, at }) => ({ id, name, args, at })),
+      };
+      let raw: unknown;
+      try {
+        raw = await this.request('/sync/push', { method: 'POST', body: JSON.stringify(body) });
+      } catch (error) {
+        if (error instanceof SyncError && error.code === 'mutation_gap') {
+          // The hub does not know mutations this desktop believes it took (a restored hub): start over as a new client.
+          await resetLocalCache(db, { newClientId: this.opts.newClientId() });
+          continue;
+        }
+        throw error;
+      }
+      const response = PushResponseSchema.parse(raw);
+      const now = this.opts.now();
+      const rejections = response.results.flatMap((result) => {
+        if (result.status !== 'rejected') return [];
+        const mutation = batch.find((m) => m.id === result.id);
+        return mutation ? [{ id: result.id, name: mutation.name, code: result.code, message: result.message, madeAt: mutation.at, at: now, args: mutation.args }] : [];
+      });
+      await db.transaction('rw', [db.meta, db.rejections], async () => {
+        if (rejections.length) await db.rejections.bulkPut(rejections);
+        const current = (await db.getMeta<number>(META.pushedThrough)) ?? 0;
+        await db.setMeta(META.pushedThrough, Math.max(current, response.lastMutationId));
+      });
+      if (response.lastMutationId < batch.at(-1)!.id) {
+        throw new SyncError('The hub did not take every change it was sent', 'server');
+      }
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const db = this.opts.db;
+    let resets = 0;
+    let received = 0;
+    for (;;) {
+      const [cursor, hubId, bootstrapped, firstPending, nextId] = await Promise.all([
+        db.getMeta<number>(META.cursor),
+        db.getMeta<string>(META.hubId),
+        db.getMeta<boolean>(META.bootstrapped),
+        db.outbox.orderBy('id').first(),
+        db.getMeta<number>(META.nextMutationId),
+      ]);
+      const params = new URLSearchParams({
+        clientId: await this.clientId(),
+        cursor: String(cursor ?? 0),
+        since: String(firstPending?.id ?? nextId ?? 1),
+        limit: String(this.opts.pullLimit),
+      });
+      if (hubId) params.set('hubId', hubId);
+      const response = PullResponseSchema.parse(await this.request(`/sync/pull?${params.toString()}`));
+      if (response.kind === 'reset') {
+        resets += 1;
+        if (resets > MAX_RESETS_PER_CYCLE) throw new SyncError(`The hub keeps asking for a reset: ${response.reason}`, 'server');
+        const hubChanged = !!hubId && hubId !== response.hubId;
+        await resetLocalCache(db, hubChanged ? { newClientId: this.opts.newClientId() } : {});
+        if (hubChanged) {
+          // A different hub: push the renumbered outbox to it before pulling.
+          await this.pushAll();
+        }
+        received = 0;
+        continue;
+      }
+      if (!bootstrapped) {
+        received += response.changes.length;
+        const total = response.estimate ?? this.status.bootstrap?.total ?? null;
+        this.setStatus({ bootstrap: { received, total: total === null ? null : Math.max(total, received) } });
+      }
+      await applyPulledPage(db, this.opts.actor, response, this.opts.now());
+      if (!response.hasMore) break;
+    }
+    if (!(await db.getMeta<boolean>(META.bootstrapped))) await db.setMeta(META.bootstrapped, true);
+    if (this.status.bootstrap) this.setStatus({ bootstrap: null });
+  }
+
+  // ------------------------------------------------------------ pokes
+
+  /** Reads the hub's event stream; every poke (and every reconnect) asks for a pull. */
+  private async listen(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        const response = await this.opts.fetch(`${this.opts.hubUrl}/sync/events`, {
+          headers: { authorization: `Bearer ${this.opts.token}`, accept: 'text/event-stream' },
+          signal: this.stopper.signal,
+        });
+        if (response.status === 401) return;
+        if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
+        failures = 0;
+        this.kick('poke');
+        await readEvents(response.body, (event) => {
+          if (event === POKE_EVENT) this.kick('poke');
+        });
+      } catch {
+        if (this.stopped) return;
+        failures += 1;
+      }
+      if (this.stopped) return;
+      await this.sleepEvents(backoffDelay(Math.max(1, failures), this.opts.backoff.baseMs, this.opts.backoff.maxMs, this.opts.random));
+    }
+  }
+
+  private sleepEvents(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.stopper.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+/** Parses a text/event-stream body, calling `onEvent` with each event's name ("message" when unnamed). */
+export async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let event = 'message';
+  let data: string[] = [];
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let newline: number;
+      while ((newline = buffer.search(/\r?\n/)) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + (buffer[newline] === '\r' ? 2 : 1));
+        if (line === '') {
+          if (data.length || event !== 'message') onEvent(event, data.join('\n'));
+          event = 'message';
+          data = [];
+        } else if (line.startsWith(':')) {
+          // A comment: keep-alive.
+        } else {
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+          if (field === 'event') event = value;
+          else if (field === 'data') data.push(value);
+        }
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

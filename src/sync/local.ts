@@ -1,0 +1,223 @@
+/**
+ * The desktop side of a mutation: applied to the local cache at once
+ * (optimistically) together with its outbox row, and re-applied on top of the
+ * hub's rows on every rebase until the hub has taken it.
+ */
+import type { Table } from 'dexie';
+import { type AgentDeskDb, META, type LocalRow, type RejectionRow, type ShadowRow } from '../db/schema';
+import { ENTITIES, type EntityName, type EntityRow } from './entities';
+import {
+  DomainError,
+  isMutationName,
+  parseMutationArgs,
+  runMutator,
+  type Actor,
+  type MutationInput,
+  type MutationName,
+  type MutationStore,
+} from './mutations';
+import type { Change, Rejection } from './protocol';
+
+/** The tables a mutation may touch, plus the sync bookkeeping. */
+function writeTables(db: AgentDeskDb): Table[] {
+  return [...db.entityTables(), db.outbox, db.shadow, db.meta, db.rejections];
+}
+
+function stripVersion<E extends EntityName>(row: LocalRow<E>): EntityRow<E> {
+  const { _v: _version, ...rest } = row;
+  return rest as unknown as EntityRow<E>;
+}
+
+/** A mutation store over the local cache that remembers the hub's copy of every row it changes. */
+function localStore(db: AgentDeskDb): MutationStore {
+  return {
+    async get(entity, id) {
+      const row = await db.entityTable(entity).get(id);
+      return row ? stripVersion(row) : undefined;
+    },
+    async put(entity, row) {
+      const table = db.entityTable(entity);
+      const current = await table.get(row.id);
+      const key: [string, string] = [entity, row.id];
+      if (!(await db.shadow.get(key))) {
+        const shadow: ShadowRow = { entity, id: row.id, base: (current as ShadowRow['base']) ?? null };
+        await db.shadow.put(shadow);
+      }
+      await table.put({ ...row, _v: current?._v ?? 0 });
+    },
+    async scriptVersions(scriptId) {
+      const rows = await db.scripts.where('scriptId').equals(scriptId).toArray();
+      return rows.map(stripVersion);
+    },
+  };
+}
+
+/** Thrown when a change cannot even be attempted: bad arguments, or refused by the rules on this desktop. */
+export class MutationRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'MutationRefused';
+  }
+}
+
+/**
+ * Applies a change locally and queues it for the hub, in one transaction.
+ * Returns its mutation id. Throws MutationRefused when the arguments are
+ * invalid or the rules refuse it here; nothing is written then.
+ */
+export async function mutate<N extends MutationName>(
+  db: AgentDeskDb,
+  actor: Actor,
+  name: N,
+  input: MutationInput<N>,
+  at: number = Date.now(),
+): Promise<number> {
+  let args;
+  try {
+    args = parseMutationArgs(name, input);
+  } catch (error) {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    const message = issues?.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+    throw new MutationRefused(message || String(error), 'invalid');
+  }
+  try {
+    return await db.transaction('rw', writeTables(db), async () => {
+      const id = ((await db.getMeta<number>(META.nextMutationId)) ?? 1);
+      await runMutator({ store: localStore(db), actor, now: at, authoritative: false }, name, args);
+      await db.outbox.add({ id, name, args, at });
+      await db.setMeta(META.nextMutationId, id + 1);
+      return id;
+    });
+  } catch (error) {
+    if (error instanceof DomainError) throw new MutationRefused(error.message, error.code);
+    throw error;
+  }
+}
+
+/** A pull page, validated and ready to apply. */
+export interface PulledPage {
+  hubId: string;
+  cursor: number;
+  lastMutationId: number;
+  changes: readonly Change[];
+  rejected: readonly Rejection[];
+}
+
+/** Validates pulled rows against their schemas (outside any transaction: it is CPU work). */
+export function prepareChanges(changes: readonly Change[]): { puts: Map<EntityName, LocalRow<EntityName>[]>; deletes: Map<EntityName, string[]> } {
+  const puts = new Map<EntityName, LocalRow<EntityName>[]>();
+  const deletes = new Map<EntityName, string[]>();
+  for (const change of changes) {
+    if (change.op === 'put') {
+      const row = ENTITIES[change.entity].schema.parse(change.row) as EntityRow<EntityName>;
+      if (row.id !== change.id) throw new Error(`A pulled ${change.entity} row has id ${row.id} but was sent as ${change.id}`);
+      let list = puts.get(change.entity);
+      if (!list) puts.set(change.entity, (list = []));
+      list.push({ ...row, _v: change.version });
+    } else {
+      let list = deletes.get(change.entity);
+      if (!list) deletes.set(change.entity, (list = []));
+      list.push(change.id);
+    }
+  }
+  return { puts, deletes };
+}
+
+export interface RebaseResult {
+  /** Mutations the hub took in this page (dropped from the outbox). */
+  acknowledged: number;
+  /** Rejections recorded for the agent to see. */
+  rejected: number;
+  /** Pending mutations re-applied on top. */
+  replayed: number;
+}
+
+/**
+ * Applies a pull page in one transaction: the hub's copies of locally changed
+ * rows are restored, the pulled rows written, the cursor moved, mutations the
+ * hub has taken dropped from the outbox (rejections kept for the agent), and
+ * the still-pending mutations re-applied on top.
+ */
+export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: PulledPage, now: number = Date.now()): Promise<RebaseResult> {
+  const { puts, deletes } = prepareChanges(page.changes);
+  return db.transaction('rw', writeTables(db), async () => {
+    // 1. Back to the hub's state: undo every optimistic write.
+    const shadows = await db.shadow.toArray();
+    for (const shadow of shadows) {
+      const table = db.entityTable(shadow.entity);
+      if (shadow.base) await table.put(shadow.base as LocalRow<EntityName>);
+      else await table.delete(shadow.id);
+    }
+    if (shadows.length) await db.shadow.clear();
+
+    // 2. The hub's new rows.
+    for (const [entity, rows] of puts) await db.entityTable(entity).bulkPut(rows);
+    for (const [entity, ids] of deletes) await db.entityTable(entity).bulkDelete(ids);
+
+    // 3. Bookkeeping: cursor, hub, what the hub has taken.
+    await db.setMeta(META.cursor, page.cursor);
+    await db.setMeta(META.hubId, page.hubId);
+    const pushedThrough = (await db.getMeta<number>(META.pushedThrough)) ?? 0;
+    if (page.lastMutationId > pushedThrough) await db.setMeta(META.pushedThrough, page.lastMutationId);
+
+    const taken = await db.outbox.where('id').belowOrEqual(page.lastMutationId).toArray();
+    const rejectedById = new Map(page.rejected.map((rejection) => [rejection.id, rejection]));
+    const rejections: RejectionRow[] = [];
+    for (const mutation of taken) {
+      const rejection = rejectedById.get(mutation.id);
+      if (rejection) {
+        rejections.push({ id: mutation.id, name: mutation.name, code: rejection.code, message: rejection.message, madeAt: mutation.at, at: now, args: mutation.args });
+      }
+    }
+    if (rejections.length) await db.rejections.bulkPut(rejections);
+    if (taken.length) await db.outbox.bulkDelete(taken.map((mutation) => mutation.id));
+
+    // 4. What is still pending, on top of the hub's state.
+    const pending = await db.outbox.orderBy('id').toArray();
+    const replayed = await replay(db, actor, pending);
+    return { acknowledged: taken.length, rejected: rejections.length, replayed };
+  });
+}
+
+/** Re-applies pending mutations (inside the caller's transaction). One the rules now refuse stays queued: the hub decides. */
+async function replay(db: AgentDeskDb, actor: Actor, pending: readonly { name: string; args: unknown; at: number }[]): Promise<number> {
+  const store = localStore(db);
+  let replayed = 0;
+  for (const mutation of pending) {
+    if (!isMutationName(mutation.name)) continue;
+    try {
+      const args = parseMutationArgs(mutation.name, mutation.args);
+      await runMutator({ store, actor, now: mutation.at, authoritative: false }, mutation.name, args);
+      replayed += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return replayed;
+}
+
+/**
+ * Drops every cached row (never the outbox) so the next pull starts from
+ * scratch. When the hub itself changed, this desktop becomes a new client of
+ * it: a new client id, and pending mutations renumbered from 1.
+ */
+export async function resetLocalCache(db: AgentDeskDb, options: { newClientId?: string } = {}): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    for (const table of db.entityTables()) await table.clear();
+    await db.shadow.clear();
+    await db.setMeta(META.cursor, 0);
+    await db.setMeta(META.bootstrapped, false);
+    if (options.newClientId) {
+      const pending = await db.outbox.orderBy('id').toArray();
+      await db.outbox.clear();
+      await db.outbox.bulkAdd(pending.map((mutation, index) => ({ ...mutation, id: index + 1 })));
+      await db.setMeta(META.clientId, options.newClientId);
+      await db.setMeta(META.nextMutationId, pending.length + 1);
+      await db.setMeta(META.pushedThrough, 0);
+      await db.meta.delete(META.hubId);
+    }
+  });
+}

@@ -1,0 +1,401 @@
+/**
+ * Every change an agent or supervisor makes is one of these mutations. The
+ * same mutator runs twice: optimistically on the desktop (against the local
+ * cache, re-run on every rebase, so it must be deterministic given its args,
+ * actor and time) and authoritatively on the hub (against PostgreSQL). Rules
+ * that decide what cannot be merged live here, so both sides agree; the hub's
+ * answer wins when they do not (it sees what the desktop could not).
+ */
+import { z } from 'zod';
+import {
+  EpochMsSchema,
+  IdSchema,
+  ReachableChannelSchema,
+  longText,
+  shortText,
+} from '../domain/common';
+import {
+  CUSTOMER_EDITABLE_FIELDS,
+  CustomerSchema,
+  FOLLOW_UP_OUTCOMES,
+  FollowUpKindSchema,
+  PresenceSchema,
+  ResolutionSchema,
+  ScriptStageSchema,
+  scriptVersionId,
+  type Role,
+  type Script,
+} from '../domain/model';
+import type { EntityName, EntityRow } from './entities';
+import type { RejectionCode } from './protocol';
+
+// ---------------------------------------------------------------- arguments
+
+const CustomerPatchSchema = CustomerSchema.pick(
+  Object.fromEntries(CUSTOMER_EDITABLE_FIELDS.map((field) => [field, true])) as { [K in (typeof CUSTOMER_EDITABLE_FIELDS)[number]]: true },
+)
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'a customer update changes at least one field');
+
+export const mutationArgs = {
+  'contact.claim': z.object({ contactId: IdSchema }).strict(),
+  'contact.release': z.object({ contactId: IdSchema }).strict(),
+  'contact.addNote': z
+    .object({
+      /** The note's id, made on the desktop. */
+      id: IdSchema,
+      customerId: IdSchema,
+      /** The contact the note is about, if any. */
+      parentId: IdSchema.nullable().default(null),
+      body: z.string().trim().min(1, 'a note cannot be empty').max(20_000, 'a note is at most 20,000 characters'),
+    })
+    .strict(),
+  'contact.wrapUp': z
+    .object({
+      contactId: IdSchema,
+      disposition: shortText(60),
+      resolution: ResolutionSchema,
+      summary: longText(4000).default(''),
+    })
+    .strict(),
+  'customer.update': z.object({ customerId: IdSchema, patch: CustomerPatchSchema }).strict(),
+  'followUp.schedule': z
+    .object({
+      id: IdSchema,
+      customerId: IdSchema,
+      contactId: IdSchema.nullable().default(null),
+      kind: FollowUpKindSchema,
+      channel: ReachableChannelSchema,
+      dueAt: EpochMsSchema,
+      /** Defaults to whoever schedules it; someone else's needs a supervisor. */
+      ownerId: IdSchema.optional(),
+      reason: z.string().max(500).default(''),
+      note: longText(4000).default(''),
+    })
+    .strict(),
+  'followUp.reschedule': z.object({ id: IdSchema, dueAt: EpochMsSchema }).strict(),
+  'followUp.complete': z
+    .object({ id: IdSchema, outcome: z.enum(FOLLOW_UP_OUTCOMES), note: longText(4000).default('') })
+    .strict(),
+  'followUp.cancel': z.object({ id: IdSchema, reason: shortText(500) }).strict(),
+  'survey.record': z
+    .object({
+      id: IdSchema,
+      contactId: IdSchema,
+      status: z.enum(['answered', 'sent']),
+      csat: z.number().int().min(1).max(5).nullable().default(null),
+      nps: z.number().int().min(0).max(10).nullable().default(null),
+      comment: longText(2000).default(''),
+    })
+    .strict()
+    .refine((survey) => survey.status === 'sent' || survey.csat !== null || survey.nps !== null, 'an answered survey has a CSAT or NPS score'),
+  'presence.set': z.object({ presence: PresenceSchema }).strict(),
+  'script.save': z
+    .object({
+      scriptId: IdSchema,
+      name: shortText(120),
+      description: z.string().max(1000).default(''),
+      topics: z.array(shortText(40)).max(20).default([]),
+      stages: z.array(ScriptStageSchema).max(6),
+    })
+    .strict(),
+  'script.publish': z.object({ scriptId: IdSchema, version: z.number().int().min(1) }).strict(),
+} as const;
+
+export type MutationName = keyof typeof mutationArgs;
+export const MUTATION_NAMES = Object.keys(mutationArgs) as MutationName[];
+export type MutationArgs<N extends MutationName> = z.output<(typeof mutationArgs)[N]>;
+export type MutationInput<N extends MutationName> = z.input<(typeof mutationArgs)[N]>;
+
+export function isMutationName(name: string): name is MutationName {
+  return Object.hasOwn(mutationArgs, name);
+}
+
+// ---------------------------------------------------------------- context
+
+/** Who makes the change. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  teamIds: readonly string[];
+}
+
+/** Rows a mutator reads and writes: the local cache on a desktop, PostgreSQL on the hub. */
+export interface MutationStore {
+  get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | undefined>;
+  put<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<void>;
+  /** Every version of a script. */
+  scriptVersions(scriptId: string): Promise<Script[]>;
+}
+
+export interface MutationContext {
+  store: MutationStore;
+  actor: Actor;
+  /** The mutation's time: the desktop's clock when made, the hub's when applied. */
+  now: number;
+  /** True on the hub, whose answer is final. */
+  authoritative: boolean;
+}
+
+/** A mutation the domain refuses: committed as rejected on the hub, shown to the agent with its message. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+type Mutator<N extends MutationName> = (ctx: MutationContext, args: MutationArgs<N>) => Promise<void>;
+
+// ---------------------------------------------------------------- helpers
+
+const isSupervisor = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
+
+function requireSupervisor(actor: Actor, what: string): void {
+  if (!isSupervisor(actor)) throw new DomainError('forbidden', `Only supervisors can ${what}.`);
+}
+
+async function need<E extends EntityName>(ctx: MutationContext, entity: E, id: string, label: string): Promise<EntityRow<E>> {
+  const row = await ctx.store.get(entity, id);
+  if (!row) throw new DomainError('not_found', `That ${label} does not exist (${id}).`);
+  return row;
+}
+
+/** "Ben" for a user id, or "Another agent" when the user is unknown here. */
+async function firstNameOf(ctx: MutationContext, userId: string): Promise<string> {
+  const user = await ctx.store.get('user', userId);
+  return user?.name.split(/\s+/)[0] ?? 'Another agent';
+}
+
+async function canWorkQueue(ctx: MutationContext, queueId: string): Promise<boolean> {
+  if (isSupervisor(ctx.actor)) return true;
+  const queue = await ctx.store.get('queue', queueId);
+  // A desktop may lack the queue row; the hub always has it and decides.
+  if (!queue) return !ctx.authoritative;
+  return ctx.actor.teamIds.includes(queue.teamId);
+}
+
+// ---------------------------------------------------------------- mutators
+
+const claim: Mutator<'contact.claim'> = async (ctx, { contactId }) => {
+  const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+  if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
+  if (item.assigneeId && item.state !== 'waiting') {
+    if (item.assigneeId === ctx.actor.userId) return;
+    throw new DomainError('already_claimed', `${await firstNameOf(ctx, item.assigneeId)} already took this contact.`);
+  }
+  if (!(await canWorkQueue(ctx, item.queueId))) {
+    throw new DomainError('forbidden', 'This contact is in a queue of another team.');
+  }
+  await ctx.store.put('queueItem', { ...item, state: 'claimed', assigneeId: ctx.actor.userId, claimedAt: ctx.now });
+  const contact = await ctx.store.get('contact', contactId);
+  if (contact) await ctx.store.put('contact', { ...contact, agentId: ctx.actor.userId });
+};
+
+const release: Mutator<'contact.release'> = async (ctx, { contactId }) => {
+  const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+  if (item.state === 'waiting') return;
+  if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
+  if (item.assigneeId !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
+    throw new DomainError('not_assignee', `${item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : 'Nobody'} has this contact, not you.`);
+  }
+  await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null });
+};
+
+const addNote: Mutator<'contact.addNote'> = async (ctx, args) => {
+  const existing = await ctx.store.get('contact', args.id);
+  if (existing) {
+    if (existing.customerId !== args.customerId || existing.channel !== 'note') {
+      throw new DomainError('invalid', 'A different record already has this id.');
+    }
+    return;
+  }
+  await need(ctx, 'customer', args.customerId, 'customer');
+  await ctx.store.put('contact', {
+    id: args.id,
+    customerId: args.customerId,
+    channel: 'note',
+    direction: 'internal',
+    subject: '',
+    body: args.body,
+    address: null,
+    at: ctx.now,
+    endedAt: null,
+    queueId: null,
+    agentId: ctx.actor.userId,
+    topic: null,
+    disposition: null,
+    resolution: null,
+    sentiment: null,
+    summary: null,
+    parentId: args.parentId,
+  });
+};
+
+const wrapUp: Mutator<'contact.wrapUp'> = async (ctx, args) => {
+  const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
+  if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+  if (item.state === 'waiting' || item.assigneeId !== ctx.actor.userId) {
+    const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
+    throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before wrapping it up.');
+  }
+  const contact = await need(ctx, 'contact', args.contactId, 'contact');
+  await ctx.store.put('contact', {
+    ...contact,
+    agentId: ctx.actor.userId,
+    disposition: args.disposition,
+    resolution: args.resolution,
+    summary: args.summary,
+    endedAt: contact.endedAt ?? ctx.now,
+  });
+  await ctx.store.put('queueItem', { ...item, state: 'done', doneAt: ctx.now });
+};
+
+const updateCustomer: Mutator<'customer.update'> = async (ctx, { customerId, patch }) => {
+  const customer = await need(ctx, 'customer', customerId, 'customer');
+  if (patch.tier !== undefined && patch.tier !== customer.tier) requireSupervisor(ctx.actor, "change a customer's tier");
+  // Per-field merge: only the fields in the patch change, so concurrent edits of different fields both stand.
+  const next = CustomerSchema.safeParse({ ...customer, ...patch, updatedAt: Math.max(customer.updatedAt, ctx.now) });
+  if (!next.success) throw new DomainError('invalid', next.error.issues[0]?.message ?? 'Invalid customer.');
+  await ctx.store.put('customer', next.data);
+};
+
+const scheduleFollowUp: Mutator<'followUp.schedule'> = async (ctx, args) => {
+  if (await ctx.store.get('followUp', args.id)) return;
+  await need(ctx, 'customer', args.customerId, 'customer');
+  const ownerId = args.ownerId ?? ctx.actor.userId;
+  if (ownerId !== ctx.actor.userId) requireSupervisor(ctx.actor, "plan follow-ups for someone else");
+  await ctx.store.put('followUp', {
+    id: args.id,
+    customerId: args.customerId,
+    contactId: args.contactId,
+    kind: args.kind,
+    channel: args.channel,
+    dueAt: args.dueAt,
+    ownerId,
+    state: 'scheduled',
+    reason: args.reason,
+    outcome: null,
+    note: args.note,
+    createdAt: ctx.now,
+    createdBy: ctx.actor.userId,
+    completedAt: null,
+    completedBy: null,
+    cancelReason: null,
+  });
+};
+
+async function openFollowUp(ctx: MutationContext, id: string) {
+  const followUp = await need(ctx, 'followUp', id, 'follow-up');
+  if (followUp.state === 'done') throw new DomainError('already_completed', 'This follow-up was already completed.');
+  if (followUp.state === 'cancelled') throw new DomainError('invalid_state', 'This follow-up was cancelled.');
+  if (followUp.ownerId !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
+    throw new DomainError('not_assignee', `This follow-up belongs to ${await firstNameOf(ctx, followUp.ownerId)}.`);
+  }
+  return followUp;
+}
+
+const rescheduleFollowUp: Mutator<'followUp.reschedule'> = async (ctx, { id, dueAt }) => {
+  const followUp = await openFollowUp(ctx, id);
+  await ctx.store.put('followUp', { ...followUp, dueAt });
+};
+
+const completeFollowUp: Mutator<'followUp.complete'> = async (ctx, { id, outcome, note }) => {
+  const followUp = await openFollowUp(ctx, id);
+  await ctx.store.put('followUp', {
+    ...followUp,
+    state: 'done',
+    outcome,
+    note: note || followUp.note,
+    completedAt: ctx.now,
+    completedBy: ctx.actor.userId,
+  });
+};
+
+const cancelFollowUp: Mutator<'followUp.cancel'> = async (ctx, { id, reason }) => {
+  const followUp = await openFollowUp(ctx, id);
+  await ctx.store.put('followUp', { ...followUp, state: 'cancelled', cancelReason: reason });
+};
+
+const recordSurvey: Mutator<'survey.record'> = async (ctx, args) => {
+  const contact = await need(ctx, 'contact', args.contactId, 'contact');
+  await ctx.store.put('survey', {
+    id: args.id,
+    contactId: contact.id,
+    customerId: contact.customerId,
+    agentId: contact.agentId,
+    status: args.status,
+    csat: args.csat,
+    nps: args.nps,
+    comment: args.comment,
+    at: ctx.now,
+  });
+};
+
+const setPresence: Mutator<'presence.set'> = async (ctx, { presence }) => {
+  const user = await need(ctx, 'user', ctx.actor.userId, 'user');
+  await ctx.store.put('user', { ...user, presence, presenceAt: ctx.now });
+};
+
+const saveScript: Mutator<'script.save'> = async (ctx, args) => {
+  requireSupervisor(ctx.actor, 'edit scripts');
+  const versions = await ctx.store.scriptVersions(args.scriptId);
+  const draft = versions.find((version) => version.status === 'draft');
+  const version = draft?.version ?? Math.max(0, ...versions.map((v) => v.version)) + 1;
+  await ctx.store.put('script', {
+    id: scriptVersionId(args.scriptId, version),
+    scriptId: args.scriptId,
+    version,
+    status: 'draft',
+    name: args.name,
+    description: args.description,
+    topics: args.topics,
+    stages: args.stages,
+    updatedAt: ctx.now,
+    updatedBy: ctx.actor.userId,
+    publishedAt: null,
+  });
+};
+
+const publishScript: Mutator<'script.publish'> = async (ctx, { scriptId, version }) => {
+  requireSupervisor(ctx.actor, 'publish scripts');
+  const versions = await ctx.store.scriptVersions(scriptId);
+  const target = versions.find((v) => v.version === version);
+  if (!target) throw new DomainError('not_found', `Version ${version} of this script does not exist.`);
+  if (target.status === 'published') return;
+  if (target.status === 'retired') throw new DomainError('invalid_state', `Version ${version} was retired; save a new draft instead.`);
+  for (const previous of versions) {
+    if (previous.status === 'published') await ctx.store.put('script', { ...previous, status: 'retired' });
+  }
+  await ctx.store.put('script', { ...target, status: 'published', publishedAt: ctx.now });
+};
+
+export const mutators: { [N in MutationName]: Mutator<N> } = {
+  'contact.claim': claim,
+  'contact.release': release,
+  'contact.addNote': addNote,
+  'contact.wrapUp': wrapUp,
+  'customer.update': updateCustomer,
+  'followUp.schedule': scheduleFollowUp,
+  'followUp.reschedule': rescheduleFollowUp,
+  'followUp.complete': completeFollowUp,
+  'followUp.cancel': cancelFollowUp,
+  'survey.record': recordSurvey,
+  'presence.set': setPresence,
+  'script.save': saveScript,
+  'script.publish': publishScript,
+};
+
+/** Validates a mutation's arguments; throws a ZodError with what is wrong. */
+export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
+  return mutationArgs[name].parse(args) as MutationArgs<N>;
+}
+
+/** Runs one mutation's rules against a store. Throws DomainError when the domain refuses it. */
+export async function runMutator<N extends MutationName>(ctx: MutationContext, name: N, args: MutationArgs<N>): Promise<void> {
+  await (mutators[name] as Mutator<N>)(ctx, args);
+}

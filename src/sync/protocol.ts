@@ -1,0 +1,136 @@
+/**
+ * The sync protocol between desktops and the hub. Both sides import this file:
+ * the hub validates every request with it, the desktop every response.
+ *
+ *   POST /sync/push    {clientId, schemaVersion, mutations:[{id, name, args, at}]}
+ *   GET  /sync/pull    ?clientId&cursor[&hubId][&since][&limit]
+ *   GET  /sync/events  server-sent events: a content-free hint to pull now
+ *   POST /sync/scope   {customerIds}: fetch other customers' histories on demand
+ */
+import { z } from 'zod';
+import { EpochMsSchema, IdSchema } from '../domain/common';
+import { ENTITY_NAMES } from './entities';
+
+/** Bumped when push or pull change incompatibly; the hub refuses clients it does not speak. */
+export const PROTOCOL_VERSION = 1;
+
+/** Most mutations one push may carry. */
+export const MAX_PUSH_MUTATIONS = 100;
+/** Rows per pull page unless the client asks for fewer (or more, up to MAX_PULL_LIMIT). */
+export const DEFAULT_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
+
+export const ClientIdSchema = z.uuid('clientId must be a UUID');
+
+export const MutationNameSchema = z.string().min(1).max(60);
+
+/** One change a desktop made, as it travels in a push. `id` increases by one per client. */
+export const MutationSchema = z
+  .object({
+    id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    name: MutationNameSchema,
+    args: z.unknown(),
+    /** When the agent made it, by the desktop's clock. */
+    at: EpochMsSchema,
+  })
+  .strict();
+export type Mutation = z.infer<typeof MutationSchema>;
+
+export const PushRequestSchema = z
+  .object({
+    clientId: ClientIdSchema,
+    schemaVersion: z.number().int().positive(),
+    mutations: z.array(MutationSchema).min(1, 'a push carries at least one mutation').max(MAX_PUSH_MUTATIONS),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const REJECTION_CODES = [
+  'not_found',
+  'forbidden',
+  'already_claimed',
+  'not_assignee',
+  'invalid_state',
+  'already_completed',
+  'invalid',
+] as const;
+export const RejectionCodeSchema = z.enum(REJECTION_CODES);
+export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
+
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.number().int().positive(), status: z.literal('applied') }),
+  z.object({ id: z.number().int().positive(), status: z.literal('rejected'), code: RejectionCodeSchema, message: z.string() }),
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+
+export const PushResponseSchema = z.object({
+  lastMutationId: z.number().int().nonnegative(),
+  results: z.array(MutationResultSchema),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+/** Query string of a pull (all strings on the wire). */
+export const PullQuerySchema = z
+  .object({
+    clientId: ClientIdSchema,
+    cursor: z.coerce.number().int().nonnegative(),
+    /** The hub this cursor came from; another hub's cursor means nothing here. */
+    hubId: z.string().min(1).max(64).optional(),
+    /** Lowest mutation id the client still has pending: rejections from there on are returned. */
+    since: z.coerce.number().int().nonnegative().optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+  })
+  .strict();
+export type PullQuery = z.infer<typeof PullQuerySchema>;
+
+export const EntityNameSchema = z.enum(ENTITY_NAMES);
+
+/** A row as it travels: validated against its entity's schema when applied. */
+export const ChangeSchema = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('put'),
+    entity: EntityNameSchema,
+    id: IdSchema,
+    version: z.number().int().positive(),
+    row: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ op: z.literal('delete'), entity: EntityNameSchema, id: IdSchema, version: z.number().int().positive() }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const RejectionSchema = z.object({
+  id: z.number().int().positive(),
+  name: MutationNameSchema,
+  code: RejectionCodeSchema,
+  message: z.string(),
+});
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const PullResponseSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('changes'),
+    hubId: z.string(),
+    cursor: z.number().int().nonnegative(),
+    hasMore: z.boolean(),
+    /** The highest of this client's mutations the hub has taken (applied or rejected). */
+    lastMutationId: z.number().int().nonnegative(),
+    changes: z.array(ChangeSchema),
+    /** This client's rejected mutations with id ≥ `since`. */
+    rejected: z.array(RejectionSchema),
+    /** On a first pull (cursor 0): about how many rows the whole bootstrap will bring. */
+    estimate: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    kind: z.literal('reset'),
+    hubId: z.string(),
+    /** Why the cursor cannot be used: the desktop drops its cached rows (never its outbox) and pulls from 0. */
+    reason: z.string(),
+  }),
+]);
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+export const ScopeRequestSchema = z.object({ customerIds: z.array(IdSchema).min(1).max(200) }).strict();
+export type ScopeRequest = z.infer<typeof ScopeRequestSchema>;
+
+/** The SSE event the hub sends when something changed. */
+export const POKE_EVENT = 'poke';
