@@ -7,6 +7,9 @@ import { buildCsp } from '@core/csp';
 import type { Health } from '@core/hub-api';
 import { errorBody, installErrorHandling } from './errors';
 import type { Storage } from './storage';
+import type { Pokes } from './sync/events';
+import type { PushHooks } from './sync/push';
+import { registerSyncRoutes } from './sync/routes';
 import { version } from '../package.json';
 
 export interface HubContext {
@@ -14,6 +17,11 @@ export interface HubContext {
   schemaVersion: number;
   hubId: string;
   startedAt: number;
+  /** The demo data set loaded into this hub, if any. */
+  demo: 'small' | 'medium' | 'large' | null;
+  pokes: Pokes;
+  /** Test instrumentation for push (fault injection). */
+  pushHooks?: PushHooks;
 }
 
 export interface AppOptions {
@@ -43,7 +51,7 @@ function securityHeaders(): Record<string, string> {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     // Never trust client-supplied forwarding headers unless deployed behind a proxy that sets them.
     trustProxy: false,
   });
@@ -58,6 +66,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { context } = options;
+  // API answers are personal and live: never cached by browsers or proxies.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/sync/') || request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
   app.get('/health', async (): Promise<Health> => ({
     status: 'ok',
     service: 'agentdesk-hub',
@@ -66,7 +79,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schemaVersion: context.schemaVersion,
     hubId: context.hubId,
     uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
+    demo: context.demo,
   }));
+
+  registerSyncRoutes(app, { storage: context.storage, hubId: context.hubId, pokes: context.pokes, ...(context.pushHooks ? { pushHooks: context.pushHooks } : {}) });
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', async () => {
+    await context.pokes.close();
+  });
 
   const rendererDir = options.rendererDir;
   const serveRenderer = !!rendererDir && existsSync(path.join(rendererDir, 'index.html'));

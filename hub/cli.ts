@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PRODUCT_NAME } from '@core/config';
-import { parseHubEnv } from '@core/hub-config';
+import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { defaultHubDataDir, redactDatabaseUrl } from './paths';
 import { startHub, type RunningHub } from './server';
 
@@ -37,6 +37,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       dataDir,
       rendererDir,
       allowedOrigins: config.AGENTDESK_ALLOWED_ORIGINS,
+      demo: demoSizeOf(config),
     });
   } catch (error) {
     console.error(`${PRODUCT_NAME} hub could not start: ${describeStartError(error, config.PORT)}`);
@@ -46,6 +47,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
 
   console.log(`${PRODUCT_NAME} is serving the workstation at ${hub.url}`);
   console.log(`  open ${hub.url} in a browser · health: ${hub.url}/health · stop with Ctrl+C`);
+  if (hub.demo) console.log(`Loaded the ${hub.demo.size} demo data set (${hub.demo.rows.toLocaleString('en')} records).`);
+  const health = await hub.app.inject({ method: 'GET', url: '/health' });
+  if ((health.json<{ demo: string | null }>()).demo) {
+    console.log('Demo accounts (password "demo"): ava and ben (agents), sam (supervisor), admin (administrator).');
+  }
 
   const stop = (signal: string) => {
     console.log(`${signal}: stopping the hub…`);

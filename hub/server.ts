@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { APP_ORIGIN } from '@core/config';
 import type { StorageKind } from '@core/hub-api';
+import type { DemoSize } from '@core/demo';
 import { buildApp } from './app';
+import type { DemoSummary } from './demo';
 import { migrate, openStorage, type Storage } from './storage';
+import { Pokes } from './sync/events';
+import { isEmptyHub } from './sync/store';
+import type { PushHooks } from './sync/push';
 
 export interface HubOptions {
   host: string;
@@ -16,6 +21,10 @@ export interface HubOptions {
   /** Extra cross-origin callers besides the desktop renderer. */
   allowedOrigins?: readonly string[];
   logger?: boolean;
+  /** Load this demo data set when the hub is empty (first start). */
+  demo?: DemoSize | null;
+  /** Test instrumentation for push (fault injection). */
+  pushHooks?: PushHooks;
 }
 
 export interface RunningHub {
@@ -25,6 +34,9 @@ export interface RunningHub {
   readonly storageKind: StorageKind;
   readonly app: FastifyInstance;
   readonly storage: Storage;
+  readonly hubId: string;
+  /** Set when this start loaded demo data. */
+  readonly demo: DemoSummary | null;
   close(): Promise<void>;
 }
 
@@ -39,11 +51,23 @@ async function readHubId(storage: Storage): Promise<string> {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let app: FastifyInstance | undefined;
+  let hubId: string;
+  let demo: DemoSummary | null = null;
+  const pokes = new Pokes(storage);
   try {
     const schemaVersion = await migrate(storage);
-    const hubId = await readHubId(storage);
+    hubId = await readHubId(storage);
+    if (options.demo && (await isEmptyHub(storage))) {
+      // Loaded only when needed: the generator is not on the normal start-up path.
+      const { loadDemoData } = await import('./demo');
+      demo = await loadDemoData(storage, options.demo);
+      await storage.query("INSERT INTO hub_meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [options.demo]);
+    }
+    const demoRows = await storage.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'demo'");
+    const demoSize = (demoRows[0]?.value ?? null) as DemoSize | null;
+    await pokes.start();
     app = await buildApp({
-      context: { storage, schemaVersion, hubId, startedAt: Date.now() },
+      context: { storage, schemaVersion, hubId, startedAt: Date.now(), demo: demoSize, pokes, ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}) },
       rendererDir: options.rendererDir ?? null,
       allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],
       logger: options.logger ?? false,
@@ -51,6 +75,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await pokes.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
     throw error;
   }
@@ -65,6 +90,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     storageKind: storage.kind,
     app: running,
     storage,
+    hubId,
+    demo,
     close() {
       closing ??= (async () => {
         await running.close();

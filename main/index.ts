@@ -10,6 +10,7 @@ import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
 import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
+import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { startHub, type RunningHub } from '../hub/server';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -61,6 +62,8 @@ async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: App
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
     rendererDir: null,
+    // The embedded default comes with demo data on first start (AGENTDESK_DEMO=none to start empty).
+    demo: demoSizeOf(parseHubEnv(process.env)),
   });
   return { url: embeddedHub.url, mode: 'embedded' };
 }
@@ -116,6 +119,11 @@ async function start(): Promise<void> {
       },
       'shell:open-external': async (url) => {
         await shell.openExternal(url);
+        return null;
+      },
+      'session:load': () => store.loadSession(),
+      'session:save': (session) => {
+        store.saveSession(session);
         return null;
       },
       'app:relaunch': () => {

@@ -33,6 +33,10 @@ const bridge: AgentDeskBridge = {
   relaunch: async () => {
     await invoke('app:relaunch');
   },
+  loadSession: () => invoke('session:load'),
+  saveSession: async (session) => {
+    await invoke('session:save', session);
+  },
   onNavigate(listener) {
     const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
       const event = ipcEventContract['app:navigate'].safeParse(payload);

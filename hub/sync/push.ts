@@ -1,0 +1,148 @@
+/**
+ * Push: each mutation is applied in its own transaction together with the
+ * client's lastMutationId, so a replay (a retried request, a duplicated
+ * delivery) is recognised and answered from the stored result, never applied
+ * twice. A mutation the domain refuses is committed as rejected with a code.
+ */
+import { describeZodError } from '@core/bridge';
+import type { User } from '@core/domain/model';
+import {
+  DomainError,
+  isMutationName,
+  mutationArgs,
+  runMutator,
+  type MutationArgs,
+  type MutationName,
+} from '@core/sync/mutations';
+import { PROTOCOL_VERSION, type MutationResult, type PushRequest, type PushResponse, type RejectionCode } from '@core/sync/protocol';
+import { actorOf } from '../auth';
+import { HttpError } from '../errors';
+import type { Queryable, Storage } from '../storage';
+import { hubStore, lockForWrite, nextVersion } from './store';
+
+interface ValidMutation {
+  id: number;
+  name: MutationName;
+  args: MutationArgs<MutationName>;
+  at: number;
+}
+
+/** Checks the whole push before anything is written: a bad one is refused entire. */
+export function validatePush(request: PushRequest): ValidMutation[] {
+  if (request.schemaVersion !== PROTOCOL_VERSION) {
+    throw new HttpError(
+      409,
+      'protocol_mismatch',
+      `This hub speaks sync protocol ${PROTOCOL_VERSION}; the desktop sent ${request.schemaVersion}. Update AgentDesk on this desktop.`,
+    );
+  }
+  return request.mutations.map((mutation, index) => {
+    const previous = request.mutations[index - 1];
+    if (previous && mutation.id !== previous.id + 1) {
+      throw new HttpError(400, 'not_consecutive', `Mutation ids in a push must be consecutive: ${mutation.id} follows ${previous.id}.`);
+    }
+    if (!isMutationName(mutation.name)) {
+      throw new HttpError(400, 'unknown_mutation', `Mutation ${mutation.id} has an unknown name: ${JSON.stringify(mutation.name)}.`);
+    }
+    const args = mutationArgs[mutation.name].safeParse(mutation.args);
+    if (!args.success) {
+      throw new HttpError(400, 'invalid_arguments', `Mutation ${mutation.id} (${mutation.name}) has invalid arguments: ${describeZodError(args.error)}`);
+    }
+    return { id: mutation.id, name: mutation.name, args: args.data, at: mutation.at };
+  });
+}
+
+interface ClientRow {
+  user_id: string;
+  last_mutation_id: number;
+}
+
+/** The client's row, locked; created on first sight. A client belongs to one person. */
+async function lockClient(tx: Queryable, clientId: string, user: User): Promise<ClientRow> {
+  await tx.query('INSERT INTO clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, user.id]);
+  const rows = await tx.query<ClientRow>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [clientId]);
+  const client = rows[0]!;
+  if (client.user_id !== user.id) throw new HttpError(403, 'forbidden', 'This desktop client belongs to another person.');
+  return { user_id: client.user_id, last_mutation_id: Number(client.last_mutation_id) };
+}
+
+export interface PushHooks {
+  /** Called inside each mutation's transaction, after the mutation ran (tests inject faults here). */
+  afterMutation?: (index: number) => void | Promise<void>;
+}
+
+/** Applies a validated push; returns one result per mutation and whether anything changed. */
+export async function applyPush(
+  storage: Storage,
+  user: User,
+  clientId: string,
+  mutations: readonly ValidMutation[],
+  hooks: PushHooks = {},
+): Promise<{ response: PushResponse; changed: boolean }> {
+  const actor = actorOf(user);
+  const results: MutationResult[] = [];
+  let lastMutationId = 0;
+  let changed = false;
+  for (const [index, mutation] of mutations.entries()) {
+    const outcome = await storage.transaction(async (tx) => {
+      await lockForWrite(tx);
+      const client = await lockClient(tx, clientId, user);
+      if (mutation.id <= client.last_mutation_id) {
+        const stored = await tx.query<{ status: string; code: string | null; message: string | null }>(
+          'SELECT status, code, message FROM mutations WHERE client_id = $1 AND id = $2',
+          [clientId, mutation.id],
+        );
+        const row = stored[0];
+        const result: MutationResult =
+          row?.status === 'rejected'
+            ? { id: mutation.id, status: 'rejected', code: (row.code ?? 'invalid') as RejectionCode, message: row.message ?? '' }
+            : { id: mutation.id, status: 'applied' };
+        return { result, last: client.last_mutation_id, changed: false };
+      }
+      if (mutation.id !== client.last_mutation_id + 1) {
+        throw new HttpError(
+          409,
+          'mutation_gap',
+          `The hub expected mutation ${client.last_mutation_id + 1} from this desktop but got ${mutation.id}.`,
+        );
+      }
+      const appliedAt = Date.now();
+      const seq = await nextVersion(tx);
+      await tx.exec('SAVEPOINT mutation');
+      let result: MutationResult;
+      try {
+        await runMutator({ store: hubStore(tx), actor, now: appliedAt, authoritative: true }, mutation.name, mutation.args);
+        await tx.exec('RELEASE SAVEPOINT mutation');
+        result = { id: mutation.id, status: 'applied' };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await tx.exec('ROLLBACK TO SAVEPOINT mutation');
+        result = { id: mutation.id, status: 'rejected', code: error.code, message: error.message };
+      }
+      await tx.query(
+        `INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          clientId,
+          mutation.id,
+          user.id,
+          mutation.name,
+          JSON.stringify(mutation.args),
+          mutation.at,
+          appliedAt,
+          seq,
+          result.status,
+          result.status === 'rejected' ? result.code : null,
+          result.status === 'rejected' ? result.message : null,
+        ],
+      );
+      await tx.query('UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1', [clientId, mutation.id]);
+      await hooks.afterMutation?.(index);
+      return { result, last: mutation.id, changed: result.status === 'applied' };
+    });
+    results.push(outcome.result);
+    lastMutationId = Math.max(lastMutationId, outcome.last);
+    changed ||= outcome.changed;
+  }
+  return { response: { lastMutationId, results }, changed };
+}
