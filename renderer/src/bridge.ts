@@ -4,6 +4,7 @@ import {
   DesktopSettingsSchema,
   HttpUrlSchema,
   NotificationRequestSchema,
+  StoredSessionSchema,
   describeZodError,
   type AgentDeskBridge,
   type DesktopSettings,
@@ -11,6 +12,7 @@ import {
 import { PRODUCT_NAME } from '@core/config';
 
 const SETTINGS_KEY = 'agentdesk.settings';
+const SESSION_KEY = 'agentdesk.session';
 
 function readSettings(): DesktopSettings {
   try {
@@ -61,6 +63,18 @@ export function createBrowserBridge(): AgentDeskBridge {
     },
     relaunch: async () => {
       window.location.reload();
+    },
+    loadSession: async () => {
+      try {
+        const parsed = StoredSessionSchema.safeParse(JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null'));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    saveSession: async (session) => {
+      if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(StoredSessionSchema.parse(session)));
+      else localStorage.removeItem(SESSION_KEY);
     },
     onNavigate(listener) {
       navigateListeners.add(listener);

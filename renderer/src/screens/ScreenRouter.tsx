@@ -1,13 +1,18 @@
 import { sectionForPath } from '../sections';
 import { useRouter } from '../state/router';
+import { CustomerScreen } from './CustomerScreen';
+import { CustomersScreen } from './CustomersScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import { PlannedScreen } from './PlannedScreen';
 import { SettingsScreen } from './SettingsScreen';
 
 export function ScreenRouter() {
   const path = useRouter((state) => state.path);
+  const pathname = path.split('?')[0] ?? path;
   const section = sectionForPath(path);
-  if (!section) return <NotFoundScreen path={path.split('?')[0] ?? path} />;
+  if (!section) return <NotFoundScreen path={pathname} />;
   if (section.id === 'settings') return <SettingsScreen />;
+  if (pathname === '/customer') return <CustomerScreen />;
+  if (section.id === 'customers') return <CustomersScreen />;
   return <PlannedScreen key={section.id} section={{ ...section, id: section.id }} />;
 }

@@ -6,6 +6,9 @@ import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
 import { focusScreenHeading, isTypingTarget } from './keyboard';
 import { ScreenRouter } from '../screens/ScreenRouter';
+import { SignInScreen } from '../screens/SignInScreen';
+import { useSession } from '../state/session';
+import { Notices } from './Notices';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
@@ -45,6 +48,9 @@ function useGlobalShortcuts() {
 
 export function AppShell() {
   useGlobalShortcuts();
+  const status = useSession((state) => state.status);
+  if (status === 'loading') return <Box sx={{ height: '100vh', bgcolor: 'background.default' }} aria-busy="true" />;
+  if (status === 'signed-out') return <SignInScreen />;
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <Box
@@ -77,6 +83,7 @@ export function AppShell() {
         </Box>
       </Box>
       <ShortcutsDialog />
+      <Notices />
     </Box>
   );
 }

@@ -3,39 +3,74 @@ import Tooltip from '@mui/material/Tooltip';
 import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined';
-import { useAppState, type ConnectionStatus } from '../state/app';
+import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
+import { usePendingCount } from '../data/hooks';
+import { useLocal } from '../data/local';
+import { useAppState } from '../state/app';
+import { useSession } from '../state/session';
 
-const LOOK: Record<ConnectionStatus, { label: string; color: 'success' | 'default' | 'info'; icon: React.ReactElement }> = {
-  online: { label: 'Online', color: 'success', icon: <CloudDoneOutlined /> },
-  offline: { label: 'Offline', color: 'default', icon: <CloudOffOutlined /> },
-  connecting: { label: 'Connecting…', color: 'info', icon: <CloudSyncOutlined /> },
+type Look = 'online' | 'offline' | 'syncing' | 'problem';
+
+const ICONS: Record<Look, React.ReactElement> = {
+  online: <CloudDoneOutlined />,
+  offline: <CloudOffOutlined />,
+  syncing: <CloudSyncOutlined />,
+  problem: <ErrorOutline />,
 };
+const COLORS: Record<Look, 'success' | 'default' | 'info' | 'warning'> = { online: 'success', offline: 'default', syncing: 'info', problem: 'warning' };
 
 function timeOf(ms: number | null): string {
   return ms === null ? 'not yet' : new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-/** Whether the hub can be reached right now; the agent keeps working either way. */
+function waiting(count: number): string {
+  return count === 1 ? '1 change waiting' : `${count} changes waiting`;
+}
+
+/** Whether this desktop is in step with the hub, and how many changes wait to reach it. The agent keeps working either way. */
 export function ConnectionIndicator() {
-  const connection = useAppState((state) => state.connection);
+  const signedIn = useSession((state) => state.status === 'signed-in');
+  const sync = useLocal((state) => state.sync);
+  const networkOnline = useLocal((state) => state.networkOnline);
+  const health = useAppState((state) => state.connection);
   const hubUrl = useAppState((state) => state.info?.hubUrl);
-  const lastCheckedAt = useAppState((state) => state.lastCheckedAt);
-  const error = useAppState((state) => state.connectionError);
-  const look = LOOK[connection];
-  const detail =
-    connection === 'offline'
-      ? `Hub unreachable${error ? ` (${error})` : ''}. Your work is kept on this device. Checked ${timeOf(lastCheckedAt)}.`
-      : `Hub ${hubUrl ?? ''} · checked ${timeOf(lastCheckedAt)}`;
+  const pending = usePendingCount();
+
+  let look: Look;
+  let label: string;
+  let detail: string;
+  if (!signedIn) {
+    look = health === 'online' ? 'online' : health === 'offline' ? 'offline' : 'syncing';
+    label = health === 'online' ? 'Online' : health === 'offline' ? 'Offline' : 'Connecting…';
+    detail = `Hub ${hubUrl ?? ''}`;
+  } else if (!networkOnline || sync.state === 'offline') {
+    look = 'offline';
+    label = pending ? `Offline · ${waiting(pending)}` : 'Offline';
+    detail = `Your work is kept on this device and syncs when the hub is back. Last synced ${timeOf(sync.lastSyncedAt)}.${sync.error ? ` (${sync.error})` : ''}`;
+  } else if (sync.state === 'error' || sync.state === 'unauthorized') {
+    look = 'problem';
+    label = pending ? `Sync problem · ${waiting(pending)}` : 'Sync problem';
+    detail = `${sync.error ?? 'The hub refused to sync.'} Last synced ${timeOf(sync.lastSyncedAt)}.`;
+  } else if (sync.state === 'syncing' || sync.state === 'starting') {
+    look = 'syncing';
+    label = pending ? `Syncing · ${waiting(pending)}` : 'Syncing…';
+    detail = `Last synced ${timeOf(sync.lastSyncedAt)}.`;
+  } else {
+    look = 'online';
+    label = pending ? `Online · ${waiting(pending)}` : 'Online';
+    detail = `In step with the hub. Last synced ${timeOf(sync.lastSyncedAt)}.`;
+  }
   return (
     <Tooltip title={detail}>
       <Chip
         role="status"
         aria-live="polite"
-        aria-label={`Connection: ${look.label}`}
+        aria-label={`Connection: ${label}. ${detail}`}
         data-testid="connection-indicator"
-        icon={look.icon}
-        label={look.label}
-        color={look.color}
+        data-state={look}
+        icon={ICONS[look]}
+        label={label}
+        color={COLORS[look]}
         variant="outlined"
         size="small"
       />

@@ -6,31 +6,43 @@ import MenuItem from '@mui/material/MenuItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
-import { PRESENCE_LABELS, useAppState, type Presence } from '../state/app';
+import { PRESENCE_LABELS, type Presence } from '@core/domain/model';
+import { useMe } from '../data/hooks';
+import { run } from '../data/local';
+import { useAppState } from '../state/app';
 
 export const PRESENCE_COLORS: Record<Presence, string> = {
   available: 'success.main',
   busy: 'error.main',
   'after-contact-work': 'warning.main',
   away: 'text.disabled',
+  offline: 'text.disabled',
 };
+
+const CHOICES: Presence[] = ['available', 'busy', 'after-contact-work', 'away'];
 
 function Dot({ presence }: { presence: Presence }) {
   return <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: PRESENCE_COLORS[presence], display: 'inline-block' }} />;
 }
 
-/** The agent's presence: drives which contacts are offered. */
+/** The agent's presence: drives which contacts are offered. Synced like every other change. */
 export function PresenceMenu() {
-  const presence = useAppState((state) => state.presence);
-  const setPresence = useAppState((state) => state.setPresence);
+  const me = useMe();
+  const notify = useAppState((state) => state.notify);
+  const presence: Presence = me?.presence ?? 'offline';
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;
+  const choose = (value: Presence) => {
+    setAnchor(null);
+    run('presence.set', { presence: value }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error)));
+  };
   return (
     <>
       <Button
         id="presence-button"
         color="inherit"
         size="small"
+        disabled={!me}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? 'presence-menu' : undefined}
@@ -42,15 +54,8 @@ export function PresenceMenu() {
         {PRESENCE_LABELS[presence]}
       </Button>
       <Menu id="presence-menu" anchorEl={anchor} open={open} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-labelledby': 'presence-button' } }}>
-        {(Object.keys(PRESENCE_LABELS) as Presence[]).map((value) => (
-          <MenuItem
-            key={value}
-            selected={value === presence}
-            onClick={() => {
-              setPresence(value);
-              setAnchor(null);
-            }}
-          >
+        {CHOICES.map((value) => (
+          <MenuItem key={value} selected={value === presence} onClick={() => choose(value)}>
             <ListItemIcon>
               <Dot presence={value} />
             </ListItemIcon>

@@ -1,16 +1,36 @@
 import AppBar from '@mui/material/AppBar';
-import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
-import PersonOutlined from '@mui/icons-material/PersonOutlined';
 import logo from '../../../assets/icon.svg';
+import { useLocal } from '../data/local';
 import { useAppState } from '../state/app';
+import { AccountMenu } from './AccountMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { PresenceMenu } from './PresenceMenu';
+
+/** The first full sync on a device: how far it has got. */
+function BootstrapProgress() {
+  const bootstrap = useLocal((state) => state.sync.bootstrap);
+  if (!bootstrap) return null;
+  const { received, total } = bootstrap;
+  const percent = total ? Math.min(100, Math.round((received / total) * 100)) : undefined;
+  const text = total
+    ? `Getting your work ready: ${received.toLocaleString()} of ${total.toLocaleString()} records`
+    : `Getting your work ready: ${received.toLocaleString()} records`;
+  return (
+    <Box sx={{ px: 2, pb: 0.75 }} role="status" aria-live="polite">
+      <Typography variant="caption" color="text.secondary">
+        {text}
+      </Typography>
+      <LinearProgress variant={percent === undefined ? 'indeterminate' : 'determinate'} value={percent ?? 0} aria-label={text} sx={{ mt: 0.5 }} />
+    </Box>
+  );
+}
 
 export function TopBar() {
   const setShortcutsOpen = useAppState((state) => state.setShortcutsOpen);
@@ -29,15 +49,9 @@ export function TopBar() {
             <KeyboardOutlined fontSize="small" />
           </IconButton>
         </Tooltip>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-label="Agent: not signed in">
-          <Avatar sx={{ width: 30, height: 30 }} aria-hidden>
-            <PersonOutlined fontSize="small" />
-          </Avatar>
-          <Typography variant="body2" color="text.secondary">
-            Not signed in
-          </Typography>
-        </Box>
+        <AccountMenu />
       </Toolbar>
+      <BootstrapProgress />
     </AppBar>
   );
 }

@@ -2,28 +2,25 @@ import { create } from 'zustand';
 import type { AppInfo } from '@core/bridge';
 import { HealthSchema, type Health } from '@core/hub-api';
 import { bridge } from '../bridge';
+import { restoreSession } from './session';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
-export type Presence = 'available' | 'busy' | 'after-contact-work' | 'away';
-
-export const PRESENCE_LABELS: Record<Presence, string> = {
-  available: 'Available',
-  busy: 'Busy',
-  'after-contact-work': 'After-contact work',
-  away: 'Away',
-};
 
 interface AppState {
   info: AppInfo | null;
+  /** Whether the hub answers its health check (before sign-in; afterwards the sync status says more). */
   connection: ConnectionStatus;
   health: Health | null;
   lastCheckedAt: number | null;
   connectionError: string | null;
-  presence: Presence;
   shortcutsOpen: boolean;
-  setPresence: (presence: Presence) => void;
+  /** A short message for the person (a refused action, a failure); shown as a toast. */
+  toast: { id: number; text: string } | null;
   setShortcutsOpen: (open: boolean) => void;
+  notify: (text: string) => void;
 }
+
+let toastId = 0;
 
 export const useAppState = create<AppState>((set) => ({
   info: null,
@@ -31,10 +28,10 @@ export const useAppState = create<AppState>((set) => ({
   health: null,
   lastCheckedAt: null,
   connectionError: null,
-  presence: 'available',
   shortcutsOpen: false,
-  setPresence: (presence) => set({ presence }),
+  toast: null,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  notify: (text) => set({ toast: { id: ++toastId, text } }),
 }));
 
 const CHECK_EVERY_MS = 15_000;
@@ -55,7 +52,7 @@ async function checkHealth(hubUrl: string): Promise<void> {
   }
 }
 
-/** Loads the host's facts and keeps the hub connection indicator current. */
+/** Loads the host's facts, resumes the remembered session, and keeps the hub health current. */
 export async function startAppState(): Promise<void> {
   const info = await bridge.appInfo();
   useAppState.setState({ info });
@@ -64,4 +61,5 @@ export async function startAppState(): Promise<void> {
   setInterval(check, CHECK_EVERY_MS);
   window.addEventListener('online', check);
   window.addEventListener('offline', () => useAppState.setState({ connection: 'offline', lastCheckedAt: Date.now() }));
+  await restoreSession(info.hubUrl);
 }

@@ -1,0 +1,100 @@
+/**
+ * The workstation's local data: the IndexedDB of the signed-in person, the
+ * sync worker that fills it, and `run` — the one way the UI changes anything.
+ */
+import { create } from 'zustand';
+import { Dexie } from 'dexie';
+import type { StoredSession } from '@core/bridge';
+import { AgentDeskDb, localDbName } from '@core/db/schema';
+import type { SyncStatus } from '@core/sync/engine';
+import { mutate } from '@core/sync/local';
+import type { Actor, MutationInput, MutationName } from '@core/sync/mutations';
+import type { FromWorker, ToWorker } from '../sync/messages';
+
+interface LocalState {
+  db: AgentDeskDb | null;
+  actor: Actor | null;
+  sync: SyncStatus;
+  /** What the operating system says about the network. */
+  networkOnline: boolean;
+}
+
+const INITIAL_SYNC: SyncStatus = { state: 'starting', bootstrap: null, lastSyncedAt: null, error: null, retryAt: null };
+
+export const useLocal = create<LocalState>(() => ({
+  db: null,
+  actor: null,
+  sync: INITIAL_SYNC,
+  networkOnline: navigator.onLine,
+}));
+
+let worker: Worker | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+function send(message: ToWorker): void {
+  worker?.postMessage(message);
+}
+
+window.addEventListener('online', () => {
+  useLocal.setState({ networkOnline: true });
+  send({ type: 'network', online: true });
+});
+window.addEventListener('offline', () => {
+  useLocal.setState({ networkOnline: false });
+  send({ type: 'network', online: false });
+});
+
+/** Opens the person's local database and starts syncing it with the hub. */
+export function openLocal(session: StoredSession, options: { onUnauthorized: () => void }): AgentDeskDb {
+  closeLocal();
+  const dbName = localDbName(session.hubId, session.user.id);
+  const db = new AgentDeskDb(dbName);
+  const actor: Actor = { userId: session.user.id, role: session.user.role, teamIds: session.user.teamIds };
+  useLocal.setState({ db, actor, sync: INITIAL_SYNC });
+  onUnauthorized = options.onUnauthorized;
+  worker = new Worker(new URL('../sync/sync.worker.ts', import.meta.url), { type: 'module', name: 'agentdesk-sync' });
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'status') useLocal.setState({ sync: message.status });
+    else if (message.type === 'unauthorized') onUnauthorized?.();
+  };
+  send({ type: 'network', online: navigator.onLine });
+  send({ type: 'start', hubUrl: session.hubUrl, token: session.token, dbName, actor });
+  return db;
+}
+
+/** Stops syncing and closes the local database (it stays on disk). */
+export function closeLocal(): void {
+  if (worker) {
+    send({ type: 'stop' });
+    const closing = worker;
+    // Give the engine a moment to finish a transaction, then end the worker.
+    setTimeout(() => closing.terminate(), 2000);
+    worker = null;
+  }
+  useLocal.getState().db?.close();
+  useLocal.setState({ db: null, actor: null, sync: INITIAL_SYNC });
+}
+
+/** Deletes a person's local database from this device. */
+export async function deleteLocal(hubId: string, userId: string): Promise<void> {
+  await Dexie.delete(localDbName(hubId, userId));
+}
+
+/** Asks the worker to sync now (the "sync now" button, or after a reconnect). */
+export function syncNow(): void {
+  send({ type: 'kick', reason: 'manual' });
+}
+
+/**
+ * Makes a change: applied here at once (visible within a frame), kept in the
+ * outbox, and pushed to the hub as soon as it can be. Throws MutationRefused
+ * with a message for the person when the change is invalid or not allowed.
+ */
+export async function run<N extends MutationName>(name: N, args: MutationInput<N>): Promise<number> {
+  const { db, actor } = useLocal.getState();
+  if (!db || !actor) throw new Error('Sign in first.');
+  const id = await mutate(db, actor, name, args, Date.now());
+  send({ type: 'kick', reason: 'mutation' });
+  return id;
+}

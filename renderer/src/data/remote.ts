@@ -1,0 +1,34 @@
+/** Direct calls to the hub for what is not synced: searching all customers, fetching one on demand. */
+import { CustomerSearchResponseSchema, type CustomerSearchResponse } from '@core/hub-api';
+import { useSession } from '../state/session';
+import { syncNow } from './local';
+
+async function hubFetch(path: string, init: RequestInit = {}): Promise<unknown> {
+  const session = useSession.getState().session;
+  if (!session) throw new Error('Sign in first.');
+  let response: Response;
+  try {
+    response = await fetch(`${session.hubUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${session.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    throw new Error('The hub cannot be reached right now.');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new Error((body as { message?: string } | null)?.message ?? `The hub answered ${response.status}.`);
+  return body;
+}
+
+/** Searches every customer on the hub by name, email or phone. */
+export async function searchHubCustomers(q: string): Promise<CustomerSearchResponse['customers']> {
+  const body = await hubFetch(`/api/v1/customers?${new URLSearchParams({ q, limit: '20' }).toString()}`);
+  return CustomerSearchResponseSchema.parse(body).customers;
+}
+
+/** Brings a customer's whole history to this device (and keeps it in sync from then on). */
+export async function fetchCustomerHistory(customerId: string): Promise<void> {
+  await hubFetch('/sync/scope', { method: 'POST', body: JSON.stringify({ customerIds: [customerId] }) });
+  syncNow();
+}

@@ -1,0 +1,199 @@
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import InputAdornment from '@mui/material/InputAdornment';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import Search from '@mui/icons-material/Search';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import { customerName, type Customer } from '@core/domain/model';
+import { useLive } from '../data/hooks';
+import { fetchCustomerHistory, searchHubCustomers } from '../data/remote';
+import { useLocal } from '../data/local';
+import { VirtualList } from '../components/VirtualList';
+import { EmptyState } from '../shell/EmptyState';
+import { ScreenHeader } from '../shell/ScreenHeader';
+import { navigate } from '../state/router';
+
+const TIER_LABELS = { standard: null, gold: 'Gold', vip: 'VIP' } as const;
+
+export function TierChip({ tier }: { tier: Customer['tier'] }) {
+  const label = TIER_LABELS[tier];
+  if (!label) return null;
+  return <Chip size="small" label={label} color={tier === 'vip' ? 'secondary' : 'default'} variant={tier === 'vip' ? 'filled' : 'outlined'} />;
+}
+
+/** Lower-case text a customer is found by: name, company, emails, and phone digits. */
+function searchText(customer: Customer): string {
+  return [customerName(customer), customer.company ?? '', ...customer.emails, ...customer.phones.map((phone) => phone.replace(/\D/g, ''))]
+    .join(' ')
+    .toLowerCase();
+}
+
+function matches(text: string, query: string): boolean {
+  const digits = query.replace(/\D/g, '');
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((term) => text.includes(term) || (digits.length >= 3 && text.includes(digits)));
+}
+
+function openCustomer(id: string) {
+  navigate(`/customer?id=${encodeURIComponent(id)}`);
+}
+
+/** Customers on the hub but not on this device: found by search, fetched on demand. */
+function HubSearch({ query }: { query: string }) {
+  const online = useLocal((state) => state.networkOnline && state.sync.state !== 'offline');
+  const [results, setResults] = useState<Awaited<ReturnType<typeof searchHubCustomers>> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const search = () => {
+    setBusy(true);
+    setError(null);
+    searchHubCustomers(query).then(
+      (found) => {
+        setResults(found);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e));
+        setBusy(false);
+      },
+    );
+  };
+  const open = (id: string, inScope: boolean) => {
+    if (inScope) return openCustomer(id);
+    fetchCustomerHistory(id).then(
+      () => openCustomer(id),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="body2" sx={{ flex: 1 }}>
+          Not here? Customers you have not worked with are on the hub.
+        </Typography>
+        <Button variant="outlined" onClick={search} disabled={!online || busy || query.trim().length < 2}>
+          {busy ? 'Searching…' : `Search the hub for “${query.trim()}”`}
+        </Button>
+      </Stack>
+      {!online && (
+        <Typography variant="caption" color="text.secondary">
+          Searching the hub needs a connection.
+        </Typography>
+      )}
+      {error && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {error}
+        </Alert>
+      )}
+      {results && (
+        <List dense aria-label="Customers found on the hub">
+          {results.length === 0 && <Typography variant="body2">No customer on the hub matches.</Typography>}
+          {results.map(({ customer, inScope }) => (
+            <ListItemButton key={customer.id} onClick={() => open(customer.id, inScope)}>
+              <ListItemText primary={customerName(customer)} secondary={[customer.emails[0], customer.phones[0]].filter(Boolean).join(' · ')} />
+              {!inScope && <Chip size="small" label="Fetch history" />}
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+/** Every customer on this device, searchable; opening one shows their whole history. */
+export function CustomersScreen() {
+  const customers = useLive((db) => db.customers.orderBy('lastName').toArray(), [], null);
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const listRef = useRef<HTMLDivElement>(null);
+  const indexed = useMemo(() => (customers ?? []).map((customer) => ({ customer, text: searchText(customer) })), [customers]);
+  const shown = useMemo(() => (deferred.trim() ? indexed.filter((entry) => matches(entry.text, deferred)) : indexed), [indexed, deferred]);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <ScreenHeader title="Customers" description={`${(customers?.length ?? 0).toLocaleString()} customers on this device`} />
+      <TextField
+        label="Find a customer"
+        placeholder="Name, email, phone or company"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            event.preventDefault();
+            if (event.key === 'Enter' && shown.length === 1) openCustomer(shown[0]!.customer.id);
+            else document.getElementById('customer-list')?.focus();
+          }
+        }}
+        slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search /></InputAdornment> } }}
+        sx={{ mb: 2, maxWidth: 560 }}
+        size="small"
+      />
+      {customers === null ? null : customers.length === 0 ? (
+        <EmptyState icon={<PeopleOutlined sx={{ fontSize: 48 }} color="disabled" />} title="No customers on this device yet">
+          Customers and their full history across every channel appear here once this device has synced with the hub.
+        </EmptyState>
+      ) : (
+        <Paper variant="outlined" ref={listRef} sx={{ flex: 1, minHeight: 240, mb: 2 }}>
+          <VirtualList
+            id="customer-list"
+            label="Customers"
+            count={shown.length}
+            rowHeight={56}
+            height="100%"
+            rowKey={(index) => shown[index]!.customer.id}
+            onOpen={(index) => openCustomer(shown[index]!.customer.id)}
+            empty={
+              <Typography variant="body2" sx={{ p: 2 }}>
+                No customer on this device matches “{deferred}”.
+              </Typography>
+            }
+            renderRow={(index, active) => {
+              const customer = shown[index]!.customer;
+              return (
+                <Box
+                  onClick={() => openCustomer(customer.id)}
+                  sx={{
+                    px: 2,
+                    py: 1,
+                    display: 'flex',
+                    alignItems: 'center',
+                    gap: 2,
+                    cursor: 'pointer',
+                    borderBottom: 1,
+                    borderColor: 'divider',
+                    bgcolor: active ? 'action.selected' : undefined,
+                    '&:hover': { bgcolor: 'action.hover' },
+                  }}
+                >
+                  <Box sx={{ flex: 1, minWidth: 0 }}>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {customerName(customer)}
+                      {customer.company ? <Typography component="span" variant="body2" color="text.secondary">{` · ${customer.company}`}</Typography> : null}
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary" noWrap component="div">
+                      {[customer.phones[0], customer.emails[0]].filter(Boolean).join(' · ')}
+                    </Typography>
+                  </Box>
+                  <TierChip tier={customer.tier} />
+                </Box>
+              );
+            }}
+          />
+        </Paper>
+      )}
+      {deferred.trim().length >= 2 && <HubSearch query={deferred} />}
+    </Box>
+  );
+}

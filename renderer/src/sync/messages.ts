@@ -1,0 +1,11 @@
+/** Messages between the workstation and its sync worker. */
+import type { Actor } from '@core/sync/mutations';
+import type { SyncStatus } from '@core/sync/engine';
+
+export type ToWorker =
+  | { type: 'start'; hubUrl: string; token: string; dbName: string; actor: Actor }
+  | { type: 'kick'; reason: 'mutation' | 'manual' }
+  | { type: 'network'; online: boolean }
+  | { type: 'stop' };
+
+export type FromWorker = { type: 'status'; status: SyncStatus } | { type: 'unauthorized' } | { type: 'stopped' };

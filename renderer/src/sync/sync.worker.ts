@@ -1,0 +1,53 @@
+/**
+ * The sync worker: runs the sync engine off the UI thread. It writes pulled
+ * rows into the same IndexedDB the workstation reads; Dexie tells the UI's
+ * live queries what changed.
+ */
+import { AgentDeskDb } from '@core/db/schema';
+import { SyncEngine } from '@core/sync/engine';
+import type { FromWorker, ToWorker } from './messages';
+
+let engine: SyncEngine | null = null;
+let db: AgentDeskDb | null = null;
+let networkOnline = navigator.onLine;
+
+const post = (message: FromWorker) => self.postMessage(message);
+
+async function stop(): Promise<void> {
+  await engine?.stop();
+  engine = null;
+  db?.close();
+  db = null;
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'start': {
+      void stop().then(() => {
+        db = new AgentDeskDb(message.dbName);
+        engine = new SyncEngine({
+          db,
+          hubUrl: message.hubUrl,
+          token: message.token,
+          actor: message.actor,
+          onStatus: (status) => post({ type: 'status', status }),
+          onUnauthorized: () => post({ type: 'unauthorized' }),
+        });
+        engine.setNetworkAvailable(networkOnline);
+        engine.start();
+      });
+      break;
+    }
+    case 'kick':
+      engine?.kick(message.reason);
+      break;
+    case 'network':
+      networkOnline = message.online;
+      engine?.setNetworkAvailable(message.online);
+      break;
+    case 'stop':
+      void stop().then(() => post({ type: 'stopped' }));
+      break;
+  }
+};
