@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { HealthSchema } from '@core/hub-api';
+import { signIn } from './helpers';
 
 const SECTIONS = ['Queue', 'Customers', 'Follow-ups', 'Dashboard', 'Scripts', 'Settings'];
 
 test.describe('workstation shell in a browser (serve mode)', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'ava');
+  });
+
   test('opens on the queue with the AgentDesk name, sections and a live hub connection', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/queue$/);
@@ -58,12 +63,15 @@ test.describe('workstation shell in a browser (serve mode)', () => {
     await expect(dialog).toBeHidden();
   });
 
-  test('presence can be changed from the keyboard', async ({ page }) => {
+  test('presence can be changed from the keyboard and is kept', async ({ page }) => {
     await page.goto('/queue');
-    const presence = page.getByRole('button', { name: /Presence: Available/ });
+    const presence = page.getByRole('button', { name: /^Presence: / });
+    await expect(presence).toBeEnabled();
     await presence.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'Away' }).press('Enter');
+    await expect(page.getByRole('button', { name: /Presence: Away/ })).toBeVisible();
+    await page.reload();
     await expect(page.getByRole('button', { name: /Presence: Away/ })).toBeVisible();
   });
 
@@ -108,6 +116,7 @@ test.describe('theme follows the OS', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${colorScheme} screenshot of the shell`, async ({ page }, testInfo) => {
       await page.emulateMedia({ colorScheme });
+      await signIn(page, 'ben');
       await page.goto('/queue');
       await expect(page.getByTestId('connection-indicator')).toHaveText('Online');
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -48,7 +48,7 @@ test.describe('desktop app (Electron)', () => {
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys(window.agentdesk ?? {}).sort())).toEqual(
-        ['appInfo', 'getSettings', 'host', 'notify', 'onNavigate', 'openExternal', 'relaunch', 'updateSettings'],
+        ['appInfo', 'getSettings', 'host', 'loadSession', 'notify', 'onNavigate', 'openExternal', 'relaunch', 'saveSession', 'updateSettings'],
       );
 
       const info = AppInfoSchema.parse(await page.evaluate(() => window.agentdesk?.appInfo()));

@@ -1,0 +1,128 @@
+/**
+ * A small, hand-made world for sync tests: one care team (Ava, Ben, Sam the
+ * supervisor) and one other team (Olga), their queues, a few customers with
+ * histories, and waiting contacts.
+ */
+import type { Contact, Customer, Queue, QueueItem, Team, User } from '@core/domain/model';
+import type { ImportAccount, ImportEntry } from '../../hub/import';
+
+export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
+export const PASSWORD = 'correct horse battery';
+
+const user = (id: string, name: string, role: User['role'], teamIds: string[]): User => ({
+  id: `usr_${id}`,
+  username: id,
+  name,
+  role,
+  teamIds,
+  skills: [],
+  presence: 'offline',
+  presenceAt: T0,
+  timeZone: 'Europe/London',
+});
+
+export const teams: Team[] = [
+  { id: 'team_care', name: 'Customer Care' },
+  { id: 'team_other', name: 'Other Team' },
+];
+
+export const users: User[] = [
+  user('ava', 'Ava Thompson', 'agent', ['team_care']),
+  user('ben', 'Ben Okafor', 'agent', ['team_care']),
+  user('sam', 'Sam Rivera', 'supervisor', ['team_care']),
+  user('olga', 'Olga Petrova', 'agent', ['team_other']),
+];
+
+export const queues: Queue[] = [
+  { id: 'q_care', name: 'Care', teamId: 'team_care', channels: ['call', 'email', 'chat', 'sms', 'social'], topics: [], slaSeconds: 300, skills: [] },
+  { id: 'q_other', name: 'Other', teamId: 'team_other', channels: ['email'], topics: [], slaSeconds: 3600, skills: [] },
+];
+
+export function customer(n: number, patch: Partial<Customer> = {}): Customer {
+  return {
+    id: `cus_${n}`,
+    firstName: `First${n}`,
+    lastName: `Last${n}`,
+    company: null,
+    emails: [`c${n}@example.com`],
+    phones: [`+4477009000${String(n).padStart(2, '0')}`],
+    tier: 'standard',
+    language: 'en-GB',
+    timeZone: 'Europe/London',
+    quietHours: null,
+    preferredChannel: 'email',
+    tags: [],
+    attributes: {},
+    createdAt: T0 - 86_400_000,
+    updatedAt: T0 - 86_400_000,
+    ...patch,
+  };
+}
+
+export function contact(id: string, customerId: string, at: number, patch: Partial<Contact> = {}): Contact {
+  return {
+    id,
+    customerId,
+    channel: 'email',
+    direction: 'inbound',
+    subject: `Subject ${id}`,
+    body: `Body of ${id}`,
+    address: null,
+    at,
+    endedAt: null,
+    queueId: null,
+    agentId: null,
+    topic: 'general',
+    disposition: null,
+    resolution: null,
+    sentiment: null,
+    summary: null,
+    parentId: null,
+    ...patch,
+  };
+}
+
+export function waiting(contactRow: Contact, queueId: string): QueueItem {
+  return {
+    id: contactRow.id,
+    contactId: contactRow.id,
+    customerId: contactRow.customerId,
+    queueId,
+    channel: contactRow.channel,
+    priority: 3,
+    enqueuedAt: contactRow.at,
+    slaDueAt: contactRow.at + 300_000,
+    state: 'waiting',
+    assigneeId: null,
+    claimedAt: null,
+    doneAt: null,
+  };
+}
+
+export interface World {
+  entries: ImportEntry[];
+  accounts: ImportAccount[];
+}
+
+/** Care customers 1–4 each have a waiting contact in the care queue; customer 5 only in the other team's queue; 6 in nobody's. */
+export function smallWorld(): World {
+  const entries: ImportEntry[] = [];
+  const push = (entity: ImportEntry['entity'], row: ImportEntry['row']) => entries.push({ entity, row });
+  for (const team of teams) push('team', team);
+  for (const queue of queues) push('queue', queue);
+  for (const u of users) push('user', u);
+  for (let n = 1; n <= 6; n += 1) push('customer', customer(n));
+  for (let n = 1; n <= 4; n += 1) {
+    push('contact', contact(`con_old_${n}`, `cus_${n}`, T0 - 3_600_000, { queueId: 'q_care', agentId: 'usr_sam', disposition: 'Information given', resolution: 'resolved' }));
+    const live = contact(`con_${n}`, `cus_${n}`, T0 + n * 1000, { queueId: 'q_care', channel: 'chat' });
+    push('contact', live);
+    push('queueItem', waiting(live, 'q_care'));
+  }
+  const other = contact('con_5', 'cus_5', T0, { queueId: 'q_other' });
+  push('contact', other);
+  push('queueItem', waiting(other, 'q_other'));
+  return {
+    entries,
+    accounts: users.map((u) => ({ userId: u.id, username: u.username, password: PASSWORD })),
+  };
+}

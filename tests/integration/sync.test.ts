@@ -1,0 +1,248 @@
+/**
+ * Desktops syncing through a real hub on 127.0.0.1, on PGlite and on
+ * PostgreSQL: offline work, replays, a hub restart in the middle of a push,
+ * two agents claiming one contact, stale cursors, and scope.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MutationRefused } from '@core/sync/local';
+import { importRows } from '../../hub/import';
+import { startHub, type RunningHub } from '../../hub/server';
+import type { PushHooks } from '../../hub/sync/push';
+import { expectConverged, hubRows } from '../helpers/convergence';
+import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
+import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
+import { PASSWORD, smallWorld } from '../helpers/world';
+
+const targets = await storageTargets();
+
+describe.each(targets)('sync on $label', (target) => {
+  const skip = target.skipReason;
+  let database: TestDatabase;
+  let hub: RunningHub;
+  const address: HubAddress = { url: '' };
+  const hooks: PushHooks = {};
+  const desktops: Desktop[] = [];
+
+  const start = async () => {
+    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, pushHooks: hooks });
+    address.url = hub.url;
+  };
+  const restart = async () => {
+    await hub.close();
+    await start();
+  };
+  const signIn = async (username: string) => {
+    const desktop = await Desktop.signIn({ link: new HubLink(address), username, password: PASSWORD });
+    desktops.push(desktop);
+    await desktop.sync();
+    return desktop;
+  };
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await target.create();
+    await start();
+    const world = smallWorld();
+    await importRows(hub.storage, world.entries, world.accounts);
+  });
+  afterAll(async () => {
+    for (const desktop of desktops) await desktop.close();
+    await hub?.close();
+    await database?.drop();
+  });
+
+  it.skipIf(skip)('a first sync brings the team queue, its customers and their histories, and nothing else', async () => {
+    const ava = await signIn('ava');
+    const customers = (await ava.db.customers.toArray()).map((c) => c.id).sort();
+    expect(customers).toEqual(['cus_1', 'cus_2', 'cus_3', 'cus_4']);
+    expect(await ava.db.contacts.where('[customerId+at]').between(['cus_1', 0], ['cus_1', Infinity]).count()).toBe(2);
+    expect(await ava.db.queueItems.where('[state+slaDueAt]').between(['waiting', 0], ['waiting', Infinity]).count()).toBe(4);
+    expect(await ava.db.users.count()).toBe(4);
+    await expectConverged(hub, ava);
+  });
+
+  it.skipIf(skip)('offline edits are kept, then reach the hub and the other agent on reconnect', async () => {
+    const ava = await signIn('ava');
+    const ben = await signIn('ben');
+    ava.link.online = false;
+    await ava.mutate('contact.addNote', { id: 'note-offline-1', customerId: 'cus_2', body: 'Called from the train, line dropped.' });
+    await ava.mutate('customer.update', { customerId: 'cus_2', patch: { phones: ['+447700900999'] } });
+    // Visible at once on Ava's desktop, and waiting.
+    expect((await ava.db.contacts.get('note-offline-1'))?.body).toBe('Called from the train, line dropped.');
+    expect((await ava.db.customers.get('cus_2'))?.phones).toEqual(['+447700900999']);
+    await expect(ava.sync()).rejects.toThrow(/cannot be reached/);
+    expect(await ava.pending()).toBe(2);
+
+    ava.link.online = true;
+    await ava.sync();
+    expect(await ava.pending()).toBe(0);
+    await ben.sync();
+    expect((await ben.db.contacts.get('note-offline-1'))?.agentId).toBe('usr_ava');
+    expect((await ben.db.customers.get('cus_2'))?.phones).toEqual(['+447700900999']);
+    await expectConverged(hub, ava);
+    await expectConverged(hub, ben);
+  });
+
+  it.skipIf(skip)('a push whose answer was lost is replayed, not applied twice', async () => {
+    const ava = await signIn('ava');
+    const ben = await signIn('ben');
+    await ava.mutate('contact.claim', { contactId: 'con_3' });
+    await ava.mutate('contact.release', { contactId: 'con_3' });
+    // The hub takes both, but the answer never arrives.
+    ava.link.faults = { dropResponse: 1 };
+    await expect(ava.sync()).rejects.toThrow(/response lost/);
+    ava.link.faults = {};
+    // Meanwhile Ben takes the contact Ava released.
+    await ben.mutate('contact.claim', { contactId: 'con_3' });
+    await ben.sync();
+    // Ava's retry sends the same mutations again: replays must not release Ben's claim.
+    await ava.sync();
+    const item = (await hubRows(hub)).get('queueItem:con_3');
+    expect(item).toMatchObject({ state: 'claimed', assigneeId: 'usr_ben' });
+    const log = await hub.storage.query<{ n: number }>("SELECT count(*) AS n FROM mutations WHERE name = 'contact.release' AND args->>'contactId' = 'con_3'");
+    expect(Number(log[0]!.n)).toBe(1);
+    await ben.sync();
+    await expectConverged(hub, ava);
+    await expectConverged(hub, ben);
+  });
+
+  it.skipIf(skip)('a hub restarted in the middle of a push loses nothing and applies nothing twice', async () => {
+    const ben = await signIn('ben');
+    for (let i = 0; i < 12; i += 1) {
+      await ben.mutate('contact.addNote', { id: `note-restart-${i}`, customerId: 'cus_4', body: `Note ${i}` });
+    }
+    await ben.mutate('customer.update', { customerId: 'cus_4', patch: { tags: ['restart-test'] } });
+    // The hub dies after committing the 5th mutation of the push.
+    let crashed = false;
+    hooks.afterMutation = (index) => {
+      if (index === 5 && !crashed) {
+        crashed = true;
+        throw new Error('hub process killed');
+      }
+    };
+    await expect(ben.sync()).rejects.toThrow();
+    hooks.afterMutation = undefined;
+    expect(crashed).toBe(true);
+    const committed = await hub.storage.query<{ n: number }>("SELECT count(*) AS n FROM entities WHERE id LIKE 'note-restart-%'");
+    expect(Number(committed[0]!.n)).toBe(5);
+    await restart();
+    await ben.sync();
+    const rows = await hubRows(hub);
+    expect([...rows.keys()].filter((key) => key.startsWith('contact:note-restart-')).length).toBe(12);
+    expect(rows.get('customer:cus_4')?.tags).toEqual(['restart-test']);
+    const log = await hub.storage.query<{ n: number; distinct_ids: number }>(
+      "SELECT count(*) AS n, count(DISTINCT args->>'id') AS distinct_ids FROM mutations WHERE name = 'contact.addNote' AND args->>'id' LIKE 'note-restart-%'",
+    );
+    expect(Number(log[0]!.n)).toBe(12);
+    expect(Number(log[0]!.distinct_ids)).toBe(12);
+    await expectConverged(hub, ben);
+  });
+
+  it.skipIf(skip)('two agents claim the same contact while offline: exactly one owns it, the other sees why', async () => {
+    const ava = await signIn('ava');
+    const ben = await signIn('ben');
+    ava.link.online = false;
+    ben.link.online = false;
+    await ava.mutate('contact.claim', { contactId: 'con_1' });
+    await ben.mutate('contact.claim', { contactId: 'con_1' });
+    // Each believes it has the contact for now.
+    expect((await ava.db.queueItems.get('con_1'))?.assigneeId).toBe('usr_ava');
+    expect((await ben.db.queueItems.get('con_1'))?.assigneeId).toBe('usr_ben');
+    ava.link.online = true;
+    ben.link.online = true;
+    await ben.sync();
+    await ava.sync();
+    await ben.sync();
+    expect((await hubRows(hub)).get('queueItem:con_1')).toMatchObject({ state: 'claimed', assigneeId: 'usr_ben' });
+    expect((await ava.db.queueItems.get('con_1'))?.assigneeId).toBe('usr_ben');
+    const rejections = await ava.db.rejections.toArray();
+    expect(rejections.map((r) => r.message)).toContain('Ben already took this contact.');
+    expect(await ben.db.rejections.count()).toBe(0);
+    await expectConverged(hub, ava);
+    await expectConverged(hub, ben);
+  });
+
+  it.skipIf(skip)('the rules are checked on the desktop too: a refused change writes nothing', async () => {
+    const ava = await signIn('ava');
+    const refused = await ava.tryMutate('script.save', { scriptId: 'greeting', name: 'Greeting', stages: [] });
+    expect(refused).toBeInstanceOf(MutationRefused);
+    expect((refused as MutationRefused).message).toBe('Only supervisors can edit scripts.');
+    const invalid = await ava.tryMutate('contact.addNote', { id: 'n-empty', customerId: 'cus_1', body: '   ' });
+    expect((invalid as MutationRefused).message).toContain('a note cannot be empty');
+    expect(await ava.pending()).toBe(0);
+    expect(await ava.db.contacts.get('n-empty')).toBeUndefined();
+  });
+
+  it.skipIf(skip)('a stale cursor resets the cache, keeps pending changes, and converges', async () => {
+    const ava = await signIn('ava');
+    ava.link.online = false;
+    await ava.mutate('contact.addNote', { id: 'note-stale', customerId: 'cus_1', body: 'Written before the reset.' });
+    // The hub compacted its change history past Ava's cursor.
+    await hub.storage.query("UPDATE hub_meta SET value = (SELECT last_value FROM change_seq)::text WHERE key = 'min_cursor'");
+    ava.link.online = true;
+    await ava.sync();
+    await hub.storage.query("UPDATE hub_meta SET value = '0' WHERE key = 'min_cursor'");
+    expect((await hubRows(hub)).get('contact:note-stale')).toMatchObject({ body: 'Written before the reset.' });
+    await expectConverged(hub, ava);
+  });
+
+  it.skipIf(skip)('a desktop that synced with another hub starts over as a new client of this one', async () => {
+    const ava = await signIn('ava');
+    ava.link.online = false;
+    await ava.mutate('contact.addNote', { id: 'note-other-hub', customerId: 'cus_3', body: 'Kept across hubs.' });
+    await ava.db.setMeta('hubId', 'another-hub');
+    const oldClient = await ava.db.getMeta<string>('clientId');
+    ava.link.online = true;
+    await ava.sync();
+    expect(await ava.db.getMeta<string>('clientId')).not.toBe(oldClient);
+    expect((await hubRows(hub)).get('contact:note-other-hub')).toMatchObject({ body: 'Kept across hubs.' });
+    await expectConverged(hub, ava);
+  });
+
+  it.skipIf(skip)("another customer's history is fetched on demand and then kept in sync", async () => {
+    const ava = await signIn('ava');
+    expect(await ava.db.customers.get('cus_6')).toBeUndefined();
+    const search = await fetch(`${hub.url}/api/v1/customers?q=last6`, { headers: { authorization: `Bearer ${ava.token}` } });
+    const found = (await search.json()) as { customers: { customer: { id: string }; inScope: boolean }[] };
+    expect(found.customers.map((c) => [c.customer.id, c.inScope])).toEqual([['cus_6', false]]);
+    const open = await fetch(`${hub.url}/sync/scope`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ava.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ customerIds: ['cus_6'] }),
+    });
+    expect(open.status).toBe(200);
+    await ava.sync();
+    expect((await ava.db.customers.get('cus_6'))?.lastName).toBe('Last6');
+    const sam = await signIn('sam');
+    await sam.mutate('customer.update', { customerId: 'cus_1', patch: { tier: 'vip' } });
+    await sam.sync();
+    await ava.sync();
+    expect((await ava.db.customers.get('cus_1'))?.tier).toBe('vip');
+    await expectConverged(hub, ava);
+  });
+
+  it.skipIf(skip)('a follow-up assigned to someone brings that customer into their scope', async () => {
+    const sam = await signIn('sam');
+    const olga = await signIn('olga');
+    expect(await olga.db.customers.get('cus_2')).toBeUndefined();
+    await sam.mutate('followUp.schedule', {
+      id: 'fu-olga',
+      customerId: 'cus_2',
+      kind: 'callback',
+      channel: 'call',
+      dueAt: Date.now() + 86_400_000,
+      ownerId: 'usr_olga',
+      reason: 'Speaks Russian',
+    });
+    await sam.sync();
+    await olga.sync();
+    expect((await olga.db.followUps.get('fu-olga'))?.ownerId).toBe('usr_olga');
+    expect(await olga.db.contacts.where('[customerId+at]').between(['cus_2', 0], ['cus_2', Infinity]).count()).toBeGreaterThanOrEqual(2);
+    await olga.mutate('followUp.complete', { id: 'fu-olga', outcome: 'reached', note: 'Sorted in Russian.' });
+    await olga.sync();
+    await sam.sync();
+    expect(await sam.db.followUps.get('fu-olga')).toMatchObject({ state: 'done', outcome: 'reached', completedBy: 'usr_olga' });
+    await expectConverged(hub, olga);
+    await expectConverged(hub, sam);
+  });
+});
