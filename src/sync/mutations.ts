@@ -23,6 +23,8 @@ import {
   ResolutionSchema,
   ScriptStageSchema,
   scriptVersionId,
+  type Customer,
+  type CustomerEditableField,
   type Role,
   type Script,
 } from '../domain/model';
@@ -31,12 +33,22 @@ import type { RejectionCode } from './protocol';
 
 // ---------------------------------------------------------------- arguments
 
-const CustomerPatchSchema = CustomerSchema.pick(
-  Object.fromEntries(CUSTOMER_EDITABLE_FIELDS.map((field) => [field, true])) as { [K in (typeof CUSTOMER_EDITABLE_FIELDS)[number]]: true },
-)
-  .partial()
+/**
+ * The fields of a customer update. Built from the customer schema without its
+ * defaults: a field left out of a patch must stay as it is, not be reset.
+ */
+const CustomerPatchSchema = z
+  .object(
+    Object.fromEntries(
+      CUSTOMER_EDITABLE_FIELDS.map((field) => {
+        const schema = CustomerSchema.shape[field] as z.ZodType;
+        const bare = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+        return [field, bare.optional()];
+      }),
+    ) as { [K in CustomerEditableField]: z.ZodOptional<z.ZodType<Customer[K]>> },
+  )
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'a customer update changes at least one field');
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'a customer update changes at least one field');
 
 export const mutationArgs = {
   'contact.claim': z.object({ contactId: IdSchema }).strict(),
