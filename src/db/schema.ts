@@ -109,6 +109,12 @@ export class AgentDeskDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    // When the person's data is removed from this device (sign-out), every other open
+    // connection (the sync worker, other windows) must stay closed: reopening would
+    // quietly create the database again.
+    this.on('versionchange', (event: { newVersion: number | null }) => {
+      if (!event.newVersion) this.close({ disableAutoOpen: true });
+    });
   }
 
   entityTable<E extends EntityName>(entity: E): Table<LocalRow<E>, string> {

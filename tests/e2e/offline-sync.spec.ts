@@ -64,6 +64,15 @@ test('two agents: Ava works offline, comes back, and Ben sees her changes withou
   await expect(ben.getByTestId('customer-phones')).toHaveText(/^\+447700900123/);
   await ben.screenshot({ path: 'test-results/screenshots/ben-sees-changes.png' });
 
+  // Settings say where Ava's sync stands.
+  await ava.keyboard.press('Alt+6');
+  const sync = ava.getByRole('region', { name: 'Sync' });
+  await expect(sync.getByText('In step with the hub')).toBeVisible();
+  await expect(sync.getByText('Changes waiting')).toBeVisible();
+  await expect(sync.getByText('None', { exact: true })).toBeVisible();
+  await expect(sync.getByText(/Last synced/)).toBeVisible();
+  await ava.screenshot({ path: 'test-results/screenshots/settings-sync.png', fullPage: true });
+
   await avaContext.close();
   await benContext.close();
 });

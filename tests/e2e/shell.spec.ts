@@ -65,14 +65,15 @@ test.describe('workstation shell in a browser (serve mode)', () => {
 
   test('presence can be changed from the keyboard and is kept', async ({ page }) => {
     await page.goto('/queue');
-    const presence = page.getByRole('button', { name: /^Presence: / });
+    // Signing in makes the agent present but not yet available.
+    const presence = page.getByRole('button', { name: /^Presence: Away/ });
     await expect(presence).toBeEnabled();
     await presence.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('menuitem', { name: 'Away' }).press('Enter');
-    await expect(page.getByRole('button', { name: /Presence: Away/ })).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Busy' }).press('Enter');
+    await expect(page.getByRole('button', { name: /Presence: Busy/ })).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('button', { name: /Presence: Away/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Presence: Busy/ })).toBeVisible();
   });
 
   test('an unknown address shows a clear not-found screen', async ({ page }) => {

@@ -3,7 +3,7 @@
  * sync worker that fills it, and `run` — the one way the UI changes anything.
  */
 import { create } from 'zustand';
-import { Dexie } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import type { StoredSession } from '@core/bridge';
 import { AgentDeskDb, localDbName } from '@core/db/schema';
 import type { SyncStatus } from '@core/sync/engine';
@@ -46,7 +46,7 @@ window.addEventListener('offline', () => {
 
 /** Opens the person's local database and starts syncing it with the hub. */
 export function openLocal(session: StoredSession, options: { onUnauthorized: () => void }): AgentDeskDb {
-  closeLocal();
+  void closeLocal();
   const dbName = localDbName(session.hubId, session.user.id);
   const db = new AgentDeskDb(dbName);
   const actor: Actor = { userId: session.user.id, role: session.user.role, teamIds: session.user.teamIds };
@@ -60,20 +60,46 @@ export function openLocal(session: StoredSession, options: { onUnauthorized: () 
   };
   send({ type: 'network', online: navigator.onLine });
   send({ type: 'start', hubUrl: session.hubUrl, token: session.token, dbName, actor });
+  markPresent(db, actor.userId);
   return db;
 }
 
-/** Stops syncing and closes the local database (it stays on disk). */
-export function closeLocal(): void {
-  if (worker) {
-    send({ type: 'stop' });
-    const closing = worker;
-    // Give the engine a moment to finish a transaction, then end the worker.
-    setTimeout(() => closing.terminate(), 2000);
-    worker = null;
-  }
+/** Signing in makes the agent present but not yet available: "Away" until they choose. */
+function markPresent(db: AgentDeskDb, userId: string): void {
+  const subscription = liveQuery(() => db.users.get(userId)).subscribe({
+    next: (me) => {
+      if (!me) return;
+      subscription.unsubscribe();
+      if (me.presence === 'offline' && useLocal.getState().db === db) {
+        run('presence.set', { presence: 'away' }).catch(() => undefined);
+      }
+    },
+    error: () => subscription.unsubscribe(),
+  });
+}
+
+/** Stops syncing and closes the local database (it stays on disk). Resolves once the worker has let go of it. */
+export function closeLocal(): Promise<void> {
+  const closing = worker;
+  worker = null;
   useLocal.getState().db?.close();
   useLocal.setState({ db: null, actor: null, sync: INITIAL_SYNC });
+  if (!closing) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      closing.terminate();
+      resolve();
+    };
+    // The worker answers "stopped" once its database is closed; a stuck one is ended anyway.
+    const timer = setTimeout(done, 2000);
+    closing.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data.type === 'stopped') {
+        clearTimeout(timer);
+        done();
+      }
+    };
+    closing.postMessage({ type: 'stop' } satisfies ToWorker);
+  });
 }
 
 /** Deletes a person's local database from this device. */

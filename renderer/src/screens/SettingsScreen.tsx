@@ -11,6 +11,8 @@ import Typography from '@mui/material/Typography';
 import { useColorScheme } from '@mui/material/styles';
 import { HttpUrlSchema, ThemePreferenceSchema, type DesktopSettings, type ThemePreference } from '@core/bridge';
 import { bridge } from '../bridge';
+import { useDb, usePendingCount, useRejections } from '../data/hooks';
+import { syncNow, useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
 
@@ -156,6 +158,62 @@ function HubConnection() {
   );
 }
 
+const SYNC_STATES = {
+  starting: 'Starting',
+  syncing: 'Syncing',
+  online: 'In step with the hub',
+  offline: 'Offline: changes are kept on this device',
+  error: 'Sync problem',
+  unauthorized: 'Signed out by the hub',
+  stopped: 'Stopped',
+} as const;
+
+function timeOf(at: number | null): string {
+  return at === null ? 'Not yet' : new Date(at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** This device's sync: where it stands, what waits, and what the hub refused. */
+function SyncCard() {
+  const db = useDb();
+  const sync = useLocal((state) => state.sync);
+  const pending = usePendingCount();
+  const rejections = useRejections();
+  return (
+    <SettingsCard title="Sync" id="settings-sync">
+      <Fact label="State" value={SYNC_STATES[sync.state]} />
+      <Fact label="Last synced" value={timeOf(sync.lastSyncedAt)} />
+      <Fact label="Changes waiting" value={pending === 0 ? 'None' : String(pending)} />
+      {sync.error && sync.state !== 'online' && <Fact label="Last problem" value={sync.error} />}
+      {sync.retryAt && <Fact label="Next attempt" value={timeOf(sync.retryAt)} />}
+      <Button variant="outlined" sx={{ mt: 1.5 }} onClick={syncNow}>
+        Sync now
+      </Button>
+      {rejections.length > 0 && (
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="h3" sx={{ mb: 1 }}>
+            Changes the hub refused
+          </Typography>
+          <Stack spacing={1}>
+            {rejections.map((rejection) => (
+              <Alert
+                key={rejection.id}
+                severity="warning"
+                action={
+                  <Button color="inherit" size="small" onClick={() => void db?.rejections.delete(rejection.id)}>
+                    Dismiss
+                  </Button>
+                }
+              >
+                {rejection.message} <Typography component="span" variant="caption">({timeOf(rejection.madeAt)})</Typography>
+              </Alert>
+            ))}
+          </Stack>
+        </Box>
+      )}
+    </SettingsCard>
+  );
+}
+
 function About() {
   const info = useAppState((state) => state.info);
   return (
@@ -173,6 +231,7 @@ export function SettingsScreen() {
       <ScreenHeader title="Settings" description="Appearance, hub connection and this device" />
       <Stack spacing={2} sx={{ maxWidth: 880 }}>
         <Appearance />
+        <SyncCard />
         <HubConnection />
         <About />
       </Stack>

@@ -26,7 +26,7 @@ function begin(session: StoredSession): void {
 }
 
 async function endSession(notice: string | null): Promise<void> {
-  closeLocal();
+  await closeLocal();
   await bridge.saveSession(null);
   useSession.setState({ status: 'signed-out', session: null, notice });
 }

@@ -14,10 +14,13 @@ let networkOnline = navigator.onLine;
 const post = (message: FromWorker) => self.postMessage(message);
 
 async function stop(): Promise<void> {
-  await engine?.stop();
+  const stopping = engine;
+  const closing = db;
   engine = null;
-  db?.close();
   db = null;
+  // Closed first: a sync step still in flight then fails instead of writing (or reopening the database).
+  closing?.close();
+  await stopping?.stop();
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
