@@ -27,15 +27,19 @@ export async function currentVersion(db: Queryable): Promise<number> {
   return row?.is_called ? Number(row.last_value) : 0;
 }
 
-/** Brings customers into people's scope; their full history reaches those desktops on the next pull. */
+/** Brings a customer into people's scope; the full history reaches those desktops on the next pull. */
 export async function addToScope(tx: Queryable, userIds: Iterable<string>, customerId: string): Promise<void> {
-  for (const userId of new Set(userIds)) {
-    await tx.query(
-      `INSERT INTO user_scope (user_id, customer_id, seq) VALUES ($1, $2, nextval('change_seq'))
-       ON CONFLICT (user_id, customer_id) DO NOTHING`,
-      [userId, customerId],
-    );
-  }
+  const users = [...new Set(userIds)];
+  if (users.length === 0) return;
+  // Only people who do not have the customer yet draw a new scope version.
+  await tx.query(
+    `INSERT INTO user_scope (user_id, customer_id, seq)
+     SELECT u, $2, nextval('change_seq')
+       FROM unnest($1::text[]) AS u
+      WHERE NOT EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = u AND s.customer_id = $2)
+     ON CONFLICT (user_id, customer_id) DO NOTHING`,
+    [users, customerId],
+  );
 }
 
 export async function teamMembers(tx: Queryable, teamId: string): Promise<string[]> {
