@@ -107,6 +107,8 @@ export async function loadDemoData(storage: Storage, size: DemoSize, now = Date.
       await tx.query('INSERT INTO credentials (user_id, username, password_hash) VALUES ($1, $2, $3)', [user.id, user.username, passwordHash]);
     }
   });
+  // Fresh statistics, so the planner knows the tables' real sizes.
+  await storage.exec('ANALYZE entities; ANALYZE user_scope;');
   return {
     size,
     rows: entries.length,

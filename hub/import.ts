@@ -34,5 +34,6 @@ export async function importRows(storage: Storage, entries: readonly ImportEntry
       );
     }
   });
+  if (rows.length > 1000) await storage.exec('ANALYZE entities; ANALYZE user_scope;');
   await storage.notify(CHANGES_CHANNEL, '').catch(() => undefined);
 }

@@ -23,34 +23,85 @@ interface ChangeRow {
   eff: number;
 }
 
-const SCOPED_CHANGES = `
-  WITH scope AS (SELECT customer_id, seq FROM user_scope WHERE user_id = $1)
-  SELECT entity, id, version, deleted, data, eff FROM (
-    SELECT e.entity, e.id, e.version, e.deleted, e.data, e.version AS eff
-      FROM entities e WHERE e.customer_id IS NULL AND e.version > $2
-    UNION ALL
-    SELECT e.entity, e.id, e.version, e.deleted, e.data, GREATEST(e.version, s.seq) AS eff
-      FROM scope s JOIN entities e ON e.customer_id = s.customer_id
-      WHERE s.seq > $2
-    UNION ALL
-    SELECT e.entity, e.id, e.version, e.deleted, e.data, e.version AS eff
-      FROM scope s JOIN entities e ON e.customer_id = s.customer_id AND e.version > $2
-      WHERE s.seq <= $2
-  ) changes`;
+interface Page {
+  rows: ChangeRow[];
+  cursor: number;
+  hasMore: boolean;
+}
 
-async function readChanges(db: Queryable, userId: string, cursor: number, limit: number): Promise<{ rows: ChangeRow[]; cursor: number; hasMore: boolean }> {
-  const rows = await db.query<ChangeRow>(`${SCOPED_CHANGES} ORDER BY eff, entity, id LIMIT $3`, [userId, cursor, limit]);
-  if (rows.length < limit) {
-    return { rows, cursor: rows.length ? Number(rows.at(-1)!.eff) : cursor, hasMore: false };
+/**
+ * One page of changes in effective-version order, built from three
+ * index-ordered sources so a page costs about its own size, whatever the
+ * size of the person's scope:
+ *   - rows everyone syncs, by version;
+ *   - rows of customers already in scope at the cursor, by version;
+ *   - customers that entered scope after the cursor, by the moment they did
+ *     (each brings its whole history).
+ * The page ends at a boundary B chosen so that it holds about `limit` rows;
+ * it contains every row with an effective version in (cursor, B], and B
+ * becomes the new cursor. A customer whose history alone exceeds the limit
+ * comes in one larger page.
+ */
+async function readChanges(db: Queryable, userId: string, cursor: number, limit: number): Promise<Page> {
+  const [globals, scoped, entries] = await Promise.all([
+    db.query<ChangeRow>(
+      `SELECT entity, id, version, deleted, data, version AS eff FROM entities
+        WHERE customer_id IS NULL AND version > $1 ORDER BY version LIMIT $2`,
+      [cursor, limit],
+    ),
+    db.query<ChangeRow>(
+      `SELECT e.entity, e.id, e.version, e.deleted, e.data, e.version AS eff
+         FROM user_scope s JOIN entities e ON e.customer_id = s.customer_id AND e.version > $2
+        WHERE s.user_id = $1 AND s.seq <= $2 ORDER BY e.version LIMIT $3`,
+      [userId, cursor, limit],
+    ),
+    db.query<{ customer_id: string; seq: number; n: number }>(
+      `SELECT s.customer_id, s.seq, (SELECT count(*) FROM entities e WHERE e.customer_id = s.customer_id) AS n
+         FROM user_scope s WHERE s.user_id = $1 AND s.seq > $2 ORDER BY s.seq LIMIT $3`,
+      [userId, cursor, limit],
+    ),
+  ]);
+
+  // Every source in one order: a row counts one, a customer entering scope counts its history.
+  const events = [
+    ...globals.map((row) => ({ key: Number(row.eff), weight: 1 })),
+    ...scoped.map((row) => ({ key: Number(row.eff), weight: 1 })),
+    ...entries.map((entry) => ({ key: Number(entry.seq), weight: Math.max(1, Number(entry.n)) })),
+  ].sort((a, b) => a.key - b.key);
+  if (events.length === 0) return { rows: [], cursor, hasMore: false };
+
+  // A truncated source may hold more rows just past its last one: the boundary never passes it.
+  const caps: number[] = [];
+  if (globals.length === limit) caps.push(Number(globals.at(-1)!.eff));
+  if (scoped.length === limit) caps.push(Number(scoped.at(-1)!.eff));
+  if (entries.length === limit) caps.push(Number(entries.at(-1)!.seq));
+  const cap = caps.length ? Math.min(...caps) : Infinity;
+  let boundary = Math.min(events[0]!.key, cap);
+  let total = 0;
+  for (const event of events) {
+    if (event.key > cap) break;
+    if (total > 0 && total + event.weight > limit) break;
+    total += event.weight;
+    boundary = event.key;
   }
-  const boundary = Number(rows.at(-1)!.eff);
-  if (Number(rows[0]!.eff) === boundary) {
-    // One customer's whole history entered scope at once: send it in one page.
-    const group = await db.query<ChangeRow>(`${SCOPED_CHANGES} WHERE eff = $3 ORDER BY entity, id`, [userId, cursor, boundary]);
-    return { rows: group, cursor: boundary, hasMore: true };
-  }
-  const page = rows.filter((row) => Number(row.eff) < boundary);
-  return { rows: page, cursor: Number(page.at(-1)!.eff), hasMore: true };
+
+  const entered = entries.filter((entry) => Number(entry.seq) <= boundary);
+  const histories = entered.length
+    ? await db.query<ChangeRow & { seq: number }>(
+        `SELECT e.entity, e.id, e.version, e.deleted, e.data, GREATEST(e.version, s.seq) AS eff, s.seq
+           FROM unnest($1::text[], $2::bigint[]) AS s (customer_id, seq)
+           JOIN entities e ON e.customer_id = s.customer_id`,
+        [entered.map((entry) => entry.customer_id), entered.map((entry) => Number(entry.seq))],
+      )
+    : [];
+  const rows = [
+    ...globals.filter((row) => Number(row.eff) <= boundary),
+    ...scoped.filter((row) => Number(row.eff) <= boundary),
+    ...histories.filter((row) => Number(row.eff) <= boundary),
+  ].sort((a, b) => Number(a.eff) - Number(b.eff) || a.entity.localeCompare(b.entity) || a.id.localeCompare(b.id));
+  // Rows of newly scoped customers changed after they entered scope come later (by their own version).
+  const hasMore = caps.length > 0 || events.some((event) => event.key > boundary) || histories.some((row) => Number(row.eff) > boundary);
+  return { rows, cursor: boundary, hasMore };
 }
 
 async function estimate(db: Queryable, userId: string): Promise<number> {
@@ -77,7 +128,8 @@ export async function pull(storage: Storage, user: User, hubId: string, query: P
       return { kind: 'reset', hubId, reason: 'This desktop is ahead of the hub (the hub was restored from an older copy).' } as const;
     }
     const minCursor = Number(minCursorRows[0]?.value ?? 0);
-    if (query.cursor > 0 && query.cursor < minCursor) {
+    // Only a desktop that started before the last compaction can have missed a forgotten deletion.
+    if (query.cursor > 0 && query.cursor < minCursor && query.floor !== minCursor) {
       return { kind: 'reset', hubId, reason: 'This desktop has been away longer than the hub keeps changes.' } as const;
     }
 
@@ -112,6 +164,7 @@ export async function pull(storage: Storage, user: User, hubId: string, query: P
       cursor: page.cursor,
       hasMore: page.hasMore,
       lastMutationId,
+      floor: minCursor,
       changes,
       rejected,
       ...(query.cursor === 0 ? { estimate: await estimate(tx, user.id) } : {}),

@@ -140,6 +140,8 @@ export const META = {
   clientId: 'clientId',
   hubId: 'hubId',
   cursor: 'cursor',
+  /** The hub's compaction floor when this cache started from scratch. */
+  floor: 'floor',
   nextMutationId: 'nextMutationId',
   /** Highest mutation id the hub has acknowledged. */
   pushedThrough: 'pushedThrough',

@@ -13,6 +13,7 @@ import {
   PROTOCOL_VERSION,
   PullResponseSchema,
   PushResponseSchema,
+  type PullResponse,
   type PushRequest,
 } from './protocol';
 
@@ -303,39 +304,61 @@ export class SyncEngine {
     }
   }
 
+  /** Asks for the page after `cursor`. */
+  private async fetchPage(cursor: number, floor: number | undefined): Promise<PullResponse> {
+    const db = this.opts.db;
+    const [hubId, firstPending, nextId] = await Promise.all([
+      db.getMeta<string>(META.hubId),
+      db.outbox.orderBy('id').first(),
+      db.getMeta<number>(META.nextMutationId),
+    ]);
+    const params = new URLSearchParams({
+      clientId: await this.clientId(),
+      cursor: String(cursor),
+      since: String(firstPending?.id ?? nextId ?? 1),
+      limit: String(this.opts.pullLimit),
+    });
+    if (hubId) params.set('hubId', hubId);
+    if (floor !== undefined && cursor > 0) params.set('floor', String(floor));
+    return PullResponseSchema.parse(await this.request(`/sync/pull?${params.toString()}`));
+  }
+
+  /**
+   * Pulls until the hub has nothing more. The next page is requested while the
+   * current one is being written, so the hub and the network work while
+   * IndexedDB does.
+   */
   private async pullAll(): Promise<void> {
     const db = this.opts.db;
     let resets = 0;
     let received = 0;
+    let bootstrapping = !(await db.getMeta<boolean>(META.bootstrapped));
+    const settle = (promise: Promise<PullResponse>) => {
+      promise.catch(() => undefined);
+      return promise;
+    };
+    // The compaction floor this cache started under; a first page from 0 tells it.
+    let floor = await db.getMeta<number>(META.floor);
+    let next = settle(this.fetchPage((await db.getMeta<number>(META.cursor)) ?? 0, floor));
     for (;;) {
-      const [cursor, hubId, bootstrapped, firstPending, nextId] = await Promise.all([
-        db.getMeta<number>(META.cursor),
-        db.getMeta<string>(META.hubId),
-        db.getMeta<boolean>(META.bootstrapped),
-        db.outbox.orderBy('id').first(),
-        db.getMeta<number>(META.nextMutationId),
-      ]);
-      const params = new URLSearchParams({
-        clientId: await this.clientId(),
-        cursor: String(cursor ?? 0),
-        since: String(firstPending?.id ?? nextId ?? 1),
-        limit: String(this.opts.pullLimit),
-      });
-      if (hubId) params.set('hubId', hubId);
-      const response = PullResponseSchema.parse(await this.request(`/sync/pull?${params.toString()}`));
+      const response = await next;
       if (response.kind === 'reset') {
         resets += 1;
         if (resets > MAX_RESETS_PER_CYCLE) throw new SyncError(`The hub keeps asking for a reset: ${response.reason}`, 'server');
+        const hubId = await db.getMeta<string>(META.hubId);
         const hubChanged = !!hubId && hubId !== response.hubId;
         await resetLocalCache(db, hubChanged ? { newClientId: this.opts.newClientId() } : {});
-        if (hubChanged) {
-          // A different hub: push the renumbered outbox to it before pulling.
-          await this.pushAll();
-        }
+        // A different hub: push the renumbered outbox to it before pulling.
+        if (hubChanged) await this.pushAll();
         received = 0;
+        bootstrapping = true;
+        floor = undefined;
+        next = settle(this.fetchPage(0, undefined));
         continue;
       }
-      if (!bootstrapped) {
+      floor ??= response.floor;
+      if (response.hasMore) next = settle(this.fetchPage(response.cursor, floor));
+      if (bootstrapping) {
         received += response.changes.length;
         const total = response.estimate ?? this.status.bootstrap?.total ?? null;
         this.setStatus({ bootstrap: { received, total: total === null ? null : Math.max(total, received) } });
@@ -343,7 +366,7 @@ export class SyncEngine {
       await applyPulledPage(db, this.opts.actor, response, this.opts.now());
       if (!response.hasMore) break;
     }
-    if (!(await db.getMeta<boolean>(META.bootstrapped))) await db.setMeta(META.bootstrapped, true);
+    if (bootstrapping) await db.setMeta(META.bootstrapped, true);
     if (this.status.bootstrap) this.setStatus({ bootstrap: null });
   }
 

@@ -101,6 +101,8 @@ export async function mutate<N extends MutationName>(
 export interface PulledPage {
   hubId: string;
   cursor: number;
+  /** The hub's compaction floor (kept from the first page after starting from scratch). */
+  floor?: number;
   lastMutationId: number;
   changes: readonly Change[];
   rejected: readonly Rejection[];
@@ -160,6 +162,7 @@ export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: Pulle
     // 3. Bookkeeping: cursor, hub, what the hub has taken.
     await db.setMeta(META.cursor, page.cursor);
     await db.setMeta(META.hubId, page.hubId);
+    if (page.floor !== undefined && (await db.getMeta<number>(META.floor)) === undefined) await db.setMeta(META.floor, page.floor);
     const pushedThrough = (await db.getMeta<number>(META.pushedThrough)) ?? 0;
     if (page.lastMutationId > pushedThrough) await db.setMeta(META.pushedThrough, page.lastMutationId);
 
@@ -209,6 +212,7 @@ export async function resetLocalCache(db: AgentDeskDb, options: { newClientId?: 
     for (const table of db.entityTables()) await table.clear();
     await db.shadow.clear();
     await db.setMeta(META.cursor, 0);
+    await db.meta.delete(META.floor);
     await db.setMeta(META.bootstrapped, false);
     if (options.newClientId) {
       const pending = await db.outbox.orderBy('id').toArray();

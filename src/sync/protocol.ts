@@ -79,6 +79,8 @@ export const PullQuerySchema = z
     /** Lowest mutation id the client still has pending: rejections from there on are returned. */
     since: z.coerce.number().int().nonnegative().optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+    /** The hub's compaction floor when this desktop started pulling from 0 (see PullResponse.floor). */
+    floor: z.coerce.number().int().nonnegative().optional(),
   })
   .strict();
 export type PullQuery = z.infer<typeof PullQuerySchema>;
@@ -117,6 +119,12 @@ export const PullResponseSchema = z.discriminatedUnion('kind', [
     changes: z.array(ChangeSchema),
     /** This client's rejected mutations with id ≥ `since`. */
     rejected: z.array(RejectionSchema),
+    /**
+     * The hub's compaction floor: deletions older than this are forgotten. A
+     * desktop sends it back; when the floor has moved past its cursor since,
+     * it may hold rows whose deletion it missed, and is reset.
+     */
+    floor: z.number().int().nonnegative(),
     /** On a first pull (cursor 0): about how many rows the whole bootstrap will bring. */
     estimate: z.number().int().nonnegative().optional(),
   }),

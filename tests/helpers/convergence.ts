@@ -11,17 +11,20 @@ import type { ImportEntry } from '../../hub/import';
 export type View = Map<string, { version: number; row: Record<string, unknown> }>;
 
 /** Everything in a person's scope, read from the hub with the real pull from cursor 0. */
-export async function hubView(hub: RunningHub, user: User): Promise<View> {
+export async function hubView(hub: RunningHub, user: User, options: { limit?: number; from?: View & { cursor?: number } } = {}): Promise<View> {
   const view: View = new Map();
   let cursor = 0;
+  let floor: number | undefined;
   for (;;) {
-    const page = await pull(hub.storage, user, hub.hubId, { clientId: crypto.randomUUID(), cursor, limit: 5000 });
+    const page = await pull(hub.storage, user, hub.hubId, { clientId: crypto.randomUUID(), cursor, limit: options.limit ?? 5000, ...(floor !== undefined ? { floor } : {}) });
     if (page.kind !== 'changes') throw new Error(`unexpected reset: ${page.reason}`);
+    floor ??= page.floor;
     for (const change of page.changes) {
       const key = `${change.entity}:${change.id}`;
       if (change.op === 'put') view.set(key, { version: change.version, row: parseEntityRow(change.entity, change.row) });
       else view.delete(key);
     }
+    if (page.hasMore && page.cursor <= cursor) throw new Error(`a pull page did not advance the cursor (${cursor})`);
     cursor = page.cursor;
     if (!page.hasMore) return view;
   }

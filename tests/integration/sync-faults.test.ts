@@ -68,7 +68,8 @@ describe.each(targets)('randomized faults on $label', (target) => {
     const random = seeded(SEED);
     const desktops: Desktop[] = [];
     for (const username of ['ava', 'ben', 'sam', 'olga']) {
-      const desktop = await Desktop.signIn({ link: new HubLink(address, seeded(SEED + desktops.length + 1)), username, password: PASSWORD });
+      // Small pull pages, so page boundaries are crossed all the time.
+      const desktop = await Desktop.signIn({ link: new HubLink(address, seeded(SEED + desktops.length + 1)), username, password: PASSWORD, engine: { pullLimit: 7 } });
       await desktop.syncUntilDone();
       desktop.link.faults = { ...FAULTS };
       desktops.push(desktop);

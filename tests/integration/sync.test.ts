@@ -8,7 +8,7 @@ import { MutationRefused } from '@core/sync/local';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
 import type { PushHooks } from '../../hub/sync/push';
-import { expectConverged, hubRows } from '../helpers/convergence';
+import { expectConverged, hubRows, hubView } from '../helpers/convergence';
 import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
 import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
 import { PASSWORD, smallWorld } from '../helpers/world';
@@ -181,9 +181,14 @@ describe.each(targets)('sync on $label', (target) => {
     await hub.storage.query("UPDATE hub_meta SET value = (SELECT last_value FROM change_seq)::text WHERE key = 'min_cursor'");
     ava.link.online = true;
     await ava.sync();
-    await hub.storage.query("UPDATE hub_meta SET value = '0' WHERE key = 'min_cursor'");
     expect((await hubRows(hub)).get('contact:note-stale')).toMatchObject({ body: 'Written before the reset.' });
     await expectConverged(hub, ava);
+    // A desktop starting from scratch after the compaction pages through old versions without being reset.
+    const ben = await Desktop.signIn({ link: new HubLink(address), username: 'ben', password: PASSWORD, engine: { pullLimit: 2 } });
+    desktops.push(ben);
+    await ben.sync();
+    await expectConverged(hub, ben);
+    await hub.storage.query("UPDATE hub_meta SET value = '0' WHERE key = 'min_cursor'");
   });
 
   it.skipIf(skip)('a desktop that synced with another hub starts over as a new client of this one', async () => {
@@ -219,6 +224,27 @@ describe.each(targets)('sync on $label', (target) => {
     await ava.sync();
     expect((await ava.db.customers.get('cus_1'))?.tier).toBe('vip');
     await expectConverged(hub, ava);
+  });
+
+  it.skipIf(skip)('pages of any size bring the same rows, and desktops pulling in tiny pages converge', async () => {
+    const sam = await signIn('sam');
+    const full = await hubView(hub, sam.user);
+    for (const limit of [1, 2, 3, 7, 50]) {
+      const paged = await hubView(hub, sam.user, { limit });
+      expect([...paged.keys()].sort(), `pages of ${limit}`).toEqual([...full.keys()].sort());
+    }
+    // A desktop pulling 2 rows at a time, while customers enter its scope between pulls.
+    const olga = await Desktop.signIn({ link: new HubLink(address), username: 'olga', password: PASSWORD, engine: { pullLimit: 2 } });
+    desktops.push(olga);
+    await olga.sync();
+    await sam.mutate('followUp.schedule', { id: 'fu-paging-1', customerId: 'cus_3', kind: 'check-in', channel: 'email', dueAt: Date.now() + 3_600_000, ownerId: 'usr_olga' });
+    await sam.mutate('followUp.schedule', { id: 'fu-paging-2', customerId: 'cus_4', kind: 'check-in', channel: 'email', dueAt: Date.now() + 3_600_000, ownerId: 'usr_olga' });
+    await sam.sync();
+    await olga.mutate('contact.addNote', { id: 'note-paging', customerId: 'cus_5', body: 'Olga was here' });
+    await olga.sync();
+    await expectConverged(hub, olga);
+    expect((await olga.db.contacts.get('note-paging'))?.body).toBe('Olga was here');
+    expect(await olga.db.followUps.count()).toBeGreaterThanOrEqual(2);
   });
 
   it.skipIf(skip)('a follow-up assigned to someone brings that customer into their scope', async () => {

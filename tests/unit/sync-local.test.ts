@@ -10,8 +10,8 @@ import { contact, customer, users, waiting } from '../helpers/world';
 
 const ava: Actor = { userId: 'usr_ava', role: 'agent', teamIds: ['team_care'] };
 
-function put(entity: Change['entity'], row: { id: string }, version: number): Change {
-  return { op: 'put', entity, id: row.id, version, row: row };
+function put<T extends { id: string }>(entity: Change['entity'], row: T, version: number): Change {
+  return { op: 'put', entity, id: row.id, version, row };
 }
 
 function page(changes: Change[], extra: Partial<PulledPage> = {}): PulledPage {
