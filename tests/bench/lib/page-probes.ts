@@ -1,0 +1,213 @@
+/**
+ * What the workstation benchmarks install in the page (through page.evaluate,
+ * so the workstation's own code is untouched). These functions are sent to the
+ * page as source: they may use nothing but browser globals and their argument.
+ */
+
+export interface BootstrapTimes {
+  /** From pressing Sign in to the app shell signed in with a waiting queue item in the local database. */
+  firstUsableMs: number;
+  /** From pressing Sign in to "Online" with every row of the person's scope in the local database. */
+  completeMs: number;
+  rows: number;
+  /** Tasks of 50 ms or more on the page's main thread between pressing Sign in and complete. */
+  longTasks: number;
+  longTasksTotalMs: number;
+  longestTaskMs: number;
+  /** When the longest task started, from pressing Sign in. */
+  longestTaskAtMs: number;
+}
+
+export interface NoteTimes {
+  /** From the Ctrl+Enter keydown to the note's text in the DOM. */
+  domMs: number;
+  /** From the keydown to the main thread's read-write IndexedDB transaction (the mutation) committing; NaN if none was seen. */
+  commitMs: number;
+  /** From the keydown to the last answer of a read-only request made after that commit (the live queries re-reading) before the DOM changed. */
+  readsMs: number;
+  /** From the keydown to the next animation frame after that (the frame that paints it). */
+  frameMs: number;
+}
+
+interface Probes {
+  bootstrap?: Promise<BootstrapTimes>;
+  armNote?: (text: string) => void;
+  note?: Promise<NoteTimes>;
+}
+
+declare global {
+  interface Window {
+    agentdeskBench?: Probes;
+  }
+}
+
+/**
+ * Starts watching a sign-in: the clock starts at the Enter keydown (capture
+ * phase, before the workstation sees it); every 50 ms the page checks the
+ * shell and reads its IndexedDB directly.
+ */
+export function installBootstrapProbe({ dbName, expectedRows, tables }: { dbName: string; expectedRows: number; tables: string[] }): void {
+  let pressedAt: number | null = null;
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter' && pressedAt === null) pressedAt = performance.now();
+    },
+    true,
+  );
+  const request = <T>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
+  const openExisting = async (): Promise<IDBDatabase | null> => {
+    // Opening a database that does not exist yet would create it empty: wait until the workstation has.
+    if (!(await indexedDB.databases()).some((info) => info.name === dbName)) return null;
+    const db = await request(indexedDB.open(dbName));
+    db.onversionchange = () => db.close();
+    return db;
+  };
+  const tasks: { at: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (pressedAt !== null && entry.startTime >= pressedAt) tasks.push({ at: entry.startTime - pressedAt, duration: entry.duration });
+  });
+  observer.observe({ type: 'longtask' });
+  const probes = (window.agentdeskBench ??= {});
+  probes.bootstrap = new Promise<BootstrapTimes>((resolve, reject) => {
+    let firstUsable: number | null = null;
+    const giveUp = performance.now() + 10 * 60_000;
+    const poll = async (): Promise<boolean> => {
+      if (pressedAt === null) return false;
+      const at = performance.now();
+      if (at > giveUp) throw new Error('the workstation did not finish its first sync within 10 minutes');
+      const signedIn = !!document.querySelector('[aria-label$="Account menu"]');
+      if (!signedIn) return false;
+      const label = document.querySelector('[data-testid="connection-indicator"]')?.textContent?.trim();
+      const db = await openExisting();
+      if (!db) return false;
+      try {
+        if (!db.objectStoreNames.contains('queueItems')) return false;
+        if (firstUsable === null) {
+          const tx = db.transaction('queueItems', 'readonly');
+          const waiting = await request(tx.objectStore('queueItems').index('[state+slaDueAt]').count(IDBKeyRange.bound(['waiting', -Infinity], ['waiting', Infinity])));
+          if (waiting > 0) firstUsable = at - pressedAt;
+        }
+        if (firstUsable !== null && label === 'Online') {
+          const tx = db.transaction(tables, 'readonly');
+          const counts = await Promise.all(tables.map((table) => request(tx.objectStore(table).count())));
+          const rows = counts.reduce((sum, count) => sum + count, 0);
+          if (rows >= expectedRows) {
+            for (const entry of observer.takeRecords()) if (entry.startTime >= pressedAt) tasks.push({ at: entry.startTime - pressedAt, duration: entry.duration });
+            observer.disconnect();
+            const longest = tasks.reduce<{ at: number; duration: number } | null>((worst, task) => (!worst || task.duration > worst.duration ? task : worst), null);
+            resolve({
+              firstUsableMs: firstUsable,
+              completeMs: at - pressedAt,
+              rows,
+              longTasks: tasks.length,
+              longTasksTotalMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+              longestTaskMs: longest?.duration ?? 0,
+              longestTaskAtMs: longest?.at ?? Number.NaN,
+            });
+            return true;
+          }
+        }
+        return false;
+      } finally {
+        db.close();
+      }
+    };
+    const tick = () => {
+      poll().then((done) => (done ? undefined : setTimeout(tick, 50)), reject);
+    };
+    setTimeout(tick, 50);
+  });
+}
+
+/**
+ * Times a note from the Ctrl+Enter keydown (capture phase) to its text being
+ * in the DOM (MutationObserver), and to the animation frame after that.
+ * Installed as an init script (page.addInitScript), before the workstation's
+ * own code runs: Dexie keeps its own reference to IDBDatabase.transaction
+ * from the moment it opens the database.
+ */
+export function installNoteProbe(): void {
+  let expected: string | null = null;
+  let pressedAt = 0;
+  let settle: ((times: NoteTimes) => void) | null = null;
+  let committedAt = 0;
+  let lastReadAt = 0;
+  // Where the time goes: the page's IndexedDB transactions, timed from outside the workstation's code.
+  const original = Reflect.get(IDBDatabase.prototype, 'transaction') as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>): IDBTransaction {
+    const tx = original.apply(this, args);
+    if (expected && pressedAt) {
+      if (tx.mode === 'readwrite') {
+        tx.addEventListener('complete', () => {
+          if (!committedAt) committedAt = performance.now();
+        });
+      } else if (committedAt) {
+        // Request events pass through their transaction on the way in (capture), even though they do not bubble.
+        tx.addEventListener(
+          'success',
+          () => {
+            if (expected) lastReadAt = performance.now();
+          },
+          true,
+        );
+      }
+    }
+    return tx;
+  };
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (expected && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) pressedAt = performance.now();
+    },
+    true,
+  );
+  new MutationObserver((records) => {
+    const now = performance.now();
+    if (!expected || !pressedAt || !settle) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.textContent?.includes(expected)) {
+          const done = settle;
+          const start = pressedAt;
+          const domMs = now - start;
+          const commitMs = committedAt ? committedAt - start : Number.NaN;
+          const readsMs = lastReadAt ? lastReadAt - start : Number.NaN;
+          expected = null;
+          settle = null;
+          requestAnimationFrame(() => done({ domMs, commitMs, readsMs, frameMs: performance.now() - start }));
+          return;
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  const probes = (window.agentdeskBench ??= {});
+  probes.armNote = (text: string) => {
+    expected = text;
+    pressedAt = 0;
+    committedAt = 0;
+    lastReadAt = 0;
+    probes.note = new Promise<NoteTimes>((resolve) => {
+      settle = resolve;
+    });
+  };
+}
+
+/** rAF-to-rAF intervals of the page as it is. */
+export function frameIntervals(count: number): Promise<number[]> {
+  return new Promise((resolve) => {
+    const gaps: number[] = [];
+    let last = 0;
+    const frame = (at: number) => {
+      if (last) gaps.push(at - last);
+      last = at;
+      if (gaps.length < count) requestAnimationFrame(frame);
+      else resolve(gaps);
+    };
+    requestAnimationFrame(frame);
+  });
+}

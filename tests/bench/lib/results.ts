@@ -1,0 +1,103 @@
+/**
+ * What every benchmark hands to the report: one table of measures per
+ * benchmark, saved as JSON under out/bench/results so the report (written
+ * when the whole run ends) can gather them.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dec } from './stats';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const BENCH_OUT = path.join(REPO_ROOT, 'out/bench');
+export const RESULTS_DIR = path.join(BENCH_OUT, 'results');
+
+/** "miss" is reported, never a failure; "info" has no target; "skipped" could not run here. */
+export type Status = 'pass' | 'miss' | 'info' | 'skipped';
+
+export interface Measure {
+  name: string;
+  figure: string;
+  baseline: string;
+  /** figure ÷ baseline in the direction stated by the measure's name; null when not meaningful. */
+  ratio: number | null;
+  target: string;
+  status: Status;
+}
+
+export interface BenchResult {
+  /** File name under results/, and the sort key of the report. */
+  id: string;
+  title: string;
+  measures: Measure[];
+  /** Observations from this run (repetitions, sizes, anything surprising). */
+  notes: string[];
+  /** Raw numbers, for anyone digging into the JSON. */
+  raw?: Record<string, unknown>;
+  chromium?: string;
+  durationMs: number;
+}
+
+export function judge(ok: boolean): Status {
+  return ok ? 'pass' : 'miss';
+}
+
+export function ratioText(ratio: number | null): string {
+  return ratio === null || !Number.isFinite(ratio) ? '—' : `${dec(ratio, 2)}×`;
+}
+
+export function saveResult(result: BenchResult): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, `${result.id}.json`), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+export function loadResults(): BenchResult[] {
+  let files: string[];
+  try {
+    files = readdirSync(RESULTS_DIR).filter((file) => file.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files
+    .map((file) => JSON.parse(readFileSync(path.join(RESULTS_DIR, file), 'utf8')) as BenchResult)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function clearResults(): void {
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+}
+
+const HEADERS = ['measure', 'figure', 'baseline', 'ratio', 'target', 'result'] as const;
+
+function cells(measure: Measure): string[] {
+  return [measure.name, measure.figure, measure.baseline, ratioText(measure.ratio), measure.target, measure.status];
+}
+
+/** A fixed-width table for the terminal. */
+export function textTable(result: BenchResult): string {
+  const rows = [HEADERS.slice(), ...result.measures.map(cells)];
+  const widths = HEADERS.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join(' │ ');
+  const rule = widths.map((width) => '─'.repeat(width)).join('─┼─');
+  const body = rows.slice(1).map(line);
+  const notes = result.notes.map((note) => `  · ${note}`);
+  return [`${result.title}`, line(rows[0]!), rule, ...body, ...notes].join('\n');
+}
+
+/** The same table in Markdown. */
+export function markdownTable(result: BenchResult): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const head = `| ${HEADERS.join(' | ')} |`;
+  const rule = `|${HEADERS.map(() => '---').join('|')}|`;
+  // Markdown drops leading spaces: show a sub-measure as such.
+  const body = result.measures.map((measure) => `| ${cells({ ...measure, name: measure.name.replace(/^ +/, '↳ ') }).map(escape).join(' | ')} |`);
+  return [head, rule, ...body].join('\n');
+}
+
+/** Each measure's full name: a sub-measure (indented) is named after the measure above it. */
+export function fullNames(result: BenchResult): string[] {
+  let parent = '';
+  return result.measures.map((measure) => {
+    if (!measure.name.startsWith(' ')) return (parent = measure.name);
+    return `${parent} — ${measure.name.trim()}`;
+  });
+}

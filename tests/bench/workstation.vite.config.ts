@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+/**
+ * The workstation renderer exactly as `npm run build` makes it (same root,
+ * plugins, define and minification as electron.vite.config.ts), built into
+ * out/bench/workstation so a benchmark always measures the current code and
+ * never touches out/renderer.
+ */
+export default defineConfig({
+  root: path.join(root, 'renderer'),
+  resolve: { alias: { '@core': path.join(root, 'src') } },
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warn',
+  build: {
+    outDir: path.join(root, 'out/bench/workstation'),
+    emptyOutDir: true,
+    sourcemap: false,
+    minify: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { index: path.join(root, 'renderer/index.html') } },
+  },
+});
