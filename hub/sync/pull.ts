@@ -23,6 +23,9 @@ interface ChangeRow {
   eff: number;
 }
 
+/** Customers entering scope that one page looks at, at most. */
+const ENTRIES_PER_PAGE = 200;
+
 interface Page {
   rows: ChangeRow[];
   cursor: number;
@@ -37,10 +40,10 @@ interface Page {
  *   - rows of customers already in scope at the cursor, by version;
  *   - customers that entered scope after the cursor, by the moment they did
  *     (each brings its whole history).
- * The page ends at a boundary B chosen so that it holds about `limit` rows;
+ * The page ends at a boundary B chosen so that it holds at least about
+ * `limit` rows (a customer's history is never split, so a page can be larger);
  * it contains every row with an effective version in (cursor, B], and B
- * becomes the new cursor. A customer whose history alone exceeds the limit
- * comes in one larger page.
+ * becomes the new cursor.
  */
 async function readChanges(db: Queryable, userId: string, cursor: number, limit: number): Promise<Page> {
   const [globals, scoped, entries] = await Promise.all([
@@ -58,7 +61,8 @@ async function readChanges(db: Queryable, userId: string, cursor: number, limit:
     db.query<{ customer_id: string; seq: number; n: number }>(
       `SELECT s.customer_id, s.seq, (SELECT count(*) FROM entities e WHERE e.customer_id = s.customer_id) AS n
          FROM user_scope s WHERE s.user_id = $1 AND s.seq > $2 ORDER BY s.seq LIMIT $3`,
-      [userId, cursor, limit],
+      // Each customer brings at least a few rows: a page never needs more than this many.
+      [userId, cursor, Math.min(limit, ENTRIES_PER_PAGE)],
     ),
   ]);
 
@@ -74,13 +78,12 @@ async function readChanges(db: Queryable, userId: string, cursor: number, limit:
   const caps: number[] = [];
   if (globals.length === limit) caps.push(Number(globals.at(-1)!.eff));
   if (scoped.length === limit) caps.push(Number(scoped.at(-1)!.eff));
-  if (entries.length === limit) caps.push(Number(entries.at(-1)!.seq));
+  if (entries.length === Math.min(limit, ENTRIES_PER_PAGE)) caps.push(Number(entries.at(-1)!.seq));
   const cap = caps.length ? Math.min(...caps) : Infinity;
   let boundary = Math.min(events[0]!.key, cap);
   let total = 0;
   for (const event of events) {
-    if (event.key > cap) break;
-    if (total > 0 && total + event.weight > limit) break;
+    if (event.key > cap || total >= limit) break;
     total += event.weight;
     boundary = event.key;
   }

@@ -8,11 +8,19 @@ import {
   type MeResponse,
 } from '@core/hub-api';
 import { CustomerSchema } from '@core/domain/model';
-import { PullQuerySchema, PushRequestSchema, ScopeRequestSchema, type PullResponse, type PushResponse } from '@core/sync/protocol';
+import {
+  PullQuerySchema,
+  PushRequestSchema,
+  ScopeRequestSchema,
+  type EssentialsResponse,
+  type PullResponse,
+  type PushResponse,
+} from '@core/sync/protocol';
 import { authenticate, createSession, loadUser, SignInThrottle, verifyPassword } from '../auth';
 import { HttpError } from '../errors';
 import type { Storage } from '../storage';
 import type { Pokes } from './events';
+import { essentials } from './essentials';
 import { pull } from './pull';
 import { applyPush, validatePush, type PushHooks } from './push';
 import { addToScope, lockForWrite } from './store';
@@ -74,6 +82,11 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     const session = await authenticate(storage, request);
     const query = PullQuerySchema.parse(request.query);
     return pull(storage, session.user, hubId, query);
+  });
+
+  app.get('/sync/essentials', async (request): Promise<EssentialsResponse> => {
+    const session = await authenticate(storage, request);
+    return essentials(storage, session.user, hubId);
   });
 
   app.get('/sync/events', async (request, reply) => {

@@ -11,6 +11,7 @@ import {
   MAX_PUSH_MUTATIONS,
   POKE_EVENT,
   PROTOCOL_VERSION,
+  EssentialsResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
   type PullResponse,
@@ -339,7 +340,15 @@ export class SyncEngine {
     };
     // The compaction floor this cache started under; a first page from 0 tells it.
     let floor = await db.getMeta<number>(META.floor);
-    let next = settle(this.fetchPage((await db.getMeta<number>(META.cursor)) ?? 0, floor));
+    const cursor = (await db.getMeta<number>(META.cursor)) ?? 0;
+    const first = bootstrapping && cursor === 0 ? this.request('/sync/essentials') : null;
+    let next = settle(this.fetchPage(cursor, floor));
+    if (first) {
+      // A new device: what is needed to start working comes first, so the queue is usable at once.
+      const essentials = EssentialsResponseSchema.parse(await first);
+      await applyPulledPage(db, this.opts.actor, { hubId: essentials.hubId, cursor: 0, lastMutationId: 0, changes: essentials.changes, rejected: [] }, this.opts.now());
+      this.setStatus({ bootstrap: { received, total: this.status.bootstrap?.total ?? null } });
+    }
     for (;;) {
       const response = await next;
       if (response.kind === 'reset') {

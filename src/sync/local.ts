@@ -9,6 +9,7 @@ import { ENTITIES, type EntityName, type EntityRow } from './entities';
 import {
   DomainError,
   isMutationName,
+  MUTATION_ENTITIES,
   parseMutationArgs,
   runMutator,
   type Actor,
@@ -84,8 +85,9 @@ export async function mutate<N extends MutationName>(
     throw new MutationRefused(message || String(error), 'invalid');
   }
   try {
-    return await db.transaction('rw', writeTables(db), async () => {
-      const id = ((await db.getMeta<number>(META.nextMutationId)) ?? 1);
+    const tables = [...MUTATION_ENTITIES[name].map((entity) => db.entityTable(entity)), db.outbox, db.shadow, db.meta];
+    return await db.transaction('rw', tables, async () => {
+      const id = (await db.getMeta<number>(META.nextMutationId)) ?? 1;
       await runMutator({ store: localStore(db), actor, now: at, authoritative: false }, name, args);
       await db.outbox.add({ id, name, args, at });
       await db.setMeta(META.nextMutationId, id + 1);

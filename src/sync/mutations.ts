@@ -23,6 +23,7 @@ import {
   ResolutionSchema,
   ScriptStageSchema,
   scriptVersionId,
+  type Contact,
   type Customer,
   type CustomerEditableField,
   type Role,
@@ -124,6 +125,27 @@ export function isMutationName(name: string): name is MutationName {
   return Object.hasOwn(mutationArgs, name);
 }
 
+/**
+ * The entities each mutation reads or writes. The desktop opens a mutation's
+ * transaction over these alone, so it never waits behind the sync worker's
+ * writes to unrelated tables.
+ */
+export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } = {
+  'contact.claim': ['queueItem', 'contact', 'queue', 'user'],
+  'contact.release': ['queueItem', 'user'],
+  'contact.addNote': ['contact', 'customer'],
+  'contact.wrapUp': ['queueItem', 'contact', 'user'],
+  'customer.update': ['customer'],
+  'followUp.schedule': ['followUp', 'customer'],
+  'followUp.reschedule': ['followUp', 'user'],
+  'followUp.complete': ['followUp', 'user'],
+  'followUp.cancel': ['followUp', 'user'],
+  'survey.record': ['survey', 'contact'],
+  'presence.set': ['user'],
+  'script.save': ['script'],
+  'script.publish': ['script'],
+};
+
 // ---------------------------------------------------------------- context
 
 /** Who makes the change. */
@@ -218,6 +240,29 @@ const release: Mutator<'contact.release'> = async (ctx, { contactId }) => {
   await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null });
 };
 
+/** The contact row a note becomes (also what the workstation shows before it is stored). */
+export function noteRow(args: MutationArgs<'contact.addNote'>, authorId: string, at: number): Contact {
+  return {
+    id: args.id,
+    customerId: args.customerId,
+    channel: 'note',
+    direction: 'internal',
+    subject: '',
+    body: args.body,
+    address: null,
+    at,
+    endedAt: null,
+    queueId: null,
+    agentId: authorId,
+    topic: null,
+    disposition: null,
+    resolution: null,
+    sentiment: null,
+    summary: null,
+    parentId: args.parentId,
+  };
+}
+
 const addNote: Mutator<'contact.addNote'> = async (ctx, args) => {
   const existing = await ctx.store.get('contact', args.id);
   if (existing) {
@@ -227,25 +272,7 @@ const addNote: Mutator<'contact.addNote'> = async (ctx, args) => {
     return;
   }
   await need(ctx, 'customer', args.customerId, 'customer');
-  await ctx.store.put('contact', {
-    id: args.id,
-    customerId: args.customerId,
-    channel: 'note',
-    direction: 'internal',
-    subject: '',
-    body: args.body,
-    address: null,
-    at: ctx.now,
-    endedAt: null,
-    queueId: null,
-    agentId: ctx.actor.userId,
-    topic: null,
-    disposition: null,
-    resolution: null,
-    sentiment: null,
-    summary: null,
-    parentId: args.parentId,
-  });
+  await ctx.store.put('contact', noteRow(args, ctx.actor.userId, ctx.now));
 };
 
 const wrapUp: Mutator<'contact.wrapUp'> = async (ctx, args) => {

@@ -137,6 +137,19 @@ export const PullResponseSchema = z.discriminatedUnion('kind', [
 ]);
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
+/**
+ * GET /sync/essentials: what a person needs to start working, sent first on a
+ * new device so the queue is usable at once: the directory and scripts, the
+ * open contacts in their queues (with each contact and customer) and their
+ * open follow-ups (with each customer). The full pull follows and brings these
+ * rows again, with everything else.
+ */
+export const EssentialsResponseSchema = z.object({
+  hubId: z.string(),
+  changes: z.array(ChangeSchema),
+});
+export type EssentialsResponse = z.infer<typeof EssentialsResponseSchema>;
+
 export const ScopeRequestSchema = z.object({ customerIds: z.array(IdSchema).min(1).max(200) }).strict();
 export type ScopeRequest = z.infer<typeof ScopeRequestSchema>;
 

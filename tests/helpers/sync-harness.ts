@@ -34,6 +34,8 @@ export class HubLink {
   faults: FaultPlan = {};
   /** When false, every request fails as if the network were down. */
   online = true;
+  /** Requests whose address matches fail as if the network were down. */
+  block: RegExp | null = null;
   readonly stats = { requests: 0, droppedRequests: 0, droppedResponses: 0, duplicated: 0 };
 
   constructor(
@@ -49,7 +51,7 @@ export class HubLink {
     const target = String(input instanceof Request ? input.url : input).replace(HUB_ALIAS, this.address.url);
     this.stats.requests += 1;
     const isEvents = target.includes('/sync/events');
-    if (!this.online) throw new TypeError('fetch failed (network down)');
+    if (!this.online || this.block?.test(target)) throw new TypeError('fetch failed (network down)');
     if (!isEvents && this.random() < (this.faults.dropRequest ?? 0)) {
       this.stats.droppedRequests += 1;
       throw new TypeError('fetch failed (request dropped)');

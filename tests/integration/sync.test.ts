@@ -61,6 +61,30 @@ describe.each(targets)('sync on $label', (target) => {
     await expectConverged(hub, ava);
   });
 
+  it.skipIf(skip)('a new device gets its open work first: the queue is usable before the full history arrives', async () => {
+    const link = new HubLink(address);
+    link.block = /\/sync\/pull/;
+    const ben = await Desktop.signIn({ link, username: 'ben', password: PASSWORD });
+    desktops.push(ben);
+    await expect(ben.sync()).rejects.toThrow(/cannot be reached/);
+    const waitingItems = await ben.db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray();
+    expect(waitingItems.length).toBeGreaterThan(0);
+    for (const item of waitingItems) {
+      expect(await ben.db.contacts.get(item.contactId), `contact of ${item.id}`).toBeDefined();
+      expect(await ben.db.customers.get(item.customerId), `customer of ${item.id}`).toBeDefined();
+    }
+    // Only open work: the old, handled contacts come with the full pull.
+    expect(await ben.db.contacts.get('con_old_1')).toBeUndefined();
+    // Nothing outside Ben's scope, ever: the other team's contact is not there.
+    expect(await ben.db.queueItems.get('con_5')).toBeUndefined();
+    // Work can start now: taking a contact works before the full history is in.
+    await ben.mutate('contact.addNote', { id: 'note-early', customerId: waitingItems[0]!.customerId, body: 'Started before the history arrived.' });
+    link.block = null;
+    await ben.sync();
+    await expectConverged(hub, ben);
+    expect(await ben.db.contacts.get('con_old_1')).toBeDefined();
+  });
+
   it.skipIf(skip)('offline edits are kept, then reach the hub and the other agent on reconnect', async () => {
     const ava = await signIn('ava');
     const ben = await signIn('ben');

@@ -11,10 +11,20 @@ interface Props {
   /** A stable key per row. */
   rowKey: (index: number) => string;
   renderRow: (index: number, active: boolean) => ReactNode;
+  /**
+   * listbox: pick one of many (customers, the queue): one Tab stop, the active
+   * row announced through aria-activedescendant. feed: a stream of articles to
+   * read (a timeline): arrow keys move focus from article to article.
+   */
+  variant?: 'listbox' | 'feed';
   /** Enter or double-click on a row. */
   onOpen?: (index: number) => void;
   /** Extra keys handled per row (return true when handled). */
   onRowKey?: (event: KeyboardEvent, index: number) => boolean;
+  /** Told the last row index in view, to load more before the end is reached. */
+  onRangeEnd?: (lastIndex: number) => void;
+  /** More rows are being loaded (feeds say so to assistive technology). */
+  busy?: boolean;
   height: number | string;
   /** Shown when there are no rows. */
   empty?: ReactNode;
@@ -23,29 +33,55 @@ interface Props {
 
 /**
  * A list of any length that stays smooth: only the rows in view are in the
- * page. One Tab stop; arrow keys, Page Up/Down, Home and End move the active
- * row (announced through aria-activedescendant), Enter opens it.
+ * page. Arrow keys, Page Up/Down, Home and End move the active row, Enter
+ * opens it.
  */
-export function VirtualList({ label, count, rowHeight, rowKey, renderRow, onOpen, onRowKey, height, empty, id = 'list' }: Props) {
+export function VirtualList({
+  label,
+  count,
+  rowHeight,
+  rowKey,
+  renderRow,
+  variant = 'listbox',
+  onOpen,
+  onRowKey,
+  onRangeEnd,
+  busy = false,
+  height,
+  empty,
+  id = 'list',
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 6,
     getItemKey: rowKey,
   });
   const current = Math.min(active, Math.max(0, count - 1));
+  const items = virtualizer.getVirtualItems();
+  const lastInView = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1);
   }, [active, count]);
 
+  useEffect(() => {
+    if (lastInView >= 0) onRangeEnd?.(lastInView);
+  }, [lastInView, onRangeEnd]);
+
+  const optionId = (index: number) => `${id}-item-${index}`;
+
   const move = (index: number) => {
     const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    if (variant === 'feed') {
+      // The article may only be rendered once scrolled to.
+      requestAnimationFrame(() => document.getElementById(optionId(next))?.focus({ preventScroll: true }));
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -60,7 +96,7 @@ export function VirtualList({ label, count, rowHeight, rowKey, renderRow, onOpen
       End: count - 1,
     };
     const target = keys[event.key];
-    if (target !== undefined) {
+    if (target !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       move(target);
       return;
@@ -74,16 +110,21 @@ export function VirtualList({ label, count, rowHeight, rowKey, renderRow, onOpen
   };
 
   if (count === 0 && empty) return <>{empty}</>;
-  const optionId = (index: number) => `${id}-option-${index}`;
+  const feed = variant === 'feed';
   return (
     <Box
       ref={scrollRef}
       id={id}
-      role="listbox"
+      role={feed ? 'feed' : 'listbox'}
       aria-label={label}
-      aria-activedescendant={count ? optionId(current) : undefined}
+      aria-busy={feed ? busy : undefined}
+      aria-activedescendant={!feed && count ? optionId(current) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        // Entering a feed lands on its current article.
+        if (feed && event.target === event.currentTarget && count) document.getElementById(optionId(current))?.focus({ preventScroll: true });
+      }}
       sx={{
         height,
         overflowY: 'auto',
@@ -94,17 +135,29 @@ export function VirtualList({ label, count, rowHeight, rowKey, renderRow, onOpen
       }}
     >
       <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => (
+        {items.map((item) => (
           <Box
             key={item.key}
             id={optionId(item.index)}
-            role="option"
-            aria-selected={item.index === current}
+            role={feed ? 'article' : 'option'}
+            aria-selected={feed ? undefined : item.index === current}
+            aria-posinset={feed ? item.index + 1 : undefined}
+            aria-setsize={feed ? count : undefined}
+            tabIndex={feed ? -1 : undefined}
             data-index={item.index}
             ref={virtualizer.measureElement}
             onClick={() => setActive(item.index)}
+            onFocus={() => feed && setActive(item.index)}
             onDoubleClick={() => onOpen?.(item.index)}
-            sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+            sx={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${item.start}px)`,
+              outline: 'none',
+              '&:focus-visible': { boxShadow: (theme) => `inset 0 0 0 2px ${theme.palette.primary.main}` },
+            }}
           >
             {renderRow(item.index, item.index === current)}
           </Box>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,41 +14,20 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import CallOutlined from '@mui/icons-material/CallOutlined';
-import ChatOutlined from '@mui/icons-material/ChatOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
-import EmailOutlined from '@mui/icons-material/EmailOutlined';
-import ForumOutlined from '@mui/icons-material/ForumOutlined';
-import SmsOutlined from '@mui/icons-material/SmsOutlined';
-import StickyNote2Outlined from '@mui/icons-material/StickyNote2Outlined';
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
-import { normalizePhone, PhoneSchema, CHANNEL_LABELS, type Channel } from '@core/domain/common';
+import { normalizePhone, PhoneSchema, CHANNEL_LABELS } from '@core/domain/common';
 import { customerName, type Customer } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
 import { useLive } from '../data/hooks';
 import { run } from '../data/local';
 import { EmptyState } from '../shell/EmptyState';
 import { ScreenHeader } from '../shell/ScreenHeader';
-import { useAppState } from '../state/app';
 import { useQueryParams } from '../state/params';
 import { navigate } from '../state/router';
 import { TierChip } from './CustomersScreen';
-
-const CHANNEL_ICONS: Record<Channel, React.ReactElement> = {
-  call: <CallOutlined fontSize="small" />,
-  email: <EmailOutlined fontSize="small" />,
-  chat: <ChatOutlined fontSize="small" />,
-  sms: <SmsOutlined fontSize="small" />,
-  social: <ForumOutlined fontSize="small" />,
-  note: <StickyNote2Outlined fontSize="small" />,
-};
-
-const TIMELINE_LIMIT = 200;
-
-function when(at: number): string {
-  return new Date(at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-}
+import { Timeline } from './customer/Timeline';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -159,95 +138,6 @@ function Profile({ customer, pending }: { customer: LocalRow<'customer'>; pendin
   );
 }
 
-function AddNote({ customerId }: { customerId: string }) {
-  const notify = useAppState((state) => state.notify);
-  const [body, setBody] = useState('');
-  const submit = () => {
-    if (!body.trim()) return;
-    run('contact.addNote', { id: crypto.randomUUID(), customerId, body }).then(
-      () => setBody(''),
-      (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
-    );
-  };
-  return (
-    <Box
-      component="form"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        submit();
-      }}
-      sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mb: 2 }}
-    >
-      <TextField
-        label="Add a note"
-        placeholder="What happened, what was agreed… (Ctrl+Enter to add)"
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            submit();
-          }
-        }}
-        multiline
-        minRows={2}
-        size="small"
-        fullWidth
-      />
-      <Button type="submit" variant="contained" disabled={!body.trim()} sx={{ whiteSpace: 'nowrap' }}>
-        Add note
-      </Button>
-    </Box>
-  );
-}
-
-function Timeline({ customerId, pendingIds }: { customerId: string; pendingIds: Set<string> }) {
-  const contacts = useLive(
-    (db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse().limit(TIMELINE_LIMIT).toArray(),
-    [customerId],
-    [],
-  );
-  const users = useLive((db) => db.users.toArray(), [], []);
-  const names = new Map(users.map((user) => [user.id, user.name]));
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ p: 2 }}>
-      <Typography variant="h2" id="timeline-title" sx={{ mb: 1 }}>
-        History
-      </Typography>
-      <AddNote customerId={customerId} />
-      {contacts.length === 0 && (
-        <Typography variant="body2" color="text.secondary">
-          No contacts with this customer yet.
-        </Typography>
-      )}
-      <Box component="ol" aria-label="Contacts, newest first" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-        {contacts.map((contact) => (
-          <Box component="li" key={contact.id} data-testid="timeline-entry" sx={{ display: 'flex', gap: 1.5, py: 1.25, borderTop: 1, borderColor: 'divider' }}>
-            <Box sx={{ color: 'text.secondary', pt: 0.25 }} aria-hidden>
-              {CHANNEL_ICONS[contact.channel]}
-            </Box>
-            <Box sx={{ flex: 1, minWidth: 0 }}>
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
-                <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {contact.channel === 'note' ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel]}
-                </Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {contact.channel === 'note' ? when(contact.at) : `${CHANNEL_LABELS[contact.channel]} · ${when(contact.at)}`}
-                  {contact.agentId ? ` · ${names.get(contact.agentId) ?? 'an agent'}` : ''}
-                </Typography>
-                {pendingIds.has(contact.id) && <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />}
-              </Stack>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.25 }} color={contact.channel === 'note' ? 'text.primary' : 'text.secondary'}>
-                {contact.body.length > 600 ? `${contact.body.slice(0, 600)}…` : contact.body}
-              </Typography>
-            </Box>
-          </Box>
-        ))}
-      </Box>
-    </Paper>
-  );
-}
-
 type Lookup = { kind: 'id' | 'phone' | 'email'; value: string } | null;
 
 function lookupOf(params: URLSearchParams): Lookup {
@@ -275,7 +165,7 @@ export function CustomerScreen() {
     undefined,
   );
   const pending = useLive((db) => db.shadow.toArray(), [], []);
-  const pendingIds = new Set(pending.map((row) => row.id));
+  const pendingIds = useMemo(() => new Set(pending.map((row) => row.id)), [pending]);
 
   if (customer === undefined) return null;
   if (!customer) {
@@ -295,16 +185,18 @@ export function CustomerScreen() {
     );
   }
   return (
-    <>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <ScreenHeader
         title={customerName(customer)}
         description={[customer.company, customer.emails[0], customer.phones[0]].filter(Boolean).join(' · ')}
         actions={<TierChip tier={customer.tier} />}
       />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '340px 1fr' }, gap: 2, alignItems: 'start' }}>
-        <Profile customer={customer} pending={pendingIds.has(customer.id)} />
+      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '340px minmax(0, 1fr)', gap: 2 }}>
+        <Box sx={{ overflowY: 'auto', minHeight: 0 }}>
+          <Profile customer={customer} pending={pendingIds.has(customer.id)} />
+        </Box>
         <Timeline customerId={customer.id} pendingIds={pendingIds} />
       </Box>
-    </>
+    </Box>
   );
 }

@@ -1,0 +1,256 @@
+import { memo, startTransition, useCallback, useEffect, useMemo, useOptimistic, useRef, useState, type FormEvent } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import CallOutlined from '@mui/icons-material/CallOutlined';
+import ChatOutlined from '@mui/icons-material/ChatOutlined';
+import EmailOutlined from '@mui/icons-material/EmailOutlined';
+import ForumOutlined from '@mui/icons-material/ForumOutlined';
+import SmsOutlined from '@mui/icons-material/SmsOutlined';
+import StickyNote2Outlined from '@mui/icons-material/StickyNote2Outlined';
+import { CHANNEL_LABELS, type Channel } from '@core/domain/common';
+import type { Contact } from '@core/domain/model';
+import { noteRow } from '@core/sync/mutations';
+import { VirtualList } from '../../components/VirtualList';
+import { useLive } from '../../data/hooks';
+import { run, useLocal } from '../../data/local';
+import { useAppState } from '../../state/app';
+
+const CHANNEL_ICONS: Record<Channel, React.ReactElement> = {
+  call: <CallOutlined fontSize="small" />,
+  email: <EmailOutlined fontSize="small" />,
+  chat: <ChatOutlined fontSize="small" />,
+  sms: <SmsOutlined fontSize="small" />,
+  social: <ForumOutlined fontSize="small" />,
+  note: <StickyNote2Outlined fontSize="small" />,
+};
+
+/** Rows read at first; more are read as the agent scrolls towards the end. */
+const FIRST_WINDOW = 100;
+const MORE = 300;
+const EXCERPT = 600;
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function dayKey(at: number): string {
+  const date = new Date(at);
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+}
+
+interface EntryProps {
+  contact: Contact;
+  /** The first entry of its day shows the day. */
+  day: string | null;
+  agentName: string | null;
+  pending: boolean;
+}
+
+/** Live queries hand back new objects each time: an entry is the same when its row's version and shown fields are. */
+function sameEntry(a: EntryProps, b: EntryProps): boolean {
+  const x = a.contact as Contact & { _v?: number };
+  const y = b.contact as Contact & { _v?: number };
+  return (
+    a.day === b.day &&
+    a.agentName === b.agentName &&
+    a.pending === b.pending &&
+    (x === y || (x.id === y.id && x._v === y._v && x.body === y.body && x.subject === y.subject && x.at === y.at && x.channel === y.channel))
+  );
+}
+
+/** One entry; re-rendered only when its own contact, day heading, author or pending state changes. */
+const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryProps) {
+  const isNote = contact.channel === 'note';
+  const title = isNote ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel];
+  const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], timeFormat.format(contact.at), agentName].filter(Boolean).join(' · ');
+  return (
+    <Box data-testid="timeline-entry" sx={{ px: 2 }}>
+      {day && (
+        <Typography variant="overline" component="div" color="text.secondary" sx={{ pt: 1.5, lineHeight: 1.6 }}>
+          {day}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', gap: 1.5, py: 1.25, borderTop: day ? 0 : 1, borderColor: 'divider' }}>
+        <Box sx={{ color: 'text.secondary', pt: 0.25 }} aria-hidden>
+          {CHANNEL_ICONS[contact.channel]}
+        </Box>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {title}
+            </Typography>
+            <Typography variant="caption" color="text.secondary">
+              {meta}
+            </Typography>
+            {pending && <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />}
+          </Box>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
+            {contact.body.length > EXCERPT ? `${contact.body.slice(0, EXCERPT)}…` : contact.body}
+          </Typography>
+        </Box>
+      </Box>
+    </Box>
+  );
+}, sameEntry);
+
+function AddNote({ onAdd }: { onAdd: (body: string) => Promise<boolean> }) {
+  const [body, setBody] = useState('');
+  const submit = () => {
+    const text = body;
+    if (!text.trim()) return;
+    setBody('');
+    // Refused notes come back into the field: nothing typed is lost.
+    void onAdd(text).then((ok) => {
+      if (!ok) setBody((current) => current || text);
+    });
+  };
+  return (
+    <Box
+      component="form"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        submit();
+      }}
+      sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', px: 2, pb: 1.5 }}
+    >
+      <TextField
+        label="Add a note"
+        placeholder="What happened, what was agreed… (Ctrl+Enter to add)"
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+        multiline
+        minRows={2}
+        size="small"
+        fullWidth
+      />
+      <Button type="submit" variant="contained" disabled={!body.trim()} sx={{ whiteSpace: 'nowrap' }}>
+        Add note
+      </Button>
+    </Box>
+  );
+}
+
+/**
+ * A customer's history across every channel, newest first, grouped by day.
+ * Only the entries in view are in the page, and only the newest are read at
+ * first, so long histories open at once. A note the agent adds shows in the
+ * same frame; it is stored and synced right behind.
+ */
+export function Timeline({ customerId, pendingIds }: { customerId: string; pendingIds: ReadonlySet<string> }) {
+  const notify = useAppState((state) => state.notify);
+  const actor = useLocal((state) => state.actor);
+  const [limit, setLimit] = useState(FIRST_WINDOW);
+  const stored = useLive(
+    (db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse().limit(limit).toArray(),
+    [customerId, limit],
+    null,
+  );
+  const total = useLive((db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).count(), [customerId], 0);
+  const users = useLive((db) => db.users.toArray(), [], []);
+  const names = useMemo(() => new Map(users.map((user) => [user.id, user.name])), [users]);
+
+  // Notes being stored: shown until the stored history has them.
+  const [optimistic, addOptimistic] = useOptimistic<Contact[], Contact>([], (state, note) => [note, ...state]);
+  const storedIds = useMemo(() => new Set((stored ?? []).map((contact) => contact.id)), [stored]);
+  const waiters = useRef(new Map<string, () => void>());
+  useEffect(() => {
+    for (const [id, resolve] of waiters.current) if (storedIds.has(id)) resolve();
+  }, [storedIds]);
+  const whenStored = (id: string) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        waiters.current.delete(id);
+        resolve();
+      };
+      waiters.current.set(id, done);
+      setTimeout(done, 3000);
+    });
+
+  const addNote = (body: string): Promise<boolean> =>
+    new Promise((settle) => {
+      if (!actor) return settle(false);
+      const args = { id: crypto.randomUUID(), customerId, parentId: null, body };
+      const at = Date.now();
+      startTransition(async () => {
+        addOptimistic(noteRow(args, actor.userId, at));
+        try {
+          await run('contact.addNote', args);
+          await whenStored(args.id);
+          settle(true);
+        } catch (error) {
+          notify(error instanceof Error ? error.message : String(error));
+          settle(false);
+        }
+      });
+    });
+
+  const contacts = useMemo(() => [...optimistic.filter((note) => !storedIds.has(note.id)), ...(stored ?? [])], [optimistic, stored, storedIds]);
+  const optimisticIds = useMemo(() => new Set(optimistic.map((note) => note.id)), [optimistic]);
+  // Computed for the rows in view only.
+  const dayOf = (index: number): string | null => {
+    const contact = contacts[index]!;
+    const previous = contacts[index - 1];
+    return !previous || dayKey(previous.at) !== dayKey(contact.at) ? dayFormat.format(contact.at) : null;
+  };
+
+  const loadMore = useCallback(
+    (lastIndex: number) => {
+      if (stored && stored.length === limit && lastIndex > stored.length - 30) setLimit((current) => current + MORE);
+    },
+    [stored, limit],
+  );
+
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: 2, pb: 1 }}>
+        <Typography variant="h2" id="timeline-title">
+          History
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {total.toLocaleString()} {total === 1 ? 'contact' : 'contacts'}, every channel, newest first
+        </Typography>
+      </Box>
+      <AddNote onAdd={addNote} />
+      <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
+        {stored !== null && (
+          <VirtualList
+            id="timeline"
+            variant="feed"
+            label="Contacts, newest first"
+            count={contacts.length}
+            rowHeight={88}
+            height="100%"
+            busy={stored.length === limit && stored.length < total}
+            rowKey={(index) => contacts[index]!.id}
+            onRangeEnd={loadMore}
+            empty={
+              <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+                No contacts with this customer yet.
+              </Typography>
+            }
+            renderRow={(index) => {
+              const contact = contacts[index]!;
+              return (
+                <Entry
+                  contact={contact}
+                  day={dayOf(index)}
+                  agentName={contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null}
+                  pending={optimisticIds.has(contact.id) || pendingIds.has(contact.id)}
+                />
+              );
+            }}
+          />
+        )}
+      </Box>
+    </Paper>
+  );
+}
