@@ -82,6 +82,7 @@ const user = (
   skills: string[],
   timeZone: string,
 ): Omit<User, 'presenceAt'> => ({
+  idleSince: null,
   id: `usr_${username}`,
   username,
   name,

@@ -573,6 +573,12 @@ class Generator {
               sentiment,
               summary: outcome.summary(voice),
               parentId: null,
+              scriptId: null,
+              scriptVersion: null,
+              adherence: null,
+              gesture: null,
+              promise: null,
+              acwSeconds: null,
             };
             const item: QueueItem = {
               id: '',
@@ -587,6 +593,12 @@ class Generator {
               assigneeId: agentId,
               claimedAt,
               doneAt,
+              topic,
+              skills: queue.skills,
+              offeredTo: null,
+              offeredAt: null,
+              declinedBy: [],
+              wrapUpAt: null,
             };
             const rec: Rec = { contact, item, parent: null, customer: ci };
             recs.push(rec);
@@ -633,6 +645,12 @@ class Generator {
               sentiment,
               summary: isCall ? `Called back as promised with an update on ${scenario.about.replace(/^your /, 'the customer’s ')}.` : null,
               parentId: null,
+              scriptId: null,
+              scriptVersion: null,
+              adherence: null,
+              gesture: null,
+              promise: null,
+              acwSeconds: null,
             };
             const rec: Rec = { contact, item: null, parent: null, customer: ci };
             recs.push(rec);
@@ -673,6 +691,12 @@ class Generator {
       sentiment: null,
       summary: null,
       parentId: null,
+      scriptId: null,
+      scriptVersion: null,
+      adherence: null,
+      gesture: null,
+      promise: null,
+      acwSeconds: null,
     };
   }
 
@@ -737,6 +761,12 @@ class Generator {
         sentiment,
         summary: null,
         parentId: null,
+        scriptId: null,
+        scriptVersion: null,
+        adherence: null,
+        gesture: null,
+        promise: null,
+        acwSeconds: null,
       };
       const item: QueueItem = {
         id: '',
@@ -751,6 +781,12 @@ class Generator {
         assigneeId: claimedBy,
         claimedAt,
         doneAt: null,
+        topic,
+        skills: queue.skills,
+        offeredTo: null,
+        offeredAt: null,
+        declinedBy: [],
+        wrapUpAt: null,
       };
       recs.push({ contact, item, parent: null, customer: state.index });
     }

@@ -54,6 +54,8 @@ export const UserSchema = z.object({
   presenceAt: EpochMsSchema,
   /** The agent's own time zone (working hours, reminders). */
   timeZone: TimeZoneSchema.default('UTC'),
+  /** Since when an available agent has had nothing to do: the longest idle is offered the next contact. */
+  idleSince: EpochMsSchema.nullable().default(null),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -133,6 +135,32 @@ export const RESOLUTIONS = ['resolved', 'unresolved'] as const;
 export const ResolutionSchema = z.enum(RESOLUTIONS);
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
+export const AdherenceSchema = z.object({
+  /** Ids of the steps the agent ticked off. */
+  done: z.array(z.string().max(60)).max(200),
+  /** Steps the script showed for this contact. */
+  total: z.number().int().min(0).max(200),
+});
+export type Adherence = z.infer<typeof AdherenceSchema>;
+
+export const GESTURE_KINDS = ['credit', 'refund', 'discount', 'waive-fee', 'upgrade', 'priority-callback', 'gift'] as const;
+export const GestureSchema = z.object({
+  kind: z.enum(GESTURE_KINDS),
+  /** What the customer is told, e.g. "a £10 credit on your next bill". */
+  description: shortText(300),
+  /** Money value in the account currency, when it has one. */
+  value: z.number().min(0).max(100_000).nullable(),
+});
+export type Gesture = z.infer<typeof GestureSchema>;
+
+export const PromiseSchema = z.object({
+  /** What the customer was told, e.g. "We'll call you back by Tuesday 3 pm your time". */
+  text: shortText(300),
+  /** The moment promised. */
+  dueAt: EpochMsSchema,
+});
+export type ContactPromise = z.infer<typeof PromiseSchema>;
+
 /** One interaction with a customer on any channel; internal notes are contacts on the `note` channel. */
 export const ContactSchema = z.object({
   id: IdSchema,
@@ -159,6 +187,17 @@ export const ContactSchema = z.object({
   summary: longText(4000).nullable().default(null),
   /** A note on another contact (a note added during a call points at the call). */
   parentId: IdSchema.nullable().default(null),
+  /** The script (and its version) the agent followed. */
+  scriptId: IdSchema.nullable().default(null),
+  scriptVersion: z.number().int().min(1).nullable().default(null),
+  /** Which script steps the agent ticked off, of how many shown. */
+  adherence: AdherenceSchema.nullable().default(null),
+  /** A goodwill gesture given to the customer. */
+  gesture: GestureSchema.nullable().default(null),
+  /** The expectation set with the customer. */
+  promise: PromiseSchema.nullable().default(null),
+  /** After-contact work, in seconds (from the end of the conversation to the wrap-up). */
+  acwSeconds: z.number().int().min(0).max(24 * 3600).nullable().default(null),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -183,6 +222,16 @@ export const QueueItemSchema = z.object({
   assigneeId: IdSchema.nullable(),
   claimedAt: EpochMsSchema.nullable(),
   doneAt: EpochMsSchema.nullable(),
+  topic: z.string().max(40).nullable().default(null),
+  /** Skills an agent needs for this contact (the queue's, and any the contact adds). */
+  skills: z.array(shortText(40)).max(20).default([]),
+  /** The agent this contact is being offered to, and since when (the offer lapses after a while). */
+  offeredTo: IdSchema.nullable().default(null),
+  offeredAt: EpochMsSchema.nullable().default(null),
+  /** Agents who declined it: not offered it again. */
+  declinedBy: z.array(IdSchema).max(100).default([]),
+  /** When the conversation ended and after-contact work began. */
+  wrapUpAt: EpochMsSchema.nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 

@@ -20,6 +20,9 @@ import {
   FOLLOW_UP_OUTCOMES,
   FollowUpKindSchema,
   PresenceSchema,
+  AdherenceSchema,
+  GestureSchema,
+  PromiseSchema,
   ResolutionSchema,
   ScriptStageSchema,
   scriptVersionId,
@@ -54,6 +57,10 @@ const CustomerPatchSchema = z
 export const mutationArgs = {
   'contact.claim': z.object({ contactId: IdSchema }).strict(),
   'contact.release': z.object({ contactId: IdSchema }).strict(),
+  /** Turns down a contact offered to this agent: it goes to someone else. */
+  'contact.decline': z.object({ contactId: IdSchema }).strict(),
+  /** The conversation is over: after-contact work (wrap-up) begins. */
+  'contact.endConversation': z.object({ contactId: IdSchema }).strict(),
   'contact.addNote': z
     .object({
       /** The note's id, made on the desktop. */
@@ -70,6 +77,12 @@ export const mutationArgs = {
       disposition: shortText(60),
       resolution: ResolutionSchema,
       summary: longText(4000).default(''),
+      topic: z.string().max(40).nullable().optional(),
+      scriptId: IdSchema.nullable().default(null),
+      scriptVersion: z.number().int().min(1).nullable().default(null),
+      adherence: AdherenceSchema.nullable().default(null),
+      gesture: GestureSchema.nullable().default(null),
+      promise: PromiseSchema.nullable().default(null),
     })
     .strict(),
   'customer.update': z.object({ customerId: IdSchema, patch: CustomerPatchSchema }).strict(),
@@ -133,6 +146,8 @@ export function isMutationName(name: string): name is MutationName {
 export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } = {
   'contact.claim': ['queueItem', 'contact', 'queue', 'user'],
   'contact.release': ['queueItem', 'user'],
+  'contact.decline': ['queueItem'],
+  'contact.endConversation': ['queueItem', 'user'],
   'contact.addNote': ['contact', 'customer'],
   'contact.wrapUp': ['queueItem', 'contact', 'user'],
   'customer.update': ['customer'],
@@ -215,6 +230,16 @@ async function canWorkQueue(ctx: MutationContext, queueId: string): Promise<bool
 
 // ---------------------------------------------------------------- mutators
 
+/** How long a contact stays offered to one agent before it goes to the next. */
+export const OFFER_TTL_MS = 30_000;
+
+/** Presence follows the work: busy while handling, after-contact work while wrapping up, then available. */
+async function setOwnPresence(ctx: MutationContext, presence: 'busy' | 'after-contact-work' | 'available'): Promise<void> {
+  const user = await ctx.store.get('user', ctx.actor.userId);
+  if (!user || user.presence === presence) return;
+  await ctx.store.put('user', { ...user, presence, presenceAt: ctx.now, idleSince: presence === 'available' ? ctx.now : user.idleSince });
+}
+
 const claim: Mutator<'contact.claim'> = async (ctx, { contactId }) => {
   const item = await need(ctx, 'queueItem', contactId, 'queued contact');
   if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
@@ -222,12 +247,40 @@ const claim: Mutator<'contact.claim'> = async (ctx, { contactId }) => {
     if (item.assigneeId === ctx.actor.userId) return;
     throw new DomainError('already_claimed', `${await firstNameOf(ctx, item.assigneeId)} already took this contact.`);
   }
+  const offerLive = item.offeredTo !== null && item.offeredAt !== null && ctx.now - item.offeredAt < OFFER_TTL_MS;
+  if (offerLive && item.offeredTo !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
+    throw new DomainError('offered_elsewhere', `This contact is being offered to ${await firstNameOf(ctx, item.offeredTo!)}.`);
+  }
   if (!(await canWorkQueue(ctx, item.queueId))) {
     throw new DomainError('forbidden', 'This contact is in a queue of another team.');
   }
-  await ctx.store.put('queueItem', { ...item, state: 'claimed', assigneeId: ctx.actor.userId, claimedAt: ctx.now });
+  await ctx.store.put('queueItem', { ...item, state: 'claimed', assigneeId: ctx.actor.userId, claimedAt: ctx.now, offeredTo: null, offeredAt: null });
   const contact = await ctx.store.get('contact', contactId);
   if (contact) await ctx.store.put('contact', { ...contact, agentId: ctx.actor.userId });
+  await setOwnPresence(ctx, 'busy');
+};
+
+const decline: Mutator<'contact.decline'> = async (ctx, { contactId }) => {
+  const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+  if (item.state !== 'waiting' || item.offeredTo !== ctx.actor.userId) return;
+  await ctx.store.put('queueItem', {
+    ...item,
+    offeredTo: null,
+    offeredAt: null,
+    declinedBy: item.declinedBy.includes(ctx.actor.userId) ? item.declinedBy : [...item.declinedBy, ctx.actor.userId],
+  });
+};
+
+const endConversation: Mutator<'contact.endConversation'> = async (ctx, { contactId }) => {
+  const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+  if (item.state === 'wrap-up' && item.assigneeId === ctx.actor.userId) return;
+  if (item.state !== 'claimed' || item.assigneeId !== ctx.actor.userId) {
+    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
+    throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact first.');
+  }
+  await ctx.store.put('queueItem', { ...item, state: 'wrap-up', wrapUpAt: ctx.now });
+  await setOwnPresence(ctx, 'after-contact-work');
 };
 
 const release: Mutator<'contact.release'> = async (ctx, { contactId }) => {
@@ -237,7 +290,7 @@ const release: Mutator<'contact.release'> = async (ctx, { contactId }) => {
   if (item.assigneeId !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
     throw new DomainError('not_assignee', `${item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : 'Nobody'} has this contact, not you.`);
   }
-  await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null });
+  await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null, wrapUpAt: null, offeredTo: null, offeredAt: null });
 };
 
 /** The contact row a note becomes (also what the workstation shows before it is stored). */
@@ -260,6 +313,12 @@ export function noteRow(args: MutationArgs<'contact.addNote'>, authorId: string,
     sentiment: null,
     summary: null,
     parentId: args.parentId,
+    scriptId: null,
+    scriptVersion: null,
+    adherence: null,
+    gesture: null,
+    promise: null,
+    acwSeconds: null,
   };
 }
 
@@ -283,15 +342,24 @@ const wrapUp: Mutator<'contact.wrapUp'> = async (ctx, args) => {
     throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before wrapping it up.');
   }
   const contact = await need(ctx, 'contact', args.contactId, 'contact');
+  const endedAt = contact.endedAt ?? item.wrapUpAt ?? ctx.now;
   await ctx.store.put('contact', {
     ...contact,
     agentId: ctx.actor.userId,
     disposition: args.disposition,
     resolution: args.resolution,
     summary: args.summary,
-    endedAt: contact.endedAt ?? ctx.now,
+    topic: args.topic === undefined ? contact.topic : args.topic,
+    endedAt,
+    scriptId: args.scriptId,
+    scriptVersion: args.scriptVersion,
+    adherence: args.adherence,
+    gesture: args.gesture,
+    promise: args.promise,
+    acwSeconds: item.wrapUpAt !== null ? Math.max(0, Math.round((ctx.now - item.wrapUpAt) / 1000)) : null,
   });
   await ctx.store.put('queueItem', { ...item, state: 'done', doneAt: ctx.now });
+  await setOwnPresence(ctx, 'available');
 };
 
 const updateCustomer: Mutator<'customer.update'> = async (ctx, { customerId, patch }) => {
@@ -377,7 +445,8 @@ const recordSurvey: Mutator<'survey.record'> = async (ctx, args) => {
 
 const setPresence: Mutator<'presence.set'> = async (ctx, { presence }) => {
   const user = await need(ctx, 'user', ctx.actor.userId, 'user');
-  await ctx.store.put('user', { ...user, presence, presenceAt: ctx.now });
+  if (user.presence === presence) return;
+  await ctx.store.put('user', { ...user, presence, presenceAt: ctx.now, idleSince: presence === 'available' ? ctx.now : user.idleSince });
 };
 
 const saveScript: Mutator<'script.save'> = async (ctx, args) => {
@@ -416,6 +485,8 @@ const publishScript: Mutator<'script.publish'> = async (ctx, { scriptId, version
 export const mutators: { [N in MutationName]: Mutator<N> } = {
   'contact.claim': claim,
   'contact.release': release,
+  'contact.decline': decline,
+  'contact.endConversation': endConversation,
   'contact.addNote': addNote,
   'contact.wrapUp': wrapUp,
   'customer.update': updateCustomer,

@@ -49,6 +49,7 @@ export const REJECTION_CODES = [
   'not_found',
   'forbidden',
   'already_claimed',
+  'offered_elsewhere',
   'not_assignee',
   'invalid_state',
   'already_completed',

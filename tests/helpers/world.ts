@@ -19,6 +19,7 @@ const user = (id: string, name: string, role: User['role'], teamIds: string[]): 
   presence: 'offline',
   presenceAt: T0,
   timeZone: 'Europe/London',
+  idleSince: null,
 });
 
 export const teams: Team[] = [
@@ -78,6 +79,12 @@ export function contact(id: string, customerId: string, at: number, patch: Parti
     sentiment: null,
     summary: null,
     parentId: null,
+    scriptId: null,
+    scriptVersion: null,
+    adherence: null,
+    gesture: null,
+    promise: null,
+    acwSeconds: null,
     ...patch,
   };
 }
@@ -96,6 +103,12 @@ export function waiting(contactRow: Contact, queueId: string): QueueItem {
     assigneeId: null,
     claimedAt: null,
     doneAt: null,
+    topic: contactRow.topic,
+    skills: [],
+    offeredTo: null,
+    offeredAt: null,
+    declinedBy: [],
+    wrapUpAt: null,
   };
 }
 

@@ -9,6 +9,8 @@ import { useAppState } from '../state/app';
 const WHAT: Record<string, string> = {
   'contact.claim': 'Taking a contact',
   'contact.release': 'Releasing a contact',
+  'contact.decline': 'Declining a contact',
+  'contact.endConversation': 'Ending a conversation',
   'contact.addNote': 'A note',
   'contact.wrapUp': 'A wrap-up',
   'customer.update': 'A customer change',
