@@ -5,7 +5,11 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { buildCsp } from '@core/csp';
 import type { Health } from '@core/hub-api';
+import { explainApiKeyOnPersonRoutes } from './api-keys';
 import { errorBody, installErrorHandling } from './errors';
+import { registerIngestRoutes } from './ingest';
+import { registerApiDocs } from './openapi';
+import type { OfferRouter } from './routing';
 import type { Storage } from './storage';
 import type { Pokes } from './sync/events';
 import type { PushHooks } from './sync/push';
@@ -20,6 +24,8 @@ export interface HubContext {
   /** The demo data set loaded into this hub, if any. */
   demo: 'small' | 'medium' | 'large' | null;
   pokes: Pokes;
+  /** Offers waiting contacts to available agents; null or missing: no offers. */
+  offers?: OfferRouter | null;
   /** Test instrumentation for push (fault injection). */
   pushHooks?: PushHooks;
 }
@@ -82,9 +88,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     demo: context.demo,
   }));
 
-  registerSyncRoutes(app, { storage: context.storage, hubId: context.hubId, pokes: context.pokes, ...(context.pushHooks ? { pushHooks: context.pushHooks } : {}) });
-  // Open event streams would keep the server from closing.
+  const offers = context.offers ?? null;
+  registerSyncRoutes(app, { storage: context.storage, hubId: context.hubId, pokes: context.pokes, offers, ...(context.pushHooks ? { pushHooks: context.pushHooks } : {}) });
+  registerIngestRoutes(app, { storage: context.storage, pokes: context.pokes, offers });
+  registerApiDocs(app);
+  // A person's route refusing an integration's API key says so.
+  app.addHook('onSend', explainApiKeyOnPersonRoutes(context.storage));
+  // Open event streams would keep the server from closing; a running offer pass must end before the database closes.
   app.addHook('preClose', async () => {
+    await offers?.stop();
     await context.pokes.close();
   });
 

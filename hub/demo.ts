@@ -5,6 +5,7 @@
  */
 import { generateDemoData, DEMO_PASSWORD, type DemoData, type DemoSize } from '@core/demo';
 import { customerOfRow, type EntityName, type EntityRow } from '@core/sync/entities';
+import { seedDemoIntegrationKey } from './api-keys';
 import { hashPassword } from './auth';
 import type { Storage } from './storage';
 import { lockForWrite } from './sync/store';
@@ -106,6 +107,8 @@ export async function loadDemoData(storage: Storage, size: DemoSize, now = Date.
     for (const user of data.users) {
       await tx.query('INSERT INTO credentials (user_id, username, password_hash) VALUES ($1, $2, $3)', [user.id, user.username, passwordHash]);
     }
+    // Integrations can be tried at once: POST /api/v1/contacts with this key (see /api/docs).
+    await seedDemoIntegrationKey(tx);
   });
   // Fresh statistics, so the planner knows the tables' real sizes.
   await storage.exec('ANALYZE entities; ANALYZE user_scope;');

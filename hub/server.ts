@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { APP_ORIGIN } from '@core/config';
 import type { StorageKind } from '@core/hub-api';
 import type { DemoSize } from '@core/demo';
+import { applyConfiguredKeys, INTEGRATION_KEYS_ENV, parseIntegrationKeys, seedDemoIntegrationKey } from './api-keys';
 import { buildApp } from './app';
 import type { DemoSummary } from './demo';
+import { OfferRouter } from './routing';
 import { migrate, openStorage, type Storage } from './storage';
 import { Pokes } from './sync/events';
 import { isEmptyHub } from './sync/store';
@@ -25,6 +27,14 @@ export interface HubOptions {
   demo?: DemoSize | null;
   /** Test instrumentation for push (fault injection). */
   pushHooks?: PushHooks;
+  /**
+   * Integration API keys, "name:key,name2:key2" (AGENTDESK_INTEGRATION_KEYS when
+   * left out). When given (even empty) they become the hub's configured keys and
+   * configured keys not listed are revoked; when neither is set, keys stay as they are.
+   */
+  integrationKeys?: string | undefined;
+  /** Offers to available agents (default on); false turns them off, or set the timer (null: no timer) and the offer TTL. */
+  offers?: boolean | { intervalMs?: number | null; ttlMs?: number };
 }
 
 export interface RunningHub {
@@ -49,6 +59,9 @@ async function readHubId(storage: Storage): Promise<string> {
 
 /** Opens storage, runs migrations, and listens. Closing stops the server, then the database. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
+  // A malformed key list stops the start before anything is opened.
+  const keysSetting = 'integrationKeys' in options ? options.integrationKeys : process.env[INTEGRATION_KEYS_ENV];
+  const integrationKeys = keysSetting === undefined ? null : parseIntegrationKeys(keysSetting);
   const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let app: FastifyInstance | undefined;
   let hubId: string;
@@ -65,14 +78,31 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     const demoRows = await storage.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'demo'");
     const demoSize = (demoRows[0]?.value ?? null) as DemoSize | null;
+    if (integrationKeys) await applyConfiguredKeys(storage, integrationKeys);
+    // Also for hubs whose demo data was loaded before integrations existed.
+    if (demoSize) await seedDemoIntegrationKey(storage);
     await pokes.start();
+    const offerSettings = typeof options.offers === 'object' ? options.offers : {};
+    const log = (error: unknown) => app?.log.error({ err: error }, 'offer pass failed');
+    const offers = options.offers === false ? null : new OfferRouter(storage, pokes, { ...offerSettings, onError: log });
     app = await buildApp({
-      context: { storage, schemaVersion, hubId, startedAt: Date.now(), demo: demoSize, pokes, ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}) },
+      context: {
+        storage,
+        schemaVersion,
+        hubId,
+        startedAt: Date.now(),
+        demo: demoSize,
+        pokes,
+        offers,
+        ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}),
+      },
       rendererDir: options.rendererDir ?? null,
       allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],
       logger: options.logger ?? false,
     });
     await app.listen({ host: options.host, port: options.port });
+    // Lapsed offers move on even when nothing else happens.
+    offers?.start();
   } catch (error) {
     await app?.close().catch(() => undefined);
     await pokes.close().catch(() => undefined);

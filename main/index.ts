@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, nativeTheme, Notification, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, Notification, shell } from 'electron';
 import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
 import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
@@ -70,6 +70,9 @@ async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: App
 
 async function start(): Promise<void> {
   const store = new DesktopStore();
+  // The workstation's Alt+letter shortcuts must reach the page: no menu bar mnemonics on Windows and Linux
+  // (macOS keeps its application menu, which uses Cmd).
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   nativeTheme.themeSource = store.settings().theme;
 
   const devOrigin = devServerUrl ? httpOrigin(devServerUrl) : null;

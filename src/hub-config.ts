@@ -30,6 +30,8 @@ export const HubEnvSchema = z.object({
   AGENTDESK_RENDERER_DIR: optionalText,
   /** Demo data to load into an empty hub: small | medium | large | none. Default: small on PGlite, none on PostgreSQL. */
   AGENTDESK_DEMO: optionalText.pipe(z.enum(['small', 'medium', 'large', 'none'], { error: 'AGENTDESK_DEMO must be small, medium, large or none' }).optional()),
+  /** Integration API keys, `name:key,…` (parsed and checked by the hub at start). */
+  AGENTDESK_INTEGRATION_KEYS: optionalText,
   AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
   ),

@@ -18,6 +18,7 @@ import {
 } from '@core/sync/protocol';
 import { authenticate, createSession, loadUser, SignInThrottle, verifyPassword } from '../auth';
 import { HttpError } from '../errors';
+import { OFFER_TRIGGERS, type OfferRouter } from '../routing';
 import type { Storage } from '../storage';
 import type { Pokes } from './events';
 import { essentials } from './essentials';
@@ -29,6 +30,8 @@ export interface SyncRouteOptions {
   storage: Storage;
   hubId: string;
   pokes: Pokes;
+  /** Offer passes to run after pushes that change who can take work. */
+  offers?: OfferRouter | null;
   pushHooks?: PushHooks;
 }
 
@@ -74,7 +77,11 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     const body = PushRequestSchema.parse(request.body);
     const mutations = validatePush(body);
     const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, options.pushHooks);
-    if (changed) await pokes.changed();
+    if (changed) {
+      // Before answering, so the desktop's next pull already sees the offers this push led to.
+      if (options.offers && mutations.some((mutation) => OFFER_TRIGGERS.has(mutation.name))) await options.offers.request();
+      await pokes.changed();
+    }
     return response;
   });
 

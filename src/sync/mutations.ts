@@ -71,6 +71,14 @@ export const mutationArgs = {
       body: z.string().trim().min(1, 'a note cannot be empty').max(20_000, 'a note is at most 20,000 characters'),
     })
     .strict(),
+  /** What the agent writes back to the customer on the contact's channel (a chat message, an email, an SMS…). */
+  'contact.reply': z
+    .object({
+      id: IdSchema,
+      contactId: IdSchema,
+      body: z.string().trim().min(1, 'a reply cannot be empty').max(20_000, 'a reply is at most 20,000 characters'),
+    })
+    .strict(),
   'contact.wrapUp': z
     .object({
       contactId: IdSchema,
@@ -149,6 +157,7 @@ export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } =
   'contact.decline': ['queueItem'],
   'contact.endConversation': ['queueItem', 'user'],
   'contact.addNote': ['contact', 'customer'],
+  'contact.reply': ['contact', 'queueItem'],
   'contact.wrapUp': ['queueItem', 'contact', 'user'],
   'customer.update': ['customer'],
   'followUp.schedule': ['followUp', 'customer'],
@@ -334,6 +343,27 @@ const addNote: Mutator<'contact.addNote'> = async (ctx, args) => {
   await ctx.store.put('contact', noteRow(args, ctx.actor.userId, ctx.now));
 };
 
+const reply: Mutator<'contact.reply'> = async (ctx, args) => {
+  if (await ctx.store.get('contact', args.id)) return;
+  const contact = await need(ctx, 'contact', args.contactId, 'contact');
+  if (contact.channel === 'note' || contact.channel === 'call') {
+    throw new DomainError('invalid', 'Replies go out on chat, email, SMS or social contacts; for a call, add a note.');
+  }
+  const item = await ctx.store.get('queueItem', args.contactId);
+  if (item && (item.assigneeId !== ctx.actor.userId || item.state === 'waiting' || item.state === 'done')) {
+    throw new DomainError('not_assignee', 'Take the contact before replying to it.');
+  }
+  await ctx.store.put('contact', {
+    ...noteRow({ id: args.id, customerId: contact.customerId, parentId: contact.id, body: args.body }, ctx.actor.userId, ctx.now),
+    channel: contact.channel,
+    direction: 'outbound',
+    subject: contact.subject && !/^re:/i.test(contact.subject) ? `Re: ${contact.subject}` : contact.subject,
+    address: contact.address,
+    queueId: contact.queueId,
+    topic: contact.topic,
+  });
+};
+
 const wrapUp: Mutator<'contact.wrapUp'> = async (ctx, args) => {
   const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
   if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
@@ -488,6 +518,7 @@ export const mutators: { [N in MutationName]: Mutator<N> } = {
   'contact.decline': decline,
   'contact.endConversation': endConversation,
   'contact.addNote': addNote,
+  'contact.reply': reply,
   'contact.wrapUp': wrapUp,
   'customer.update': updateCustomer,
   'followUp.schedule': scheduleFollowUp,

@@ -47,7 +47,8 @@ describe.each(targets)('randomized faults on $label', (target) => {
   let initial: ImportEntry[] = [];
 
   const start = async () => {
-    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    // Offers are writes the hub makes on its own, not in the mutation log the oracle replays: they have their own tests.
+    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, offers: false });
     address.url = hub.url;
   };
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCRIPT_STAGES, ScriptSchema, scriptVersionId } from '@core/domain/model';
 import { ScriptPackSchema, publishedScripts } from '@core/demo/scripts';
-import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, scriptVariablesIn } from '@core/demo/script-vocabulary';
+import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, scriptVariablesIn } from '@core/scripts/vocabulary';
 
 const dir = path.join(import.meta.dirname, '../../assets/scripts');
 const EXPECTED = ['billing-dispute', 'service-outage', 'delivery-delay', 'cancellation-retention', 'general-enquiry'];

@@ -98,7 +98,7 @@ function HubSearch({ query }: { query: string }) {
         </Alert>
       )}
       {results && (
-        <List dense aria-label="Customers found on the hub">
+        <List dense component="div" aria-label="Customers found on the hub">
           {results.length === 0 && <Typography variant="body2">No customer on the hub matches.</Typography>}
           {results.map(({ customer, inScope }) => (
             <ListItemButton key={customer.id} onClick={() => open(customer.id, inScope)}>

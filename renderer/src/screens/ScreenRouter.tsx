@@ -5,6 +5,8 @@ import { CustomersScreen } from './CustomersScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import { PlannedScreen } from './PlannedScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { ContactScreen } from './contact/ContactScreen';
+import { QueueScreen } from './queue/QueueScreen';
 
 export function ScreenRouter() {
   const path = useRouter((state) => state.path);
@@ -13,6 +15,8 @@ export function ScreenRouter() {
   if (!section) return <NotFoundScreen path={pathname} />;
   if (section.id === 'settings') return <SettingsScreen />;
   if (pathname === '/customer') return <CustomerScreen />;
+  if (pathname === '/contact') return <ContactScreen />;
+  if (section.id === 'queue') return <QueueScreen />;
   if (section.id === 'customers') return <CustomersScreen />;
   return <PlannedScreen key={section.id} section={{ ...section, id: section.id }} />;
 }

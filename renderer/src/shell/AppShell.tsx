@@ -9,11 +9,17 @@ import { ScreenRouter } from '../screens/ScreenRouter';
 import { SignInScreen } from '../screens/SignInScreen';
 import { useSession } from '../state/session';
 import { Notices } from './Notices';
+import { useOfferNotifications } from './useOfferNotifications';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 
 /** Global keys: Alt+digit opens a section from anywhere; ? shows the shortcuts outside text fields. */
+function SignedInEffects() {
+  useOfferNotifications();
+  return null;
+}
+
 function useGlobalShortcuts() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -84,6 +90,7 @@ export function AppShell() {
       </Box>
       <ShortcutsDialog />
       <Notices />
+      <SignedInEffects />
     </Box>
   );
 }

@@ -12,6 +12,7 @@ const WHAT: Record<string, string> = {
   'contact.decline': 'Declining a contact',
   'contact.endConversation': 'Ending a conversation',
   'contact.addNote': 'A note',
+  'contact.reply': 'A reply',
   'contact.wrapUp': 'A wrap-up',
   'customer.update': 'A customer change',
   'followUp.schedule': 'A follow-up',

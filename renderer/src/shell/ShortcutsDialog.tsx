@@ -22,6 +22,38 @@ const GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     shortcuts: SECTIONS.map((section) => ({ keys: [`${ALT_LABEL}${section.key}`], action: `Open ${section.label}` })),
   },
   {
+    title: 'Queue',
+    shortcuts: [
+      { keys: ['N'], action: 'Take the next contact' },
+      { keys: ['A', 'D'], action: 'Accept or decline the contact offered to you' },
+      { keys: ['↑', '↓', 'Page Up', 'Page Down'], action: 'Move through the waiting contacts' },
+      { keys: ['Enter'], action: 'Take the selected contact and open it' },
+      { keys: ['C'], action: 'Take the selected contact without opening it' },
+    ],
+  },
+  {
+    title: 'A contact',
+    shortcuts: [
+      { keys: ['Alt+C'], action: 'Go to the reply box' },
+      { keys: ['Ctrl+Enter'], action: 'Send the reply, add the note, or finish the wrap-up' },
+      { keys: ['Alt+S'], action: 'Go to the script' },
+      { keys: ['Space'], action: 'Tick off the script step in focus' },
+      { keys: ['→', '←'], action: 'Next or previous script stage' },
+      { keys: ['I'], action: 'Insert the script line in focus into the reply' },
+      { keys: ['Alt+P'], action: 'Insert the promise into the reply' },
+      { keys: ['Alt+K'], action: 'Search saved replies' },
+      { keys: ['Alt+E'], action: 'End the conversation and wrap up' },
+      { keys: ['Alt+R'], action: 'Release the contact back to the queue' },
+    ],
+  },
+  {
+    title: 'Customers',
+    shortcuts: [
+      { keys: ['↑', '↓', 'Enter'], action: 'Move through the list and open a customer' },
+      { keys: ['Ctrl+Enter'], action: 'Add the note you are writing' },
+    ],
+  },
+  {
     title: 'Everywhere',
     shortcuts: [
       { keys: ['?'], action: 'Show these shortcuts' },

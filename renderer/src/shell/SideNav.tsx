@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -43,8 +44,8 @@ export function SideNav() {
           const Icon = SECTION_ICONS[section.id];
           const selected = section.id === current?.id;
           return (
+            <ListItem key={section.id} disablePadding>
             <ListItemButton
-              key={section.id}
               ref={(element) => {
                 refs.current[index] = element;
               }}
@@ -65,6 +66,7 @@ export function SideNav() {
                 {section.key}
               </Typography>
             </ListItemButton>
+            </ListItem>
           );
         })}
       </List>

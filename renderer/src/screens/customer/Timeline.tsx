@@ -5,28 +5,15 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import CallOutlined from '@mui/icons-material/CallOutlined';
-import ChatOutlined from '@mui/icons-material/ChatOutlined';
-import EmailOutlined from '@mui/icons-material/EmailOutlined';
-import ForumOutlined from '@mui/icons-material/ForumOutlined';
-import SmsOutlined from '@mui/icons-material/SmsOutlined';
-import StickyNote2Outlined from '@mui/icons-material/StickyNote2Outlined';
-import { CHANNEL_LABELS, type Channel } from '@core/domain/common';
+
+import { CHANNEL_LABELS } from '@core/domain/common';
 import type { Contact } from '@core/domain/model';
 import { noteRow } from '@core/sync/mutations';
+import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
-
-const CHANNEL_ICONS: Record<Channel, React.ReactElement> = {
-  call: <CallOutlined fontSize="small" />,
-  email: <EmailOutlined fontSize="small" />,
-  chat: <ChatOutlined fontSize="small" />,
-  sms: <SmsOutlined fontSize="small" />,
-  social: <ForumOutlined fontSize="small" />,
-  note: <StickyNote2Outlined fontSize="small" />,
-};
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
 const FIRST_WINDOW = 100;
@@ -75,7 +62,7 @@ const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryPro
       )}
       <Box sx={{ display: 'flex', gap: 1.5, py: 1.25, borderTop: day ? 0 : 1, borderColor: 'divider' }}>
         <Box sx={{ color: 'text.secondary', pt: 0.25 }} aria-hidden>
-          {CHANNEL_ICONS[contact.channel]}
+          <ChannelIcon channel={contact.channel} />
         </Box>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>

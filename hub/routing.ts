@@ -1,0 +1,151 @@
+/**
+ * Offers: the hub offers each waiting contact to the longest-idle available
+ * agent who can take it (src/routing planOffers). A pass runs after every
+ * ingestion, after pushes that change who can take work (presence, claims,
+ * declines, wrap-ups, releases), and on a timer so lapsed offers move on.
+ * A pass writes under the hub's write lock, so any number of hub processes
+ * can run passes against one PostgreSQL.
+ */
+import { QueueItemSchema, QueueSchema, UserSchema, type Queue, type QueueItem, type User } from '@core/domain/model';
+import { planOffers, type OfferChange } from '@core/routing';
+import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
+import type { Queryable, Storage } from './storage';
+import type { Pokes } from './sync/events';
+import { lockForWrite, writeRow } from './sync/store';
+
+/** How often the timer pass runs. */
+export const OFFER_PASS_INTERVAL_MS = 5_000;
+
+/** Mutations after which offers may change. */
+export const OFFER_TRIGGERS: ReadonlySet<MutationName> = new Set<MutationName>([
+  'presence.set',
+  'contact.claim',
+  'contact.decline',
+  'contact.release',
+  'contact.endConversation',
+  'contact.wrapUp',
+]);
+
+export interface OfferPassOptions {
+  /** How long an offer lasts (OFFER_TTL_MS; tests shorten it). */
+  ttlMs?: number;
+}
+
+export interface OfferPassResult {
+  expired: OfferChange[];
+  withdrawn: OfferChange[];
+  offered: OfferChange[];
+  /** Whether any row was written. */
+  changed: boolean;
+}
+
+const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], changed: false };
+
+interface RoutingState {
+  items: QueueItem[];
+  queues: Queue[];
+  users: User[];
+}
+
+/** Open queue items (the partial index of migration 0003), every queue, and the people who are available. */
+async function loadRoutingState(db: Queryable): Promise<RoutingState> {
+  // One after another: a transaction's connection runs one query at a time.
+  const items = await db.query<{ data: unknown }>(
+    "SELECT data FROM entities WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted",
+  );
+  const queues = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'queue' AND NOT deleted");
+  const users = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'user' AND NOT deleted AND data->>'presence' = 'available'");
+  return {
+    items: items.map((row) => QueueItemSchema.parse(row.data)),
+    queues: queues.map((row) => QueueSchema.parse(row.data)),
+    users: users.map((row) => UserSchema.parse(row.data)),
+  };
+}
+
+/**
+ * One offer pass at `now`: expires lapsed offers, withdraws offers their
+ * agent can no longer take, and offers waiting contacts in queue order. Looks
+ * first without the write lock and takes it only when something is to change.
+ * The caller pokes desktops when it changed anything (OfferRouter does).
+ */
+export async function runOfferPass(storage: Storage, now: number = Date.now(), options: OfferPassOptions = {}): Promise<OfferPassResult> {
+  const ttlMs = options.ttlMs ?? OFFER_TTL_MS;
+  const preview = planOffers({ ...(await loadRoutingState(storage)), now, ttlMs });
+  if (preview.updates.length === 0) return NOTHING;
+  return storage.transaction(async (tx) => {
+    await lockForWrite(tx);
+    // Decided again under the lock: another process or request may have changed things since.
+    const plan = planOffers({ ...(await loadRoutingState(tx)), now, ttlMs });
+    for (const item of plan.updates) await writeRow(tx, 'queueItem', item);
+    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
+  });
+}
+
+export interface OfferRouterOptions {
+  /** The timer's period; null runs no timer. */
+  intervalMs?: number | null;
+  ttlMs?: number;
+  /** Where failed passes are reported (they never fail the request that asked for one). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Runs offer passes for one hub process: on request (coalesced: a request
+ * made while a pass runs is served by one more pass after it, shared by every
+ * such request) and on a timer. Pokes desktops when a pass changed anything.
+ */
+export class OfferRouter {
+  private running: Promise<OfferPassResult | null> | null = null;
+  private next: Promise<OfferPassResult | null> | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly pokes: Pokes,
+    private readonly options: OfferRouterOptions = {},
+  ) {}
+
+  start(): void {
+    const interval = this.options.intervalMs === undefined ? OFFER_PASS_INTERVAL_MS : this.options.intervalMs;
+    if (interval === null || this.timer || this.stopped) return;
+    this.timer = setInterval(() => void this.request(), interval);
+    this.timer.unref();
+  }
+
+  /** A pass that starts after this call; resolves with its result (null if it failed or the router stopped). */
+  request(): Promise<OfferPassResult | null> {
+    if (this.stopped) return Promise.resolve(null);
+    if (!this.running) {
+      this.running = this.pass().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.next ??= this.running.then(() => {
+      this.next = null;
+      return this.request();
+    });
+    return this.next;
+  }
+
+  private async pass(): Promise<OfferPassResult | null> {
+    try {
+      const result = await runOfferPass(this.storage, Date.now(), this.options.ttlMs !== undefined ? { ttlMs: this.options.ttlMs } : {});
+      if (result.changed) await this.pokes.changed();
+      return result;
+    } catch (error) {
+      if (!this.stopped) this.options.onError?.(error);
+      return null;
+    }
+  }
+
+  /** Stops the timer and waits for a pass in progress (before the database closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.next?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,290 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
+import { CHANNEL_LABELS } from '@core/domain/common';
+import { customerName, type Contact } from '@core/domain/model';
+import { ChannelIcon } from '../../components/ChannelIcon';
+import { useLive } from '../../data/hooks';
+import { run, useLocal } from '../../data/local';
+import { formatDuration, useNow } from '../../data/useNow';
+import { EmptyState } from '../../shell/EmptyState';
+import { focusScreenHeading } from '../../shell/keyboard';
+import { useAppState } from '../../state/app';
+import { useQueryParams } from '../../state/params';
+import { navigate } from '../../state/router';
+import { ProfilePanel } from '../customer/ProfilePanel';
+import { Timeline } from '../customer/Timeline';
+import { ScriptPanel } from './ScriptPanel';
+import { WrapUpPanel } from './WrapUpPanel';
+import { useWorkspace } from './workspace';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** The customer's message and what was said back, oldest first. */
+function Conversation({ contact, replies }: { contact: Contact; replies: Contact[] }) {
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="conversation-title" sx={{ p: 2, maxHeight: 320, overflowY: 'auto' }} tabIndex={0}>
+      <Typography variant="h2" id="conversation-title" sx={{ mb: 1 }}>
+        Conversation
+      </Typography>
+      <Stack spacing={1.25}>
+        {[contact, ...replies].map((message) => {
+          const fromCustomer = message.direction === 'inbound';
+          return (
+            <Box
+              key={message.id}
+              data-testid="conversation-message"
+              sx={{
+                alignSelf: fromCustomer ? 'flex-start' : 'flex-end',
+                maxWidth: '85%',
+                bgcolor: fromCustomer ? 'action.hover' : 'primary.main',
+                color: fromCustomer ? 'text.primary' : 'primary.contrastText',
+                px: 1.5,
+                py: 1,
+                borderRadius: 2,
+              }}
+            >
+              <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>
+                {fromCustomer ? 'Customer' : 'You'} · {timeFormat.format(message.at)}
+              </Typography>
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                {message.body}
+              </Typography>
+            </Box>
+          );
+        })}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The reply box (a note for calls). Ctrl+Enter sends. */
+function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
+  const notify = useAppState((state) => state.notify);
+  const [workspace, update] = useWorkspace(contact.id);
+  const isCall = contact.channel === 'call';
+  const send = () => {
+    const body = workspace.draft.trim();
+    if (!body) return;
+    update({ draft: '' });
+    const sent = isCall
+      ? run('contact.addNote', { id: crypto.randomUUID(), customerId: contact.customerId, parentId: contact.id, body })
+      : run('contact.reply', { id: crypto.randomUUID(), contactId: contact.id, body });
+    sent.catch((error: unknown) => {
+      // Nothing typed is lost: the text comes back.
+      update({ draft: body });
+      notify(error instanceof Error ? error.message : String(error));
+    });
+  };
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+      <TextField
+        id="composer"
+        label={isCall ? 'Call notes' : `Reply by ${CHANNEL_LABELS[contact.channel].toLowerCase()}`}
+        placeholder={isCall ? 'What was said and agreed (Ctrl+Enter to save)' : 'Write to the customer… (Ctrl+Enter to send)'}
+        value={workspace.draft}
+        onChange={(event) => update({ draft: event.target.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            send();
+          }
+        }}
+        disabled={!canWrite}
+        multiline
+        minRows={3}
+        size="small"
+        fullWidth
+      />
+      <Button variant="contained" onClick={send} disabled={!canWrite || !workspace.draft.trim()}>
+        {isCall ? 'Save' : 'Send'}
+      </Button>
+    </Box>
+  );
+}
+
+function Shortcut({ keys, children }: { keys: string; children: ReactNode }) {
+  return (
+    <Typography component="span" variant="caption" color="text.secondary">
+      <Box component="kbd" sx={{ px: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'inherit' }}>
+        {keys}
+      </Box>{' '}
+      {children}
+    </Typography>
+  );
+}
+
+/**
+ * One contact, start to finish: who the customer is and their history on the
+ * left; the conversation, the script and the wrap-up on the right.
+ */
+export function ContactScreen() {
+  const params = useQueryParams();
+  const contactId = params.get('id') ?? '';
+  const now = useNow();
+  const actor = useLocal((state) => state.actor);
+  const notify = useAppState((state) => state.notify);
+  const wrapUpRef = useRef<HTMLDivElement>(null);
+  const [focusWrapUp, setFocusWrapUp] = useState(0);
+  const data = useLive(
+    async (db) => {
+      const contact = await db.contacts.get(contactId);
+      if (!contact) return { contact: null } as const;
+      const [item, customer, later] = await Promise.all([
+        db.queueItems.get(contactId),
+        db.customers.get(contact.customerId),
+        db.contacts.where('[customerId+at]').between([contact.customerId, contact.at], [contact.customerId, Infinity]).toArray(),
+      ]);
+      const replies = later.filter((other) => other.parentId === contact.id && other.channel !== 'note');
+      const holder = item?.assigneeId ? await db.users.get(item.assigneeId) : undefined;
+      return { contact, item: item ?? null, customer: customer ?? null, replies, holder: holder?.name ?? null } as const;
+    },
+    [contactId],
+    undefined,
+  );
+  const pending = useLive((db) => db.shadow.toArray(), [], []);
+  const pendingIds = useMemo(() => new Set(pending.map((row) => row.id)), [pending]);
+
+  const item = data?.contact ? data.item : null;
+  const mine = !!item && item.assigneeId === actor?.userId && (item.state === 'claimed' || item.state === 'wrap-up');
+  const act = (promise: Promise<unknown>, then?: () => void): void => {
+    promise.then(
+      () => then?.(),
+      (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  const endConversation = () => {
+    if (item?.state === 'claimed' && mine) act(run('contact.endConversation', { contactId }), () => setFocusWrapUp((n) => n + 1));
+    else if (item?.state === 'wrap-up') setFocusWrapUp((n) => n + 1);
+  };
+
+  const inWrapUp = data?.contact ? data.item?.state === 'wrap-up' : false;
+  // The wrap-up form appears once the end of the conversation is stored: focus it then.
+  useEffect(() => {
+    if (focusWrapUp && inWrapUp) requestAnimationFrame(() => document.getElementById('wrapup-disposition')?.focus());
+  }, [focusWrapUp, inWrapUp]);
+
+  // Alt+E ends the conversation (or goes to the wrap-up), Alt+R releases, Alt+C goes to the reply box.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.code === 'KeyE') {
+        event.preventDefault();
+        endConversation();
+      } else if (event.code === 'KeyR' && mine && item?.state === 'claimed') {
+        event.preventDefault();
+        act(run('contact.release', { contactId }), () => navigate('/queue'));
+      } else if (event.code === 'KeyC') {
+        event.preventDefault();
+        document.getElementById('composer')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  useEffect(() => {
+    focusScreenHeading();
+  }, [contactId]);
+
+  if (data === undefined) return null;
+  if (!data.contact || !data.customer) {
+    return (
+      <EmptyState icon={<SearchOffOutlined sx={{ fontSize: 48 }} color="disabled" />} title="This contact is not on this device">
+        It may belong to another team, or this device has not synced it yet.
+        <Box sx={{ mt: 2 }}>
+          <Button variant="contained" onClick={() => navigate('/queue')}>
+            Back to the queue
+          </Button>
+        </Box>
+      </EmptyState>
+    );
+  }
+  const { contact, customer, replies } = data;
+  const state = item?.state ?? 'done';
+  const status =
+    state === 'claimed' && mine
+      ? `With you · ${formatDuration(now - (item?.claimedAt ?? now))}`
+      : state === 'wrap-up' && mine
+        ? 'Wrap-up'
+        : state === 'waiting'
+          ? `Waiting · ${formatDuration(now - (item?.enqueuedAt ?? now))}`
+          : state === 'done'
+            ? 'Handled'
+            : `${data.holder ?? 'Another agent'} has it`;
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2 }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <ChannelIcon channel={contact.channel} />
+            <Typography variant="h1" tabIndex={-1} sx={{ outline: 'none' }}>
+              {customerName(customer)}
+            </Typography>
+            <Chip size="small" label={status} color={mine ? 'primary' : 'default'} variant={mine ? 'filled' : 'outlined'} data-testid="contact-status" />
+          </Stack>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {CHANNEL_LABELS[contact.channel]} · {contact.subject || '(no subject)'}
+            {contact.topic ? ` · ${contact.topic}` : ''}
+          </Typography>
+        </Box>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          {state === 'waiting' && (
+            <Button variant="contained" onClick={() => act(run('contact.claim', { contactId }))}>
+              Take this contact
+            </Button>
+          )}
+          {mine && state === 'claimed' && (
+            <>
+              <Button onClick={() => act(run('contact.release', { contactId }), () => navigate('/queue'))} aria-keyshortcuts="Alt+R">
+                Release
+              </Button>
+              <Button variant="contained" onClick={endConversation} aria-keyshortcuts="Alt+E">
+                End conversation
+              </Button>
+            </>
+          )}
+        </Stack>
+      </Box>
+      {!mine && state !== 'waiting' && state !== 'done' && (
+        <Alert severity="info">{data.holder ?? 'Another agent'} is handling this contact: you can read it, not work on it.</Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr)', gap: 2 }}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0 }}>
+          <Box sx={{ overflowY: 'auto', flex: '0 1 auto', maxHeight: '55%' }}>
+            <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />
+          </Box>
+          <Box sx={{ flex: 1, minHeight: 240 }}>
+            <Timeline customerId={customer.id} pendingIds={pendingIds} />
+          </Box>
+        </Box>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
+          <Conversation contact={contact} replies={replies} />
+          <Composer contact={contact} canWrite={mine} />
+          <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <Shortcut keys="Alt+C">reply</Shortcut>
+            <Shortcut keys="Alt+S">script</Shortcut>
+            <Shortcut keys="Alt+P">insert the promise</Shortcut>
+            <Shortcut keys="Alt+K">saved replies</Shortcut>
+            <Shortcut keys="Alt+E">end and wrap up</Shortcut>
+            <Shortcut keys="Alt+R">release</Shortcut>
+          </Stack>
+          {mine && state === 'wrap-up' && item && (
+            <Box ref={wrapUpRef}>
+              <WrapUpPanel contact={contact} item={item} />
+            </Box>
+          )}
+          {(state === 'claimed' || state === 'wrap-up' || state === 'waiting') && <ScriptPanel contact={contact} customer={customer} item={item} active={mine} />}
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,384 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { COMPANY, promiseRuleFor } from '@core/company';
+import { SCRIPT_STAGE_LABELS, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
+import { defaultGoodwillPolicy, suggestGesture } from '@core/gestures';
+import { computePromise, DEFAULT_BUSINESS_CALENDAR, type PromiseKind } from '@core/promise';
+import { defaultReplies, renderReply, searchReplies } from '@core/replies';
+import {
+  adherence,
+  chooseBranch,
+  currentStage,
+  detectTriggers,
+  fillTemplate,
+  goToStage,
+  nextStage,
+  previousStage,
+  startRun,
+  suggestScript,
+  toggleStep,
+  TRIGGER_LABELS,
+  triggersOf,
+  variablesFor,
+  visibleSteps,
+  type ScriptRun,
+  type Situation,
+} from '@core/scripts';
+import { useLive, useMe } from '../../data/hooks';
+import { useLocal } from '../../data/local';
+import { useNow } from '../../data/useNow';
+import { appendToDraft, useWorkspace } from './workspace';
+
+const DAY = 86_400_000;
+const KIND_LABELS = { say: 'Say', ask: 'Ask', do: 'Do' } as const;
+const PROMISE_KIND_LABELS: Record<PromiseKind, string> = { callback: 'Call back', reply: 'Reply', resolution: 'Fix' };
+const policy = defaultGoodwillPolicy();
+const replies = defaultReplies();
+
+/** What the desktop knows about this contact's situation, for triggers, variables and gestures. */
+function useSituation(contact: Contact, customer: Customer, item: QueueItem | null): Situation | null {
+  const me = useMe();
+  const data = useLive(
+    async (db) => {
+      const [history, surveys, followUps] = await Promise.all([
+        db.contacts.where('[customerId+at]').between([customer.id, Date.now() - 60 * DAY], [customer.id, Infinity]).toArray(),
+        db.surveys.where('customerId').equals(customer.id).toArray(),
+        db.followUps.where('customerId').equals(customer.id).toArray(),
+      ]);
+      return { history, surveys, followUps };
+    },
+    [customer.id],
+    null,
+  );
+  // The situation is read when the contact opens; "now" moves on only with the data.
+  const [now] = useState(() => Date.now());
+  return useMemo(
+    () => (data && me ? { customer, agent: me, contact, history: data.history, surveys: data.surveys, followUps: data.followUps, queueItem: item, now, companyName: COMPANY.name } : null),
+    [data, me, customer, contact, item, now],
+  );
+}
+
+/**
+ * The script for this contact: the stages greet → understand → empathise →
+ * resolve → set expectations → close, with the empathy lines the customer's
+ * situation calls for, filled in with their details. The agent ticks steps
+ * off; what they ticked is recorded with the wrap-up.
+ */
+export function ScriptPanel({ contact, customer, item, active }: { contact: Contact; customer: Customer; item: QueueItem | null; active: boolean }) {
+  const role = useLocal((state) => state.actor?.role ?? 'agent');
+  const [workspace, update] = useWorkspace(contact.id);
+  const scripts = useLive((db) => db.scripts.toArray(), [], null);
+  const published = useMemo(() => (scripts ?? []).filter((script) => script.status === 'published'), [scripts]);
+  const situation = useSituation(contact, customer, item);
+  const hits = useMemo(() => (situation ? detectTriggers(situation) : []), [situation]);
+  const vars = useMemo(
+    () => (situation ? variablesFor({ ...situation, promiseText: workspace.promise?.text ?? null, gestureText: workspace.gesture?.description ?? null }) : null),
+    [situation, workspace.promise, workspace.gesture],
+  );
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const script: Script | null = useMemo(() => {
+    if (!published.length) return null;
+    return published.find((candidate) => candidate.scriptId === (chosenId ?? workspace.script?.scriptId)) ?? suggestScript(published, contact.topic);
+  }, [published, chosenId, workspace.script?.scriptId, contact.topic]);
+  // One run per script (version) on this contact; switching scripts and back keeps each one's progress.
+  const [runs, setRuns] = useState<Record<string, ScriptRun>>({});
+  const runKey = script ? `${script.scriptId}@${script.version}` : '';
+  const initialRun = useMemo(() => {
+    if (!script || !situation) return null;
+    let next = startRun(script, triggersOf(hits));
+    const kept = workspace.script?.scriptId === script.scriptId ? workspace.script.done : [];
+    for (const stepId of kept) next = toggleStep(next, stepId);
+    return next;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- progress is read once, when the run starts
+  }, [script, situation, hits]);
+  const run = runs[runKey] ?? initialRun;
+  const setRun = (next: ScriptRun) => setRuns((current) => ({ ...current, [runKey]: next }));
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [focusFirst, setFocusFirst] = useState(0);
+
+  // Progress goes with the contact, for the wrap-up.
+  useEffect(() => {
+    if (!run || !run.scriptId || run.version === null) return;
+    const { done, total } = adherence(run);
+    const current = workspace.script;
+    if (current && current.scriptId === run.scriptId && current.total === total && current.done.join() === done.join()) return;
+    update({ script: { scriptId: run.scriptId, version: run.version, done, total } });
+  }, [run, update, workspace.script]);
+
+  const now = useNow();
+  // Recomputed as time passes: the promise is always made from now.
+  const minute = Math.floor(now / 60_000);
+  const promise = useMemo(() => {
+    const rule = promiseRuleFor(contact.topic);
+    try {
+      return {
+        kind: rule.kind,
+        ...computePromise({
+          kind: rule.kind,
+          now: minute * 60_000,
+          within: { businessHours: rule.businessHours },
+          calendar: DEFAULT_BUSINESS_CALENDAR,
+          customer: { timeZone: customer.timeZone, quietHours: customer.quietHours, language: customer.language },
+        }),
+      };
+    } catch {
+      return null;
+    }
+  }, [contact.topic, customer.timeZone, customer.quietHours, customer.language, minute]);
+  const gesture = useMemo(() => (situation ? suggestGesture(situation, policy, role) : null), [situation, role]);
+
+  const insertPromise = () => {
+    if (!promise) return;
+    update({ promise: { text: promise.text, dueAt: promise.dueAt } });
+    appendToDraft(contact.id, promise.text);
+  };
+
+  // Alt+S: to the script; Alt+P: the promise into the reply; Alt+K: saved replies.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.code === 'KeyS') {
+        event.preventDefault();
+        setFocusFirst((n) => n + 1);
+      } else if (event.code === 'KeyP' && active) {
+        event.preventDefault();
+        insertPromise();
+      } else if (event.code === 'KeyK') {
+        event.preventDefault();
+        document.getElementById('saved-reply-search')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const stage = run ? currentStage(run) : null;
+  const steps = run && stage ? visibleSteps(run, stage.id) : [];
+  const progress = run ? adherence(run) : null;
+
+  useEffect(() => {
+    if (!focusFirst) return;
+    requestAnimationFrame(() => panelRef.current?.querySelector<HTMLInputElement>('[data-step] input')?.focus());
+  }, [focusFirst, run?.stageIndex]);
+  useEffect(() => {
+    if (run?.focusStepId) requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-step="${run.focusStepId}"] input`)?.focus());
+  }, [run?.focusStepId]);
+
+  if (!script || !run || !vars) {
+    return scripts && !published.length ? <Alert severity="info">No script is published yet for this kind of contact.</Alert> : null;
+  }
+
+  const stepInputs = () => [...(panelRef.current?.querySelectorAll<HTMLInputElement>('[data-step] input') ?? [])];
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    const stepId = target.closest<HTMLElement>('[data-step]')?.dataset.step;
+    if (!stepId || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      setRun(event.key === 'ArrowRight' ? nextStage(run) : previousStage(run));
+      setFocusFirst((n) => n + 1);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const inputs = stepInputs();
+      const index = inputs.indexOf(target as HTMLInputElement);
+      inputs[Math.max(0, Math.min(inputs.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    } else if (event.key.toLowerCase() === 'i' && active) {
+      event.preventDefault();
+      const step = steps.find((candidate) => candidate.id === stepId);
+      if (step) appendToDraft(contact.id, fillTemplate(step.text, vars));
+    }
+  };
+
+  return (
+    <Paper variant="outlined" component="section" aria-label={`Script: ${script.name}`} ref={panelRef} sx={{ p: 2 }} onKeyDown={onKeyDown}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1.5 }}>
+        <Typography variant="h2" sx={{ flex: 1 }}>
+          Script
+        </Typography>
+        {progress && (
+          <Typography variant="caption" color="text.secondary" aria-label={`${progress.done.length} of ${progress.total} steps done`}>
+            {progress.done.length}/{progress.total} steps
+          </Typography>
+        )}
+        <TextField select size="small" label="Script" value={script.scriptId} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 220 }}>
+          {published.map((candidate) => (
+            <MenuItem key={candidate.id} value={candidate.scriptId}>
+              {candidate.name} (v{candidate.version})
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+
+      {hits.length > 0 && (
+        <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label="The customer's situation" role="list">
+          {hits.map((hit) => (
+            <Chip key={hit.trigger} role="listitem" size="small" color="warning" variant="outlined" label={hit.reason} title={TRIGGER_LABELS[hit.trigger]} aria-label={`${TRIGGER_LABELS[hit.trigger]}: ${hit.reason}`} />
+          ))}
+        </Stack>
+      )}
+
+      <Stack direction="row" spacing={0.5} sx={{ mb: 1.5, flexWrap: 'wrap' }} role="tablist" aria-label="Stages">
+        {run.stages.map((candidate, index) => (
+          <Button
+            key={candidate.id}
+            role="tab"
+            aria-selected={index === run.stageIndex}
+            tabIndex={index === run.stageIndex ? 0 : -1}
+            size="small"
+            variant={index === run.stageIndex ? 'contained' : 'text'}
+            onClick={() => setRun(goToStage(run, index))}
+          >
+            {index + 1}. {SCRIPT_STAGE_LABELS[candidate.id]}
+          </Button>
+        ))}
+      </Stack>
+
+      <Box role="tabpanel" aria-label={stage ? SCRIPT_STAGE_LABELS[stage.id] : ''}>
+        {steps.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            Nothing to do in this stage for this customer.
+          </Typography>
+        )}
+        {steps.map((step) => {
+          const text = fillTemplate(step.text, vars);
+          const checked = run.checked.includes(step.id);
+          const empathy = step.when.length > 0;
+          return (
+            <Box key={step.id} sx={{ display: 'flex', gap: 1, py: 0.75, borderTop: 1, borderColor: 'divider', bgcolor: run.focusStepId === step.id ? 'action.selected' : undefined }}>
+              <Checkbox
+                data-step={step.id}
+                checked={checked}
+                onChange={() => setRun(toggleStep(run, step.id))}
+                size="small"
+                sx={{ p: 0.5, alignSelf: 'flex-start' }}
+                slotProps={{ input: { 'aria-label': text, 'aria-describedby': `step-kind-${step.id}` } }}
+              />
+              <Box sx={{ flex: 1, minWidth: 0 }}>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.25 }}>
+                  <Typography variant="caption" id={`step-kind-${step.id}`} color="text.secondary" sx={{ fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.5 }}>
+                    {KIND_LABELS[step.kind]}
+                    {empathy ? ` · for: ${step.when.map((trigger) => TRIGGER_LABELS[trigger as keyof typeof TRIGGER_LABELS] ?? trigger).join(', ')}` : ''}
+                  </Typography>
+                </Stack>
+                <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
+                  {text}
+                </Typography>
+                {step.branches.length > 0 && (
+                  <Stack direction="row" spacing={1} sx={{ mt: 0.75, flexWrap: 'wrap', gap: 0.5 }}>
+                    {step.branches.map((branch, index) => (
+                      <Button
+                        key={branch.label}
+                        size="small"
+                        variant={run.branchChoices[step.id] === index ? 'contained' : 'outlined'}
+                        onClick={() => setRun(chooseBranch(run, step.id, index))}
+                      >
+                        {branch.label}
+                      </Button>
+                    ))}
+                  </Stack>
+                )}
+              </Box>
+              {step.kind !== 'do' && active && (
+                <Button size="small" onClick={() => appendToDraft(contact.id, text)} aria-label={`Insert into the reply: ${text}`} sx={{ alignSelf: 'flex-start' }}>
+                  Insert
+                </Button>
+              )}
+            </Box>
+          );
+        })}
+        {stage?.id === 'expectations' && promise && (
+          <Alert
+            severity="info"
+            sx={{ mt: 1.5 }}
+            action={
+              active ? (
+                <Stack direction="row" spacing={1}>
+                  <Button size="small" onClick={insertPromise} aria-keyshortcuts="Alt+P">
+                    Insert (Alt+P)
+                  </Button>
+                  <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)}>
+                    Copy
+                  </Button>
+                </Stack>
+              ) : undefined
+            }
+          >
+            <strong>{PROMISE_KIND_LABELS[promise.kind]}:</strong> {promise.text}
+            <Typography variant="caption" component="div">
+              {promise.customerLocalText} · {promise.businessLocalText}
+            </Typography>
+          </Alert>
+        )}
+        {stage?.id === 'close' && gesture && (
+          <Alert
+            severity={gesture.withinLimit ? 'success' : 'warning'}
+            sx={{ mt: 1.5 }}
+            action={
+              active ? (
+                <Button size="small" onClick={() => update({ gesture: workspace.gesture ? null : gesture.gesture })}>
+                  {workspace.gesture ? 'Withdraw' : 'Offer this'}
+                </Button>
+              ) : undefined
+            }
+          >
+            <strong>Going further:</strong> {gesture.gesture.description}. {gesture.reason}
+            {workspace.gesture && <Typography variant="caption" component="div">Offered: recorded with the wrap-up.</Typography>}
+          </Alert>
+        )}
+      </Box>
+      <SavedReplies contact={contact} vars={vars} active={active} />
+    </Paper>
+  );
+}
+
+/** Standard answers to common enquiries, searchable and insertable from the keyboard (Alt+K). */
+function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Parameters<typeof renderReply>[1]; active: boolean }) {
+  const [query, setQuery] = useState('');
+  const channel = contact.channel === 'call' || contact.channel === 'note' ? null : contact.channel;
+  const results = useMemo(() => searchReplies(replies, query, { topic: contact.topic, channel }).slice(0, 5), [query, contact.topic, channel]);
+  return (
+    <Box sx={{ mt: 2, pt: 1.5, borderTop: 1, borderColor: 'divider' }}>
+      <TextField
+        id="saved-reply-search"
+        size="small"
+        fullWidth
+        label="Saved replies (Alt+K)"
+        placeholder="Search: refund, engineer, contract…"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            document.querySelector<HTMLElement>('#saved-reply-results [role="button"]')?.focus();
+          }
+        }}
+      />
+      {query.trim() && (
+        <List dense component="div" id="saved-reply-results" aria-label="Saved replies found">
+          {results.length === 0 && (
+            <Typography variant="body2" color="text.secondary" sx={{ px: 1 }}>
+              No saved reply matches.
+            </Typography>
+          )}
+          {results.map(({ reply }) => (
+            <ListItemButton key={reply.id} disabled={!active} onClick={() => appendToDraft(contact.id, renderReply(reply, vars))}>
+              <ListItemText primary={reply.title} secondary={renderReply(reply, vars).slice(0, 140)} />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}

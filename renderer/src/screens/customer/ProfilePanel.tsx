@@ -1,0 +1,346 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import { CHANNEL_LABELS, PhoneSchema, REACHABLE_CHANNELS } from '@core/domain/common';
+import { customerName, TIERS, type Customer, type Tier } from '@core/domain/model';
+import type { LocalRow } from '@core/db/schema';
+import { useLive } from '../../data/hooks';
+import { run, useLocal } from '../../data/local';
+import { useNow } from '../../data/useNow';
+
+const DAY = 86_400_000;
+const TIER_LABELS: Record<Tier, string> = { standard: 'Standard', gold: 'Gold', vip: 'VIP' };
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr', gap: 1, py: 0.5, alignItems: 'baseline' }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Box sx={{ typography: 'body2', minWidth: 0, overflowWrap: 'anywhere' }}>{children}</Box>
+    </Box>
+  );
+}
+
+/** Edits the customer's phone numbers; the change is kept locally and synced. */
+function PhonesDialog({ customer, onClose }: { customer: Customer; onClose: () => void }) {
+  const [phones, setPhones] = useState<string[]>(customer.phones.length ? customer.phones : ['']);
+  const [errors, setErrors] = useState<(string | null)[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const kept = phones.map((phone) => phone.trim()).filter(Boolean);
+    const checks = phones.map((phone) => (phone.trim() ? (PhoneSchema.safeParse(phone).error?.issues[0]?.message ?? null) : null));
+    setErrors(checks);
+    if (checks.some(Boolean)) return;
+    const parsed = kept.map((phone) => PhoneSchema.parse(phone));
+    run('customer.update', { customerId: customer.id, patch: { phones: parsed } }).then(onClose, (error: unknown) =>
+      setFailure(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="phones-title" fullWidth maxWidth="xs">
+      <form onSubmit={save} noValidate>
+        <DialogTitle id="phones-title">Phone numbers of {customerName(customer)}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={1.5} sx={{ pt: 1 }}>
+            {failure && <Alert severity="error">{failure}</Alert>}
+            {phones.map((phone, index) => (
+              <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                <TextField
+                  label={`Phone ${index + 1}`}
+                  value={phone}
+                  autoFocus={index === 0}
+                  onChange={(event) => setPhones(phones.map((p, i) => (i === index ? event.target.value : p)))}
+                  error={!!errors[index]}
+                  helperText={errors[index] ?? ' '}
+                  size="small"
+                  fullWidth
+                  inputMode="tel"
+                />
+                <Tooltip title="Remove this number">
+                  <IconButton aria-label={`Remove phone ${index + 1}`} onClick={() => setPhones(phones.filter((_, i) => i !== index))}>
+                    <DeleteOutlined />
+                  </IconButton>
+                </Tooltip>
+              </Stack>
+            ))}
+            <Button startIcon={<AddOutlined />} onClick={() => setPhones([...phones, ''])} sx={{ alignSelf: 'flex-start' }}>
+              Add a number
+            </Button>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained">
+            Save phones
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+
+function listText(values: readonly string[]): string {
+  return values.join(', ');
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
+const ZONES: readonly string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC', 'Europe/London', 'Europe/Paris', 'America/New_York'];
+  }
+})();
+
+/** Edits the profile fields people change; refused or invalid input keeps the dialog open with the reason. */
+function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () => void }) {
+  const role = useLocal((state) => state.actor?.role);
+  const [draft, setDraft] = useState({
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    company: customer.company ?? '',
+    emails: listText(customer.emails),
+    language: customer.language,
+    timeZone: customer.timeZone,
+    preferredChannel: customer.preferredChannel,
+    quietStart: customer.quietHours?.start ?? '',
+    quietEnd: customer.quietHours?.end ?? '',
+    tags: listText(customer.tags),
+    tier: customer.tier,
+  });
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (key: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!!draft.quietStart !== !!draft.quietEnd) {
+      setFailure('Give both ends of the quiet hours, or neither.');
+      return;
+    }
+    const patch = {
+      firstName: draft.firstName,
+      lastName: draft.lastName,
+      company: draft.company.trim() || null,
+      emails: splitList(draft.emails),
+      language: draft.language,
+      timeZone: draft.timeZone,
+      preferredChannel: draft.preferredChannel,
+      quietHours: draft.quietStart ? { start: draft.quietStart, end: draft.quietEnd } : null,
+      tags: splitList(draft.tags),
+      ...(draft.tier !== customer.tier ? { tier: draft.tier } : {}),
+    };
+    run('customer.update', { customerId: customer.id, patch }).then(onClose, (error: unknown) =>
+      setFailure(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  const supervisor = role === 'supervisor' || role === 'admin';
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="profile-edit-title" fullWidth maxWidth="sm">
+      <form onSubmit={save} noValidate>
+        <DialogTitle id="profile-edit-title">Edit {customerName(customer)}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {failure && <Alert severity="error">{failure}</Alert>}
+            <Stack direction="row" spacing={2}>
+              <TextField label="First name" value={draft.firstName} onChange={set('firstName')} autoFocus fullWidth size="small" />
+              <TextField label="Last name" value={draft.lastName} onChange={set('lastName')} fullWidth size="small" />
+            </Stack>
+            <TextField label="Company" value={draft.company} onChange={set('company')} size="small" />
+            <TextField label="Emails" helperText="Separate several with commas" value={draft.emails} onChange={set('emails')} size="small" />
+            <Stack direction="row" spacing={2}>
+              <TextField label="Language" helperText="e.g. en-GB, fr-FR" value={draft.language} onChange={set('language')} fullWidth size="small" />
+              <TextField select label="Time zone" value={draft.timeZone} onChange={set('timeZone')} fullWidth size="small">
+                {ZONES.map((zone) => (
+                  <MenuItem key={zone} value={zone}>
+                    {zone}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              <TextField select label="Preferred channel" value={draft.preferredChannel} onChange={set('preferredChannel')} fullWidth size="small">
+                {REACHABLE_CHANNELS.map((channel) => (
+                  <MenuItem key={channel} value={channel}>
+                    {CHANNEL_LABELS[channel]}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                select
+                label="Tier"
+                value={draft.tier}
+                onChange={set('tier')}
+                fullWidth
+                size="small"
+                disabled={!supervisor}
+                helperText={supervisor ? ' ' : 'Supervisors change tiers'}
+              >
+                {TIERS.map((tier) => (
+                  <MenuItem key={tier} value={tier}>
+                    {TIER_LABELS[tier]}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              <TextField label="Quiet hours from" type="time" value={draft.quietStart} onChange={set('quietStart')} fullWidth size="small" slotProps={{ inputLabel: { shrink: true } }} />
+              <TextField label="Quiet hours to" type="time" value={draft.quietEnd} onChange={set('quietEnd')} fullWidth size="small" slotProps={{ inputLabel: { shrink: true } }} />
+            </Stack>
+            <TextField label="Tags" helperText="Separate several with commas" value={draft.tags} onChange={set('tags')} size="small" />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained">
+            Save profile
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+const localTime = (zone: string, now: number) => {
+  try {
+    return new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(now);
+  } catch {
+    return '';
+  }
+};
+
+/** What an agent should know before saying hello: who, how to reach them, how things have gone. */
+export function ProfilePanel({ customer, pending }: { customer: LocalRow<'customer'>; pending: boolean }) {
+  const now = useNow();
+  const [editing, setEditing] = useState<'phones' | 'profile' | null>(null);
+  const stats = useLive(
+    async (db) => {
+      const from30 = Date.now() - 30 * DAY;
+      const recent = await db.contacts.where('[customerId+at]').between([customer.id, from30], [customer.id, Infinity]).toArray();
+      const inbound = recent.filter((contact) => contact.channel !== 'note' && contact.direction === 'inbound');
+      const surveys = await db.surveys.where('customerId').equals(customer.id).toArray();
+      const lastCsat = surveys.filter((survey) => survey.status === 'answered' && survey.csat !== null).sort((a, b) => b.at - a.at)[0] ?? null;
+      const followUps = (await db.followUps.where('customerId').equals(customer.id).toArray())
+        .filter((followUp) => followUp.state === 'scheduled')
+        .sort((a, b) => a.dueAt - b.dueAt);
+      const notes = (await db.contacts.where('[customerId+at]').between([customer.id, -Infinity], [customer.id, Infinity]).reverse().filter((c) => c.channel === 'note').limit(3).toArray());
+      return {
+        last7: inbound.filter((contact) => contact.at >= Date.now() - 7 * DAY).length,
+        last30: inbound.length,
+        lastCsat,
+        followUps,
+        notes,
+      };
+    },
+    [customer.id],
+    null,
+  );
+  const dueFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }), []);
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="profile-title" sx={{ p: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1, gap: 1 }}>
+        <Typography variant="h2" id="profile-title" sx={{ flex: 1 }}>
+          Profile
+        </Typography>
+        {pending && <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />}
+        <Button size="small" startIcon={<EditOutlined />} onClick={() => setEditing('profile')} aria-label="Edit profile">
+          Edit
+        </Button>
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 0.5 }}>
+        <Chip size="small" label={TIER_LABELS[customer.tier]} color={customer.tier === 'vip' ? 'secondary' : 'default'} variant={customer.tier === 'standard' ? 'outlined' : 'filled'} />
+        {stats && <Chip size="small" variant="outlined" label={`${stats.last7} in 7 days · ${stats.last30} in 30`} aria-label={`${stats.last7} contacts in the last 7 days, ${stats.last30} in the last 30`} />}
+        {stats?.lastCsat && (
+          <Chip size="small" variant="outlined" color={stats.lastCsat.csat! <= 2 ? 'error' : stats.lastCsat.csat! >= 4 ? 'success' : 'default'} label={`Last CSAT ${stats.lastCsat.csat}/5`} />
+        )}
+      </Stack>
+      <Field label="Phones">
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <span data-testid="customer-phones">{customer.phones.join(', ') || '—'}</span>
+          <Button size="small" onClick={() => setEditing('phones')} aria-label="Edit phone numbers">
+            Edit
+          </Button>
+        </Stack>
+      </Field>
+      <Field label="Emails">{customer.emails.join(', ') || '—'}</Field>
+      {customer.company && <Field label="Company">{customer.company}</Field>}
+      <Field label="Language">{customer.language}</Field>
+      <Field label="Time zone">
+        {customer.timeZone} <Typography component="span" variant="caption" color="text.secondary">({localTime(customer.timeZone, now)} there)</Typography>
+      </Field>
+      <Field label="Preferred">{CHANNEL_LABELS[customer.preferredChannel]}</Field>
+      <Field label="Quiet hours">{customer.quietHours ? `${customer.quietHours.start}–${customer.quietHours.end}` : 'None'}</Field>
+      <Field label="Tags">
+        {customer.tags.length ? (
+          <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+            {customer.tags.map((tag) => (
+              <Chip key={tag} size="small" label={tag} />
+            ))}
+          </Stack>
+        ) : (
+          '—'
+        )}
+      </Field>
+      {Object.entries(customer.attributes).length > 0 && (
+        <Field label="Account">
+          {Object.entries(customer.attributes)
+            .map(([key, value]) => `${key}: ${String(value)}`)
+            .join(' · ')}
+        </Field>
+      )}
+      <Typography variant="h3" sx={{ mt: 2, mb: 0.5 }}>
+        Open follow-ups
+      </Typography>
+      {stats && stats.followUps.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          None planned.
+        </Typography>
+      )}
+      {stats?.followUps.map((followUp) => (
+        <Typography key={followUp.id} variant="body2" color={followUp.dueAt < now ? 'error.main' : 'text.primary'}>
+          {followUp.kind === 'callback' ? 'Callback' : followUp.kind === 'check-in' ? 'Check-in' : followUp.kind === 'recovery' ? 'Recovery call' : 'Message'} ·{' '}
+          {dueFormat.format(followUp.dueAt)}
+          {followUp.dueAt < now ? ' (overdue)' : ''}
+          {followUp.reason ? ` — ${followUp.reason}` : ''}
+        </Typography>
+      ))}
+      {stats && stats.notes.length > 0 && (
+        <>
+          <Typography variant="h3" sx={{ mt: 2, mb: 0.5 }}>
+            Recent notes
+          </Typography>
+          {stats.notes.map((note) => (
+            <Typography key={note.id} variant="body2" sx={{ mb: 0.5 }} noWrap title={note.body}>
+              {note.body}
+            </Typography>
+          ))}
+        </>
+      )}
+      {editing === 'phones' && <PhonesDialog customer={customer} onClose={() => setEditing(null)} />}
+      {editing === 'profile' && <ProfileDialog customer={customer} onClose={() => setEditing(null)} />}
+    </Paper>
+  );
+}

@@ -1,0 +1,81 @@
+/** The agent's queue, live from the local database: their teams' open contacts, in queue order, with who and what. */
+import { useMemo } from 'react';
+import { customerName, type Queue } from '@core/domain/model';
+import type { LocalRow } from '@core/db/schema';
+import { compareQueueItems } from '@core/routing';
+import { OFFER_TTL_MS } from '@core/sync/mutations';
+import { useLive } from '../../data/hooks';
+import { useLocal } from '../../data/local';
+
+export interface QueueRow {
+  item: LocalRow<'queueItem'>;
+  queue: Queue | undefined;
+  customerName: string;
+  subject: string;
+  tier: 'standard' | 'gold' | 'vip';
+}
+
+export interface QueueView {
+  loaded: boolean;
+  /** Waiting contacts in the agent's queues, in queue order. */
+  waiting: QueueRow[];
+  /** Contacts the agent holds (claimed, or in wrap-up). */
+  mine: QueueRow[];
+  /** A contact offered to this agent right now, if any. */
+  offer: QueueRow | null;
+  queues: Queue[];
+}
+
+const EMPTY: QueueView = { loaded: false, waiting: [], mine: [], offer: null, queues: [] };
+
+export function useQueue(now: number): QueueView {
+  const actor = useLocal((state) => state.actor);
+  const data = useLive(
+    async (db) => {
+      if (!actor) return null;
+      const queues = (await db.queues.toArray()).filter((queue) => actor.teamIds.includes(queue.teamId));
+      const queueIds = new Set(queues.map((queue) => queue.id));
+      const [waiting, mine] = await Promise.all([
+        db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray(),
+        db.queueItems.where('assigneeId').equals(actor.userId).toArray(),
+      ]);
+      const items = [...waiting.filter((item) => queueIds.has(item.queueId)), ...mine.filter((item) => item.state === 'claimed' || item.state === 'wrap-up')];
+      const [contacts, customers] = await Promise.all([
+        db.contacts.bulkGet(items.map((item) => item.contactId)),
+        db.customers.bulkGet([...new Set(items.map((item) => item.customerId))]),
+      ]);
+      const subjects = new Map(contacts.flatMap((contact) => (contact ? [[contact.id, contact.subject]] : [])));
+      const people = new Map(customers.flatMap((customer) => (customer ? [[customer.id, customer]] : [])));
+      const allQueues = new Map((await db.queues.toArray()).map((queue) => [queue.id, queue]));
+      const rows = items.map((item): QueueRow => {
+        const customer = people.get(item.customerId);
+        return {
+          item,
+          queue: allQueues.get(item.queueId),
+          customerName: customer ? customerName(customer) : 'Customer',
+          subject: subjects.get(item.contactId) ?? '',
+          tier: customer?.tier ?? 'standard',
+        };
+      });
+      return { rows, queues };
+    },
+    [actor?.userId, actor?.teamIds.join(',')],
+    null,
+  );
+  return useMemo(() => {
+    if (!data || !actor) return EMPTY;
+    const waiting = data.rows.filter((row) => row.item.state === 'waiting').sort((a, b) => compareQueueItems(a.item, b.item));
+    const mine = data.rows.filter((row) => row.item.state !== 'waiting').sort((a, b) => (a.item.claimedAt ?? 0) - (b.item.claimedAt ?? 0));
+    const offer =
+      waiting.find((row) => row.item.offeredTo === actor.userId && row.item.offeredAt !== null && now - row.item.offeredAt < OFFER_TTL_MS) ?? null;
+    return { loaded: true, waiting, mine, offer, queues: data.queues };
+  }, [data, actor, now]);
+}
+
+/** How an SLA stands: the share of its time left, for colour and words. */
+export function slaStatus(item: { enqueuedAt: number; slaDueAt: number }, now: number): { left: number; level: 'ok' | 'near' | 'urgent' | 'breached' } {
+  const left = item.slaDueAt - now;
+  const total = Math.max(1, item.slaDueAt - item.enqueuedAt);
+  const share = left / total;
+  return { left, level: left <= 0 ? 'breached' : share < 0.2 ? 'urgent' : share < 0.5 ? 'near' : 'ok' };
+}

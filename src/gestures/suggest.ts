@@ -1,0 +1,209 @@
+/** Which goodwill gesture to suggest to the agent for the contact in hand, within their limits. */
+import type { Contact, Gesture, Role } from '../domain/model';
+import {
+  DAY_MS,
+  HOUR_MS,
+  type Situation,
+  currentIsInbound,
+  durationText,
+  earlierInboundContacts,
+  lastAnsweredSurvey,
+} from '../scripts/situation';
+import type { GestureRule, GoodwillPolicy } from './policy';
+
+export interface GestureSuggestion {
+  /** The gesture to offer, its value already within the limit. */
+  gesture: Gesture;
+  /** Why, for the agent: the rule that applied, and any cap. */
+  reason: string;
+  /** False when the policy's amount was more than the limit and the gesture was capped. */
+  withinLimit: boolean;
+  /** The most this agent may give this customer now: the role's limit per contact, or what is left of the customer's cap if less. */
+  limit: number;
+  /** The rule that applied. */
+  ruleId: string;
+  /** Other gestures that also fit, capped the same way. */
+  alternatives: Gesture[];
+}
+
+interface Candidate {
+  rule: GestureRule;
+  kind: Gesture['kind'];
+  /** Null for gestures without a money value. */
+  amount: number | null;
+  /** Filled in once the amount is known. */
+  describe: (amount: number | null) => string;
+  reason: string;
+}
+
+/** "£15", "£7.50". */
+export function moneyText(amount: number, currency: string): string {
+  const whole = Number.isInteger(amount);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(amount);
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+function topicOf(situation: Situation): string | null {
+  const topic = situation.contact.topic ?? situation.queueItem?.topic ?? null;
+  return topic ? topic.trim().toLowerCase() : null;
+}
+
+/** The customer's contacts, the current one included once. */
+function allContacts(situation: Situation): Contact[] {
+  const byId = new Map<string, Contact>();
+  for (const contact of situation.history) if (contact.customerId === situation.customer.id) byId.set(contact.id, contact);
+  byId.set(situation.contact.id, situation.contact);
+  return [...byId.values()];
+}
+
+/** Money given to the customer on earlier contacts within the last `days`. */
+export function givenRecently(situation: Situation, days: number): number {
+  const from = situation.now - days * DAY_MS;
+  let total = 0;
+  for (const contact of allContacts(situation)) {
+    if (contact.id === situation.contact.id || !contact.gesture?.value) continue;
+    if (contact.at > from && contact.at <= situation.now) total += contact.gesture.value;
+  }
+  return total;
+}
+
+function candidateFor(rule: GestureRule, situation: Situation, currency: string): Candidate | null {
+  const money = (amount: number) => moneyText(amount, currency);
+  switch (rule.when) {
+    case 'outage': {
+      const topic = rule.topic.toLowerCase();
+      if (topicOf(situation) !== topic) return null;
+      const lookbackFrom = situation.now - rule.lookbackDays * DAY_MS;
+      const about = allContacts(situation).filter(
+        (contact) =>
+          contact.channel !== 'note' &&
+          (contact.id === situation.contact.id || contact.direction === 'inbound') &&
+          (contact.topic ?? '').toLowerCase() === topic &&
+          contact.at > lookbackFrom &&
+          contact.at <= situation.now,
+      );
+      const open = about.filter((contact) => contact.resolution !== 'resolved' || contact.id === situation.contact.id);
+      const earliest = Math.min(...open.map((contact) => contact.at));
+      const span = open.length > 0 ? situation.now - earliest : 0;
+      const windowFrom = situation.now - rule.windowDays * DAY_MS;
+      const recent = about.filter((contact) => contact.at > windowFrom).length;
+      const long = span > rule.minHours * HOUR_MS;
+      if (!long && recent < rule.minContacts) return null;
+      const days = Math.max(1, Math.floor(span / DAY_MS));
+      const amount = Math.min(rule.perDay * days, rule.max);
+      const why = long
+        ? `Outage reported ${durationText(span)} ago and still open`
+        : `${recent} contacts about the outage in ${plural(rule.windowDays, 'day')}`;
+      return {
+        rule,
+        kind: rule.kind,
+        amount,
+        describe: (value) => fill(rule.description, { amount: money(value ?? 0), days: plural(days, 'day') }),
+        reason: `${why}: ${money(rule.perDay)} a day for ${plural(days, 'day')}${rule.perDay * days > rule.max ? `, at most ${money(rule.max)}` : ''}`,
+      };
+    }
+    case 'repeat-contact': {
+      const topic = topicOf(situation);
+      if (!topic) return null;
+      const earlier = earlierInboundContacts(situation, rule.windowDays * DAY_MS).filter((contact) => (contact.topic ?? '').toLowerCase() === topic);
+      if (earlier.length < rule.minEarlierContacts) return null;
+      const total = earlier.length + (currentIsInbound(situation) ? 1 : 0);
+      return {
+        rule,
+        kind: rule.kind,
+        amount: rule.amount,
+        describe: (value) => fill(rule.description, { amount: money(value ?? 0) }),
+        reason: `${total} contacts about ${topic} in ${plural(rule.windowDays, 'day')}`,
+      };
+    }
+    case 'low-csat': {
+      const survey = lastAnsweredSurvey(situation);
+      if (!survey || survey.csat === null || survey.csat > rule.maxCsat) return null;
+      return {
+        rule,
+        kind: rule.kind,
+        amount: rule.amount,
+        describe: (value) => fill(rule.description, { amount: money(value ?? 0) }),
+        reason: `Rated us ${survey.csat} out of 5 last time`,
+      };
+    }
+    case 'vip':
+      return null;
+  }
+}
+
+/**
+ * The most fitting gesture: of the rules that apply, the one worth most
+ * (the earlier rule on a tie); gestures without a money value (a VIP's
+ * priority callback) when no money gesture applies or money can no longer be
+ * given. Money is capped at the limit — the role's limit per contact, or what
+ * is left of the customer's cap — and the reason says so.
+ */
+export function suggestGesture(situation: Situation, policy: GoodwillPolicy, role: Role): GestureSuggestion | null {
+  const roleLimit = policy.limits[role];
+  const given = givenRecently(situation, policy.customerCap.days);
+  const capLeft = Math.max(0, policy.customerCap.amount - given);
+  const limit = Math.min(roleLimit, capLeft);
+  const money = (amount: number) => moneyText(amount, policy.currency);
+
+  const moneyCandidates: Candidate[] = [];
+  const otherCandidates: { rule: GestureRule; gestures: Gesture[]; reason: string }[] = [];
+  for (const rule of policy.rules) {
+    if (rule.when === 'vip') {
+      if (situation.customer.tier === 'vip') {
+        otherCandidates.push({ rule, gestures: rule.offers.map((offer) => ({ kind: offer.kind, description: offer.description, value: null })), reason: 'VIP customer' });
+      }
+      continue;
+    }
+    const candidate = candidateFor(rule, situation, policy.currency);
+    if (candidate && candidate.amount !== null && candidate.amount > 0) moneyCandidates.push(candidate);
+  }
+  // Largest first; the sort is stable, so the earlier rule wins a tie.
+  moneyCandidates.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0));
+
+  const capped = (candidate: Candidate): Gesture => {
+    const value = Math.min(candidate.amount ?? 0, limit);
+    return { kind: candidate.kind, description: candidate.describe(value), value };
+  };
+  const extras = otherCandidates.flatMap((other) => other.gestures);
+
+  const best = limit > 0 ? moneyCandidates[0] : undefined;
+  if (best) {
+    const amount = best.amount ?? 0;
+    const withinLimit = amount <= limit;
+    let reason = best.reason;
+    if (!withinLimit) {
+      const byCap = capLeft < roleLimit;
+      reason += byCap
+        ? `. Capped at ${money(limit)}: ${money(given)} of the ${money(policy.customerCap.amount)} allowed per customer in ${plural(policy.customerCap.days, 'day')} has already been given`
+        : `. Capped at ${money(limit)}, the ${role} limit per contact${role === 'agent' && policy.limits.supervisor > roleLimit ? `; a supervisor can approve up to ${money(Math.min(policy.limits.supervisor, capLeft))}` : ''}`;
+    }
+    return {
+      gesture: capped(best),
+      reason,
+      withinLimit,
+      limit,
+      ruleId: best.rule.id,
+      alternatives: [...moneyCandidates.slice(1).map(capped), ...extras],
+    };
+  }
+
+  const other = otherCandidates[0];
+  const primary = other?.gestures[0];
+  if (!other || !primary) return null;
+  let reason = other.reason;
+  if (moneyCandidates.length > 0) {
+    reason +=
+      capLeft <= 0
+        ? `. No credit: ${money(given)} of the ${money(policy.customerCap.amount)} allowed per customer in ${plural(policy.customerCap.days, 'day')} has already been given`
+        : `. No credit: the ${role} limit per contact is ${money(roleLimit)}`;
+  }
+  return { gesture: primary, reason, withinLimit: true, limit, ruleId: other.rule.id, alternatives: extras.slice(1) };
+}

@@ -1,0 +1,49 @@
+/** The script engine: situation triggers, variables, walking a script, suggesting and validating scripts. */
+export {
+  SCRIPT_TRIGGERS,
+  SCRIPT_TRIGGER_LABELS,
+  SCRIPT_VARIABLES,
+  TRIGGER_LABELS,
+  VARIABLE_LABELS,
+  isScriptTrigger,
+  isScriptVariable,
+  scriptVariablesIn,
+  type ScriptTrigger,
+  type ScriptVariable,
+} from './vocabulary';
+export {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  contactTone,
+  currentIsInbound,
+  durationText,
+  earlierInboundContacts,
+  inboundContactCount,
+  lastAnsweredSurvey,
+  openFollowUps,
+  overdueFollowUps,
+  waitedMs,
+  type ContactTone,
+  type Situation,
+} from './situation';
+export { DEFAULT_THRESHOLDS, detectTriggers, triggersOf, type TriggerHit, type TriggerThresholds } from './triggers';
+export { TIER_LABELS, firstNameOf, variablesFor } from './variables';
+export { fillTemplate, unknownVariables } from './template';
+export {
+  adherence,
+  chooseBranch,
+  currentStage,
+  goToStage,
+  isFinished,
+  isStepVisible,
+  nextStage,
+  previousStage,
+  startRun,
+  toggleStep,
+  visibleSteps,
+  type RunnableScript,
+  type ScriptRun,
+} from './run';
+export { FALLBACK_SCRIPT_ID, suggestScript } from './suggest';
+export { validateScript, type ScriptDraft, type ScriptProblem } from './validate';

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, waitForSync } from './helpers';
+
+/** Serious and critical accessibility problems axe finds on the page, described for the failure message. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test.describe('accessibility (axe: no serious or critical violations)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`queue, customer and contact screens, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(page, 'ben');
+      await waitForSync(page);
+
+      await page.goto('/queue');
+      await expect(page.getByTestId('queue-row').first()).toBeVisible();
+      expect(await seriousViolations(page), 'queue').toEqual([]);
+
+      await page.getByRole('listbox', { name: /Waiting contacts/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/contact\?id=/);
+      await expect(page.getByRole('region', { name: 'Conversation' })).toBeVisible();
+      expect(await seriousViolations(page), 'contact').toEqual([]);
+
+      await page.keyboard.press('Alt+r');
+      await expect(page).toHaveURL(/\/queue$/);
+      await page.keyboard.press('Alt+2');
+      await page.getByRole('listbox', { name: 'Customers' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/customer\?id=/);
+      await expect(page.getByRole('feed', { name: 'Contacts, newest first' })).toBeVisible();
+      expect(await seriousViolations(page), 'customer').toEqual([]);
+    });
+  }
+});

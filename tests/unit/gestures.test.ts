@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ContactSchema, CustomerSchema, GestureSchema, SurveyResponseSchema, UserSchema, type Contact, type Gesture } from '@core/domain/model';
+import { GoodwillPolicySchema, defaultGoodwillPolicy, givenRecently, moneyText, suggestGesture, type GoodwillPolicy } from '@core/gestures';
+import type { Situation } from '@core/scripts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.UTC(2026, 10, 24, 14, 0);
+
+const customer = CustomerSchema.parse({
+  id: 'cus_1',
+  firstName: 'Tom',
+  lastName: 'Reid',
+  emails: [],
+  phones: ['+44 7700 900456'],
+  tier: 'standard',
+  language: 'en-GB',
+  timeZone: 'Europe/London',
+  quietHours: null,
+  preferredChannel: 'call',
+  tags: [],
+  attributes: {},
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+const agent = UserSchema.parse({ id: 'usr_ava', username: 'ava', name: 'Ava Okafor', role: 'agent', teamIds: [], skills: [], presence: 'busy', presenceAt: 0 });
+
+let nextId = 0;
+function contact(fields: Partial<Contact> = {}): Contact {
+  nextId += 1;
+  return ContactSchema.parse({
+    id: `con_${nextId}`,
+    customerId: customer.id,
+    channel: 'call',
+    direction: 'inbound',
+    subject: '',
+    body: '',
+    at: NOW - 10 * 60_000,
+    topic: 'general',
+    ...fields,
+  });
+}
+
+const credit = (value: number): Gesture => ({ kind: 'credit', description: `a £${value} credit`, value });
+
+function situation(fields: Partial<Situation> = {}): Situation {
+  return {
+    customer,
+    agent,
+    contact: contact({ topic: 'outage' }),
+    history: [],
+    surveys: [],
+    followUps: [],
+    queueItem: null,
+    now: NOW,
+    companyName: 'Brightwave',
+    ...fields,
+  };
+}
+
+const lowCsat = [
+  SurveyResponseSchema.parse({ id: 'sur_1', contactId: 'con_old', customerId: customer.id, agentId: null, status: 'answered', csat: 1, nps: null, comment: '', at: NOW - 5 * DAY }),
+];
+
+const policy = defaultGoodwillPolicy();
+
+describe('the goodwill policy', () => {
+  it('ships as assets/policies/goodwill.json and validates', () => {
+    const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../assets/policies/goodwill.json'), 'utf8')) as unknown;
+    expect(GoodwillPolicySchema.parse(raw)).toEqual(policy);
+    expect(policy.limits).toEqual({ agent: 25, supervisor: 100, admin: 100 });
+    expect(policy.customerCap).toEqual({ amount: 60, days: 30 });
+    expect(policy.rules.map((rule) => rule.when)).toEqual(['outage', 'repeat-contact', 'low-csat', 'vip']);
+  });
+
+  it('rejects policies with unknown rules, repeated ids or no limits', () => {
+    expect(GoodwillPolicySchema.safeParse({ ...policy, rules: [...policy.rules, { id: 'x', when: 'birthday', amount: 5 }] }).success).toBe(false);
+    expect(GoodwillPolicySchema.safeParse({ ...policy, rules: [...policy.rules, policy.rules[0]] }).success).toBe(false);
+    expect(GoodwillPolicySchema.safeParse({ ...policy, limits: { agent: 25 } }).success).toBe(false);
+  });
+});
+
+describe('suggestGesture', () => {
+  it('suggests nothing when no rule applies', () => {
+    expect(suggestGesture(situation({ contact: contact() }), policy, 'agent')).toBeNull();
+    // A single outage contact, just reported, is not yet a long outage.
+    expect(suggestGesture(situation(), policy, 'agent')).toBeNull();
+  });
+
+  describe('long outage', () => {
+    it('credits per full day since the first open outage contact', () => {
+      const history = [contact({ topic: 'outage', at: NOW - 3.5 * DAY })];
+      const suggestion = suggestGesture(situation({ history }), policy, 'agent');
+      expect(suggestion).toEqual({
+        gesture: { kind: 'credit', description: 'a £15 credit on your next bill for the 3 days your service was affected', value: 15 },
+        reason: 'Outage reported 3 days ago and still open: £5 a day for 3 days',
+        withinLimit: true,
+        limit: 25,
+        ruleId: 'outage-credit',
+        alternatives: [],
+      });
+      expect(GestureSchema.parse(suggestion?.gesture)).toEqual(suggestion?.gesture);
+    });
+
+    it('applies after 24 hours, or with two contacts in seven days', () => {
+      expect(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 23 * HOUR })] }), policy, 'agent')?.gesture.value).toBe(5);
+      expect(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 23 * HOUR })] }), policy, 'agent')?.reason).toBe(
+        '2 contacts about the outage in 7 days: £5 a day for 1 day',
+      );
+      expect(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 30 * HOUR, channel: 'email' })] }), policy, 'agent')?.reason).toBe(
+        'Outage reported 30 hours ago and still open: £5 a day for 1 day',
+      );
+      // Our own calls and notes about it are not the customer reporting it.
+      const ours = [contact({ topic: 'outage', at: NOW - 30 * HOUR, direction: 'outbound' }), contact({ topic: 'outage', at: NOW - 30 * HOUR, channel: 'note', direction: 'internal' })];
+      expect(suggestGesture(situation({ history: ours }), policy, 'agent')).toBeNull();
+    });
+
+    it('ignores outages already resolved and contacts long ago', () => {
+      const resolved = [contact({ topic: 'outage', at: NOW - 10 * DAY, resolution: 'resolved' })];
+      expect(suggestGesture(situation({ history: resolved }), policy, 'agent')).toBeNull();
+      const ancient = [contact({ topic: 'outage', at: NOW - 40 * DAY })];
+      expect(suggestGesture(situation({ history: ancient }), policy, 'agent')).toBeNull();
+    });
+
+    it('applies only when this contact is about the outage', () => {
+      const history = [contact({ topic: 'outage', at: NOW - 3 * DAY })];
+      expect(suggestGesture(situation({ history, contact: contact({ topic: 'billing' }) }), policy, 'agent')).toBeNull();
+    });
+
+    it('stops at the rule’s maximum', () => {
+      const history = [contact({ topic: 'outage', at: NOW - 8 * DAY })];
+      const suggestion = suggestGesture(situation({ history }), policy, 'supervisor');
+      expect(suggestion?.gesture.value).toBe(30);
+      expect(suggestion?.withinLimit).toBe(true);
+      expect(suggestion?.reason).toBe('Outage reported 8 days ago and still open: £5 a day for 8 days, at most £30');
+    });
+  });
+
+  it('repeat contact about the same problem: £5', () => {
+    const current = contact({ topic: 'billing' });
+    const history = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'billing', at: NOW - 4 * DAY })];
+    const suggestion = suggestGesture(situation({ contact: current, history }), policy, 'agent');
+    expect(suggestion?.gesture).toEqual({ kind: 'credit', description: 'a £5 credit on your next bill for having to contact us again', value: 5 });
+    expect(suggestion?.reason).toBe('3 contacts about billing in 7 days');
+    // About different things, it is not a repeat of the same problem.
+    const mixed = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'delivery', at: NOW - 4 * DAY })];
+    expect(suggestGesture(situation({ contact: current, history: mixed }), policy, 'agent')).toBeNull();
+  });
+
+  it('low last satisfaction: £10', () => {
+    const suggestion = suggestGesture(situation({ contact: contact(), surveys: lowCsat }), policy, 'agent');
+    expect(suggestion?.gesture.value).toBe(10);
+    expect(suggestion?.reason).toBe('Rated us 1 out of 5 last time');
+    expect(suggestion?.ruleId).toBe('low-csat-credit');
+  });
+
+  it('VIP: a priority callback, with an upgrade as the alternative', () => {
+    const suggestion = suggestGesture(situation({ contact: contact(), customer: { ...customer, tier: 'vip' } }), policy, 'agent');
+    expect(suggestion).toMatchObject({
+      gesture: { kind: 'priority-callback', value: null },
+      reason: 'VIP customer',
+      withinLimit: true,
+      ruleId: 'vip-priority',
+      alternatives: [{ kind: 'upgrade', value: null }],
+    });
+  });
+
+  describe('choosing among rules', () => {
+    it('prefers the gesture worth most', () => {
+      const current = contact({ topic: 'billing' });
+      const history = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'billing', at: NOW - 2 * DAY })];
+      const suggestion = suggestGesture(situation({ contact: current, history, surveys: lowCsat }), policy, 'agent');
+      expect(suggestion?.ruleId).toBe('low-csat-credit');
+      expect(suggestion?.alternatives.map((gesture) => gesture.value)).toEqual([5]);
+    });
+
+    it('takes the earlier rule on a tie', () => {
+      // One day of outage (£5) and a repeat contact (£5).
+      const history = [contact({ topic: 'outage', at: NOW - 5 * HOUR }), contact({ topic: 'outage', at: NOW - 2 * DAY, resolution: 'resolved' })];
+      expect(suggestGesture(situation({ history }), policy, 'agent')?.ruleId).toBe('outage-credit');
+    });
+
+    it('puts money before a VIP gesture, keeping the VIP one as an alternative', () => {
+      const suggestion = suggestGesture(situation({ contact: contact(), customer: { ...customer, tier: 'vip' }, surveys: lowCsat }), policy, 'agent');
+      expect(suggestion?.gesture.value).toBe(10);
+      expect(suggestion?.alternatives.map((gesture) => gesture.kind)).toEqual(['priority-callback', 'upgrade']);
+    });
+  });
+
+  describe('limits', () => {
+    const generous: GoodwillPolicy = GoodwillPolicySchema.parse({
+      ...policy,
+      customerCap: { amount: 500, days: 30 },
+      rules: policy.rules.map((rule) => (rule.when === 'outage' ? { ...rule, perDay: 20, max: 200 } : rule)),
+    });
+    const tenDays = [contact({ topic: 'outage', at: NOW - 10 * DAY - HOUR })];
+
+    it('caps an agent at their limit per contact and says a supervisor can give more', () => {
+      const suggestion = suggestGesture(situation({ history: tenDays }), generous, 'agent');
+      expect(suggestion?.gesture.value).toBe(25);
+      expect(suggestion?.gesture.description).toBe('a £25 credit on your next bill for the 10 days your service was affected');
+      expect(suggestion?.withinLimit).toBe(false);
+      expect(suggestion?.limit).toBe(25);
+      expect(suggestion?.reason).toBe('Outage reported 10 days ago and still open: £20 a day for 10 days. Capped at £25, the agent limit per contact; a supervisor can approve up to £100');
+    });
+
+    it('lets a supervisor give up to their own limit', () => {
+      const suggestion = suggestGesture(situation({ history: tenDays }), generous, 'supervisor');
+      expect(suggestion?.gesture.value).toBe(100);
+      expect(suggestion?.withinLimit).toBe(false);
+      expect(suggestion?.reason).toMatch(/Capped at £100, the supervisor limit per contact$/);
+      const small = suggestGesture(situation({ contact: contact(), surveys: lowCsat }), generous, 'supervisor');
+      expect(small).toMatchObject({ withinLimit: true, limit: 100, gesture: { value: 10 } });
+    });
+
+    it('counts gestures on the customer’s earlier contacts in the last 30 days', () => {
+      const current = contact({ topic: 'outage', gesture: credit(25) });
+      const history = [
+        contact({ topic: 'outage', at: NOW - 3.5 * DAY }),
+        contact({ at: NOW - 10 * DAY, gesture: credit(30) }),
+        contact({ at: NOW - 20 * DAY, gesture: credit(20) }),
+        contact({ at: NOW - 40 * DAY, gesture: credit(100) }),
+        contact({ at: NOW - 2 * DAY, gesture: { kind: 'priority-callback', description: 'a callback', value: null } }),
+      ];
+      const s = situation({ contact: current, history });
+      expect(givenRecently(s, 30)).toBe(50);
+      const suggestion = suggestGesture(s, policy, 'agent');
+      expect(suggestion?.gesture.value).toBe(10);
+      expect(suggestion?.limit).toBe(10);
+      expect(suggestion?.withinLimit).toBe(false);
+      expect(suggestion?.reason).toBe('Outage reported 3 days ago and still open: £5 a day for 3 days. Capped at £10: £50 of the £60 allowed per customer in 30 days has already been given');
+    });
+
+    it('suggests no money once the customer’s cap is used, only a gesture without a value', () => {
+      const history = [contact({ at: NOW - 10 * DAY, gesture: credit(60) })];
+      expect(suggestGesture(situation({ contact: contact(), history, surveys: lowCsat }), policy, 'supervisor')).toBeNull();
+      const vip = suggestGesture(situation({ contact: contact(), history, surveys: lowCsat, customer: { ...customer, tier: 'vip' } }), policy, 'supervisor');
+      expect(vip?.gesture.kind).toBe('priority-callback');
+      expect(vip?.limit).toBe(0);
+      expect(vip?.reason).toBe('VIP customer. No credit: £60 of the £60 allowed per customer in 30 days has already been given');
+    });
+
+    it('never suggests more than the limit', () => {
+      for (const role of ['agent', 'supervisor', 'admin'] as const) {
+        for (let days = 0; days < 15; days += 1) {
+          const history = [contact({ topic: 'outage', at: NOW - days * DAY - HOUR }), contact({ at: NOW - 5 * DAY, gesture: credit(days * 3) })];
+          const suggestion = suggestGesture(situation({ history, surveys: lowCsat }), generous, role);
+          if (!suggestion) continue;
+          expect(suggestion.gesture.value ?? 0).toBeLessThanOrEqual(suggestion.limit);
+          expect(suggestion.limit).toBeLessThanOrEqual(generous.limits[role]);
+        }
+      }
+    });
+  });
+
+  it('formats money', () => {
+    expect(moneyText(15, 'GBP')).toBe('£15');
+    expect(moneyText(7.5, 'GBP')).toBe('£7.50');
+    expect(moneyText(10, 'EUR')).toBe('€10');
+  });
+});
