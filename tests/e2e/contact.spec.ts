@@ -154,8 +154,8 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   expect(stored?.row).toMatchObject({ disposition: 'Fault logged with the network team', resolution: 'unresolved', agentId: 'usr_ava' });
   expect(stored?.row.adherence?.done.length).toBeGreaterThanOrEqual(2);
   expect(stored?.row.promise?.text).toMatch(/your time/);
-  const survey = after.find((c) => c.op === 'put' && c.entity === 'survey' && (c as { row: { contactId: string } }).row.contactId === posted.contactId) as { row: { csat: number } } | undefined;
-  expect(survey?.row.csat).toBe(4);
+  const survey = after.flatMap((c) => (c.op === 'put' && c.entity === 'survey' ? [c.row as { contactId: string; csat: number | null }] : [])).find((row) => row.contactId === posted.contactId);
+  expect(survey?.csat).toBe(4);
   await ava.screenshot({ path: testInfo.outputPath('timeline-after.png') });
 
   await avaContext.close();
