@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
-import { normalizePhone } from '@core/domain/common';
+import { EmailSchema, IdSchema, normalizePhone, PhoneSchema } from '@core/domain/common';
 import { customerName } from '@core/domain/model';
 import { useLive } from '../data/hooks';
 import { EmptyState } from '../shell/EmptyState';
@@ -13,15 +13,29 @@ import { TierChip } from './CustomersScreen';
 import { ProfilePanel } from './customer/ProfilePanel';
 import { Timeline } from './customer/Timeline';
 
-type Lookup = { kind: 'id' | 'phone' | 'email'; value: string } | null;
+type Lookup =
+  | { kind: 'id' | 'phone' | 'email'; value: string; shown: string }
+  | { kind: 'invalid'; reason: string }
+  | null;
 
+/** What a link or route asks for: a customer by id, phone or email; a clear reason when it cannot be understood. */
 function lookupOf(params: URLSearchParams): Lookup {
   const id = params.get('id');
-  if (id) return { kind: 'id', value: id };
   const phone = params.get('phone');
-  if (phone) return { kind: 'phone', value: normalizePhone(phone) };
   const email = params.get('email');
-  if (email) return { kind: 'email', value: email.trim().toLowerCase() };
+  if (id !== null) {
+    return IdSchema.safeParse(id).success ? { kind: 'id', value: id, shown: `id ${id}` } : { kind: 'invalid', reason: `“${id.slice(0, 80)}” is not a customer id.` };
+  }
+  if (phone !== null) {
+    const parsed = PhoneSchema.safeParse(phone);
+    return parsed.success
+      ? { kind: 'phone', value: normalizePhone(parsed.data), shown: `phone ${parsed.data}` }
+      : { kind: 'invalid', reason: `“${phone.slice(0, 80)}” is not a phone number.` };
+  }
+  if (email !== null) {
+    const parsed = EmailSchema.safeParse(email);
+    return parsed.success ? { kind: 'email', value: parsed.data, shown: `email ${parsed.data}` } : { kind: 'invalid', reason: `“${email.slice(0, 80)}” is not an email address.` };
+  }
   return null;
 }
 
@@ -31,12 +45,12 @@ export function CustomerScreen() {
   const lookup = lookupOf(params);
   const customer = useLive(
     async (db) => {
-      if (!lookup) return null;
+      if (!lookup || lookup.kind === 'invalid') return null;
       if (lookup.kind === 'id') return (await db.customers.get(lookup.value)) ?? null;
       const index = lookup.kind === 'phone' ? 'phones' : 'emails';
       return (await db.customers.where(index).equals(lookup.value).first()) ?? null;
     },
-    [lookup?.kind, lookup?.value],
+    [lookup?.kind, lookup && lookup.kind !== 'invalid' ? lookup.value : null],
     undefined,
   );
   const pending = useLive((db) => db.shadow.toArray(), [], []);
@@ -44,11 +58,15 @@ export function CustomerScreen() {
 
   if (customer === undefined) return null;
   if (!customer) {
-    const what = lookup ? `${lookup.kind === 'id' ? 'id' : lookup.kind} ${lookup.value}` : 'nothing (the link names no customer)';
+    const title = !lookup
+      ? 'The link names no customer'
+      : lookup.kind === 'invalid'
+        ? lookup.reason
+        : `No customer with ${lookup.shown}`;
     return (
       <>
         <ScreenHeader title="No matching customer" description="The link or search did not match a customer on this device." />
-        <EmptyState icon={<PersonSearchOutlined sx={{ fontSize: 48 }} color="disabled" />} title={`No customer with ${what}`}>
+        <EmptyState icon={<PersonSearchOutlined sx={{ fontSize: 48 }} color="disabled" />} title={title}>
           Check the number or address, or find the customer in the list (the hub is searched from there too).
           <Box sx={{ mt: 2 }}>
             <Button variant="contained" onClick={() => navigate('/customers')}>

@@ -6,7 +6,11 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 
-import { CHANNEL_LABELS } from '@core/domain/common';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import InputAdornment from '@mui/material/InputAdornment';
+import Search from '@mui/icons-material/Search';
+import { CHANNEL_LABELS, CHANNELS, type Channel } from '@core/domain/common';
 import type { Contact } from '@core/domain/model';
 import { noteRow } from '@core/sync/mutations';
 import { ChannelIcon } from '../../components/ChannelIcon';
@@ -136,9 +140,25 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
   const notify = useAppState((state) => state.notify);
   const actor = useLocal((state) => state.actor);
   const [limit, setLimit] = useState(FIRST_WINDOW);
+  const [channels, setChannels] = useState<Channel[]>([]);
+  const [search, setSearch] = useState('');
+  const terms = useMemo(() => search.toLowerCase().split(/\s+/).filter(Boolean), [search]);
+  const filtering = channels.length > 0 || terms.length > 0;
   const stored = useLive(
-    (db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse().limit(limit).toArray(),
-    [customerId, limit],
+    async (db) => {
+      const range = db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse();
+      if (!filtering) return range.limit(limit).toArray();
+      // Filtered or searched: the whole history, narrowed here (thousands of rows take milliseconds).
+      const all = await range.toArray();
+      return all.filter(
+        (contact) =>
+          (channels.length === 0 || channels.includes(contact.channel)) &&
+          terms.every((term) =>
+            [contact.subject, contact.body, contact.summary ?? '', contact.disposition ?? ''].some((text) => text.toLowerCase().includes(term)),
+          ),
+      );
+    },
+    [customerId, limit, filtering, channels.join(','), terms.join(' ')],
     null,
   );
   const total = useLive((db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).count(), [customerId], 0);
@@ -191,9 +211,9 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
 
   const loadMore = useCallback(
     (lastIndex: number) => {
-      if (stored && stored.length === limit && lastIndex > stored.length - 30) setLimit((current) => current + MORE);
+      if (!filtering && stored && stored.length === limit && lastIndex > stored.length - 30) setLimit((current) => current + MORE);
     },
-    [stored, limit],
+    [stored, limit, filtering],
   );
 
   return (
@@ -202,11 +222,35 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
         <Typography variant="h2" id="timeline-title">
           History
         </Typography>
-        <Typography variant="caption" color="text.secondary">
-          {total.toLocaleString()} {total === 1 ? 'contact' : 'contacts'}, every channel, newest first
+        <Typography variant="caption" color="text.secondary" role="status">
+          {filtering && stored
+            ? `${stored.length.toLocaleString()} of ${total.toLocaleString()} contacts match`
+            : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}, every channel, newest first`}
         </Typography>
       </Box>
       <AddNote onAdd={addNote} />
+      <Box sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+        <ToggleButtonGroup
+          size="small"
+          value={channels}
+          onChange={(_event, value: Channel[]) => setChannels(value)}
+          aria-label="Show only these channels"
+        >
+          {CHANNELS.map((channel) => (
+            <ToggleButton key={channel} value={channel} sx={{ py: 0.25, px: 1 }}>
+              {CHANNEL_LABELS[channel]}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <TextField
+          size="small"
+          label="Search history"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          sx={{ flex: 1, minWidth: 160 }}
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
+        />
+      </Box>
       <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
         {stored !== null && (
           <VirtualList
@@ -216,12 +260,12 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
             count={contacts.length}
             rowHeight={88}
             height="100%"
-            busy={stored.length === limit && stored.length < total}
+            busy={!filtering && stored.length === limit && stored.length < total}
             rowKey={(index) => contacts[index]!.id}
             onRangeEnd={loadMore}
             empty={
               <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-                No contacts with this customer yet.
+                {filtering ? 'No contact matches.' : 'No contacts with this customer yet.'}
               </Typography>
             }
             renderRow={(index) => {
