@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fullNames, markdownTable, REPO_ROOT, type BenchResult } from './results';
+import { fullNames, isFromThisRun, markdownTable, REPO_ROOT, type BenchResult } from './results';
 
 export function machine(results: readonly BenchResult[]): string[] {
   const cpus = os.cpus();
@@ -34,6 +34,18 @@ const WHAT: Record<string, string[]> = {
   '4-hub': [
     'The hub serves every desktop of a site; push and pull are its hot paths. For each storage (PGlite in a temporary folder; PostgreSQL in a throw-away database, skipped with the reason when none answers) a hub is loaded with the small demo set and four agents sign in.',
     '**Push:** four desktops each push batches of 50 `contact.addNote` mutations (consecutive ids, a fresh client id each) as fast as answers come; mutations/s and request latency. Baseline: single-row INSERT commits of as many rows into a scratch table of the same database (each mutation is committed on its own, by design). **Pull:** four desktops make first pulls (cursor 0, pages of 1,000) in a loop; rows/s, requests/s and page latency. Baseline: plain `SELECT data FROM entities` of as many rows in pages of 1,000, same concurrency, same database. No targets are set; the ratios show what the sync machinery costs over the database.',
+  ],
+  '5-customer-open': [
+    'An agent opens a customer while the customer waits: the first screen (who it is, the newest of the history) must be there at once however long the history. A hub on PGlite with the small demo set gets a business customer with 5,000 contacts over two years (the demo set\'s own contacts of every channel, notes and replies, copied with new ids and times; the newest waiting in one of the team\'s queues, which brings the customer into the team\'s scope), imported through the hub\'s write path (`hub/import.ts`) before Ava signs in; her first sync completes ("Online", every row of her scope local) before anything is timed.',
+    '**Figure:** from an in-app route change (`history.pushState` + `popstate`, which the workstation\'s router listens to), started on the queue screen, to the first screen being usable: an `<h1>` with the customer\'s name and a `timeline-entry` in the DOM (a `MutationObserver`), p95 and median over 25 opens after warm-up, back to the queue between opens. **Baseline:** the same for a customer with about 10 contacts, interleaved with the long one in the same run. Target: ≤ 100 ms p95. Also shown: when each half appeared, how many IndexedDB read transactions the page started before usable and when the last was answered (timed from outside the workstation\'s code), the next frame, and the longest main-thread task (`PerformanceObserver` \'longtask\') from the route change to 500 ms after usable.',
+  ],
+  '6-queue-scroll': [
+    'A busy day: thousands of contacts waiting in the agent\'s team queues. The same hub as benchmark 5 holds 2,000 imported waiting contacts (the demo\'s inbound texts on every reachable channel, enqueued over the last 40 minutes) besides the demo\'s own; nobody is available, so nothing is offered or taken.',
+    '**Figures:** the list rendered after navigation (from /settings by an in-app route change to the "Queue" heading and a `queue-row` in the listbox); then, with the listbox focused, End/Home twice, PageDown to the end one press per animation frame and Home, `scrollTop` moved by the list\'s height every frame to the bottom and back, and mouse-wheel steps down and up, while a `PerformanceObserver` records long tasks and a `requestAnimationFrame` loop the frame gaps; worst over three repetitions after a warm-up. Target: no task over 50 ms while scrolling. **Baseline:** the same over a queue of 50 (a second hub, same run), and the page\'s idle frame interval; the idle queue screen (its clock ticks every second) is measured too, to tell the ticking from the scrolling.',
+  ],
+  '7-offer': [
+    'A contact arriving from a channel gateway must reach an available agent\'s screen quickly. A hub on PGlite with the small demo set; the deck is cleared through the API as the end-to-end test does (Ben takes the team\'s backlog, Ava\'s contacts in hand are wrapped up), Ava signs in and makes herself available from the keyboard, the queue screen open.',
+    '**Figure:** from just before `POST /api/v1/contacts` (Node, `performance.timeOrigin + performance.now()`) to the offer banner showing the contact\'s subject in the page (a `MutationObserver`, same clock), p95 and median over 25 chats after warm-up, one at a time; each is declined with D and then taken by Ben through the API, so every chat meets an empty deck. **Baselines** (same run): the POST\'s own round trip (it answers 201 once the contact is stored, the offer pass has written the offer and desktops are poked), and a plain change seen by a second desktop: a note pushed by Ben through `/sync/push` to its text in Ava\'s open timeline (push → poke → pull → render, without ingestion or offers).',
   ],
 };
 
@@ -74,10 +86,51 @@ function observations(results: readonly BenchResult[]): string[] {
       `Push reaches ${pushes.map((measure) => `${measure.figure.trim()} on ${measure.name.split(':')[0]} (${(measure.ratio ?? 0).toFixed(2)}× its single-row INSERT rate)`).join(' and ')}${alike ? ': about the same on both storages and far below what either database commits, so the limit lies in how the hub applies mutations rather than in the storage' : ''}.`,
     );
   }
+  notes.push(...contactObservations(results));
   return notes;
 }
 
-export function writeReport(results: readonly BenchResult[], durationMs: number): string {
+const fmt = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
+
+/** Benchmarks 5–7: where the time goes, from the figures' own breakdowns. */
+function contactObservations(results: readonly BenchResult[]): string[] {
+  const notes: string[] = [];
+  /** A benchmark's summary figures, read by name (NaN when missing). */
+  const summary = (id: string): ((key: string) => number) | null => {
+    const figures = (results.find((result) => result.id === id)?.raw as { summary?: Record<string, number> } | undefined)?.summary;
+    return figures ? (key) => figures[key] ?? Number.NaN : null;
+  };
+  const open = summary('5-customer-open');
+  if (open) {
+    notes.push(
+      `Opening a customer is a waterfall of live queries: the customer's row is read once the route has rendered, the timeline's and profile panel's reads (${Math.round(open('reads'))} transactions in all) start only after the screen has rendered around that row (${fmt(open('contactsStartLong'))} after the route change, median), and the entries come after their answers. The heading needed ${fmt(open('headingLong'))} with ${open('contacts').toLocaleString('en-GB')} contacts and ${fmt(open('headingSmall'))} with ${open('smallContacts')}: that part does not depend on the history. The entries came ${fmt(open('rowsLong') - open('headingLong'))} after the heading for the long history and ${fmt(open('rowsSmall') - open('headingSmall'))} for the short one; read directly from IndexedDB the same rows take ${fmt(open('rawLong'))} and ${fmt(open('rawSmall'))}, ${open('rawLong') < open('rowsLong') / 2 ? 'so most of each opening is the workstation\'s own work (waiting on one live query before starting the next, rendering, layout, Dexie\'s bookkeeping) rather than IndexedDB reading' : 'so reading IndexedDB is a large part of each opening'}.`,
+    );
+  }
+  const queue = summary('6-queue-scroll');
+  if (queue) {
+    notes.push(
+      `The queue of ${queue('waiting').toLocaleString('en-GB')} rendered in ${fmt(queue('renderP95'))} p95 against ${fmt(queue('renderSmallP95'))} for ${queue('smallWaiting')}, with a longest task of ${fmt(queue('renderTask'))} while it did; its reads done directly take ${fmt(queue('rawMs'))}. Once rendered, scrolling ${queue('scrollTasks') === 0 ? 'had no task of 50 ms or more' : `had ${queue('scrollTasks')} tasks of 50 ms or more, the longest ${fmt(queue('scrollTask'))}`} and a longest frame gap of ${fmt(queue('gap'))} (${fmt(queue('gapSmall'))} over ${queue('smallWaiting')} rows, idle frame ${fmt(queue('idleFrame'))}): the list is virtualised, so the cost of a long queue is in reading and building its rows, not in scrolling them. On the hub, each offer pass with this backlog took ${fmt(queue('offerPassMs'))}.`,
+    );
+  }
+  const offer = summary('7-offer');
+  if (offer) {
+    notes.push(
+      `From the POST to the offer on Ava's screen: ${fmt(offer('seenMedian'))} median. The hub answered 201 after ${fmt(offer('postMedian'))} and poked at ${fmt(offer('pokeMedian'))}; her desktop's pull reached the hub at ${fmt(offer('pullStartMedian'))} and was answered at ${fmt(offer('pullEndMedian'))}; the remaining ${fmt(offer('seenMedian') - offer('pullEndMedian'))} is the desktop applying the page and its live queries and React putting it on screen. A plain note pushed by another agent took ${fmt(offer('noteSeenMedian'))} to show (pull answered at ${fmt(offer('notePullEndMedian'))}), so an offer costs about what any change costs to reach a screen.`,
+    );
+  }
+  return notes;
+}
+
+const runDate = (result: BenchResult) => (result.savedAt ? `the run of ${new Date(result.savedAt).toISOString()}` : 'an earlier run');
+
+/**
+ * Rewrites docs/benchmarks.md from the latest figures of every benchmark.
+ * Those not saved by this run (started at `startedAt`) are shown with the
+ * date of the run that measured them.
+ */
+export function writeReport(results: readonly BenchResult[], durationMs: number, startedAt = 0): string {
+  const fresh = results.filter((result) => isFromThisRun(result, startedAt));
+  const kept = results.filter((result) => !isFromThisRun(result, startedAt));
   const file = path.join(REPO_ROOT, 'docs/benchmarks.md');
   mkdirSync(path.dirname(file), { recursive: true });
   const lines: string[] = [
@@ -97,8 +150,8 @@ export function writeReport(results: readonly BenchResult[], durationMs: number)
     '',
     '## Machine of the latest run',
     '',
-    ...machine(results).map((line) => `- ${line}`),
-    `- Whole run ${Math.round(durationMs / 1000)} s (benchmarks only, builds excluded)`,
+    ...machine(fresh.length ? fresh : results).map((line) => `- ${line}`),
+    `- Whole run ${Math.round(durationMs / 1000)} s (benchmarks only, builds excluded)${kept.length ? `; it ran ${fresh.map((result) => result.id).join(', ')}, and the figures of ${kept.map((result) => result.id).join(', ')} are kept from earlier runs (dated below)` : ''}`,
     '',
     '## Latest figures',
     '',
@@ -106,7 +159,8 @@ export function writeReport(results: readonly BenchResult[], durationMs: number)
     '',
   ];
   for (const result of results) {
-    lines.push(`### ${result.title}`, '', markdownTable(result), '', ...result.notes.map((note) => `- ${note}`), '');
+    const earlier = isFromThisRun(result, startedAt) ? [] : [`_Not run this time: figures of ${runDate(result)}._`, ''];
+    lines.push(`### ${result.title}`, '', ...earlier, markdownTable(result), '', ...result.notes.map((note) => `- ${note}`), '');
   }
   lines.push('## Notes on this run', '', ...observations(results).map((note) => `- ${note}`), '');
   lines.push('## What each benchmark measures, and why', '');

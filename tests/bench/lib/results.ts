@@ -1,7 +1,8 @@
 /**
  * What every benchmark hands to the report: one table of measures per
- * benchmark, saved as JSON under out/bench/results so the report (written
- * when the whole run ends) can gather them.
+ * benchmark, saved as JSON under out/bench/results (one file per id, so a
+ * later run of a benchmark replaces only its own figures) for the report
+ * written when the whole run ends.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface BenchResult {
   raw?: Record<string, unknown>;
   chromium?: string;
   durationMs: number;
+  /** When it was saved (set by saveResult); results saved before the current run started are an earlier run's. */
+  savedAt?: number;
 }
 
 export function judge(ok: boolean): Status {
@@ -45,12 +48,37 @@ export function ratioText(ratio: number | null): string {
   return ratio === null || !Number.isFinite(ratio) ? '—' : `${dec(ratio, 2)}×`;
 }
 
-export function saveResult(result: BenchResult): void {
+/** Written by the global setup when a run starts: results saved before it are an earlier run's. */
+const RUN_MARK = path.join(RESULTS_DIR, '.run-started');
+
+/** Marks the start of a run (global setup); returns its time. */
+export function startRun(): number {
+  const startedAt = Date.now();
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(path.join(RESULTS_DIR, `${result.id}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(RUN_MARK, String(startedAt));
+  return startedAt;
 }
 
-export function loadResults(): BenchResult[] {
+/** When the current run started (0 when no run was marked). */
+export function runStartedAt(): number {
+  try {
+    return Number(readFileSync(RUN_MARK, 'utf8')) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function saveResult(result: BenchResult): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, `${result.id}.json`), `${JSON.stringify({ ...result, savedAt: Date.now() }, null, 2)}\n`);
+}
+
+/**
+ * The latest figures of every benchmark, by id: this run's, and for any
+ * benchmark this run did not include (`vitest run … one.bench.ts`) the
+ * figures of the last run that did.
+ */
+export function loadLatestResults(): BenchResult[] {
   let files: string[];
   try {
     files = readdirSync(RESULTS_DIR).filter((file) => file.endsWith('.json'));
@@ -62,6 +90,18 @@ export function loadResults(): BenchResult[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** Whether a result was saved by the current run. */
+export function isFromThisRun(result: BenchResult, startedAt = runStartedAt()): boolean {
+  return (result.savedAt ?? 0) >= startedAt;
+}
+
+/** Only this run's results (what benchmarks may use as same-run baselines from each other). */
+export function loadResults(): BenchResult[] {
+  const startedAt = runStartedAt();
+  return loadLatestResults().filter((result) => isFromThisRun(result, startedAt));
+}
+
+/** Forgets every benchmark's figures (the next report shows only what runs next). */
 export function clearResults(): void {
   rmSync(RESULTS_DIR, { recursive: true, force: true });
 }
