@@ -9,6 +9,7 @@ import type { User } from '@core/domain/model';
 import {
   DomainError,
   isMutationName,
+  MADE_AT_SKEW_MS,
   mutationArgs,
   runMutator,
   type MutationArgs,
@@ -111,7 +112,7 @@ export async function applyPush(
       await tx.exec('SAVEPOINT mutation');
       let result: MutationResult;
       try {
-        await runMutator({ store: hubStore(tx), actor, now: appliedAt, authoritative: true }, mutation.name, mutation.args);
+        await runMutator({ store: hubStore(tx), actor, now: appliedAt, madeAt: Math.min(mutation.at, appliedAt + MADE_AT_SKEW_MS), authoritative: true }, mutation.name, mutation.args);
         await tx.exec('RELEASE SAVEPOINT mutation');
         result = { id: mutation.id, status: 'applied' };
       } catch (error) {

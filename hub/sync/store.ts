@@ -50,6 +50,19 @@ export async function teamMembers(tx: Queryable, teamId: string): Promise<string
   return rows.map((row) => row.id);
 }
 
+/** Supervisors and admins who share a team with a person. */
+export async function supervisorsOf(tx: Queryable, userId: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT s.id FROM entities s, entities u
+      WHERE u.entity = 'user' AND u.id = $1 AND NOT u.deleted
+        AND s.entity = 'user' AND NOT s.deleted AND s.id <> u.id
+        AND s.data->>'role' IN ('supervisor', 'admin')
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(u.data->'teamIds') t WHERE s.data->'teamIds' @> jsonb_build_array(t))`,
+    [userId],
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * Writes a row with a new version. Every row is validated first: a row the
  * desktops could not read would stop every pull that reaches it.
@@ -91,8 +104,11 @@ async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: Ent
       const contact = row as EntityRow<'contact'>;
       return contact.agentId ? [contact.agentId] : [];
     }
-    case 'followUp':
-      return [(row as EntityRow<'followUp'>).ownerId];
+    case 'followUp': {
+      // The owner does it; the supervisors of the owner's teams oversee and reassign it.
+      const ownerId = (row as EntityRow<'followUp'>).ownerId;
+      return [ownerId, ...(await supervisorsOf(tx, ownerId))];
+    }
     default:
       return [];
   }

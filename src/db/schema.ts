@@ -16,6 +16,7 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { EntityName, EntityRow } from '../sync/entities';
 import type { Mutation, RejectionCode } from '../sync/protocol';
+import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS } from '../domain/model';
 
 /** A cached row: the entity plus the hub version it came with (0 while it exists only on this desktop). */
 export type LocalRow<E extends EntityName> = EntityRow<E> & { _v: number };
@@ -66,6 +67,29 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
       shadow: '[entity+id]',
       rejections: 'id',
       meta: 'key',
+    },
+  },
+  {
+    // The follow-up planner: open follow-ups by owner and due time (agenda, week, reminders) and the team's (supervisors).
+    // Rows cached before it lack the planner's fields; they get their defaults, as the hub's rows have them.
+    version: 2,
+    stores: {
+      followUps: 'id, [ownerId+dueAt], [state+ownerId+dueAt], [state+dueAt], customerId',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('followUps')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          for (const field of ['remindAt', 'ruleId', 'previousId', 'outcomeContactId']) if (row[field] === undefined) row[field] = null;
+        });
+      await tx
+        .table('users')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.workingHours ??= DEFAULT_WORKING_HOURS;
+          row.followUpCapacity ??= DEFAULT_FOLLOW_UP_CAPACITY;
+        });
     },
   },
 ];

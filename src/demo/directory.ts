@@ -3,7 +3,7 @@
  * admin, and the routing rule that sends a contact to a queue.
  */
 import type { Channel } from '../domain/common';
-import type { Queue, Team, User } from '../domain/model';
+import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Queue, type Team, type User } from '../domain/model';
 
 export const DEMO_COMPANY = {
   name: 'Brightwave',
@@ -91,6 +91,8 @@ const user = (
   skills,
   presence: 'offline',
   timeZone,
+  workingHours: DEFAULT_WORKING_HOURS,
+  followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
 });
 
 const USERS: readonly Omit<User, 'presenceAt'>[] = [

@@ -933,6 +933,10 @@ class Generator {
       completedAt: null,
       completedBy: null,
       cancelReason: null,
+      remindAt: null,
+      ruleId: null,
+      previousId: null,
+      outcomeContactId: null,
     };
   }
 

@@ -42,6 +42,24 @@ export const TeamSchema = z.object({
 });
 export type Team = z.infer<typeof TeamSchema>;
 
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const WeekdaySchema = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof WeekdaySchema>;
+
+/** When someone works, on their own clock (the user's time zone). */
+export const WorkingHoursSchema = z
+  .object({
+    days: z.array(WeekdaySchema).min(1, 'pick at least one working day').max(7),
+    start: TimeOfDaySchema,
+    end: TimeOfDaySchema,
+  })
+  .refine((hours) => hours.start < hours.end, 'working hours must start before they end');
+export type WorkingHours = z.infer<typeof WorkingHoursSchema>;
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:30' };
+/** Follow-ups an agent is planned to do in one working day, unless set otherwise. */
+export const DEFAULT_FOLLOW_UP_CAPACITY = 8;
+
 /** Someone who signs in. Credentials never leave the hub; this row is what every desktop sees. */
 export const UserSchema = z.object({
   id: IdSchema,
@@ -56,6 +74,10 @@ export const UserSchema = z.object({
   timeZone: TimeZoneSchema.default('UTC'),
   /** Since when an available agent has had nothing to do: the longest idle is offered the next contact. */
   idleSince: EpochMsSchema.nullable().default(null),
+  /** When follow-ups can be planned for this person. */
+  workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
+  /** How many follow-ups a working day holds before the planner spreads them to the next. */
+  followUpCapacity: z.number().int().min(1).max(100).default(DEFAULT_FOLLOW_UP_CAPACITY),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -249,6 +271,21 @@ export const FOLLOW_UP_OUTCOMES = ['reached', 'no-answer', 'left-message', 'reso
 export const FollowUpOutcomeSchema = z.enum(FOLLOW_UP_OUTCOMES);
 export type FollowUpOutcome = z.infer<typeof FollowUpOutcomeSchema>;
 
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
+  callback: 'Callback',
+  'check-in': 'Check-in',
+  recovery: 'Recovery call',
+  message: 'Message',
+};
+
+export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = {
+  reached: 'Reached',
+  'no-answer': 'No answer',
+  'left-message': 'Left a message',
+  resolved: 'Resolved',
+  'needs-another': 'Needs another follow-up',
+};
+
 export const FollowUpSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
@@ -268,6 +305,14 @@ export const FollowUpSchema = z.object({
   completedAt: EpochMsSchema.nullable(),
   completedBy: IdSchema.nullable(),
   cancelReason: z.string().max(500).nullable(),
+  /** Snoozed: remind at this time rather than at the due time (the due time promised stays). */
+  remindAt: EpochMsSchema.nullable().default(null),
+  /** The planner rule that suggested it (null when planned by hand). */
+  ruleId: z.string().max(40).nullable().default(null),
+  /** The follow-up it continues ("needs another follow-up"). */
+  previousId: IdSchema.nullable().default(null),
+  /** The timeline entry its outcome was logged as. */
+  outcomeContactId: IdSchema.nullable().default(null),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 

@@ -88,7 +88,7 @@ export async function mutate<N extends MutationName>(
     const tables = [...MUTATION_ENTITIES[name].map((entity) => db.entityTable(entity)), db.outbox, db.shadow, db.meta];
     return await db.transaction('rw', tables, async () => {
       const id = (await db.getMeta<number>(META.nextMutationId)) ?? 1;
-      await runMutator({ store: localStore(db), actor, now: at, authoritative: false }, name, args);
+      await runMutator({ store: localStore(db), actor, now: at, madeAt: at, authoritative: false }, name, args);
       await db.outbox.add({ id, name, args, at });
       await db.setMeta(META.nextMutationId, id + 1);
       return id;
@@ -195,7 +195,7 @@ async function replay(db: AgentDeskDb, actor: Actor, pending: readonly { name: s
     if (!isMutationName(mutation.name)) continue;
     try {
       const args = parseMutationArgs(mutation.name, mutation.args);
-      await runMutator({ store, actor, now: mutation.at, authoritative: false }, mutation.name, args);
+      await runMutator({ store, actor, now: mutation.at, madeAt: mutation.at, authoritative: false }, mutation.name, args);
       replayed += 1;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -17,6 +17,8 @@ import {
 import {
   CUSTOMER_EDITABLE_FIELDS,
   CustomerSchema,
+  FOLLOW_UP_KIND_LABELS,
+  FOLLOW_UP_OUTCOME_LABELS,
   FOLLOW_UP_OUTCOMES,
   FollowUpKindSchema,
   PresenceSchema,
@@ -29,6 +31,7 @@ import {
   type Contact,
   type Customer,
   type CustomerEditableField,
+  type FollowUp,
   type Role,
   type Script,
 } from '../domain/model';
@@ -106,13 +109,48 @@ export const mutationArgs = {
       ownerId: IdSchema.optional(),
       reason: z.string().max(500).default(''),
       note: longText(4000).default(''),
+      /** The planner rule that suggested it, when the agent accepted a suggestion. */
+      ruleId: z.string().max(40).nullable().default(null),
     })
     .strict(),
   'followUp.reschedule': z.object({ id: IdSchema, dueAt: EpochMsSchema }).strict(),
+  /** Remind later: the due time stays, the reminder moves. */
+  'followUp.snooze': z.object({ id: IdSchema, until: EpochMsSchema }).strict(),
+  /** A supervisor gives a follow-up to someone else. */
+  'followUp.reassign': z.object({ id: IdSchema, ownerId: IdSchema }).strict(),
   'followUp.complete': z
-    .object({ id: IdSchema, outcome: z.enum(FOLLOW_UP_OUTCOMES), note: longText(4000).default('') })
-    .strict(),
-  'followUp.cancel': z.object({ id: IdSchema, reason: shortText(500) }).strict(),
+    .object({
+      id: IdSchema,
+      outcome: z.enum(FOLLOW_UP_OUTCOMES),
+      note: longText(4000).default(''),
+      /** The timeline entry the outcome is logged as (its id made on the desktop). */
+      outcomeContactId: IdSchema,
+      /** Satisfaction asked again on the follow-up. */
+      survey: z
+        .object({ id: IdSchema, csat: z.number().int().min(1).max(5).nullable().default(null), nps: z.number().int().min(0).max(10).nullable().default(null) })
+        .strict()
+        .refine((survey) => survey.csat !== null || survey.nps !== null, 'a survey has a CSAT or NPS score')
+        .nullable()
+        .default(null),
+      /** The next follow-up, planned in the same change ("needs another follow-up"). */
+      next: z
+        .object({
+          id: IdSchema,
+          kind: FollowUpKindSchema,
+          channel: ReachableChannelSchema,
+          dueAt: EpochMsSchema,
+          reason: z.string().max(500).default(''),
+        })
+        .strict()
+        .nullable()
+        .default(null),
+    })
+    .strict()
+    .refine((args) => args.outcome !== 'needs-another' || args.next !== null, {
+      message: '“Needs another follow-up” needs the next one planned',
+      path: ['next'],
+    }),
+  'followUp.cancel': z.object({ id: IdSchema, reason: z.string().trim().min(1, 'say why it is cancelled').max(500) }).strict(),
   'survey.record': z
     .object({
       id: IdSchema,
@@ -160,9 +198,11 @@ export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } =
   'contact.reply': ['contact', 'queueItem'],
   'contact.wrapUp': ['queueItem', 'contact', 'user'],
   'customer.update': ['customer'],
-  'followUp.schedule': ['followUp', 'customer'],
+  'followUp.schedule': ['followUp', 'customer', 'user'],
   'followUp.reschedule': ['followUp', 'user'],
-  'followUp.complete': ['followUp', 'user'],
+  'followUp.snooze': ['followUp', 'user'],
+  'followUp.reassign': ['followUp', 'user'],
+  'followUp.complete': ['followUp', 'user', 'contact', 'survey', 'customer'],
   'followUp.cancel': ['followUp', 'user'],
   'survey.record': ['survey', 'contact'],
   'presence.set': ['user'],
@@ -192,6 +232,12 @@ export interface MutationContext {
   actor: Actor;
   /** The mutation's time: the desktop's clock when made, the hub's when applied. */
   now: number;
+  /**
+   * When the person made the change (the desktop's clock, as sent with the
+   * mutation). Rules about "the past" judge by it: a follow-up planned offline
+   * for this afternoon is not refused because the push arrived tomorrow.
+   */
+  madeAt: number;
   /** True on the hub, whose answer is final. */
   authoritative: boolean;
 }
@@ -401,11 +447,28 @@ const updateCustomer: Mutator<'customer.update'> = async (ctx, { customerId, pat
   await ctx.store.put('customer', next.data);
 };
 
+/** The hub trusts a desktop's clock for when a change was made, up to this far ahead of its own. */
+export const MADE_AT_SKEW_MS = 5 * 60_000;
+
+/** Due times a little behind the moment of planning pass (clocks differ, forms take time); earlier ones are refused. */
+export const FOLLOW_UP_PAST_GRACE_MS = 5 * 60_000;
+
+function refusePast(ctx: MutationContext, at: number, what: string): void {
+  if (at < ctx.madeAt - FOLLOW_UP_PAST_GRACE_MS) {
+    throw new DomainError('invalid', `${what} is in the past (${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC). Pick a time from now on.`);
+  }
+}
+
 const scheduleFollowUp: Mutator<'followUp.schedule'> = async (ctx, args) => {
   if (await ctx.store.get('followUp', args.id)) return;
-  await need(ctx, 'customer', args.customerId, 'customer');
+  const customer = await ctx.store.get('customer', args.customerId);
+  if (!customer) throw new DomainError('not_found', `No customer with id ${args.customerId}: a follow-up needs a known customer.`);
+  refusePast(ctx, args.dueAt, 'The due time');
   const ownerId = args.ownerId ?? ctx.actor.userId;
-  if (ownerId !== ctx.actor.userId) requireSupervisor(ctx.actor, "plan follow-ups for someone else");
+  if (ownerId !== ctx.actor.userId) {
+    requireSupervisor(ctx.actor, 'plan follow-ups for someone else');
+    await need(ctx, 'user', ownerId, 'person');
+  }
   await ctx.store.put('followUp', {
     id: args.id,
     customerId: args.customerId,
@@ -423,13 +486,19 @@ const scheduleFollowUp: Mutator<'followUp.schedule'> = async (ctx, args) => {
     completedAt: null,
     completedBy: null,
     cancelReason: null,
+    remindAt: null,
+    ruleId: args.ruleId,
+    previousId: null,
+    outcomeContactId: null,
   });
 };
 
-async function openFollowUp(ctx: MutationContext, id: string) {
-  const followUp = await need(ctx, 'followUp', id, 'follow-up');
-  if (followUp.state === 'done') throw new DomainError('already_completed', 'This follow-up was already completed.');
-  if (followUp.state === 'cancelled') throw new DomainError('invalid_state', 'This follow-up was cancelled.');
+/** A follow-up that is still to do, and that the actor may change (its owner, or a supervisor). */
+async function openFollowUp(ctx: MutationContext, id: string, action: string) {
+  const followUp = await ctx.store.get('followUp', id);
+  if (!followUp) throw new DomainError('not_found', `No follow-up with id ${id}.`);
+  if (followUp.state === 'done') throw new DomainError('already_completed', `This follow-up was already completed; it cannot be ${action}.`);
+  if (followUp.state === 'cancelled') throw new DomainError('invalid_state', `This follow-up was cancelled; it cannot be ${action}.`);
   if (followUp.ownerId !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
     throw new DomainError('not_assignee', `This follow-up belongs to ${await firstNameOf(ctx, followUp.ownerId)}.`);
   }
@@ -437,25 +506,106 @@ async function openFollowUp(ctx: MutationContext, id: string) {
 }
 
 const rescheduleFollowUp: Mutator<'followUp.reschedule'> = async (ctx, { id, dueAt }) => {
-  const followUp = await openFollowUp(ctx, id);
-  await ctx.store.put('followUp', { ...followUp, dueAt });
+  const followUp = await openFollowUp(ctx, id, 'rescheduled');
+  if (followUp.dueAt === dueAt) return;
+  refusePast(ctx, dueAt, 'The new due time');
+  await ctx.store.put('followUp', { ...followUp, dueAt, remindAt: null });
 };
 
-const completeFollowUp: Mutator<'followUp.complete'> = async (ctx, { id, outcome, note }) => {
-  const followUp = await openFollowUp(ctx, id);
+const snoozeFollowUp: Mutator<'followUp.snooze'> = async (ctx, { id, until }) => {
+  const followUp = await openFollowUp(ctx, id, 'snoozed');
+  if (until <= ctx.madeAt) throw new DomainError('invalid', 'Snooze until a time that is still to come.');
+  await ctx.store.put('followUp', { ...followUp, remindAt: until });
+};
+
+const reassignFollowUp: Mutator<'followUp.reassign'> = async (ctx, { id, ownerId }) => {
+  requireSupervisor(ctx.actor, 'reassign follow-ups');
+  const followUp = await openFollowUp(ctx, id, 'reassigned');
+  if (followUp.ownerId === ownerId) return;
+  const owner = await ctx.store.get('user', ownerId);
+  if (!owner) throw new DomainError('not_found', `No person with id ${ownerId}.`);
+  if (ctx.actor.role !== 'admin' && !owner.teamIds.some((team) => ctx.actor.teamIds.includes(team))) {
+    throw new DomainError('forbidden', `${owner.name} is not in one of your teams.`);
+  }
+  await ctx.store.put('followUp', { ...followUp, ownerId, remindAt: null });
+};
+
+/** What a follow-up's outcome looks like in the customer's timeline. */
+export function followUpOutcomeRow(
+  followUp: FollowUp,
+  args: Pick<MutationArgs<'followUp.complete'>, 'outcome' | 'note' | 'outcomeContactId'>,
+  agentId: string,
+  at: number,
+): Contact {
+  const reached = args.outcome === 'reached' || args.outcome === 'resolved';
+  return {
+    ...noteRow({ id: args.outcomeContactId, customerId: followUp.customerId, parentId: followUp.contactId, body: args.note || followUp.reason }, agentId, at),
+    channel: followUp.channel,
+    direction: 'outbound',
+    subject: `${FOLLOW_UP_KIND_LABELS[followUp.kind]}: ${FOLLOW_UP_OUTCOME_LABELS[args.outcome].toLowerCase()}`,
+    endedAt: at,
+    disposition: FOLLOW_UP_OUTCOME_LABELS[args.outcome],
+    resolution: args.outcome === 'resolved' ? 'resolved' : reached ? null : 'unresolved',
+  };
+}
+
+const completeFollowUp: Mutator<'followUp.complete'> = async (ctx, args) => {
+  const followUp = await openFollowUp(ctx, args.id, 'completed');
+  if (await ctx.store.get('contact', args.outcomeContactId)) throw new DomainError('invalid', 'A different record already has this id.');
+  if (args.next) refusePast(ctx, args.next.dueAt, 'The next follow-up’s due time');
   await ctx.store.put('followUp', {
     ...followUp,
     state: 'done',
-    outcome,
-    note: note || followUp.note,
+    outcome: args.outcome,
+    note: args.note || followUp.note,
     completedAt: ctx.now,
     completedBy: ctx.actor.userId,
+    remindAt: null,
+    outcomeContactId: args.outcomeContactId,
   });
+  await ctx.store.put('contact', followUpOutcomeRow(followUp, args, ctx.actor.userId, ctx.now));
+  if (args.survey) {
+    await ctx.store.put('survey', {
+      id: args.survey.id,
+      contactId: args.outcomeContactId,
+      customerId: followUp.customerId,
+      agentId: ctx.actor.userId,
+      status: 'answered',
+      csat: args.survey.csat,
+      nps: args.survey.nps,
+      comment: '',
+      at: ctx.now,
+    });
+  }
+  if (args.next && !(await ctx.store.get('followUp', args.next.id))) {
+    await ctx.store.put('followUp', {
+      id: args.next.id,
+      customerId: followUp.customerId,
+      contactId: followUp.contactId,
+      kind: args.next.kind,
+      channel: args.next.channel,
+      dueAt: args.next.dueAt,
+      ownerId: followUp.ownerId,
+      state: 'scheduled',
+      reason: args.next.reason || followUp.reason,
+      outcome: null,
+      note: '',
+      createdAt: ctx.now,
+      createdBy: ctx.actor.userId,
+      completedAt: null,
+      completedBy: null,
+      cancelReason: null,
+      remindAt: null,
+      ruleId: 'chain',
+      previousId: followUp.id,
+      outcomeContactId: null,
+    });
+  }
 };
 
 const cancelFollowUp: Mutator<'followUp.cancel'> = async (ctx, { id, reason }) => {
-  const followUp = await openFollowUp(ctx, id);
-  await ctx.store.put('followUp', { ...followUp, state: 'cancelled', cancelReason: reason });
+  const followUp = await openFollowUp(ctx, id, 'cancelled');
+  await ctx.store.put('followUp', { ...followUp, state: 'cancelled', cancelReason: reason, remindAt: null });
 };
 
 const recordSurvey: Mutator<'survey.record'> = async (ctx, args) => {
@@ -523,6 +673,8 @@ export const mutators: { [N in MutationName]: Mutator<N> } = {
   'customer.update': updateCustomer,
   'followUp.schedule': scheduleFollowUp,
   'followUp.reschedule': rescheduleFollowUp,
+  'followUp.snooze': snoozeFollowUp,
+  'followUp.reassign': reassignFollowUp,
   'followUp.complete': completeFollowUp,
   'followUp.cancel': cancelFollowUp,
   'survey.record': recordSurvey,

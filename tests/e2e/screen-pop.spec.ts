@@ -6,7 +6,7 @@ import { signIn, waitForSync } from './helpers';
 test.describe('screen-pop: a softphone or CTI link opens the customer at once', () => {
   test('by phone written any way, by email in any case, by id; garbage gets a clear "no match"', async ({ page, request }) => {
     const token = await login(request, 'ben');
-    const customers = (await pullAll(request, token)).filter((c) => c.op === 'put' && c.entity === 'customer').map((c) => (c as { row: Customer }).row);
+    const customers = (await pullAll(request, token)).filter((c) => c.op === 'put' && c.entity === 'customer').map((c) => (c as unknown as { row: Customer }).row);
     const customer = customers.find((c) => c.phones[0]?.startsWith('+44') && c.emails.length > 0)!;
     const name = `${customer.firstName} ${customer.lastName}`;
     await signIn(page, 'ben');

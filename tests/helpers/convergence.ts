@@ -1,7 +1,7 @@
 /** Oracles for sync tests: what the hub says a person should hold, and what a desktop holds. */
 import { expect } from 'vitest';
 import { ENTITY_NAMES, parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
-import { runMutator, DomainError, parseMutationArgs, isMutationName, type MutationStore } from '@core/sync/mutations';
+import { runMutator, DomainError, MADE_AT_SKEW_MS, parseMutationArgs, isMutationName, type MutationStore } from '@core/sync/mutations';
 import type { Script, User } from '@core/domain/model';
 import { pull } from '../../hub/sync/pull';
 import type { RunningHub } from '../../hub/server';
@@ -88,8 +88,8 @@ export async function replayHubLog(hub: RunningHub, initial: readonly ImportEntr
     },
   };
   const users = new Map([...rows.entries()].filter(([key]) => key.startsWith('user:')).map(([, row]) => [row.id as string, row as User]));
-  const log = await hub.storage.query<{ user_id: string; name: string; args: unknown; applied_at: number; status: string; code: string | null }>(
-    'SELECT user_id, name, args, applied_at, status, code FROM mutations ORDER BY seq',
+  const log = await hub.storage.query<{ user_id: string; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null }>(
+    'SELECT user_id, name, args, made_at, applied_at, status, code FROM mutations ORDER BY seq',
   );
   for (const entry of log) {
     if (!isMutationName(entry.name)) throw new Error(`unknown mutation in the hub log: ${entry.name}`);
@@ -99,7 +99,7 @@ export async function replayHubLog(hub: RunningHub, initial: readonly ImportEntr
     const snapshot = new Map(rows);
     try {
       await runMutator(
-        { store, actor: { userId: user.id, role: user.role, teamIds: user.teamIds }, now: Number(entry.applied_at), authoritative: true },
+        { store, actor: { userId: user.id, role: user.role, teamIds: user.teamIds }, now: Number(entry.applied_at), madeAt: Math.min(Number(entry.made_at), Number(entry.applied_at) + MADE_AT_SKEW_MS), authoritative: true },
         entry.name,
         parseMutationArgs(entry.name, entry.args),
       );

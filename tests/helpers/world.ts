@@ -3,7 +3,7 @@
  * supervisor) and one other team (Olga), their queues, a few customers with
  * histories, and waiting contacts.
  */
-import type { Contact, Customer, Queue, QueueItem, Team, User } from '@core/domain/model';
+import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import type { ImportAccount, ImportEntry } from '../../hub/import';
 
 export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -20,6 +20,8 @@ const user = (id: string, name: string, role: User['role'], teamIds: string[]): 
   presenceAt: T0,
   timeZone: 'Europe/London',
   idleSince: null,
+  workingHours: DEFAULT_WORKING_HOURS,
+  followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
 });
 
 export const teams: Team[] = [

@@ -119,7 +119,7 @@ describe.each(targets)('randomized faults on $label', (target) => {
           customerId: customer.id,
           kind: 'callback',
           channel: 'call',
-          dueAt: T0 + 86_400_000 * (1 + Math.floor(random() * 5)),
+          dueAt: Date.now() + 86_400_000 * (1 + Math.floor(random() * 5)),
           ownerId: owner,
           reason: `Planned at step ${step}`,
         });
@@ -128,7 +128,7 @@ describe.each(targets)('randomized faults on $label', (target) => {
         const followUp = pick(random, open);
         if (followUp) {
           const choice = random();
-          if (choice < 0.4) await attempt(desktop, 'followUp.complete', { id: followUp.id, outcome: pick(random, ['reached', 'no-answer', 'left-message', 'resolved'] as const)!, note: `Done at ${step}` });
+          if (choice < 0.4) await attempt(desktop, 'followUp.complete', { id: followUp.id, outcome: pick(random, ['reached', 'no-answer', 'left-message', 'resolved'] as const)!, note: `Done at ${step}`, outcomeContactId: `fuo-${step}` });
           else if (choice < 0.7) await attempt(desktop, 'followUp.reschedule', { id: followUp.id, dueAt: followUp.dueAt + 3_600_000 });
           else await attempt(desktop, 'followUp.cancel', { id: followUp.id, reason: 'No longer needed' });
         }

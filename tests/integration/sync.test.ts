@@ -288,7 +288,7 @@ describe.each(targets)('sync on $label', (target) => {
     await olga.sync();
     expect((await olga.db.followUps.get('fu-olga'))?.ownerId).toBe('usr_olga');
     expect(await olga.db.contacts.where('[customerId+at]').between(['cus_2', 0], ['cus_2', Infinity]).count()).toBeGreaterThanOrEqual(2);
-    await olga.mutate('followUp.complete', { id: 'fu-olga', outcome: 'reached', note: 'Sorted in Russian.' });
+    await olga.mutate('followUp.complete', { id: 'fu-olga', outcome: 'reached', note: 'Sorted in Russian.', outcomeContactId: 'fuo-olga-1' });
     await olga.sync();
     await sam.sync();
     expect(await sam.db.followUps.get('fu-olga')).toMatchObject({ state: 'done', outcome: 'reached', completedBy: 'usr_olga' });

@@ -1,6 +1,6 @@
 /** The routing rules: topics, queues, priorities, queue order, who is offered a contact, "take next", offer passes. */
 import { describe, expect, it } from 'vitest';
-import type { Queue, QueueItem, User } from '@core/domain/model';
+import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Queue, type QueueItem, type User } from '@core/domain/model';
 import { DEMO_QUEUES } from '@core/demo/directory';
 import {
   chooseAgent,
@@ -27,6 +27,8 @@ function agent(id: string, patch: Partial<User> = {}): User {
     presenceAt: NOW - 60_000,
     timeZone: 'Europe/London',
     idleSince: NOW - 60_000,
+    workingHours: DEFAULT_WORKING_HOURS,
+    followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
     ...patch,
   };
 }

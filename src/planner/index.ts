@@ -1,0 +1,31 @@
+/**
+ * The follow-up planner: what to follow up on after a contact (rules), and
+ * when, respecting the agent's working day and capacity and the customer's
+ * clock (schedule).
+ */
+export { DailyHoursSchema, PLANNER_RULES, PlannerRulesSchema, type DailyHours, type PlannerRules } from './config';
+export { planAll, planSuggestion, type PlanContext, type PlannedSuggestion } from './plan';
+export {
+  businessDayAfter,
+  suggestFollowUps,
+  suggestNext,
+  type BusinessDay,
+  type CompletedFollowUp,
+  type FollowUpSuggestion,
+  type NextRuleId,
+  type PlannerCustomer,
+  type SuggestInput,
+  type SuggestionRuleId,
+  type WrapUpRuleId,
+} from './rules';
+export {
+  PlannerError,
+  dailyLoad,
+  planSlot,
+  type FollowUpWindow,
+  type PlanSlotInput,
+  type PlannedSlot,
+  type PlannerAgent,
+  type PlannerCustomerClock,
+  type SlotMove,
+} from './schedule';
