@@ -14,6 +14,7 @@ import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { startHub, type RunningHub } from '../hub/server';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
+import { createDesktopReminders } from './reminders';
 import { installSecurityGuards } from './security';
 import { DesktopStore } from './settings';
 import { createMainWindow } from './window';
@@ -91,6 +92,14 @@ async function start(): Promise<void> {
   const csp = buildCsp({ connectOrigins: hubOrigin ? [hubOrigin] : [], ...(devOrigin ? { devServerOrigin: devOrigin } : {}) });
   serveRenderer(rendererDir, csp);
 
+  const reminders = createDesktopReminders({
+    icon: iconPath,
+    openPath,
+    fired: (event) => {
+      if (mainWindow && !mainWindow.webContents.isLoading()) sendEvent(mainWindow.webContents, 'reminders:fired', event);
+    },
+  });
+
   registerIpc(
     {
       'app:info': () => ({
@@ -127,6 +136,10 @@ async function start(): Promise<void> {
       'session:load': () => store.loadSession(),
       'session:save': (session) => {
         store.saveSession(session);
+        return null;
+      },
+      'reminders:set': (list) => {
+        reminders.set(list);
         return null;
       },
       'app:relaunch': () => {

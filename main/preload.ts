@@ -47,6 +47,19 @@ const bridge: AgentDeskBridge = {
       ipcRenderer.removeListener('app:navigate', handler);
     };
   },
+  setReminders: async (reminders) => {
+    await invoke('reminders:set', [...reminders]);
+  },
+  onRemindersFired(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+      const event = ipcEventContract['reminders:fired'].safeParse(payload);
+      if (event.success) listener(event.data);
+    };
+    ipcRenderer.on('reminders:fired', handler);
+    return () => {
+      ipcRenderer.removeListener('reminders:fired', handler);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('agentdesk', bridge);

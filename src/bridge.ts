@@ -6,7 +6,11 @@
  * below) and the browser bridge (web APIs) used in serve mode.
  */
 import { z } from 'zod';
+import { AppPathSchema } from './app-path';
 import { UserSchema } from './domain/model';
+import { ReminderListSchema, RemindersFiredEventSchema, type Reminder } from './reminders';
+
+export { AppPathSchema };
 
 export const ThemePreferenceSchema = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof ThemePreferenceSchema>;
@@ -51,12 +55,6 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 
 export const DesktopSettingsPatchSchema = DesktopSettingsSchema.partial().strict();
 export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
 
-/** An in-app route: a path starting with a single slash, optionally with a query. */
-export const AppPathSchema = z
-  .string()
-  .max(1024)
-  .regex(/^\/(?!\/)[^\s]*$/, 'must be an app path such as /queue');
-
 export const NotificationRequestSchema = z
   .object({
     title: z.string().min(1).max(200),
@@ -96,6 +94,8 @@ export const ipcInvokeContract = {
   'app:relaunch': { args: z.tuple([]), result: z.null() },
   'session:load': { args: z.tuple([]), result: StoredSessionSchema.nullable() },
   'session:save': { args: z.tuple([StoredSessionSchema.nullable()]), result: z.null() },
+  /** Replaces the follow-up reminders the host shows at their time (an empty list stops them). */
+  'reminders:set': { args: z.tuple([ReminderListSchema]), result: z.null() },
 } as const;
 export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = z.input<(typeof ipcInvokeContract)[C]['args']>;
@@ -105,9 +105,12 @@ export type IpcResult<C extends IpcInvokeChannel> = z.output<(typeof ipcInvokeCo
 /** Main → renderer events. */
 export const ipcEventContract = {
   'app:navigate': NavigateEventSchema,
+  /** The host's reminder timer went off: the renderer records these reminders as seen on this device. */
+  'reminders:fired': RemindersFiredEventSchema,
 } as const;
 export type IpcEventChannel = keyof typeof ipcEventContract;
 export type IpcEvent<C extends IpcEventChannel> = z.output<(typeof ipcEventContract)[C]>;
+export type RemindersFiredEvent = IpcEvent<'reminders:fired'>;
 
 export interface AgentDeskBridge {
   readonly host: HostKind;
@@ -124,6 +127,14 @@ export interface AgentDeskBridge {
   saveSession(session: StoredSession | null): Promise<void>;
   /** Main asks the renderer to open a route (deep link, notification click). Returns an unsubscribe. */
   onNavigate(listener: (path: string) => void): () => void;
+  /**
+   * Hands the host the follow-up reminders to show at their time, replacing the previous list.
+   * The host shows them as OS notifications (also while the window is hidden) even if the page is
+   * busy or throttled; clicking one opens its path. An empty list stops them (sign-out).
+   */
+  setReminders(reminders: readonly Reminder[]): Promise<void>;
+  /** The host's reminder timer went off for these reminders. Returns an unsubscribe. */
+  onRemindersFired(listener: (event: RemindersFiredEvent) => void): () => void;
 }
 
 /** A readable one-line summary of a zod error, for messages shown to people. */

@@ -8,8 +8,10 @@ import {
   describeZodError,
   type AgentDeskBridge,
   type DesktopSettings,
+  type RemindersFiredEvent,
 } from '@core/bridge';
 import { PRODUCT_NAME } from '@core/config';
+import { createReminderScheduler, ReminderListSchema, type ReminderScheduler } from '@core/reminders';
 
 const SETTINGS_KEY = 'agentdesk.settings';
 const SESSION_KEY = 'agentdesk.session';
@@ -26,6 +28,35 @@ function readSettings(): DesktopSettings {
 /** The bridge over web APIs, for serve mode: the hub is the page's own origin. */
 export function createBrowserBridge(): AgentDeskBridge {
   const navigateListeners = new Set<(path: string) => void>();
+  const firedListeners = new Set<(event: RemindersFiredEvent) => void>();
+  let reminders: ReminderScheduler | null = null;
+  let askedPermission = false;
+
+  /**
+   * Follow-up reminders run in the page: a background tab's timers may be throttled to about once
+   * a minute, so a reminder can be that late. Without notification permission a reminder is
+   * reported as not notified, and the app lists it on screen instead.
+   */
+  const reminderScheduler = (): ReminderScheduler =>
+    (reminders ??= createReminderScheduler({
+      now: () => Date.now(),
+      setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
+      clearTimer: (handle) => window.clearTimeout(handle as number),
+      show: (request) => {
+        if (!('Notification' in window) || Notification.permission !== 'granted') return false;
+        const notification = new Notification(request.title, { body: request.body, tag: request.tag });
+        notification.onclick = () => {
+          window.focus();
+          for (const listener of navigateListeners) listener(request.path);
+          notification.close();
+        };
+        return true;
+      },
+      fired: (event) => {
+        for (const listener of firedListeners) listener(event);
+      },
+    }));
+
   return {
     host: 'browser',
     appInfo: async () => ({
@@ -80,6 +111,22 @@ export function createBrowserBridge(): AgentDeskBridge {
       navigateListeners.add(listener);
       return () => {
         navigateListeners.delete(listener);
+      };
+    },
+    setReminders: async (list) => {
+      const parsed = ReminderListSchema.parse(list);
+      if (parsed.length > 0 && !askedPermission && 'Notification' in window && Notification.permission === 'default') {
+        // Asked once, when there is first something to remind of; not awaited, so a prompt left open holds nothing up
+        // (a reminder due before the answer is listed in the app instead).
+        askedPermission = true;
+        void Notification.requestPermission().catch(() => undefined);
+      }
+      reminderScheduler().set(parsed);
+    },
+    onRemindersFired(listener) {
+      firedListeners.add(listener);
+      return () => {
+        firedListeners.delete(listener);
       };
     },
   };

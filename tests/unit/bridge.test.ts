@@ -40,9 +40,34 @@ describe('IPC contract', () => {
     if (!badUrl.success) expect(describeZodError(badUrl.error)).toContain('http:// or https://');
   });
 
+  it('takes a list of well-formed reminders and refuses anything else', () => {
+    const schema = ipcInvokeContract['reminders:set'].args;
+    const ok = { id: 'fu_1', at: 1_770_000_000_000, title: 'Callback due: Kevin MacLeod', body: 'Confirm the refund · Due 10:00', path: '/customer?id=cus_1' };
+    expect(schema.parse([[ok]])).toEqual([[ok]]);
+    expect(schema.safeParse([[]]).success).toBe(true);
+    const bad = [
+      [],
+      [ok],
+      [[{ ...ok, path: 'https://evil.example' }]],
+      [[{ ...ok, path: '//evil.example/x' }]],
+      [[{ ...ok, title: '' }]],
+      [[{ ...ok, title: 'x'.repeat(201) }]],
+      [[{ ...ok, at: -1 }]],
+      [[{ ...ok, at: 1.5 }]],
+      [[{ ...ok, id: 'has spaces' }]],
+      [[{ ...ok, extra: true }]],
+      [Array.from({ length: 501 }, (_, i) => ({ ...ok, id: `fu_${i}` }))],
+      [[ok], 'more'],
+    ];
+    for (const args of bad) expect(schema.safeParse(args).success, JSON.stringify(args).slice(0, 120)).toBe(false);
+  });
+
   it('validates events sent to the renderer', () => {
     expect(ipcEventContract['app:navigate'].safeParse({ path: '/customer?phone=%2B44' }).success).toBe(true);
     expect(ipcEventContract['app:navigate'].safeParse({ path: 'javascript:alert(1)' }).success).toBe(false);
+    expect(ipcEventContract['reminders:fired'].safeParse({ keys: ['fu_1@1770000000000'], notified: true }).success).toBe(true);
+    expect(ipcEventContract['reminders:fired'].safeParse({ keys: ['fu_1@1'] }).success).toBe(false);
+    expect(ipcEventContract['reminders:fired'].safeParse({ keys: 'fu_1@1', notified: true }).success).toBe(false);
   });
 });
 

@@ -8,7 +8,9 @@ import { focusScreenHeading, isTypingTarget } from './keyboard';
 import { ScreenRouter } from '../screens/ScreenRouter';
 import { SignInScreen } from '../screens/SignInScreen';
 import { useSession } from '../state/session';
+import { MissedReminders } from './MissedReminders';
 import { Notices } from './Notices';
+import { useFollowUpReminders } from './useFollowUpReminders';
 import { useOfferNotifications } from './useOfferNotifications';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SideNav } from './SideNav';
@@ -17,6 +19,7 @@ import { TopBar } from './TopBar';
 /** Global keys: Alt+digit opens a section from anywhere; ? shows the shortcuts outside text fields. */
 function SignedInEffects() {
   useOfferNotifications();
+  useFollowUpReminders();
   return null;
 }
 
@@ -90,6 +93,7 @@ export function AppShell() {
       </Box>
       <ShortcutsDialog />
       <Notices />
+      <MissedReminders />
       <SignedInEffects />
     </Box>
   );

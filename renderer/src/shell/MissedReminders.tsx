@@ -1,0 +1,112 @@
+import { useId } from 'react';
+import AlarmIcon from '@mui/icons-material/Alarm';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { FOLLOW_UPS_PATH } from '@core/reminders';
+import { navigate } from '../state/router';
+import { focusScreenHeading } from './keyboard';
+import { useReminderStore, type ListedReminder } from './useFollowUpReminders';
+
+/** At most this many are listed one by one; the rest are in Follow-ups. */
+const MAX_LISTED = 5;
+
+const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+export function remindersHeading(listed: readonly Pick<ListedReminder, 'whileAway'>[]): string {
+  const count = listed.length;
+  const what = count === 1 ? 'follow-up' : 'follow-ups';
+  if (listed.every((item) => item.whileAway)) return `While you were away, ${count} ${what} came due`;
+  return `${count} ${what} ${count === 1 ? 'is' : 'are'} due`;
+}
+
+/**
+ * Follow-up reminders the app lists itself: those that came due while the app was closed, and
+ * those that went off without a notification. Not modal: the agent can open one customer, deal
+ * with it, and come back to the rest. Stays until each is opened or all are dismissed.
+ */
+export function MissedReminders() {
+  const listed = useReminderStore((state) => state.listed);
+  const headingId = useId();
+  if (listed.length === 0) return null;
+
+  const heading = remindersHeading(listed);
+  const visible = listed.slice(0, MAX_LISTED);
+  const more = listed.length - visible.length;
+  const open = (item: ListedReminder) => {
+    useReminderStore.getState().markShown([item.key]);
+    navigate(item.path);
+    focusScreenHeading();
+  };
+  const dismissAll = () => useReminderStore.getState().markShown(listed.map((item) => item.key));
+
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={headingId}
+      elevation={8}
+      sx={{ position: 'fixed', top: 72, right: 16, zIndex: 1350, width: 400, maxWidth: 'calc(100vw - 32px)', maxHeight: 'calc(100vh - 96px)', overflow: 'auto' }}
+    >
+      {/* Announced when it appears; the visible heading labels the region. */}
+      <Box role="alert" sx={visuallyHidden}>
+        {heading}
+      </Box>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, pt: 1.5 }}>
+        <AlarmIcon color="warning" aria-hidden />
+        <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>
+          {heading}
+        </Typography>
+      </Stack>
+      <List dense aria-label="Follow-ups due">
+        {visible.map((item) => (
+          <ListItem
+            key={item.key}
+            secondaryAction={
+              <Button size="small" onClick={() => open(item)} aria-label={`Open ${item.customerName}`}>
+                Open
+              </Button>
+            }
+            sx={{ pr: 10 }}
+          >
+            <ListItemText
+              primary={item.customerName}
+              secondary={`${item.kindLabel} · due ${dueFormat.format(item.dueAt)}${item.reason ? ` · ${item.reason}` : ''}`}
+              slotProps={{ secondary: { noWrap: true, title: item.reason } }}
+            />
+          </ListItem>
+        ))}
+      </List>
+      <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', px: 1.5, pb: 1.5 }}>
+        {more > 0 && (
+          <Button
+            size="small"
+            onClick={() => {
+              dismissAll();
+              navigate(FOLLOW_UPS_PATH);
+              focusScreenHeading();
+            }}
+          >
+            {`See all ${listed.length} in Follow-ups`}
+          </Button>
+        )}
+        <Button size="small" variant="contained" onClick={dismissAll}>
+          Dismiss
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
