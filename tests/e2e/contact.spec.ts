@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Contact, Customer, QueueItem } from '@core/domain/model';
+import type { Contact, Customer, FollowUp, QueueItem } from '@core/domain/model';
 import { signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
 
@@ -135,6 +135,15 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   await ava.keyboard.press('Enter');
   await ava.getByRole('button', { name: 'CSAT 4' }).focus();
   await ava.keyboard.press('Enter');
+  // The planner suggests following up before the promised moment; finishing waits for Ava to decide, and she accepts.
+  const suggested = ava.getByTestId('suggested-follow-up');
+  await expect(suggested).toHaveCount(1);
+  await expect(suggested).toContainText(/Promised .*your time/);
+  await ava.keyboard.press('Control+Enter');
+  await expect(ava.getByRole('alert')).toContainText('Accept, edit or dismiss the suggested follow-up first');
+  await suggested.getByRole('button', { name: 'Accept' }).focus();
+  await ava.keyboard.press('Enter');
+  await expect(suggested).toContainText('Will be planned');
   await ava.screenshot({ path: 'test-results/screenshots/contact-wrapup.png', fullPage: true });
   await ava.keyboard.press('Control+Enter');
   await expect(ava).toHaveURL(/\/queue$/);
@@ -156,6 +165,10 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   expect(stored?.row.promise?.text).toMatch(/your time/);
   const survey = after.flatMap((c) => (c.op === 'put' && c.entity === 'survey' ? [c.row as { contactId: string; csat: number | null }] : [])).find((row) => row.contactId === posted.contactId);
   expect(survey?.csat).toBe(4);
+  const planned = after.flatMap((c) => (c.op === 'put' && c.entity === 'followUp' ? [c.row as FollowUp] : [])).filter((row) => row.contactId === posted.contactId);
+  expect(planned).toHaveLength(1);
+  expect(planned[0]).toMatchObject({ ruleId: 'promise', ownerId: 'usr_ava', state: 'scheduled' });
+  expect(planned[0]!.dueAt).toBeLessThanOrEqual(stored!.row.promise!.dueAt);
   await ava.screenshot({ path: testInfo.outputPath('timeline-after.png') });
 
   await avaContext.close();

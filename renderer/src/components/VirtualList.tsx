@@ -23,6 +23,8 @@ interface Props {
   onRowKey?: (event: KeyboardEvent, index: number) => boolean;
   /** Told the last row index in view, to load more before the end is reached. */
   onRangeEnd?: (lastIndex: number) => void;
+  /** Told which row is active (the one keys and actions apply to). */
+  onActiveChange?: (index: number) => void;
   /** More rows are being loaded (feeds say so to assistive technology). */
   busy?: boolean;
   height: number | string;
@@ -46,6 +48,7 @@ export function VirtualList({
   onOpen,
   onRowKey,
   onRangeEnd,
+  onActiveChange,
   busy = false,
   height,
   empty,
@@ -67,6 +70,10 @@ export function VirtualList({
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1);
   }, [active, count]);
+
+  useEffect(() => {
+    if (count > 0) onActiveChange?.(current);
+  }, [current, count, onActiveChange]);
 
   useEffect(() => {
     if (lastInView >= 0) onRangeEnd?.(lastInView);

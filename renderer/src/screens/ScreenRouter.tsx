@@ -7,6 +7,7 @@ import { PlannedScreen } from './PlannedScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { ContactScreen } from './contact/ContactScreen';
 import { QueueScreen } from './queue/QueueScreen';
+import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
 
 export function ScreenRouter() {
   const path = useRouter((state) => state.path);
@@ -18,5 +19,6 @@ export function ScreenRouter() {
   if (pathname === '/contact') return <ContactScreen />;
   if (section.id === 'queue') return <QueueScreen />;
   if (section.id === 'customers') return <CustomersScreen />;
+  if (section.id === 'follow-ups') return <FollowUpsScreen />;
   return <PlannedScreen key={section.id} section={{ ...section, id: section.id }} />;
 }

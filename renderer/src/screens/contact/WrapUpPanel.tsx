@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,23 +11,59 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { FOLLOW_UP_KINDS, type Contact, type FollowUpKind, type QueueItem } from '@core/domain/model';
+import { CHANNEL_LABELS, REACHABLE_CHANNELS, type ReachableChannel } from '@core/domain/common';
+import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_KINDS, type Contact, type FollowUpKind, type QueueItem } from '@core/domain/model';
+import type { PlannedSuggestion } from '@core/planner';
 import { DISPOSITIONS } from '@core/wrapup';
+import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
+import { DueField } from '../follow-ups/FollowUpDialogs';
+import { wrapUpSuggestions } from '../follow-ups/planning';
+import { fromLocalInput, toLocalInput } from '../follow-ups/time';
 import { formatDuration, useNow } from '../../data/useNow';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
 import { useWorkspace, useWorkspaces } from './workspace';
 
-const KIND_LABELS: Record<FollowUpKind, string> = { callback: 'Callback', 'check-in': 'Check-in', recovery: 'Recovery call', message: 'Message' };
+/** A follow-up as the agent will plan it: a suggestion accepted as is or edited, or one added by hand. */
+interface Draft {
+  kind: FollowUpKind;
+  channel: ReachableChannel;
+  /** On the agent's clock, for <input type="datetime-local">. */
+  due: string;
+  reason: string;
+}
 
-/** A local date-time value (for <input type="datetime-local">) a day from now at the next whole hour. */
-function defaultDue(now: number): string {
-  const date = new Date(now + 86_400_000);
-  date.setMinutes(0, 0, 0);
-  date.setHours(date.getHours() + 1);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+type Decision = { state: 'accepted' } | { state: 'dismissed' } | { state: 'edited'; draft: Draft };
+
+function draftOf(planned: PlannedSuggestion, zone: string): Draft {
+  return { kind: planned.suggestion.kind, channel: planned.suggestion.channel, due: toLocalInput(planned.slot.dueAt, zone), reason: planned.suggestion.reason };
+}
+
+/** Kind, channel, due time (with the customer's clock) and why: the fields of one planned follow-up. */
+function DraftFields({ draft, onChange, zone, customer, label }: { draft: Draft; onChange: (draft: Draft) => void; zone: string; customer: Parameters<typeof DueField>[0]['customer']; label: string }) {
+  return (
+    <Stack spacing={1.5} role="group" aria-label={label}>
+      <Stack direction="row" spacing={2}>
+        <TextField select label="Kind" value={draft.kind} onChange={(event) => onChange({ ...draft, kind: event.target.value as FollowUpKind })} size="small" sx={{ minWidth: 150 }}>
+          {FOLLOW_UP_KINDS.map((kind) => (
+            <MenuItem key={kind} value={kind}>
+              {FOLLOW_UP_KIND_LABELS[kind]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select label="Channel" value={draft.channel} onChange={(event) => onChange({ ...draft, channel: event.target.value as ReachableChannel })} size="small" sx={{ minWidth: 120 }}>
+          {REACHABLE_CHANNELS.map((channel) => (
+            <MenuItem key={channel} value={channel}>
+              {CHANNEL_LABELS[channel]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <DueField label="Due" value={draft.due} onChange={(due) => onChange({ ...draft, due })} agentZone={zone} customer={customer} />
+      <TextField label="Why" value={draft.reason} onChange={(event) => onChange({ ...draft, reason: event.target.value })} size="small" />
+    </Stack>
+  );
 }
 
 /**
@@ -47,9 +83,43 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
   const [nps, setNps] = useState<number | null>(null);
   const [surveySent, setSurveySent] = useState(false);
   const [plan, setPlan] = useState(false);
-  const [followUpKind, setFollowUpKind] = useState<FollowUpKind>('callback');
-  const [followUpDue, setFollowUpDue] = useState(() => defaultDue(Date.now()));
-  const [followUpReason, setFollowUpReason] = useState('');
+  const me = useMe();
+  const zone = me?.timeZone ?? 'UTC';
+  const [manual, setManual] = useState<Draft>(() => ({
+    kind: 'callback',
+    channel: contact.channel === 'note' ? 'call' : contact.channel,
+    due: toLocalInput(Date.now() + 86_400_000, zone),
+    reason: '',
+  }));
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const customer = useLive((db) => db.customers.get(contact.customerId), [contact.customerId], undefined);
+  const myOpen = useLive(
+    (db) => (me ? db.followUps.where('[state+ownerId+dueAt]').between(['scheduled', me.id, -Infinity], ['scheduled', me.id, Infinity]).toArray() : Promise.resolve([])),
+    [me?.id],
+    [],
+  );
+  // What the planner suggests from how it went: recomputed when the answers change, and each minute, not as the clock ticks.
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const suggestions = useMemo(
+    () => (me && customer && resolved ? wrapUpSuggestions({ ...contact, resolution: resolved, promise: workspace.promise }, customer, csat, me, myOpen, minute) : []),
+    [me, customer, resolved, csat, workspace.promise, contact, myOpen, minute],
+  );
+  // Deciding replaces the card's buttons: focus stays in the card (on Undo, or back on Accept), so Ctrl+Enter still finishes.
+  const focusRule = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusRule.current) return;
+    formRef.current?.querySelector<HTMLElement>(`[data-rule="${CSS.escape(focusRule.current)}"] [data-focus-after-decision]`)?.focus();
+    focusRule.current = null;
+  });
+  const decide = (ruleId: string, decision: Decision | null) => {
+    focusRule.current = ruleId;
+    setDecisions((current) => {
+      const next = { ...current };
+      if (decision) next[ruleId] = decision;
+      else delete next[ruleId];
+      return next;
+    });
+  };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -58,8 +128,23 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     event?.preventDefault();
     if (!disposition) return setError('Choose a disposition.');
     if (!resolved) return setError('Say whether the customer’s need was resolved.');
-    const dueAt = plan ? new Date(followUpDue).getTime() : null;
-    if (plan && (!Number.isFinite(dueAt) || dueAt! <= Date.now())) return setError('The follow-up must be due in the future.');
+    const undecided = suggestions.filter((planned) => !decisions[planned.suggestion.ruleId]);
+    if (undecided.length) {
+      return setError(`Accept, edit or dismiss the suggested follow-up${undecided.length === 1 ? '' : 's'} first (${undecided.length} left).`);
+    }
+    // Everything to plan, checked before anything is stored.
+    const toPlan: (Draft & { dueAt: number; ruleId: string | null })[] = [];
+    for (const planned of suggestions) {
+      const decision = decisions[planned.suggestion.ruleId]!;
+      if (decision.state === 'dismissed') continue;
+      const draft = decision.state === 'edited' ? decision.draft : draftOf(planned, zone);
+      toPlan.push({ ...draft, dueAt: decision.state === 'edited' ? fromLocalInput(draft.due, zone) : planned.slot.dueAt, ruleId: planned.suggestion.ruleId });
+    }
+    if (plan) toPlan.push({ ...manual, dueAt: fromLocalInput(manual.due, zone), ruleId: null });
+    for (const draft of toPlan) {
+      if (!Number.isFinite(draft.dueAt)) return setError('Give each follow-up a date and time.');
+      if (draft.dueAt <= Date.now()) return setError('A follow-up must be due from now on.');
+    }
     setError(null);
     setBusy(true);
     try {
@@ -83,19 +168,20 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           nps,
         });
       }
-      if (plan && dueAt) {
+      for (const draft of toPlan) {
         await run('followUp.schedule', {
           id: crypto.randomUUID(),
           customerId: contact.customerId,
           contactId: contact.id,
-          kind: followUpKind,
-          channel: contact.channel === 'note' ? 'call' : contact.channel,
-          dueAt,
-          reason: followUpReason || `Follow-up on “${contact.subject || 'the contact'}”`,
+          kind: draft.kind,
+          channel: draft.channel,
+          dueAt: draft.dueAt,
+          reason: draft.reason || `Follow-up on “${contact.subject || 'the contact'}”`,
+          ruleId: draft.ruleId,
         });
       }
       clear(contact.id);
-      notify(`Wrapped up: ${disposition}.`);
+      notify(`Wrapped up: ${disposition}.${toPlan.length ? ` ${toPlan.length} follow-up${toPlan.length === 1 ? '' : 's'} planned.` : ''}`);
       navigate('/queue');
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -189,20 +275,64 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
             control={<Checkbox checked={surveySent} onChange={(event) => setSurveySent(event.target.checked)} disabled={csat !== null || nps !== null} />}
             label="No answer now: a survey was sent"
           />
-          <FormControlLabel control={<Checkbox checked={plan} onChange={(event) => setPlan(event.target.checked)} />} label="Plan a follow-up" />
-          {plan && (
-            <Stack direction="row" spacing={2}>
-              <TextField select label="Kind" value={followUpKind} onChange={(event) => setFollowUpKind(event.target.value as FollowUpKind)} size="small" sx={{ minWidth: 150 }}>
-                {FOLLOW_UP_KINDS.map((kind) => (
-                  <MenuItem key={kind} value={kind}>
-                    {KIND_LABELS[kind]}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField label="Due" type="datetime-local" value={followUpDue} onChange={(event) => setFollowUpDue(event.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-              <TextField label="Why" value={followUpReason} onChange={(event) => setFollowUpReason(event.target.value)} size="small" sx={{ flex: 1 }} />
-            </Stack>
+          {suggestions.length > 0 && (
+            <Box component="section" aria-labelledby="suggested-title">
+              <Typography variant="subtitle2" component="h3" id="suggested-title" sx={{ mb: 1 }}>
+                Suggested follow-ups
+              </Typography>
+              <Stack spacing={1}>
+                {suggestions.map((planned) => {
+                  const { suggestion, slot } = planned;
+                  const decision = decisions[suggestion.ruleId];
+                  const title = `${FOLLOW_UP_KIND_LABELS[suggestion.kind]} by ${CHANNEL_LABELS[suggestion.channel].toLowerCase()}`;
+                  return (
+                    <Paper key={suggestion.ruleId} data-rule={suggestion.ruleId} variant="outlined" data-testid="suggested-follow-up" sx={{ p: 1.5, opacity: decision?.state === 'dismissed' ? 0.6 : 1 }} role="group" aria-label={`Suggested: ${title}`}>
+                      <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
+                        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                          {title}
+                        </Typography>
+                        <Typography variant="body2">{slot.explanation}</Typography>
+                      </Stack>
+                      <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
+                        {suggestion.reason}
+                      </Typography>
+                      {decision?.state === 'edited' && (
+                        <Box sx={{ mt: 1.5 }}>
+                          <DraftFields draft={decision.draft} onChange={(draft) => decide(suggestion.ruleId, { state: 'edited', draft })} zone={zone} customer={customer} label={`Edit: ${title}`} />
+                        </Box>
+                      )}
+                      <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
+                        {decision ? (
+                          <>
+                            <Typography variant="caption" color={decision.state === 'dismissed' ? 'text.secondary' : 'success.main'} role="status">
+                              {decision.state === 'accepted' ? 'Will be planned' : decision.state === 'edited' ? 'Will be planned as edited' : 'Dismissed'}
+                            </Typography>
+                            <Button size="small" data-focus-after-decision onClick={() => decide(suggestion.ruleId, null)}>
+                              Undo
+                            </Button>
+                          </>
+                        ) : (
+                          <>
+                            <Button size="small" variant="contained" data-focus-after-decision onClick={() => decide(suggestion.ruleId, { state: 'accepted' })}>
+                              Accept
+                            </Button>
+                            <Button size="small" variant="outlined" onClick={() => decide(suggestion.ruleId, { state: 'edited', draft: draftOf(planned, zone) })}>
+                              Edit
+                            </Button>
+                            <Button size="small" onClick={() => decide(suggestion.ruleId, { state: 'dismissed' })}>
+                              Dismiss
+                            </Button>
+                          </>
+                        )}
+                      </Stack>
+                    </Paper>
+                  );
+                })}
+              </Stack>
+            </Box>
           )}
+          <FormControlLabel control={<Checkbox checked={plan} onChange={(event) => setPlan(event.target.checked)} />} label={suggestions.length ? 'Plan another follow-up' : 'Plan a follow-up'} />
+          {plan && <DraftFields draft={manual} onChange={setManual} zone={zone} customer={customer} label="Follow-up to plan" />}
           {(workspace.promise || workspace.gesture || workspace.script) && (
             <Typography variant="caption" color="text.secondary">
               Recorded with this contact:{' '}

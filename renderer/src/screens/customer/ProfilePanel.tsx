@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,6 +21,7 @@ import { CHANNEL_LABELS, PhoneSchema, REACHABLE_CHANNELS } from '@core/domain/co
 import { customerName, TIERS, type Customer, type Tier } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
 import { useLive } from '../../data/hooks';
+import { CustomerFollowUps } from '../follow-ups/CustomerFollowUps';
 import { run, useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
 
@@ -243,22 +244,17 @@ export function ProfilePanel({ customer, pending }: { customer: LocalRow<'custom
       const inbound = recent.filter((contact) => contact.channel !== 'note' && contact.direction === 'inbound');
       const surveys = await db.surveys.where('customerId').equals(customer.id).toArray();
       const lastCsat = surveys.filter((survey) => survey.status === 'answered' && survey.csat !== null).sort((a, b) => b.at - a.at)[0] ?? null;
-      const followUps = (await db.followUps.where('customerId').equals(customer.id).toArray())
-        .filter((followUp) => followUp.state === 'scheduled')
-        .sort((a, b) => a.dueAt - b.dueAt);
       const notes = (await db.contacts.where('[customerId+at]').between([customer.id, -Infinity], [customer.id, Infinity]).reverse().filter((c) => c.channel === 'note').limit(3).toArray());
       return {
         last7: inbound.filter((contact) => contact.at >= Date.now() - 7 * DAY).length,
         last30: inbound.length,
         lastCsat,
-        followUps,
         notes,
       };
     },
     [customer.id],
     null,
   );
-  const dueFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }), []);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="profile-title" sx={{ p: 2 }}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 1, gap: 1 }}>
@@ -311,22 +307,7 @@ export function ProfilePanel({ customer, pending }: { customer: LocalRow<'custom
             .join(' · ')}
         </Field>
       )}
-      <Typography variant="h3" sx={{ mt: 2, mb: 0.5 }}>
-        Open follow-ups
-      </Typography>
-      {stats && stats.followUps.length === 0 && (
-        <Typography variant="body2" color="text.secondary">
-          None planned.
-        </Typography>
-      )}
-      {stats?.followUps.map((followUp) => (
-        <Typography key={followUp.id} variant="body2" color={followUp.dueAt < now ? 'error.main' : 'text.primary'}>
-          {followUp.kind === 'callback' ? 'Callback' : followUp.kind === 'check-in' ? 'Check-in' : followUp.kind === 'recovery' ? 'Recovery call' : 'Message'} ·{' '}
-          {dueFormat.format(followUp.dueAt)}
-          {followUp.dueAt < now ? ' (overdue)' : ''}
-          {followUp.reason ? ` — ${followUp.reason}` : ''}
-        </Typography>
-      ))}
+      <CustomerFollowUps customer={customer} />
       {stats && stats.notes.length > 0 && (
         <>
           <Typography variant="h3" sx={{ mt: 2, mb: 0.5 }}>

@@ -1,0 +1,108 @@
+/**
+ * The planner (src/planner) applied to the workstation's rows: who does it
+ * (working hours, capacity, open follow-ups), the customer's clock, the
+ * company calendar and the configured rules.
+ */
+import { DEFAULT_BUSINESS_CALENDAR } from '@core/promise';
+import { PLANNER_RULES, PlannerError, planAll, planSlot, suggestFollowUps, suggestNext, type FollowUpSuggestion, type PlanContext, type PlannedSuggestion } from '@core/planner';
+import type { Contact, Customer, FollowUp, FollowUpOutcome, User } from '@core/domain/model';
+import { clock, whenText } from './time';
+
+export interface SlotChoice {
+  label: string;
+  at: number;
+  /** Why this time (shown as the button's title). */
+  explanation: string;
+}
+
+const UTC_CUSTOMER = { timeZone: 'UTC', quietHours: null };
+
+/** Planning context for `owner` doing a follow-up for `customer`, counting the owner's other open follow-ups. */
+export function planContext(owner: User, customer: Pick<Customer, 'timeZone' | 'quietHours'> | undefined, open: readonly FollowUp[], now: number, except?: string): PlanContext {
+  return {
+    now,
+    agent: { timeZone: owner.timeZone, workingHours: owner.workingHours, capacity: owner.followUpCapacity },
+    customer: customer ? { timeZone: customer.timeZone, quietHours: customer.quietHours } : UTC_CUSTOMER,
+    booked: open.filter((row) => row.ownerId === owner.id && row.state === 'scheduled' && row.id !== except).map((row) => row.dueAt),
+    schedule: PLANNER_RULES.schedule,
+  };
+}
+
+/** The follow-ups the rules suggest at wrap-up, each with a time that fits everyone; [] when the planner cannot place them. */
+export function wrapUpSuggestions(
+  contact: Pick<Contact, 'id' | 'resolution' | 'promise' | 'topic' | 'channel' | 'subject'>,
+  customer: Customer,
+  csat: number | null,
+  me: User,
+  open: readonly FollowUp[],
+  now: number,
+): PlannedSuggestion[] {
+  const suggestions = suggestFollowUps({ now, contact, customer, csat, rules: PLANNER_RULES, calendar: DEFAULT_BUSINESS_CALENDAR });
+  const planned: PlannedSuggestion[] = [];
+  // Planned one at a time, so one that cannot be placed does not hide the others.
+  const context = planContext(me, customer, open, now);
+  const booked = [...context.booked];
+  for (const suggestion of suggestions) {
+    try {
+      const [one] = planAll([suggestion], { ...context, booked });
+      if (one) {
+        planned.push(one);
+        booked.push(one.slot.dueAt);
+      }
+    } catch (error) {
+      if (!(error instanceof PlannerError)) throw error;
+    }
+  }
+  return planned;
+}
+
+/** A few good times to move a follow-up to: the next free slot, tomorrow, and next week, each placed by the planner. */
+export function suggestSlots(followUp: FollowUp, customer: Customer | undefined, owner: User, open: readonly FollowUp[], now: number): SlotChoice[] {
+  const context = planContext(owner, customer, open, now, followUp.id);
+  const wanted: [string, number][] = [
+    ['Next free slot', now],
+    ['Tomorrow', now + 86_400_000],
+    ['In a week', followUp.dueAt > now ? followUp.dueAt + 7 * 86_400_000 : now + 7 * 86_400_000],
+  ];
+  const choices: SlotChoice[] = [];
+  for (const [label, target] of wanted) {
+    try {
+      const slot = planSlot({ now, window: { earliest: target, target, latest: target + 86_400_000 }, customer: context.customer, agent: context.agent, booked: context.booked, ...slotOptions() });
+      if (!choices.some((choice) => choice.at === slot.dueAt)) choices.push({ label: `${label}: ${whenText(slot.dueAt, now, owner.timeZone)}`, at: slot.dueAt, explanation: slot.explanation });
+    } catch (error) {
+      if (!(error instanceof PlannerError)) throw error;
+    }
+  }
+  return choices;
+}
+
+function slotOptions() {
+  const schedule = PLANNER_RULES.schedule;
+  return { slotMinutes: schedule.slotMinutes, leadMinutes: schedule.minimumLeadMinutes, customerHours: schedule.customerHours, searchDays: schedule.searchDays };
+}
+
+/** The next attempt after an outcome ("no answer" → another day at another time), placed by the planner; null when none is suggested. */
+export function suggestNextSlot(
+  outcome: FollowUpOutcome,
+  followUp: FollowUp,
+  customer: Customer | undefined,
+  owner: User,
+  open: readonly FollowUp[],
+  now: number,
+): { at: number; reason: string; explanation: string } | null {
+  const suggestion: FollowUpSuggestion | null = suggestNext(outcome, followUp, now, PLANNER_RULES, DEFAULT_BUSINESS_CALENDAR);
+  if (!suggestion) return null;
+  try {
+    const [planned] = planAll([suggestion], planContext(owner, customer, open, now, followUp.id));
+    return planned ? { at: planned.slot.dueAt, reason: suggestion.reason, explanation: planned.slot.explanation } : null;
+  } catch (error) {
+    if (!(error instanceof PlannerError)) throw error;
+    return { at: suggestion.window.target, reason: suggestion.reason, explanation: error.message };
+  }
+}
+
+/** "Thu 26 Nov 10:30" with the customer's clock when it differs. */
+export function slotText(at: number, now: number, zone: string, customer?: Pick<Customer, 'timeZone'>): string {
+  const mine = whenText(at, now, zone);
+  return customer && customer.timeZone !== zone && clock(at, customer.timeZone) !== clock(at, zone) ? `${mine} (${clock(at, customer.timeZone)} theirs)` : mine;
+}

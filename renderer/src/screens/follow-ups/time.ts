@@ -1,0 +1,94 @@
+/**
+ * Times in the planner are shown and entered on the agent's own clock (their
+ * profile's time zone, which need not be the computer's), with the
+ * customer's clock alongside when it differs.
+ */
+import { addDays, instantFromZoned, zonedParts, type CalendarDate } from '@core/promise';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The value of an `<input type="datetime-local">` showing `ms` on the clock of `zone`. */
+export function toLocalInput(ms: number, zone: string): string {
+  const p = zonedParts(ms, zone);
+  return `${p.y}-${pad(p.m)}-${pad(p.d)}T${pad(p.h)}:${pad(p.min)}`;
+}
+
+/** The moment an `<input type="datetime-local">` value means on the clock of `zone`; NaN when it is not a date and time. */
+export function fromLocalInput(value: string, zone: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!match) return Number.NaN;
+  const [, y, m, d, h, min] = match.map(Number) as [number, number, number, number, number, number];
+  return instantFromZoned({ y, m, d, h, min }, zone);
+}
+
+/** The calendar day `ms` falls on, on the clock of `zone`. */
+export function dayOf(ms: number, zone: string): CalendarDate {
+  const p = zonedParts(ms, zone);
+  return { y: p.y, m: p.m, d: p.d };
+}
+
+export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
+  return a.y === b.y && a.m === b.m && a.d === b.d;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...options });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** "14:30" on the clock of `zone`. */
+export function clock(ms: number, zone: string): string {
+  return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+}
+
+/** "Thu 26 Nov" on the clock of `zone`. */
+export function shortDay(ms: number, zone: string): string {
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
+}
+
+/** "Thursday 26 November" on the clock of `zone`. */
+export function longDay(ms: number, zone: string): string {
+  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
+}
+
+/** "Today 14:30", "Tomorrow 09:00", "Thu 26 Nov 14:30" relative to `now`, on the clock of `zone`. */
+export function whenText(ms: number, now: number, zone: string): string {
+  const day = dayOf(ms, zone);
+  const today = dayOf(now, zone);
+  const label = sameDay(day, today) ? 'Today' : sameDay(day, addDays(today, 1)) ? 'Tomorrow' : sameDay(day, addDays(today, -1)) ? 'Yesterday' : shortDay(ms, zone);
+  return `${label} ${clock(ms, zone)}`;
+}
+
+/** "2 h 15 min", "3 days" for a duration. */
+export function spanText(ms: number): string {
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 && hours < 10 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/** The city of a zone, for "09:30 in New York". */
+export function zoneCity(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/** "15:30 for the customer (New York)" when their clock differs from the agent's, else null. */
+export function customerClockText(ms: number, agentZone: string, customerZone: string, name: string): string | null {
+  if (clock(ms, agentZone) === clock(ms, customerZone) && sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone))) return null;
+  const day = sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone)) ? '' : `${shortDay(ms, customerZone)} `;
+  return `${day}${clock(ms, customerZone)} for ${name} (${zoneCity(customerZone)})`;
+}
+
+/** Monday of the week `ms` falls in, on the clock of `zone`. */
+export function weekStart(ms: number, zone: string): CalendarDate {
+  const day = dayOf(ms, zone);
+  const weekday = new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
