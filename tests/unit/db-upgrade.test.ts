@@ -1,0 +1,37 @@
+/** The local database's numbered versions: a cache made by an earlier release opens in this one with its rows upgraded. */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { AgentDeskDb, DB_VERSIONS } from '@core/db/schema';
+import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS } from '@core/domain/model';
+import { T0, customer, users } from '../helpers/world';
+
+describe('local database versions', () => {
+  it('version 1 caches open in version 2: follow-ups and people gain the planner fields, and the new indexes answer', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('agentdesk-upgrade', { indexedDB, IDBKeyRange });
+    old.version(1).stores(DB_VERSIONS[0]!.stores);
+    const { workingHours: _hours, followUpCapacity: _capacity, ...oldUser } = users[0]!;
+    await old.table('users').put(oldUser);
+    await old.table('customers').put(customer(1));
+    const base = { customerId: 'cus_1', contactId: null, kind: 'callback', channel: 'call', ownerId: oldUser.id, reason: 'Call back', outcome: null, note: '', createdAt: T0, createdBy: oldUser.id, completedAt: null, completedBy: null, cancelReason: null };
+    await old.table('followUps').bulkPut([
+      { ...base, id: 'fu-1', dueAt: T0 + 3_600_000, state: 'scheduled' },
+      { ...base, id: 'fu-2', dueAt: T0 + 7_200_000, state: 'scheduled' },
+      { ...base, id: 'fu-3', dueAt: T0 + 1_800_000, state: 'cancelled', cancelReason: 'Sorted' },
+    ]);
+    old.close();
+
+    const db = new AgentDeskDb('agentdesk-upgrade', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(DB_VERSIONS.at(-1)!.version);
+    expect(await db.followUps.get('fu-1')).toMatchObject({ remindAt: null, ruleId: null, previousId: null, outcomeContactId: null });
+    expect(await db.users.get(oldUser.id)).toMatchObject({ workingHours: DEFAULT_WORKING_HOURS, followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY });
+    const open = await db.followUps.where('[state+ownerId+dueAt]').between(['scheduled', oldUser.id, -Infinity], ['scheduled', oldUser.id, Infinity]).toArray();
+    expect(open.map((row) => row.id)).toEqual(['fu-1', 'fu-2']);
+    expect(await db.followUps.where('[state+dueAt]').between(['cancelled', -Infinity], ['cancelled', Infinity]).primaryKeys()).toEqual(['fu-3']);
+    // Rows already there are not touched beyond the new fields.
+    expect((await db.customers.get('cus_1'))?.firstName).toBe('First1');
+    db.close();
+  });
+});
