@@ -92,6 +92,14 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
         });
     },
   },
+  {
+    // Supervisors' targets and the knowledge base.
+    version: 3,
+    stores: {
+      targets: 'id',
+      articles: 'id, kind',
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {
@@ -104,6 +112,8 @@ export const ENTITY_TABLES = {
   user: 'users',
   team: 'teams',
   queue: 'queues',
+  target: 'targets',
+  article: 'articles',
 } as const satisfies Record<EntityName, string>;
 
 export interface DexieDependencies {
@@ -121,6 +131,8 @@ export class AgentDeskDb extends Dexie {
   declare users: Table<LocalRow<'user'>, string>;
   declare teams: Table<LocalRow<'team'>, string>;
   declare queues: Table<LocalRow<'queue'>, string>;
+  declare targets: Table<LocalRow<'target'>, string>;
+  declare articles: Table<LocalRow<'article'>, string>;
   declare outbox: Table<OutboxRow, number>;
   declare shadow: Table<ShadowRow, [string, string]>;
   declare rejections: Table<RejectionRow, number>;

@@ -356,6 +356,8 @@ export const ScriptStepSchema = z.object({
   when: z.array(z.string().max(40)).max(10).default([]),
   /** Answers that lead elsewhere: a step id in this script or a stage id. */
   branches: z.array(z.object({ label: shortText(100), goto: z.string().max(60) })).max(10).default([]),
+  /** Knowledge articles (policies, how-tos) the agent may need at this step. */
+  articleIds: z.array(IdSchema).max(10).default([]),
 });
 export type ScriptStep = z.infer<typeof ScriptStepSchema>;
 
@@ -385,3 +387,57 @@ export type Script = z.infer<typeof ScriptSchema>;
 export function scriptVersionId(scriptId: string, version: number): string {
   return `${scriptId}@${version}`;
 }
+
+// ---------------------------------------------------------------- targets
+
+/**
+ * What a supervisor aims for. A team's targets apply to its KPIs; a queue's
+ * set how fast its contacts must be answered (the SLA, which also sets the
+ * queue's SLA clocks) and the share to answer that fast (service level).
+ * One row per team or queue, id `${scope}:${scopeId}`; null leaves a figure without target.
+ */
+export const TargetSchema = z.object({
+  id: IdSchema,
+  scope: z.enum(['team', 'queue']),
+  scopeId: IdSchema,
+  /** Average handle time, at most this many seconds. */
+  ahtSeconds: z.number().int().min(10).max(24 * 3600).nullable().default(null),
+  /** Average CSAT (1–5), at least. */
+  csat: z.number().min(1).max(5).nullable().default(null),
+  /** First-contact resolution share (0–1), at least. */
+  fcr: z.number().min(0).max(1).nullable().default(null),
+  /** Share answered within the SLA (0–1), at least. */
+  serviceLevel: z.number().min(0).max(1).nullable().default(null),
+  /** Queues: answer within this many seconds. */
+  slaSeconds: z.number().int().min(10).max(14 * 24 * 3600).nullable().default(null),
+  updatedAt: EpochMsSchema,
+  updatedBy: IdSchema,
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export function targetId(scope: Target['scope'], scopeId: string): string {
+  return `${scope}:${scopeId}`;
+}
+
+// ---------------------------------------------------------------- knowledge
+
+export const ARTICLE_KINDS = ['policy', 'how-to', 'reply'] as const;
+export const ArticleKindSchema = z.enum(ARTICLE_KINDS);
+export type ArticleKind = z.infer<typeof ArticleKindSchema>;
+
+export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = { policy: 'Policy', 'how-to': 'How-to', reply: 'Saved reply' };
+
+/** A short knowledge article supervisors write and agents search from the contact workspace, offline too. */
+export const ArticleSchema = z.object({
+  id: IdSchema,
+  kind: ArticleKindSchema,
+  title: shortText(160),
+  /** Plain text; blank lines separate paragraphs. Saved replies may use script variables ({customer.firstName}). */
+  body: z.string().trim().min(1).max(20_000),
+  tags: z.array(shortText(40)).max(20),
+  /** Archived articles are kept (scripts may still name them) but not offered. */
+  archived: z.boolean().default(false),
+  updatedAt: EpochMsSchema,
+  updatedBy: IdSchema,
+});
+export type Article = z.infer<typeof ArticleSchema>;

@@ -13,11 +13,13 @@ import {
   QueueSchema,
   ScriptSchema,
   SurveyResponseSchema,
+  TargetSchema,
+  ArticleSchema,
   TeamSchema,
   UserSchema,
 } from '../domain/model';
 
-export const ENTITY_NAMES = ['customer', 'contact', 'queueItem', 'followUp', 'survey', 'script', 'user', 'team', 'queue'] as const;
+export const ENTITY_NAMES = ['customer', 'contact', 'queueItem', 'followUp', 'survey', 'script', 'user', 'team', 'queue', 'target', 'article'] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 interface EntityDef<S extends z.ZodType> {
@@ -42,6 +44,8 @@ export const ENTITIES = {
   user: def({ schema: UserSchema, table: 'users', customerOf: null }),
   team: def({ schema: TeamSchema, table: 'teams', customerOf: null }),
   queue: def({ schema: QueueSchema, table: 'queues', customerOf: null }),
+  target: def({ schema: TargetSchema, table: 'targets', customerOf: null }),
+  article: def({ schema: ArticleSchema, table: 'articles', customerOf: null }),
 } as const;
 
 export type EntityRow<E extends EntityName> = z.output<(typeof ENTITIES)[E]['schema']>;

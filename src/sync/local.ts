@@ -19,6 +19,47 @@ import {
 } from './mutations';
 import type { Change, Rejection } from './protocol';
 
+/**
+ * What a committed write changed in the local cache: the rows touched, by
+ * entity, or the whole cache reset. Views that keep their own derived state
+ * (the dashboard's aggregates) re-read only these rows.
+ */
+export interface LocalChanges {
+  reset: boolean;
+  touched: Partial<Record<EntityName, string[]>>;
+}
+
+type ChangeListener = (changes: LocalChanges) => void;
+const changeListeners = new Set<ChangeListener>();
+
+/** Called after every committed local write (mutations, pulled pages, resets) in this context. */
+export function onLocalChanges(listener: ChangeListener): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** Collects the rows a transaction touches, told to the listeners once it has committed. */
+class ChangeCollector {
+  private readonly touched = new Map<EntityName, Set<string>>();
+  reset = false;
+  add(entity: EntityName, id: string): void {
+    let ids = this.touched.get(entity);
+    if (!ids) this.touched.set(entity, (ids = new Set()));
+    ids.add(id);
+  }
+  emit(): void {
+    if (changeListeners.size === 0 || (!this.reset && this.touched.size === 0)) return;
+    const changes: LocalChanges = { reset: this.reset, touched: Object.fromEntries([...this.touched].map(([entity, ids]) => [entity, [...ids]])) };
+    for (const listener of changeListeners) {
+      try {
+        listener(changes);
+      } catch {
+        // A listener's failure is its own; the write has committed.
+      }
+    }
+  }
+}
+
 /** The tables a mutation may touch, plus the sync bookkeeping. */
 function writeTables(db: AgentDeskDb): Table[] {
   return [...db.entityTables(), db.outbox, db.shadow, db.meta, db.rejections];
@@ -30,7 +71,7 @@ function stripVersion<E extends EntityName>(row: LocalRow<E>): EntityRow<E> {
 }
 
 /** A mutation store over the local cache that remembers the hub's copy of every row it changes. */
-function localStore(db: AgentDeskDb): MutationStore {
+function localStore(db: AgentDeskDb, changes?: ChangeCollector): MutationStore {
   return {
     async get(entity, id) {
       const row = await db.entityTable(entity).get(id);
@@ -45,6 +86,7 @@ function localStore(db: AgentDeskDb): MutationStore {
         await db.shadow.put(shadow);
       }
       await table.put({ ...row, _v: current?._v ?? 0 });
+      changes?.add(entity, row.id);
     },
     async scriptVersions(scriptId) {
       const rows = await db.scripts.where('scriptId').equals(scriptId).toArray();
@@ -86,13 +128,16 @@ export async function mutate<N extends MutationName>(
   }
   try {
     const tables = [...MUTATION_ENTITIES[name].map((entity) => db.entityTable(entity)), db.outbox, db.shadow, db.meta];
-    return await db.transaction('rw', tables, async () => {
+    const changes = new ChangeCollector();
+    const id = await db.transaction('rw', tables, async () => {
       const id = (await db.getMeta<number>(META.nextMutationId)) ?? 1;
-      await runMutator({ store: localStore(db), actor, now: at, madeAt: at, authoritative: false }, name, args);
+      await runMutator({ store: localStore(db, changes), actor, now: at, madeAt: at, authoritative: false }, name, args);
       await db.outbox.add({ id, name, args, at });
       await db.setMeta(META.nextMutationId, id + 1);
       return id;
     });
+    changes.emit();
+    return id;
   } catch (error) {
     if (error instanceof DomainError) throw new MutationRefused(error.message, error.code);
     throw error;
@@ -147,10 +192,14 @@ export interface RebaseResult {
  */
 export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: PulledPage, now: number = Date.now()): Promise<RebaseResult> {
   const { puts, deletes } = prepareChanges(page.changes);
-  return db.transaction('rw', writeTables(db), async () => {
+  const changes = new ChangeCollector();
+  for (const [entity, rows] of puts) for (const row of rows) changes.add(entity, row.id);
+  for (const [entity, ids] of deletes) for (const id of ids) changes.add(entity, id);
+  const result = await db.transaction('rw', writeTables(db), async () => {
     // 1. Back to the hub's state: undo every optimistic write.
     const shadows = await db.shadow.toArray();
     for (const shadow of shadows) {
+      changes.add(shadow.entity, shadow.id);
       const table = db.entityTable(shadow.entity);
       if (shadow.base) await table.put(shadow.base as LocalRow<EntityName>);
       else await table.delete(shadow.id);
@@ -182,14 +231,16 @@ export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: Pulle
 
     // 4. What is still pending, on top of the hub's state.
     const pending = await db.outbox.orderBy('id').toArray();
-    const replayed = await replay(db, actor, pending);
+    const replayed = await replay(db, actor, pending, changes);
     return { acknowledged: taken.length, rejected: rejections.length, replayed };
   });
+  changes.emit();
+  return result;
 }
 
 /** Re-applies pending mutations (inside the caller's transaction). One the rules now refuse stays queued: the hub decides. */
-async function replay(db: AgentDeskDb, actor: Actor, pending: readonly { name: string; args: unknown; at: number }[]): Promise<number> {
-  const store = localStore(db);
+async function replay(db: AgentDeskDb, actor: Actor, pending: readonly { name: string; args: unknown; at: number }[], changes: ChangeCollector): Promise<number> {
+  const store = localStore(db, changes);
   let replayed = 0;
   for (const mutation of pending) {
     if (!isMutationName(mutation.name)) continue;
@@ -226,4 +277,7 @@ export async function resetLocalCache(db: AgentDeskDb, options: { newClientId?: 
       await db.meta.delete(META.hubId);
     }
   });
+  const changes = new ChangeCollector();
+  changes.reset = true;
+  changes.emit();
 }

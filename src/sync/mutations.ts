@@ -32,9 +32,12 @@ import {
   type Customer,
   type CustomerEditableField,
   type FollowUp,
+  ArticleKindSchema,
+  targetId,
   type Role,
   type Script,
 } from '../domain/model';
+import { validateScript } from '../scripts/validate';
 import type { EntityName, EntityRow } from './entities';
 import type { RejectionCode } from './protocol';
 
@@ -173,6 +176,30 @@ export const mutationArgs = {
     })
     .strict(),
   'script.publish': z.object({ scriptId: IdSchema, version: z.number().int().min(1) }).strict(),
+  /** A supervisor's targets for a team (AHT, CSAT, FCR, service level) or a queue (SLA and service level); null clears one. */
+  'target.set': z
+    .object({
+      scope: z.enum(['team', 'queue']),
+      scopeId: IdSchema,
+      ahtSeconds: z.number().int().min(10, 'an AHT target is at least 10 seconds').max(24 * 3600).nullable().optional(),
+      csat: z.number().min(1, 'a CSAT target is between 1 and 5').max(5, 'a CSAT target is between 1 and 5').nullable().optional(),
+      fcr: z.number().min(0, 'an FCR target is a share between 0 and 1').max(1, 'an FCR target is a share between 0 and 1').nullable().optional(),
+      serviceLevel: z.number().min(0, 'a service-level target is a share between 0 and 1').max(1, 'a service-level target is a share between 0 and 1').nullable().optional(),
+      slaSeconds: z.number().int().min(10, 'an SLA is at least 10 seconds').max(14 * 24 * 3600).nullable().optional(),
+    })
+    .strict(),
+  /** Writes or rewrites a knowledge article. */
+  'article.save': z
+    .object({
+      id: IdSchema,
+      kind: ArticleKindSchema,
+      title: z.string().trim().min(1, 'an article needs a title').max(160),
+      body: z.string().trim().min(1, 'an article needs some text').max(20_000, 'an article is at most 20,000 characters'),
+      tags: z.array(shortText(40)).max(20).default([]),
+    })
+    .strict(),
+  /** Takes an article out of search (or puts it back). */
+  'article.archive': z.object({ id: IdSchema, archived: z.boolean() }).strict(),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -207,7 +234,10 @@ export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } =
   'survey.record': ['survey', 'contact'],
   'presence.set': ['user'],
   'script.save': ['script'],
-  'script.publish': ['script'],
+  'script.publish': ['script', 'article'],
+  'target.set': ['target', 'team', 'queue'],
+  'article.save': ['article'],
+  'article.archive': ['article'],
 };
 
 // ---------------------------------------------------------------- context
@@ -656,10 +686,63 @@ const publishScript: Mutator<'script.publish'> = async (ctx, { scriptId, version
   if (!target) throw new DomainError('not_found', `Version ${version} of this script does not exist.`);
   if (target.status === 'published') return;
   if (target.status === 'retired') throw new DomainError('invalid_state', `Version ${version} was retired; save a new draft instead.`);
+  const problems = validateScript(target);
+  for (const [index, step] of target.stages.flatMap((stage) => stage.steps).entries()) {
+    for (const articleId of step.articleIds) {
+      // A desktop may lack an article another supervisor just wrote; the hub has them all and decides.
+      if (!(await ctx.store.get('article', articleId)) && ctx.authoritative) problems.push({ path: `steps[${index}].articleIds`, message: `Step “${step.id}” links to an article that does not exist (${articleId}).` });
+    }
+  }
+  if (problems.length) {
+    throw new DomainError('invalid', `Cannot publish “${target.name}”: ${problems.map((problem) => problem.message).join(' ')}`);
+  }
   for (const previous of versions) {
     if (previous.status === 'published') await ctx.store.put('script', { ...previous, status: 'retired' });
   }
   await ctx.store.put('script', { ...target, status: 'published', publishedAt: ctx.now });
+};
+
+/** Supervisors set targets for their own teams and those teams' queues (admins for any). */
+const setTarget: Mutator<'target.set'> = async (ctx, args) => {
+  requireSupervisor(ctx.actor, 'set targets');
+  let teamId: string;
+  if (args.scope === 'queue') {
+    const queue = await need(ctx, 'queue', args.scopeId, 'queue');
+    teamId = queue.teamId;
+    if (args.slaSeconds != null && args.slaSeconds !== queue.slaSeconds) await ctx.store.put('queue', { ...queue, slaSeconds: args.slaSeconds });
+  } else {
+    teamId = (await need(ctx, 'team', args.scopeId, 'team')).id;
+    if (args.slaSeconds != null) throw new DomainError('invalid', 'An SLA is set per queue, not per team.');
+  }
+  if (ctx.actor.role !== 'admin' && !ctx.actor.teamIds.includes(teamId)) throw new DomainError('forbidden', 'You can set targets for your own teams only.');
+  const id = targetId(args.scope, args.scopeId);
+  const current = await ctx.store.get('target', id);
+  const pick = <K extends 'ahtSeconds' | 'csat' | 'fcr' | 'serviceLevel' | 'slaSeconds'>(key: K) => (args[key] === undefined ? (current?.[key] ?? null) : args[key]);
+  await ctx.store.put('target', {
+    id,
+    scope: args.scope,
+    scopeId: args.scopeId,
+    ahtSeconds: pick('ahtSeconds'),
+    csat: pick('csat'),
+    fcr: pick('fcr'),
+    serviceLevel: pick('serviceLevel'),
+    slaSeconds: pick('slaSeconds'),
+    updatedAt: ctx.now,
+    updatedBy: ctx.actor.userId,
+  });
+};
+
+const saveArticle: Mutator<'article.save'> = async (ctx, args) => {
+  requireSupervisor(ctx.actor, 'write knowledge articles');
+  const current = await ctx.store.get('article', args.id);
+  await ctx.store.put('article', { ...args, archived: current?.archived ?? false, updatedAt: ctx.now, updatedBy: ctx.actor.userId });
+};
+
+const archiveArticle: Mutator<'article.archive'> = async (ctx, { id, archived }) => {
+  requireSupervisor(ctx.actor, 'archive knowledge articles');
+  const article = await need(ctx, 'article', id, 'article');
+  if (article.archived === archived) return;
+  await ctx.store.put('article', { ...article, archived, updatedAt: ctx.now, updatedBy: ctx.actor.userId });
 };
 
 export const mutators: { [N in MutationName]: Mutator<N> } = {
@@ -681,6 +764,9 @@ export const mutators: { [N in MutationName]: Mutator<N> } = {
   'presence.set': setPresence,
   'script.save': saveScript,
   'script.publish': publishScript,
+  'target.set': setTarget,
+  'article.save': saveArticle,
+  'article.archive': archiveArticle,
 };
 
 /** Validates a mutation's arguments; throws a ZodError with what is wrong. */

@@ -10,6 +10,7 @@ import type { SyncStatus } from '@core/sync/engine';
 import { mutate } from '@core/sync/local';
 import type { Actor, MutationInput, MutationName } from '@core/sync/mutations';
 import type { FromWorker, ToWorker } from '../sync/messages';
+import { relayLocalChanges } from './changes';
 
 interface LocalState {
   db: AgentDeskDb | null;
@@ -29,6 +30,7 @@ export const useLocal = create<LocalState>(() => ({
 }));
 
 let worker: Worker | null = null;
+let stopRelay: (() => void) | null = null;
 let onUnauthorized: (() => void) | null = null;
 
 function send(message: ToWorker): void {
@@ -49,6 +51,8 @@ export function openLocal(session: StoredSession, options: { onUnauthorized: () 
   void closeLocal();
   const dbName = localDbName(session.hubId, session.user.id);
   const db = new AgentDeskDb(dbName);
+  stopRelay?.();
+  stopRelay = relayLocalChanges(dbName);
   const actor: Actor = { userId: session.user.id, role: session.user.role, teamIds: session.user.teamIds };
   useLocal.setState({ db, actor, sync: INITIAL_SYNC });
   onUnauthorized = options.onUnauthorized;
@@ -82,6 +86,8 @@ function markPresent(db: AgentDeskDb, userId: string): void {
 export function closeLocal(): Promise<void> {
   const closing = worker;
   worker = null;
+  stopRelay?.();
+  stopRelay = null;
   useLocal.getState().db?.close();
   useLocal.setState({ db: null, actor: null, sync: INITIAL_SYNC });
   if (!closing) return Promise.resolve();

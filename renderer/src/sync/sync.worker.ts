@@ -5,11 +5,13 @@
  */
 import { AgentDeskDb } from '@core/db/schema';
 import { SyncEngine } from '@core/sync/engine';
+import { relayLocalChanges } from '../data/changes';
 import type { FromWorker, ToWorker } from './messages';
 
 let engine: SyncEngine | null = null;
 let db: AgentDeskDb | null = null;
 let networkOnline = navigator.onLine;
+let stopRelay: (() => void) | null = null;
 
 const post = (message: FromWorker) => self.postMessage(message);
 
@@ -18,6 +20,8 @@ async function stop(): Promise<void> {
   const closing = db;
   engine = null;
   db = null;
+  stopRelay?.();
+  stopRelay = null;
   // Closed first: a sync step still in flight then fails instead of writing (or reopening the database).
   closing?.close();
   await stopping?.stop();
@@ -29,6 +33,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'start': {
       void stop().then(() => {
         db = new AgentDeskDb(message.dbName);
+        stopRelay = relayLocalChanges(message.dbName);
         engine = new SyncEngine({
           db,
           hubUrl: message.hubUrl,
