@@ -30,6 +30,7 @@ function entriesOf(data: DemoData): Entry[] {
   add('queue', data.queues);
   add('user', data.users);
   add('script', data.scripts);
+  add('article', data.articles);
   add('customer', data.customers);
   add('contact', data.contacts);
   add('queueItem', data.queueItems);

@@ -24,5 +24,6 @@ export function sectionForPath(path: string): Section | undefined {
   const pathname = path.split('?')[0] ?? path;
   if (pathname === '/customer' || pathname.startsWith('/customers')) return SECTIONS.find((s) => s.id === 'customers');
   if (pathname === '/contact') return SECTIONS.find((s) => s.id === 'queue');
+  if (pathname === '/knowledge') return SECTIONS.find((s) => s.id === 'scripts');
   return SECTIONS.find((section) => pathname === section.path || pathname.startsWith(`${section.path}/`));
 }

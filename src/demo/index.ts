@@ -9,6 +9,7 @@
  */
 import type { Channel, ReachableChannel } from '../domain/common';
 import type {
+  Article,
   Contact,
   Customer,
   FollowUp,
@@ -60,6 +61,7 @@ import {
 import { CustomerFactory, type CustomerProfile } from './people';
 import { Rng, Weighted, deriveSeed } from './random';
 import { publishedScripts } from './scripts';
+import { demoArticles } from './knowledge';
 
 export { DEMO_COMPANY, DEMO_QUEUES, DEMO_TEAMS, DEMO_TOPICS, type DemoTopic, routeToQueue } from './directory';
 export { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, type ScriptTrigger, type ScriptVariable } from './script-vocabulary';
@@ -77,6 +79,7 @@ export interface DemoData {
   followUps: FollowUp[];
   surveys: SurveyResponse[];
   scripts: Script[];
+  articles: Article[];
 }
 
 export interface DemoSizeSpec {
@@ -1111,5 +1114,6 @@ export function generateDemoData(options: DemoOptions): DemoData {
     followUps,
     surveys,
     scripts: publishedScripts(now - 30 * DAY, USER_SAM),
+    articles: demoArticles(now - 30 * DAY, USER_SAM),
   };
 }

@@ -347,7 +347,15 @@ async function timeOffers(page: Page, hub: RunningHub, tap: HubTap, customer: Cu
     if (rep >= OFFER_WARMUP) arrivals.push(arrival);
     // Declined from the keyboard (D), then Ben takes it: the next contact starts from an empty deck again.
     await page.keyboard.press('d');
-    await page.locator(OFFER).waitFor({ state: 'detached', timeout: 20_000 });
+    try {
+      await page.locator(OFFER).waitFor({ state: 'detached', timeout: 20_000 });
+    } catch (error) {
+      // What was on the screen, to tell a slow screen from a stuck one.
+      await page.screenshot({ path: path.join(BENCH_OUT, 'offer-not-declined.png') }).catch(() => undefined);
+      const seen = await page.evaluate(() => ({ offer: document.querySelector('[data-testid="offer"]')?.textContent, focus: document.activeElement?.outerHTML.slice(0, 200) }));
+      console.log(`contact: offer ${rep} still shown after D: ${JSON.stringify(seen)}`);
+      throw error;
+    }
     await onlineNow(page);
     await ben.push([{ name: 'contact.claim', args: { contactId } }]);
     await page.waitForFunction((text) => ![...document.querySelectorAll('[data-testid="queue-row"]')].some((row) => row.textContent?.includes(text)), subject, {

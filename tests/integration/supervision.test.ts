@@ -4,6 +4,7 @@
  * scripts cannot be published, and what supervisors write reaches agents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScriptStageId } from '@core/domain/model';
 import { MutationRefused } from '@core/sync/local';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
@@ -26,7 +27,7 @@ const refusal = async (result: Promise<MutationRefused | number>) => {
   return (value as MutationRefused).message;
 };
 
-const stage = (id: string, text: string, extra: object = {}) => ({ id, steps: [{ id: `${id}-1`, kind: 'say' as const, text, ...extra }] });
+const stage = (id: ScriptStageId, text: string, extra: object = {}) => ({ id, steps: [{ id: `${id}-1`, kind: 'say' as const, text, ...extra }] });
 const STAGES = [
   stage('greet', 'Hello {customer.firstName}, this is {agent.firstName}.'),
   stage('understand', 'What happened with the bill?'),

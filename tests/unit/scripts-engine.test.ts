@@ -486,12 +486,12 @@ describe('script runs', () => {
     const script = {
       scriptId: 'custom',
       stages: [
-        { id: 'greet' as const, steps: [{ id: 'ask', kind: 'ask' as const, text: 'Cancel?', when: [], branches: [{ label: 'Yes', goto: 'offer' }] }] },
+        { id: 'greet' as const, steps: [{ id: 'ask', kind: 'ask' as const, text: 'Cancel?', when: [], branches: [{ label: 'Yes', goto: 'offer' }], articleIds: [] }] },
         {
           id: 'resolve' as const,
           steps: [
-            { id: 'fix', kind: 'do' as const, text: 'Fix it', when: [], branches: [] },
-            { id: 'offer', kind: 'say' as const, text: 'An offer', when: ['vip'], branches: [] },
+            { id: 'fix', kind: 'do' as const, text: 'Fix it', when: [], branches: [], articleIds: [] },
+            { id: 'offer', kind: 'say' as const, text: 'An offer', when: ['vip'], branches: [], articleIds: [] },
           ],
         },
       ],

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import { sectionForPath } from '../sections';
 import { useRouter } from '../state/router';
 import { CustomerScreen } from './CustomerScreen';
@@ -8,6 +9,15 @@ import { SettingsScreen } from './SettingsScreen';
 import { ContactScreen } from './contact/ContactScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
+import { KnowledgeScreen } from './knowledge/KnowledgeScreen';
+import { ScriptsScreen } from './scripts/ScriptsScreen';
+import { DashboardScreen } from './dashboard/DashboardScreen';
+import { SectionTabs } from './SectionTabs';
+
+const SCRIPTS_TABS = [
+  { path: '/scripts', label: 'Scripts' },
+  { path: '/knowledge', label: 'Knowledge' },
+] as const;
 
 export function ScreenRouter() {
   const path = useRouter((state) => state.path);
@@ -20,5 +30,15 @@ export function ScreenRouter() {
   if (section.id === 'queue') return <QueueScreen />;
   if (section.id === 'customers') return <CustomersScreen />;
   if (section.id === 'follow-ups') return <FollowUpsScreen />;
+  if (section.id === 'dashboard') return <DashboardScreen />;
+  if (section.id === 'scripts') {
+    const knowledge = pathname === '/knowledge';
+    return (
+      <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+        <SectionTabs label="Scripts and knowledge" current={knowledge ? '/knowledge' : '/scripts'} tabs={SCRIPTS_TABS} />
+        <Box sx={{ flex: 1, minHeight: 0 }}>{knowledge ? <KnowledgeScreen /> : <ScriptsScreen />}</Box>
+      </Box>
+    );
+  }
   return <PlannedScreen key={section.id} section={{ ...section, id: section.id }} />;
 }

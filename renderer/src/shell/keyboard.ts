@@ -11,8 +11,28 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /** Moves focus to the current screen's heading, so keyboard and screen-reader users land on the new content. */
 export function focusScreenHeading(): void {
+  const started = document.activeElement;
+  const focus = () => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    heading?.focus();
+    return !!heading;
+  };
   requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    if (focus()) return;
+    // Screens that read their data first show their heading a moment later: focus it when it comes,
+    // unless the person has moved focus somewhere else by then.
+    const main = document.querySelector('main');
+    if (!main) return;
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== started && document.activeElement !== document.body) return stop();
+      if (focus()) stop();
+    });
+    const timer = setTimeout(() => stop(), 3000);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    observer.observe(main, { childList: true, subtree: true });
   });
 }
 

@@ -4,6 +4,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -13,10 +17,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { COMPANY, promiseRuleFor } from '@core/company';
-import { SCRIPT_STAGE_LABELS, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
+import { ARTICLE_KIND_LABELS, SCRIPT_STAGE_LABELS, type Article, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
 import { defaultGoodwillPolicy, suggestGesture } from '@core/gestures';
 import { computePromise, DEFAULT_BUSINESS_CALENDAR, type PromiseKind } from '@core/promise';
-import { defaultReplies, renderReply, searchReplies } from '@core/replies';
+import { defaultReplies, renderReply, searchReplies, type SavedReply } from '@core/replies';
 import {
   adherence,
   chooseBranch,
@@ -275,6 +279,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
                 <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
                   {text}
                 </Typography>
+                <StepArticles ids={(step as { articleIds?: string[] }).articleIds ?? []} />
                 {step.branches.length > 0 && (
                   <Stack direction="row" spacing={1} sx={{ mt: 0.75, flexWrap: 'wrap', gap: 0.5 }}>
                     {step.branches.map((branch, index) => (
@@ -343,19 +348,64 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   );
 }
 
-/** Standard answers to common enquiries, searchable and insertable from the keyboard (Alt+K). */
+/** The articles a script step links to, each opened to read. */
+function StepArticles({ ids }: { ids: readonly string[] }) {
+  const [reading, setReading] = useState<Article | null>(null);
+  const key = ids.join(',');
+  const articles = useLive(async (db) => (key ? (await db.articles.bulkGet(key.split(','))).filter((a): a is NonNullable<typeof a> => !!a && !a.archived) : []), [key], []);
+  if (articles.length === 0) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', gap: 0.5 }}>
+      {articles.map((article) => (
+        <Button key={article.id} size="small" variant="text" onClick={() => setReading(article)}>
+          Read: {article.title}
+        </Button>
+      ))}
+      {reading && <ArticleDialog article={reading} onClose={() => setReading(null)} />}
+    </Stack>
+  );
+}
+
+/** Knowledge articles as searchable entries: saved replies insert into the draft, policies and how-tos open to read. */
+function articleEntries(articles: readonly Article[]): { reply: SavedReply; article: Article }[] {
+  return articles.map((article, index) => ({
+    article,
+    reply: {
+      id: `kb-${index}`,
+      title: article.title,
+      topics: article.tags,
+      channels: ['email', 'chat', 'sms', 'social'],
+      keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind]],
+      text: article.body.slice(0, 4000),
+    },
+  }));
+}
+
+/**
+ * Standard answers and the knowledge base, searchable from the keyboard
+ * (Alt+K), offline too: saved replies (shipped and written by supervisors)
+ * go into the reply; policies and how-tos open to read.
+ */
 function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Parameters<typeof renderReply>[1]; active: boolean }) {
   const [query, setQuery] = useState('');
+  const [reading, setReading] = useState<Article | null>(null);
   const channel = contact.channel === 'call' || contact.channel === 'note' ? null : contact.channel;
-  const results = useMemo(() => searchReplies(replies, query, { topic: contact.topic, channel }).slice(0, 5), [query, contact.topic, channel]);
+  const articles = useLive((db) => db.articles.filter((article) => !article.archived).toArray(), [], []);
+  const entries = useMemo(() => articleEntries(articles), [articles]);
+  const results = useMemo(() => {
+    const byReply = new Map(entries.map((entry) => [entry.reply, entry.article]));
+    return searchReplies([...replies, ...entries.map((entry) => entry.reply)], query, { topic: contact.topic, channel })
+      .slice(0, 6)
+      .map(({ reply }) => ({ reply, article: byReply.get(reply) ?? null }));
+  }, [query, contact.topic, channel, entries]);
   return (
     <Box sx={{ mt: 2, pt: 1.5, borderTop: 1, borderColor: 'divider' }}>
       <TextField
         id="saved-reply-search"
         size="small"
         fullWidth
-        label="Saved replies (Alt+K)"
-        placeholder="Search: refund, engineer, contract…"
+        label="Saved replies and knowledge (Alt+K)"
+        placeholder="Search: refund, engineer, contract, policy…"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
@@ -366,19 +416,56 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
         }}
       />
       {query.trim() && (
-        <List dense component="div" id="saved-reply-results" aria-label="Saved replies found">
+        <List dense component="div" id="saved-reply-results" aria-label="Saved replies and articles found">
           {results.length === 0 && (
             <Typography variant="body2" color="text.secondary" sx={{ px: 1 }}>
-              No saved reply matches.
+              Nothing matches.
             </Typography>
           )}
-          {results.map(({ reply }) => (
-            <ListItemButton key={reply.id} disabled={!active} onClick={() => appendToDraft(contact.id, renderReply(reply, vars))}>
-              <ListItemText primary={reply.title} secondary={renderReply(reply, vars).slice(0, 140)} />
-            </ListItemButton>
-          ))}
+          {results.map(({ reply, article }) => {
+            const readable = article !== null && article.kind !== 'reply';
+            return (
+              <ListItemButton
+                key={reply.id}
+                disabled={!active && !readable}
+                onClick={() => (readable ? setReading(article) : appendToDraft(contact.id, renderReply(reply, vars)))}
+                data-testid="knowledge-result"
+              >
+                <ListItemText
+                  primary={article ? `${ARTICLE_KIND_LABELS[article.kind]}: ${reply.title}` : reply.title}
+                  secondary={readable ? `${article.body.slice(0, 140)}${article.body.length > 140 ? '…' : ''}` : renderReply(reply, vars).slice(0, 140)}
+                />
+              </ListItemButton>
+            );
+          })}
         </List>
       )}
+      {reading && <ArticleDialog article={reading} onClose={() => setReading(null)} />}
     </Box>
+  );
+}
+
+/** An article to read during a contact. */
+export function ArticleDialog({ article, onClose }: { article: Article; onClose: () => void }) {
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="article-title">
+      <DialogTitle id="article-title">{article.title}</DialogTitle>
+      <DialogContent>
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
+          {ARTICLE_KIND_LABELS[article.kind]}
+          {article.tags.length ? ` · ${article.tags.join(', ')}` : ''}
+        </Typography>
+        {article.body.split(/\n\s*\n/).map((paragraph, index) => (
+          <Typography key={index} variant="body2" sx={{ mb: 1.5, whiteSpace: 'pre-wrap' }}>
+            {paragraph}
+          </Typography>
+        ))}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} autoFocus>
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -1,0 +1,255 @@
+/**
+ * The knowledge base: short policies, how-tos and saved replies. Everyone
+ * searches and reads them (offline too); supervisors write, edit and archive.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, type Article, type ArticleKind } from '@core/domain/model';
+import { queryTerms } from '@core/replies';
+import { VirtualList } from '../../components/VirtualList';
+import { useLive, useMe } from '../../data/hooks';
+import { run } from '../../data/local';
+import { EmptyState } from '../../shell/EmptyState';
+import { ScreenHeader } from '../../shell/ScreenHeader';
+import { useAppState } from '../../state/app';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** Articles matching every term of a query (title, tags, text), titles first. */
+export function searchArticles(articles: readonly Article[], query: string): Article[] {
+  const terms = query.trim() ? queryTerms(query) : [];
+  if (terms.length === 0) return [...articles].sort((a, b) => a.title.localeCompare(b.title));
+  const scored: [Article, number][] = [];
+  for (const article of articles) {
+    const title = article.title.toLowerCase();
+    const tags = article.tags.join(' ').toLowerCase();
+    const body = article.body.toLowerCase();
+    let score = 0;
+    let all = true;
+    for (const term of terms) {
+      const s = (title.includes(term) ? 100 : 0) + (tags.includes(term) ? 40 : 0) + (body.includes(term) ? 10 : 0);
+      if (s === 0) all = false;
+      score += s;
+    }
+    if (all) scored.push([article, score]);
+  }
+  return scored.sort((a, b) => b[1] - a[1] || a[0].title.localeCompare(b[0].title)).map(([article]) => article);
+}
+
+function ArticleEditor({ article, onClose }: { article: Article | null; onClose: () => void }) {
+  const [kind, setKind] = useState<ArticleKind>(article?.kind ?? 'policy');
+  const [title, setTitle] = useState(article?.title ?? '');
+  const [tags, setTags] = useState(article?.tags.join(', ') ?? '');
+  const [body, setBody] = useState(article?.body ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    try {
+      await run('article.save', {
+        id: article?.id ?? `kb-${crypto.randomUUID()}`,
+        kind,
+        title,
+        body,
+        tags: tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      });
+      useAppState.getState().notify(`Saved “${title.trim()}”.`);
+      onClose();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="article-editor-title">
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(event) => {
+          if ((event.key === 'Enter' || event.key === 's') && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+      >
+        <DialogTitle id="article-editor-title">{article ? 'Edit article' : 'New article'}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 0.5 }}>
+            {error && (
+              <Alert severity="error" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Stack direction="row" spacing={2}>
+              <TextField select label="Kind" value={kind} onChange={(event) => setKind(event.target.value as ArticleKind)} size="small" sx={{ minWidth: 160 }}>
+                {ARTICLE_KINDS.map((value) => (
+                  <MenuItem key={value} value={value}>
+                    {ARTICLE_KIND_LABELS[value]}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} size="small" fullWidth autoFocus required />
+            </Stack>
+            <TextField label="Tags" value={tags} onChange={(event) => setTags(event.target.value)} size="small" helperText="Comma-separated, e.g. billing, refund" />
+            <TextField
+              label="Text"
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+              multiline
+              minRows={8}
+              required
+              helperText="Blank lines separate paragraphs. Saved replies may use variables such as {customer.firstName}."
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Close</Button>
+          <Button type="submit" variant="contained" aria-keyshortcuts="Control+Enter">
+            Save (Ctrl+Enter)
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}
+
+export function KnowledgeScreen() {
+  const me = useMe();
+  const supervisor = me?.role === 'supervisor' || me?.role === 'admin';
+  const articles = useLive<Article[] | null>((db) => db.articles.toArray(), [], null);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [active, setActive] = useState(0);
+  const [editing, setEditing] = useState<Article | 'new' | null>(null);
+  const found = useMemo(() => searchArticles((articles ?? []).filter((article) => showArchived || !article.archived), query), [articles, query, showArchived]);
+  const current = found[Math.min(active, found.length - 1)];
+  const users = useLive((db) => db.users.toArray(), [], []);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
+      <ScreenHeader
+        title="Knowledge"
+        description={articles === null ? 'Loading…' : `${found.length} article${found.length === 1 ? '' : 's'} · policies, how-tos and saved replies, searchable in every contact (Alt+K)`}
+        actions={
+          supervisor ? (
+            <Button variant="contained" onClick={() => setEditing('new')}>
+              New article
+            </Button>
+          ) : undefined
+        }
+      />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField size="small" label="Search articles" value={query} onChange={(event) => setQuery(event.target.value)} sx={{ width: 360 }} />
+        {supervisor && (
+          <Button size="small" onClick={() => setShowArchived((value) => !value)} aria-pressed={showArchived}>
+            {showArchived ? 'Hide archived' : 'Show archived'}
+          </Button>
+        )}
+      </Stack>
+      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '360px minmax(0, 1fr)', gap: 2 }}>
+        <VirtualList
+          id="articles"
+          label="Articles"
+          count={found.length}
+          rowHeight={60}
+          rowKey={(index) => found[index]!.id}
+          height="100%"
+          onActiveChange={setActive}
+          onRowKey={(event, index) => {
+            if (supervisor && event.key.toLowerCase() === 'e' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+              setEditing(found[index]!);
+              return true;
+            }
+            return false;
+          }}
+          renderRow={(index, isActive) => {
+            const article = found[index]!;
+            return (
+              <Box sx={{ px: 1.5, py: 1, bgcolor: isActive ? 'action.selected' : undefined, borderBottom: 1, borderColor: 'divider' }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+                  {article.title}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" noWrap component="div">
+                  {ARTICLE_KIND_LABELS[article.kind]}
+                  {article.archived ? ' · archived' : ''}
+                  {article.tags.length ? ` · ${article.tags.join(', ')}` : ''}
+                </Typography>
+              </Box>
+            );
+          }}
+          empty={
+            articles !== null && (
+              <EmptyState icon={<MenuBookOutlined sx={{ fontSize: 48 }} color="disabled" />} title={query ? 'No article matches' : 'No articles yet'}>
+                {supervisor ? 'Write the policies and how-tos agents need during contacts.' : 'Supervisors write the policies and how-tos you can read here and in every contact.'}
+              </EmptyState>
+            )
+          }
+        />
+        <Paper variant="outlined" component="article" aria-labelledby="article-view-title" sx={{ p: 2.5, overflowY: 'auto', minHeight: 0 }}>
+          {current ? (
+            <>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+                <Typography variant="h2" id="article-view-title" sx={{ flex: 1 }}>
+                  {current.title}
+                </Typography>
+                {supervisor && (
+                  <>
+                    <Button size="small" onClick={() => setEditing(current)} aria-keyshortcuts="E">
+                      Edit (E)
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        run('article.archive', { id: current.id, archived: !current.archived }).catch((error: unknown) =>
+                          useAppState.getState().notify(error instanceof Error ? error.message : String(error)),
+                        );
+                      }}
+                    >
+                      {current.archived ? 'Restore' : 'Archive'}
+                    </Button>
+                  </>
+                )}
+              </Stack>
+              <Stack direction="row" spacing={0.5} sx={{ mb: 2, flexWrap: 'wrap', gap: 0.5 }}>
+                <Chip size="small" label={ARTICLE_KIND_LABELS[current.kind]} color="primary" variant="outlined" />
+                {current.tags.map((tag) => (
+                  <Chip key={tag} size="small" label={tag} />
+                ))}
+                <Typography variant="caption" color="text.secondary" sx={{ alignSelf: 'center', pl: 1 }}>
+                  Updated {dateFormat.format(current.updatedAt)} by {users.find((user) => user.id === current.updatedBy)?.name ?? 'a supervisor'}
+                </Typography>
+              </Stack>
+              {current.body.split(/\n\s*\n/).map((paragraph, index) => (
+                <Typography key={index} variant="body2" sx={{ mb: 1.5, whiteSpace: 'pre-wrap', maxWidth: '75ch' }}>
+                  {paragraph}
+                </Typography>
+              ))}
+            </>
+          ) : (
+            <Typography variant="body2" color="text.secondary" id="article-view-title">
+              Choose an article.
+            </Typography>
+          )}
+        </Paper>
+      </Box>
+      {editing && <ArticleEditor article={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Box>
+  );
+}

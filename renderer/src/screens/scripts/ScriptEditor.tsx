@@ -1,0 +1,470 @@
+/**
+ * A supervisor's editor for one script: details, the six stages and their
+ * steps, checked as they type, with a live preview of how an agent sees the
+ * draft. Ctrl+S saves the draft (`script.save`); Publish publishes it
+ * (`script.publish`) once nothing is wrong with it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
+import { validateScript } from '@core/scripts/validate';
+import { useMe } from '../../data/hooks';
+import { run, useLocal } from '../../data/local';
+import { focusScreenHeading } from '../../shell/keyboard';
+import { ScreenHeader } from '../../shell/ScreenHeader';
+import { useAppState } from '../../state/app';
+import { navigate } from '../../state/router';
+import { dateTimeText, usePeopleNames, type ScriptSummary } from './data';
+import {
+  addStep,
+  draftFrom,
+  fingerprint,
+  moveStep,
+  placeOf,
+  removeStep,
+  saveArgs,
+  saveBlockers,
+  updateStep,
+  type DraftStep,
+  type ProblemPlace,
+  type ScriptDraftState,
+} from './draft';
+import { ScriptPreview, StageTabs } from './ScriptPreview';
+import { focusStepField, StepEditor, type BranchTarget, type StepProblem } from './StepEditor';
+import { VersionList } from './VersionList';
+
+/** Unsaved work per script, kept while the person visits other screens. */
+const unsavedDrafts = new Map<string, ScriptDraftState>();
+
+/** Whether a script has changes not yet saved on this desktop (for the list). */
+export function hasUnsavedChanges(scriptId: string): boolean {
+  return unsavedDrafts.has(scriptId);
+}
+
+const stamp = (script: Script) => `${script.version}:${script.status}:${script.updatedAt}`;
+
+interface Notice {
+  severity: 'error' | 'success' | 'info';
+  title: string;
+  items: string[];
+}
+
+type PlacedProblem = { path: string; message: string; place: ProblemPlace };
+
+export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topics: readonly string[] }) {
+  const me = useMe();
+  const names = usePeopleNames();
+  const source = summary.draft ?? summary.published ?? summary.versions[0]!;
+  const scriptId = summary.scriptId;
+
+  const [draft, setDraft] = useState<ScriptDraftState>(() => unsavedDrafts.get(scriptId) ?? draftFrom(source));
+  const [restored, setRestored] = useState(() => unsavedDrafts.has(scriptId));
+  const [baseline, setBaseline] = useState(() => fingerprint(draftFrom(source)));
+  const [sourceStamp, setSourceStamp] = useState(() => stamp(source));
+  const dirty = fingerprint(draft) !== baseline;
+
+  // The version changed under us (saved here, published, or changed by another supervisor):
+  // take it when nothing is being edited; keep the person's work otherwise.
+  if (stamp(source) !== sourceStamp) {
+    const fresh = draftFrom(source);
+    const print = fingerprint(fresh);
+    setSourceStamp(stamp(source));
+    setBaseline(print);
+    if (!dirty && print !== fingerprint(draft)) setDraft(fresh);
+  }
+
+  useEffect(() => {
+    if (dirty) unsavedDrafts.set(scriptId, draft);
+    else unsavedDrafts.delete(scriptId);
+  }, [dirty, draft, scriptId]);
+
+  const [stageId, setStageId] = useState<ScriptStageId>('greet');
+  const [editingStepId, setEditingStepId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const draftRef = useRef(draft);
+  useEffect(() => {
+    draftRef.current = draft;
+  }, [draft]);
+
+  const problems: PlacedProblem[] = useMemo(
+    () => validateScript({ name: draft.name, stages: draft.stages }).map((problem) => ({ ...problem, place: placeOf(draft, problem) })),
+    [draft],
+  );
+  const stepProblems = useMemo(() => {
+    const byStep = new Map<string, StepProblem[]>();
+    for (const { message, place } of problems) {
+      if (!place.stepKey) continue;
+      byStep.set(place.stepKey, [...(byStep.get(place.stepKey) ?? []), { field: place.field, branchIndex: place.branchIndex, message }]);
+    }
+    return byStep;
+  }, [problems]);
+  const stageProblemCount = (id: ScriptStageId) => problems.filter((problem) => problem.place.stageId === id).length;
+
+  const targets: BranchTarget[] = useMemo(
+    () => [
+      ...SCRIPT_STAGES.map((id, index) => ({ value: id, label: `Stage ${index + 1}: ${SCRIPT_STAGE_LABELS[id]}`, group: 'stage' as const })),
+      ...draft.stages.flatMap((stage) =>
+        stage.steps.map((step, index) => ({
+          value: step.id,
+          label: `Step: ${SCRIPT_STAGE_LABELS[stage.id]} ${index + 1}, ${step.text.trim().slice(0, 48) || '(no text yet)'}`,
+          group: 'step' as const,
+        })),
+      ),
+    ],
+    [draft.stages],
+  );
+
+  const stage = draft.stages.find((candidate) => candidate.id === stageId)!;
+  const stageIndex = SCRIPT_STAGES.indexOf(stageId);
+  const nextVersion = summary.draft?.version ?? (summary.versions[0]?.version ?? 0) + 1;
+  const canPublish = dirty || summary.draft !== null;
+
+  const showNotice = (next: Notice) => {
+    setNotice(next);
+    requestAnimationFrame(() => noticeRef.current?.focus());
+  };
+
+  // ------------------------------------------------------------ edits
+
+  const change = useCallback((key: string, edit: (step: DraftStep) => DraftStep) => setDraft((current) => updateStep(current, stageId, key, edit)), [stageId]);
+  const move = useCallback((key: string, by: -1 | 1) => setDraft((current) => moveStep(current, stageId, key, by)), [stageId]);
+  const remove = useCallback(
+    (key: string) => {
+      const steps = draftRef.current.stages.find((candidate) => candidate.id === stageId)?.steps ?? [];
+      const index = steps.findIndex((step) => step.key === key);
+      const next = steps[index + 1] ?? steps[index - 1];
+      setDraft((current) => removeStep(current, stageId, key));
+      useAppState.getState().notify(`Removed step ${index + 1} of ${SCRIPT_STAGE_LABELS[stageId]}.`);
+      requestAnimationFrame(() => {
+        if (!next || !focusStepField(next.key, 'text')) document.getElementById('add-step')?.focus();
+      });
+    },
+    [stageId],
+  );
+  const onFocusStep = useCallback((stepId: string) => setEditingStepId(stepId), []);
+
+  const add = () => {
+    const result = addStep(draft, stageId);
+    setDraft(result.draft);
+    setEditingStepId(result.step.id);
+    requestAnimationFrame(() => focusStepField(result.step.key, 'text'));
+  };
+
+  const goToProblem = (problem: PlacedProblem) => {
+    const { place } = problem;
+    if (place.field === 'name') return document.getElementById('script-name')?.focus();
+    if (!place.stageId) return;
+    setStageId(place.stageId);
+    requestAnimationFrame(() => {
+      if (!place.stepKey) return document.getElementById('add-step')?.focus();
+      const field = place.branchIndex !== null ? `branch-${place.branchIndex}-${place.field?.endsWith('.goto') ? 'goto' : 'label'}` : place.field === 'kind' ? 'kind' : place.field?.startsWith('when') ? 'when' : 'text';
+      if (!focusStepField(place.stepKey, field)) focusStepField(place.stepKey, 'text');
+    });
+  };
+
+  // ------------------------------------------------------------ save and publish
+
+  const save = async (quiet = false): Promise<boolean> => {
+    const blockers = saveBlockers(draft);
+    if (blockers.length) {
+      showNotice({ severity: 'error', title: 'Cannot save the draft yet', items: blockers });
+      return false;
+    }
+    setBusy(true);
+    try {
+      await run('script.save', saveArgs(draft));
+      setBaseline(fingerprint(draft));
+      setRestored(false);
+      if (!quiet) {
+        setNotice(null);
+        useAppState.getState().notify(`Draft saved: version ${nextVersion} of “${draft.name.trim()}”.`);
+      }
+      return true;
+    } catch (failure) {
+      showNotice({ severity: 'error', title: 'The draft was not saved', items: [failure instanceof Error ? failure.message : String(failure)] });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const askToPublish = () => {
+    if (problems.length) {
+      showNotice({
+        severity: 'error',
+        title: problems.length === 1 ? `Cannot publish: ${problems[0]!.message}` : `Cannot publish: ${problems.length} problems to fix first`,
+        items: problems.length === 1 ? [] : problems.map((problem) => problem.message),
+      });
+      return;
+    }
+    const blockers = saveBlockers(draft);
+    if (blockers.length) {
+      showNotice({ severity: 'error', title: 'Cannot publish yet', items: blockers });
+      return;
+    }
+    setNotice(null);
+    setConfirming(true);
+  };
+
+  const publish = async () => {
+    setConfirming(false);
+    if (dirty && !(await save(true))) return;
+    const db = useLocal.getState().db;
+    const versions = db ? await db.scripts.where('scriptId').equals(scriptId).toArray() : [];
+    const target = versions.find((version) => version.status === 'draft');
+    if (!target) {
+      showNotice({ severity: 'info', title: 'Nothing to publish', items: ['There is no draft: the published version is the latest.'] });
+      return;
+    }
+    setBusy(true);
+    try {
+      await run('script.publish', { scriptId, version: target.version });
+      setNotice({ severity: 'success', title: `Published version ${target.version}`, items: ['Agents get it as their desktops sync; their next contacts use it.'] });
+      useAppState.getState().notify(`Published version ${target.version} of “${target.name}”.`);
+      requestAnimationFrame(() => noticeRef.current?.focus());
+    } catch (failure) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      showNotice({ severity: 'error', title: message.startsWith('Cannot publish') ? message : `Cannot publish: ${message}`, items: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Ctrl+S saves the draft from anywhere on the screen.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+      event.preventDefault();
+      if (busy) return;
+      if (dirty) void save();
+      else useAppState.getState().notify(summary.draft ? 'Nothing new to save: the draft is saved.' : 'Nothing to save: no changes yet.');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const discard = () => {
+    setDraft(draftFrom(source));
+    setRestored(false);
+    setNotice(null);
+  };
+
+  const status = summary.draft
+    ? `Draft of version ${summary.draft.version}, saved by ${names.get(summary.draft.updatedBy) ?? 'someone'} ${dateTimeText(summary.draft.updatedAt)}`
+    : `No draft: saving starts version ${nextVersion}`;
+  const publishedText = summary.published ? ` · agents use version ${summary.published.version}` : ' · not published yet';
+  const previewScript = useMemo(() => ({ stages: draft.stages }), [draft.stages]);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <ScreenHeader
+        title={draft.name.trim() || 'Untitled script'}
+        description={`${status}${publishedText}`}
+        actions={
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+            <Button
+              startIcon={<ArrowBackOutlined />}
+              onClick={() => {
+                navigate('/scripts');
+                focusScreenHeading();
+              }}
+            >
+              All scripts
+            </Button>
+            <Button variant="outlined" onClick={() => void save()} disabled={busy || !dirty} aria-keyshortcuts="Control+S">
+              Save draft (Ctrl+S)
+            </Button>
+            <Button variant="contained" onClick={askToPublish} disabled={busy || !canPublish}>
+              Publish…
+            </Button>
+          </Stack>
+        }
+      />
+
+      <Box role="status" aria-live="polite" sx={{ mt: -2 }}>
+        {dirty ? <Chip size="small" color="warning" variant="outlined" label="Unsaved changes" /> : <Chip size="small" variant="outlined" label={summary.draft ? 'Draft saved' : 'No changes'} />}
+      </Box>
+
+      {restored && dirty && (
+        <Alert
+          severity="info"
+          action={
+            <Button size="small" onClick={discard}>
+              Discard them
+            </Button>
+          }
+        >
+          Your unsaved changes to this script are back. Save the draft to keep them.
+        </Alert>
+      )}
+
+      {notice && (
+        <Alert severity={notice.severity} ref={noticeRef} tabIndex={-1} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={() => setNotice(null)} data-testid="script-notice">
+          <AlertTitle>{notice.title}</AlertTitle>
+          {notice.items.length > 0 && (
+            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              {notice.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </Box>
+          )}
+        </Alert>
+      )}
+
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1.25fr) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          <Paper variant="outlined" component="section" aria-labelledby="script-details-title" sx={{ p: 2 }}>
+            <Typography variant="h2" id="script-details-title" sx={{ mb: 1.5 }}>
+              Details
+            </Typography>
+            <Stack spacing={2}>
+              <TextField
+                id="script-name"
+                label="Name"
+                value={draft.name}
+                onChange={(event) => setDraft((current) => ({ ...current, name: event.target.value }))}
+                size="small"
+                required
+                error={problems.some((problem) => problem.place.field === 'name')}
+                helperText={problems.find((problem) => problem.place.field === 'name')?.message}
+              />
+              <TextField
+                label="Description"
+                value={draft.description}
+                onChange={(event) => setDraft((current) => ({ ...current, description: event.target.value }))}
+                size="small"
+                multiline
+                minRows={2}
+                helperText="When to use this script, for supervisors and agents choosing one."
+              />
+              <Autocomplete
+                multiple
+                freeSolo
+                options={topics.filter((topic) => !draft.topics.includes(topic))}
+                value={draft.topics}
+                onChange={(_event, value) => setDraft((current) => ({ ...current, topics: [...new Set(value.map((topic) => topic.trim().toLowerCase()).filter(Boolean))] }))}
+                renderInput={(params) => (
+                  <TextField {...params} label="Topics" size="small" helperText="Contacts on these topics are offered this script. Type a topic and press Enter." />
+                )}
+              />
+            </Stack>
+          </Paper>
+
+          <Paper variant="outlined" component="section" aria-labelledby="script-problems-title" sx={{ p: 2 }}>
+            <Typography variant="h2" id="script-problems-title" sx={{ mb: problems.length ? 1 : 0 }}>
+              {problems.length ? `To fix before publishing (${problems.length})` : 'Nothing to fix: ready to publish'}
+            </Typography>
+            {problems.length > 0 && (
+              <Box component="ul" aria-label="Problems" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
+                {problems.map((problem) => (
+                  <Box component="li" key={`${problem.path}:${problem.message}`} sx={{ display: 'flex', gap: 1, alignItems: 'baseline', py: 0.25 }}>
+                    <Typography variant="body2" color="error" sx={{ flex: 1, minWidth: 0 }}>
+                      {problem.message}
+                    </Typography>
+                    <Button size="small" onClick={() => goToProblem(problem)} aria-label={`Go to: ${problem.message}`}>
+                      Go to
+                    </Button>
+                  </Box>
+                ))}
+              </Box>
+            )}
+          </Paper>
+
+          <Paper variant="outlined" component="section" aria-labelledby="script-stages-title" sx={{ p: 2 }}>
+            <Typography variant="h2" id="script-stages-title" sx={{ mb: 1 }}>
+              Stages and steps
+            </Typography>
+            <StageTabs
+              idPrefix="editor-stage"
+              label="Stages"
+              current={stageIndex}
+              onChange={(index) => setStageId(SCRIPT_STAGES[index]!)}
+              stages={draft.stages.map((candidate) => {
+                const count = stageProblemCount(candidate.id);
+                return { id: candidate.id, count: `(${candidate.steps.length}${count ? ` · ${count} to fix` : ''})` };
+              })}
+            />
+            <Box role="tabpanel" id="editor-stage-panel" aria-labelledby={`editor-stage-tab-${stageIndex}`} sx={{ mt: 1.5 }}>
+              {problems
+                .filter((problem) => problem.place.stageId === stageId && !problem.place.stepKey)
+                .map((problem) => (
+                  <Alert key={problem.message} severity="warning" sx={{ mb: 1 }}>
+                    {problem.message}
+                  </Alert>
+                ))}
+              <Stack spacing={1.5}>
+                {stage.steps.map((step, index) => (
+                  <StepEditor
+                    key={step.key}
+                    stageId={stageId}
+                    step={step}
+                    index={index}
+                    count={stage.steps.length}
+                    problems={stepProblems.get(step.key) ?? NO_PROBLEMS}
+                    targets={targets}
+                    onChange={change}
+                    onMove={move}
+                    onRemove={remove}
+                    onFocusStep={onFocusStep}
+                  />
+                ))}
+              </Stack>
+              <Button id="add-step" startIcon={<AddOutlined />} onClick={add} sx={{ mt: 1.5 }} disabled={stage.steps.length >= 50}>
+                Add step to {SCRIPT_STAGE_LABELS[stageId]}
+              </Button>
+            </Box>
+          </Paper>
+          <VersionList summary={summary} names={names} />
+        </Stack>
+
+        <Box sx={{ minWidth: 0, position: { lg: 'sticky' }, top: { lg: 0 } }}>
+          <ScriptPreview
+            script={previewScript}
+            topic={draft.topics[0] ?? null}
+            agent={me}
+            stageId={stageId}
+            onStageChange={setStageId}
+            editingStepId={editingStepId}
+          />
+        </Box>
+      </Box>
+
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="publish-dialog-title" aria-describedby="publish-dialog-text">
+        <DialogTitle id="publish-dialog-title">Publish version {nextVersion}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText id="publish-dialog-text">
+            Agents’ next contacts use “{draft.name.trim()}” version {nextVersion}
+            {summary.published ? `; version ${summary.published.version} is retired` : ''}.{dirty ? ' Your unsaved changes are saved first.' : ''}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button variant="contained" onClick={() => void publish()} autoFocus>
+            Publish version {nextVersion}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}
+
+const NO_PROBLEMS: readonly StepProblem[] = [];

@@ -1,0 +1,304 @@
+/** One step of a script in the editor: its kind, text (with variables from a menu), triggers and branches. */
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import IconButton from '@mui/material/IconButton';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import ArrowDownwardOutlined from '@mui/icons-material/ArrowDownwardOutlined';
+import ArrowUpwardOutlined from '@mui/icons-material/ArrowUpwardOutlined';
+import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import { SCRIPT_STAGE_LABELS, type ScriptStageId } from '@core/domain/model';
+import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, TRIGGER_LABELS, VARIABLE_LABELS } from '@core/scripts/vocabulary';
+import { insertAt, KIND_LABELS, KIND_TEXT_LABELS, newKey, type DraftStep, type StepKind } from './draft';
+
+export interface StepProblem {
+  field: string | null;
+  branchIndex: number | null;
+  message: string;
+}
+
+/** Where a branch may go: a stage of the script, or one of its steps. */
+export interface BranchTarget {
+  value: string;
+  label: string;
+  group: 'stage' | 'step';
+}
+
+interface Props {
+  stageId: ScriptStageId;
+  step: DraftStep;
+  index: number;
+  count: number;
+  problems: readonly StepProblem[];
+  targets: readonly BranchTarget[];
+  onChange: (key: string, change: (step: DraftStep) => DraftStep) => void;
+  onMove: (key: string, by: -1 | 1) => void;
+  onRemove: (key: string) => void;
+  onFocusStep: (stepId: string) => void;
+}
+
+const fieldSelector = (key: string, field: string) => `[data-step-key="${key}"] [data-field="${field}"]`;
+
+/** Focuses a field of a step in the editor: its text, a branch's label, a move button… */
+export function focusStepField(key: string, field: string): boolean {
+  const element = document.querySelector<HTMLElement>(`${fieldSelector(key, field)}`);
+  const target = element?.matches('input, textarea, button') ? element : element?.querySelector<HTMLElement>('textarea:not([aria-hidden]), input, [role="combobox"], button');
+  if (!target || (target as HTMLButtonElement).disabled) return false;
+  target.focus();
+  return true;
+}
+
+export const StepEditor = memo(function StepEditor({ stageId, step, index, count, problems, targets, onChange, onMove, onRemove, onFocusStep }: Props) {
+  const textRef = useRef<HTMLTextAreaElement | null>(null);
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const headingId = `step-${step.key}-heading`;
+  const number = index + 1;
+  const textProblems = problems.filter((problem) => problem.field === 'text');
+  const stepProblems = problems.filter((problem) => problem.field !== 'text' && problem.branchIndex === null);
+  const update = (change: (current: DraftStep) => DraftStep) => onChange(step.key, change);
+
+  const insertVariable = (name: string) => {
+    const element = textRef.current;
+    const start = element?.selectionStart ?? step.text.length;
+    const end = element?.selectionEnd ?? step.text.length;
+    const { text, caret } = insertAt(step.text, start, end, `{${name}}`);
+    update((current) => ({ ...current, text }));
+    setMenuAnchor(null);
+    requestAnimationFrame(() => {
+      textRef.current?.focus();
+      textRef.current?.setSelectionRange(caret, caret);
+    });
+  };
+
+  const toggleTrigger = (trigger: string) =>
+    update((current) => ({
+      ...current,
+      when: current.when.includes(trigger) ? current.when.filter((t) => t !== trigger) : SCRIPT_TRIGGERS.filter((t) => t === trigger || current.when.includes(t)),
+    }));
+
+  const addBranch = () => {
+    const fallback = targets.find((target) => target.group === 'stage' && target.value !== stageId)?.value ?? '';
+    update((current) => ({ ...current, branches: [...current.branches, { key: newKey(), label: '', goto: fallback }] }));
+    requestAnimationFrame(() => focusStepField(step.key, `branch-${step.branches.length}-label`));
+  };
+
+  // The focus stays with the step as it moves: on the same field, or on the other move button when this one is now disabled.
+  const move = (by: -1 | 1) => {
+    if ((by === -1 && index === 0) || (by === 1 && index === count - 1)) return;
+    const active = document.activeElement as HTMLElement | null;
+    onMove(step.key, by);
+    requestAnimationFrame(() => {
+      if (active?.isConnected && !(active as HTMLButtonElement).disabled) active.focus();
+      else focusStepField(step.key, by === -1 ? 'move-down' : 'move-up');
+    });
+  };
+
+  // Alt+↑ / Alt+↓ move the step from anywhere in it.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    move(event.key === 'ArrowUp' ? -1 : 1);
+  };
+
+  const knownTargets = new Set(targets.map((target) => target.value));
+  const stageTargets = targets.filter((target) => target.group === 'stage');
+  const stepTargets = targets.filter((target) => target.group === 'step' && target.value !== step.id);
+
+  return (
+    <Paper
+      variant="outlined"
+      role="group"
+      aria-labelledby={headingId}
+      data-step-key={step.key}
+      data-step-id={step.id}
+      onFocus={() => onFocusStep(step.id)}
+      onKeyDown={onKeyDown}
+      sx={{ p: 1.5, borderColor: problems.length ? 'error.main' : undefined }}
+    >
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="subtitle2" component="h3" id={headingId} sx={{ flex: 1, minWidth: 0 }}>
+          {SCRIPT_STAGE_LABELS[stageId]}, step {number}
+          <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+            {step.id}
+          </Typography>
+        </Typography>
+        <IconButton size="small" aria-label={`Move step ${number} up`} aria-keyshortcuts="Alt+ArrowUp" disabled={index === 0} onClick={() => move(-1)} data-field="move-up">
+          <ArrowUpwardOutlined fontSize="small" />
+        </IconButton>
+        <IconButton size="small" aria-label={`Move step ${number} down`} aria-keyshortcuts="Alt+ArrowDown" disabled={index === count - 1} onClick={() => move(1)} data-field="move-down">
+          <ArrowDownwardOutlined fontSize="small" />
+        </IconButton>
+        <IconButton size="small" aria-label={`Remove step ${number}`} onClick={() => onRemove(step.key)} data-field="remove">
+          <DeleteOutlined fontSize="small" />
+        </IconButton>
+      </Stack>
+
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
+        <TextField
+          select
+          size="small"
+          label="Kind"
+          value={step.kind}
+          onChange={(event) => update((current) => ({ ...current, kind: event.target.value as StepKind }))}
+          sx={{ width: 96, flexShrink: 0 }}
+          data-field="kind"
+        >
+          {(Object.keys(KIND_LABELS) as StepKind[]).map((kind) => (
+            <MenuItem key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <TextField
+            id={`step-${step.key}-text`}
+            label={KIND_TEXT_LABELS[step.kind]}
+            value={step.text}
+            onChange={(event) => update((current) => ({ ...current, text: event.target.value }))}
+            multiline
+            minRows={1}
+            maxRows={8}
+            fullWidth
+            size="small"
+            inputRef={textRef}
+            error={textProblems.length > 0}
+            helperText={textProblems.length ? textProblems.map((problem) => problem.message).join(' ') : undefined}
+            data-field="text"
+          />
+          <Button
+            size="small"
+            startIcon={<AddOutlined fontSize="small" />}
+            onClick={(event) => setMenuAnchor(event.currentTarget)}
+            aria-haspopup="menu"
+            aria-expanded={menuAnchor ? true : undefined}
+            aria-controls={menuAnchor ? `step-${step.key}-variables` : undefined}
+            aria-label={`Insert variable into step ${number}`}
+            sx={{ mt: 0.5 }}
+            data-field="insert-variable"
+          >
+            Insert variable
+          </Button>
+          <Menu id={`step-${step.key}-variables`} anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+            {SCRIPT_VARIABLES.map((name) => (
+              <MenuItem key={name} onClick={() => insertVariable(name)} dense>
+                <ListItemText primary={`{${name}}`} secondary={VARIABLE_LABELS[name]} />
+              </MenuItem>
+            ))}
+          </Menu>
+        </Box>
+      </Stack>
+
+      <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mt: 1 }} data-field="when">
+        <Typography component="legend" variant="caption" color="text.secondary">
+          Show only when (none ticked: always shown)
+        </Typography>
+        <FormGroup sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 0.5 }}>
+          {SCRIPT_TRIGGERS.map((trigger) => (
+            <FormControlLabel
+              key={trigger}
+              control={<Checkbox size="small" checked={step.when.includes(trigger)} onChange={() => toggleTrigger(trigger)} sx={{ p: 0.5 }} />}
+              label={<Typography variant="body2">{TRIGGER_LABELS[trigger]}</Typography>}
+              sx={{ mr: 1 }}
+            />
+          ))}
+        </FormGroup>
+      </Box>
+
+      <Box sx={{ mt: 1 }}>
+        {step.branches.length > 0 && (
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
+            Branches: answers that lead elsewhere
+          </Typography>
+        )}
+        <Stack spacing={1}>
+          {step.branches.map((branch, branchIndex) => {
+            const branchProblems = problems.filter((problem) => problem.branchIndex === branchIndex);
+            const missing = branch.goto !== '' && !knownTargets.has(branch.goto);
+            return (
+              <Box key={branch.key}>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                  <TextField
+                    size="small"
+                    label={`Branch ${branchIndex + 1} answer`}
+                    value={branch.label}
+                    onChange={(event) =>
+                      update((current) => ({ ...current, branches: current.branches.map((b) => (b.key === branch.key ? { ...b, label: event.target.value } : b)) }))
+                    }
+                    error={branchProblems.some((problem) => problem.field?.endsWith('.label'))}
+                    sx={{ flex: 1 }}
+                    data-field={`branch-${branchIndex}-label`}
+                  />
+                  <TextField
+                    select
+                    size="small"
+                    label={`Branch ${branchIndex + 1} goes to`}
+                    value={branch.goto}
+                    onChange={(event) =>
+                      update((current) => ({ ...current, branches: current.branches.map((b) => (b.key === branch.key ? { ...b, goto: event.target.value } : b)) }))
+                    }
+                    error={missing || branch.goto === '' || branchProblems.some((problem) => problem.field?.endsWith('.goto'))}
+                    sx={{ flex: 1, minWidth: 0 }}
+                    data-field={`branch-${branchIndex}-goto`}
+                  >
+                    {missing && (
+                      <MenuItem value={branch.goto} disabled>
+                        {`'${branch.goto}' (not in this script)`}
+                      </MenuItem>
+                    )}
+                    {stageTargets.map((target) => (
+                      <MenuItem key={target.value} value={target.value}>
+                        {target.label}
+                      </MenuItem>
+                    ))}
+                    {stepTargets.map((target) => (
+                      <MenuItem key={target.value} value={target.value}>
+                        {target.label}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  <IconButton
+                    size="small"
+                    aria-label={`Remove branch ${branchIndex + 1} of step ${number}`}
+                    onClick={() => {
+                      update((current) => ({ ...current, branches: current.branches.filter((b) => b.key !== branch.key) }));
+                      requestAnimationFrame(() => focusStepField(step.key, 'add-branch'));
+                    }}
+                    sx={{ mt: 0.5 }}
+                  >
+                    <CloseOutlined fontSize="small" />
+                  </IconButton>
+                </Stack>
+                {branchProblems.map((problem) => (
+                  <Typography key={problem.message} variant="caption" color="error" component="div" role="note" sx={{ mt: 0.25 }}>
+                    {problem.message}
+                  </Typography>
+                ))}
+              </Box>
+            );
+          })}
+        </Stack>
+        <Button size="small" startIcon={<AddOutlined fontSize="small" />} onClick={addBranch} sx={{ mt: 0.5 }} data-field="add-branch" aria-label={`Add branch to step ${number}`}>
+          Add branch
+        </Button>
+      </Box>
+
+      {stepProblems.map((problem) => (
+        <Typography key={problem.message} variant="caption" color="error" component="div" sx={{ mt: 0.5 }}>
+          {problem.message}
+        </Typography>
+      ))}
+    </Paper>
+  );
+});

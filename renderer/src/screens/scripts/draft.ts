@@ -1,0 +1,209 @@
+/**
+ * The script editor's working copy: a script version as the supervisor edits
+ * it (always the six stages, in order), pure operations on it, and the
+ * arguments `script.save` takes.
+ */
+import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId, type ScriptStep } from '@core/domain/model';
+import { mutationArgs, type MutationInput } from '@core/sync/mutations';
+import type { ScriptProblem } from '@core/scripts/validate';
+
+export type StepKind = ScriptStep['kind'];
+
+export const KIND_LABELS: Record<StepKind, string> = { say: 'Say', ask: 'Ask', do: 'Do' };
+/** What the text of a step of each kind is, as its field's label. */
+export const KIND_TEXT_LABELS: Record<StepKind, string> = { say: 'Line to say or write', ask: 'Question to ask', do: 'What the agent does' };
+
+export interface DraftBranch {
+  /** React key; not saved. */
+  key: string;
+  label: string;
+  goto: string;
+}
+
+export interface DraftStep {
+  /** React key; not saved. */
+  key: string;
+  id: string;
+  kind: StepKind;
+  text: string;
+  when: string[];
+  branches: DraftBranch[];
+  articleIds: string[];
+}
+
+export interface DraftStage {
+  id: ScriptStageId;
+  steps: DraftStep[];
+}
+
+export interface ScriptDraftState {
+  scriptId: string;
+  name: string;
+  description: string;
+  topics: string[];
+  stages: DraftStage[];
+}
+
+let nextKey = 0;
+export const newKey = (): string => `k${++nextKey}`;
+
+/** The working copy of a script version (or of a new script, with empty stages). */
+export function draftFrom(script: Pick<Script, 'scriptId' | 'name' | 'description' | 'topics' | 'stages'>): ScriptDraftState {
+  return {
+    scriptId: script.scriptId,
+    name: script.name,
+    description: script.description,
+    topics: [...script.topics],
+    stages: SCRIPT_STAGES.map((id) => ({
+      id,
+      steps: (script.stages.find((stage) => stage.id === id)?.steps ?? []).map((step) => ({
+        key: newKey(),
+        id: step.id,
+        kind: step.kind,
+        text: step.text,
+        when: [...step.when],
+        branches: step.branches.map((branch) => ({ key: newKey(), label: branch.label, goto: branch.goto })),
+        articleIds: [...(step.articleIds ?? [])],
+      })),
+    })),
+  };
+}
+
+export function emptyDraft(scriptId: string, name: string): ScriptDraftState {
+  return draftFrom({ scriptId, name, description: '', topics: [], stages: [] });
+}
+
+/** What `script.save` is given. */
+export function saveArgs(draft: ScriptDraftState): MutationInput<'script.save'> {
+  return {
+    scriptId: draft.scriptId,
+    name: draft.name.trim(),
+    description: draft.description.trim(),
+    topics: draft.topics.map((topic) => topic.trim()).filter(Boolean),
+    stages: draft.stages.map((stage) => ({
+      id: stage.id,
+      steps: stage.steps.map((step) => ({
+        id: step.id,
+        kind: step.kind,
+        text: step.text.trim(),
+        when: [...step.when],
+        branches: step.branches.map((branch) => ({ label: branch.label.trim(), goto: branch.goto })),
+        articleIds: [...step.articleIds],
+      })),
+    })),
+  };
+}
+
+/** A fingerprint of what would be saved, to tell whether there are unsaved changes. */
+export function fingerprint(draft: ScriptDraftState): string {
+  return JSON.stringify(saveArgs(draft));
+}
+
+/** A step id not yet used in the script: "empathise-4". */
+export function newStepId(draft: ScriptDraftState, stageId: ScriptStageId): string {
+  const used = new Set(draft.stages.flatMap((stage) => stage.steps.map((step) => step.id)));
+  let n = (draft.stages.find((stage) => stage.id === stageId)?.steps.length ?? 0) + 1;
+  while (used.has(`${stageId}-${n}`)) n += 1;
+  return `${stageId}-${n}`;
+}
+
+/** A script id from its name: "Broadband upgrade" → "broadband-upgrade" (or "-2", "-3"… when taken). */
+export function scriptIdFor(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48)
+      .replace(/-+$/, '') || 'script';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+// ---------------------------------------------------------------- edits
+
+function mapStage(draft: ScriptDraftState, stageId: ScriptStageId, change: (steps: DraftStep[]) => DraftStep[]): ScriptDraftState {
+  return { ...draft, stages: draft.stages.map((stage) => (stage.id === stageId ? { ...stage, steps: change(stage.steps) } : stage)) };
+}
+
+export function addStep(draft: ScriptDraftState, stageId: ScriptStageId, kind: StepKind = 'say'): { draft: ScriptDraftState; step: DraftStep } {
+  const step: DraftStep = { key: newKey(), id: newStepId(draft, stageId), kind, text: '', when: [], branches: [], articleIds: [] };
+  return { draft: mapStage(draft, stageId, (steps) => [...steps, step]), step };
+}
+
+export function updateStep(draft: ScriptDraftState, stageId: ScriptStageId, key: string, change: (step: DraftStep) => DraftStep): ScriptDraftState {
+  return mapStage(draft, stageId, (steps) => steps.map((step) => (step.key === key ? change(step) : step)));
+}
+
+export function removeStep(draft: ScriptDraftState, stageId: ScriptStageId, key: string): ScriptDraftState {
+  return mapStage(draft, stageId, (steps) => steps.filter((step) => step.key !== key));
+}
+
+/** Moves a step up (-1) or down (+1) within its stage. */
+export function moveStep(draft: ScriptDraftState, stageId: ScriptStageId, key: string, by: -1 | 1): ScriptDraftState {
+  return mapStage(draft, stageId, (steps) => {
+    const from = steps.findIndex((step) => step.key === key);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= steps.length) return steps;
+    const next = [...steps];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved!);
+    return next;
+  });
+}
+
+/** Puts `insert` into `text` in place of the selection from `start` to `end`. */
+export function insertAt(text: string, start: number, end: number, insert: string): { text: string; caret: number } {
+  const from = Math.max(0, Math.min(start, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  return { text: text.slice(0, from) + insert + text.slice(to), caret: from + insert.length };
+}
+
+// ---------------------------------------------------------------- problems
+
+/** Where a problem belongs in the editor. */
+export interface ProblemPlace {
+  stageId: ScriptStageId | null;
+  /** The step's key in the draft, when it is about a step. */
+  stepKey: string | null;
+  /** text, kind, id, when, branches[0].label… */
+  field: string | null;
+  branchIndex: number | null;
+}
+
+const PATH = /^stages\[(\d+)\](?:\.steps(?:\[(\d+)\](?:\.(.+))?)?)?/;
+
+export function placeOf(draft: ScriptDraftState, problem: ScriptProblem): ProblemPlace {
+  const match = PATH.exec(problem.path);
+  if (!match) return { stageId: null, stepKey: null, field: problem.path === 'name' ? 'name' : null, branchIndex: null };
+  const stage = draft.stages[Number(match[1])];
+  const step = match[2] !== undefined ? stage?.steps[Number(match[2])] : undefined;
+  const field = match[3] ?? null;
+  const branch = field ? /^branches\[(\d+)\]/.exec(field) : null;
+  return { stageId: stage?.id ?? null, stepKey: step?.key ?? null, field, branchIndex: branch ? Number(branch[1]) : null };
+}
+
+const FIELD_NAMES: Record<string, string> = { text: 'the text', label: 'the answer', goto: 'where it goes', id: 'the step id', when: 'the triggers', name: 'the name', description: 'the description', topics: 'the topics' };
+
+/**
+ * Why the draft cannot be saved yet, if it cannot (an empty text, a name
+ * missing…): the rules `script.save` applies, in words. Problems that only
+ * stop publishing (a branch to nowhere, an unknown variable) do not stop saving.
+ */
+export function saveBlockers(draft: ScriptDraftState): string[] {
+  const result = mutationArgs['script.save'].safeParse(saveArgs(draft));
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const [first, stageIndex, , stepIndex, ...rest] = issue.path;
+    const field = rest.filter((part) => typeof part === 'string').at(-1) ?? (typeof first === 'string' && first !== 'stages' ? first : undefined);
+    const what = FIELD_NAMES[String(field)] ?? 'a value';
+    if (first === 'stages' && typeof stageIndex === 'number' && typeof stepIndex === 'number') {
+      const stage = draft.stages[stageIndex];
+      return `${stage ? SCRIPT_STAGE_LABELS[stage.id] : 'A stage'}, step ${stepIndex + 1}: ${what} ${issue.message}`;
+    }
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${issue.message}`;
+  });
+}

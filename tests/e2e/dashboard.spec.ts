@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Contact, Script } from '@core/domain/model';
+import { signIn, waitForSync } from './helpers';
+import { login, postContact, pullAll, pushAs } from './api';
+
+/** RFC 4180 rows (quoted cells, doubled quotes), without the BOM. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i += 1) {
+    const char = body[i]!;
+    if (quoted) {
+      if (char === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  return rows;
+}
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(page.getByRole('combobox', { name: label })).toHaveText(option);
+}
+
+test('Sam reviews the week on the dashboard, drills into low CSAT and exports it; his published script reaches Ava’s next contact; Ava cannot see the dashboard', async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36);
+
+  // Nobody is available (whatever earlier tests left), so contacts wait for whoever takes them.
+  const benToken = await login(request, 'ben');
+  const avaToken = await login(request, 'ava');
+  for (const token of [benToken, avaToken]) await pushAs(request, token, [{ name: 'presence.set', args: { presence: 'away' } }]);
+
+  // Today a billing customer rated Ben 1 of 5.
+  const unhappy = await postContact(request, { channel: 'email', from: { email: `unhappy.${stamp}@example.com` }, subject: `Charged twice, still not refunded ${stamp}`, body: 'I was charged twice for my bill.' });
+  expect(
+    await pushAs(request, benToken, [
+      { name: 'contact.claim', args: { contactId: unhappy.contactId } },
+      { name: 'contact.endConversation', args: { contactId: unhappy.contactId } },
+      { name: 'contact.wrapUp', args: { contactId: unhappy.contactId, disposition: 'Information given', resolution: 'unresolved' } },
+      { name: 'survey.record', args: { id: `srv-${stamp}`, contactId: unhappy.contactId, status: 'answered', csat: 1 } },
+      { name: 'presence.set', args: { presence: 'away' } },
+    ]),
+  ).toEqual([1, 2, 3, 4, 5].map((id) => ({ id, status: 'applied' })));
+
+  const samContext = await browser.newContext();
+  const sam = await samContext.newPage();
+  await signIn(sam, 'sam');
+  await waitForSync(sam);
+  await sam.keyboard.press('Alt+4');
+  await expect(sam.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
+  await expect(sam.getByTestId('kpi-handled-value')).not.toHaveText('');
+  await choose(sam, 'Dates', 'This week');
+  await choose(sam, 'Queue', 'Billing');
+  await expect(sam.getByTestId('kpi-csat')).toContainText(/\d+ low/);
+  await sam.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
+
+  // The low-CSAT contacts behind the figure, and the same rows in the CSV.
+  await sam.getByTestId('kpi-csat').getByRole('button').focus();
+  await sam.keyboard.press('Enter');
+  const drill = sam.getByRole('dialog', { name: /^Contacts rated 1 or 2/ });
+  await expect(drill).toBeVisible();
+  const rows = drill.getByTestId('drill-row');
+  await expect(rows.filter({ hasText: `Charged twice, still not refunded ${stamp}` })).toHaveCount(1);
+  const shown = (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+  const low = Number(/\d+/.exec(await sam.getByTestId('kpi-csat').innerText().then((t) => /(\d+) low/.exec(t)![0]))![0]);
+  expect(shown).toHaveLength(low);
+  await sam.screenshot({ path: 'test-results/screenshots/dashboard-drill.png' });
+  const downloading = sam.waitForEvent('download');
+  await drill.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+  expect(csv[0]).toEqual(['Contact', 'When (UTC)', 'Customer', 'Channel', 'Subject', 'Agent', 'Queue', 'Disposition', 'Resolution', 'CSAT', 'NPS']);
+  const data = csv.slice(1);
+  expect(data).toHaveLength(low);
+  for (const row of data) {
+    expect(row[6]).toBe('Billing');
+    expect(['1', '2']).toContain(row[9]);
+    expect(shown.some((text) => text.includes(row[2]!) && text.includes(row[4]!))).toBe(true);
+  }
+  expect(data.find((row) => row[0] === unhappy.contactId)).toMatchObject({ 4: `Charged twice, still not refunded ${stamp}`, 5: 'Ben Okafor', 9: '1' });
+  await sam.keyboard.press('Escape');
+
+  // Sam publishes a new version of the billing script (the editor is tested on its own).
+  const samToken = await login(request, 'sam');
+  const versions = (await pullAll(request, samToken)).flatMap((change) => (change.op === 'put' && change.entity === 'script' ? [change.row as unknown as Script] : [])).filter((row) => row.scriptId === 'billing-dispute');
+  const published = versions.find((row) => row.status === 'published')!;
+  const line = `Thanks for your patience today, {customer.firstName} (${stamp}).`;
+  const stages = published.stages.map((stage) => (stage.id === 'greet' ? { ...stage, steps: [...stage.steps, { id: `thanks-${stamp}`, kind: 'say' as const, text: line, when: [], branches: [], articleIds: [] }] } : stage));
+  const draftVersion = Math.max(...versions.map((row) => row.version)) + (versions.some((row) => row.status === 'draft') ? 0 : 1);
+  expect(
+    await pushAs(request, samToken, [
+      { name: 'script.save', args: { scriptId: 'billing-dispute', name: published.name, description: published.description, topics: published.topics, stages } },
+      { name: 'script.publish', args: { scriptId: 'billing-dispute', version: draftVersion } },
+    ]),
+  ).toEqual([
+    { id: 1, status: 'applied' },
+    { id: 2, status: 'applied' },
+  ]);
+
+  // Ava's next billing contact is scripted with it, and records the version at wrap-up.
+  const next = await postContact(request, { channel: 'chat', from: { email: `next.${stamp}@example.com` }, name: { firstName: 'Imogen', lastName: `Hale-${stamp}` }, subject: `Charged twice on my bill ${stamp}`, body: 'My card was charged twice for this month.' });
+  expect(await pushAs(request, avaToken, [{ name: 'contact.claim', args: { contactId: next.contactId } }])).toEqual([{ id: 1, status: 'applied' }]);
+  const avaContext = await browser.newContext();
+  const ava = await avaContext.newPage();
+  await signIn(ava, 'ava', 'demo', `/contact?id=${next.contactId}`);
+  await waitForSync(ava);
+  const script = ava.getByRole('region', { name: /^Script/ });
+  await expect(script.getByRole('combobox', { name: 'Script' })).toHaveText(`${published.name} (v${draftVersion})`);
+  await expect(script).toContainText(`Thanks for your patience today, Imogen (${stamp}).`);
+  await ava.keyboard.press('Alt+e');
+  await expect(ava.getByLabel('Disposition')).toBeFocused();
+  await ava.keyboard.press('Enter');
+  await ava.getByRole('option').first().click();
+  await ava.getByRole('button', { name: 'Resolved', exact: true }).click();
+  for (const dismiss of await ava.getByTestId('suggested-follow-up').getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  await ava.keyboard.press('Control+Enter');
+  await expect(ava).toHaveURL(/\/queue$/);
+  await waitForSync(ava);
+  const handled = (await pullAll(request, samToken)).find((change) => change.op === 'put' && change.entity === 'contact' && change.id === next.contactId);
+  expect((handled as { row: Contact } | undefined)?.row).toMatchObject({ scriptId: 'billing-dispute', scriptVersion: draftVersion });
+
+  // The dashboard is not Ava's.
+  await ava.keyboard.press('Alt+4');
+  await expect(ava.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(ava.getByText('Dashboards are for supervisors')).toBeVisible();
+  await expect(ava.getByTestId('kpis')).toHaveCount(0);
+  expect(await pushAs(request, avaToken, [{ name: 'target.set', args: { scope: 'team', scopeId: 'team_care', csat: 5 } }])).toEqual([
+    { id: 1, status: 'rejected', code: 'forbidden', message: 'Only supervisors can set targets.' },
+  ]);
+  await samContext.close();
+  await avaContext.close();
+});
