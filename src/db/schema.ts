@@ -100,6 +100,14 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
       articles: 'id, kind',
     },
   },
+  {
+    // A customer's contacts by direction: the profile counts inbound contacts and lists notes
+    // (direction "internal") without reading every contact of a long history.
+    version: 4,
+    stores: {
+      contacts: 'id, [customerId+at], [customerId+direction+at]',
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {

@@ -35,6 +35,24 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       await expect(page).toHaveURL(/\/customer\?id=/);
       await expect(page.getByRole('feed', { name: 'Contacts, newest first' })).toBeVisible();
       expect(await seriousViolations(page), 'customer').toEqual([]);
+
+      await page.keyboard.press('Alt+3');
+      await expect(page.getByRole('listbox', { name: 'Follow-ups, overdue first' })).toBeVisible();
+      expect(await seriousViolations(page), 'follow-ups agenda').toEqual([]);
+      await page.getByRole('tab', { name: 'Week' }).click();
+      await expect(page.getByRole('group', { name: 'Follow-ups this week' })).toBeVisible();
+      expect(await seriousViolations(page), 'follow-ups week').toEqual([]);
+    });
+
+    test(`supervisor screens: dashboard and knowledge, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(page, 'sam', 'demo', '/dashboard');
+      await waitForSync(page);
+      await expect(page.getByTestId('kpi-handled-value')).toBeVisible();
+      expect(await seriousViolations(page), 'dashboard').toEqual([]);
+      await page.goto('/knowledge');
+      await expect(page.getByRole('listbox', { name: 'Articles' })).toBeVisible();
+      expect(await seriousViolations(page), 'knowledge').toEqual([]);
     });
   }
 });

@@ -56,11 +56,8 @@ export function CustomerScreen() {
   const pending = useLive((db) => db.shadow.toArray(), [], []);
   const pendingIds = useMemo(() => new Set(pending.map((row) => row.id)), [pending]);
 
-  // Opened by id (from the queue, a contact or the list), the history is read at once, alongside the
-  // customer's row, rather than after it: the first screen is there one read and one render sooner.
-  const knownId = lookup?.kind === 'id' ? lookup.value : customer ? customer.id : null;
-  if (customer === undefined && !knownId) return null;
-  if (customer === null) {
+  if (customer === undefined) return null;
+  if (!customer) {
     const title = !lookup
       ? 'The link names no customer'
       : lookup.kind === 'invalid'
@@ -82,18 +79,16 @@ export function CustomerScreen() {
   }
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      {customer ? (
-        <ScreenHeader
-          title={customerName(customer)}
-          description={[customer.company, customer.emails[0], customer.phones[0]].filter(Boolean).join(' · ')}
-          actions={<TierChip tier={customer.tier} />}
-        />
-      ) : (
-        <Box sx={{ minHeight: 64 }} aria-busy />
-      )}
+      <ScreenHeader
+        title={customerName(customer)}
+        description={[customer.company, customer.emails[0], customer.phones[0]].filter(Boolean).join(' · ')}
+        actions={<TierChip tier={customer.tier} />}
+      />
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '340px minmax(0, 1fr)', gap: 2 }}>
-        <Box sx={{ overflowY: 'auto', minHeight: 0 }}>{customer && <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />}</Box>
-        {knownId && <Timeline customerId={knownId} pendingIds={pendingIds} />}
+        <Box sx={{ overflowY: 'auto', minHeight: 0 }}>
+          <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />
+        </Box>
+        <Timeline customerId={customer.id} pendingIds={pendingIds} />
       </Box>
     </Box>
   );

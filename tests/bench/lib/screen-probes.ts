@@ -307,11 +307,12 @@ export async function rawCustomerReads({ dbName, customerId }: { dbName: string;
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
     });
     const history = tx.objectStore('contacts').index('[customerId+at]');
+    const byDirection = tx.objectStore('contacts').index('[customerId+direction+at]');
     const range = IDBKeyRange.bound([customerId, -Infinity], [customerId, Infinity]);
-    const newest = (count: number, keep: (row: { channel?: string }) => boolean) =>
+    const newest = (count: number, keep: (row: { channel?: string }) => boolean, index: IDBIndex = history, within: IDBKeyRange = range) =>
       new Promise<unknown[]>((resolve, reject) => {
         const rows: unknown[] = [];
-        const cursor = history.openCursor(range, 'prev');
+        const cursor = index.openCursor(within, 'prev');
         cursor.onerror = () => reject(cursor.error ?? new Error('cursor failed'));
         cursor.onsuccess = () => {
           const at = cursor.result;
@@ -324,10 +325,12 @@ export async function rawCustomerReads({ dbName, customerId }: { dbName: string;
     const results = await Promise.all([
       request(tx.objectStore('customers').get(customerId)).then(() => 1),
       request(tx.objectStore('shadow').getAll()).then((rows) => rows.length),
-      newest(100, () => true).then((rows) => rows.length),
+      newest(24, () => true).then((rows) => rows.length),
       request(history.count(range)).then(() => 1),
-      request(history.getAll(IDBKeyRange.bound([customerId, Date.now() - 30 * 86_400_000], [customerId, Infinity]))).then((rows) => rows.length),
-      newest(3, (row) => row.channel === 'note').then((rows) => rows.length),
+      // The profile's counts and notes, on the [customerId+direction+at] index.
+      request(byDirection.count(IDBKeyRange.bound([customerId, 'inbound', Date.now() - 7 * 86_400_000], [customerId, 'inbound', Infinity]))).then(() => 1),
+      request(byDirection.count(IDBKeyRange.bound([customerId, 'inbound', Date.now() - 30 * 86_400_000], [customerId, 'inbound', Infinity]))).then(() => 1),
+      newest(3, (row) => row.channel === 'note', byDirection, IDBKeyRange.bound([customerId, 'internal', -Infinity], [customerId, 'internal', Infinity])).then((rows) => rows.length),
       request(tx.objectStore('surveys').index('customerId').getAll(customerId)).then((rows) => rows.length),
       request(tx.objectStore('followUps').index('customerId').getAll(customerId)).then((rows) => rows.length),
       request(tx.objectStore('users').getAll()).then((rows) => rows.length),

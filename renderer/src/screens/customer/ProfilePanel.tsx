@@ -239,15 +239,19 @@ export function ProfilePanel({ customer, pending }: { customer: LocalRow<'custom
   const [editing, setEditing] = useState<'phones' | 'profile' | null>(null);
   const stats = useLive(
     async (db) => {
-      const from30 = Date.now() - 30 * DAY;
-      const recent = await db.contacts.where('[customerId+at]').between([customer.id, from30], [customer.id, Infinity]).toArray();
-      const inbound = recent.filter((contact) => contact.channel !== 'note' && contact.direction === 'inbound');
-      const surveys = await db.surveys.where('customerId').equals(customer.id).toArray();
+      const now = Date.now();
+      // Counted on an index: no contact is read, however long the history.
+      const inbound = (from: number) => db.contacts.where('[customerId+direction+at]').between([customer.id, 'inbound', from], [customer.id, 'inbound', Infinity]).count();
+      const [last7, last30, surveys, notes] = await Promise.all([
+        inbound(now - 7 * DAY),
+        inbound(now - 30 * DAY),
+        db.surveys.where('customerId').equals(customer.id).toArray(),
+        db.contacts.where('[customerId+direction+at]').between([customer.id, 'internal', -Infinity], [customer.id, 'internal', Infinity]).reverse().filter((c) => c.channel === 'note').limit(3).toArray(),
+      ]);
       const lastCsat = surveys.filter((survey) => survey.status === 'answered' && survey.csat !== null).sort((a, b) => b.at - a.at)[0] ?? null;
-      const notes = (await db.contacts.where('[customerId+at]').between([customer.id, -Infinity], [customer.id, Infinity]).reverse().filter((c) => c.channel === 'note').limit(3).toArray());
       return {
-        last7: inbound.filter((contact) => contact.at >= Date.now() - 7 * DAY).length,
-        last30: inbound.length,
+        last7,
+        last30,
         lastCsat,
         notes,
       };

@@ -20,7 +20,7 @@ import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
-const FIRST_WINDOW = 100;
+const FIRST_WINDOW = 24;
 const MORE = 300;
 const EXCERPT = 600;
 
@@ -211,7 +211,7 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
 
   const loadMore = useCallback(
     (lastIndex: number) => {
-      if (!filtering && stored && stored.length === limit && lastIndex > stored.length - 30) setLimit((current) => current + MORE);
+      if (!filtering && stored && stored.length === limit && lastIndex > stored.length - 10) setLimit((current) => current + MORE);
     },
     [stored, limit, filtering],
   );

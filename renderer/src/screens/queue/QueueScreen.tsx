@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -124,25 +124,32 @@ export function QueueScreen() {
   };
   const decline = (row: QueueRow) => act(run('contact.decline', { contactId: row.item.id }));
 
-  // N takes the next contact, A accepts an offer, D declines it (outside text fields).
+  // N takes the next contact, A accepts an offer, D declines it (outside text fields). The keys act on
+  // what is on screen: the latest view is handed over as the screen commits (a layout effect), so a key
+  // pressed the moment an offer appears already sees it.
+  const keys = useRef({ view, take, decline, takeNext });
+  useLayoutEffect(() => {
+    keys.current = { view, take, decline, takeNext };
+  });
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      const current = keys.current;
       const key = event.key.toLowerCase();
       if (key === 'n') {
         event.preventDefault();
-        takeNext();
-      } else if (key === 'a' && view.offer) {
+        current.takeNext();
+      } else if (key === 'a' && current.view.offer) {
         event.preventDefault();
-        take(view.offer);
-      } else if (key === 'd' && view.offer) {
+        current.take(current.view.offer);
+      } else if (key === 'd' && current.view.offer) {
         event.preventDefault();
-        decline(view.offer);
+        current.decline(current.view.offer);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const onRowKey = (event: KeyboardEvent, index: number): boolean => {
     const row = view.waiting[index];

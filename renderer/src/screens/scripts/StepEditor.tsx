@@ -18,7 +18,8 @@ import ArrowDownwardOutlined from '@mui/icons-material/ArrowDownwardOutlined';
 import ArrowUpwardOutlined from '@mui/icons-material/ArrowUpwardOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { SCRIPT_STAGE_LABELS, type ScriptStageId } from '@core/domain/model';
+import { ARTICLE_KIND_LABELS, SCRIPT_STAGE_LABELS, type ScriptStageId } from '@core/domain/model';
+import { useLive } from '../../data/hooks';
 import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, TRIGGER_LABELS, VARIABLE_LABELS } from '@core/scripts/vocabulary';
 import { insertAt, KIND_LABELS, KIND_TEXT_LABELS, newKey, type DraftStep, type StepKind } from './draft';
 
@@ -57,6 +58,34 @@ export function focusStepField(key: string, field: string): boolean {
   if (!target || (target as HTMLButtonElement).disabled) return false;
   target.focus();
   return true;
+}
+
+/** Knowledge articles the agent can open at this step. */
+function StepArticlesField({ ids, onChange }: { ids: readonly string[]; onChange: (ids: string[]) => void }) {
+  const articles = useLive((db) => db.articles.filter((article) => !article.archived || ids.includes(article.id)).toArray(), [ids.join(',')], []);
+  if (articles.length === 0 && ids.length === 0) return null;
+  const title = (id: string) => articles.find((article) => article.id === id)?.title ?? 'An article not on this device';
+  return (
+    <TextField
+      select
+      size="small"
+      label="Articles to read at this step"
+      value={[...ids]}
+      onChange={(event) => {
+        const value = event.target.value as unknown;
+        onChange(typeof value === 'string' ? value.split(',') : (value as string[]));
+      }}
+      slotProps={{ select: { multiple: true, renderValue: (selected) => (selected as string[]).map(title).join(', ') || 'None' } }}
+      sx={{ mt: 1, minWidth: 320 }}
+    >
+      {articles.map((article) => (
+        <MenuItem key={article.id} value={article.id}>
+          <Checkbox size="small" checked={ids.includes(article.id)} sx={{ p: 0.5, mr: 1 }} />
+          <ListItemText primary={article.title} secondary={ARTICLE_KIND_LABELS[article.kind]} />
+        </MenuItem>
+      ))}
+    </TextField>
+  );
 }
 
 export const StepEditor = memo(function StepEditor({ stageId, step, index, count, problems, targets, onChange, onMove, onRemove, onFocusStep }: Props) {
@@ -215,6 +244,8 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
           ))}
         </FormGroup>
       </Box>
+
+      <StepArticlesField ids={step.articleIds} onChange={(articleIds) => update((current) => ({ ...current, articleIds }))} />
 
       <Box sx={{ mt: 1 }}>
         {step.branches.length > 0 && (
