@@ -62,14 +62,19 @@ export function useQueue(now: number): QueueView {
     [actor?.userId, actor?.teamIds.join(',')],
     null,
   );
-  return useMemo(() => {
-    if (!data || !actor) return EMPTY;
+  // The order does not depend on the clock: sorted when the rows change, not every second.
+  const sorted = useMemo(() => {
+    if (!data) return null;
     const waiting = data.rows.filter((row) => row.item.state === 'waiting').sort((a, b) => compareQueueItems(a.item, b.item));
     const mine = data.rows.filter((row) => row.item.state !== 'waiting').sort((a, b) => (a.item.claimedAt ?? 0) - (b.item.claimedAt ?? 0));
-    const offer =
-      waiting.find((row) => row.item.offeredTo === actor.userId && row.item.offeredAt !== null && now - row.item.offeredAt < OFFER_TTL_MS) ?? null;
-    return { loaded: true, waiting, mine, offer, queues: data.queues };
-  }, [data, actor, now]);
+    return { waiting, mine, queues: data.queues };
+  }, [data]);
+  const offer = useMemo(
+    () =>
+      (actor && sorted?.waiting.find((row) => row.item.offeredTo === actor.userId && row.item.offeredAt !== null && now - row.item.offeredAt < OFFER_TTL_MS)) ?? null,
+    [sorted, actor, now],
+  );
+  return useMemo(() => (sorted && actor ? { loaded: true, ...sorted, offer } : EMPTY), [sorted, actor, offer]);
 }
 
 /** How an SLA stands: the share of its time left, for colour and words. */
