@@ -26,7 +26,7 @@ function electronExecutable(): { path?: string; reason?: string } {
 }
 
 const found = electronExecutable();
-if (found.reason) console.log(`Electron smoke test skipped: ${found.reason}.`);
+if (found.reason) console.log(`Electron smoke test skipped: ${found.reason}. To run it: node node_modules/electron/install.js && npm run build && xvfb-run -a npx playwright test --project=electron`);
 
 test.describe('desktop app (Electron)', () => {
   test.skip(!found.path, `Electron smoke test skipped: ${found.reason ?? ''}`);
