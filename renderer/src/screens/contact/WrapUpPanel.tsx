@@ -11,13 +11,13 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { CHANNEL_LABELS, REACHABLE_CHANNELS, type ReachableChannel } from '@core/domain/common';
-import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_KINDS, type Contact, type FollowUpKind, type QueueItem } from '@core/domain/model';
+import { CHANNEL_LABELS } from '@core/domain/common';
+import { FOLLOW_UP_KIND_LABELS, type Contact, type QueueItem } from '@core/domain/model';
 import type { PlannedSuggestion } from '@core/planner';
 import { DISPOSITIONS } from '@core/wrapup';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
-import { DueField } from '../follow-ups/FollowUpDialogs';
+import { DraftFields, type Draft } from '../follow-ups/FollowUpDialogs';
 import { wrapUpSuggestions } from '../follow-ups/planning';
 import { fromLocalInput, toLocalInput } from '../follow-ups/time';
 import { formatDuration, useNow } from '../../data/useNow';
@@ -25,45 +25,10 @@ import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
 import { useWorkspace, useWorkspaces } from './workspace';
 
-/** A follow-up as the agent will plan it: a suggestion accepted as is or edited, or one added by hand. */
-interface Draft {
-  kind: FollowUpKind;
-  channel: ReachableChannel;
-  /** On the agent's clock, for <input type="datetime-local">. */
-  due: string;
-  reason: string;
-}
-
 type Decision = { state: 'accepted' } | { state: 'dismissed' } | { state: 'edited'; draft: Draft };
 
 function draftOf(planned: PlannedSuggestion, zone: string): Draft {
   return { kind: planned.suggestion.kind, channel: planned.suggestion.channel, due: toLocalInput(planned.slot.dueAt, zone), reason: planned.suggestion.reason };
-}
-
-/** Kind, channel, due time (with the customer's clock) and why: the fields of one planned follow-up. */
-function DraftFields({ draft, onChange, zone, customer, label }: { draft: Draft; onChange: (draft: Draft) => void; zone: string; customer: Parameters<typeof DueField>[0]['customer']; label: string }) {
-  return (
-    <Stack spacing={1.5} role="group" aria-label={label}>
-      <Stack direction="row" spacing={2}>
-        <TextField select label="Kind" value={draft.kind} onChange={(event) => onChange({ ...draft, kind: event.target.value as FollowUpKind })} size="small" sx={{ minWidth: 150 }}>
-          {FOLLOW_UP_KINDS.map((kind) => (
-            <MenuItem key={kind} value={kind}>
-              {FOLLOW_UP_KIND_LABELS[kind]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select label="Channel" value={draft.channel} onChange={(event) => onChange({ ...draft, channel: event.target.value as ReachableChannel })} size="small" sx={{ minWidth: 120 }}>
-          {REACHABLE_CHANNELS.map((channel) => (
-            <MenuItem key={channel} value={channel}>
-              {CHANNEL_LABELS[channel]}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Stack>
-      <DueField label="Due" value={draft.due} onChange={(due) => onChange({ ...draft, due })} agentZone={zone} customer={customer} />
-      <TextField label="Why" value={draft.reason} onChange={(event) => onChange({ ...draft, reason: event.target.value })} size="small" />
-    </Stack>
-  );
 }
 
 /**

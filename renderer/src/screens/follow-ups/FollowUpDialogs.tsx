@@ -189,6 +189,41 @@ export function DueField({
   );
 }
 
+/** A follow-up as the agent will plan it: a suggestion accepted as is or edited, or one added by hand. */
+export interface Draft {
+  kind: FollowUpKind;
+  channel: ReachableChannel;
+  /** On the agent's clock, for <input type="datetime-local">. */
+  due: string;
+  reason: string;
+}
+
+/** Kind, channel, due time (with the customer's clock) and why: the fields of one planned follow-up. */
+export function DraftFields({ draft, onChange, zone, customer, label, dueLabel = 'Due' }: { draft: Draft; onChange: (draft: Draft) => void; zone: string; customer: Customer | undefined; label: string; dueLabel?: string }) {
+  return (
+    <Stack spacing={1.5} role="group" aria-label={label}>
+      <Stack direction="row" spacing={2}>
+        <TextField select label="Kind" value={draft.kind} onChange={(event) => onChange({ ...draft, kind: event.target.value as FollowUpKind })} size="small" sx={{ minWidth: 150 }}>
+          {FOLLOW_UP_KINDS.map((kind) => (
+            <MenuItem key={kind} value={kind}>
+              {FOLLOW_UP_KIND_LABELS[kind]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select label="Channel" value={draft.channel} onChange={(event) => onChange({ ...draft, channel: event.target.value as ReachableChannel })} size="small" sx={{ minWidth: 120 }}>
+          {REACHABLE_CHANNELS.map((channel) => (
+            <MenuItem key={channel} value={channel}>
+              {CHANNEL_LABELS[channel]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <DueField label={dueLabel} value={draft.due} onChange={(due) => onChange({ ...draft, due })} agentZone={zone} customer={customer} />
+      <TextField label="Why" value={draft.reason} onChange={(event) => onChange({ ...draft, reason: event.target.value })} size="small" />
+    </Stack>
+  );
+}
+
 function CompleteDialog({ target, me, openFollowUps, onClose }: DialogProps) {
   const { followUp, customer } = target;
   const [now] = useState(() => Date.now());
@@ -196,7 +231,7 @@ function CompleteDialog({ target, me, openFollowUps, onClose }: DialogProps) {
   const [note, setNote] = useState('');
   const [csat, setCsat] = useState<number | null>(null);
   const [chain, setChain] = useState(false);
-  const [next, setNext] = useState<{ due: string; kind: FollowUpKind; channel: ReachableChannel; reason: string } | null>(null);
+  const [next, setNext] = useState<Draft | null>(null);
   const { error, setError, busy, submit } = useSubmit(onClose);
   const chaining = outcome === 'needs-another' || chain;
 
@@ -280,27 +315,12 @@ function CompleteDialog({ target, me, openFollowUps, onClose }: DialogProps) {
         <FormControlLabel control={<Checkbox checked={chain} onChange={(event) => setChain(event.target.checked)} />} label="Plan another attempt" />
       )}
       {chaining && next && (
-        <Stack spacing={1.5} sx={{ borderLeft: 3, borderColor: 'primary.main', pl: 2 }} role="group" aria-label="Next follow-up">
-          <Typography variant="subtitle2">Next follow-up</Typography>
-          <Stack direction="row" spacing={2}>
-            <TextField select label="Kind" value={next.kind} onChange={(event) => setNext({ ...next, kind: event.target.value as FollowUpKind })} size="small" sx={{ minWidth: 150 }}>
-              {FOLLOW_UP_KINDS.map((kind) => (
-                <MenuItem key={kind} value={kind}>
-                  {FOLLOW_UP_KIND_LABELS[kind]}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField select label="Channel" value={next.channel} onChange={(event) => setNext({ ...next, channel: event.target.value as ReachableChannel })} size="small" sx={{ minWidth: 120 }}>
-              {REACHABLE_CHANNELS.map((channel) => (
-                <MenuItem key={channel} value={channel}>
-                  {CHANNEL_LABELS[channel]}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
-          <DueField label="Next due" value={next.due} onChange={(due) => setNext({ ...next, due })} agentZone={me.timeZone} customer={customer} />
-          <TextField label="Why" value={next.reason} onChange={(event) => setNext({ ...next, reason: event.target.value })} size="small" />
-        </Stack>
+        <Box sx={{ borderLeft: 3, borderColor: 'primary.main', pl: 2 }}>
+          <Typography variant="subtitle2" sx={{ mb: 1.5 }}>
+            Next follow-up
+          </Typography>
+          <DraftFields draft={next} onChange={setNext} zone={me.timeZone} customer={customer} label="Next follow-up" dueLabel="Next due" />
+        </Box>
       )}
     </FormDialog>
   );
