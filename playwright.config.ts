@@ -2,6 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { installTestClock, TEST_CLOCK_OFFSET_MS } from './tests/helpers/test-clock';
+
+// The runner and its workers run on the test run's clock (scripts/test-at.sh), as the hub and the pages do.
+installTestClock();
 
 /**
  * End-to-end tests drive the real workstation in Debian's Chromium against
@@ -48,6 +52,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', AGENTDESK_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { PORT: String(port), HOST: '127.0.0.1', AGENTDESK_DATA_DIR: dataDir, DATABASE_URL: '', AGENTDESK_CLOCK_OFFSET_MS: String(TEST_CLOCK_OFFSET_MS) },
   },
 });

@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/electron/**', 'node_modules/**'],
+    setupFiles: ['tests/helpers/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -107,7 +107,7 @@ function bearerOf(request: FastifyRequest): string | null {
 }
 
 /** The integration behind a request's API key; 401 with what is wrong otherwise. */
-export async function authenticateIntegration(db: Queryable, request: FastifyRequest, now = Date.now()): Promise<ApiKeyIdentity> {
+export async function authenticateIntegration(db: Queryable, request: FastifyRequest, now: number): Promise<ApiKeyIdentity> {
   const key = bearerOf(request);
   if (key === null) throw new HttpError(401, 'unauthorized', `No API key. ${NEEDS_KEY}`);
   if (key === '' || key.length > MAX_KEY_LENGTH) throw new HttpError(401, 'unauthorized', `The Authorization header is malformed. ${NEEDS_KEY}`);
@@ -126,7 +126,7 @@ export async function authenticateIntegration(db: Queryable, request: FastifyReq
   }
   if (row.revoked_at !== null) throw new HttpError(401, 'unauthorized', `The API key "${row.name}" has been revoked. Ask the hub's administrator for a new one.`);
   if (row.last_used_at === null || now - new Date(row.last_used_at).getTime() > TOUCH_AFTER_MS) {
-    await db.query('UPDATE api_keys SET last_used_at = now() WHERE key_hash = $1', [keyHash]);
+    await db.query('UPDATE api_keys SET last_used_at = $2 WHERE key_hash = $1', [keyHash, new Date(now).toISOString()]);
   }
   return { name: row.name, keyHash };
 }

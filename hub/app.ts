@@ -9,6 +9,7 @@ import { explainApiKeyOnPersonRoutes } from './api-keys';
 import { errorBody, installErrorHandling } from './errors';
 import { registerIngestRoutes } from './ingest';
 import { registerApiDocs } from './openapi';
+import type { Clock } from './clock';
 import type { OfferRouter } from './routing';
 import type { Storage } from './storage';
 import type { Pokes } from './sync/events';
@@ -20,6 +21,7 @@ export interface HubContext {
   storage: Storage;
   schemaVersion: number;
   hubId: string;
+  clock: Clock;
   startedAt: number;
   /** The demo data set loaded into this hub, if any. */
   demo: 'small' | 'medium' | 'large' | null;
@@ -84,13 +86,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     storage: context.storage.kind,
     schemaVersion: context.schemaVersion,
     hubId: context.hubId,
-    uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
+    uptimeSeconds: Math.round((context.clock.now() - context.startedAt) / 1000),
     demo: context.demo,
   }));
 
   const offers = context.offers ?? null;
-  registerSyncRoutes(app, { storage: context.storage, hubId: context.hubId, pokes: context.pokes, offers, ...(context.pushHooks ? { pushHooks: context.pushHooks } : {}) });
-  registerIngestRoutes(app, { storage: context.storage, pokes: context.pokes, offers });
+  registerSyncRoutes(app, { storage: context.storage, clock: context.clock, hubId: context.hubId, pokes: context.pokes, offers, ...(context.pushHooks ? { pushHooks: context.pushHooks } : {}) });
+  registerIngestRoutes(app, { storage: context.storage, clock: context.clock, pokes: context.pokes, offers });
   registerApiDocs(app);
   // A person's route refusing an integration's API key says so.
   app.addHook('onSend', explainApiKeyOnPersonRoutes(context.storage));

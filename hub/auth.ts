@@ -51,14 +51,15 @@ export interface Session {
   expiresAt: number;
 }
 
-export async function createSession(db: Queryable, userId: string, userAgent: string | undefined, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+export async function createSession(db: Queryable, userId: string, userAgent: string | undefined, now: number): Promise<{ token: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + SESSION_TTL_MS;
-  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at, user_agent) VALUES ($1, $2, $3, $4)', [
+  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at, user_agent, created_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $5)', [
     hashToken(token),
     userId,
     new Date(expiresAt).toISOString(),
     userAgent?.slice(0, 300) ?? null,
+    new Date(now).toISOString(),
   ]);
   return { token, expiresAt };
 }
@@ -69,7 +70,7 @@ export async function loadUser(db: Queryable, userId: string): Promise<User | un
 }
 
 /** The session behind a request's bearer token; 401 with a reason otherwise. */
-export async function authenticate(db: Queryable, request: FastifyRequest): Promise<Session> {
+export async function authenticate(db: Queryable, request: FastifyRequest, now: number): Promise<Session> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (!match?.[1]) throw new HttpError(401, 'unauthorized', header ? 'The sign-in token is malformed.' : 'Sign in first: this needs a bearer token.');
@@ -81,11 +82,11 @@ export async function authenticate(db: Queryable, request: FastifyRequest): Prom
   const session = rows[0];
   if (!session) throw new HttpError(401, 'unauthorized', 'This session is not valid any more: sign in again.');
   const expiresAt = new Date(session.expires_at).getTime();
-  if (expiresAt <= Date.now()) throw new HttpError(401, 'unauthorized', 'This session has expired: sign in again.');
+  if (expiresAt <= now) throw new HttpError(401, 'unauthorized', 'This session has expired: sign in again.');
   const user = await loadUser(db, session.user_id);
   if (!user) throw new HttpError(401, 'unauthorized', 'This account no longer exists.');
-  if (Date.now() - new Date(session.last_used_at).getTime() > 60_000) {
-    await db.query('UPDATE sessions SET last_used_at = now() WHERE token_hash = $1', [tokenHash]);
+  if (now - new Date(session.last_used_at).getTime() > 60_000) {
+    await db.query('UPDATE sessions SET last_used_at = $2 WHERE token_hash = $1', [tokenHash, new Date(now)]);
   }
   return { user, tokenHash, expiresAt };
 }
@@ -106,7 +107,7 @@ export class SignInThrottle {
     private readonly windowMs = 5 * 60_000,
   ) {}
 
-  check(username: string, now = Date.now()): void {
+  check(username: string, now: number): void {
     const recent = (this.failures.get(username) ?? []).filter((at) => now - at < this.windowMs);
     this.failures.set(username, recent);
     if (recent.length >= this.limit) {
@@ -115,7 +116,7 @@ export class SignInThrottle {
     }
   }
 
-  fail(username: string, now = Date.now()): void {
+  fail(username: string, now: number): void {
     const list = this.failures.get(username) ?? [];
     list.push(now);
     this.failures.set(username, list);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PRODUCT_NAME } from '@core/config';
 import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { defaultHubDataDir, redactDatabaseUrl } from './paths';
+import { offsetClock } from './clock';
 import { startHub, type RunningHub } from './server';
 
 function describeStartError(error: unknown, port: number): string {
@@ -38,6 +39,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       rendererDir,
       allowedOrigins: config.AGENTDESK_ALLOWED_ORIGINS,
       demo: demoSizeOf(config),
+      clock: offsetClock(config.AGENTDESK_CLOCK_OFFSET_MS),
     });
   } catch (error) {
     console.error(`${PRODUCT_NAME} hub could not start: ${describeStartError(error, config.PORT)}`);
@@ -45,6 +47,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
     throw error;
   }
 
+  if (config.AGENTDESK_CLOCK_OFFSET_MS !== 0) console.log(`The hub's clock reads ${new Date(Date.now() + config.AGENTDESK_CLOCK_OFFSET_MS).toISOString()} (AGENTDESK_CLOCK_OFFSET_MS).`);
   console.log(`${PRODUCT_NAME} is serving the workstation at ${hub.url}`);
   console.log(`  open ${hub.url} in a browser · health: ${hub.url}/health · stop with Ctrl+C`);
   if (hub.demo) console.log(`Loaded the ${hub.demo.size} demo data set (${hub.demo.rows.toLocaleString('en')} records).`);

@@ -66,7 +66,7 @@ function scopeOf(data: DemoData): Map<string, Set<string>> {
 }
 
 /** Loads the demo set in one transaction. Call only on an empty hub. */
-export async function loadDemoData(storage: Storage, size: DemoSize, now = Date.now(), onProgress?: (done: number, total: number) => void): Promise<DemoSummary> {
+export async function loadDemoData(storage: Storage, size: DemoSize, now: number, onProgress?: (done: number, total: number) => void): Promise<DemoSummary> {
   const data = generateDemoData({ size, now });
   const entries = entriesOf(data);
   const scope = scopeOf(data);

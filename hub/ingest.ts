@@ -15,6 +15,7 @@ import {
   type IngestContactResponse,
 } from '@core/hub-api';
 import { chooseQueue, detectTopic, priorityFor } from '@core/routing';
+import type { Clock } from './clock';
 import { authenticateIntegration, type ApiKeyIdentity } from './api-keys';
 import { HttpError } from './errors';
 import type { OfferRouter } from './routing';
@@ -264,13 +265,14 @@ export async function ingestContact(storage: Storage, input: IngestContact, cont
 
 export interface IngestRouteOptions {
   storage: Storage;
+  clock: Clock;
   pokes: Pokes;
   /** Runs the offer pass after each new contact; null leaves offers to others. */
   offers: OfferRouter | null;
 }
 
 export function registerIngestRoutes(app: FastifyInstance, options: IngestRouteOptions): void {
-  const { storage, pokes, offers } = options;
+  const { storage, clock, pokes, offers } = options;
   const integrations = new WeakMap<FastifyRequest, ApiKeyIdentity>();
 
   app.post(
@@ -279,7 +281,7 @@ export function registerIngestRoutes(app: FastifyInstance, options: IngestRouteO
       bodyLimit: INGEST_BODY_LIMIT,
       // Before the body is read: callers without a valid key are turned away first.
       onRequest: async (request) => {
-        integrations.set(request, await authenticateIntegration(storage, request));
+        integrations.set(request, await authenticateIntegration(storage, request, clock.now()));
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         if (type !== 'application/json') {
           throw new HttpError(415, 'unsupported_media_type', `Send the contact as JSON with "Content-Type: application/json"${type ? `, not ${type}` : ''}.`);
@@ -290,7 +292,7 @@ export function registerIngestRoutes(app: FastifyInstance, options: IngestRouteO
       const integration = integrations.get(request);
       if (!integration) throw new HttpError(401, 'unauthorized', 'No API key.');
       const input = IngestContactRequestSchema.parse(request.body);
-      const outcome = await ingestContact(storage, input, { now: Date.now(), source: integration.name });
+      const outcome = await ingestContact(storage, input, { now: clock.now(), source: integration.name });
       if (outcome.itemId === null) {
         void reply.code(200);
         return outcome.response;

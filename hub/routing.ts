@@ -6,6 +6,7 @@
  * A pass writes under the hub's write lock, so any number of hub processes
  * can run passes against one PostgreSQL.
  */
+import { systemClock, type Clock } from './clock';
 import { QueueItemSchema, QueueSchema, UserSchema, type Queue, type QueueItem, type User } from '@core/domain/model';
 import { planOffers, type OfferChange } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
@@ -68,7 +69,7 @@ async function loadRoutingState(db: Queryable): Promise<RoutingState> {
  * first without the write lock and takes it only when something is to change.
  * The caller pokes desktops when it changed anything (OfferRouter does).
  */
-export async function runOfferPass(storage: Storage, now: number = Date.now(), options: OfferPassOptions = {}): Promise<OfferPassResult> {
+export async function runOfferPass(storage: Storage, now: number, options: OfferPassOptions = {}): Promise<OfferPassResult> {
   const ttlMs = options.ttlMs ?? OFFER_TTL_MS;
   const preview = planOffers({ ...(await loadRoutingState(storage)), now, ttlMs });
   if (preview.updates.length === 0) return NOTHING;
@@ -87,6 +88,8 @@ export interface OfferRouterOptions {
   ttlMs?: number;
   /** Where failed passes are reported (they never fail the request that asked for one). */
   onError?: (error: unknown) => void;
+  /** The hub's clock (the system's when left out). */
+  clock?: Clock;
 }
 
 /**
@@ -131,7 +134,7 @@ export class OfferRouter {
 
   private async pass(): Promise<OfferPassResult | null> {
     try {
-      const result = await runOfferPass(this.storage, Date.now(), this.options.ttlMs !== undefined ? { ttlMs: this.options.ttlMs } : {});
+      const result = await runOfferPass(this.storage, (this.options.clock ?? systemClock).now(), this.options.ttlMs !== undefined ? { ttlMs: this.options.ttlMs } : {});
       if (result.changed) await this.pokes.changed();
       return result;
     } catch (error) {

@@ -10,6 +10,7 @@ import { migrate, openStorage, type Storage } from './storage';
 import { Pokes } from './sync/events';
 import { isEmptyHub } from './sync/store';
 import type { PushHooks } from './sync/push';
+import { systemClock, type Clock } from './clock';
 
 export interface HubOptions {
   host: string;
@@ -35,6 +36,8 @@ export interface HubOptions {
   integrationKeys?: string | undefined;
   /** Offers to available agents (default on); false turns them off, or set the timer (null: no timer) and the offer TTL. */
   offers?: boolean | { intervalMs?: number | null; ttlMs?: number };
+  /** What the hub takes to be now (the system clock unless a test sets another). */
+  clock?: Clock;
 }
 
 export interface RunningHub {
@@ -67,13 +70,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let hubId: string;
   let demo: DemoSummary | null = null;
   const pokes = new Pokes(storage);
+  const clock = options.clock ?? systemClock;
   try {
     const schemaVersion = await migrate(storage);
     hubId = await readHubId(storage);
     if (options.demo && (await isEmptyHub(storage))) {
       // Loaded only when needed: the generator is not on the normal start-up path.
       const { loadDemoData } = await import('./demo');
-      demo = await loadDemoData(storage, options.demo);
+      demo = await loadDemoData(storage, options.demo, clock.now());
       await storage.query("INSERT INTO hub_meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [options.demo]);
     }
     const demoRows = await storage.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'demo'");
@@ -84,13 +88,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await pokes.start();
     const offerSettings = typeof options.offers === 'object' ? options.offers : {};
     const log = (error: unknown) => app?.log.error({ err: error }, 'offer pass failed');
-    const offers = options.offers === false ? null : new OfferRouter(storage, pokes, { ...offerSettings, onError: log });
+    const offers = options.offers === false ? null : new OfferRouter(storage, pokes, { ...offerSettings, onError: log, clock });
     app = await buildApp({
       context: {
         storage,
         schemaVersion,
         hubId,
-        startedAt: Date.now(),
+        clock,
+        startedAt: clock.now(),
         demo: demoSize,
         pokes,
         offers,

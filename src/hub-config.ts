@@ -32,6 +32,13 @@ export const HubEnvSchema = z.object({
   AGENTDESK_DEMO: optionalText.pipe(z.enum(['small', 'medium', 'large', 'none'], { error: 'AGENTDESK_DEMO must be small, medium, large or none' }).optional()),
   /** Integration API keys, `name:key,…` (parsed and checked by the hub at start). */
   AGENTDESK_INTEGRATION_KEYS: optionalText,
+  /**
+   * Runs the hub's clock this many milliseconds from the system's (tests that run a whole
+   * hub at a chosen instant, e.g. a Sunday or New Year's Eve). Default 0.
+   */
+  AGENTDESK_CLOCK_OFFSET_MS: optionalText
+    .transform((value) => (value === undefined ? 0 : Number(value)))
+    .pipe(z.number({ error: 'AGENTDESK_CLOCK_OFFSET_MS must be a number of milliseconds' }).int('AGENTDESK_CLOCK_OFFSET_MS must be a whole number of milliseconds')),
   AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
   ),

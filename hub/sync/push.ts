@@ -4,6 +4,7 @@
  * delivery) is recognised and answered from the stored result, never applied
  * twice. A mutation the domain refuses is committed as rejected with a code.
  */
+import type { Clock } from '../clock';
 import { describeZodError } from '@core/bridge';
 import type { User } from '@core/domain/model';
 import {
@@ -78,7 +79,7 @@ export async function applyPush(
   user: User,
   clientId: string,
   mutations: readonly ValidMutation[],
-  hooks: PushHooks = {},
+  { clock, hooks = {} }: { clock: Clock; hooks?: PushHooks },
 ): Promise<{ response: PushResponse; changed: boolean }> {
   const actor = actorOf(user);
   const results: MutationResult[] = [];
@@ -107,7 +108,7 @@ export async function applyPush(
           `The hub expected mutation ${client.last_mutation_id + 1} from this desktop but got ${mutation.id}.`,
         );
       }
-      const appliedAt = Date.now();
+      const appliedAt = clock.now();
       const seq = await nextVersion(tx);
       await tx.exec('SAVEPOINT mutation');
       let result: MutationResult;

@@ -17,6 +17,7 @@ import {
   type PushResponse,
 } from '@core/sync/protocol';
 import { authenticate, createSession, loadUser, SignInThrottle, verifyPassword } from '../auth';
+import type { Clock } from '../clock';
 import { HttpError } from '../errors';
 import { OFFER_TRIGGERS, type OfferRouter } from '../routing';
 import type { Storage } from '../storage';
@@ -28,6 +29,7 @@ import { addToScope, lockForWrite } from './store';
 
 export interface SyncRouteOptions {
   storage: Storage;
+  clock: Clock;
   hubId: string;
   pokes: Pokes;
   /** Offer passes to run after pushes that change who can take work. */
@@ -39,12 +41,12 @@ export interface SyncRouteOptions {
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==';
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
-  const { storage, hubId, pokes } = options;
+  const { storage, clock, hubId, pokes } = options;
   const throttle = new SignInThrottle();
 
   app.post('/api/v1/auth/login', async (request): Promise<LoginResponse> => {
     const body = LoginRequestSchema.parse(request.body);
-    throttle.check(body.username);
+    throttle.check(body.username, clock.now());
     const rows = await storage.query<{ user_id: string; password_hash: string }>(
       'SELECT user_id, password_hash FROM credentials WHERE username = $1',
       [body.username],
@@ -53,30 +55,30 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     const ok = await verifyPassword(body.password, found?.password_hash ?? DUMMY_HASH);
     const user = found && ok ? await loadUser(storage, found.user_id) : undefined;
     if (!user) {
-      throttle.fail(body.username);
+      throttle.fail(body.username, clock.now());
       throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
     }
     throttle.succeed(body.username);
-    const session = await createSession(storage, user.id, request.headers['user-agent']);
+    const session = await createSession(storage, user.id, request.headers['user-agent'], clock.now());
     return { token: session.token, expiresAt: session.expiresAt, user, hubId };
   });
 
   app.post('/api/v1/auth/logout', async (request) => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     await storage.query('DELETE FROM sessions WHERE token_hash = $1', [session.tokenHash]);
     return { ok: true };
   });
 
   app.get('/api/v1/auth/me', async (request): Promise<MeResponse> => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     return { user: session.user, hubId, expiresAt: session.expiresAt };
   });
 
   app.post('/sync/push', async (request): Promise<PushResponse> => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     const body = PushRequestSchema.parse(request.body);
     const mutations = validatePush(body);
-    const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, options.pushHooks);
+    const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, { clock, ...(options.pushHooks ? { hooks: options.pushHooks } : {}) });
     if (changed) {
       // Before answering, so the desktop's next pull already sees the offers this push led to.
       if (options.offers && mutations.some((mutation) => OFFER_TRIGGERS.has(mutation.name))) await options.offers.request();
@@ -86,24 +88,24 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   app.get('/sync/pull', async (request): Promise<PullResponse> => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     const query = PullQuerySchema.parse(request.query);
     return pull(storage, session.user, hubId, query);
   });
 
   app.get('/sync/essentials', async (request): Promise<EssentialsResponse> => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     return essentials(storage, session.user, hubId);
   });
 
   app.get('/sync/events', async (request, reply) => {
-    await authenticate(storage, request);
+    await authenticate(storage, request, clock.now());
     pokes.open(request, reply);
   });
 
   /** Brings other customers' histories to this person's desktops (on demand, e.g. opened from a search). */
   app.post('/sync/scope', async (request) => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     const body = ScopeRequestSchema.parse(request.body);
     const added = await storage.transaction(async (tx) => {
       await lockForWrite(tx);
@@ -124,7 +126,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
 
   /** Searches every customer on the hub (not only those on this desktop), by name, email or phone. */
   app.get('/api/v1/customers', async (request): Promise<CustomerSearchResponse> => {
-    const session = await authenticate(storage, request);
+    const session = await authenticate(storage, request, clock.now());
     const query = CustomerSearchQuerySchema.parse(request.query);
     const term = query.q.toLowerCase();
     const digits = term.replace(/[^\d]/g, '');

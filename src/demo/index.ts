@@ -58,6 +58,7 @@ import {
   eligibleHandlers,
   routeToQueue,
 } from './directory';
+import { closingAfter, toWorkingTime } from '../planner/working-time';
 import { CustomerFactory, type CustomerProfile } from './people';
 import { Rng, Weighted, deriveSeed } from './random';
 import { publishedScripts } from './scripts';
@@ -251,24 +252,11 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** Milliseconds from `now` to the next local midnight in `timeZone`. */
-function msUntilLocalMidnight(now: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const sinceMidnight = ((part('hour') * 60 + part('minute')) * 60 + part('second')) * SECOND + (now % SECOND);
-  return Math.max(1, DAY - sinceMidnight);
-}
-
 class Generator {
   private readonly handlerTables = new Map<string, { ids: string[]; table: Weighted<string> }>();
   private readonly agentNames = new Map<string, string>();
   private readonly todayUtc: number;
+  private readonly usersById = new Map(demoUsers(0).map((user) => [user.id, user] as const));
   private readonly sharedVoice: Voice = {
     first: '',
     full: '',
@@ -840,19 +828,21 @@ class Generator {
       out.push({ id: `fu_${pad(out.length + 1, 6)}`, ...row });
     };
 
-    // Ava's and Ben's own work list: overdue, due later today and coming up, tied to contacts they handled.
-    // Due times are on the quarter hour, except "later today" when the day has less than that left.
-    const untilMidnight = msUntilLocalMidnight(this.now, 'Europe/London');
+    // Ava's and Ben's own work list: overdue, due later today and coming up, tied to contacts they handled,
+    // all inside their working hours. "Later today" is halfway to closing, when today is a working day with
+    // time left; otherwise the next working day's opening.
     const quarter = 15 * MINUTE;
-    const laterToday = Math.min(untilMidnight / 2, 3 * HOUR);
-    const roundedToday = Math.ceil((this.now + laterToday) / quarter) * quarter;
-    const dueToday = roundedToday < this.now + untilMidnight ? roundedToday : Math.floor(this.now + laterToday);
     const at = (offset: number): number => Math.floor((this.now + offset) / quarter) * quarter;
+    const ava = this.usersById.get(USER_AVA)!;
+    const closing = closingAfter(this.now, ava.workingHours, ava.timeZone);
+    const dueToday = closing !== null && closing - this.now > quarter ? this.now + Math.min((closing - this.now) / 2, 3 * HOUR) : this.now;
     const plans: readonly (readonly [string, readonly number[]])[] = [
       [USER_AVA, [at(-26 * HOUR), at(-3 * HOUR), dueToday, at(DAY + 2 * HOUR), at(3 * DAY), at(9 * DAY)]],
       [USER_BEN, [at(-5 * HOUR), at(2 * DAY), at(6 * DAY)]],
     ];
-    for (const [owner, dues] of plans) {
+    for (const [owner, planned] of plans) {
+      // Inside the owner's working hours, on the same side of now (overdue stays overdue, due stays to come).
+      const dues = planned.map((dueAt) => this.workingDue(owner, dueAt, dueAt < this.now ? 'earlier' : 'later'));
       const picks = this.recentHandled(recs, owner, dues.length);
       dues.forEach((dueAt, k) => {
         const rec = picks[k] ?? null;
@@ -875,6 +865,15 @@ class Generator {
       }
     }
     return out;
+  }
+
+  /** `dueAt` on a quarter hour inside `owner`'s working hours: the nearest such time later, or earlier. */
+  workingDue(owner: string, dueAt: number, direction: 'earlier' | 'later'): number {
+    const user = this.usersById.get(owner);
+    if (!user) return dueAt;
+    const quarter = 15 * MINUTE;
+    const rounded = direction === 'later' ? Math.ceil(dueAt / quarter) * quarter : Math.floor(dueAt / quarter) * quarter;
+    return toWorkingTime(rounded, user.workingHours, user.timeZone, direction);
   }
 
   /** The newest contacts an agent handled 3–20 days ago (any age if too few), one per customer. */
@@ -948,11 +947,11 @@ class Generator {
     const createdAt = Math.min(this.now, base + Math.floor(rng.between(1, 15) * MINUTE));
     const kind: FollowUpKind = (rec?.contact.sentiment ?? 0) < -0.45 ? 'recovery' : FOLLOW_UP_KINDS.pick(rng);
     const soon = kind === 'callback' || kind === 'recovery';
-    let dueAt = createdAt + Math.floor(soon ? rng.between(2 * HOUR, 2 * DAY) : rng.between(DAY, 10 * DAY));
-    dueAt = Math.floor(dueAt / (15 * MINUTE)) * 15 * MINUTE;
-    if (dueAt <= createdAt) dueAt = createdAt + 15 * MINUTE;
     const handler = rec?.contact.agentId ?? null;
     const owner = handler && handler !== USER_SAM && (handler === USER_AVA || handler === USER_BEN || rng.chance(0.6)) ? handler : FOLLOW_UP_OWNERS.pick(rng);
+    const planned = createdAt + Math.floor(soon ? rng.between(2 * HOUR, 2 * DAY) : rng.between(DAY, 10 * DAY));
+    // On the owner's working clock, and after it was planned.
+    const dueAt = this.workingDue(owner, Math.max(planned, createdAt + 15 * MINUTE), 'later');
     const createdBy = rng.chance(0.85) ? owner : (handler ?? USER_SAM);
     const row = this.scheduledFollowUp(rng, state, rec, kind, owner, createdAt, dueAt);
     row.createdBy = createdBy;

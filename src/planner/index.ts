@@ -29,3 +29,4 @@ export {
   type PlannerCustomerClock,
   type SlotMove,
 } from './schedule';
+export { closingAfter, isWorkingTime, toWorkingTime } from './working-time';

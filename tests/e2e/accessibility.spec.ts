@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn, waitForSync } from './helpers';
 
 /** Serious and critical accessibility problems axe finds on the page, described for the failure message. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  // Judged as the agent sees the screen once it has settled, not halfway through a colour transition.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -37,19 +40,30 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       expect(await seriousViolations(page), 'customer').toEqual([]);
 
       await page.keyboard.press('Alt+3');
-      await expect(page.getByRole('listbox', { name: 'Follow-ups, overdue first' })).toBeVisible();
+      const agenda = page.getByRole('listbox', { name: 'Follow-ups, overdue first' });
+      await expect(agenda).toBeVisible();
+      await expect(page.getByRole('toolbar', { name: 'Follow-up actions' })).toBeVisible();
       expect(await seriousViolations(page), 'follow-ups agenda').toEqual([]);
+      await agenda.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(agenda.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+      expect(await seriousViolations(page), 'follow-ups agenda, second follow-up chosen').toEqual([]);
       await page.getByRole('tab', { name: 'Week' }).click();
       await expect(page.getByRole('group', { name: 'Follow-ups this week' })).toBeVisible();
       expect(await seriousViolations(page), 'follow-ups week').toEqual([]);
     });
 
-    test(`supervisor screens: dashboard and knowledge, ${scheme}`, async ({ page }) => {
+    test(`supervisor screens: dashboard, an empty agenda and knowledge, ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await signIn(page, 'sam', 'demo', '/dashboard');
       await waitForSync(page);
       await expect(page.getByTestId('kpi-handled-value')).toBeVisible();
       expect(await seriousViolations(page), 'dashboard').toEqual([]);
+      // Sam plans none of his own: the agenda is empty, with nothing to act on.
+      await page.keyboard.press('Alt+3');
+      await expect(page.getByText('Nothing planned')).toBeVisible();
+      await expect(page.getByRole('toolbar', { name: 'Follow-up actions' })).toHaveCount(0);
+      expect(await seriousViolations(page), 'follow-ups, none').toEqual([]);
       await page.goto('/knowledge');
       await expect(page.getByRole('listbox', { name: 'Articles' })).toBeVisible();
       expect(await seriousViolations(page), 'knowledge').toEqual([]);

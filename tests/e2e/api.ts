@@ -1,5 +1,6 @@
 /** Talking to the hub from end-to-end tests the way an integration or a desktop would. */
-import { expect, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect } from './fixtures';
 import type { Change } from '@core/sync/protocol';
 
 export const DEMO_INTEGRATION_KEY = 'demo-integration-key';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, newDesktop } from './fixtures';
 import type { Contact, Script } from '@core/domain/model';
 import { signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
@@ -61,7 +62,7 @@ test('Sam reviews the week on the dashboard, drills into low CSAT and exports it
     ]),
   ).toEqual([1, 2, 3, 4, 5].map((id) => ({ id, status: 'applied' })));
 
-  const samContext = await browser.newContext();
+  const samContext = await newDesktop(browser);
   const sam = await samContext.newPage();
   await signIn(sam, 'sam');
   await waitForSync(sam);
@@ -119,7 +120,7 @@ test('Sam reviews the week on the dashboard, drills into low CSAT and exports it
   // Ava's next billing contact is scripted with it, and records the version at wrap-up.
   const next = await postContact(request, { channel: 'chat', from: { email: `next.${stamp}@example.com` }, name: { firstName: 'Imogen', lastName: `Hale-${stamp}` }, subject: `Charged twice on my bill ${stamp}`, body: 'My card was charged twice for this month.' });
   expect(await pushAs(request, avaToken, [{ name: 'contact.claim', args: { contactId: next.contactId } }])).toEqual([{ id: 1, status: 'applied' }]);
-  const avaContext = await browser.newContext();
+  const avaContext = await newDesktop(browser);
   const ava = await avaContext.newPage();
   await signIn(ava, 'ava', 'demo', `/contact?id=${next.contactId}`);
   await waitForSync(ava);

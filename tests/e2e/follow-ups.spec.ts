@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { controlClock, expect, test } from './fixtures';
 import type { FollowUp } from '@core/domain/model';
 import { signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
@@ -36,8 +36,8 @@ test('a follow-up planned at wrap-up is in the agenda, reminded at its time, com
     window.__notifications = shown;
     (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
   });
-  // The page's clock runs from now, and can be moved forward to the follow-up's time.
-  await page.clock.install({ time: Date.now() });
+  // The page's clock runs from the run's now, and can be moved forward to the follow-up's time.
+  await controlClock(page.context());
 
   // A customer calls about a broken router; nobody else is available, and Ava takes the call.
   const benToken = await login(request, 'ben');
@@ -89,8 +89,10 @@ test('a follow-up planned at wrap-up is in the agenda, reminded at its time, com
   await expect(row).toContainText('Callback');
   await expect(row).toContainText('Not resolved on the call');
   await page.screenshot({ path: 'test-results/screenshots/follow-up-agenda.png' });
+  // Chosen in the agenda, the week opens on its week (the next business day may be next week), with it focused.
+  await row.click();
   await page.getByRole('tab', { name: 'Week' }).click();
-  await expect(page.getByTestId('week-item').filter({ hasText: lastName })).toBeVisible();
+  await expect(page.getByTestId('week-item').filter({ hasText: lastName })).toBeFocused();
   await page.screenshot({ path: 'test-results/screenshots/follow-up-week.png' });
   await page.getByRole('tab', { name: 'Agenda' }).click();
 

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
 
 /** Signs in through the sign-in screen with the keyboard, as an agent would. Demo accounts use the password "demo". */
 export async function signIn(page: Page, username: string, password = 'demo', path = '/queue'): Promise<void> {

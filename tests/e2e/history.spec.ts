@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn, waitForSync } from './helpers';
 
 test('a customer history can be narrowed to channels and searched, from the keyboard', async ({ page }) => {

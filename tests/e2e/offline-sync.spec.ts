@@ -1,11 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, newDesktop } from './fixtures';
 import { signIn, waitForSync } from './helpers';
 
 const indicator = (page: Page) => page.getByTestId('connection-indicator');
 
 test('two agents: Ava works offline, comes back, and Ben sees her changes without reloading', async ({ browser }, testInfo) => {
-  const avaContext = await browser.newContext();
-  const benContext = await browser.newContext();
+  const avaContext = await newDesktop(browser);
+  const benContext = await newDesktop(browser);
   const ava = await avaContext.newPage();
   const ben = await benContext.newPage();
   await signIn(ava, 'ava');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { Customer } from '@core/domain/model';
 import { login, pullAll } from './api';
 import { signIn, waitForSync } from './helpers';

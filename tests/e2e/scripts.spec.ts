@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test, newDesktop } from './fixtures';
 import type { Script } from '@core/domain/model';
 import { signIn, waitForSync } from './helpers';
 import { login, pullAll } from './api';
@@ -42,7 +43,7 @@ test('a supervisor edits a script with a live preview, is stopped from publishin
   expect(published, 'the billing script is published').toBeDefined();
   const next = before.find((version) => version.status === 'draft')?.version ?? Math.max(...before.map((version) => version.version)) + 1;
 
-  const samContext = await browser.newContext();
+  const samContext = await newDesktop(browser);
   const sam = await samContext.newPage();
   await signIn(sam, 'sam', 'demo', '/scripts');
   await waitForSync(sam);
@@ -162,7 +163,7 @@ test('a supervisor edits a script with a live preview, is stopped from publishin
   await expect.poll(async () => (await billingVersions(request)).find((version) => version.status === 'published')?.version, { timeout: 20_000 }).toBe(next);
 
   // Ava, an agent on another desktop: her list shows the new version, which she can read but not edit.
-  const avaContext = await browser.newContext();
+  const avaContext = await newDesktop(browser);
   const ava = await avaContext.newPage();
   await signIn(ava, 'ava', 'demo', '/scripts');
   await waitForSync(ava);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { HealthSchema } from '@core/hub-api';
 import { signIn } from './helpers';
 

@@ -211,7 +211,7 @@ describe.each(targets)('offers on $label', (target) => {
     try {
       for (const name of ['jon', 'kim', 'lea']) await setPresence(name, 'available');
       const answers = await Promise.all([1, 2, 3, 1, 2, 3].map((n, i) => ingest('multi', n, i % 2 ? second.url : hub.url)));
-      await Promise.all([runOfferPass(hub.storage), runOfferPass(second.storage), runOfferPass(hub.storage)]);
+      await Promise.all([runOfferPass(hub.storage, Date.now()), runOfferPass(second.storage, Date.now()), runOfferPass(hub.storage, Date.now())]);
       const items = await Promise.all(answers.map((answer) => item(answer.contactId)));
       const holders = items.map((row) => row.offeredTo).filter((id): id is string => id !== null);
       expect(holders.sort()).toEqual(['usr_jon', 'usr_kim', 'usr_lea']);

@@ -1,3 +1,4 @@
+import { isWorkingTime } from '@core/planner';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SIZES, generateDemoData, routeToQueue, type DemoData, type DemoTopic } from '@core/demo';
 import {
@@ -292,11 +293,38 @@ describe('demo data generator', () => {
     expect([...states].sort()).toEqual(['cancelled', 'done', 'scheduled']);
   });
 
-  it('still has a follow-up due today for Ava just before midnight', () => {
-    const late = Date.UTC(2025, 5, 18, 22, 50, 0); // 23:50 in London
+  it('at 23:50 gives Ava nothing in the night: her next follow-up is at the next working day\'s opening', () => {
+    const late = Date.UTC(2025, 5, 18, 22, 50, 0); // Wednesday 23:50 in London
     const data = generateDemoData({ size: 'small', now: late });
+    const upcoming = data.followUps.filter((f) => f.ownerId === 'usr_ava' && f.state === 'scheduled' && f.dueAt >= late).map((f) => f.dueAt);
+    expect(new Date(Math.min(...upcoming)).toISOString()).toBe('2025-06-19T08:00:00.000Z'); // Thursday 09:00 in London
+  });
+
+  // Instants that have bitten: a Sunday morning, Friday just before closing, the nights clocks change
+  // in Europe and the US (both ways), New Year's Eve, 29 February.
+  const awkward = [
+    '2026-12-06T08:10:00Z',
+    '2027-01-15T17:25:00Z',
+    '2027-03-28T00:55:00Z',
+    '2026-10-25T00:55:00Z',
+    '2027-03-14T06:55:00Z',
+    '2026-11-01T05:55:00Z',
+    '2026-12-31T23:59:00Z',
+    '2028-02-29T10:00:00Z',
+  ];
+  it.each(awkward)('at %s every scheduled follow-up falls inside its owner\'s working hours', (instant) => {
+    const now = Date.parse(instant);
+    const data = generateDemoData({ size: 'small', now });
+    const users = new Map(data.users.map((user) => [user.id, user]));
+    const outside = data.followUps
+      .filter((f) => f.state === 'scheduled')
+      .filter((f) => !isWorkingTime(f.dueAt, users.get(f.ownerId)!.workingHours, users.get(f.ownerId)!.timeZone))
+      .map((f) => `${f.id} ${f.ownerId} ${new Date(f.dueAt).toISOString()}`);
+    expect(outside).toEqual([]);
+    // Ava still has work overdue and work to come.
     const avas = data.followUps.filter((f) => f.ownerId === 'usr_ava' && f.state === 'scheduled');
-    expect(avas.some((f) => f.dueAt >= late && londonDate(f.dueAt) === londonDate(late))).toBe(true);
+    expect(avas.some((f) => f.dueAt < now)).toBe(true);
+    expect(avas.some((f) => f.dueAt >= now)).toBe(true);
   });
 
   it('collects surveys skewed positive, lower when the contact went badly', () => {

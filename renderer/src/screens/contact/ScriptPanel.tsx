@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -172,12 +172,14 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   const steps = run && stage ? visibleSteps(run, stage.id) : [];
   const progress = run ? adherence(run) : null;
 
-  useEffect(() => {
+  // Focus moves as the stage is drawn (a layout effect, not a later frame), so a key pressed straight after
+  // Alt+S or an arrow lands on the new step, however fast the agent types.
+  useLayoutEffect(() => {
     if (!focusFirst) return;
-    requestAnimationFrame(() => panelRef.current?.querySelector<HTMLInputElement>('[data-step] input')?.focus());
+    panelRef.current?.querySelector<HTMLInputElement>('[data-step] input')?.focus();
   }, [focusFirst, run?.stageIndex]);
-  useEffect(() => {
-    if (run?.focusStepId) requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-step="${run.focusStepId}"] input`)?.focus());
+  useLayoutEffect(() => {
+    if (run?.focusStepId) document.querySelector<HTMLInputElement>(`[data-step="${run.focusStepId}"] input`)?.focus();
   }, [run?.focusStepId]);
 
   if (!script || !run || !vars) {

@@ -48,7 +48,7 @@ function sameEntry(a: EntryProps, b: EntryProps): boolean {
     a.day === b.day &&
     a.agentName === b.agentName &&
     a.pending === b.pending &&
-    (x === y || (x.id === y.id && x._v === y._v && x.body === y.body && x.subject === y.subject && x.at === y.at && x.channel === y.channel))
+    (x === y || (x.id === y.id && x._v === y._v && x.body === y.body && x.subject === y.subject && x.at === y.at && x.channel === y.channel && x.disposition === y.disposition && x.summary === y.summary))
   );
 }
 
@@ -81,6 +81,14 @@ const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryPro
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
             {contact.body.length > EXCERPT ? `${contact.body.slice(0, EXCERPT)}…` : contact.body}
           </Typography>
+          {/* How it ended, as wrapped up: what the history search also finds. */}
+          {(contact.disposition || contact.summary) && (
+            <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+              {contact.disposition && <Box component="span" sx={{ fontWeight: 600 }}>{contact.disposition}</Box>}
+              {contact.disposition && contact.summary ? ' — ' : ''}
+              {contact.summary}
+            </Typography>
+          )}
         </Box>
       </Box>
     </Box>

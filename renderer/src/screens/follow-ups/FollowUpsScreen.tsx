@@ -39,7 +39,7 @@ function groupOf(dueAt: number, now: number, zone: string): Group {
 }
 
 /** The actions bar for the chosen follow-up: buttons that say their keys. */
-function ActionBar({ onAction, supervisor, disabled }: { onAction: (action: FollowUpAction) => void; supervisor: boolean; disabled: boolean }) {
+function ActionBar({ onAction, supervisor }: { onAction: (action: FollowUpAction) => void; supervisor: boolean }) {
   const buttons: [FollowUpAction, string, string][] = [
     ['complete', 'Complete', 'C'],
     ['reschedule', 'Reschedule', 'R'],
@@ -50,7 +50,7 @@ function ActionBar({ onAction, supervisor, disabled }: { onAction: (action: Foll
   return (
     <Stack direction="row" spacing={1} role="toolbar" aria-label="Follow-up actions" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
       {buttons.map(([action, label, key]) => (
-        <Button key={action} size="small" variant={action === 'complete' ? 'contained' : 'outlined'} disabled={disabled} onClick={() => onAction(action)} aria-keyshortcuts={key}>
+        <Button key={action} size="small" variant={action === 'complete' ? 'contained' : 'outlined'} onClick={() => onAction(action)} aria-keyshortcuts={key}>
           {label} ({key})
         </Button>
       ))}
@@ -225,7 +225,8 @@ export function FollowUpsScreen() {
           <Tab value="week" label="Week" id="tab-week" aria-controls="panel-week" />
         </Tabs>
         <Box sx={{ flex: 1 }} />
-        {view === 'agenda' && <ActionBar onAction={(action) => act(action, list[activeIndex])} supervisor={supervisor} disabled={list.length === 0} />}
+        {/* Shown only with a follow-up to act on: a greyed-out bar would be unreadable and do nothing. */}
+        {view === 'agenda' && list.length > 0 && <ActionBar onAction={(action) => act(action, list[activeIndex])} supervisor={supervisor} />}
       </Stack>
       <Box sx={{ flex: 1, minHeight: 0 }} role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'agenda' ? (
@@ -254,7 +255,7 @@ export function FollowUpsScreen() {
             }
           />
         ) : (
-          me && <WeekView rows={list} me={me} now={now} onAction={act} showOwner={filter.kind !== 'mine'} />
+          me && <WeekView rows={list} me={me} now={now} onAction={act} showOwner={filter.kind !== 'mine'} selectedId={list[activeIndex]?.followUp.id ?? null} />
         )}
       </Box>
       {view === 'agenda' && list.length > 0 && (

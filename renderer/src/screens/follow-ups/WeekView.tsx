@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { addDays, dateKey, instantFromZoned, startOfZonedDay, zonedParts, type CalendarDate } from '@core/promise';
+import { addDays, dateKey, daysBetween, instantFromZoned, startOfZonedDay, zonedParts, type CalendarDate } from '@core/promise';
 import { customerName, FOLLOW_UP_KIND_LABELS, type User } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { run } from '../../data/local';
@@ -44,16 +44,22 @@ export function WeekView({
   now,
   onAction,
   showOwner,
+  selectedId = null,
 }: {
   rows: readonly PlannedFollowUp[];
   me: User;
   now: number;
   onAction: (action: FollowUpAction, row: PlannedFollowUp) => void;
   showOwner: boolean;
+  /** The follow-up chosen in the agenda: the week opens on its week, with it focused. */
+  selectedId?: string | null;
 }) {
   const zone = me.timeZone;
-  const [offset, setOffset] = useState(0);
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const [offset, setOffset] = useState(() => {
+    const selected = selectedId ? rows.find((row) => row.followUp.id === selectedId) : undefined;
+    return selected ? Math.round(daysBetween(weekStart(now, zone), weekStart(selected.followUp.dueAt, zone)) / 7) : 0;
+  });
+  const [focusId, setFocusId] = useState<string | null>(selectedId);
   const [dropDay, setDropDay] = useState<string | null>(null);
   const start = useMemo(() => addDays(weekStart(now, zone), offset * 7), [now, zone, offset]);
   const days: CalendarDate[] = useMemo(() => Array.from({ length: 7 }, (_, i) => addDays(start, i)), [start]);
@@ -72,10 +78,18 @@ export function WeekView({
   const weekEnd = addDays(start, 6);
 
   // Keyboard moves re-create the item in another column: focus follows it there.
+  // The week opens with the agenda's follow-up focused; after that focus is only put back when a keyboard
+  // move re-created the focused item in another column (focus fell to the page), never taken from a control.
+  const openingFocus = useRef(selectedId !== null);
   useEffect(() => {
     if (!focusId) return;
     const element = document.querySelector<HTMLElement>(`[data-fu-id="${CSS.escape(focusId)}"]`);
-    if (element && document.activeElement !== element) element.focus();
+    if (!element || document.activeElement === element) return;
+    const focusLost = !document.activeElement || document.activeElement === document.body;
+    if (openingFocus.current || focusLost) {
+      openingFocus.current = false;
+      element.focus();
+    }
   });
 
   const onKey = (event: KeyboardEvent, row: PlannedFollowUp, dayIndex: number, index: number) => {

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the suites whose outcome depends on the calendar and the clock (the planner, reminders,
+# follow-ups, promises, dashboards, SLA clocks, demo data, and the end-to-end tests that touch
+# them) at instants that have bitten or will: every clock of the run (Node, the hub, the pages)
+# is moved there by scripts/test-at.sh. Expects a build (npm run build). CI runs it after npm test.
+#   bash scripts/test-dates.sh                       every instant below
+#   bash scripts/test-dates.sh 2027-03-28T00:55:00Z  one instant
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+instants=(
+  2026-12-06T08:10:00Z # a Sunday morning
+  2027-01-15T17:55:00Z # Friday 17:55 in London
+  2027-03-28T00:55:00Z # the night clocks go forward in Europe
+  2026-10-25T00:55:00Z # the night clocks go back in Europe
+  2027-03-14T06:55:00Z # the night clocks go forward in the US (01:55 in New York)
+  2026-11-01T05:55:00Z # the night clocks go back in the US (01:55 in New York)
+  2026-12-31T23:59:00Z # New Year's Eve, a minute to midnight
+  2028-02-29T10:00:00Z # 29 February
+  2029-07-02T08:30:00Z # after the bank holidays the company calendar lists
+)
+[ $# -gt 0 ] && instants=("$@")
+
+unit=(
+  tests/unit/planner.test.ts tests/unit/working-time.test.ts tests/unit/reminders.test.ts
+  tests/unit/promise.test.ts tests/unit/metrics.test.ts tests/unit/demo.test.ts tests/unit/routing.test.ts
+  tests/integration/follow-ups.test.ts tests/integration/supervision.test.ts tests/integration/offers.test.ts
+  tests/integration/ingest.test.ts
+)
+e2e=(
+  tests/e2e/follow-ups.spec.ts tests/e2e/dashboard.spec.ts tests/e2e/contact.spec.ts
+  tests/e2e/accessibility.spec.ts tests/e2e/history.spec.ts
+)
+
+failed=()
+for instant in "${instants[@]}"; do
+  if ! bash scripts/test-at.sh "$instant" bash -c "npx vitest run ${unit[*]} && npx playwright test --project=chromium ${e2e[*]}"; then
+    failed+=("$instant")
+  fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "Date-sensitive suites failed at: ${failed[*]}" >&2
+  exit 1
+fi
+echo "Date-sensitive suites passed at all ${#instants[@]} instants."
