@@ -593,11 +593,9 @@ describe('planSlot: impossible constraints', () => {
   it('says when the customer’s quiet hours cover the agent’s whole day', () => {
     // 03:00–13:00 in New York is 08:00–18:00 in London.
     const sleeper = { timeZone: NEW_YORK, quietHours: { start: '03:00', end: '13:00' } };
-    const started = Date.now();
     expect(() => slot({ now: inLondon(2026, 11, 24, 9), customer: sleeper })).toThrow(
       new PlannerError("No time fits: the customer's quiet hours cover all of the agent's working hours"),
     );
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('says when the customer’s contact hours never meet the agent’s', () => {
