@@ -19,7 +19,8 @@ test('a customer history can be narrowed to channels and searched, from the keyb
   await page.keyboard.press('Enter');
   await expect(calls).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText(new RegExp(`^\\d+ of ${total} contacts match$`))).toBeVisible();
-  for (const entry of await entries.all()) await expect(entry).toContainText('Call ·');
+  // Every entry on screen once the list has settled (the feed re-renders as the filter applies).
+  await expect.poll(async () => (await entries.allTextContents()).every((text) => text.includes('Call ·'))).toBe(true);
 
   // Every channel again (Enter un-presses Call), searching a word of the newest call's subject.
   await page.keyboard.press('Enter');
@@ -27,7 +28,8 @@ test('a customer history can be narrowed to channels and searched, from the keyb
   const word = ((await entries.first().locator('p').first().textContent()) ?? '').split(/\s+/).find((w) => w.length > 4) ?? 'bill';
   await page.getByLabel('Search history').fill(word);
   await expect(page.getByText(new RegExp(`^\\d+ of ${total} contacts match$`))).toBeVisible();
-  for (const entry of await entries.all()) await expect(entry).toContainText(new RegExp(word, 'i'));
+  const matching = new RegExp(word, 'i');
+  await expect.poll(async () => (await entries.allTextContents()).every((text) => matching.test(text))).toBe(true);
 
   await page.getByLabel('Search history').fill('zzzz-nothing-like-this');
   await expect(feed).toHaveCount(0);
