@@ -1,36 +1,31 @@
+/**
+ * The hub as Fastify plugins: the host check and security headers on every
+ * request, errors in one shape, who is calling on the request (each route
+ * declares who may call it), the OpenAPI document generated from the routes'
+ * zod schemas, then the routes by area, and in serve mode the workstation.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import { buildCsp } from '@core/csp';
-import type { Health } from '@core/hub-api';
-import { explainApiKeyOnPersonRoutes } from './api-keys';
-import { errorBody, installErrorHandling } from './errors';
-import { registerIngestRoutes } from './ingest';
-import { registerApiDocs } from './openapi';
-import type { Clock } from './clock';
-import type { OfferRouter } from './routing';
-import type { Storage } from './storage';
-import type { Pokes } from './sync/events';
-import type { PushHooks } from './sync/push';
-import { registerSyncRoutes } from './sync/routes';
-import { version } from '../package.json';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { z } from 'zod';
+import { errorBody } from './errors';
+import { apiDocs } from './openapi';
+import { authPlugin } from './plugins/auth';
+import type { HubContext } from './plugins/context';
+import { errorsPlugin } from './plugins/errors';
+import { hostCheck } from './plugins/host-check';
+import { pageHeaders, securityHeaders } from './plugins/security-headers';
+import { authRoutes } from './routes/auth';
+import { customerRoutes } from './routes/customers';
+import { healthRoutes } from './routes/health';
+import { ingestRoutes } from './routes/ingest';
+import { syncRoutes } from './routes/sync';
 
-export interface HubContext {
-  storage: Storage;
-  schemaVersion: number;
-  hubId: string;
-  clock: Clock;
-  startedAt: number;
-  /** The demo data set loaded into this hub, if any. */
-  demo: 'small' | 'medium' | 'large' | null;
-  pokes: Pokes;
-  /** Offers waiting contacts to available agents; null or missing: no offers. */
-  offers?: OfferRouter | null;
-  /** Test instrumentation for push (fault injection). */
-  pushHooks?: PushHooks;
-}
+export type { HubContext } from './plugins/context';
 
 export interface AppOptions {
   context: HubContext;
@@ -38,6 +33,8 @@ export interface AppOptions {
   rendererDir?: string | null;
   /** Cross-origin callers allowed to use the API, e.g. the desktop renderer's app://agentdesk. */
   allowedOrigins: readonly string[];
+  /** Public URLs the hub is reached at besides loopback and IP addresses (the Host check). */
+  publicUrls?: readonly string[];
   logger?: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
@@ -46,15 +43,17 @@ export interface AppOptions {
 /** Paths the hub answers itself; everything else (GET, HTML) is the single-page renderer. */
 const API_PREFIXES = ['/api/', '/sync/', '/health'];
 
-function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': buildCsp(),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
+/**
+ * Validates with the route's zod schema and hands a ZodError to the error
+ * handler, which answers 400 naming each wrong field the way the rest of the
+ * hub does.
+ */
+const zodValidator: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    return result.success ? { value: result.data } : { error: result.error };
   };
-}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -62,9 +61,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     // Never trust client-supplied forwarding headers unless deployed behind a proxy that sets them.
     trustProxy: false,
-  });
-  installErrorHandling(app);
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidator);
+  // Answers are built from rows the hub validated; their schemas describe them in the OpenAPI document.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.decorate('hub', options.context);
 
+  await app.register(hostCheck, { publicUrls: options.publicUrls ?? [] });
+  await app.register(errorsPlugin);
+  await app.register(securityHeaders);
   const allowed = new Set(options.allowedOrigins);
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
@@ -72,40 +77,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
     maxAge: 600,
   });
+  await app.register(authPlugin);
+  await app.register(apiDocs);
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(syncRoutes);
+  await app.register(customerRoutes);
+  await app.register(ingestRoutes);
 
-  const { context } = options;
-  // API answers are personal and live: never cached by browsers or proxies.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/sync/') || request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
-    return payload;
-  });
-  app.get('/health', async (): Promise<Health> => ({
-    status: 'ok',
-    service: 'agentdesk-hub',
-    version,
-    storage: context.storage.kind,
-    schemaVersion: context.schemaVersion,
-    hubId: context.hubId,
-    uptimeSeconds: Math.round((context.clock.now() - context.startedAt) / 1000),
-    demo: context.demo,
-  }));
-
-  const offers = context.offers ?? null;
-  registerSyncRoutes(app, { storage: context.storage, clock: context.clock, hubId: context.hubId, pokes: context.pokes, offers, ...(context.pushHooks ? { pushHooks: context.pushHooks } : {}) });
-  registerIngestRoutes(app, { storage: context.storage, clock: context.clock, pokes: context.pokes, offers });
-  registerApiDocs(app);
-  // A person's route refusing an integration's API key says so.
-  app.addHook('onSend', explainApiKeyOnPersonRoutes(context.storage));
+  const { offers, pokes } = options.context;
   // Open event streams would keep the server from closing; a running offer pass must end before the database closes.
   app.addHook('preClose', async () => {
     await offers?.stop();
-    await context.pokes.close();
+    await pokes.close();
   });
 
   const rendererDir = options.rendererDir;
   const serveRenderer = !!rendererDir && existsSync(path.join(rendererDir, 'index.html'));
   if (serveRenderer) {
-    const headers = securityHeaders();
+    const headers = pageHeaders();
     await app.register(fastifyStatic, {
       root: rendererDir,
       prefix: '/',
@@ -126,10 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (serveRenderer && wantsPage && !isApi) {
       // Client-side routes (/queue, /customer?phone=…) all load the single page.
-      return reply.headers(securityHeaders()).header('Cache-Control', 'no-cache').sendFile('index.html');
+      return reply.headers(pageHeaders()).header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send(errorBody(404, `No route for ${request.method} ${url.split('?')[0] ?? url}`));
   });
 
+  await app.ready();
   return app;
 }

@@ -6,21 +6,17 @@
  * pass runs and desktops are poked.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
 import { normalizePhone, type ReachableChannel } from '@core/domain/common';
 import { CustomerSchema, QueueSchema, type Contact, type Customer, type Queue, type QueueItem } from '@core/domain/model';
 import {
-  IngestContactRequestSchema,
   type IngestContact,
   type IngestContactResponse,
 } from '@core/hub-api';
 import { chooseQueue, detectTopic, priorityFor } from '@core/routing';
-import type { Clock } from './clock';
-import { authenticateIntegration, type ApiKeyIdentity } from './api-keys';
 import { HttpError } from './errors';
-import type { OfferRouter } from './routing';
+import { consoleLog, describeFailure, isTransient, storageAnswers, type FailureLog } from './failures';
 import type { Queryable, Storage } from './storage';
-import type { Pokes } from './sync/events';
 import { getRow, lockForWrite, writeRow } from './sync/store';
 
 /** Largest accepted ingestion request (a 20,000-character body is far below it). */
@@ -33,6 +29,8 @@ export interface IngestContext {
   now: number;
   /** The integration that posted it (its API key's name). */
   source: string;
+  /** Where an unexpected failure is reported (the request's logger); the console when left out. */
+  log?: FailureLog;
 }
 
 export interface IngestOutcome {
@@ -171,9 +169,28 @@ async function duplicateOf(tx: Queryable, externalId: string): Promise<IngestOut
  * or created), the contact and its waiting queue item, written with writeRow
  * so the customer enters the scope of the queue's team. A repeated externalId
  * answers with the first contact and writes nothing. No queue for the
- * channel: 422, nothing written.
+ * channel: 422, nothing written. An unexpected failure while the database is
+ * healthy is this contact's own: 422 too (a 500 would have the integration
+ * retry it for ever), logged without the contact's text.
  */
 export async function ingestContact(storage: Storage, input: IngestContact, context: IngestContext): Promise<IngestOutcome> {
+  try {
+    return await recordContact(storage, input, context);
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof ZodError || isTransient(error) || !(await storageAnswers(storage))) throw error;
+    (context.log ?? consoleLog).error(
+      { source: context.source, channel: input.channel, externalId: input.externalId ?? null, err: describeFailure(error) },
+      'ingest: a contact failed unexpectedly; answered 422',
+    );
+    throw new HttpError(
+      422,
+      'unprocessable',
+      'The hub could not record this contact because of an unexpected error (it has been logged); sending it again unchanged will not help. Nothing was written.',
+    );
+  }
+}
+
+async function recordContact(storage: Storage, input: IngestContact, context: IngestContext): Promise<IngestOutcome> {
   const at = arrivalTime(input.at, context.now);
   const sender = senderOf(input);
   return storage.transaction(async (tx) => {
@@ -261,50 +278,4 @@ export async function ingestContact(storage: Storage, input: IngestContact, cont
       response: { contactId: id, customerId: customer.id, queueId: queue.id, customerCreated: !found, offeredTo: null, topic, priority, duplicate: false },
     };
   });
-}
-
-export interface IngestRouteOptions {
-  storage: Storage;
-  clock: Clock;
-  pokes: Pokes;
-  /** Runs the offer pass after each new contact; null leaves offers to others. */
-  offers: OfferRouter | null;
-}
-
-export function registerIngestRoutes(app: FastifyInstance, options: IngestRouteOptions): void {
-  const { storage, clock, pokes, offers } = options;
-  const integrations = new WeakMap<FastifyRequest, ApiKeyIdentity>();
-
-  app.post(
-    '/api/v1/contacts',
-    {
-      bodyLimit: INGEST_BODY_LIMIT,
-      // Before the body is read: callers without a valid key are turned away first.
-      onRequest: async (request) => {
-        integrations.set(request, await authenticateIntegration(storage, request, clock.now()));
-        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (type !== 'application/json') {
-          throw new HttpError(415, 'unsupported_media_type', `Send the contact as JSON with "Content-Type: application/json"${type ? `, not ${type}` : ''}.`);
-        }
-      },
-    },
-    async (request, reply): Promise<IngestContactResponse> => {
-      const integration = integrations.get(request);
-      if (!integration) throw new HttpError(401, 'unauthorized', 'No API key.');
-      const input = IngestContactRequestSchema.parse(request.body);
-      const outcome = await ingestContact(storage, input, { now: clock.now(), source: integration.name });
-      if (outcome.itemId === null) {
-        void reply.code(200);
-        return outcome.response;
-      }
-      let offeredTo: string | null = null;
-      if (offers) {
-        await offers.request();
-        offeredTo = (await getRow(storage, 'queueItem', outcome.itemId))?.offeredTo ?? null;
-      }
-      await pokes.changed();
-      void reply.code(201);
-      return { ...outcome.response, offeredTo };
-    },
-  );
 }

@@ -23,6 +23,8 @@ export interface HubOptions {
   rendererDir?: string | null;
   /** Extra cross-origin callers besides the desktop renderer. */
   allowedOrigins?: readonly string[];
+  /** URLs the hub is reached at besides loopback and IP addresses (AGENTDESK_PUBLIC_URL): other Host names are refused. */
+  publicUrls?: readonly string[];
   logger?: boolean;
   /** Load this demo data set when the hub is empty (first start). */
   demo?: DemoSize | null;
@@ -103,6 +105,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
       rendererDir: options.rendererDir ?? null,
       allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],
+      publicUrls: options.publicUrls ?? [],
       logger: options.logger ?? false,
     });
     await app.listen({ host: options.host, port: options.port });

@@ -1,0 +1,31 @@
+/**
+ * What every route of the hub needs (storage, pokes, offers, the clock),
+ * decorated on the Fastify instance once, so route plugins take it from
+ * `app.hub` instead of each being handed its own copy.
+ */
+import type { Clock } from '../clock';
+import type { OfferRouter } from '../routing';
+import type { Storage } from '../storage';
+import type { Pokes } from '../sync/events';
+import type { PushHooks } from '../sync/push';
+
+export interface HubContext {
+  storage: Storage;
+  schemaVersion: number;
+  hubId: string;
+  clock: Clock;
+  startedAt: number;
+  /** The demo data set loaded into this hub, if any. */
+  demo: 'small' | 'medium' | 'large' | null;
+  pokes: Pokes;
+  /** Offers waiting contacts to available agents; null or missing: no offers. */
+  offers?: OfferRouter | null;
+  /** Test instrumentation for push (fault injection). */
+  pushHooks?: PushHooks;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hub: HubContext;
+  }
+}
