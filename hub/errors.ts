@@ -29,6 +29,37 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Seconds a caller is asked to wait when the database cannot be reached. */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
+
+/** The database cannot be reached just now (outage, restart, failover): 503, worth retrying. */
+export class StorageUnavailableError extends HttpError {
+  readonly retryAfterSeconds = STORAGE_RETRY_AFTER_SECONDS;
+  constructor(message = 'The hub cannot reach its database just now; try again in a few seconds.') {
+    super(503, 'storage_unavailable', message);
+  }
+}
+
+/** Node socket errors and PostgreSQL SQLSTATEs that mean "no usable connection", not "bad query". */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  // 08: connection exceptions; 57P01–57P03, 57P05: shutdown, crash, starting up, idle timeout; 53300: too many connections.
+  '08000', '08001', '08003', '08004', '08006', '08007', '57P01', '57P02', '57P03', '57P05', '53300',
+]);
+/** pg and pg-pool raise these as plain Errors without a code. */
+const CONNECTION_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect/;
+
+/** Whether `error` (or what caused it) says the database connection failed rather than the request. */
+export function isStorageUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if (e instanceof StorageUnavailableError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    if (CONNECTION_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}
+
 export function errorBody(statusCode: number, message: string, error?: string): ApiError {
   return { statusCode, error: error ?? REASONS[statusCode] ?? 'Error', message };
 }
@@ -42,10 +73,18 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error instanceof ZodError) {
       return reply.code(400).send(errorBody(400, `Invalid request: ${describeZodError(error)}`));
     }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    // Only for what would be a 500: a client's own aborted upload (ECONNRESET, 400) stays a 4xx.
+    if (status >= 500 && isStorageUnavailable(error)) {
+      // Logged without the error object: a pg error can carry its client, and with it the connection settings.
+      request.log.warn(`database unavailable: ${error.message || error.name}`);
+      const unavailable = error instanceof StorageUnavailableError ? error : new StorageUnavailableError();
+      void reply.header('Retry-After', String(unavailable.retryAfterSeconds));
+      return reply.code(503).send(errorBody(503, unavailable.message, unavailable.code));
+    }
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).send(errorBody(error.statusCode, error.message, error.code));
     }
-    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       return reply.code(status).send(errorBody(status, error.message));
     }

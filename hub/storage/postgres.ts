@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { redactDatabaseUrl } from '../paths';
 import type { Queryable, Storage } from './types';
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
@@ -23,24 +24,132 @@ const types = {
       : (pg.types.getTypeParser(oid, format ?? 'text') as unknown)) as typeof pg.types.getTypeParser,
 };
 
-/** PostgreSQL through a connection pool; LISTEN runs on one dedicated connection. */
-export async function openPostgres(connectionString: string): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString, max: 10, types });
-  // Fail at start, with the server's message, rather than on the first request.
-  await pool.query('SELECT 1');
-  const base = wrap(pool);
-  let listener: pg.Client | null = null;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
+export interface PostgresOptions {
+  /** Connection trouble (and the LISTEN connection's recovery), one line each, never the password. Default: console.warn. */
+  onError?: (message: string) => void;
+  /** Delays between attempts to get the LISTEN connection back: doubling from baseMs, capped at maxMs. */
+  reconnect?: { baseMs: number; maxMs: number };
+  /** How long a request waits for a connection before failing (the hub then answers 503). */
+  connectionTimeoutMillis?: number;
+}
 
-  async function listenerClient(): Promise<pg.Client> {
-    if (listener) return listener;
-    const client = new pg.Client({ connectionString, types });
-    await client.connect();
-    client.on('notification', (message) => {
-      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+/** A one-line description: pg errors can carry their client (and its connection settings), so never the object. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const message = error.message || error.name;
+  return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+interface Subscription {
+  onPayload: (payload: string) => void;
+  onReconnect: (() => void) | undefined;
+}
+
+/**
+ * PostgreSQL through a connection pool; LISTEN runs on one dedicated
+ * connection. Lost connections (restart, failover, pg_terminate_backend,
+ * idle timeouts) are reported, never thrown from an event emitter: the pool
+ * replaces its connections on demand, and the LISTEN connection comes back
+ * on its own.
+ */
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Storage> {
+  const where = redactDatabaseUrl(connectionString);
+  const report = options.onError ?? ((message: string) => console.warn(`PostgreSQL ${where}: ${message}`));
+  const retry = options.reconnect ?? { baseMs: 200, maxMs: 5000 };
+  const connection = {
+    connectionString,
+    types,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+    // Finds half-open connections (a failover without a reset) instead of waiting on them forever.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+  const pool = new pg.Pool({ ...connection, max: 10, idleTimeoutMillis: 30_000 });
+  // Idle connections that die emit here; without a listener the process would exit.
+  pool.on('error', (error) => report(`an idle connection was lost: ${describe(error)}`));
+  // Fail at start, with the server's message, rather than on the first request.
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  const base = wrap(pool);
+
+  const channels = new Map<string, Set<Subscription>>();
+  let listener: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let closed = false;
+
+  /** A new LISTEN connection, listening on every channel that has subscribers. */
+  function connectListener(): Promise<pg.Client> {
+    connecting ??= (async () => {
+      const client = new pg.Client(connection);
+      let live = false;
+      const lost = (why: string) => {
+        if (!live) return;
+        live = false;
+        if (listener === client) listener = null;
+        void client.end().catch(() => undefined);
+        if (closed) return;
+        report(`the LISTEN connection was lost (${why}); reconnecting`);
+        scheduleReconnect();
+      };
+      // Errors while connecting reject connect() below; later ones mean the connection is gone.
+      client.on('error', (error) => lost(describe(error)));
+      client.on('end', () => lost('connection ended'));
+      client.on('notification', (message) => {
+        for (const subscription of channels.get(message.channel) ?? []) subscription.onPayload(message.payload ?? '');
+      });
+      try {
+        await client.connect();
+        for (const channel of channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        if (closed) throw new Error('The storage was closed.');
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      live = true;
+      listener = client;
+      return client;
+    })().finally(() => {
+      connecting = null;
     });
-    listener = client;
-    return client;
+    return connecting;
+  }
+
+  function scheduleReconnect(): void {
+    if (closed || retryTimer || connecting) return;
+    const capped = Math.min(retry.maxMs, retry.baseMs * 2 ** failures);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connectListener().then(
+        () => {
+          report(`the LISTEN connection is back${failures ? ` after ${failures + 1} attempts` : ''}`);
+          failures = 0;
+          // A notification may have been sent while nobody listened.
+          for (const subscriptions of channels.values()) {
+            for (const { onReconnect } of subscriptions) {
+              try {
+                onReconnect?.();
+              } catch (error) {
+                report(`a reconnect handler failed: ${describe(error)}`);
+              }
+            }
+          }
+        },
+        (error: unknown) => {
+          failures += 1;
+          if (closed) return;
+          report(`the LISTEN connection could not be restored (${describe(error)}); retrying`);
+          scheduleReconnect();
+        },
+      );
+    }, capped / 2 + Math.random() * (capped / 2));
+    retryTimer.unref();
   }
 
   return {
@@ -49,32 +158,57 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: losing its connection would otherwise end the process.
+      let broken: Error | undefined;
+      const onLost = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken ??= rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onLost);
+        // With an error, the pool discards the connection instead of handing it out again.
+        client.release(broken);
       }
     },
-    async listen(channel, onPayload) {
-      const client = await listenerClient();
-      let set = handlers.get(channel);
+    async listen(channel, onPayload, onReconnect) {
+      const subscription: Subscription = { onPayload, onReconnect };
+      let set = channels.get(channel);
+      const fresh = !set;
       if (!set) {
         set = new Set();
-        handlers.set(channel, set);
-        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        channels.set(channel, set);
       }
-      set.add(onPayload);
+      set.add(subscription);
+      const subscriptions = set;
+      if (fresh && !retryTimer) {
+        try {
+          // LISTEN twice is harmless; it covers a connection that was being set up without this channel.
+          const client = listener ?? (await connectListener());
+          await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (error) {
+          // Lost meanwhile: the reconnect listens on this channel too.
+          if (!(retryTimer || connecting) || closed) {
+            subscriptions.delete(subscription);
+            if (subscriptions.size === 0) channels.delete(channel);
+            throw error;
+          }
+        }
+      }
       return async () => {
-        set.delete(onPayload);
-        if (set.size === 0 && listener) {
-          handlers.delete(channel);
-          await listener.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        subscriptions.delete(subscription);
+        if (subscriptions.size === 0 && channels.get(channel) === subscriptions) {
+          channels.delete(channel);
+          await listener?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
         }
       };
     },
@@ -82,8 +216,13 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      if (listener) await listener.end().catch(() => undefined);
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      await connecting?.catch(() => undefined);
+      const client = listener;
       listener = null;
+      if (client) await client.end().catch(() => undefined);
       await pool.end();
     },
   };

@@ -11,8 +11,11 @@ export interface Storage extends Queryable {
   readonly kind: StorageKind;
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
-  /** Subscribes to a NOTIFY channel (crosses hub processes on PostgreSQL). Returns an unsubscribe. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel (crosses hub processes on PostgreSQL). Returns an unsubscribe.
+   * `onReconnect` runs when listening resumes after a lost connection: notifications may have been missed.
+   */
+  listen: (channel: string, onPayload: (payload: string) => void, onReconnect?: () => void) => Promise<() => Promise<void>>;
   notify: (channel: string, payload: string) => Promise<void>;
   close: () => Promise<void>;
 }

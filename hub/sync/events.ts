@@ -23,7 +23,8 @@ export class Pokes {
   constructor(private readonly storage: Storage) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.storage.listen(CHANGES_CHANNEL, () => this.schedule());
+    // After LISTEN was down, a change may have gone unheard: every stream is poked once.
+    this.unlisten = await this.storage.listen(CHANGES_CHANNEL, () => this.schedule(), () => this.schedule());
     this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
   }

@@ -57,10 +57,21 @@ export class SyncError extends Error {
     readonly kind: 'network' | 'server' | 'unauthorized' | 'refused',
     readonly status?: number,
     readonly code?: string,
+    /** How long the hub asked to be left alone (Retry-After), if it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'SyncError';
   }
+}
+
+/** A Retry-After header (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Equal-jitter exponential backoff: half the capped delay plus a random half. */
@@ -189,7 +200,9 @@ export class SyncEngine {
           return;
         }
         this.failures += 1;
-        const delay = backoffDelay(this.failures, this.opts.backoff.baseMs, this.opts.backoff.maxMs, this.opts.random);
+        // A hub that says when to come back (503 while its database is away) is not asked sooner, nor later than our own cap.
+        const hinted = error instanceof SyncError && error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, this.opts.backoff.maxMs) : 0;
+        const delay = Math.max(hinted, backoffDelay(this.failures, this.opts.backoff.baseMs, this.opts.backoff.maxMs, this.opts.random));
         const offline = error instanceof SyncError ? error.kind === 'network' || error.kind === 'server' : false;
         this.setStatus({
           state: offline ? 'offline' : 'error',
@@ -241,7 +254,9 @@ export class SyncEngine {
     const message = (body as { message?: string } | null)?.message ?? `The hub answered ${response.status}`;
     const code = (body as { error?: string } | null)?.error;
     if (response.status === 401) throw new SyncError(message, 'unauthorized', 401, code);
-    if (response.status >= 500 || response.status === 429 || response.status === 408) throw new SyncError(message, 'server', response.status, code);
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      throw new SyncError(message, 'server', response.status, code, parseRetryAfter(response.headers.get('retry-after'), this.opts.now()));
+    }
     throw new SyncError(message, 'refused', response.status, code);
   }
 
