@@ -1,6 +1,6 @@
 /** Shapes of the hub's HTTP API that are not part of the sync protocol. */
 import { z } from 'zod';
-import { EmailSchema, EpochMsSchema, IdSchema, PhoneSchema, REACHABLE_CHANNELS, longText, shortText } from './domain/common';
+import { EmailSchema, EpochMsSchema, IdSchema, PhoneSchema, REACHABLE_CHANNELS, longText, shortText, wellFormedText } from './domain/common';
 import { CustomerSchema, UserSchema } from './domain/model';
 
 export const StorageKindSchema = z.enum(['pglite', 'postgres']);
@@ -55,7 +55,7 @@ export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const CustomerSearchQuerySchema = z
   .object({
-    q: z.string().trim().min(2, 'Search for at least 2 characters').max(100),
+    q: wellFormedText().trim().min(2, 'Search for at least 2 characters').max(100),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();
@@ -99,12 +99,12 @@ export const IngestContactRequestSchema = z
     name: z
       .object({
         firstName: shortText(80).meta({ description: 'Up to 80 characters.' }),
-        lastName: z.string().trim().max(80, 'must be at most 80 characters').default('').meta({ description: 'Up to 80 characters.' }),
+        lastName: wellFormedText().trim().max(80, 'must be at most 80 characters').default('').meta({ description: 'Up to 80 characters.' }),
       })
       .strict()
       .optional()
       .meta({ description: "The sender's name, used only when the sender is a new customer." }),
-    subject: z.string().trim().max(300, 'must be at most 300 characters').default('').meta({ description: 'Subject line (email) or a short summary; up to 300 characters.' }),
+    subject: wellFormedText().trim().max(300, 'must be at most 300 characters').default('').meta({ description: 'Subject line (email) or a short summary; up to 300 characters.' }),
     body: longText(20_000).default('').meta({ description: 'The message, or what the IVR captured for a call; up to 20,000 characters.' }),
     topic: z
       .string()
@@ -122,8 +122,7 @@ export const IngestContactRequestSchema = z
       .max(5, 'must be 1 (most urgent) to 5')
       .optional()
       .meta({ description: '1 (most urgent) to 5. Worked out from the channel and the customer\'s tier when left out; a VIP is always one step more urgent.' }),
-    externalId: z
-      .string()
+    externalId: wellFormedText()
       .trim()
       .min(1, 'must not be empty')
       .max(200, 'must be at most 200 characters')

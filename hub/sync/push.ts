@@ -2,10 +2,13 @@
  * Push: each mutation is applied in its own transaction together with the
  * client's lastMutationId, so a replay (a retried request, a duplicated
  * delivery) is recognised and answered from the stored result, never applied
- * twice. A mutation the domain refuses is committed as rejected with a code.
+ * twice. A mutation the domain refuses is committed as rejected with a code;
+ * one that fails unexpectedly is committed as rejected too (code `internal`),
+ * so a desktop's later changes are never held up behind it.
  */
 import type { Clock } from '../clock';
 import { describeZodError } from '@core/bridge';
+import { wellFormedDeep } from '@core/domain/common';
 import type { User } from '@core/domain/model';
 import {
   DomainError,
@@ -19,6 +22,7 @@ import {
 import { PROTOCOL_VERSION, type MutationResult, type PushRequest, type PushResponse, type RejectionCode } from '@core/sync/protocol';
 import { actorOf } from '../auth';
 import { HttpError } from '../errors';
+import { consoleLog, describeFailure, isTransient, type FailureLog } from '../failures';
 import type { Queryable, Storage } from '../storage';
 import { hubStore, lockForWrite, nextVersion } from './store';
 
@@ -46,7 +50,8 @@ export function validatePush(request: PushRequest): ValidMutation[] {
     if (!isMutationName(mutation.name)) {
       throw new HttpError(400, 'unknown_mutation', `Mutation ${mutation.id} has an unknown name: ${JSON.stringify(mutation.name)}.`);
     }
-    const args = mutationArgs[mutation.name].safeParse(mutation.args);
+    // Args are stored as jsonb, which refuses lone surrogates; schemas of free text make them U+FFFD too, this covers every string and key.
+    const args = mutationArgs[mutation.name].safeParse(wellFormedDeep(mutation.args));
     if (!args.success) {
       throw new HttpError(400, 'invalid_arguments', `Mutation ${mutation.id} (${mutation.name}) has invalid arguments: ${describeZodError(args.error)}`);
     }
@@ -79,7 +84,7 @@ export async function applyPush(
   user: User,
   clientId: string,
   mutations: readonly ValidMutation[],
-  { clock, hooks = {} }: { clock: Clock; hooks?: PushHooks },
+  { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
 ): Promise<{ response: PushResponse; changed: boolean }> {
   const actor = actorOf(user);
   const results: MutationResult[] = [];
@@ -117,9 +122,20 @@ export async function applyPush(
         await tx.exec('RELEASE SAVEPOINT mutation');
         result = { id: mutation.id, status: 'applied' };
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        // Undoes the mutation's writes; on PostgreSQL it also clears the aborted state a failed statement leaves.
         await tx.exec('ROLLBACK TO SAVEPOINT mutation');
-        result = { id: mutation.id, status: 'rejected', code: error.code, message: error.message };
+        if (isTransient(error)) throw error;
+        if (error instanceof DomainError) {
+          result = { id: mutation.id, status: 'rejected', code: error.code, message: error.message };
+        } else {
+          log.error({ clientId, mutationId: mutation.id, mutation: mutation.name, err: describeFailure(error) }, 'push: a mutation failed unexpectedly; recorded as rejected');
+          result = {
+            id: mutation.id,
+            status: 'rejected',
+            code: 'internal',
+            message: `The hub could not apply this change because of an unexpected error (logged as mutation ${mutation.id}); it was not saved. Tell your administrator if this happens again.`,
+          };
+        }
       }
       await tx.query(
         `INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message)

@@ -71,11 +71,45 @@ export const EmailSchema = z
   .toLowerCase()
   .pipe(z.email('must be an email address').max(254));
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with every lone UTF-16 surrogate replaced by U+FFFD. Such text has
+ * no UTF-8 form: PostgreSQL's jsonb refuses it, so one stray half of an emoji
+ * would make every write of it fail.
+ */
+export function wellFormed(text: string): string {
+  // String.prototype.toWellFormed is in Node 20 and Chromium but not in the ES2023 lib types.
+  const native = (text as { toWellFormed?: () => string }).toWellFormed;
+  return typeof native === 'function' ? native.call(text) : text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** A JSON-like value with every string, and every object key, made well-formed (for values no schema describes). */
+export function wellFormedDeep(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormed(value);
+  if (Array.isArray(value)) return value.map(wellFormedDeep);
+  const prototype: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (prototype === Object.prototype || prototype === null) {
+    // fromEntries defines own properties, so a "__proto__" key stays data.
+    return Object.fromEntries(Object.entries(value as object).map(([key, item]) => [wellFormed(key), wellFormedDeep(item)]));
+  }
+  return value;
+}
+
+/**
+ * Every string schema of text people or integrations write starts here: lone
+ * surrogates become U+FFFD before any check, so the text can always be stored.
+ * (An overwrite, not a transform: the schema stays a string schema.) Strings
+ * held to a pattern (ids, emails, phones, times) refuse them anyway.
+ */
+export const wellFormedText = () => z.string().overwrite(wellFormed);
+
 /** A short single-line label (names, subjects). */
-export const shortText = (max = 200) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const shortText = (max = 200) => wellFormedText().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** Free text (bodies, notes, transcripts). */
-export const longText = (max = 20_000) => z.string().max(max, `must be at most ${max} characters`);
+export const longText = (max = 20_000) => wellFormedText().max(max, `must be at most ${max} characters`);
 
 /** Normalised form of a phone number for matching: digits only, with the leading + kept. */
 export function normalizePhone(phone: string): string {

@@ -16,6 +16,7 @@ import {
   TimeZoneSchema,
   longText,
   shortText,
+  wellFormedText,
 } from './common';
 
 // ---------------------------------------------------------------- people
@@ -104,13 +105,13 @@ export type Tier = z.infer<typeof TierSchema>;
 export const QuietHoursSchema = z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema });
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
-export const AttributeValueSchema = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+export const AttributeValueSchema = z.union([wellFormedText().max(500), z.number(), z.boolean(), z.null()]);
 
 export const CustomerSchema = z.object({
   id: IdSchema,
   firstName: shortText(80),
-  lastName: z.string().trim().max(80),
-  company: z.string().trim().max(120).nullable().default(null),
+  lastName: wellFormedText().trim().max(80),
+  company: wellFormedText().trim().max(120).nullable().default(null),
   emails: z.array(EmailSchema).max(20),
   phones: z.array(PhoneSchema).max(20),
   tier: TierSchema,
@@ -120,7 +121,7 @@ export const CustomerSchema = z.object({
   quietHours: QuietHoursSchema.nullable(),
   preferredChannel: ReachableChannelSchema,
   tags: z.array(shortText(40)).max(50),
-  attributes: z.record(z.string().max(60), AttributeValueSchema),
+  attributes: z.record(wellFormedText().max(60), AttributeValueSchema),
   createdAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
 });
@@ -159,7 +160,7 @@ export type Resolution = z.infer<typeof ResolutionSchema>;
 
 export const AdherenceSchema = z.object({
   /** Ids of the steps the agent ticked off. */
-  done: z.array(z.string().max(60)).max(200),
+  done: z.array(wellFormedText().max(60)).max(200),
   /** Steps the script showed for this contact. */
   total: z.number().int().min(0).max(200),
 });
@@ -189,19 +190,19 @@ export const ContactSchema = z.object({
   customerId: IdSchema,
   channel: ChannelSchema,
   direction: DirectionSchema,
-  subject: z.string().trim().max(300),
+  subject: wellFormedText().trim().max(300),
   /** The message, the call's transcript, or the note. */
   body: longText(),
   /** The customer's address it came from or went to (phone, email, handle). */
-  address: z.string().max(320).nullable().default(null),
+  address: wellFormedText().max(320).nullable().default(null),
   /** When it started (arrived, was sent, was written). */
   at: EpochMsSchema,
   endedAt: EpochMsSchema.nullable().default(null),
   queueId: IdSchema.nullable().default(null),
   /** The agent who handled it, or who wrote the note. */
   agentId: IdSchema.nullable().default(null),
-  topic: z.string().max(40).nullable().default(null),
-  disposition: z.string().max(60).nullable().default(null),
+  topic: wellFormedText().max(40).nullable().default(null),
+  disposition: wellFormedText().max(60).nullable().default(null),
   resolution: ResolutionSchema.nullable().default(null),
   /** The customer's tone, from −1 (very negative) to 1 (very positive). */
   sentiment: z.number().min(-1).max(1).nullable().default(null),
@@ -244,7 +245,7 @@ export const QueueItemSchema = z.object({
   assigneeId: IdSchema.nullable(),
   claimedAt: EpochMsSchema.nullable(),
   doneAt: EpochMsSchema.nullable(),
-  topic: z.string().max(40).nullable().default(null),
+  topic: wellFormedText().max(40).nullable().default(null),
   /** Skills an agent needs for this contact (the queue's, and any the contact adds). */
   skills: z.array(shortText(40)).max(20).default([]),
   /** The agent this contact is being offered to, and since when (the offer lapses after a while). */
@@ -297,18 +298,18 @@ export const FollowUpSchema = z.object({
   ownerId: IdSchema,
   state: FollowUpStateSchema,
   /** Why it was planned, shown to whoever does it. */
-  reason: z.string().max(500),
+  reason: wellFormedText().max(500),
   outcome: FollowUpOutcomeSchema.nullable(),
   note: longText(4000),
   createdAt: EpochMsSchema,
   createdBy: IdSchema,
   completedAt: EpochMsSchema.nullable(),
   completedBy: IdSchema.nullable(),
-  cancelReason: z.string().max(500).nullable(),
+  cancelReason: wellFormedText().max(500).nullable(),
   /** Snoozed: remind at this time rather than at the due time (the due time promised stays). */
   remindAt: EpochMsSchema.nullable().default(null),
   /** The planner rule that suggested it (null when planned by hand). */
-  ruleId: z.string().max(40).nullable().default(null),
+  ruleId: wellFormedText().max(40).nullable().default(null),
   /** The follow-up it continues ("needs another follow-up"). */
   previousId: IdSchema.nullable().default(null),
   /** The timeline entry its outcome was logged as. */
@@ -353,9 +354,9 @@ export const ScriptStepSchema = z.object({
   kind: z.enum(['say', 'ask', 'do']),
   text: shortText(1000),
   /** Situation triggers (any of them) that make this step appear; empty: always shown. */
-  when: z.array(z.string().max(40)).max(10).default([]),
+  when: z.array(wellFormedText().max(40)).max(10).default([]),
   /** Answers that lead elsewhere: a step id in this script or a stage id. */
-  branches: z.array(z.object({ label: shortText(100), goto: z.string().max(60) })).max(10).default([]),
+  branches: z.array(z.object({ label: shortText(100), goto: wellFormedText().max(60) })).max(10).default([]),
   /** Knowledge articles (policies, how-tos) the agent may need at this step. */
   articleIds: z.array(IdSchema).max(10).default([]),
 });
@@ -374,7 +375,7 @@ export const ScriptSchema = z.object({
   version: z.number().int().min(1),
   status: z.enum(['draft', 'published', 'retired']),
   name: shortText(120),
-  description: z.string().max(1000),
+  description: wellFormedText().max(1000),
   /** Topics this script is suggested for. */
   topics: z.array(shortText(40)).max(20),
   stages: z.array(ScriptStageSchema).max(SCRIPT_STAGES.length),
@@ -433,7 +434,7 @@ export const ArticleSchema = z.object({
   kind: ArticleKindSchema,
   title: shortText(160),
   /** Plain text; blank lines separate paragraphs. Saved replies may use script variables ({customer.firstName}). */
-  body: z.string().trim().min(1).max(20_000),
+  body: wellFormedText().trim().min(1).max(20_000),
   tags: z.array(shortText(40)).max(20),
   /** Archived articles are kept (scripts may still name them) but not offered. */
   archived: z.boolean().default(false),

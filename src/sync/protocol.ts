@@ -54,13 +54,18 @@ export const REJECTION_CODES = [
   'invalid_state',
   'already_completed',
   'invalid',
+  /** The hub failed unexpectedly on this change (a bug, bad stored data): refused so later changes still go through. */
+  'internal',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
 
+/** As received from a hub: a code this desktop does not know yet (a newer hub) reads as invalid rather than failing the whole push or pull. */
+const ReceivedRejectionCodeSchema = RejectionCodeSchema.catch('invalid');
+
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.number().int().positive(), status: z.literal('applied') }),
-  z.object({ id: z.number().int().positive(), status: z.literal('rejected'), code: RejectionCodeSchema, message: z.string() }),
+  z.object({ id: z.number().int().positive(), status: z.literal('rejected'), code: ReceivedRejectionCodeSchema, message: z.string() }),
 ]);
 export type MutationResult = z.infer<typeof MutationResultSchema>;
 
@@ -104,7 +109,7 @@ export type Change = z.infer<typeof ChangeSchema>;
 export const RejectionSchema = z.object({
   id: z.number().int().positive(),
   name: MutationNameSchema,
-  code: RejectionCodeSchema,
+  code: ReceivedRejectionCodeSchema,
   message: z.string(),
 });
 export type Rejection = z.infer<typeof RejectionSchema>;
