@@ -2,9 +2,11 @@
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   const cell = (value: string | number | null | undefined) => {
     if (value === null || value === undefined) return '';
-    const text = String(value);
-    // Cells that a spreadsheet would run as a formula are written as text.
-    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+    // A number (negative too) is written as one: only text can smuggle in a formula.
+    if (typeof value === 'number') return String(value);
+    // OWASP: text a spreadsheet would run as a formula is kept as text with a leading '.
+    // No exception for what looks like a number ("-2+3+cmd|…" does too): a negative number passed as text is exported as text.
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
