@@ -18,6 +18,7 @@ import { authPlugin } from './plugins/auth';
 import type { HubContext } from './plugins/context';
 import { errorsPlugin } from './plugins/errors';
 import { hostCheck } from './plugins/host-check';
+import { rateLimits } from './plugins/rate-limit';
 import { pageHeaders, securityHeaders } from './plugins/security-headers';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
   await app.register(authPlugin);
+  await app.register(rateLimits);
   await app.register(apiDocs);
   await app.register(healthRoutes);
   await app.register(authRoutes);

@@ -6,7 +6,7 @@
 import { generateDemoData, DEMO_PASSWORD, type DemoData, type DemoSize } from '@core/demo';
 import { customerOfRow, type EntityName, type EntityRow } from '@core/sync/entities';
 import { seedDemoIntegrationKey } from './api-keys';
-import { hashPassword } from './auth';
+import { hashPassword } from './passwords';
 import type { Storage } from './storage';
 import { lockForWrite } from './sync/store';
 

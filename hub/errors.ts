@@ -5,6 +5,8 @@ import type { ApiError } from '@core/hub-api';
 
 /** An error whose message is meant for the caller, with its HTTP status. */
 export class HttpError extends Error {
+  /** Sent as Retry-After: how long the caller should wait before trying again. */
+  retryAfterSeconds?: number;
   constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -34,7 +36,7 @@ export const STORAGE_RETRY_AFTER_SECONDS = 5;
 
 /** The database cannot be reached just now (outage, restart, failover): 503, worth retrying. */
 export class StorageUnavailableError extends HttpError {
-  readonly retryAfterSeconds = STORAGE_RETRY_AFTER_SECONDS;
+  override readonly retryAfterSeconds = STORAGE_RETRY_AFTER_SECONDS;
   constructor(message = 'The hub cannot reach its database just now; try again in a few seconds.') {
     super(503, 'storage_unavailable', message);
   }
@@ -83,10 +85,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(503).send(errorBody(503, unavailable.message, unavailable.code));
     }
     if (error instanceof HttpError) {
+      if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
       return reply.code(error.statusCode).send(errorBody(error.statusCode, error.message, error.code));
     }
     if (status >= 400 && status < 500) {
-      return reply.code(status).send(errorBody(status, error.message));
+      // @fastify/rate-limit throws its answer (already in this shape, with Retry-After set).
+      const reason = 'error' in error && typeof error.error === 'string' ? error.error : undefined;
+      return reply.code(status).send(errorBody(status, error.message, reason));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(errorBody(500, 'The hub failed to handle this request; it has been logged.'));

@@ -3,7 +3,7 @@
  * mutations (versions, scope), e.g. from another system or for a new site.
  */
 import { parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
-import { hashPassword } from './auth';
+import { hashPassword } from './passwords';
 import type { Storage } from './storage';
 import { CHANGES_CHANNEL } from './sync/events';
 import { lockForWrite, writeRow } from './sync/store';

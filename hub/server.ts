@@ -11,6 +11,7 @@ import { Pokes } from './sync/events';
 import { isEmptyHub } from './sync/store';
 import type { PushHooks } from './sync/push';
 import { systemClock, type Clock } from './clock';
+import { startHousekeeping } from './housekeeping';
 
 export interface HubOptions {
   host: string;
@@ -73,6 +74,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let demo: DemoSummary | null = null;
   const pokes = new Pokes(storage);
   const clock = options.clock ?? systemClock;
+  let stopHousekeeping = () => {};
   try {
     const schemaVersion = await migrate(storage);
     hubId = await readHubId(storage);
@@ -111,6 +113,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await app.listen({ host: options.host, port: options.port });
     // Lapsed offers move on even when nothing else happens.
     offers?.start();
+    stopHousekeeping = startHousekeeping(storage, clock, (error) => app?.log.error({ err: error }, 'housekeeping failed'));
   } catch (error) {
     await app?.close().catch(() => undefined);
     await pokes.close().catch(() => undefined);
@@ -132,6 +135,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     demo,
     close() {
       closing ??= (async () => {
+        stopHousekeeping();
         await running.close();
         await storage.close();
       })();

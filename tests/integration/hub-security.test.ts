@@ -70,14 +70,20 @@ describe('answers', () => {
 describe('the OpenAPI document', () => {
   it('covers every route the hub answers, each saying who may call it', async () => {
     const doc = (await (await fetch(`${hub.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[]; summary?: string }>> };
+    // printRoutes draws a tree: a child line continues its parent's path, one level (4 columns) deeper.
+    const stack: string[] = [];
     const listed = hub.app
       .printRoutes({ commonPrefix: false })
       .split('\n')
       .flatMap((line) => {
-        const match = /(\/\S*) \(([^)]+)\)/.exec(line);
+        const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
         if (!match) return [];
-        const methods = match[2]!.split(', ').filter((method) => method !== 'HEAD' && method !== 'OPTIONS');
-        return methods.map((method) => `${method} ${match[1]!.replace(/:(\w+)/g, '{$1}')}`);
+        const depth = match[1]!.length / 4;
+        stack.length = depth;
+        stack.push(match[2]!);
+        const path = stack.join('').replace(/:(\w+)/g, '{$1}');
+        const methods = (match[3] ?? '').split(', ').filter((method) => method && method !== 'HEAD' && method !== 'OPTIONS');
+        return methods.map((method) => `${method} ${path}`);
       })
       .filter((route) => /^\w+ \/(api|sync|health)/.test(route));
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

@@ -124,7 +124,7 @@ describe('other sync and sign-in input', () => {
   it('passwords are stored as scrypt hashes and tokens only as hashes', async () => {
     const credentials = await hub.storage.query<{ password_hash: string }>('SELECT password_hash FROM credentials');
     for (const row of credentials) {
-      expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(row.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
       expect(row.password_hash).not.toContain(PASSWORD);
     }
     const sessions = await hub.storage.query<{ token_hash: string }>('SELECT token_hash FROM sessions');

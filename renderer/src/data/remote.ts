@@ -3,7 +3,7 @@ import { CustomerSearchResponseSchema, type CustomerSearchResponse } from '@core
 import { useSession } from '../state/session';
 import { syncNow } from './local';
 
-async function hubFetch(path: string, init: RequestInit = {}): Promise<unknown> {
+export async function hubFetch(path: string, init: RequestInit = {}): Promise<unknown> {
   const session = useSession.getState().session;
   if (!session) throw new Error('Sign in first.');
   let response: Response;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -15,30 +14,8 @@ import { useDb, usePendingCount, useRejections } from '../data/hooks';
 import { syncNow, useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
-
-function SettingsCard({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby={id} sx={{ p: 2.5 }}>
-      <Typography variant="h2" id={id} sx={{ mb: 2 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: '180px 1fr', gap: 2, py: 0.5 }}>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-        {value}
-      </Typography>
-    </Box>
-  );
-}
+import { Fact, SettingsCard } from '../components/SettingsCard';
+import { AccountCard } from './settings/AccountCard';
 
 function Appearance() {
   const { mode, setMode } = useColorScheme();
@@ -228,9 +205,10 @@ function About() {
 export function SettingsScreen() {
   return (
     <>
-      <ScreenHeader title="Settings" description="Appearance, hub connection and this device" />
+      <ScreenHeader title="Settings" description="Appearance, your account, hub connection and this device" />
       <Stack spacing={2} sx={{ maxWidth: 880 }}>
         <Appearance />
+        <AccountCard />
         <SyncCard />
         <HubConnection />
         <About />
