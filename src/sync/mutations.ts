@@ -36,6 +36,8 @@ import {
   targetId,
   type Role,
   type Script,
+  type SurveyResponse,
+  type User,
 } from '../domain/model';
 import { validateScript } from '../scripts/validate';
 import type { EntityName, EntityRow } from './entities';
@@ -218,11 +220,11 @@ export function isMutationName(name: string): name is MutationName {
  */
 export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } = {
   'contact.claim': ['queueItem', 'contact', 'queue', 'user'],
-  'contact.release': ['queueItem', 'user'],
+  'contact.release': ['queueItem', 'queue', 'user'],
   'contact.decline': ['queueItem'],
   'contact.endConversation': ['queueItem', 'user'],
   'contact.addNote': ['contact', 'customer'],
-  'contact.reply': ['contact', 'queueItem'],
+  'contact.reply': ['contact', 'queueItem', 'user'],
   'contact.wrapUp': ['queueItem', 'contact', 'user'],
   'customer.update': ['customer'],
   'followUp.schedule': ['followUp', 'customer', 'user'],
@@ -231,7 +233,7 @@ export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } =
   'followUp.reassign': ['followUp', 'user'],
   'followUp.complete': ['followUp', 'user', 'contact', 'survey', 'customer'],
   'followUp.cancel': ['followUp', 'user'],
-  'survey.record': ['survey', 'contact'],
+  'survey.record': ['survey', 'contact', 'queue', 'user'],
   'presence.set': ['user'],
   'script.save': ['script'],
   'script.publish': ['script', 'article'],
@@ -287,12 +289,6 @@ type Mutator<N extends MutationName> = (ctx: MutationContext, args: MutationArgs
 
 // ---------------------------------------------------------------- helpers
 
-const isSupervisor = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
-
-function requireSupervisor(actor: Actor, what: string): void {
-  if (!isSupervisor(actor)) throw new DomainError('forbidden', `Only supervisors can ${what}.`);
-}
-
 async function need<E extends EntityName>(ctx: MutationContext, entity: E, id: string, label: string): Promise<EntityRow<E>> {
   const row = await ctx.store.get(entity, id);
   if (!row) throw new DomainError('not_found', `That ${label} does not exist (${id}).`);
@@ -305,12 +301,89 @@ async function firstNameOf(ctx: MutationContext, userId: string): Promise<string
   return user?.name.split(/\s+/)[0] ?? 'Another agent';
 }
 
-async function canWorkQueue(ctx: MutationContext, queueId: string): Promise<boolean> {
-  if (isSupervisor(ctx.actor)) return true;
+/** "Ben Okafor" and "Ben" for a user id, or "another agent" when the user is unknown here. */
+async function personOf(ctx: MutationContext, userId: string): Promise<{ name: string; first: string }> {
+  const user = await ctx.store.get('user', userId);
+  return user ? { name: user.name, first: user.name.split(/\s+/)[0]! } : { name: 'another agent', first: 'that agent' };
+}
+
+// ---------------------------------------------------------------- who may
+//
+// Each idea once; docs/permissions.md (from ./permissions) says who may do
+// what. A check that needs a row a desktop may not hold yet (another team's
+// queue, a person added since its last pull) lets the change through on the
+// desktop and leaves the refusal to the hub, which holds every row: an
+// offline desktop must not refuse what the hub would take.
+
+const isSupervisor = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
+const isAdmin = (actor: Actor) => actor.role === 'admin';
+
+function requireSupervisor(actor: Actor, what: string): void {
+  if (!isSupervisor(actor)) throw new DomainError('forbidden', `Only supervisors can ${what}.`);
+}
+
+/** A supervisor in the team, or an admin. */
+const supervisesTeam = (actor: Actor, teamId: string) => isAdmin(actor) || (isSupervisor(actor) && actor.teamIds.includes(teamId));
+
+/** A supervisor sharing a team with the person, or an admin. */
+const supervisesPerson = (actor: Actor, person: Pick<User, 'teamIds'>) =>
+  isAdmin(actor) || (isSupervisor(actor) && person.teamIds.some((team) => actor.teamIds.includes(team)));
+
+/** Agents and supervisors work the queues of their own teams; admins any. */
+async function worksQueue(ctx: MutationContext, queueId: string): Promise<boolean> {
+  if (isAdmin(ctx.actor)) return true;
   const queue = await ctx.store.get('queue', queueId);
-  // A desktop may lack the queue row; the hub always has it and decides.
   if (!queue) return !ctx.authoritative;
   return ctx.actor.teamIds.includes(queue.teamId);
+}
+
+/** Whether the actor supervises the person with this id. */
+async function supervisesUser(ctx: MutationContext, userId: string): Promise<boolean> {
+  if (isAdmin(ctx.actor)) return true;
+  if (!isSupervisor(ctx.actor)) return false;
+  const user = await ctx.store.get('user', userId);
+  if (!user) return !ctx.authoritative;
+  return supervisesPerson(ctx.actor, user);
+}
+
+/**
+ * Refuses unless the actor supervises this person (follow-ups are given to
+ * people of one's own teams). An unknown person is not found on the hub; a
+ * desktop may not know them yet.
+ */
+async function requireSupervisesUser(ctx: MutationContext, userId: string, what: string): Promise<void> {
+  requireSupervisor(ctx.actor, what);
+  const user = await ctx.store.get('user', userId);
+  if (!user) {
+    if (ctx.authoritative) throw new DomainError('not_found', `No person with id ${userId}.`);
+    return;
+  }
+  if (!supervisesPerson(ctx.actor, user)) throw new DomainError('forbidden', `${user.name} is not in one of your teams.`);
+}
+
+/** A supervisor of a contact's team (its queue's, or that of the agent who handled it), or an admin. */
+async function supervisesContact(ctx: MutationContext, contact: Contact): Promise<boolean> {
+  if (isAdmin(ctx.actor)) return true;
+  if (!isSupervisor(ctx.actor)) return false;
+  if (contact.queueId !== null && (await worksQueue(ctx, contact.queueId))) return true;
+  return contact.agentId !== null && (await supervisesUser(ctx, contact.agentId));
+}
+
+/**
+ * A survey counts for the agent who handled its contact: only they, or a
+ * supervisor of the contact's team, record it.
+ */
+async function requireSurveyRights(ctx: MutationContext, contact: Contact): Promise<void> {
+  if (contact.agentId === ctx.actor.userId || (await supervisesContact(ctx, contact))) return;
+  if (contact.agentId === null) throw new DomainError('forbidden', 'Nobody has handled this contact: only a supervisor of its team can record its survey.');
+  const handler = await personOf(ctx, contact.agentId);
+  throw new DomainError('forbidden', `This contact was handled by ${handler.name}: only ${handler.first} or a supervisor of ${handler.first}’s team can record its survey.`);
+}
+
+/** The refusal for a survey id already used on another contact: a survey is never moved or replaced from elsewhere. */
+async function surveyOfAnotherContact(ctx: MutationContext, survey: SurveyResponse): Promise<DomainError> {
+  const whose = survey.agentId === null ? 'another contact' : `a contact handled by ${(await personOf(ctx, survey.agentId)).name}`;
+  return new DomainError('forbidden', `This survey belongs to ${whose}: it cannot be moved or replaced.`);
 }
 
 // ---------------------------------------------------------------- mutators
@@ -327,6 +400,9 @@ async function setOwnPresence(ctx: MutationContext, presence: 'busy' | 'after-co
 
 const claim: Mutator<'contact.claim'> = async (ctx, { contactId }) => {
   const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+  if (!(await worksQueue(ctx, item.queueId))) {
+    throw new DomainError('forbidden', 'This contact is in a queue of another team.');
+  }
   if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
   if (item.assigneeId && item.state !== 'waiting') {
     if (item.assigneeId === ctx.actor.userId) return;
@@ -335,9 +411,6 @@ const claim: Mutator<'contact.claim'> = async (ctx, { contactId }) => {
   const offerLive = item.offeredTo !== null && item.offeredAt !== null && ctx.now - item.offeredAt < OFFER_TTL_MS;
   if (offerLive && item.offeredTo !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
     throw new DomainError('offered_elsewhere', `This contact is being offered to ${await firstNameOf(ctx, item.offeredTo!)}.`);
-  }
-  if (!(await canWorkQueue(ctx, item.queueId))) {
-    throw new DomainError('forbidden', 'This contact is in a queue of another team.');
   }
   await ctx.store.put('queueItem', { ...item, state: 'claimed', assigneeId: ctx.actor.userId, claimedAt: ctx.now, offeredTo: null, offeredAt: null });
   const contact = await ctx.store.get('contact', contactId);
@@ -372,8 +445,11 @@ const release: Mutator<'contact.release'> = async (ctx, { contactId }) => {
   const item = await need(ctx, 'queueItem', contactId, 'queued contact');
   if (item.state === 'waiting') return;
   if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
-  if (item.assigneeId !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
-    throw new DomainError('not_assignee', `${item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : 'Nobody'} has this contact, not you.`);
+  if (item.assigneeId !== ctx.actor.userId) {
+    if (!isSupervisor(ctx.actor)) {
+      throw new DomainError('not_assignee', `${item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : 'Nobody'} has this contact, not you.`);
+    }
+    if (!(await worksQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'This contact is in a queue of another team.');
   }
   await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null, wrapUpAt: null, offeredTo: null, offeredAt: null });
 };
@@ -426,8 +502,13 @@ const reply: Mutator<'contact.reply'> = async (ctx, args) => {
     throw new DomainError('invalid', 'Replies go out on chat, email, SMS or social contacts; for a call, add a note.');
   }
   const item = await ctx.store.get('queueItem', args.contactId);
-  if (item && (item.assigneeId !== ctx.actor.userId || item.state === 'waiting' || item.state === 'done')) {
+  if (!item) {
+    // Only a queued conversation is held by someone; a desktop may not have the item yet.
+    if (ctx.authoritative) throw new DomainError('forbidden', 'Replies go on a contact taken from a queue; this one is not in a queue.');
+  } else if (item.state === 'waiting' || item.state === 'done' || item.assigneeId === null) {
     throw new DomainError('not_assignee', 'Take the contact before replying to it.');
+  } else if (item.assigneeId !== ctx.actor.userId) {
+    throw new DomainError('not_assignee', `${await firstNameOf(ctx, item.assigneeId)} has this contact, not you.`);
   }
   await ctx.store.put('contact', {
     ...noteRow({ id: args.id, customerId: contact.customerId, parentId: contact.id, body: args.body }, ctx.actor.userId, ctx.now),
@@ -496,8 +577,9 @@ const scheduleFollowUp: Mutator<'followUp.schedule'> = async (ctx, args) => {
   refusePast(ctx, args.dueAt, 'The due time');
   const ownerId = args.ownerId ?? ctx.actor.userId;
   if (ownerId !== ctx.actor.userId) {
+    // Anyone's, in any team: a supervisor may ask an agent of another team (one who speaks the customer's language).
     requireSupervisor(ctx.actor, 'plan follow-ups for someone else');
-    await need(ctx, 'user', ownerId, 'person');
+    if (ctx.authoritative) await need(ctx, 'user', ownerId, 'person');
   }
   await ctx.store.put('followUp', {
     id: args.id,
@@ -523,14 +605,18 @@ const scheduleFollowUp: Mutator<'followUp.schedule'> = async (ctx, args) => {
   });
 };
 
-/** A follow-up that is still to do, and that the actor may change (its owner, or a supervisor). */
+/** A follow-up that is still to do, and that the actor may change (its owner, a supervisor of the owner, or the supervisor who planned it). */
 async function openFollowUp(ctx: MutationContext, id: string, action: string) {
   const followUp = await ctx.store.get('followUp', id);
   if (!followUp) throw new DomainError('not_found', `No follow-up with id ${id}.`);
   if (followUp.state === 'done') throw new DomainError('already_completed', `This follow-up was already completed; it cannot be ${action}.`);
   if (followUp.state === 'cancelled') throw new DomainError('invalid_state', `This follow-up was cancelled; it cannot be ${action}.`);
-  if (followUp.ownerId !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
-    throw new DomainError('not_assignee', `This follow-up belongs to ${await firstNameOf(ctx, followUp.ownerId)}.`);
+  if (followUp.ownerId !== ctx.actor.userId) {
+    if (!isSupervisor(ctx.actor)) throw new DomainError('not_assignee', `This follow-up belongs to ${await firstNameOf(ctx, followUp.ownerId)}.`);
+    // The supervisor who planned it for someone of another team still manages it.
+    if (followUp.createdBy !== ctx.actor.userId && !(await supervisesUser(ctx, followUp.ownerId))) {
+      throw new DomainError('forbidden', `This follow-up belongs to ${(await personOf(ctx, followUp.ownerId)).name}, who is not in one of your teams.`);
+    }
   }
   return followUp;
 }
@@ -552,11 +638,7 @@ const reassignFollowUp: Mutator<'followUp.reassign'> = async (ctx, { id, ownerId
   requireSupervisor(ctx.actor, 'reassign follow-ups');
   const followUp = await openFollowUp(ctx, id, 'reassigned');
   if (followUp.ownerId === ownerId) return;
-  const owner = await ctx.store.get('user', ownerId);
-  if (!owner) throw new DomainError('not_found', `No person with id ${ownerId}.`);
-  if (ctx.actor.role !== 'admin' && !owner.teamIds.some((team) => ctx.actor.teamIds.includes(team))) {
-    throw new DomainError('forbidden', `${owner.name} is not in one of your teams.`);
-  }
+  await requireSupervisesUser(ctx, ownerId, 'reassign follow-ups');
   await ctx.store.put('followUp', { ...followUp, ownerId, remindAt: null });
 };
 
@@ -583,6 +665,9 @@ const completeFollowUp: Mutator<'followUp.complete'> = async (ctx, args) => {
   const followUp = await openFollowUp(ctx, args.id, 'completed');
   if (await ctx.store.get('contact', args.outcomeContactId)) throw new DomainError('invalid', 'A different record already has this id.');
   if (args.next) refusePast(ctx, args.next.dueAt, 'The next follow-up’s due time');
+  // The outcome contact is new, so a survey already under this id is another contact's.
+  const takenSurvey = args.survey ? await ctx.store.get('survey', args.survey.id) : undefined;
+  if (takenSurvey) throw await surveyOfAnotherContact(ctx, takenSurvey);
   await ctx.store.put('followUp', {
     ...followUp,
     state: 'done',
@@ -638,8 +723,21 @@ const cancelFollowUp: Mutator<'followUp.cancel'> = async (ctx, { id, reason }) =
   await ctx.store.put('followUp', { ...followUp, state: 'cancelled', cancelReason: reason, remindAt: null });
 };
 
+/**
+ * A survey is recorded for a contact by whoever handled it or a supervisor of
+ * its team; its id stays with that contact. An answer, once in, is the
+ * customer's: only a supervisor corrects it.
+ */
 const recordSurvey: Mutator<'survey.record'> = async (ctx, args) => {
   const contact = await need(ctx, 'contact', args.contactId, 'contact');
+  const existing = await ctx.store.get('survey', args.id);
+  if (existing && existing.contactId !== contact.id) throw await surveyOfAnotherContact(ctx, existing);
+  await requireSurveyRights(ctx, contact);
+  if (existing?.status === 'answered') {
+    const same = existing.status === args.status && existing.csat === args.csat && existing.nps === args.nps && existing.comment === args.comment;
+    if (same) return;
+    if (!(await supervisesContact(ctx, contact))) throw new DomainError('forbidden', 'This survey was already answered: only a supervisor of your team can correct it.');
+  }
   await ctx.store.put('survey', {
     id: args.id,
     contactId: contact.id,
@@ -705,16 +803,11 @@ const publishScript: Mutator<'script.publish'> = async (ctx, { scriptId, version
 /** Supervisors set targets for their own teams and those teams' queues (admins for any). */
 const setTarget: Mutator<'target.set'> = async (ctx, args) => {
   requireSupervisor(ctx.actor, 'set targets');
-  let teamId: string;
-  if (args.scope === 'queue') {
-    const queue = await need(ctx, 'queue', args.scopeId, 'queue');
-    teamId = queue.teamId;
-    if (args.slaSeconds != null && args.slaSeconds !== queue.slaSeconds) await ctx.store.put('queue', { ...queue, slaSeconds: args.slaSeconds });
-  } else {
-    teamId = (await need(ctx, 'team', args.scopeId, 'team')).id;
-    if (args.slaSeconds != null) throw new DomainError('invalid', 'An SLA is set per queue, not per team.');
-  }
-  if (ctx.actor.role !== 'admin' && !ctx.actor.teamIds.includes(teamId)) throw new DomainError('forbidden', 'You can set targets for your own teams only.');
+  const queue = args.scope === 'queue' ? await need(ctx, 'queue', args.scopeId, 'queue') : null;
+  const teamId = queue ? queue.teamId : (await need(ctx, 'team', args.scopeId, 'team')).id;
+  if (!queue && args.slaSeconds != null) throw new DomainError('invalid', 'An SLA is set per queue, not per team.');
+  if (!supervisesTeam(ctx.actor, teamId)) throw new DomainError('forbidden', 'You can set targets for your own teams only.');
+  if (queue && args.slaSeconds != null && args.slaSeconds !== queue.slaSeconds) await ctx.store.put('queue', { ...queue, slaSeconds: args.slaSeconds });
   const id = targetId(args.scope, args.scopeId);
   const current = await ctx.store.get('target', id);
   const pick = <K extends 'ahtSeconds' | 'csat' | 'fcr' | 'serviceLevel' | 'slaSeconds'>(key: K) => (args[key] === undefined ? (current?.[key] ?? null) : args[key]);
