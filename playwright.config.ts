@@ -52,6 +52,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', AGENTDESK_DATA_DIR: dataDir, DATABASE_URL: '', AGENTDESK_CLOCK_OFFSET_MS: String(TEST_CLOCK_OFFSET_MS) },
+    env: { PORT: String(port), HOST: '127.0.0.1', AGENTDESK_DATA_DIR: dataDir, DATABASE_URL: '', AGENTDESK_DEMO: 'small', AGENTDESK_CLOCK_OFFSET_MS: String(TEST_CLOCK_OFFSET_MS) },
   },
 });

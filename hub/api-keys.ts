@@ -7,6 +7,7 @@
  * data, the demo key. A person's sign-in token is not an API key and an API
  * key is not a sign-in token: each kind of route says which one it needs.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from './auth';
 import { errorBody, HttpError } from './errors';
@@ -82,6 +83,52 @@ export async function applyConfiguredKeys(storage: Storage, specs: readonly Inte
       );
     }
   });
+}
+
+/** A new random key: "adk_" and 43 URL-safe characters (256 bits). */
+export function newIntegrationKey(): string {
+  return `adk_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Makes a key under `name` and answers it (the only time it is seen: the hub
+ * keeps its hash). An active key under the same name is revoked: that is how
+ * a key is rotated.
+ */
+export async function createIntegrationKey(storage: Storage, name: string, now: number): Promise<string> {
+  const key = newIntegrationKey();
+  await storage.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [API_KEYS_LOCK]);
+    await tx.query('UPDATE api_keys SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL', [name, new Date(now).toISOString()]);
+    await tx.query("INSERT INTO api_keys (key_hash, name, source, created_at) VALUES ($1, $2, 'admin', $3)", [hashToken(key), name, new Date(now).toISOString()]);
+  });
+  return key;
+}
+
+export interface IntegrationKeyInfo {
+  name: string;
+  source: 'env' | 'demo' | 'admin';
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/** The active keys (never the keys themselves). */
+export async function listIntegrationKeys(db: Queryable): Promise<IntegrationKeyInfo[]> {
+  const rows = await db.query<{ name: string; source: IntegrationKeyInfo['source']; created_at: Date | string; last_used_at: Date | string | null }>(
+    'SELECT name, source, created_at, last_used_at FROM api_keys WHERE revoked_at IS NULL ORDER BY name',
+  );
+  return rows.map((row) => ({
+    name: row.name,
+    source: row.source,
+    createdAt: new Date(row.created_at).getTime(),
+    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at).getTime(),
+  }));
+}
+
+/** Revokes the active key under `name`; false when there is none. */
+export async function revokeIntegrationKey(db: Queryable, name: string, now: number): Promise<boolean> {
+  const rows = await db.query<{ name: string }>('UPDATE api_keys SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL RETURNING name', [name, new Date(now).toISOString()]);
+  return rows.length > 0;
 }
 
 /** Adds the demo key unless it is there (a revoked demo key stays revoked). */

@@ -6,13 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { errorBody } from './errors';
+import { REDACTED_PATHS } from './logging';
 import { apiDocs } from './openapi';
 import { authPlugin } from './plugins/auth';
 import type { HubContext } from './plugins/context';
@@ -20,10 +22,12 @@ import { errorsPlugin } from './plugins/errors';
 import { hostCheck } from './plugins/host-check';
 import { rateLimits } from './plugins/rate-limit';
 import { pageHeaders, securityHeaders } from './plugins/security-headers';
+import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
+import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 
 export type { HubContext } from './plugins/context';
@@ -36,7 +40,8 @@ export interface AppOptions {
   allowedOrigins: readonly string[];
   /** Public URLs the hub is reached at besides loopback and IP addresses (the Host check). */
   publicUrls?: readonly string[];
-  logger?: boolean;
+  /** The hub's log (see logging.ts); true logs to stdout, false or missing logs nothing. */
+  logger?: boolean | FastifyBaseLogger;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
 }
@@ -58,7 +63,10 @@ const zodValidator: FastifySchemaCompiler<z.ZodType> =
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger } : { logger: options.logger ? { level: 'info', redact: REDACTED_PATHS } : false }),
+    // Each request's id is in every line it logs and in its answer's X-Request-Id, so a report can be traced.
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     // Never trust client-supplied forwarding headers unless deployed behind a proxy that sets them.
     trustProxy: false,
@@ -67,6 +75,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Answers are built from rows the hub validated; their schemas describe them in the OpenAPI document.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('hub', options.context);
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('X-Request-Id', request.id);
+    return payload;
+  });
 
   await app.register(hostCheck, { publicUrls: options.publicUrls ?? [] });
   await app.register(errorsPlugin);
@@ -83,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiDocs);
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(setupRoutes);
+  await app.register(adminRoutes);
   await app.register(syncRoutes);
   await app.register(customerRoutes);
   await app.register(ingestRoutes);

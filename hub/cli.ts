@@ -9,6 +9,7 @@ import { PRODUCT_NAME } from '@core/config';
 import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { defaultHubDataDir, redactDatabaseUrl } from './paths';
 import { offsetClock } from './clock';
+import { createHubLogger } from './logging';
 import { startHub, type RunningHub } from './server';
 
 function describeStartError(error: unknown, port: number): string {
@@ -28,6 +29,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
     ? `PostgreSQL ${redactDatabaseUrl(config.DATABASE_URL)}`
     : `PGlite in ${dataDir}`;
   console.log(`${PRODUCT_NAME} hub starting (${storageLabel})…`);
+  const logDir = path.join(dataDir, 'logs');
+  const logger = await createHubLogger({ dir: logDir, stdout: config.AGENTDESK_LOG_STDOUT });
 
   let hub: RunningHub;
   try {
@@ -38,8 +41,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       dataDir,
       rendererDir,
       allowedOrigins: config.AGENTDESK_ALLOWED_ORIGINS,
+      publicUrls: config.AGENTDESK_PUBLIC_URL,
       demo: demoSizeOf(config),
       clock: offsetClock(config.AGENTDESK_CLOCK_OFFSET_MS),
+      logger,
     });
   } catch (error) {
     console.error(`${PRODUCT_NAME} hub could not start: ${describeStartError(error, config.PORT)}`);
@@ -49,11 +54,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
 
   if (config.AGENTDESK_CLOCK_OFFSET_MS !== 0) console.log(`The hub's clock reads ${new Date(Date.now() + config.AGENTDESK_CLOCK_OFFSET_MS).toISOString()} (AGENTDESK_CLOCK_OFFSET_MS).`);
   console.log(`${PRODUCT_NAME} is serving the workstation at ${hub.url}`);
-  console.log(`  open ${hub.url} in a browser · health: ${hub.url}/health · stop with Ctrl+C`);
+  console.log(`  open ${hub.url} in a browser · health: ${hub.url}/health · log: ${logDir} · stop with Ctrl+C`);
   if (hub.demo) console.log(`Loaded the ${hub.demo.size} demo data set (${hub.demo.rows.toLocaleString('en')} records).`);
   const health = await hub.app.inject({ method: 'GET', url: '/health' });
-  if ((health.json<{ demo: string | null }>()).demo) {
-    console.log('Demo accounts (password "demo"): ava and ben (agents), sam (supervisor), admin (administrator).');
+  const facts = health.json<{ demo: string | null; setupNeeded: boolean }>();
+  if (facts.demo) {
+    const line = '!'.repeat(78);
+    console.log(`${line}\n  DEMO HUB: sample customers; accounts ava, ben (agents), sam (supervisor) and admin\n  all have the password "demo", and the integration key "demo-integration-key" works.\n  Not for real customers.\n${line}`);
+  } else if (facts.setupNeeded) {
+    console.log(`No one can sign in yet: open ${hub.url} in a browser on this machine to create the first administrator`);
+    console.log('  (from another machine: ssh -L 4870:127.0.0.1:4870 <this host>, then open http://127.0.0.1:4870).');
   }
 
   const stop = (signal: string) => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { APP_ORIGIN } from '@core/config';
 import type { StorageKind } from '@core/hub-api';
 import type { DemoSize } from '@core/demo';
@@ -26,7 +26,8 @@ export interface HubOptions {
   allowedOrigins?: readonly string[];
   /** URLs the hub is reached at besides loopback and IP addresses (AGENTDESK_PUBLIC_URL): other Host names are refused. */
   publicUrls?: readonly string[];
-  logger?: boolean;
+  /** The hub's log (hub/logging.ts); false or missing logs nothing. */
+  logger?: boolean | FastifyBaseLogger;
   /** Load this demo data set when the hub is empty (first start). */
   demo?: DemoSize | null;
   /** Test instrumentation for push (fault injection). */
@@ -68,7 +69,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // A malformed key list stops the start before anything is opened.
   const keysSetting = 'integrationKeys' in options ? options.integrationKeys : process.env[INTEGRATION_KEYS_ENV];
   const integrationKeys = keysSetting === undefined ? null : parseIntegrationKeys(keysSetting);
-  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const logger = typeof options.logger === 'object' ? options.logger : null;
+  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, ...(logger ? { onError: (message: string) => logger.warn(`database: ${message}`) } : {}) });
   let app: FastifyInstance | undefined;
   let hubId: string;
   let demo: DemoSummary | null = null;

@@ -11,6 +11,7 @@ import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
 import { demoSizeOf, parseHubEnv } from '@core/hub-config';
+import { createHubLogger } from '../hub/logging';
 import { startHub, type RunningHub } from '../hub/server';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -63,8 +64,10 @@ async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: App
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
     rendererDir: null,
-    // The embedded default comes with demo data on first start (AGENTDESK_DEMO=none to start empty).
+    // Demo data only when asked for (npm start asks); otherwise the first administrator is created at first start.
     demo: demoSizeOf(parseHubEnv(process.env)),
+    // The embedded hub's log, for IT: userData/logs/hub.*.log.
+    logger: await createHubLogger({ dir: path.join(app.getPath('userData'), 'logs'), stdout: false }),
   });
   return { url: embeddedHub.url, mode: 'embedded' };
 }

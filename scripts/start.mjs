@@ -78,6 +78,13 @@ async function serve() {
 }
 
 ensureBuilt();
+// npm start and npm run serve are for trying AgentDesk: they ask for the demo data, and say so loudly.
+// A hub for real work starts without it (AGENTDESK_DEMO=none, or node out/hub/cli.js): see the README.
+if (process.env.AGENTDESK_DEMO === undefined) process.env.AGENTDESK_DEMO = 'small';
+if (process.env.AGENTDESK_DEMO !== 'none') {
+  const line = '!'.repeat(78);
+  console.log(`${line}\n  DEMO MODE: sample customers, and accounts whose password is "demo".\n  Not for real customers. For a real hub see README, "Running the hub for real".\n${line}`);
+}
 if (serveOnly) {
   await serve();
 } else {

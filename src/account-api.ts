@@ -28,3 +28,41 @@ export const PasswordChangeRequestSchema = z
   })
   .strict();
 export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequestSchema>;
+
+// ---------------------------------------------------------------- first start
+
+/** The first administrator of a hub started without demo data. */
+export const SetupRequestSchema = z
+  .object({
+    username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,40}$/, 'must be 2–40 lowercase letters, digits, . _ or -'),
+    name: z.string().trim().min(1, 'Enter your name').max(100),
+    password: z.string().min(1, 'Choose a password').max(200),
+    timeZone: z.string().min(1).max(64).default('UTC'),
+  })
+  .strict();
+export type SetupRequest = z.input<typeof SetupRequestSchema>;
+
+// ---------------------------------------------------------------- integration keys (administrators)
+
+export const IntegrationKeyInfoSchema = z.object({
+  name: z.string(),
+  /** Where it came from: the hub's environment, the demo data, or an administrator. */
+  source: z.enum(['env', 'demo', 'admin']),
+  createdAt: z.number().int(),
+  lastUsedAt: z.number().int().nullable(),
+});
+export type IntegrationKeyInfo = z.infer<typeof IntegrationKeyInfoSchema>;
+
+export const IntegrationKeysResponseSchema = z.object({ keys: z.array(IntegrationKeyInfoSchema) });
+
+export const IntegrationKeyNameSchema = z.string().trim().min(1, 'Name the key (e.g. the gateway it is for)').max(100);
+
+export const CreateIntegrationKeyRequestSchema = z.object({ name: IntegrationKeyNameSchema }).strict();
+
+/** The key itself: shown once, then only its name and use are known. */
+export const CreatedIntegrationKeySchema = z.object({ name: z.string(), key: z.string() });
+export type CreatedIntegrationKey = z.infer<typeof CreatedIntegrationKeySchema>;
+
+export const IntegrationKeyParamsSchema = z.object({ name: IntegrationKeyNameSchema }).strict();
+
+export const RevokedResponseSchema = z.object({ revoked: z.number().int().nonnegative() });

@@ -19,6 +19,8 @@ export const HealthSchema = z.object({
   uptimeSeconds: z.number().nonnegative(),
   /** The demo data set this hub was started with, if any (its accounts use the password "demo"). */
   demo: z.enum(['small', 'medium', 'large']).nullable().default(null),
+  /** No one can sign in yet: the first administrator is created on the hub's own machine. */
+  setupNeeded: z.boolean().default(false),
 });
 export type Health = z.infer<typeof HealthSchema>;
 
@@ -45,6 +47,8 @@ export const LoginResponseSchema = z.object({
   expiresAt: z.number().int(),
   user: UserSchema,
   hubId: z.string(),
+  /** Only on a hub's first start: its integration key, shown this once. */
+  integrationKey: z.object({ name: z.string(), key: z.string() }).optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 

@@ -28,7 +28,7 @@ export const HubEnvSchema = z.object({
   ),
   AGENTDESK_DATA_DIR: optionalText,
   AGENTDESK_RENDERER_DIR: optionalText,
-  /** Demo data to load into an empty hub: small | medium | large | none. Default: small on PGlite, none on PostgreSQL. */
+  /** Demo data to load into an empty hub: small | medium | large | none (the default). */
   AGENTDESK_DEMO: optionalText.pipe(z.enum(['small', 'medium', 'large', 'none'], { error: 'AGENTDESK_DEMO must be small, medium, large or none' }).optional()),
   /** Integration API keys, `name:key,…` (parsed and checked by the hub at start). */
   AGENTDESK_INTEGRATION_KEYS: optionalText,
@@ -39,6 +39,16 @@ export const HubEnvSchema = z.object({
   AGENTDESK_CLOCK_OFFSET_MS: optionalText
     .transform((value) => (value === undefined ? 0 : Number(value)))
     .pipe(z.number({ error: 'AGENTDESK_CLOCK_OFFSET_MS must be a number of milliseconds' }).int('AGENTDESK_CLOCK_OFFSET_MS must be a whole number of milliseconds')),
+  /**
+   * The URLs people and integrations reach the hub at (comma-separated), e.g. https://agentdesk.example.com
+   * behind a reverse proxy. Requests naming another host are refused (DNS rebinding); loopback names and IP
+   * addresses are always answered.
+   */
+  AGENTDESK_PUBLIC_URL: optionalText
+    .transform((value) => (value ? value.split(',').map((url) => url.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'AGENTDESK_PUBLIC_URL must be http(s) URLs such as https://agentdesk.example.com' }))),
+  /** Whether the hub's log also goes to standard output (serve mode; default yes). The file in the data folder is always kept. */
+  AGENTDESK_LOG_STDOUT: optionalText.transform((value) => value === undefined || !['0', 'false', 'no'].includes(value.toLowerCase())),
   AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
   ),
@@ -51,8 +61,12 @@ export function parseHubEnv(env: Record<string, string | undefined>): HubEnv {
   return result.data;
 }
 
-/** The demo set to load into an empty hub, from AGENTDESK_DEMO and the storage in use. */
+/**
+ * The demo set to load into an empty hub: only when AGENTDESK_DEMO asks for
+ * one (npm start and npm run serve do, and say so). A demo hub has known
+ * passwords, so nothing else ever gets one.
+ */
 export function demoSizeOf(config: HubEnv): 'small' | 'medium' | 'large' | null {
-  const choice = config.AGENTDESK_DEMO ?? (config.DATABASE_URL ? 'none' : 'small');
+  const choice = config.AGENTDESK_DEMO ?? 'none';
   return choice === 'none' ? null : choice;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthSchema, type Health } from '@core/hub-api';
+import { needsSetup } from '../setup';
 import { version } from '../../package.json';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,6 +21,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         hubId,
         uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
         demo,
+        setupNeeded: demo === null && (await needsSetup(storage)),
       };
     },
   );

@@ -44,7 +44,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply): Promise<IngestContactResponse> => {
       const integration = integrationOf(request);
-      const outcome = await ingestContact(storage, request.body, { now: clock.now(), source: integration.name });
+      const outcome = await ingestContact(storage, request.body, { now: clock.now(), source: integration.name, log: request.log });
       if (outcome.itemId === null) {
         void reply.code(200);
         return outcome.response;

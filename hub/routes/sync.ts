@@ -31,7 +31,7 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = sessionOf(request);
       const body = request.body;
       const mutations = validatePush(body);
-      const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, { clock, ...(app.hub.pushHooks ? { hooks: app.hub.pushHooks } : {}) });
+      const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, { clock, log: request.log, ...(app.hub.pushHooks ? { hooks: app.hub.pushHooks } : {}) });
       if (changed) {
         // Before answering, so the desktop's next pull already sees the offers this push led to.
         if (offers && mutations.some((mutation) => OFFER_TRIGGERS.has(mutation.name))) await offers.request();

@@ -8,13 +8,15 @@ export interface StorageConfig {
   databaseUrl?: string | undefined;
   /** PGlite's data folder; null keeps the database in memory. */
   dataDir: string | null;
+  /** Where connection trouble is reported (PostgreSQL); the console when left out. */
+  onError?: (message: string) => void;
 }
 
 /** Opens PostgreSQL when a URL is given, PGlite otherwise. Drivers load lazily so each mode pays only for its own. */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
   if (config.databaseUrl) {
     const { openPostgres } = await import('./postgres');
-    return openPostgres(config.databaseUrl);
+    return openPostgres(config.databaseUrl, config.onError ? { onError: config.onError } : {});
   }
   const { openPglite } = await import('./pglite');
   return openPglite(config.dataDir);

@@ -1,11 +1,15 @@
-/** The workstation's sections, in navigation order. Alt+1…6 jumps to each. */
+/** The workstation's sections, in navigation order. Alt+1…7 jumps to each. */
+import type { Role } from '@core/domain/model';
+
 export interface Section {
-  id: 'queue' | 'customers' | 'follow-ups' | 'dashboard' | 'scripts' | 'settings';
+  id: 'queue' | 'customers' | 'follow-ups' | 'dashboard' | 'scripts' | 'settings' | 'admin';
   label: string;
   path: string;
   /** Digit for the Alt+digit shortcut. */
   key: string;
   description: string;
+  /** Only these roles see the section (everyone when left out). */
+  roles?: readonly Role[];
 }
 
 export const SECTIONS: readonly Section[] = [
@@ -14,8 +18,14 @@ export const SECTIONS: readonly Section[] = [
   { id: 'follow-ups', label: 'Follow-ups', path: '/follow-ups', key: '3', description: 'Callbacks and check-ins you planned' },
   { id: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4', description: 'Team performance from your local data' },
   { id: 'scripts', label: 'Scripts', path: '/scripts', key: '5', description: 'Conversation scripts and empathy prompts' },
-  { id: 'settings', label: 'Settings', path: '/settings', key: '6', description: 'Appearance, hub connection and this device' },
+  { id: 'settings', label: 'Settings', path: '/settings', key: '6', description: 'Appearance, your account, hub connection and this device' },
+  { id: 'admin', label: 'Admin', path: '/admin', key: '7', description: 'Integration keys for the gateways that post contacts', roles: ['admin'] },
 ];
+
+/** The sections someone with `role` sees (all of them before anyone is known). */
+export function sectionsFor(role: Role | undefined): readonly Section[] {
+  return SECTIONS.filter((section) => !section.roles || (role !== undefined && section.roles.includes(role)));
+}
 
 export const DEFAULT_PATH = '/queue';
 

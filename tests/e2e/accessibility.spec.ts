@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { signIn, waitForSync } from './helpers';
-
-/** Serious and critical accessibility problems axe finds on the page, described for the failure message. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Judged as the agent sees the screen once it has settled, not halfway through a colour transition.
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+import { seriousViolations, signIn, waitForSync } from './helpers';
 
 test.describe('accessibility (axe: no serious or critical violations)', () => {
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -17,3 +18,18 @@ export async function signIn(page: Page, username: string, password = 'demo', pa
 export async function waitForSync(page: Page): Promise<void> {
   await expect(page.getByTestId('connection-indicator')).toHaveText('Online', { timeout: 30_000 });
 }
+
+/** Once every finite animation and transition has finished: the screen as a person sees it, not halfway through a fade. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
+}
+
+/** Serious and critical accessibility problems axe finds on the page, described for the failure message. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+

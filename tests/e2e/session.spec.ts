@@ -11,9 +11,11 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   });
 
-  test('the sign-in screen names the demo accounts', async ({ page }) => {
+  test('a demo hub says so before sign-in and on every screen, naming its accounts', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByText(/Demo accounts: ava and ben \(agents\), sam \(supervisor\)/)).toBeVisible();
+    await expect(page.getByTestId('demo-warning')).toContainText('the accounts ava and ben (agents), sam (supervisor) and admin all have the password “demo”');
+    await signIn(page, 'ava');
+    await expect(page.getByTestId('demo-banner')).toContainText('Demo hub');
   });
 
   test('the session is remembered across a restart, and signing out can remove local data', async ({ page }) => {

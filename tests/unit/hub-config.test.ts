@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHubEnv } from '@core/hub-config';
+import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { appDataDir, redactDatabaseUrl } from '../../hub/paths';
 import { parseMigrations } from '../../hub/storage/migrate';
 
@@ -24,6 +24,22 @@ describe('hub configuration from the environment', () => {
     expect(config.AGENTDESK_ALLOWED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.AGENTDESK_DATA_DIR).toBeUndefined();
     expect(parseHubEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('loads demo data only when asked for', () => {
+    expect(demoSizeOf(parseHubEnv({}))).toBeNull();
+    expect(demoSizeOf(parseHubEnv({ DATABASE_URL: 'postgres://u:p@db/agentdesk' }))).toBeNull();
+    expect(demoSizeOf(parseHubEnv({ AGENTDESK_DEMO: 'small' }))).toBe('small');
+    expect(demoSizeOf(parseHubEnv({ AGENTDESK_DEMO: 'none' }))).toBeNull();
+  });
+
+  it('reads the public URLs the Host check accepts', () => {
+    expect(parseHubEnv({}).AGENTDESK_PUBLIC_URL).toEqual([]);
+    expect(parseHubEnv({ AGENTDESK_PUBLIC_URL: 'https://agentdesk.example.com, http://desk.internal:8080' }).AGENTDESK_PUBLIC_URL).toEqual([
+      'https://agentdesk.example.com',
+      'http://desk.internal:8080',
+    ]);
+    expect(() => parseHubEnv({ AGENTDESK_PUBLIC_URL: 'agentdesk.example.com' })).toThrow(/AGENTDESK_PUBLIC_URL must be http\(s\) URLs/);
   });
 
   it('refuses bad values with a message that names them', () => {

@@ -3,7 +3,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { SECTION_ICONS } from '../shell/sectionIcons';
 import type { Section } from '../sections';
 
-const EMPTY: Record<Exclude<Section['id'], 'settings'>, { title: string; body: string }> = {
+const EMPTY: Record<Exclude<Section['id'], 'settings' | 'admin'>, { title: string; body: string }> = {
   queue: { title: 'No contacts waiting', body: 'Calls, emails, chats, SMS and social messages routed to your queues appear here with their SLA clocks.' },
   customers: { title: 'No customers on this device yet', body: 'Customers and their full history across every channel appear here once this device has synced with the hub.' },
   'follow-ups': { title: 'No follow-ups planned', body: 'Callbacks and check-ins you schedule at wrap-up appear here, overdue first.' },

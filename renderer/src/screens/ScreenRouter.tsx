@@ -6,6 +6,7 @@ import { CustomersScreen } from './CustomersScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import { PlannedScreen } from './PlannedScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { AdminScreen } from './admin/AdminScreen';
 import { ContactScreen } from './contact/ContactScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
@@ -25,6 +26,7 @@ export function ScreenRouter() {
   const section = sectionForPath(path);
   if (!section) return <NotFoundScreen path={pathname} />;
   if (section.id === 'settings') return <SettingsScreen />;
+  if (section.id === 'admin') return <AdminScreen />;
   if (pathname === '/customer') return <CustomerScreen />;
   if (pathname === '/contact') return <ContactScreen />;
   if (section.id === 'queue') return <QueueScreen />;

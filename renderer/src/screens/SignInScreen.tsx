@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import logo from '../../../assets/icon.svg';
 import { useAppState } from '../state/app';
 import { signIn, useSession } from '../state/session';
+import { FirstAdminForm } from './sign-in/FirstAdminForm';
 
 /** Sign-in: the first screen on a new device, and after signing out or a session ending. */
 export function SignInScreen() {
@@ -42,6 +43,9 @@ export function SignInScreen() {
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
       <Paper variant="outlined" sx={{ width: '100%', maxWidth: 400, p: 4 }}>
+        {health?.setupNeeded && info ? (
+          <FirstAdminForm hubUrl={info.hubUrl} />
+        ) : (
         <Stack component="form" noValidate onSubmit={submit} spacing={2.5} aria-labelledby="sign-in-title">
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
             <Box component="img" src={logo} alt="" sx={{ width: 36, height: 36 }} />
@@ -81,11 +85,16 @@ export function SignInScreen() {
           <Button type="submit" variant="contained" size="large" disabled={busy || !info} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
             {busy ? 'Signing in…' : 'Sign in'}
           </Button>
+          {health?.demo && (
+            <Alert severity="warning" role="note" data-testid="demo-warning">
+              A demo hub: sample customers, and the accounts ava and ben (agents), sam (supervisor) and admin all have the password “demo”. Not for real customers.
+            </Alert>
+          )}
           <Typography variant="caption" color="text.secondary">
             Hub: {info?.hubUrl ?? '…'}
-            {health?.demo ? ` · Demo accounts: ava and ben (agents), sam (supervisor); password “demo”.` : ''}
           </Typography>
         </Stack>
+        )}
       </Paper>
     </Box>
   );

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import Box from '@mui/material/Box';
-import { SECTIONS } from '../sections';
+import { sectionsFor } from '../sections';
 import { bridge } from '../bridge';
 import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
@@ -8,10 +8,12 @@ import { focusScreenHeading, isTypingTarget } from './keyboard';
 import { ScreenRouter } from '../screens/ScreenRouter';
 import { SignInScreen } from '../screens/SignInScreen';
 import { useSession } from '../state/session';
+import { DemoBanner } from './DemoBanner';
 import { MissedReminders } from './MissedReminders';
 import { Notices } from './Notices';
 import { useFollowUpReminders } from './useFollowUpReminders';
 import { useOfferNotifications } from './useOfferNotifications';
+import { RevealedKeyDialog } from './RevealedKeyDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
@@ -27,7 +29,7 @@ function useGlobalShortcuts() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-9]$/.test(event.code)) {
-        const section = SECTIONS.find((s) => `Digit${s.key}` === event.code);
+        const section = sectionsFor(useSession.getState().session?.user.role).find((s) => `Digit${s.key}` === event.code);
         if (section) {
           event.preventDefault();
           navigate(section.path);
@@ -84,6 +86,7 @@ export function AppShell() {
       >
         Skip to main content
       </Box>
+      <DemoBanner />
       <TopBar />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <SideNav />
@@ -94,6 +97,7 @@ export function AppShell() {
       <ShortcutsDialog />
       <Notices />
       <MissedReminders />
+      <RevealedKeyDialog />
       <SignedInEffects />
     </Box>
   );

@@ -7,7 +7,9 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
-import { SECTIONS } from '../sections';
+import type { Role } from '@core/domain/model';
+import { sectionsFor } from '../sections';
+import { useSession } from '../state/session';
 import { useAppState } from '../state/app';
 import { ALT_LABEL } from './keyboard';
 
@@ -16,11 +18,12 @@ interface Shortcut {
   action: string;
 }
 
+const sectionGroup = (role: Role | undefined) => ({
+  title: 'Sections',
+  shortcuts: sectionsFor(role).map((section) => ({ keys: [`${ALT_LABEL}${section.key}`], action: `Open ${section.label}` })),
+});
+
 const GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
-  {
-    title: 'Sections',
-    shortcuts: SECTIONS.map((section) => ({ keys: [`${ALT_LABEL}${section.key}`], action: `Open ${section.label}` })),
-  },
   {
     title: 'Queue',
     shortcuts: [
@@ -83,11 +86,13 @@ function Keys({ keys }: { keys: string[] }) {
 export function ShortcutsDialog() {
   const open = useAppState((state) => state.shortcutsOpen);
   const setOpen = useAppState((state) => state.setShortcutsOpen);
+  const role = useSession((state) => state.session?.user.role);
+  const groups = [sectionGroup(role), ...GROUPS];
   return (
     <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="shortcuts-title" maxWidth="sm" fullWidth>
       <DialogTitle id="shortcuts-title">Keyboard shortcuts</DialogTitle>
       <DialogContent>
-        {GROUPS.map((group) => (
+        {groups.map((group) => (
           <Box key={group.title} sx={{ mb: 2 }}>
             <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
               {group.title}

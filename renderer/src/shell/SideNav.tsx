@@ -6,7 +6,8 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { SECTIONS, sectionForPath } from '../sections';
+import { sectionForPath, sectionsFor } from '../sections';
+import { useSession } from '../state/session';
 import { navigate, useRouter } from '../state/router';
 import { ALT_LABEL } from './keyboard';
 import { SECTION_ICONS } from './sectionIcons';
@@ -19,9 +20,11 @@ export function SideNav() {
   const path = useRouter((state) => state.path);
   const current = sectionForPath(path);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const role = useSession((state) => state.session?.user.role);
+  const sections = sectionsFor(role);
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const last = SECTIONS.length - 1;
+    const last = sections.length - 1;
     const target =
       event.key === 'ArrowDown' ? (index === last ? 0 : index + 1)
       : event.key === 'ArrowUp' ? (index === 0 ? last : index - 1)
@@ -40,7 +43,7 @@ export function SideNav() {
       sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
     >
       <List dense sx={{ p: 1 }}>
-        {SECTIONS.map((section, index) => {
+        {sections.map((section, index) => {
           const Icon = SECTION_ICONS[section.id];
           const selected = section.id === current?.id;
           return (

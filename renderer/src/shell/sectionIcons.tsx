@@ -5,6 +5,7 @@ import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import type { Section } from '../sections';
 
 export const SECTION_ICONS: Record<Section['id'], SvgIconComponent> = {
@@ -14,4 +15,5 @@ export const SECTION_ICONS: Record<Section['id'], SvgIconComponent> = {
   dashboard: InsightsOutlined,
   scripts: ForumOutlined,
   settings: SettingsOutlined,
+  admin: AdminPanelSettingsOutlined,
 };

@@ -1,6 +1,7 @@
 /** Who is signed in: remembered across restarts, so an agent reopens the app straight into work, offline too. */
 import { create } from 'zustand';
 import type { StoredSession } from '@core/bridge';
+import { SetupRequestSchema, type SetupRequest } from '@core/account-api';
 import { LoginResponseSchema } from '@core/hub-api';
 import { bridge } from '../bridge';
 import { closeLocal, deleteLocal, openLocal } from '../data/local';
@@ -12,9 +13,11 @@ interface SessionState {
   session: StoredSession | null;
   /** Why the person is at the sign-in screen, when it was not their choice. */
   notice: string | null;
+  /** A new hub's integration key, shown to its first administrator once (the hub keeps only its hash). */
+  revealedKey: { name: string; key: string } | null;
 }
 
-export const useSession = create<SessionState>(() => ({ status: 'loading', session: null, notice: null }));
+export const useSession = create<SessionState>(() => ({ status: 'loading', session: null, notice: null, revealedKey: null }));
 
 function begin(session: StoredSession): void {
   openLocal(session, {
@@ -38,14 +41,14 @@ export async function restoreSession(hubUrl: string): Promise<void> {
   else useSession.setState({ status: 'signed-out', session: null, notice: session ? 'Your session has expired: sign in again.' : null });
 }
 
-/** Signs in against the hub; throws an Error whose message is meant for the person. */
-export async function signIn(hubUrl: string, username: string, password: string): Promise<void> {
+/** Posts to a route that answers a session (sign-in, first start); throws an Error whose message is meant for the person. */
+async function startSession(hubUrl: string, path: string, payload: object, failure: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(`${hubUrl}/api/v1/auth/login`, {
+    response = await fetch(`${hubUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify(payload),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
@@ -53,12 +56,23 @@ export async function signIn(hubUrl: string, username: string, password: string)
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new Error((body as { message?: string } | null)?.message ?? `Sign-in failed (the hub answered ${response.status}).`);
+    throw new Error((body as { message?: string } | null)?.message ?? `${failure} (the hub answered ${response.status}).`);
   }
   const login = LoginResponseSchema.parse(body);
   const session: StoredSession = { token: login.token, expiresAt: login.expiresAt, user: login.user, hubId: login.hubId, hubUrl };
   await bridge.saveSession(session);
   begin(session);
+  if (login.integrationKey) useSession.setState({ revealedKey: login.integrationKey });
+}
+
+/** Signs in against the hub; throws an Error whose message is meant for the person. */
+export function signIn(hubUrl: string, username: string, password: string): Promise<void> {
+  return startSession(hubUrl, '/api/v1/auth/login', { username, password }, 'Sign-in failed');
+}
+
+/** On a new hub, from its own machine: creates the first administrator and signs them in. */
+export function setUpHub(hubUrl: string, request: SetupRequest): Promise<void> {
+  return startSession(hubUrl, '/api/v1/setup', SetupRequestSchema.parse(request), 'Setting up the hub failed');
 }
 
 /** Signs out; with `wipe`, also removes this person's local data from the device. */
