@@ -1,4 +1,4 @@
-// Lint enforces the architecture's one-way arrows (see ../shared/ARCHITECTURE.md):
+// Lint enforces the architecture's one-way arrows (see docs/architecture.md):
 //   src/      imports no electron, no node:*, no React/MUI, touches no DOM
 //   renderer/ never imports electron or node:*, nor main/ or hub/
 //   main/     never imports React, MUI or Dexie, nor the renderer
