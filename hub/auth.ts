@@ -24,7 +24,12 @@ export interface Session {
   id: string;
   tokenHash: string;
   expiresAt: number;
+  /** The password was set by someone else (a one-time password): it is changed before anything else. */
+  mustChangePassword: boolean;
 }
+
+/** What a disabled person is told, at sign-in and on every request of a session they still hold. */
+export const DISABLED_MESSAGE = 'This account is disabled: ask an administrator.';
 
 export async function createSession(db: Queryable, userId: string, userAgent: string | undefined, now: number): Promise<{ token: string; id: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
@@ -58,8 +63,8 @@ export async function authenticate(db: Queryable, request: FastifyRequest, now: 
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (!match?.[1]) throw new HttpError(401, 'unauthorized', header ? 'The sign-in token is malformed.' : 'Sign in first: this needs a bearer token.');
   const tokenHash = hashToken(match[1]);
-  const rows = await db.query<{ id: string; user_id: string; expires_at: Date | string; last_used_at: Date | string }>(
-    'SELECT id, user_id, expires_at, last_used_at FROM sessions WHERE token_hash = $1',
+  const rows = await db.query<{ id: string; user_id: string; expires_at: Date | string; last_used_at: Date | string; must_change: boolean | null }>(
+    'SELECT s.id, s.user_id, s.expires_at, s.last_used_at, c.must_change FROM sessions s LEFT JOIN credentials c ON c.user_id = s.user_id WHERE s.token_hash = $1',
     [tokenHash],
   );
   const session = rows[0];
@@ -68,10 +73,12 @@ export async function authenticate(db: Queryable, request: FastifyRequest, now: 
   if (expiresAt <= now) throw new HttpError(401, 'unauthorized', 'This session has expired: sign in again.');
   const user = await loadUser(db, session.user_id);
   if (!user) throw new HttpError(401, 'unauthorized', 'This account no longer exists.');
+  // Checked on every request: disabling someone ends their sessions at once.
+  if (user.disabled) throw new HttpError(401, 'account_disabled', DISABLED_MESSAGE);
   if (now - new Date(session.last_used_at).getTime() > 60_000) {
     await db.query('UPDATE sessions SET last_used_at = $2 WHERE token_hash = $1', [tokenHash, new Date(now)]);
   }
-  return { user, id: session.id, tokenHash, expiresAt };
+  return { user, id: session.id, tokenHash, expiresAt, mustChangePassword: session.must_change === true };
 }
 
 export function actorOf(user: User): Actor {

@@ -84,3 +84,24 @@ export function passwordProblem(password: string, username: string): string | nu
   if (/^(.)\1+$/.test(password)) return 'Do not repeat one character.';
   return null;
 }
+
+/** Letters and digits easy to read aloud and type: no 0/O, 1/l/I. */
+const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * A random one-time password (16 characters of 55, about 92 bits), in groups
+ * of four for reading out: xxxx-xxxx-xxxx-xxxx. It passes passwordProblem.
+ */
+export function oneTimePassword(username: string): string {
+  for (;;) {
+    const bytes = randomBytes(64);
+    const chars: string[] = [];
+    // Rejection sampling keeps every character equally likely.
+    for (const byte of bytes) {
+      if (byte < 220 && chars.length < 16) chars.push(ONE_TIME_ALPHABET[byte % 55]!);
+    }
+    if (chars.length < 16) continue;
+    const password = [0, 4, 8, 12].map((at) => chars.slice(at, at + 4).join('')).join('-');
+    if (!passwordProblem(password, username)) return password;
+  }
+}

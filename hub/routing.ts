@@ -25,6 +25,9 @@ export const OFFER_TRIGGERS: ReadonlySet<MutationName> = new Set<MutationName>([
   'contact.release',
   'contact.endConversation',
   'contact.wrapUp',
+  // Someone disabled, moved to another team or given other skills; a queue's team or channels changed.
+  'user.update',
+  'queue.save',
 ]);
 
 export interface OfferPassOptions {

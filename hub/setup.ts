@@ -49,6 +49,7 @@ export async function createFirstAdmin(storage: Storage, input: FirstAdmin, now:
     idleSince: null,
     workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:30' },
     followUpCapacity: 8,
+    disabled: false,
   };
   await storage.transaction(async (tx) => {
     await lockForWrite(tx);

@@ -1,5 +1,6 @@
 /** Shapes of a person's own account on the hub: their sessions (devices signed in) and their password. */
 import { z } from 'zod';
+import { wellFormedText } from './domain/common';
 
 export const SessionInfoSchema = z.object({
   id: z.string(),
@@ -35,9 +36,9 @@ export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequestSchema>;
 export const SetupRequestSchema = z
   .object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,40}$/, 'must be 2–40 lowercase letters, digits, . _ or -'),
-    name: z.string().trim().min(1, 'Enter your name').max(100),
+    name: wellFormedText().trim().min(1, 'Enter your name').max(100),
     password: z.string().min(1, 'Choose a password').max(200),
-    timeZone: z.string().min(1).max(64).default('UTC'),
+    timeZone: wellFormedText().min(1).max(64).default('UTC'),
   })
   .strict();
 export type SetupRequest = z.input<typeof SetupRequestSchema>;
@@ -55,7 +56,7 @@ export type IntegrationKeyInfo = z.infer<typeof IntegrationKeyInfoSchema>;
 
 export const IntegrationKeysResponseSchema = z.object({ keys: z.array(IntegrationKeyInfoSchema) });
 
-export const IntegrationKeyNameSchema = z.string().trim().min(1, 'Name the key (e.g. the gateway it is for)').max(100);
+export const IntegrationKeyNameSchema = wellFormedText().trim().min(1, 'Name the key (e.g. the gateway it is for)').max(100);
 
 export const CreateIntegrationKeyRequestSchema = z.object({ name: IntegrationKeyNameSchema }).strict();
 
@@ -66,3 +67,17 @@ export type CreatedIntegrationKey = z.infer<typeof CreatedIntegrationKeySchema>;
 export const IntegrationKeyParamsSchema = z.object({ name: IntegrationKeyNameSchema }).strict();
 
 export const RevokedResponseSchema = z.object({ revoked: z.number().int().nonnegative() });
+
+// ---------------------------------------------------------------- people (administrators)
+
+export const PersonParamsSchema = z.object({ userId: z.string().min(1).max(64) }).strict();
+
+/** A one-time password an administrator set: shown this once; its person chooses their own at the next sign-in. */
+export const OneTimePasswordResponseSchema = z.object({
+  userId: z.string(),
+  username: z.string(),
+  password: z.string(),
+  /** Sessions of that person that were signed out. */
+  signedOut: z.number().int().nonnegative(),
+});
+export type OneTimePasswordResponse = z.infer<typeof OneTimePasswordResponseSchema>;

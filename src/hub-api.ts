@@ -36,7 +36,7 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export const LoginRequestSchema = z
   .object({
-    username: z.string().trim().toLowerCase().min(1, 'Enter your user name').max(40),
+    username: wellFormedText().trim().toLowerCase().min(1, 'Enter your user name').max(40),
     password: z.string().min(1, 'Enter your password').max(200),
   })
   .strict();
@@ -49,6 +49,8 @@ export const LoginResponseSchema = z.object({
   hubId: z.string(),
   /** Only on a hub's first start: its integration key, shown this once. */
   integrationKey: z.object({ name: z.string(), key: z.string() }).optional(),
+  /** The password was set by an administrator for one use: the person chooses a new one before anything else (every other route answers 403 password_change_required until then). */
+  mustChangePassword: z.boolean().optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 

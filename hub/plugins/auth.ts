@@ -33,6 +33,9 @@ const ROLES: Record<'person' | 'supervisor' | 'admin', readonly Role[]> = {
   admin: ['admin'],
 };
 
+/** The routes a person whose password must change may still call: who am I, sign out, change it. */
+export const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/password']);
+
 const WHO: Record<'supervisor' | 'admin', string> = { supervisor: 'supervisors', admin: 'administrators' };
 
 /** The signed-in person of a route for people (its access makes it present). */
@@ -67,6 +70,9 @@ export const authPlugin = fp(
         return;
       }
       const session = await authenticate(storage, request, clock.now());
+      if (session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
+        throw new HttpError(403, 'password_change_required', 'Choose a new password first: yours was set by an administrator for one use.');
+      }
       if (!ROLES[access].includes(session.user.role)) {
         throw new HttpError(403, 'forbidden', `Only ${WHO[access as 'supervisor' | 'admin']} can do this.`);
       }

@@ -30,7 +30,9 @@ function databaseStore(db: Queryable, clock: Clock, prefix = ''): FastifyRateLim
 
     // Each limited route counts on its own.
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
-      const Child = databaseStore(db, clock, `${String(routeOptions.method)} ${routeOptions.url ?? routeOptions.path} `);
+      // The plugin passes the merged limit settings, with the route itself under routeInfo.
+      const route = ((routeOptions as { routeInfo?: { method?: unknown; url?: string; path?: string } }).routeInfo ?? routeOptions);
+      const Child = databaseStore(db, clock, `${String(route.method)} ${route.url ?? route.path} `);
       return new Child({});
     }
   };

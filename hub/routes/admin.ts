@@ -1,15 +1,23 @@
-/** What only administrators do on the hub itself: integration keys (made, rotated, revoked; a key is shown once). */
+/**
+ * What only administrators do on the hub itself: integration keys (made,
+ * rotated, revoked; a key is shown once) and one-time passwords for people
+ * (passwords never travel as synced mutations).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreatedIntegrationKeySchema,
   CreateIntegrationKeyRequestSchema,
   IntegrationKeyParamsSchema,
   IntegrationKeysResponseSchema,
+  OneTimePasswordResponseSchema,
+  PersonParamsSchema,
   RevokedResponseSchema,
 } from '@core/account-api';
 import { ApiErrorSchema } from '@core/hub-api';
 import { createIntegrationKey, listIntegrationKeys, revokeIntegrationKey } from '../api-keys';
+import { loadUser } from '../auth';
 import { HttpError } from '../errors';
+import { hashPassword, oneTimePassword } from '../passwords';
 import { PERSON_ERRORS } from './schemas';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -60,6 +68,37 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await revokeIntegrationKey(storage, request.params.name, clock.now()))) throw new HttpError(404, 'not_found', `No active key is named "${request.params.name}".`);
       request.log.info({ keyName: request.params.name, by: request.session?.user.id }, 'integration key revoked');
       return { revoked: 1 };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/people/:userId/password',
+    {
+      config: { access: 'admin', rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        summary: 'Give a person a new one-time password (answered this once); they choose their own at their next sign-in, and their sessions are signed out',
+        tags: ['Administration'],
+        security,
+        params: PersonParamsSchema,
+        response: { 200: OneTimePasswordResponseSchema, 404: ApiErrorSchema, ...PERSON_ERRORS },
+      },
+    },
+    async (request) => {
+      const user = await loadUser(storage, request.params.userId);
+      if (!user) throw new HttpError(404, 'not_found', 'No such person on the hub (yet): a person just added appears once their change has synced.');
+      const password = oneTimePassword(user.username);
+      const hash = await hashPassword(password);
+      const at = new Date(clock.now()).toISOString();
+      const signedOut = await storage.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO credentials (user_id, username, password_hash, must_change, updated_at) VALUES ($1, $2, $3, true, $4)
+           ON CONFLICT (user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, must_change = true, updated_at = EXCLUDED.updated_at`,
+          [user.id, user.username, hash, at],
+        );
+        return tx.query<{ id: string }>('DELETE FROM sessions WHERE user_id = $1 RETURNING id', [user.id]);
+      });
+      request.log.info({ userId: user.id, by: request.session?.user.id }, 'one-time password set');
+      return { userId: user.id, username: user.username, password, signedOut: signedOut.length };
     },
   );
 };

@@ -13,7 +13,7 @@ import {
   SignedOutResponseSchema,
   type SessionsResponse,
 } from '@core/account-api';
-import { createSession, loadUser } from '../auth';
+import { createSession, DISABLED_MESSAGE, loadUser } from '../auth';
 import { HttpError } from '../errors';
 import { dummyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from '../passwords';
 import { sessionOf } from '../plugins/auth';
@@ -49,7 +49,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const address = request.ip;
       const { pauseMs } = await throttle.before(username, address, clock.now());
       if (pauseMs > 0) await sleep(pauseMs);
-      const rows = await storage.query<{ user_id: string; password_hash: string }>('SELECT user_id, password_hash FROM credentials WHERE username = $1', [username]);
+      const rows = await storage.query<{ user_id: string; password_hash: string; must_change: boolean }>(
+        'SELECT user_id, password_hash, must_change FROM credentials WHERE username = $1',
+        [username],
+      );
       const found = rows[0];
       // An unknown name costs a real hash at today's cost, so the answer's timing does not tell which names exist.
       const ok = await verifyPassword(password, found?.password_hash ?? (await dummyHash()));
@@ -59,11 +62,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
       }
       await throttle.succeeded(username, address);
+      // Said only to whoever knows the password: it does not tell a guesser which accounts exist.
+      if (user.disabled) throw new HttpError(401, 'account_disabled', DISABLED_MESSAGE);
       if (needsRehash(found.password_hash)) {
         await storage.query('UPDATE credentials SET password_hash = $2, updated_at = $3 WHERE user_id = $1', [user.id, await hashPassword(password), new Date(clock.now()).toISOString()]);
       }
       const session = await createSession(storage, user.id, request.headers['user-agent'], clock.now());
-      return { token: session.token, expiresAt: session.expiresAt, user, hubId };
+      return { token: session.token, expiresAt: session.expiresAt, user, hubId, ...(found.must_change ? { mustChangePassword: true } : {}) };
     },
   );
 

@@ -139,6 +139,14 @@ export function hubStore(tx: Queryable): MutationStore {
       );
       return rows.map((row) => ScriptSchema.parse(row.data));
     },
+    async usernameHolder(username): Promise<string | null> {
+      // A person's row, or sign-in credentials under that name (they share one name space).
+      const rows = await tx.query<{ id: string }>(
+        "SELECT id FROM entities WHERE entity = 'user' AND NOT deleted AND data->>'username' = $1 UNION ALL SELECT user_id AS id FROM credentials WHERE username = $1 LIMIT 1",
+        [username],
+      );
+      return rows[0]?.id ?? null;
+    },
   };
 }
 

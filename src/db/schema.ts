@@ -108,6 +108,21 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
       contacts: 'id, [customerId+at], [customerId+direction+at]',
     },
   },
+  {
+    // Administrators disable people: rows cached before have no `disabled`; they get its default, as the hub's rows have it.
+    version: 5,
+    stores: {
+      users: 'id, username',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('users')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.disabled ??= false;
+        });
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {

@@ -93,6 +93,7 @@ const user = (
   timeZone,
   workingHours: DEFAULT_WORKING_HOURS,
   followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
+  disabled: false,
 });
 
 const USERS: readonly Omit<User, 'presenceAt'>[] = [

@@ -79,6 +79,8 @@ export const UserSchema = z.object({
   workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
   /** How many follow-ups a working day holds before the planner spreads them to the next. */
   followUpCapacity: z.number().int().min(1).max(100).default(DEFAULT_FOLLOW_UP_CAPACITY),
+  /** Switched off by an administrator: cannot sign in, is offered nothing, and their sessions stop working. */
+  disabled: z.boolean().default(false),
 });
 export type User = z.infer<typeof UserSchema>;
 

@@ -46,6 +46,7 @@ const asSet = (ids: Iterable<string>): ReadonlySet<string> => (ids instanceof Se
 export function canTake(agent: User, item: Pick<QueueItem, 'skills' | 'declinedBy'>, queue: Queue): boolean {
   return (
     HANDLER_ROLES.has(agent.role) &&
+    !agent.disabled &&
     agent.presence === 'available' &&
     agent.teamIds.includes(queue.teamId) &&
     !item.declinedBy.includes(agent.id) &&
@@ -171,7 +172,7 @@ export function planOffers(input: PlanOffersInput): OfferPlan {
     open.push(cleared);
   }
 
-  const candidates = input.users.filter((user) => user.presence === 'available' && !busy.has(user.id));
+  const candidates = input.users.filter((user) => user.presence === 'available' && !user.disabled && !busy.has(user.id));
   if (candidates.length > 0) {
     for (const item of open) {
       if (offeredAgents.size >= candidates.length) break;

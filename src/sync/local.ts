@@ -92,6 +92,10 @@ function localStore(db: AgentDeskDb, changes?: ChangeCollector): MutationStore {
       const rows = await db.scripts.where('scriptId').equals(scriptId).toArray();
       return rows.map(stripVersion);
     },
+    async usernameHolder(username) {
+      const row = await db.users.where('username').equals(username).first();
+      return row?.id ?? null;
+    },
   };
 }
 

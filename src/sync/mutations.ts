@@ -8,9 +8,11 @@
  */
 import { z } from 'zod';
 import {
+  ChannelSchema,
   EpochMsSchema,
   IdSchema,
   ReachableChannelSchema,
+  TimeZoneSchema,
   longText,
   shortText,
 } from '../domain/common';
@@ -33,6 +35,12 @@ import {
   type CustomerEditableField,
   type FollowUp,
   ArticleKindSchema,
+  DEFAULT_FOLLOW_UP_CAPACITY,
+  DEFAULT_WORKING_HOURS,
+  QueueSchema,
+  RoleSchema,
+  UserSchema,
+  WorkingHoursSchema,
   targetId,
   type Role,
   type Script,
@@ -202,6 +210,51 @@ export const mutationArgs = {
     .strict(),
   /** Takes an article out of search (or puts it back). */
   'article.archive': z.object({ id: IdSchema, archived: z.boolean() }).strict(),
+  /** An administrator adds a person (their password is set on the hub, never through sync). */
+  'user.create': z
+    .object({
+      id: IdSchema,
+      username: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9._-]{2,40}$/, 'A user name is 2–40 lowercase letters, digits, . _ or -.'),
+      name: shortText(100),
+      role: RoleSchema,
+      teamIds: z.array(IdSchema).max(50).default([]),
+      skills: z.array(shortText(40)).max(50).default([]),
+      timeZone: TimeZoneSchema.default('UTC'),
+    })
+    .strict(),
+  /** An administrator changes a person: their details, role, teams, or switches them off (`disabled`). */
+  'user.update': z
+    .object({
+      userId: IdSchema,
+      name: shortText(100).optional(),
+      role: RoleSchema.optional(),
+      teamIds: z.array(IdSchema).max(50).optional(),
+      skills: z.array(shortText(40)).max(50).optional(),
+      timeZone: TimeZoneSchema.optional(),
+      workingHours: WorkingHoursSchema.optional(),
+      followUpCapacity: z.number().int().min(1).max(100).optional(),
+      disabled: z.boolean().optional(),
+    })
+    .strict()
+    .refine((args) => Object.entries(args).some(([key, value]) => key !== 'userId' && value !== undefined), 'a person update changes at least one field'),
+  /** An administrator makes a team or renames one. */
+  'team.save': z.object({ id: IdSchema, name: shortText(100) }).strict(),
+  /** An administrator makes a queue or changes one. */
+  'queue.save': z
+    .object({
+      id: IdSchema,
+      name: shortText(100),
+      teamId: IdSchema,
+      channels: z.array(ChannelSchema).min(1, 'a queue takes at least one channel').max(10),
+      topics: z.array(shortText(40)).max(50).default([]),
+      slaSeconds: z.number().int().min(10, 'an SLA is at least 10 seconds').max(14 * 24 * 3600, 'an SLA is at most 14 days'),
+      skills: z.array(shortText(40)).max(20).default([]),
+    })
+    .strict(),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -240,6 +293,10 @@ export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } =
   'target.set': ['target', 'team', 'queue'],
   'article.save': ['article'],
   'article.archive': ['article'],
+  'user.create': ['user', 'team'],
+  'user.update': ['user', 'team'],
+  'team.save': ['team'],
+  'queue.save': ['queue', 'team'],
 };
 
 // ---------------------------------------------------------------- context
@@ -257,6 +314,8 @@ export interface MutationStore {
   put<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<void>;
   /** Every version of a script. */
   scriptVersions(scriptId: string): Promise<Script[]>;
+  /** The id of the person holding this user name, if anyone does (a desktop knows those it has synced). */
+  usernameHolder(username: string): Promise<string | null>;
 }
 
 export interface MutationContext {
@@ -317,6 +376,10 @@ async function personOf(ctx: MutationContext, userId: string): Promise<{ name: s
 
 const isSupervisor = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
 const isAdmin = (actor: Actor) => actor.role === 'admin';
+
+function requireAdmin(actor: Actor, what: string): void {
+  if (!isAdmin(actor)) throw new DomainError('forbidden', `Only administrators can ${what}.`);
+}
 
 function requireSupervisor(actor: Actor, what: string): void {
   if (!isSupervisor(actor)) throw new DomainError('forbidden', `Only supervisors can ${what}.`);
@@ -838,6 +901,81 @@ const archiveArticle: Mutator<'article.archive'> = async (ctx, { id, archived })
   await ctx.store.put('article', { ...article, archived, updatedAt: ctx.now, updatedBy: ctx.actor.userId });
 };
 
+/** Every team named exists (on the hub; a desktop may not have synced a team just made). */
+async function requireTeams(ctx: MutationContext, teamIds: readonly string[]): Promise<void> {
+  if (!ctx.authoritative) return;
+  for (const teamId of teamIds) await need(ctx, 'team', teamId, 'team');
+}
+
+function validUser(row: unknown): User {
+  const parsed = UserSchema.safeParse(row);
+  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Invalid person.');
+  return parsed.data;
+}
+
+const createUser: Mutator<'user.create'> = async (ctx, args) => {
+  requireAdmin(ctx.actor, 'add people');
+  const existing = await ctx.store.get('user', args.id);
+  if (existing) {
+    if (existing.username === args.username) return;
+    throw new DomainError('invalid', 'A different person already has this id.');
+  }
+  const holder = await ctx.store.usernameHolder(args.username);
+  if (holder !== null && holder !== args.id) throw new DomainError('invalid', `The user name “${args.username}” is taken: choose another.`);
+  await requireTeams(ctx, args.teamIds);
+  await ctx.store.put(
+    'user',
+    validUser({
+      id: args.id,
+      username: args.username,
+      name: args.name,
+      role: args.role,
+      teamIds: [...new Set(args.teamIds)],
+      skills: args.skills,
+      presence: 'offline',
+      presenceAt: ctx.now,
+      timeZone: args.timeZone,
+      idleSince: null,
+      workingHours: DEFAULT_WORKING_HOURS,
+      followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
+      disabled: false,
+    }),
+  );
+};
+
+const updateUser: Mutator<'user.update'> = async (ctx, { userId, ...patch }) => {
+  requireAdmin(ctx.actor, 'change people');
+  const user = await need(ctx, 'user', userId, 'person');
+  if (userId === ctx.actor.userId) {
+    if (patch.disabled === true) throw new DomainError('forbidden', 'You cannot disable your own account: another administrator has to.');
+    if (patch.role !== undefined && patch.role !== 'admin') throw new DomainError('forbidden', 'You cannot take away your own administrator role: another administrator has to.');
+  }
+  if (patch.teamIds) await requireTeams(ctx, patch.teamIds.filter((team) => !user.teamIds.includes(team)));
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<User>;
+  const next = validUser({ ...user, ...defined, teamIds: patch.teamIds ? [...new Set(patch.teamIds)] : user.teamIds });
+  // Someone switched off is offline at once: nothing is offered to them.
+  if (next.disabled && !user.disabled) Object.assign(next, { presence: 'offline', presenceAt: ctx.now, idleSince: null });
+  if (JSON.stringify(next) === JSON.stringify(user)) return;
+  await ctx.store.put('user', next);
+};
+
+const saveTeam: Mutator<'team.save'> = async (ctx, { id, name }) => {
+  requireAdmin(ctx.actor, 'make or rename teams');
+  const team = await ctx.store.get('team', id);
+  if (team?.name === name) return;
+  await ctx.store.put('team', { id, name });
+};
+
+const saveQueue: Mutator<'queue.save'> = async (ctx, args) => {
+  requireAdmin(ctx.actor, 'make or change queues');
+  await requireTeams(ctx, [args.teamId]);
+  const parsed = QueueSchema.safeParse({ ...args, channels: [...new Set(args.channels)] });
+  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Invalid queue.');
+  const current = await ctx.store.get('queue', args.id);
+  if (current && JSON.stringify(current) === JSON.stringify(parsed.data)) return;
+  await ctx.store.put('queue', parsed.data);
+};
+
 export const mutators: { [N in MutationName]: Mutator<N> } = {
   'contact.claim': claim,
   'contact.release': release,
@@ -860,6 +998,10 @@ export const mutators: { [N in MutationName]: Mutator<N> } = {
   'target.set': setTarget,
   'article.save': saveArticle,
   'article.archive': archiveArticle,
+  'user.create': createUser,
+  'user.update': updateUser,
+  'team.save': saveTeam,
+  'queue.save': saveQueue,
 };
 
 /** Validates a mutation's arguments; throws a ZodError with what is wrong. */

@@ -42,6 +42,7 @@ const ownerOrSupervisors: Record<PermissionActor, Permission> = { ...supervisors
 const holderOnly: Record<PermissionActor, Permission> = { owner: 'yes', teammate: 'no', otherAgent: 'no', supervisor: 'no', otherSupervisor: 'no', admin: 'no' };
 /** A follow-up is managed by its owner and the owner's supervisors, and by a supervisor of another team who planned it. */
 const followUpCells: Record<PermissionActor, Permission> = { ...ownerOrSupervisors, otherSupervisor: { if: 'they planned it' } };
+const adminsOnly: Record<PermissionActor, Permission> = { owner: 'no', teammate: 'no', otherAgent: 'no', supervisor: 'no', otherSupervisor: 'no', admin: 'yes' };
 const everyone: Record<PermissionActor, Permission> = { owner: 'yes', teammate: 'yes', otherAgent: 'yes', supervisor: 'yes', otherSupervisor: 'yes', admin: 'yes' };
 
 export const PERMISSIONS: { [N in MutationName]: MutationPermissions } = {
@@ -149,6 +150,26 @@ export const PERMISSIONS: { [N in MutationName]: MutationPermissions } = {
     row: 'a knowledge article (articles belong to no team)',
     cells: supervisorsOnly('yes'),
     rule: 'Supervisors of any team and admins archive articles or put them back.',
+  },
+  'user.create': {
+    row: 'a new person (the owner’s colleague)',
+    cells: adminsOnly,
+    rule: 'Only admins add people. A user name is unique on the hub (a taken one is refused, with a message saying so); every team named must exist. The password is set on the hub (a one-time password by an admin), never through sync.',
+  },
+  'user.update': {
+    row: 'the owner’s account (name, role, teams, skills, hours, disabled)',
+    cells: adminsOnly,
+    rule: 'Only admins change people, their role and teams, or disable them (a disabled person is offline at once, cannot sign in and their sessions stop working). An admin cannot disable or demote themselves: another admin has to.',
+  },
+  'team.save': {
+    row: 'the owner’s team',
+    cells: adminsOnly,
+    rule: 'Only admins make teams or rename them.',
+  },
+  'queue.save': {
+    row: 'a queue of the owner’s team',
+    cells: adminsOnly,
+    rule: 'Only admins make queues or change them (name, team, channels, topics, SLA, skills); the team must exist.',
   },
 };
 

@@ -86,6 +86,10 @@ export async function replayHubLog(hub: RunningHub, initial: readonly ImportEntr
         .filter(([key, row]) => key.startsWith('script:') && row.scriptId === scriptId)
         .map(([, row]) => structuredClone(row) as Script);
     },
+    async usernameHolder(username) {
+      const found = [...rows.entries()].find(([key, row]) => key.startsWith('user:') && row.username === username);
+      return (found?.[1].id as string | undefined) ?? null;
+    },
   };
   const users = new Map([...rows.entries()].filter(([key]) => key.startsWith('user:')).map(([, row]) => [row.id as string, row as User]));
   const log = await hub.storage.query<{ user_id: string; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null }>(

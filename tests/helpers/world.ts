@@ -22,6 +22,7 @@ const user = (id: string, name: string, role: User['role'], teamIds: string[]): 
   idleSince: null,
   workingHours: DEFAULT_WORKING_HOURS,
   followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
+  disabled: false,
 });
 
 export const teams: Team[] = [

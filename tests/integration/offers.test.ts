@@ -41,7 +41,7 @@ function world() {
     const queue: Queue = { id: `q_${topic}`, name: `Queue ${topic}`, teamId: team.id, channels: ['chat', 'call', 'email'], topics: [topic], slaSeconds: 300, skills: scenario.skills ?? [] };
     entries.push({ entity: 'team', row: team }, { entity: 'queue', row: queue });
     for (const [name, skills] of Object.entries(scenario.agents)) {
-      users.push({ id: `usr_${name}`, username: name, name: `${name[0]!.toUpperCase()}${name.slice(1)} Agent`, role: 'agent', teamIds: [team.id], skills, presence: 'offline', presenceAt: T0, timeZone: 'Europe/London', idleSince: null, workingHours: DEFAULT_WORKING_HOURS, followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY });
+      users.push({ id: `usr_${name}`, username: name, name: `${name[0]!.toUpperCase()}${name.slice(1)} Agent`, role: 'agent', teamIds: [team.id], skills, presence: 'offline', presenceAt: T0, timeZone: 'Europe/London', idleSince: null, workingHours: DEFAULT_WORKING_HOURS, followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY, disabled: false });
     }
   }
   for (const user of users) entries.push({ entity: 'user', row: user });

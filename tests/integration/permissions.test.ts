@@ -308,6 +308,35 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
     }),
     refusal: () => forbidden('Only supervisors can archive knowledge articles.'),
   },
+  'user.create': {
+    cell: (key) => ({
+      rows: [],
+      args: { id: `usr-${key}`, username: key.toLowerCase(), name: 'Nina Newcomer', role: 'agent', teamIds: ['team_care'], skills: ['billing'], timeZone: 'Europe/Paris' },
+      watch: [['user', `usr-${key}`]],
+    }),
+    refusal: () => forbidden('Only administrators can add people.'),
+  },
+  'user.update': {
+    // A colleague of Ava's, in her team: renamed, moved to the other team and switched off.
+    cell: (key) => ({
+      rows: [entry('user', { ...users[0]!, id: `usr-${key}`, username: key.toLowerCase(), name: 'Una Colleague', presence: 'available' })],
+      args: { userId: `usr-${key}`, name: 'Una Renamed', teamIds: ['team_other'], disabled: true },
+      watch: [['user', `usr-${key}`]],
+    }),
+    refusal: () => forbidden('Only administrators can change people.'),
+  },
+  'team.save': {
+    cell: (key) => ({ rows: [], args: { id: `team-${key}`, name: 'Billing' }, watch: [['team', `team-${key}`]] }),
+    refusal: () => forbidden('Only administrators can make or rename teams.'),
+  },
+  'queue.save': {
+    cell: (key) => ({
+      rows: [],
+      args: { id: `q-${key}`, name: 'Billing', teamId: 'team_care', channels: ['email'], topics: ['billing'], slaSeconds: 600 },
+      watch: [['queue', `q-${key}`]],
+    }),
+    refusal: () => forbidden('Only administrators can make or change queues.'),
+  },
 };
 
 function modesOf(name: MutationName, actor: PermissionActor): Mode[] {

@@ -34,4 +34,19 @@ describe('local database versions', () => {
     expect((await db.customers.get('cus_1'))?.firstName).toBe('First1');
     db.close();
   });
+
+  it('version 4 caches open in version 5: people cached before `disabled` existed are enabled', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('agentdesk-upgrade-5', { indexedDB, IDBKeyRange });
+    for (const { version, stores } of DB_VERSIONS.filter((entry) => entry.version <= 4)) old.version(version).stores(stores);
+    const { disabled: _disabled, ...oldUser } = users[0]!;
+    await old.table('users').put(oldUser);
+    old.close();
+
+    const db = new AgentDeskDb('agentdesk-upgrade-5', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.users.get(oldUser.id)).toEqual({ ...oldUser, disabled: false });
+    expect((await db.users.where('username').equals(oldUser.username).first())?.id).toBe(oldUser.id);
+    db.close();
+  });
 });

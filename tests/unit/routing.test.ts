@@ -29,6 +29,7 @@ function agent(id: string, patch: Partial<User> = {}): User {
     idleSince: NOW - 60_000,
     workingHours: DEFAULT_WORKING_HOURS,
     followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
+    disabled: false,
     ...patch,
   };
 }
@@ -192,6 +193,13 @@ describe('chooseAgent', () => {
     expect(chooseAgent(item('x', { skills: ['french'] }), billing, agents, none)?.id).toBe('usr_ava');
     expect(chooseAgent(item('x', { skills: ['german'] }), billing, agents, none)).toBeNull();
     expect(chooseAgent(item('x'), care, agents, none)?.id).toBe('usr_ben');
+  });
+
+  it('never offers to someone an administrator disabled, even one marked available', () => {
+    const disabled = agent('usr_gone', { disabled: true, idleSince: NOW - 990_000 });
+    const ben = agent('usr_ben', { idleSince: NOW - 100_000 });
+    expect(chooseAgent(item('x'), care, [disabled, ben], none)?.id).toBe('usr_ben');
+    expect(chooseAgent(item('x'), care, [disabled], none)).toBeNull();
   });
 
   it('passes over who declined it, who is busy and who already holds an offer', () => {
