@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../clock';
 import { describeZodError } from '@core/bridge';
-import { wellFormedDeep } from '@core/domain/common';
+import { TooDeepError, wellFormedDeep } from '@core/domain/common';
 import type { User } from '@core/domain/model';
 import {
   DomainError,
@@ -51,7 +51,14 @@ export function validatePush(request: PushRequest): ValidMutation[] {
       throw new HttpError(400, 'unknown_mutation', `Mutation ${mutation.id} has an unknown name: ${JSON.stringify(mutation.name)}.`);
     }
     // Args are stored as jsonb, which refuses lone surrogates; schemas of free text make them U+FFFD too, this covers every string and key.
-    const args = mutationArgs[mutation.name].safeParse(wellFormedDeep(mutation.args));
+    let repaired: unknown;
+    try {
+      repaired = wellFormedDeep(mutation.args);
+    } catch (error) {
+      if (error instanceof TooDeepError) throw new HttpError(400, 'invalid_arguments', `Mutation ${mutation.id} (${mutation.name}) has invalid arguments: ${error.message}.`);
+      throw error;
+    }
+    const args = mutationArgs[mutation.name].safeParse(repaired);
     if (!args.success) {
       throw new HttpError(400, 'invalid_arguments', `Mutation ${mutation.id} (${mutation.name}) has invalid arguments: ${describeZodError(args.error)}`);
     }

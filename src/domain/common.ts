@@ -74,25 +74,41 @@ export const EmailSchema = z
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** NUL: valid in a JS string, but PostgreSQL's text and jsonb cannot hold it. */
+const NUL = String.fromCharCode(0);
+
 /**
- * The text with every lone UTF-16 surrogate replaced by U+FFFD. Such text has
- * no UTF-8 form: PostgreSQL's jsonb refuses it, so one stray half of an emoji
+ * The text with every lone UTF-16 surrogate, and every NUL, replaced by
+ * U+FFFD. Neither can be stored: such text has no UTF-8 form (surrogates) or
+ * is refused by PostgreSQL's text and jsonb (NUL), so one stray character
  * would make every write of it fail.
  */
 export function wellFormed(text: string): string {
   // String.prototype.toWellFormed is in Node 20 and Chromium but not in the ES2023 lib types.
   const native = (text as { toWellFormed?: () => string }).toWellFormed;
-  return typeof native === 'function' ? native.call(text) : text.replace(LONE_SURROGATE, '\uFFFD');
+  const repaired = typeof native === 'function' ? native.call(text) : text.replace(LONE_SURROGATE, '\uFFFD');
+  return repaired.includes(NUL) ? repaired.replaceAll(NUL, '\uFFFD') : repaired;
 }
 
-/** A JSON-like value with every string, and every object key, made well-formed (for values no schema describes). */
-export function wellFormedDeep(value: unknown): unknown {
+/** Deeper than any real mutation's arguments: refused rather than walked (a stack overflow is not an answer). */
+export const MAX_JSON_DEPTH = 64;
+
+export class TooDeepError extends Error {
+  constructor() {
+    super(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    this.name = 'TooDeepError';
+  }
+}
+
+/** A JSON-like value with every string, and every object key, made well-formed (for values no schema describes). Throws TooDeepError past MAX_JSON_DEPTH. */
+export function wellFormedDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return wellFormed(value);
-  if (Array.isArray(value)) return value.map(wellFormedDeep);
+  if (depth >= MAX_JSON_DEPTH && value !== null && typeof value === 'object') throw new TooDeepError();
+  if (Array.isArray(value)) return value.map((item) => wellFormedDeep(item, depth + 1));
   const prototype: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
   if (prototype === Object.prototype || prototype === null) {
     // fromEntries defines own properties, so a "__proto__" key stays data.
-    return Object.fromEntries(Object.entries(value as object).map(([key, item]) => [wellFormed(key), wellFormedDeep(item)]));
+    return Object.fromEntries(Object.entries(value as object).map(([key, item]) => [wellFormed(key), wellFormedDeep(item, depth + 1)]));
   }
   return value;
 }

@@ -411,6 +411,25 @@ describe.each(targets)('lone surrogates on $label', (target) => {
     }
   });
 
+  it.skipIf(skip)('a NUL in a note (PostgreSQL cannot store it) is kept as U+FFFD, and the next change goes through', async () => {
+    const first = nextId;
+    const response = await fetch(`${hub.url}/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        clientId: CLIENT_ID,
+        schemaVersion: 1,
+        mutations: [{ id: first, name: 'contact.addNote', args: { id: 'note_nul', customerId: 'cus_4', body: 'before\u0000after' }, at: Date.now() }],
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(PushResponseSchema.parse(await response.json()).results).toEqual([{ id: first, status: 'applied' }]);
+    nextId = first + 1;
+    const rows = await hub.storage.query<{ body: string }>("SELECT data->>'body' AS body FROM entities WHERE id = 'note_nul'");
+    expect(rows[0]!.body).toBe('before\uFFFDafter');
+    await ordinary();
+  });
+
   it.skipIf(skip)('applyPush reports an unexpected failure to the logger it is given', async () => {
     const log = { error: vi.fn() };
     const sam = users.find((u) => u.username === 'sam')!;
@@ -481,6 +500,13 @@ describe.each(targets)('lone surrogates on $label', (target) => {
       expect((await ingest(ingestBody((counter += 1)))).status).toBe(201);
     });
   }
+
+  it.skipIf(skip)('ingestion: a NUL in the subject or body is kept as U+FFFD (201), not lost', async () => {
+    const answer = await ingest({ ...ingestBody((counter += 1)), subject: 'Bill\u0000', body: 'Twice\u0000charged' });
+    expect(answer.status).toBe(201);
+    const rows = await hub.storage.query<{ subject: string }>("SELECT data->>'subject' AS subject FROM entities WHERE id = $1", [answer.json.contactId]);
+    expect(rows[0]!.subject).toBe('Bill\uFFFD');
+  });
 
   it.skipIf(skip)('ingestion: a contact that fails unexpectedly answers 422 with a message, writes nothing, and the next one goes in', async () => {
     hubLog.length = 0;

@@ -1,7 +1,7 @@
 /** Lone UTF-16 surrogates become U+FFFD at the schema boundary, so text can always be stored (jsonb refuses them). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { longText, shortText, wellFormed, wellFormedDeep, wellFormedText } from '@core/domain/common';
+import { longText, MAX_JSON_DEPTH, shortText, TooDeepError, wellFormed, wellFormedDeep, wellFormedText } from '@core/domain/common';
 import { CustomerSchema } from '@core/domain/model';
 import { IngestContactRequestSchema } from '@core/hub-api';
 import { customer } from '../helpers/world';
@@ -53,6 +53,22 @@ describe('wellFormedDeep', () => {
     expect(Object.getPrototypeOf(repaired)).toBe(Object.prototype);
     expect(Object.hasOwn(repaired, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('NUL and depth', () => {
+  it('replaces NUL, which PostgreSQL text and jsonb cannot hold', () => {
+    expect(wellFormed('a\u0000b')).toBe('a\uFFFDb');
+    expect(wellFormedDeep({ 'k\u0000': ['x\u0000'] })).toEqual({ 'k\uFFFD': ['x\uFFFD'] });
+  });
+
+  it('refuses values nested deeper than any real arguments instead of overflowing the stack', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 10_000; i += 1) deep = [deep];
+    expect(() => wellFormedDeep(deep)).toThrow(TooDeepError);
+    let fine: unknown = 'leaf';
+    for (let i = 0; i < MAX_JSON_DEPTH - 1; i += 1) fine = { a: fine };
+    expect(() => wellFormedDeep(fine)).not.toThrow();
   });
 });
 
