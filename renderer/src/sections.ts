@@ -19,7 +19,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4', description: 'Team performance from your local data' },
   { id: 'scripts', label: 'Scripts', path: '/scripts', key: '5', description: 'Conversation scripts and empathy prompts' },
   { id: 'settings', label: 'Settings', path: '/settings', key: '6', description: 'Appearance, your account, hub connection and this device' },
-  { id: 'admin', label: 'Admin', path: '/admin', key: '7', description: 'Integration keys for the gateways that post contacts', roles: ['admin'] },
+  { id: 'admin', label: 'Admin', path: '/admin', key: '7', description: 'People, teams, queues and integration keys', roles: ['admin'] },
 ];
 
 /** The sections someone with `role` sees (all of them before anyone is known). */

@@ -91,6 +91,7 @@ test('a new hub: the first administrator sets it up, keeps its key, manages keys
   // Admin: the key is listed; a key for telephony is made, rotated and revoked.
   await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Integration keys' }).click();
   await expect(page.getByTestId('integration-key')).toHaveCount(1);
   await page.getByLabel('New key’s name').fill('Telephony');
   await page.keyboard.press('Enter');

@@ -3,6 +3,17 @@ import { CustomerSearchResponseSchema, type CustomerSearchResponse } from '@core
 import { useSession } from '../state/session';
 import { syncNow } from './local';
 
+/** The hub refused a request: its status and the message for the person. */
+export class HubError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
 export async function hubFetch(path: string, init: RequestInit = {}): Promise<unknown> {
   const session = useSession.getState().session;
   if (!session) throw new Error('Sign in first.');
@@ -17,7 +28,7 @@ export async function hubFetch(path: string, init: RequestInit = {}): Promise<un
     throw new Error('The hub cannot be reached right now.');
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error((body as { message?: string } | null)?.message ?? `The hub answered ${response.status}.`);
+  if (!response.ok) throw new HubError((body as { message?: string } | null)?.message ?? `The hub answered ${response.status}.`, response.status);
   return body;
 }
 

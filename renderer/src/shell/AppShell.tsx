@@ -7,6 +7,7 @@ import { navigate } from '../state/router';
 import { focusScreenHeading, isTypingTarget } from './keyboard';
 import { ScreenRouter } from '../screens/ScreenRouter';
 import { SignInScreen } from '../screens/SignInScreen';
+import { ChoosePasswordScreen } from '../screens/sign-in/ChoosePasswordScreen';
 import { useSession } from '../state/session';
 import { DemoBanner } from './DemoBanner';
 import { MissedReminders } from './MissedReminders';
@@ -62,6 +63,7 @@ export function AppShell() {
   const status = useSession((state) => state.status);
   if (status === 'loading') return <Box sx={{ height: '100vh', bgcolor: 'background.default' }} aria-busy="true" />;
   if (status === 'signed-out') return <SignInScreen />;
+  if (status === 'password-change') return <ChoosePasswordScreen />;
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <Box

@@ -6,7 +6,8 @@ import { LoginResponseSchema } from '@core/hub-api';
 import { bridge } from '../bridge';
 import { closeLocal, deleteLocal, openLocal } from '../data/local';
 
-export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
+/** 'password-change': signed in with a one-time password; a new one is chosen before anything else. */
+export type SessionStatus = 'loading' | 'signed-out' | 'password-change' | 'signed-in';
 
 interface SessionState {
   status: SessionStatus;
@@ -15,9 +16,11 @@ interface SessionState {
   notice: string | null;
   /** A new hub's integration key, shown to its first administrator once (the hub keeps only its hash). */
   revealedKey: { name: string; key: string } | null;
+  /** The session signed in with a one-time password, held (not saved, not syncing) until a new password is chosen. */
+  awaitingPassword: StoredSession | null;
 }
 
-export const useSession = create<SessionState>(() => ({ status: 'loading', session: null, notice: null, revealedKey: null }));
+export const useSession = create<SessionState>(() => ({ status: 'loading', session: null, notice: null, revealedKey: null, awaitingPassword: null }));
 
 function begin(session: StoredSession): void {
   openLocal(session, {
@@ -60,6 +63,11 @@ async function startSession(hubUrl: string, path: string, payload: object, failu
   }
   const login = LoginResponseSchema.parse(body);
   const session: StoredSession = { token: login.token, expiresAt: login.expiresAt, user: login.user, hubId: login.hubId, hubUrl };
+  if (login.mustChangePassword) {
+    // The hub refuses everything else until then: nothing syncs and nothing is remembered yet.
+    useSession.setState({ status: 'password-change', awaitingPassword: session, notice: null });
+    return;
+  }
   await bridge.saveSession(session);
   begin(session);
   if (login.integrationKey) useSession.setState({ revealedKey: login.integrationKey });
@@ -73,6 +81,39 @@ export function signIn(hubUrl: string, username: string, password: string): Prom
 /** On a new hub, from its own machine: creates the first administrator and signs them in. */
 export function setUpHub(hubUrl: string, request: SetupRequest): Promise<void> {
   return startSession(hubUrl, '/api/v1/setup', SetupRequestSchema.parse(request), 'Setting up the hub failed');
+}
+
+/** After a one-time password: sets the person's own, then continues into the workstation. Throws an Error meant for the person. */
+export async function chooseFirstPassword(currentPassword: string, newPassword: string): Promise<void> {
+  const session = useSession.getState().awaitingPassword;
+  if (!session) throw new Error('Sign in first.');
+  let response: Response;
+  try {
+    response = await fetch(`${session.hubUrl}/api/v1/auth/password`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword, newPassword }),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    throw new Error('The hub cannot be reached. Check the network connection and try again.');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new Error(body?.message ?? `Changing the password failed (the hub answered ${response.status}).`);
+  }
+  await bridge.saveSession(session);
+  useSession.setState({ awaitingPassword: null });
+  begin(session);
+}
+
+/** Leaves the choose-a-password screen without changing it (the one-time password stays valid). */
+export async function abandonPasswordChange(): Promise<void> {
+  const session = useSession.getState().awaitingPassword;
+  if (session) {
+    await fetch(`${session.hubUrl}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(3000) }).catch(() => undefined);
+  }
+  useSession.setState({ status: 'signed-out', awaitingPassword: null, notice: null });
 }
 
 /** Signs out; with `wipe`, also removes this person's local data from the device. */

@@ -1,175 +1,35 @@
 /**
- * Administration: integration keys (gateways posting contacts), made, rotated
- * and revoked on the hub; a new key is shown once. Administrators only.
+ * Administration: people (added, changed, disabled, given a one-time
+ * password), teams and queues, and integration keys. Administrators only.
+ * People, teams and queues are synced mutations; passwords and keys are set
+ * on the hub itself (online only).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import type { CreatedIntegrationKey, IntegrationKeyInfo } from '@core/account-api';
-import { SettingsCard } from '../../components/SettingsCard';
-import { createIntegrationKey, listIntegrationKeys, revokeIntegrationKey } from '../../data/admin';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import { useMe } from '../../data/hooks';
 import { EmptyState } from '../../shell/EmptyState';
-import { KeyField } from '../../shell/RevealedKeyDialog';
 import { ScreenHeader } from '../../shell/ScreenHeader';
-import { useAppState } from '../../state/app';
+import { IntegrationKeys } from './IntegrationKeys';
+import { People } from './People';
+import { TeamsAndQueues } from './TeamsAndQueues';
 
-const SOURCES: Record<IntegrationKeyInfo['source'], string> = {
-  admin: 'Made here',
-  env: 'Hub configuration (AGENTDESK_INTEGRATION_KEYS)',
-  demo: 'Demo data',
-};
-const when = (at: number | null) => (at === null ? 'Never' : new Date(at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }));
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function IntegrationKeys() {
-  const notify = useAppState((state) => state.notify);
-  const [keys, setKeys] = useState<IntegrationKeyInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [created, setCreated] = useState<CreatedIntegrationKey | null>(null);
-  const [revoking, setRevoking] = useState<string | null>(null);
-  const load = useCallback(() => {
-    listIntegrationKeys().then(
-      (list) => {
-        setKeys(list);
-        setError(null);
-      },
-      (e: unknown) => setError(message(e)),
-    );
-  }, []);
-  useEffect(load, [load]);
-
-  const make = (keyName: string) =>
-    createIntegrationKey(keyName).then(
-      (key) => {
-        setCreated(key);
-        setName('');
-        load();
-      },
-      (e: unknown) => setError(message(e)),
-    );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim()) void make(name.trim());
-  };
-
-  return (
-    <SettingsCard title="Integration keys" id="admin-keys">
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Telephony, chat, email and social gateways post contacts with a key (see /api/docs). A key is shown once when it is made; rotating makes a new one under the same name and
-        stops the old one.
-      </Typography>
-      {error && (
-        <Alert severity="error" sx={{ mb: 2 }} action={<Button color="inherit" size="small" onClick={load}>Try again</Button>}>
-          {error}
-        </Alert>
-      )}
-      {keys && keys.length === 0 && <Typography variant="body2">No active keys: no gateway can post contacts.</Typography>}
-      {keys && keys.length > 0 && (
-        <Table size="small" aria-label="Active integration keys">
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>From</TableCell>
-              <TableCell>Made</TableCell>
-              <TableCell>Last used</TableCell>
-              <TableCell align="right">Actions</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {keys.map((key) => (
-              <TableRow key={key.name} data-testid="integration-key">
-                <TableCell>{key.name}</TableCell>
-                <TableCell>{SOURCES[key.source]}</TableCell>
-                <TableCell>{when(key.createdAt)}</TableCell>
-                <TableCell>{when(key.lastUsedAt)}</TableCell>
-                <TableCell align="right">
-                  <Button size="small" onClick={() => void make(key.name)} aria-label={`Rotate the key ${key.name}`}>
-                    Rotate
-                  </Button>
-                  <Button size="small" color="error" onClick={() => setRevoking(key.name)} aria-label={`Revoke the key ${key.name}`}>
-                    Revoke
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Stack component="form" direction="row" spacing={1} onSubmit={submit} sx={{ mt: 2, alignItems: 'flex-start' }} aria-label="Make a key">
-        <TextField size="small" label="New key’s name" placeholder="e.g. Telephony" value={name} onChange={(e) => setName(e.target.value)} sx={{ minWidth: 260 }} />
-        <Button type="submit" variant="contained" disabled={!name.trim()}>
-          Make a key
-        </Button>
-      </Stack>
-
-      <Dialog open={created !== null} onClose={() => setCreated(null)} aria-labelledby="created-key-title" maxWidth="sm" fullWidth>
-        <DialogTitle id="created-key-title">New key: {created?.name}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>Copy it into the gateway’s settings now: it is shown only this once.</DialogContentText>
-          {created && <KeyField label={created.name} value={created.key} />}
-        </DialogContent>
-        <DialogActions>
-          <Button variant="contained" onClick={() => setCreated(null)}>
-            I have kept it
-          </Button>
-        </DialogActions>
-      </Dialog>
-      <Dialog open={revoking !== null} onClose={() => setRevoking(null)} aria-labelledby="revoke-key-title">
-        <DialogTitle id="revoke-key-title">Revoke “{revoking}”?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>The gateway using it can no longer post contacts until it is given a new key.</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setRevoking(null)} autoFocus>
-            Cancel
-          </Button>
-          <Button
-            color="error"
-            variant="contained"
-            onClick={() => {
-              const target = revoking;
-              setRevoking(null);
-              if (target)
-                revokeIntegrationKey(target).then(
-                  () => {
-                    notify(`The key “${target}” was revoked.`);
-                    load();
-                  },
-                  (e: unknown) => setError(message(e)),
-                );
-            }}
-          >
-            Revoke
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </SettingsCard>
-  );
-}
+const TABS = [
+  { id: 'people', label: 'People' },
+  { id: 'teams', label: 'Teams & queues' },
+  { id: 'keys', label: 'Integration keys' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
 
 export function AdminScreen() {
   const me = useMe();
+  const [tab, setTab] = useState<TabId>('people');
   if (me && me.role !== 'admin') {
     return (
       <>
-        <ScreenHeader title="Admin" description="Integration keys" />
+        <ScreenHeader title="Admin" description="People, teams, queues and integration keys" />
         <EmptyState icon={<AdminPanelSettingsOutlined sx={{ fontSize: 48 }} color="disabled" />} title="Administration is for administrators">
           Ask an administrator to change the hub’s settings.
         </EmptyState>
@@ -178,8 +38,23 @@ export function AdminScreen() {
   }
   return (
     <>
-      <ScreenHeader title="Admin" description="Integration keys for the gateways that post contacts" />
-      <Box sx={{ maxWidth: 960 }}>{me && <IntegrationKeys />}</Box>
+      <ScreenHeader title="Admin" description="People, teams, queues and integration keys" />
+      <Box sx={{ maxWidth: 1100 }}>
+        <Box sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+          <Tabs value={tab} onChange={(_event, value: TabId) => setTab(value)} aria-label="Administration">
+            {TABS.map((item) => (
+              <Tab key={item.id} value={item.id} label={item.label} id={`admin-tab-${item.id}`} aria-controls={`admin-panel-${item.id}`} />
+            ))}
+          </Tabs>
+        </Box>
+        {me && (
+          <Box role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
+            {tab === 'people' && <People me={me} />}
+            {tab === 'teams' && <TeamsAndQueues />}
+            {tab === 'keys' && <IntegrationKeys />}
+          </Box>
+        )}
+      </Box>
     </>
   );
 }
