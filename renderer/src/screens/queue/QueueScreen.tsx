@@ -39,6 +39,7 @@ function Sla({ item, now }: { item: QueueRow['item']; now: number }) {
         px: level === 'breached' ? 0.75 : 0,
         borderRadius: 1,
         whiteSpace: 'nowrap',
+        justifySelf: 'start',
       }}
     >
       {text}
@@ -87,7 +88,10 @@ function Row({ row, now, active }: { row: QueueRow; now: number; active: boolean
       <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }} aria-label={`Waiting ${formatDuration(now - item.enqueuedAt)}`}>
         {formatDuration(now - item.enqueuedAt)}
       </Typography>
-      <PriorityChip priority={item.priority} />
+      {/* Its own cell even when empty, so the SLA clock stays in its column. */}
+      <Box>
+        <PriorityChip priority={item.priority} />
+      </Box>
       <Sla item={item} now={now} />
     </Box>
   );
