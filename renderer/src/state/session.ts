@@ -22,10 +22,21 @@ interface SessionState {
 
 export const useSession = create<SessionState>(() => ({ status: 'loading', session: null, notice: null, revealedKey: null, awaitingPassword: null }));
 
+/** Why the hub stopped taking a session, when it says something particular (an administrator disabled the account). */
+async function endedBecause(session: StoredSession): Promise<string | null> {
+  try {
+    const response = await fetch(`${session.hubUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(3000) });
+    const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
+    return response.status === 401 && body?.error === 'account_disabled' && body.message ? body.message : null;
+  } catch {
+    return null;
+  }
+}
+
 function begin(session: StoredSession): void {
   openLocal(session, {
     onUnauthorized: () => {
-      void endSession('Your session has ended: sign in again. Changes not yet synced are kept on this device.');
+      void endedBecause(session).then((reason) => endSession(reason ?? 'Your session has ended: sign in again. Changes not yet synced are kept on this device.'));
     },
   });
   useSession.setState({ status: 'signed-in', session, notice: null });
