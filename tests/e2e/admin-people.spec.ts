@@ -115,6 +115,7 @@ test('an administrator adds a team, a queue and an agent, gives a one-time passw
   await personDialog.getByRole('button', { name: 'Add' }).click();
   await expect(personDialog.getByText('The user name “jordan” is taken: choose another.')).toBeVisible();
   await personDialog.getByLabel('User name').fill('riley');
+  await expect(personDialog.getByText('The user name “jordan” is taken: choose another.')).toHaveCount(0);
   await shoot(page, 'admin-person-dialog');
   await personDialog.getByRole('button', { name: 'Add' }).click();
   await expect(personDialog).toBeHidden();

@@ -59,7 +59,11 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
   );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((old) => ({ ...old, [key]: value }));
+  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((old) => ({ ...old, [key]: value }));
+    // A problem shown under a field goes once the field is changed.
+    setProblems((old) => Object.fromEntries(Object.entries(old).filter(([field]) => field !== key)));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -22,7 +22,10 @@ export function ChoosePasswordScreen() {
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (field: Field) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [field]: event.target.value }));
+  const set = (field: Field) => (event: { target: { value: string } }) => {
+    setValues((old) => ({ ...old, [field]: event.target.value }));
+    setProblems((old) => ({ ...old, [field]: undefined }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
