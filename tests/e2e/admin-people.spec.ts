@@ -94,6 +94,7 @@ test('an administrator adds a team, a queue and an agent, gives a one-time passw
   await queueDialog.getByRole('button', { name: 'Save' }).click();
   await expect(queueDialog.getByText('Enter the minutes a contact may wait, e.g. 5.')).toBeVisible();
   await queueDialog.getByLabel('SLA (minutes)').fill('10');
+  await expect(queueDialog.getByText('Enter the minutes a contact may wait, e.g. 5.')).toHaveCount(0);
   await shoot(page, 'admin-queue-dialog');
   await queueDialog.getByRole('button', { name: 'Save' }).click();
   await expect(queueDialog).toBeHidden();

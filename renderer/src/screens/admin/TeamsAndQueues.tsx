@@ -84,7 +84,13 @@ function TeamDialog({ team, onClose }: { team: Team | 'new'; onClose: () => void
   };
   return (
     <DialogForm title={team === 'new' ? 'Add a team' : `Rename ${team.name}`} id="team-dialog-title" onClose={onClose} onSubmit={submit} error={error}>
-      <TextField label="Team name" value={name} onChange={(e) => setName(e.target.value)} error={problem !== null} helperText={problem} autoFocus required fullWidth />
+      <TextField
+        label="Team name"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setProblem(null);
+        }} error={problem !== null} helperText={problem} autoFocus required fullWidth />
     </DialogForm>
   );
 }
@@ -102,6 +108,13 @@ function QueueDialog({ queue, teams, onClose }: { queue: Queue | 'new'; teams: T
   const [skills, setSkills] = useState(adding ? '' : queue.skills.join(', '));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  /** A setter that also takes away the problem shown under its field. */
+  const edit =
+    <T,>(field: string, setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setProblems((old) => Object.fromEntries(Object.entries(old).filter(([key]) => key !== field)));
+    };
   const submit = async () => {
     const minutes = Number(slaMinutes.replace(',', '.'));
     if (!slaMinutes.trim() || !Number.isFinite(minutes) || minutes <= 0) return setProblems({ slaSeconds: 'Enter the minutes a contact may wait, e.g. 5.' });
@@ -130,8 +143,8 @@ function QueueDialog({ queue, teams, onClose }: { queue: Queue | 'new'; teams: T
   };
   return (
     <DialogForm title={adding ? 'Add a queue' : `Edit ${queue.name}`} id="queue-dialog-title" onClose={onClose} onSubmit={submit} error={error}>
-      <TextField label="Queue name" value={name} onChange={(e) => setName(e.target.value)} error={Boolean(problems.name)} helperText={problems.name} autoFocus required fullWidth />
-      <TextField select label="Team" value={teamId} onChange={(e) => setTeamId(e.target.value)} error={Boolean(problems.teamId)} helperText={problems.teamId ?? 'Its members are offered the queue’s contacts.'} required fullWidth>
+      <TextField label="Queue name" value={name} onChange={(e) => edit('name', setName)(e.target.value)} error={Boolean(problems.name)} helperText={problems.name} autoFocus required fullWidth />
+      <TextField select label="Team" value={teamId} onChange={(e) => edit('teamId', setTeamId)(e.target.value)} error={Boolean(problems.teamId)} helperText={problems.teamId ?? 'Its members are offered the queue’s contacts.'} required fullWidth>
         {teams.map((team) => (
           <MenuItem key={team.id} value={team.id}>
             {team.name}
@@ -145,7 +158,7 @@ function QueueDialog({ queue, teams, onClose }: { queue: Queue | 'new'; teams: T
             <FormControlLabel
               key={channel}
               label={CHANNEL_LABELS[channel]}
-              control={<Checkbox checked={channels.includes(channel)} onChange={(e) => setChannels(e.target.checked ? [...channels, channel] : channels.filter((c) => c !== channel))} />}
+              control={<Checkbox checked={channels.includes(channel)} onChange={(e) => edit('channels', setChannels)(e.target.checked ? [...channels, channel] : channels.filter((c) => c !== channel))} />}
             />
           ))}
         </FormGroup>
@@ -155,18 +168,18 @@ function QueueDialog({ queue, teams, onClose }: { queue: Queue | 'new'; teams: T
           </Typography>
         )}
       </FormControl>
-      <TextField label="Topics" value={topics} onChange={(e) => setTopics(e.target.value)} error={Boolean(problems.topics)} helperText={problems.topics ?? 'Separated by commas, e.g. billing, refunds; none takes any topic'} fullWidth />
+      <TextField label="Topics" value={topics} onChange={(e) => edit('topics', setTopics)(e.target.value)} error={Boolean(problems.topics)} helperText={problems.topics ?? 'Separated by commas, e.g. billing, refunds; none takes any topic'} fullWidth />
       <TextField
         label="SLA (minutes)"
         value={slaMinutes}
-        onChange={(e) => setSlaMinutes(e.target.value)}
+        onChange={(e) => edit('slaSeconds', setSlaMinutes)(e.target.value)}
         error={Boolean(problems.slaSeconds)}
         helperText={problems.slaSeconds ?? 'How long a contact may wait before the SLA is missed.'}
         slotProps={{ htmlInput: { inputMode: 'decimal' } }}
         required
         fullWidth
       />
-      <TextField label="Skills needed" value={skills} onChange={(e) => setSkills(e.target.value)} error={Boolean(problems.skills)} helperText={problems.skills ?? 'Separated by commas; agents need every one to be offered its contacts'} fullWidth />
+      <TextField label="Skills needed" value={skills} onChange={(e) => edit('skills', setSkills)(e.target.value)} error={Boolean(problems.skills)} helperText={problems.skills ?? 'Separated by commas; agents need every one to be offered its contacts'} fullWidth />
     </DialogForm>
   );
 }
