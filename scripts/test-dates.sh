@@ -8,14 +8,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Instants ahead of the real date: Playwright's clock, which the follow-up reminder test moves forward,
+# cannot start a page before the real time. Move them on when they come near.
 instants=(
-  2026-12-06T08:10:00Z # a Sunday morning
-  2027-01-15T17:55:00Z # Friday 17:55 in London
+  2027-12-05T08:10:00Z # a Sunday morning
+  2028-01-14T17:55:00Z # Friday 17:55 in London
   2027-03-28T00:55:00Z # the night clocks go forward in Europe
-  2026-10-25T00:55:00Z # the night clocks go back in Europe
+  2027-10-31T00:55:00Z # the night clocks go back in Europe
   2027-03-14T06:55:00Z # the night clocks go forward in the US (01:55 in New York)
-  2026-11-01T05:55:00Z # the night clocks go back in the US (01:55 in New York)
-  2026-12-31T23:59:00Z # New Year's Eve, a minute to midnight
+  2027-11-07T05:55:00Z # the night clocks go back in the US (01:55 in New York)
+  2027-12-31T23:59:00Z # New Year's Eve, a minute to midnight
   2028-02-29T10:00:00Z # 29 February
   2029-07-02T08:30:00Z # after the bank holidays the company calendar lists
 )

@@ -1,4 +1,4 @@
-import { controlClock, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import type { FollowUp } from '@core/domain/model';
 import { signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
@@ -9,6 +9,9 @@ declare global {
     __notifications?: { title: string; body: string; tag?: string; onclick: (() => void) | null }[];
   }
 }
+
+// The page's clock runs from the run's now, and can be moved forward to the follow-up's time.
+test.use({ controlledClock: true });
 
 test('a follow-up planned at wrap-up is in the agenda, reminded at its time, completed, and its outcome lands in the timeline', async ({ page, request }) => {
   test.setTimeout(120_000);
@@ -36,8 +39,6 @@ test('a follow-up planned at wrap-up is in the agenda, reminded at its time, com
     window.__notifications = shown;
     (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
   });
-  // The page's clock runs from the run's now, and can be moved forward to the follow-up's time.
-  await controlClock(page.context());
 
   // A customer calls about a broken router; nobody else is available, and Ava takes the call.
   const benToken = await login(request, 'ben');
