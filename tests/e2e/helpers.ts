@@ -28,10 +28,24 @@ export async function settled(page: Page): Promise<void> {
 export async function seriousViolations(page: Page): Promise<string[]> {
   const scan = async () => {
     await settled(page);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return results.violations
+    // Colours are read at their end state: a control whose selection just changed (a tab going from filled to text)
+    // is halfway between two colours while its transition runs, and a loaded machine can stretch that past a second.
+    const still = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+    try {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      return describe(results.violations);
+    } finally {
+      await still.evaluate((element) => (element as HTMLStyleElement).remove());
+    }
+  };
+  const describe = (violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) =>
+    violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map(where).join(', ')}`);
+  // A contrast problem names its colours, so a failure says what was on the screen.
+  const where = (node: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]['nodes'][number]) => {
+    const data = node.any.find((check) => check.id === 'color-contrast')?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+    return data?.fgColor ? `${node.target.join(' ')} (${data.fgColor} on ${data.bgColor}, ${data.contrastRatio})` : node.target.join(' ');
   };
   const first = await scan();
   if (first.length === 0) return first;

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test, newDesktop } from './fixtures';
 import type { Script } from '@core/domain/model';
-import { signIn, waitForSync } from './helpers';
+import { seriousViolations, signIn, waitForSync } from './helpers';
 import { login, pullAll } from './api';
 
 const SCRIPT_ID = 'billing-dispute';
@@ -15,14 +14,6 @@ async function billingVersions(request: APIRequestContext): Promise<Script[]> {
     if (change.op === 'put' && change.entity === 'script' && (change.row as Script).scriptId === SCRIPT_ID) rows.set((change.row as Script).id, change.row as Script);
   }
   return [...rows.values()];
-}
-
-/** Serious and critical accessibility problems axe finds on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 /** Moves the active row of a listbox with the arrow keys until it is the one named. */
