@@ -53,26 +53,58 @@ export async function purgeExpiredSessions(db: Queryable, now: number): Promise<
 }
 
 export async function loadUser(db: Queryable, userId: string): Promise<User | undefined> {
-  const rows = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'user' AND id = $1 AND NOT deleted", [userId]);
-  return rows[0] ? UserSchema.parse(rows[0].data) : undefined;
+  const rows = await db.query<{ data: unknown; version: number }>("SELECT data, version FROM entities WHERE entity = 'user' AND id = $1 AND NOT deleted", [userId]);
+  return rows[0] ? parsedUser(db, userId, Number(rows[0].version), rows[0].data) : undefined;
 }
 
-/** The session behind a request's bearer token; 401 with a reason otherwise. */
+/**
+ * People's rows as last parsed, by version, per database: every request needs its caller's row, and a row changes
+ * far less often. Versions are unique within one database only.
+ */
+const parsedUsers = new WeakMap<Queryable, Map<string, { version: number; user: User }>>();
+const PARSED_USERS_KEPT = 10_000;
+
+function parsedUser(db: Queryable, id: string, version: number, data: unknown): User {
+  let usersByVersion = parsedUsers.get(db);
+  if (!usersByVersion) parsedUsers.set(db, (usersByVersion = new Map()));
+  const known = usersByVersion.get(id);
+  if (known?.version === version) return known.user;
+  const user = UserSchema.parse(data);
+  usersByVersion.delete(id);
+  // Oldest first out: a Map iterates in insertion order.
+  if (usersByVersion.size >= PARSED_USERS_KEPT) usersByVersion.delete(usersByVersion.keys().next().value!);
+  usersByVersion.set(id, { version, user });
+  return user;
+}
+
+/** The session behind a request's bearer token; 401 with a reason otherwise. One round trip: every request pays it. */
 export async function authenticate(db: Queryable, request: FastifyRequest, now: number): Promise<Session> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (!match?.[1]) throw new HttpError(401, 'unauthorized', header ? 'The sign-in token is malformed.' : 'Sign in first: this needs a bearer token.');
   const tokenHash = hashToken(match[1]);
-  const rows = await db.query<{ id: string; user_id: string; expires_at: Date | string; last_used_at: Date | string; must_change: boolean | null }>(
-    'SELECT s.id, s.user_id, s.expires_at, s.last_used_at, c.must_change FROM sessions s LEFT JOIN credentials c ON c.user_id = s.user_id WHERE s.token_hash = $1',
+  const rows = await db.query<{
+    id: string;
+    user_id: string;
+    expires_at: Date | string;
+    last_used_at: Date | string;
+    must_change: boolean | null;
+    data: unknown;
+    version: number | null;
+  }>(
+    `SELECT s.id, s.user_id, s.expires_at, s.last_used_at, c.must_change, u.data, u.version
+       FROM sessions s
+       LEFT JOIN credentials c ON c.user_id = s.user_id
+       LEFT JOIN entities u ON u.entity = 'user' AND u.id = s.user_id AND NOT u.deleted
+      WHERE s.token_hash = $1`,
     [tokenHash],
   );
   const session = rows[0];
   if (!session) throw new HttpError(401, 'unauthorized', 'This session is not valid any more: sign in again.');
   const expiresAt = new Date(session.expires_at).getTime();
   if (expiresAt <= now) throw new HttpError(401, 'unauthorized', 'This session has expired: sign in again.');
-  const user = await loadUser(db, session.user_id);
-  if (!user) throw new HttpError(401, 'unauthorized', 'This account no longer exists.');
+  if (session.version === null) throw new HttpError(401, 'unauthorized', 'This account no longer exists.');
+  const user = parsedUser(db, session.user_id, Number(session.version), session.data);
   // Checked on every request: disabling someone ends their sessions at once.
   if (user.disabled) throw new HttpError(401, 'account_disabled', DISABLED_MESSAGE);
   if (now - new Date(session.last_used_at).getTime() > 60_000) {
