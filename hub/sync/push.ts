@@ -1,5 +1,5 @@
 /**
- * Push: each mutation is applied in its own transaction together with the
+ * Push: a push's mutations are applied in one transaction together with the
  * client's lastMutationId, so a replay (a retried request, a duplicated
  * delivery) is recognised and answered from the stored result, never applied
  * twice. A mutation the domain refuses is committed as rejected with a code;
@@ -81,11 +81,17 @@ async function lockClient(tx: Queryable, clientId: string, user: User): Promise<
 }
 
 export interface PushHooks {
-  /** Called inside each mutation's transaction, after the mutation ran (tests inject faults here). */
+  /** Called inside the push's transaction, after each mutation ran (tests inject faults here). */
   afterMutation?: (index: number) => void | Promise<void>;
 }
 
-/** Applies a validated push; returns one result per mutation and whether anything changed. */
+/**
+ * Applies a validated push in one transaction: the client's lastMutationId
+ * commits with every mutation it counts, so a replay is recognised and a push
+ * interrupted anywhere is applied whole or not at all. Each mutation runs
+ * under a savepoint: one the domain refuses is undone alone and recorded as
+ * rejected, and the rest still apply.
+ */
 export async function applyPush(
   storage: Storage,
   user: User,
@@ -94,31 +100,35 @@ export async function applyPush(
   { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
 ): Promise<{ response: PushResponse; changed: boolean }> {
   const actor = actorOf(user);
-  const results: MutationResult[] = [];
-  let lastMutationId = 0;
-  let changed = false;
-  for (const [index, mutation] of mutations.entries()) {
-    const outcome = await storage.transaction(async (tx) => {
-      await lockForWrite(tx);
-      const client = await lockClient(tx, clientId, user);
-      if (mutation.id <= client.last_mutation_id) {
-        const stored = await tx.query<{ status: string; code: string | null; message: string | null }>(
-          'SELECT status, code, message FROM mutations WHERE client_id = $1 AND id = $2',
-          [clientId, mutation.id],
-        );
-        const row = stored[0];
-        const result: MutationResult =
+  return storage.transaction(async (tx) => {
+    await lockForWrite(tx);
+    const client = await lockClient(tx, clientId, user);
+    const results: MutationResult[] = [];
+    let last = client.last_mutation_id;
+    let changed = false;
+
+    const replays = mutations.filter((mutation) => mutation.id <= last);
+    if (replays.length) {
+      // Answered from the stored results, never applied twice.
+      const stored = await tx.query<{ id: number; status: string; code: string | null; message: string | null }>(
+        'SELECT id, status, code, message FROM mutations WHERE client_id = $1 AND id = ANY($2::bigint[])',
+        [clientId, replays.map((mutation) => mutation.id)],
+      );
+      const byId = new Map(stored.map((row) => [Number(row.id), row]));
+      for (const mutation of replays) {
+        const row = byId.get(mutation.id);
+        results.push(
           row?.status === 'rejected'
             ? { id: mutation.id, status: 'rejected', code: (row.code ?? 'invalid') as RejectionCode, message: row.message ?? '' }
-            : { id: mutation.id, status: 'applied' };
-        return { result, last: client.last_mutation_id, changed: false };
-      }
-      if (mutation.id !== client.last_mutation_id + 1) {
-        throw new HttpError(
-          409,
-          'mutation_gap',
-          `The hub expected mutation ${client.last_mutation_id + 1} from this desktop but got ${mutation.id}.`,
+            : { id: mutation.id, status: 'applied' },
         );
+      }
+    }
+
+    for (const [index, mutation] of mutations.entries()) {
+      if (mutation.id <= client.last_mutation_id) continue;
+      if (mutation.id !== last + 1) {
+        throw new HttpError(409, 'mutation_gap', `The hub expected mutation ${last + 1} from this desktop but got ${mutation.id}.`);
       }
       const appliedAt = clock.now();
       const seq = await nextVersion(tx);
@@ -161,13 +171,14 @@ export async function applyPush(
           result.status === 'rejected' ? result.message : null,
         ],
       );
-      await tx.query('UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1', [clientId, mutation.id]);
       await hooks.afterMutation?.(index);
-      return { result, last: mutation.id, changed: result.status === 'applied' };
-    });
-    results.push(outcome.result);
-    lastMutationId = Math.max(lastMutationId, outcome.last);
-    changed ||= outcome.changed;
-  }
-  return { response: { lastMutationId, results }, changed };
+      results.push(result);
+      last = mutation.id;
+      changed ||= result.status === 'applied';
+    }
+    if (last > client.last_mutation_id) {
+      await tx.query('UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1', [clientId, last]);
+    }
+    return { response: { lastMutationId: last, results }, changed };
+  });
 }
