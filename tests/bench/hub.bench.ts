@@ -9,6 +9,9 @@
  * Baseline: plain SELECT data FROM entities of as many rows, same page size
  * and concurrency, on the same database.
  */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
 import { test } from 'vitest';
 import { DEMO_PASSWORD } from '@core/demo';
 import { startHub, type RunningHub } from '../../hub/server';
@@ -21,6 +24,8 @@ const AGENTS = ['ava', 'ben', 'chloe', 'diego'];
 const DURATION_MS = 6_000;
 const PAGE = 1000;
 const PUSH_BATCH = 50;
+
+const kib = (bytes: number) => `${int(bytes / 1024)} KiB`;
 
 interface RawRun {
   rows: number;
@@ -86,6 +91,42 @@ async function rawInsert(hub: RunningHub, total: number): Promise<RawRun> {
   return { rows: total, elapsedMs, latencies };
 }
 
+interface FirstSync {
+  wireBytes: number;
+  jsonBytes: number;
+  elapsedMs: number;
+  pages: number;
+}
+
+/** One desktop's first sync, page by page, as the wire carries it: `encoding` is what the desktop accepts. */
+async function firstSync(url: string, token: string, encoding: 'identity' | 'br, gzip'): Promise<FirstSync> {
+  const clientId = randomUUID();
+  let cursor = 0;
+  let wireBytes = 0;
+  let jsonBytes = 0;
+  let pages = 0;
+  const started = performance.now();
+  for (;;) {
+    const { body, contentEncoding } = await new Promise<{ body: Buffer; contentEncoding: string | undefined }>((resolve, reject) => {
+      const request = http.get(`${url}/sync/pull?clientId=${clientId}&cursor=${cursor}&limit=${PAGE}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ body: Buffer.concat(chunks), contentEncoding: response.headers['content-encoding'] }));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+    wireBytes += body.length;
+    const json = contentEncoding === 'br' ? zlib.brotliDecompressSync(body) : contentEncoding === 'gzip' ? zlib.gunzipSync(body) : body;
+    jsonBytes += json.length;
+    pages += 1;
+    const page = JSON.parse(json.toString('utf8')) as { cursor: number; hasMore: boolean };
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  return { wireBytes, jsonBytes, elapsedMs: performance.now() - started, pages };
+}
+
 interface StorageFigures {
   label: string;
   pull: PullLoadResult;
@@ -93,6 +134,8 @@ interface StorageFigures {
   push: PushLoadResult;
   pushRaw: RawRun;
   scopeRows: number;
+  plainSync: FirstSync;
+  compressedSync: FirstSync;
 }
 
 async function measure(target: StorageTarget): Promise<StorageFigures> {
@@ -108,6 +151,11 @@ async function measure(target: StorageTarget): Promise<StorageFigures> {
     await rawSelect(hub, scopeRows).then(() => undefined); // warm-up
     const pullRaw = await rawSelect(hub, scopeRows);
 
+    // Compressed against uncompressed, alternated so both meet the same warm caches.
+    await firstSync(hub.url, tokens[0]!, 'identity');
+    const plainSync = await firstSync(hub.url, tokens[0]!, 'identity');
+    const compressedSync = await firstSync(hub.url, tokens[0]!, 'br, gzip');
+
     const clients = [];
     for (const [index, agent] of AGENTS.entries()) {
       const rows = await hub.storage.query<{ customer_id: string }>('SELECT customer_id FROM user_scope WHERE user_id = $1 ORDER BY customer_id LIMIT 200', [`usr_${agent}`]);
@@ -118,7 +166,7 @@ async function measure(target: StorageTarget): Promise<StorageFigures> {
     console.log(
       `hub ${target.label}: push ${int(perSecond(push.mutations, push.elapsedMs))} mutations/s (raw ${int(perSecond(pushRaw.rows, pushRaw.elapsedMs))} rows/s); pull ${int(perSecond(pull.rows, pull.elapsedMs))} rows/s (raw ${int(perSecond(pullRaw.rows, pullRaw.elapsedMs))} rows/s)`,
     );
-    return { label: target.label, pull, pullRaw, push, pushRaw, scopeRows };
+    return { label: target.label, pull, pullRaw, push, pushRaw, scopeRows, plainSync, compressedSync };
   } finally {
     await hub.close();
     await database.drop();
@@ -140,7 +188,7 @@ test('hub push and pull throughput on PGlite and PostgreSQL (loopback HTTP)', as
     }
     const figures = await measure(target);
     raw[target.kind] = figures;
-    const { pull, pullRaw, push, pushRaw } = figures;
+    const { pull, pullRaw, push, pushRaw, plainSync, compressedSync } = figures;
     const pushRate = perSecond(push.mutations, push.elapsedMs);
     const insertRate = perSecond(pushRaw.rows, pushRaw.elapsedMs);
     const pullRate = perSecond(pull.rows, pull.elapsedMs);
@@ -179,13 +227,21 @@ test('hub push and pull throughput on PGlite and PostgreSQL (loopback HTTP)', as
         status: 'info',
       },
     );
+    measures.push({
+      name: `${target.label}: a first sync's bytes on the wire (brotli/gzip) · time`,
+      figure: `${kib(compressedSync.wireBytes)} · ${ms(compressedSync.elapsedMs, 0)}`,
+      baseline: `${kib(plainSync.wireBytes)} · ${ms(plainSync.elapsedMs, 0)} uncompressed`,
+      ratio: compressedSync.wireBytes / plainSync.wireBytes,
+      target: '—',
+      status: 'info',
+    });
     notes.push(
       `${target.label}: ${int(push.mutations)} mutations in ${int(push.requests)} pushes (${int(push.rejected)} rejected); ${int(pull.fullPulls)} first pulls of ${int(figures.scopeRows)} rows (${int(pull.requests)} pages).`,
     );
   }
   notes.push(
     `Load: ${AGENTS.length} desktops (${AGENTS.join(', ')}), each with its own session and a fresh client id, for ${DURATION_MS / 1000} s per phase after one warm-up round; the clients run in a worker thread, the hub in the benchmark's main thread.`,
-    'The design commits each mutation on its own, together with the client\'s last mutation id, so push\'s baseline is one INSERT commit per row; pull\'s baseline reads the same number of rows in pages of 1,000 by primary key, without scope, JSON over HTTP or validation.',
+    'A push commits its mutations in one transaction with the client\'s last mutation id; push\'s baseline is one INSERT commit per row, what each mutation cost when it committed on its own; pull\'s baseline reads the same number of rows in pages of 1,000 by primary key, without scope, JSON over HTTP or validation.',
   );
   const result: BenchResult = {
     id: '4-hub',
