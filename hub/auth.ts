@@ -66,7 +66,7 @@ const PARSED_USERS_KEPT = 10_000;
 
 function parsedUser(db: Queryable, id: string, version: number, data: unknown): User {
   let usersByVersion = parsedUsers.get(db);
-  if (!usersByVersion) parsedUsers.set(db, (usersByVersion = new Map()));
+  if (!usersByVersion) parsedUsers.set(db, (usersByVersion = new Map<string, { version: number; user: User }>()));
   const known = usersByVersion.get(id);
   if (known?.version === version) return known.user;
   const user = UserSchema.parse(data);

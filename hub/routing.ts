@@ -12,7 +12,7 @@ import { planOffers, type OfferChange } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
 import type { Queryable, Storage } from './storage';
 import type { Pokes } from './sync/events';
-import { lockForWrite, writeRow } from './sync/store';
+import { audienceOf, lockForWrite, writeRow, type Audience } from './sync/store';
 
 /** How often the timer pass runs. */
 export const OFFER_PASS_INTERVAL_MS = 5_000;
@@ -41,9 +41,11 @@ export interface OfferPassResult {
   offered: OfferChange[];
   /** Whether any row was written. */
   changed: boolean;
+  /** Whose desktops the pass's writes concern. */
+  audience: Audience;
 }
 
-const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], changed: false };
+const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], changed: false, audience: new Set() };
 
 interface RoutingState {
   items: QueueItem[];
@@ -81,7 +83,7 @@ export async function runOfferPass(storage: Storage, now: number, options: Offer
     // Decided again under the lock: another process or request may have changed things since.
     const plan = planOffers({ ...(await loadRoutingState(tx)), now, ttlMs });
     for (const item of plan.updates) await writeRow(tx, 'queueItem', item);
-    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
+    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0, audience: await audienceOf(tx) };
   });
 }
 
@@ -138,7 +140,7 @@ export class OfferRouter {
   private async pass(): Promise<OfferPassResult | null> {
     try {
       const result = await runOfferPass(this.storage, (this.options.clock ?? systemClock).now(), this.options.ttlMs !== undefined ? { ttlMs: this.options.ttlMs } : {});
-      if (result.changed) await this.pokes.changed();
+      if (result.changed) await this.pokes.changed(result.audience);
       return result;
     } catch (error) {
       if (!this.stopped) this.options.onError?.(error);

@@ -76,7 +76,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         for (const id of customerIds) await addToScope(tx, [session.user.id], id);
         return known.length;
       });
-      await pokes.changed();
+      await pokes.changed(new Set([session.user.id]));
       return { added };
     },
   );

@@ -54,7 +54,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
         await offers.request();
         offeredTo = (await getRow(storage, 'queueItem', outcome.itemId))?.offeredTo ?? null;
       }
-      await pokes.changed();
+      await pokes.changed(outcome.audience);
       void reply.code(201);
       return { ...outcome.response, offeredTo };
     },

@@ -20,7 +20,7 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'person' },
       schema: {
         summary: "Push a desktop's changes (exactly once, in order)",
-        description: 'Each mutation is applied in its own transaction with the desktop\'s last mutation id: a retried push is answered from the stored results. A change the rules refuse is recorded as rejected, with a code and a message.',
+        description: 'A push is applied in one transaction with the desktop\'s last mutation id: a retried push is answered from the stored results. A change the rules refuse is recorded as rejected, with a code and a message, and the others still apply.',
         tags: ['Sync'],
         security,
         body: PushRequestSchema,
@@ -31,11 +31,11 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = sessionOf(request);
       const body = request.body;
       const mutations = validatePush(body);
-      const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, { clock, log: request.log, ...(app.hub.pushHooks ? { hooks: app.hub.pushHooks } : {}) });
+      const { response, changed, audience } = await applyPush(storage, session.user, body.clientId, mutations, { clock, log: request.log, ...(app.hub.pushHooks ? { hooks: app.hub.pushHooks } : {}) });
       if (changed) {
         // Before answering, so the desktop's next pull already sees the offers this push led to.
         if (offers && mutations.some((mutation) => OFFER_TRIGGERS.has(mutation.name))) await offers.request();
-        await pokes.changed();
+        await pokes.changed(audience);
       }
       return response;
     },
@@ -77,14 +77,14 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'person' },
       schema: {
-        summary: 'Server-sent events: a "poke" whenever something may have changed for this person',
+        summary: 'Server-sent events: a "poke" whenever something changed in this person\'s scope',
         tags: ['Sync'],
         security,
         response: { 200: z.string().describe('text/event-stream'), ...PERSON_ERRORS },
       },
     },
     async (request, reply) => {
-      pokes.open(request, reply);
+      pokes.open(request, reply, sessionOf(request).user.id);
     },
   );
 };

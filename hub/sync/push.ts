@@ -24,7 +24,7 @@ import { actorOf } from '../auth';
 import { HttpError } from '../errors';
 import { consoleLog, describeFailure, isTransient, type FailureLog } from '../failures';
 import type { Queryable, Storage } from '../storage';
-import { hubStore, lockForWrite, nextVersion } from './store';
+import { audienceOf, hubStore, lockForWrite, nextVersion, type Audience } from './store';
 
 interface ValidMutation {
   id: number;
@@ -98,7 +98,7 @@ export async function applyPush(
   clientId: string,
   mutations: readonly ValidMutation[],
   { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
-): Promise<{ response: PushResponse; changed: boolean }> {
+): Promise<{ response: PushResponse; changed: boolean; audience: Audience }> {
   const actor = actorOf(user);
   return storage.transaction(async (tx) => {
     await lockForWrite(tx);
@@ -179,6 +179,6 @@ export async function applyPush(
     if (last > client.last_mutation_id) {
       await tx.query('UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1', [clientId, last]);
     }
-    return { response: { lastMutationId: last, results }, changed };
+    return { response: { lastMutationId: last, results }, changed, audience: changed ? await audienceOf(tx) : new Set<string>() };
   });
 }

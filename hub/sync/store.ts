@@ -15,6 +15,42 @@ export async function lockForWrite(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
 }
 
+/** Whose desktops a write concerns: everyone (rows every desktop syncs), the people named, or nobody. */
+export type Audience = '*' | ReadonlySet<string>;
+
+interface Touched {
+  everyone: boolean;
+  customers: Set<string>;
+  people: Set<string>;
+}
+
+/** What each open write transaction has written, so only the desktops it concerns are woken. */
+const touchedBy = new WeakMap<Queryable, Touched>();
+
+function touched(tx: Queryable): Touched {
+  let found = touchedBy.get(tx);
+  if (!found) touchedBy.set(tx, (found = { everyone: false, customers: new Set(), people: new Set() }));
+  return found;
+}
+
+/**
+ * The people whose pull would bring something this transaction wrote: those
+ * holding a written customer in scope (after this transaction's scope
+ * changes), those who gained a customer, or everyone for rows everyone syncs.
+ * Asked inside the transaction, before it commits.
+ */
+export async function audienceOf(tx: Queryable): Promise<Audience> {
+  const written = touchedBy.get(tx);
+  if (!written) return new Set();
+  if (written.everyone) return '*';
+  const people = new Set(written.people);
+  if (written.customers.size) {
+    const holders = await tx.query<{ user_id: string }>('SELECT DISTINCT user_id FROM user_scope WHERE customer_id = ANY($1::text[])', [[...written.customers]]);
+    for (const { user_id } of holders) people.add(user_id);
+  }
+  return people;
+}
+
 export async function nextVersion(tx: Queryable): Promise<number> {
   const rows = await tx.query<{ v: number }>("SELECT nextval('change_seq') AS v");
   return Number(rows[0]!.v);
@@ -31,6 +67,7 @@ export async function currentVersion(db: Queryable): Promise<number> {
 export async function addToScope(tx: Queryable, userIds: Iterable<string>, customerId: string): Promise<void> {
   const users = [...new Set(userIds)];
   if (users.length === 0) return;
+  for (const user of users) touched(tx).people.add(user);
   // Only people who do not have the customer yet draw a new scope version.
   await tx.query(
     `INSERT INTO user_scope (user_id, customer_id, seq)
@@ -74,11 +111,14 @@ export async function putRow<E extends EntityName>(tx: Queryable, entity: E, inp
     throw new DomainError('invalid', `Invalid ${entity}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unreadable'}`);
   }
   const row = checked.data as EntityRow<E>;
+  const customerId = customerOfRow(entity, row);
+  if (customerId) touched(tx).customers.add(customerId);
+  else touched(tx).everyone = true;
   const version = await nextVersion(tx);
   await tx.query(
     `INSERT INTO entities (entity, id, customer_id, version, deleted, data) VALUES ($1, $2, $3, $4, false, $5)
      ON CONFLICT (entity, id) DO UPDATE SET customer_id = EXCLUDED.customer_id, version = EXCLUDED.version, deleted = false, data = EXCLUDED.data`,
-    [entity, row.id, customerOfRow(entity, row), version, JSON.stringify(row)],
+    [entity, row.id, customerId, version, JSON.stringify(row)],
   );
   return version;
 }
