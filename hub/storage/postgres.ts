@@ -156,7 +156,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async transaction(fn) {
+    async transaction(fn, options) {
       const client = await pool.connect();
       // A checked-out client has no pool listener: losing its connection would otherwise end the process.
       let broken: Error | undefined;
@@ -165,7 +165,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       };
       client.on('error', onLost);
       try {
-        await client.query('BEGIN');
+        await client.query(options?.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

@@ -9,8 +9,12 @@ export interface Queryable {
 
 export interface Storage extends Queryable {
   readonly kind: StorageKind;
-  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+  /**
+   * Runs `fn` in one transaction; commits when it resolves, rolls back when it throws.
+   * `readOnlySnapshot` reads everything from one snapshot and writes nothing (REPEATABLE READ, READ ONLY on
+   * PostgreSQL, begun in the same round trip; PGlite runs one transaction at a time anyway).
+   */
+  transaction: <T>(fn: (tx: Queryable) => Promise<T>, options?: { readOnlySnapshot?: boolean }) => Promise<T>;
   /**
    * Subscribes to a NOTIFY channel (crosses hub processes on PostgreSQL). Returns an unsubscribe.
    * `onReconnect` runs when listening resumes after a lost connection: notifications may have been missed.

@@ -12,7 +12,6 @@ import type { EntityName } from '@core/sync/entities';
 import type { User } from '@core/domain/model';
 import { HttpError } from '../errors';
 import type { Queryable, Storage } from '../storage';
-import { currentVersion } from './store';
 
 interface ChangeRow {
   entity: EntityName;
@@ -46,25 +45,24 @@ interface Page {
  * becomes the new cursor.
  */
 async function readChanges(db: Queryable, userId: string, cursor: number, limit: number): Promise<Page> {
-  const [globals, scoped, entries] = await Promise.all([
-    db.query<ChangeRow>(
-      `SELECT entity, id, version, deleted, data, version AS eff FROM entities
-        WHERE customer_id IS NULL AND version > $1 ORDER BY version LIMIT $2`,
-      [cursor, limit],
-    ),
-    db.query<ChangeRow>(
-      `SELECT e.entity, e.id, e.version, e.deleted, e.data, e.version AS eff
-         FROM user_scope s JOIN entities e ON e.customer_id = s.customer_id AND e.version > $2
-        WHERE s.user_id = $1 AND s.seq <= $2 ORDER BY e.version LIMIT $3`,
-      [userId, cursor, limit],
-    ),
-    db.query<{ customer_id: string; seq: number; n: number }>(
-      `SELECT s.customer_id, s.seq, (SELECT count(*) FROM entities e WHERE e.customer_id = s.customer_id) AS n
-         FROM user_scope s WHERE s.user_id = $1 AND s.seq > $2 ORDER BY s.seq LIMIT $3`,
-      // Each customer brings at least a few rows: a page never needs more than this many.
-      [userId, cursor, Math.min(limit, ENTRIES_PER_PAGE)],
-    ),
-  ]);
+  const entryLimit = Math.min(limit, ENTRIES_PER_PAGE);
+  // The three sources in one round trip; each keeps its own index order and limit.
+  const sourced = await db.query<ChangeRow & { source: 'global' | 'scoped' | 'entry'; customer_id: string | null; n: number | null }>(
+    `(SELECT 'global' AS source, entity, id, version, deleted, data, version AS eff, NULL::text AS customer_id, NULL::bigint AS n
+        FROM entities WHERE customer_id IS NULL AND version > $2 ORDER BY version LIMIT $3)
+     UNION ALL
+     (SELECT 'scoped', e.entity, e.id, e.version, e.deleted, e.data, e.version, NULL, NULL
+        FROM user_scope s JOIN entities e ON e.customer_id = s.customer_id AND e.version > $2
+       WHERE s.user_id = $1 AND s.seq <= $2 ORDER BY e.version LIMIT $3)
+     UNION ALL
+     (SELECT 'entry', NULL, NULL, s.seq, false, NULL, s.seq, s.customer_id, (SELECT count(*) FROM entities e WHERE e.customer_id = s.customer_id)
+        FROM user_scope s WHERE s.user_id = $1 AND s.seq > $2 ORDER BY s.seq LIMIT $4)`,
+    // Each customer brings at least a few rows: a page never needs more entries than this.
+    [userId, cursor, limit, entryLimit],
+  );
+  const globals = sourced.filter((row) => row.source === 'global');
+  const scoped = sourced.filter((row) => row.source === 'scoped');
+  const entries = sourced.filter((row) => row.source === 'entry').map((row) => ({ customer_id: row.customer_id!, seq: Number(row.eff), n: Number(row.n) }));
 
   // Every source in one order: a row counts one, a customer entering scope counts its history.
   const events = [
@@ -78,7 +76,7 @@ async function readChanges(db: Queryable, userId: string, cursor: number, limit:
   const caps: number[] = [];
   if (globals.length === limit) caps.push(Number(globals.at(-1)!.eff));
   if (scoped.length === limit) caps.push(Number(scoped.at(-1)!.eff));
-  if (entries.length === Math.min(limit, ENTRIES_PER_PAGE)) caps.push(Number(entries.at(-1)!.seq));
+  if (entries.length === entryLimit) caps.push(Number(entries.at(-1)!.seq));
   const cap = caps.length ? Math.min(...caps) : Infinity;
   let boundary = Math.min(events[0]!.key, cap);
   let total = 0;
@@ -117,60 +115,62 @@ async function estimate(db: Queryable, userId: string): Promise<number> {
 }
 
 export async function pull(storage: Storage, user: User, hubId: string, query: PullQuery): Promise<PullResponse> {
-  return storage.transaction(async (tx) => {
-    // One snapshot for the whole answer (PGlite runs one transaction at a time anyway).
-    if (storage.kind === 'postgres') await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    if (query.hubId && query.hubId !== hubId) {
-      return { kind: 'reset', hubId, reason: 'This desktop last synced with a different hub.' } as const;
-    }
-    const [latest, minCursorRows] = await Promise.all([
-      currentVersion(tx),
-      tx.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'min_cursor'"),
-    ]);
-    if (query.cursor > latest) {
-      return { kind: 'reset', hubId, reason: 'This desktop is ahead of the hub (the hub was restored from an older copy).' } as const;
-    }
-    const minCursor = Number(minCursorRows[0]?.value ?? 0);
-    // Only a desktop that started before the last compaction can have missed a forgotten deletion.
-    if (query.cursor > 0 && query.cursor < minCursor && query.floor !== minCursor) {
-      return { kind: 'reset', hubId, reason: 'This desktop has been away longer than the hub keeps changes.' } as const;
-    }
-
-    const clients = await tx.query<{ user_id: string; last_mutation_id: number }>(
-      'SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1',
-      [query.clientId],
-    );
-    const client = clients[0];
-    if (client && client.user_id !== user.id) throw new HttpError(403, 'forbidden', 'This desktop client belongs to another person.');
-    const lastMutationId = Number(client?.last_mutation_id ?? 0);
-
-    const page = await readChanges(tx, user.id, query.cursor, query.limit ?? DEFAULT_PULL_LIMIT);
-    const changes: Change[] = page.rows.map((row) =>
-      row.deleted
-        ? { op: 'delete', entity: row.entity, id: row.id, version: Number(row.version) }
-        : { op: 'put', entity: row.entity, id: row.id, version: Number(row.version), row: row.data },
-    );
-
-    let rejected: Rejection[] = [];
-    if (query.since !== undefined && query.since <= lastMutationId) {
-      const rows = await tx.query<{ id: number; name: string; code: string; message: string }>(
-        `SELECT id, name, code, message FROM mutations
-         WHERE client_id = $1 AND id >= $2 AND status = 'rejected' ORDER BY id LIMIT 1000`,
-        [query.clientId, query.since],
+  if (query.hubId && query.hubId !== hubId) {
+    return { kind: 'reset', hubId, reason: 'This desktop last synced with a different hub.' } as const;
+  }
+  // One snapshot for the whole answer.
+  return storage.transaction(
+    async (tx) => {
+      // The hub's position, its compaction floor and the desktop's client, in one round trip.
+      const [meta] = await tx.query<{ last_value: number; is_called: boolean; min_cursor: string | null; client_user: string | null; last_mutation_id: number | null }>(
+        `SELECT q.last_value, q.is_called,
+                (SELECT value FROM hub_meta WHERE key = 'min_cursor') AS min_cursor,
+                c.user_id AS client_user, c.last_mutation_id
+           FROM change_seq q LEFT JOIN clients c ON c.client_id = $1`,
+        [query.clientId],
       );
-      rejected = rows.map((row) => ({ id: Number(row.id), name: row.name, code: row.code as RejectionCode, message: row.message }));
-    }
+      const latest = meta?.is_called ? Number(meta.last_value) : 0;
+      if (query.cursor > latest) {
+        return { kind: 'reset', hubId, reason: 'This desktop is ahead of the hub (the hub was restored from an older copy).' } as const;
+      }
+      const minCursor = Number(meta?.min_cursor ?? 0);
+      // Only a desktop that started before the last compaction can have missed a forgotten deletion.
+      if (query.cursor > 0 && query.cursor < minCursor && query.floor !== minCursor) {
+        return { kind: 'reset', hubId, reason: 'This desktop has been away longer than the hub keeps changes.' } as const;
+      }
+      if (meta?.client_user && meta.client_user !== user.id) throw new HttpError(403, 'forbidden', 'This desktop client belongs to another person.');
+      const lastMutationId = Number(meta?.last_mutation_id ?? 0);
 
-    return {
-      kind: 'changes',
-      hubId,
-      cursor: page.cursor,
-      hasMore: page.hasMore,
-      lastMutationId,
-      floor: minCursor,
-      changes,
-      rejected,
-      ...(query.cursor === 0 ? { estimate: await estimate(tx, user.id) } : {}),
-    } as const;
-  });
+      // Nothing has been written since the cursor: nothing to read.
+      const page = query.cursor === latest ? { rows: [], cursor: latest, hasMore: false } : await readChanges(tx, user.id, query.cursor, query.limit ?? DEFAULT_PULL_LIMIT);
+      const changes: Change[] = page.rows.map((row) =>
+        row.deleted
+          ? { op: 'delete', entity: row.entity, id: row.id, version: Number(row.version) }
+          : { op: 'put', entity: row.entity, id: row.id, version: Number(row.version), row: row.data },
+      );
+
+      let rejected: Rejection[] = [];
+      if (query.since !== undefined && query.since <= lastMutationId) {
+        const rows = await tx.query<{ id: number; name: string; code: string; message: string }>(
+          `SELECT id, name, code, message FROM mutations
+           WHERE client_id = $1 AND id >= $2 AND status = 'rejected' ORDER BY id LIMIT 1000`,
+          [query.clientId, query.since],
+        );
+        rejected = rows.map((row) => ({ id: Number(row.id), name: row.name, code: row.code as RejectionCode, message: row.message }));
+      }
+
+      return {
+        kind: 'changes',
+        hubId,
+        cursor: page.cursor,
+        hasMore: page.hasMore,
+        lastMutationId,
+        floor: minCursor,
+        changes,
+        rejected,
+        ...(query.cursor === 0 ? { estimate: await estimate(tx, user.id) } : {}),
+      } as const;
+    },
+    { readOnlySnapshot: true },
+  );
 }
