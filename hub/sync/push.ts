@@ -24,7 +24,7 @@ import { actorOf } from '../auth';
 import { HttpError } from '../errors';
 import { consoleLog, describeFailure, isTransient, type FailureLog } from '../failures';
 import type { Queryable, Storage } from '../storage';
-import { audienceOf, hubStore, lockForWrite, nextVersion, type Audience } from './store';
+import { audienceOf, hubStore, lockForWrite, type Audience } from './store';
 
 interface ValidMutation {
   id: number;
@@ -73,8 +73,13 @@ interface ClientRow {
 
 /** The client's row, locked; created on first sight. A client belongs to one person. */
 async function lockClient(tx: Queryable, clientId: string, user: User): Promise<ClientRow> {
-  await tx.query('INSERT INTO clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, user.id]);
-  const rows = await tx.query<ClientRow>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [clientId]);
+  // One round trip: the no-op update locks an existing row and returns it, as the insert returns a new one.
+  const rows = await tx.query<ClientRow>(
+    `INSERT INTO clients (client_id, user_id) VALUES ($1, $2)
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id
+     RETURNING user_id, last_mutation_id`,
+    [clientId, user.id],
+  );
   const client = rows[0]!;
   if (client.user_id !== user.id) throw new HttpError(403, 'forbidden', 'This desktop client belongs to another person.');
   return { user_id: client.user_id, last_mutation_id: Number(client.last_mutation_id) };
@@ -131,7 +136,6 @@ export async function applyPush(
         throw new HttpError(409, 'mutation_gap', `The hub expected mutation ${last + 1} from this desktop but got ${mutation.id}.`);
       }
       const appliedAt = clock.now();
-      const seq = await nextVersion(tx);
       await tx.exec('SAVEPOINT mutation');
       let result: MutationResult;
       try {
@@ -156,7 +160,7 @@ export async function applyPush(
       }
       await tx.query(
         `INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, nextval('change_seq'), $8, $9, $10)`,
         [
           clientId,
           mutation.id,
@@ -165,7 +169,6 @@ export async function applyPush(
           JSON.stringify(mutation.args),
           mutation.at,
           appliedAt,
-          seq,
           result.status,
           result.status === 'rejected' ? result.code : null,
           result.status === 'rejected' ? result.message : null,
