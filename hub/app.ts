@@ -1,8 +1,9 @@
 /**
  * The hub as Fastify plugins: the host check and security headers on every
- * request, errors in one shape, who is calling on the request (each route
- * declares who may call it), the OpenAPI document generated from the routes'
- * zod schemas, then the routes by area, and in serve mode the workstation.
+ * request, errors in one shape, metrics, who is calling on the request (each
+ * route declares who may call it), the OpenAPI document generated from the
+ * routes' zod schemas, then the routes by area, and in serve mode the
+ * workstation.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { authPlugin } from './plugins/auth';
 import type { HubContext } from './plugins/context';
 import { errorsPlugin } from './plugins/errors';
 import { hostCheck } from './plugins/host-check';
+import { metricsPlugin } from './plugins/metrics';
 import { rateLimits } from './plugins/rate-limit';
 import { pageHeaders, securityHeaders } from './plugins/security-headers';
 import { adminRoutes } from './routes/admin';
@@ -27,6 +29,7 @@ import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
+import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 
@@ -47,7 +50,7 @@ export interface AppOptions {
 }
 
 /** Paths the hub answers itself; everything else (GET, HTML) is the single-page renderer. */
-const API_PREFIXES = ['/api/', '/sync/', '/health'];
+const API_PREFIXES = ['/api/', '/sync/', '/health', '/metrics'];
 
 /**
  * Validates with the route's zod schema and hands a ZodError to the error
@@ -90,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
     maxAge: 600,
   });
+  await app.register(metricsPlugin);
   await app.register(authPlugin);
   await app.register(rateLimits);
   await app.register(apiDocs);
@@ -100,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes);
   await app.register(customerRoutes);
   await app.register(ingestRoutes);
+  await app.register(metricsRoutes);
 
   const { offers, pokes } = options.context;
   // Open event streams would keep the server from closing; a running offer pass must end before the database closes.

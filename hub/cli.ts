@@ -45,6 +45,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       demo: demoSizeOf(config),
       clock: offsetClock(config.AGENTDESK_CLOCK_OFFSET_MS),
       logger,
+      metricsToken: config.AGENTDESK_METRICS_TOKEN ?? null,
     });
   } catch (error) {
     console.error(`${PRODUCT_NAME} hub could not start: ${describeStartError(error, config.PORT)}`);

@@ -12,6 +12,7 @@ import { isEmptyHub } from './sync/store';
 import type { PushHooks } from './sync/push';
 import { systemClock, type Clock } from './clock';
 import { startHousekeeping } from './housekeeping';
+import { HubMetrics } from './metrics';
 
 export interface HubOptions {
   host: string;
@@ -42,6 +43,8 @@ export interface HubOptions {
   offers?: boolean | { intervalMs?: number | null; ttlMs?: number };
   /** What the hub takes to be now (the system clock unless a test sets another). */
   clock?: Clock;
+  /** A bearer token that may read /metrics from any address (AGENTDESK_METRICS_TOKEN); this machine needs none. */
+  metricsToken?: string | null;
 }
 
 export interface RunningHub {
@@ -70,11 +73,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const keysSetting = 'integrationKeys' in options ? options.integrationKeys : process.env[INTEGRATION_KEYS_ENV];
   const integrationKeys = keysSetting === undefined ? null : parseIntegrationKeys(keysSetting);
   const logger = typeof options.logger === 'object' ? options.logger : null;
-  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, ...(logger ? { onError: (message: string) => logger.warn(`database: ${message}`) } : {}) });
+  const metrics = new HubMetrics();
+  const storage = await openStorage({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    observer: metrics.storageObserver,
+    ...(logger ? { onError: (message: string) => logger.warn(`database: ${message}`) } : {}),
+  });
   let app: FastifyInstance | undefined;
   let hubId: string;
   let demo: DemoSummary | null = null;
   const pokes = new Pokes(storage);
+  metrics.watch({ storage, pokes });
   const clock = options.clock ?? systemClock;
   let stopHousekeeping = () => {};
   try {
@@ -105,7 +115,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         demo: demoSize,
         pokes,
         offers,
-        ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}),
+        pushHooks: {
+          ...options.pushHooks,
+          onResult: (result, replayed) => {
+            metrics.mutation(result, replayed);
+            options.pushHooks?.onResult?.(result, replayed);
+          },
+        },
+        metrics,
+        metricsToken: options.metricsToken ?? null,
       },
       rendererDir: options.rendererDir ?? null,
       allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],

@@ -49,6 +49,8 @@ export const HubEnvSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'AGENTDESK_PUBLIC_URL must be http(s) URLs such as https://agentdesk.example.com' }))),
   /** Whether the hub's log also goes to standard output (serve mode; default yes). The file in the data folder is always kept. */
   AGENTDESK_LOG_STDOUT: optionalText.transform((value) => value === undefined || !['0', 'false', 'no'].includes(value.toLowerCase())),
+  /** A bearer token that may read /metrics from another machine (a program on the hub's own machine needs none). */
+  AGENTDESK_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'AGENTDESK_METRICS_TOKEN must be 16 characters or more').regex(/^\S+$/, 'AGENTDESK_METRICS_TOKEN cannot contain spaces').optional()),
   AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
   ),

@@ -19,6 +19,8 @@ export class Pokes {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private counter = 0;
+  /** Stream writes of pokes so far (read by /metrics). */
+  pokeWrites = 0;
 
   constructor(private readonly storage: Storage) {}
 
@@ -40,6 +42,11 @@ export class Pokes {
 
   get size(): number {
     return this.streams.size;
+  }
+
+  /** Pokes broadcast so far. */
+  get pokesSent(): number {
+    return this.counter;
   }
 
   open(request: FastifyRequest, reply: FastifyReply): void {
@@ -64,6 +71,7 @@ export class Pokes {
     this.pending = setTimeout(() => {
       this.pending = null;
       this.counter += 1;
+      this.pokeWrites += this.streams.size;
       this.broadcast(`event: ${POKE_EVENT}\ndata: ${this.counter}\n\n`);
     }, COALESCE_MS);
   }

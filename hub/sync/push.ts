@@ -83,6 +83,8 @@ async function lockClient(tx: Queryable, clientId: string, user: User): Promise<
 export interface PushHooks {
   /** Called inside each mutation's transaction, after the mutation ran (tests inject faults here). */
   afterMutation?: (index: number) => void | Promise<void>;
+  /** After each mutation's transaction: its result, and whether it was answered from the stored one (a replay). For /metrics. */
+  onResult?: (result: MutationResult, replayed: boolean) => void;
 }
 
 /** Applies a validated push; returns one result per mutation and whether anything changed. */
@@ -111,7 +113,7 @@ export async function applyPush(
           row?.status === 'rejected'
             ? { id: mutation.id, status: 'rejected', code: (row.code ?? 'invalid') as RejectionCode, message: row.message ?? '' }
             : { id: mutation.id, status: 'applied' };
-        return { result, last: client.last_mutation_id, changed: false };
+        return { result, last: client.last_mutation_id, changed: false, replayed: true };
       }
       if (mutation.id !== client.last_mutation_id + 1) {
         throw new HttpError(
@@ -166,6 +168,7 @@ export async function applyPush(
       return { result, last: mutation.id, changed: result.status === 'applied' };
     });
     results.push(outcome.result);
+    hooks.onResult?.(outcome.result, outcome.replayed === true);
     lastMutationId = Math.max(lastMutationId, outcome.last);
     changed ||= outcome.changed;
   }
