@@ -19,6 +19,7 @@ import { REDACTED_PATHS } from './logging';
 import { apiDocs } from './openapi';
 import { authPlugin } from './plugins/auth';
 import type { HubContext } from './plugins/context';
+import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { hostCheck } from './plugins/host-check';
 import { metricsPlugin } from './plugins/metrics';
@@ -93,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
     maxAge: 600,
   });
+  // Before who-is-calling: a request refused because the hub is stopping asks nothing of the database.
+  await app.register(drainPlugin);
   await app.register(metricsPlugin);
   await app.register(authPlugin);
   await app.register(rateLimits);

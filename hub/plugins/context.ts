@@ -26,6 +26,12 @@ export interface HubContext {
   metrics: HubMetrics;
   /** A bearer token that may read /metrics from anywhere (AGENTDESK_METRICS_TOKEN); null: none. */
   metricsToken: string | null;
+  lifecycle: HubLifecycle;
+}
+
+export interface HubLifecycle {
+  /** The hub has begun to stop: readiness answers 503 and no new event stream is opened. */
+  draining: boolean;
 }
 
 declare module 'fastify' {

@@ -87,7 +87,8 @@ export class Pokes {
   async close(): Promise<void> {
     if (this.pending) clearTimeout(this.pending);
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const reply of this.streams) reply.raw.end();
+    // A short retry: clients reconnect soon, to another hub process when a balancer is in front.
+    for (const reply of this.streams) reply.raw.end('retry: 1000\n\n');
     this.streams.clear();
     await this.unlisten?.().catch(() => undefined);
     this.unlisten = null;
