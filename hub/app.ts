@@ -1,8 +1,9 @@
 /**
  * The hub as Fastify plugins: the host check and security headers on every
- * request, errors in one shape, who is calling on the request (each route
- * declares who may call it), the OpenAPI document generated from the routes'
- * zod schemas, then the routes by area, and in serve mode the workstation.
+ * request, errors in one shape, metrics, who is calling on the request (each
+ * route declares who may call it), the OpenAPI document generated from the
+ * routes' zod schemas, then the routes by area, and in serve mode the
+ * workstation.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,10 @@ import { REDACTED_PATHS } from './logging';
 import { apiDocs } from './openapi';
 import { authPlugin } from './plugins/auth';
 import type { HubContext } from './plugins/context';
+import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { hostCheck } from './plugins/host-check';
+import { metricsPlugin } from './plugins/metrics';
 import { rateLimits } from './plugins/rate-limit';
 import { pageHeaders, securityHeaders } from './plugins/security-headers';
 import { adminRoutes } from './routes/admin';
@@ -29,6 +32,7 @@ import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
+import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 
@@ -49,7 +53,7 @@ export interface AppOptions {
 }
 
 /** Paths the hub answers itself; everything else (GET, HTML) is the single-page renderer. */
-const API_PREFIXES = ['/api/', '/sync/', '/health'];
+const API_PREFIXES = ['/api/', '/sync/', '/health', '/metrics'];
 
 /**
  * Validates with the route's zod schema and hands a ZodError to the error
@@ -92,6 +96,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
     maxAge: 600,
   });
+  // Before who-is-calling: a request refused because the hub is stopping asks nothing of the database.
+  await app.register(drainPlugin);
+  await app.register(metricsPlugin);
   // Pull pages and the workstation's scripts are JSON and text that shrink five- to tenfold; event streams are
   // hijacked and never pass through here. Fast levels: the hub's CPU is worth more than the last few per cent.
   await app.register(compress, {
@@ -110,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes);
   await app.register(customerRoutes);
   await app.register(ingestRoutes);
+  await app.register(metricsRoutes);
 
   const { offers, pokes } = options.context;
   // Open event streams would keep the server from closing; a running offer pass must end before the database closes.

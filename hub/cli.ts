@@ -45,6 +45,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       demo: demoSizeOf(config),
       clock: offsetClock(config.AGENTDESK_CLOCK_OFFSET_MS),
       logger,
+      metricsToken: config.AGENTDESK_METRICS_TOKEN ?? null,
+      drainDelayMs: config.AGENTDESK_DRAIN_DELAY_MS,
+      shutdownTimeoutMs: config.AGENTDESK_SHUTDOWN_TIMEOUT_MS,
     });
   } catch (error) {
     console.error(`${PRODUCT_NAME} hub could not start: ${describeStartError(error, config.PORT)}`);
@@ -66,8 +69,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
     console.log('  (from another machine: ssh -L 4870:127.0.0.1:4870 <this host>, then open http://127.0.0.1:4870).');
   }
 
+  let stopping = false;
   const stop = (signal: string) => {
-    console.log(`${signal}: stopping the hub…`);
+    // A second signal means now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: stopping the hub (not ready; finishing requests in flight)…`);
+    // Whatever happens, the process ends: the drain and the shutdown timeout, plus time to close the database.
+    setTimeout(() => process.exit(1), config.AGENTDESK_DRAIN_DELAY_MS + config.AGENTDESK_SHUTDOWN_TIMEOUT_MS + 5000).unref();
     hub.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -76,8 +85,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   return hub;
 }
 

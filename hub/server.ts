@@ -12,6 +12,8 @@ import { isEmptyHub } from './sync/store';
 import type { PushHooks } from './sync/push';
 import { systemClock, type Clock } from './clock';
 import { startHousekeeping } from './housekeeping';
+import { HubMetrics } from './metrics';
+import type { HubLifecycle } from './plugins/context';
 
 export interface HubOptions {
   host: string;
@@ -42,7 +44,18 @@ export interface HubOptions {
   offers?: boolean | { intervalMs?: number | null; ttlMs?: number };
   /** What the hub takes to be now (the system clock unless a test sets another). */
   clock?: Clock;
+  /** A bearer token that may read /metrics from any address (AGENTDESK_METRICS_TOKEN); this machine needs none. */
+  metricsToken?: string | null;
+  /**
+   * How long closing answers /health/ready with 503 before it ends event streams and stops listening, so a load
+   * balancer stops sending requests first (AGENTDESK_DRAIN_DELAY_MS). Default 0.
+   */
+  drainDelayMs?: number;
+  /** How long closing waits for requests in flight before cutting their connections (AGENTDESK_SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs?: number;
 }
+
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export interface RunningHub {
   /** e.g. http://127.0.0.1:4870 */
@@ -54,6 +67,11 @@ export interface RunningHub {
   readonly hubId: string;
   /** Set when this start loaded demo data. */
   readonly demo: DemoSummary | null;
+  /**
+   * Stops the hub, draining: /health/ready answers 503 and new event streams are refused at once; after the
+   * drain delay open streams are told to reconnect and ended, requests in flight (pushes) finish, bounded by the
+   * shutdown timeout; then the database closes.
+   */
   close(): Promise<void>;
 }
 
@@ -70,11 +88,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const keysSetting = 'integrationKeys' in options ? options.integrationKeys : process.env[INTEGRATION_KEYS_ENV];
   const integrationKeys = keysSetting === undefined ? null : parseIntegrationKeys(keysSetting);
   const logger = typeof options.logger === 'object' ? options.logger : null;
-  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, ...(logger ? { onError: (message: string) => logger.warn(`database: ${message}`) } : {}) });
+  const metrics = new HubMetrics();
+  const storage = await openStorage({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    observer: metrics.storageObserver,
+    ...(logger ? { onError: (message: string) => logger.warn(`database: ${message}`) } : {}),
+  });
   let app: FastifyInstance | undefined;
   let hubId: string;
   let demo: DemoSummary | null = null;
   const pokes = new Pokes(storage);
+  metrics.watch({ storage, pokes });
+  const lifecycle: HubLifecycle = { draining: false };
   const clock = options.clock ?? systemClock;
   let stopHousekeeping = () => {};
   try {
@@ -105,7 +131,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         demo: demoSize,
         pokes,
         offers,
-        ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}),
+        pushHooks: {
+          ...options.pushHooks,
+          onResult: (result, replayed) => {
+            metrics.mutation(result, replayed);
+            options.pushHooks?.onResult?.(result, replayed);
+          },
+        },
+        metrics,
+        metricsToken: options.metricsToken ?? null,
+        lifecycle,
       },
       rendererDir: options.rendererDir ?? null,
       allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],
@@ -137,8 +172,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     demo,
     close() {
       closing ??= (async () => {
+        lifecycle.draining = true;
+        if (options.drainDelayMs) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
         stopHousekeeping();
-        await running.close();
+        // Fastify's close ends the event streams (preClose), stops accepting, and waits for requests in flight;
+        // one still running after the timeout has its connection cut (the desktop retries the push elsewhere).
+        const cut = setTimeout(() => running.server.closeAllConnections(), options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
+        cut.unref();
+        try {
+          await running.close();
+        } finally {
+          clearTimeout(cut);
+        }
         await storage.close();
       })();
       return closing;

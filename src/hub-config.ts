@@ -9,6 +9,12 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A whole number of milliseconds, `fallback` when unset. */
+const milliseconds = (name: string, fallback: number) =>
+  optionalText
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .pipe(z.number({ error: `${name} must be a number of milliseconds` }).int(`${name} must be a whole number of milliseconds`).min(0, `${name} cannot be negative`));
+
 export const HubEnvSchema = z.object({
   HOST: optionalText.transform((value) => value ?? DEFAULT_SERVE_HOST),
   PORT: optionalText
@@ -49,6 +55,12 @@ export const HubEnvSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'AGENTDESK_PUBLIC_URL must be http(s) URLs such as https://agentdesk.example.com' }))),
   /** Whether the hub's log also goes to standard output (serve mode; default yes). The file in the data folder is always kept. */
   AGENTDESK_LOG_STDOUT: optionalText.transform((value) => value === undefined || !['0', 'false', 'no'].includes(value.toLowerCase())),
+  /** A bearer token that may read /metrics from another machine (a program on the hub's own machine needs none). */
+  AGENTDESK_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'AGENTDESK_METRICS_TOKEN must be 16 characters or more').regex(/^\S+$/, 'AGENTDESK_METRICS_TOKEN cannot contain spaces').optional()),
+  /** On SIGTERM, how long the hub answers /health/ready with 503 before it stops taking requests (a load balancer's time to notice). */
+  AGENTDESK_DRAIN_DELAY_MS: milliseconds('AGENTDESK_DRAIN_DELAY_MS', 0),
+  /** How long stopping waits for requests in flight before cutting them. */
+  AGENTDESK_SHUTDOWN_TIMEOUT_MS: milliseconds('AGENTDESK_SHUTDOWN_TIMEOUT_MS', 10_000),
   AGENTDESK_ALLOWED_ORIGINS: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
   ),

@@ -2,17 +2,23 @@
  * Who is calling, on the request: every route declares who may call it in its
  * config (`access`), and this plugin authenticates before the body is read:
  * a person's bearer session for 'person', 'supervisor' and 'admin' routes, an
- * integration's API key for 'integration' routes, nobody for 'public' ones.
+ * integration's API key for 'integration' routes, nobody for 'public' ones,
+ * and for 'monitoring' (/metrics) a request from this machine that no proxy
+ * forwarded, the metrics token, or an administrator.
  * A route under /api or /sync that declares nothing does not start.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@core/domain/model';
 import { authenticateIntegration, explainApiKeyOnPersonRoutes, type ApiKeyIdentity } from '../api-keys';
 import { authenticate, type Session } from '../auth';
 import { HttpError } from '../errors';
+import { isLoopbackAddress } from '../setup';
+import type { Queryable } from '../storage';
+import { hostNameOf, isLoopbackName } from './host-check';
 
-export type Access = 'public' | 'person' | 'supervisor' | 'admin' | 'integration';
+export type Access = 'public' | 'person' | 'supervisor' | 'admin' | 'integration' | 'monitoring';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,6 +55,48 @@ export function integrationOf(request: FastifyRequest): ApiKeyIdentity {
   return request.integration;
 }
 
+/** Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever its socket says. */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
+
+/**
+ * A request from a program on the hub's own machine (a local Prometheus, a
+ * load generator): a loopback peer, addressed to a loopback host, with no
+ * forwarding header. A reverse proxy on the same machine also connects from
+ * loopback, but keeps the public Host (README) or adds a forwarding header.
+ */
+export function fromThisMachine(request: FastifyRequest): boolean {
+  if (!isLoopbackAddress(request.ip)) return false;
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  const host = hostNameOf(request.headers.host);
+  return host !== null && (isLoopbackName(host) || isLoopbackAddress(host));
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+function bearsToken(request: FastifyRequest, token: string | null): boolean {
+  const given = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  // Compared as digests: equal lengths, and the time taken says nothing about the token.
+  return !!token && !!given && timingSafeEqual(digest(given), digest(token));
+}
+
+const MONITORING_CREDENTIALS =
+  'Reading /metrics from another machine needs the metrics token (AGENTDESK_METRICS_TOKEN) or an administrator\'s sign-in token as a bearer token.';
+
+/** 'monitoring' routes: this machine, the metrics token, or a signed-in administrator. */
+async function authenticateMonitoring(request: FastifyRequest, storage: Queryable, token: string | null, now: number): Promise<Session | null> {
+  if (fromThisMachine(request) || bearsToken(request, token)) return null;
+  if (!request.headers.authorization) throw new HttpError(401, 'unauthorized', MONITORING_CREDENTIALS);
+  let session: Session;
+  try {
+    session = await authenticate(storage, request, now);
+  } catch (error) {
+    if (error instanceof HttpError && error.statusCode === 401) throw new HttpError(401, 'unauthorized', MONITORING_CREDENTIALS);
+    throw error;
+  }
+  if (session.user.role !== 'admin' || session.mustChangePassword) throw new HttpError(403, 'forbidden', MONITORING_CREDENTIALS);
+  return session;
+}
+
 export const authPlugin = fp(
   async (app) => {
     app.decorateRequest('session', null);
@@ -65,6 +113,10 @@ export const authPlugin = fp(
       const access = request.routeOptions.config.access ?? 'public';
       if (access === 'public') return;
       const { storage, clock } = app.hub;
+      if (access === 'monitoring') {
+        request.session = await authenticateMonitoring(request, storage, app.hub.metricsToken, clock.now());
+        return;
+      }
       if (access === 'integration') {
         request.integration = await authenticateIntegration(storage, request, clock.now());
         return;

@@ -4,6 +4,7 @@
  * `app.hub` instead of each being handed its own copy.
  */
 import type { Clock } from '../clock';
+import type { HubMetrics } from '../metrics';
 import type { OfferRouter } from '../routing';
 import type { Storage } from '../storage';
 import type { Pokes } from '../sync/events';
@@ -20,8 +21,17 @@ export interface HubContext {
   pokes: Pokes;
   /** Offers waiting contacts to available agents; null or missing: no offers. */
   offers?: OfferRouter | null;
-  /** Test instrumentation for push (fault injection). */
+  /** Instrumentation for push: metrics, and fault injection in tests. */
   pushHooks?: PushHooks;
+  metrics: HubMetrics;
+  /** A bearer token that may read /metrics from anywhere (AGENTDESK_METRICS_TOKEN); null: none. */
+  metricsToken: string | null;
+  lifecycle: HubLifecycle;
+}
+
+export interface HubLifecycle {
+  /** The hub has begun to stop: readiness answers 503 and no new event stream is opened. */
+  draining: boolean;
 }
 
 declare module 'fastify' {

@@ -22,10 +22,15 @@ export function hostNameOf(header: string | undefined): string | null {
   return plain ? plain[1]!.replace(/\.$/, '') : null;
 }
 
+/** localhost and its kin (host names, not addresses). */
+export function isLoopbackName(name: string): boolean {
+  return LOOPBACK_NAMES.has(name) || name.endsWith('.localhost');
+}
+
 export function isAllowedHost(header: string | undefined, publicHosts: ReadonlySet<string>): boolean {
   const name = hostNameOf(header);
   if (name === null) return false;
-  return LOOPBACK_NAMES.has(name) || name.endsWith('.localhost') || isIP(name) !== 0 || publicHosts.has(name);
+  return isLoopbackName(name) || isIP(name) !== 0 || publicHosts.has(name);
 }
 
 export interface HostCheckOptions {

@@ -26,7 +26,7 @@ export const securityHeaders = fp(
     app.addHook('onSend', async (request, reply, payload) => {
       for (const [name, value] of Object.entries(COMMON)) if (!reply.hasHeader(name)) void reply.header(name, value);
       const path = request.url;
-      if (path.startsWith('/sync/') || path.startsWith('/api/') || path === '/health') {
+      if (path.startsWith('/sync/') || path.startsWith('/api/') || path === '/health' || path.startsWith('/health/') || path === '/metrics') {
         void reply.header('Cache-Control', 'no-store');
         const type = String(reply.getHeader('content-type') ?? '');
         if (!type.startsWith('text/html') && !reply.hasHeader('Content-Security-Policy')) void reply.header('Content-Security-Policy', API_CSP);

@@ -1,6 +1,6 @@
-import type { Storage } from './types';
+import type { Storage, StorageObserver } from './types';
 
-export type { Queryable, Storage } from './types';
+export type { Queryable, Storage, StorageObserver, StorageStatus } from './types';
 export { migrate } from './migrate';
 
 export interface StorageConfig {
@@ -10,14 +10,17 @@ export interface StorageConfig {
   dataDir: string | null;
   /** Where connection trouble is reported (PostgreSQL); the console when left out. */
   onError?: (message: string) => void;
+  /** Told of every statement and transaction (the hub's metrics). */
+  observer?: StorageObserver;
 }
 
 /** Opens PostgreSQL when a URL is given, PGlite otherwise. Drivers load lazily so each mode pays only for its own. */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
+  const observer = config.observer ? { observer: config.observer } : {};
   if (config.databaseUrl) {
     const { openPostgres } = await import('./postgres');
-    return openPostgres(config.databaseUrl, config.onError ? { onError: config.onError } : {});
+    return openPostgres(config.databaseUrl, { ...(config.onError ? { onError: config.onError } : {}), ...observer });
   }
   const { openPglite } = await import('./pglite');
-  return openPglite(config.dataDir);
+  return openPglite(config.dataDir, observer);
 }

@@ -1,17 +1,21 @@
 import { mkdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Queryable, Storage } from './types';
+import { observeTransaction } from './observe';
+import type { Queryable, Storage, StorageObserver } from './types';
 
-function wrap(target: PGlite | Transaction): Queryable {
+function wrap(target: PGlite | Transaction, observer?: StorageObserver, writeLockTaken?: (waitedMs: number) => void): Queryable {
   return {
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      observer?.statement();
       const result = await target.query<T>(sql, [...params]);
       return result.rows;
     },
     async exec(sql: string) {
+      observer?.statement();
       await target.exec(sql);
     },
+    ...(writeLockTaken ? { writeLockTaken } : {}),
   };
 }
 
@@ -158,11 +162,17 @@ function lockDataDir(dataDir: string): () => void {
   };
 }
 
+export interface PgliteOptions {
+  /** Told of every statement and transaction (the hub's metrics). */
+  observer?: StorageObserver;
+}
+
 /**
  * PostgreSQL in-process (WebAssembly). `dataDir` null keeps everything in
  * memory (tests); otherwise the folder is created if needed.
  */
-export async function openPglite(dataDir: string | null): Promise<Storage> {
+export async function openPglite(dataDir: string | null, options: PgliteOptions = {}): Promise<Storage> {
+  const { observer } = options;
   let unlock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -175,12 +185,12 @@ export async function openPglite(dataDir: string | null): Promise<Storage> {
     unlock();
     throw error;
   }
-  const base = wrap(db);
+  const base = wrap(db, observer);
   return {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => observeTransaction(observer, (writeLockTaken) => db.transaction((tx) => fn(wrap(tx, observer, writeLockTaken)))),
     async listen(channel, onPayload) {
       const unlisten = await db.listen(channel, onPayload);
       return async () => {
@@ -188,8 +198,10 @@ export async function openPglite(dataDir: string | null): Promise<Storage> {
       };
     },
     async notify(channel, payload) {
-      await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      await base.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    // One connection in this process: nothing to pool, and notifications cannot be missed.
+    status: () => ({ pool: null, listening: true }),
     async close() {
       if (!db.closed) await db.close();
       unlock();

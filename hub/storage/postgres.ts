@@ -1,16 +1,20 @@
 import pg from 'pg';
 import { redactDatabaseUrl } from '../paths';
-import type { Queryable, Storage } from './types';
+import { observeTransaction } from './observe';
+import type { Queryable, Storage, StorageObserver } from './types';
 
-function wrap(target: pg.Pool | pg.PoolClient): Queryable {
+function wrap(target: pg.Pool | pg.PoolClient, observer?: StorageObserver, writeLockTaken?: (waitedMs: number) => void): Queryable {
   return {
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      observer?.statement();
       const result = await target.query<T>(sql, [...params]);
       return result.rows;
     },
     async exec(sql: string) {
+      observer?.statement();
       await target.query(sql);
     },
+    ...(writeLockTaken ? { writeLockTaken } : {}),
   };
 }
 
@@ -31,6 +35,8 @@ export interface PostgresOptions {
   reconnect?: { baseMs: number; maxMs: number };
   /** How long a request waits for a connection before failing (the hub then answers 503). */
   connectionTimeoutMillis?: number;
+  /** Told of every statement and transaction (the hub's metrics). */
+  observer?: StorageObserver;
 }
 
 /** A one-line description: pg errors can carry their client (and its connection settings), so never the object. */
@@ -75,7 +81,8 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     await pool.end().catch(() => undefined);
     throw error;
   }
-  const base = wrap(pool);
+  const { observer } = options;
+  const base = wrap(pool, observer);
 
   const channels = new Map<string, Set<Subscription>>();
   let listener: pg.Client | null = null;
@@ -156,7 +163,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async transaction(fn, options) {
+    transaction: (fn, options) => observeTransaction(observer, async (writeLockTaken) => {
       const client = await pool.connect();
       // A checked-out client has no pool listener: losing its connection would otherwise end the process.
       let broken: Error | undefined;
@@ -166,7 +173,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       client.on('error', onLost);
       try {
         await client.query(options?.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, observer, writeLockTaken));
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -179,7 +186,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
         // With an error, the pool discards the connection instead of handing it out again.
         client.release(broken);
       }
-    },
+    }),
     async listen(channel, onPayload, onReconnect) {
       const subscription: Subscription = { onPayload, onReconnect };
       let set = channels.get(channel);
@@ -213,8 +220,13 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       };
     },
     async notify(channel, payload) {
-      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      await base.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    status: () => ({
+      pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+      // Nobody subscribed yet needs no connection; otherwise one must be up (a reconnect may be under way).
+      listening: channels.size === 0 || listener !== null,
+    }),
     async close() {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);

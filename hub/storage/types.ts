@@ -5,6 +5,28 @@ export interface Queryable {
   query: <T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
   /** Runs one or more statements without parameters (migrations). */
   exec: (sql: string) => Promise<void>;
+  /**
+   * Transactions only: lockForWrite says how long it waited for the write lock, and the storage times
+   * how long it is then held (until commit or rollback) for /metrics.
+   */
+  writeLockTaken?: (waitedMs: number) => void;
+}
+
+/** What a storage reports as it works (the hub's metrics). */
+export interface StorageObserver {
+  /** A statement was sent: a query or an exec, in a transaction or not. */
+  statement(): void;
+  transaction(): void;
+  /** A transaction took the write lock after waiting `waitedMs` and held it for `heldMs`. */
+  writeLock(waitedMs: number, heldMs: number): void;
+}
+
+/** The storage's connections as they are now (readiness and /metrics). */
+export interface StorageStatus {
+  /** PostgreSQL's connection pool; null on PGlite, which has one in-process connection. */
+  pool: { total: number; idle: number; waiting: number } | null;
+  /** Whether change notifications are heard (PostgreSQL: the LISTEN connection is up; PGlite: always). */
+  listening: boolean;
 }
 
 export interface Storage extends Queryable {
@@ -21,5 +43,6 @@ export interface Storage extends Queryable {
    */
   listen: (channel: string, onPayload: (payload: string) => void, onReconnect?: () => void) => Promise<() => Promise<void>>;
   notify: (channel: string, payload: string) => Promise<void>;
+  status: () => StorageStatus;
   close: () => Promise<void>;
 }

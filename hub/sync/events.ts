@@ -49,6 +49,8 @@ export class Pokes {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private counter = 0;
   private openCount = 0;
+  /** Stream writes of pokes so far (read by /metrics). */
+  pokeWrites = 0;
 
   constructor(private readonly storage: Storage) {}
 
@@ -81,6 +83,11 @@ export class Pokes {
   /** Open streams on this process. */
   get size(): number {
     return this.openCount;
+  }
+
+  /** Pokes broadcast so far. */
+  get pokesSent(): number {
+    return this.counter;
   }
 
   open(request: FastifyRequest, reply: FastifyReply, userId: string): void {
@@ -122,25 +129,27 @@ export class Pokes {
       this.pendingFor = new Set();
       this.counter += 1;
       const text = `event: ${POKE_EVENT}\ndata: ${this.counter}\n\n`;
-      if (audience === EVERYONE) this.writeToAll(text);
-      else for (const id of audience) for (const reply of this.streams.get(id) ?? []) this.write(id, reply, text);
+      if (audience === EVERYONE) this.writeToAll(text, true);
+      else for (const id of audience) for (const reply of this.streams.get(id) ?? []) this.write(id, reply, text, true);
     }, COALESCE_MS);
   }
 
-  private writeToAll(text: string): void {
-    for (const [id, replies] of this.streams) for (const reply of replies) this.write(id, reply, text);
+  private writeToAll(text: string, poke = false): void {
+    for (const [id, replies] of this.streams) for (const reply of replies) this.write(id, reply, text, poke);
   }
 
-  private write(userId: string, reply: FastifyReply, text: string): void {
-    if (reply.raw.writableEnded) this.remove(userId, reply);
-    else reply.raw.write(text);
+  private write(userId: string, reply: FastifyReply, text: string, poke = false): void {
+    if (reply.raw.writableEnded) return this.remove(userId, reply);
+    reply.raw.write(text);
+    if (poke) this.pokeWrites += 1;
   }
 
   /** Ends every stream (before the server closes: open streams would keep it waiting). */
   async close(): Promise<void> {
     if (this.pending) clearTimeout(this.pending);
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const replies of this.streams.values()) for (const reply of replies) reply.raw.end();
+    // A short retry: clients reconnect soon, to another hub process when a balancer is in front.
+    for (const replies of this.streams.values()) for (const reply of replies) reply.raw.end('retry: 1000\n\n');
     this.streams.clear();
     this.openCount = 0;
     await this.unlisten?.().catch(() => undefined);

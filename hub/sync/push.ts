@@ -88,6 +88,8 @@ async function lockClient(tx: Queryable, clientId: string, user: User): Promise<
 export interface PushHooks {
   /** Called inside the push's transaction, after each mutation ran (tests inject faults here). */
   afterMutation?: (index: number) => void | Promise<void>;
+  /** Once the push has committed, each mutation's result, and whether it was answered from the stored one (a replay). For /metrics. */
+  onResult?: (result: MutationResult, replayed: boolean) => void;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function applyPush(
   { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
 ): Promise<{ response: PushResponse; changed: boolean; audience: Audience }> {
   const actor = actorOf(user);
-  return storage.transaction(async (tx) => {
+  const outcome = await storage.transaction(async (tx) => {
     await lockForWrite(tx);
     const client = await lockClient(tx, clientId, user);
     const results: MutationResult[] = [];
@@ -182,6 +184,14 @@ export async function applyPush(
     if (last > client.last_mutation_id) {
       await tx.query('UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1', [clientId, last]);
     }
-    return { response: { lastMutationId: last, results }, changed, audience: changed ? await audienceOf(tx) : new Set<string>() };
+    return {
+      response: { lastMutationId: last, results },
+      changed,
+      audience: changed ? await audienceOf(tx) : new Set<string>(),
+      replayedUpTo: client.last_mutation_id,
+    };
   });
+  // Counted once committed: a push rolled back is counted when it is sent again.
+  if (hooks.onResult) for (const result of outcome.response.results) hooks.onResult(result, result.id <= outcome.replayedUpTo);
+  return { response: outcome.response, changed: outcome.changed, audience: outcome.audience };
 }

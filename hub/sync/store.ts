@@ -12,7 +12,9 @@ import type { Queryable } from '../storage';
 export const WRITE_LOCK = 4870_0002;
 
 export async function lockForWrite(tx: Queryable): Promise<void> {
+  const asked = performance.now();
   await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+  tx.writeLockTaken?.(performance.now() - asked);
 }
 
 /** Whose desktops a write concerns: everyone (rows every desktop syncs), the people named, or nobody. */

@@ -354,10 +354,16 @@ describe.skipIf(skipReason)('the hub when PostgreSQL goes away', () => {
     expect(failure).toBeInstanceOf(SyncError);
     expect(failure).toMatchObject({ kind: 'server', status: 503, retryAfterMs: 5000 });
     expect(pokes).toBe(quiet);
+    // A load balancer sends this process nothing meanwhile; liveness stays up, so nobody restarts it.
+    const ready = await fetch(`${hub.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { error: string }).error).toMatch(/^(storage|notifications)_unavailable$/);
+    expect((await fetch(`${hub.url}/health/live`)).status).toBe(200);
 
     await server.start();
     await until('a poke after LISTEN is back', () => pokes > quiet);
     await until('the hub to serve again', async () => (await probe()).status === 200);
+    expect((await fetch(`${hub.url}/health/ready`)).status).toBe(200);
     await converge();
     await expectExactlyOnce();
     expect((await hubRows(hub)).has('contact:outage-held-note')).toBe(true);

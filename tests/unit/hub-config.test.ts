@@ -26,6 +26,16 @@ describe('hub configuration from the environment', () => {
     expect(parseHubEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('reads the metrics token and the drain and shutdown times', () => {
+    expect(parseHubEnv({})).toMatchObject({ AGENTDESK_DRAIN_DELAY_MS: 0, AGENTDESK_SHUTDOWN_TIMEOUT_MS: 10_000 });
+    expect(parseHubEnv({ AGENTDESK_METRICS_TOKEN: '' }).AGENTDESK_METRICS_TOKEN).toBeUndefined();
+    const config = parseHubEnv({ AGENTDESK_METRICS_TOKEN: 'scrape-7f3a9c1e5b2d', AGENTDESK_DRAIN_DELAY_MS: '5000', AGENTDESK_SHUTDOWN_TIMEOUT_MS: '30000' });
+    expect(config).toMatchObject({ AGENTDESK_METRICS_TOKEN: 'scrape-7f3a9c1e5b2d', AGENTDESK_DRAIN_DELAY_MS: 5000, AGENTDESK_SHUTDOWN_TIMEOUT_MS: 30_000 });
+    expect(() => parseHubEnv({ AGENTDESK_METRICS_TOKEN: 'short' })).toThrow(/AGENTDESK_METRICS_TOKEN must be 16 characters or more/);
+    expect(() => parseHubEnv({ AGENTDESK_DRAIN_DELAY_MS: '-1' })).toThrow(/AGENTDESK_DRAIN_DELAY_MS cannot be negative/);
+    expect(() => parseHubEnv({ AGENTDESK_SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/AGENTDESK_SHUTDOWN_TIMEOUT_MS must be a number/);
+  });
+
   it('loads demo data only when asked for', () => {
     expect(demoSizeOf(parseHubEnv({}))).toBeNull();
     expect(demoSizeOf(parseHubEnv({ DATABASE_URL: 'postgres://u:p@db/agentdesk' }))).toBeNull();
