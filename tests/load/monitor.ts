@@ -29,8 +29,8 @@ export interface HubReading {
   eventLoopBusy: number | null;
   /** Queries it made in the window, when it counts them. */
   queries: number | null;
-  /** Whether /metrics answered 200. */
-  metrics: boolean;
+  /** What GET /metrics last answered (null: no answer). */
+  metricsStatus: number | null;
 }
 
 export interface Readings {
@@ -57,7 +57,7 @@ export class Monitor {
   private startMark: Mark | null = null;
   private readonly peaks: (number | null)[];
   private readonly loops: number[][];
-  private readonly metrics: boolean[];
+  private readonly metricsStatus: (number | null)[];
   private sampler: ReturnType<typeof setInterval> | null = null;
   private scraper: ReturnType<typeof setInterval> | null = null;
   private scraping = false;
@@ -68,14 +68,13 @@ export class Monitor {
   ) {
     this.peaks = hubs.map(() => null);
     this.loops = hubs.map(() => []);
-    this.metrics = hubs.map(() => false);
+    this.metricsStatus = hubs.map(() => null);
   }
 
   private async mark(): Promise<Mark> {
-    const texts = await Promise.all(this.hubs.map((hub) => scrapeMetrics(hub.url)));
-    texts.forEach((text, index) => {
-      if (text !== null) this.metrics[index] = true;
-    });
+    const scrapes = await Promise.all(this.hubs.map((hub) => scrapeMetrics(hub.url)));
+    scrapes.forEach((scrape, index) => (this.metricsStatus[index] = scrape.status));
+    const texts = scrapes.map((scrape) => scrape.text);
     return {
       at: performance.now(),
       hubCpu: this.hubs.map((hub) => processCpuSeconds(hub.pid)),
@@ -98,8 +97,8 @@ export class Monitor {
     if (this.scraping) return;
     this.scraping = true;
     try {
-      const texts = await Promise.all(this.hubs.map((hub) => scrapeMetrics(hub.url)));
-      texts.forEach((text, index) => {
+      const scrapes = await Promise.all(this.hubs.map((hub) => scrapeMetrics(hub.url)));
+      scrapes.forEach(({ text }, index) => {
         const busy = metricMean(text, EVENT_LOOP_METRIC);
         if (busy !== null) this.loops[index]!.push(busy);
       });
@@ -140,7 +139,7 @@ export class Monitor {
         peakRssBytes: memory ? Math.max(memory.rss, this.peaks[index] ?? 0) : (this.peaks[index] ?? null),
         eventLoopBusy: loops.length ? loops.reduce((sum, value) => sum + value, 0) / loops.length : null,
         queries: q0 != null && q1 != null ? q1 - q0 : null,
-        metrics: this.metrics[index]!,
+        metricsStatus: this.metricsStatus[index] ?? null,
       };
     });
     const machine = start.machine && end.machine && end.machine.total > start.machine.total ? (100 * this.cores * (end.machine.busy - start.machine.busy)) / (end.machine.total - start.machine.total) : null;

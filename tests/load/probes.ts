@@ -89,17 +89,17 @@ export function machineCpu(): { busy: number; total: number } | null {
   }
 }
 
-/** The hub's /metrics text, or null when it has no such endpoint (any answer but 200). */
-export async function scrapeMetrics(url: string): Promise<string | null> {
+/** The hub's /metrics: its text when it answers 200, and the status it answered (null: no answer). */
+export async function scrapeMetrics(url: string): Promise<{ status: number | null; text: string | null }> {
   try {
     const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5000) });
     if (response.status !== 200) {
       await response.body?.cancel();
-      return null;
+      return { status: response.status, text: null };
     }
-    return await response.text();
+    return { status: 200, text: await response.text() };
   } catch {
-    return null;
+    return { status: null, text: null };
   }
 }
 

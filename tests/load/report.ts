@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { gridTable } from '../bench/lib/results';
 import { dec, int, percentile } from '../bench/lib/stats';
 import type { NoteTracker, OfferTracker, Recorder } from './measures';
-import type { Readings } from './monitor';
+import { EVENT_LOOP_METRIC, QUERIES_METRIC, type HubReading, type Readings } from './monitor';
 
 export interface LoadSetup {
   agents: number;
@@ -50,6 +50,8 @@ export interface LoadFigures {
   bootstrappingAtStart: number;
   /** New contacts that waited for a free connection because the hub answered slowly. */
   integrationQueued: number;
+  /** Where the hubs' output and logs were kept (something failed), or null. */
+  logsKept?: string | null;
 }
 
 const spread = (values: readonly number[]): Spread => {
@@ -103,6 +105,13 @@ export function computeFigures(input: {
 }
 
 const na = 'n/a';
+
+/** Why a figure read from /metrics is missing. */
+function metricsMissing(hubs: readonly HubReading[], metric: string): string {
+  const statuses = [...new Set(hubs.map((hub) => hub.metricsStatus))];
+  if (statuses.includes(200)) return `its /metrics has no ${metric}`;
+  return `GET /metrics ${statuses.map((status) => (status === null ? 'did not answer' : `answered ${status}`)).join(' or ')}`;
+}
 const msText = (value: number | null) => (value === null ? '—' : value < 10 ? dec(value, 1) : int(value));
 const times = (...values: (number | null)[]) => (values.every((value) => value === null) ? '—' : `${values.map(msText).join(' / ')} ms`);
 const percent = (value: number | null, digits = 0) => (value === null ? na : `${dec(value, digits)} %`);
@@ -117,11 +126,15 @@ function bytes(value: number | null): string {
   return `${dec(value / 1024 ** 3, 2)} GB`;
 }
 
-const tally = (counts: Record<string, number>) =>
-  Object.entries(counts)
-    .sort((a, b) => b[1] - a[1])
+/** The commonest kinds first; the JSON has them all. */
+function tally(counts: Record<string, number>, shown = 6): string {
+  const kinds = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const text = kinds
+    .slice(0, shown)
     .map(([what, n]) => `${what} ×${int(n)}`)
     .join(', ');
+  return kinds.length > shown ? `${text} and ${kinds.length - shown} more kinds` : text;
+}
 
 export function title(setup: LoadSetup, measuredS: number): string {
   const rate = `${dec(setup.rate, setup.rate % 1 ? 2 : 0)}×`;
@@ -140,14 +153,14 @@ export function tableRows(f: LoadFigures): string[][] {
       times(f.noteSeen.p50, f.noteSeen.p95),
       `${int(f.noteSeen.samples)} sightings; ${int(f.noteSeen.notesSeen)} of ${int(f.noteSeen.notesPushed)} notes pushed reached a teammate in the window`,
     ],
-    ['offer seen p50 / p95', times(f.offerSeen.p50, f.offerSeen.p95), `${int(f.offerSeen.contactsSeen)} of ${int(f.offerSeen.contactsPosted)} new contacts seen offered in the window; ${int(f.offerSeen.offeredAtOnce)} were offered at once (named in the POST's answer), the rest waited for an agent`],
+    ['offer seen p50 / p95', times(f.offerSeen.p50, f.offerSeen.p95), `${int(f.offerSeen.contactsSeen)} of ${int(f.offerSeen.contactsPosted)} new contacts seen offered in the window; ${int(f.offerSeen.offeredAtOnce)} offered at once (an agent named in the POST's answer)`],
     ['pulls per change', f.pulls.perChange === null ? '—' : dec(f.pulls.perChange, 1), `${int(f.pulls.requests)} pulls (${per(f.pulls.requests, s)}) after ${int(f.pulls.pokes)} pokes received`],
     ['bytes delivered per change', bytes(f.pulls.bytesPerChange), `${bytes(f.pulls.bytes)} of pull answers carrying ${int(f.pulls.rows)} rows`],
     ['empty pulls', share(f.pulls.emptyShare), `${int(f.pulls.empty)} pulls brought no row`],
     [
       'queries per mutation',
       f.queriesPerMutation === null ? na : dec(f.queriesPerMutation, 1),
-      f.readings.hubs.some((hub) => hub.metrics) ? 'all database queries of the hubs ÷ mutations applied' : 'the hub has no /metrics',
+      f.queriesPerMutation === null ? metricsMissing(f.readings.hubs, QUERIES_METRIC) : `all the hubs' database queries (${QUERIES_METRIC}) ÷ mutations applied`,
     ],
   ];
   for (const hub of f.readings.hubs) {
@@ -155,7 +168,7 @@ export function tableRows(f: LoadFigures): string[][] {
     rows.push(
       [`${name} CPU`, `${percent(hub.cpuPercent)} of a core`, `pid ${hub.pid}, ${hub.url}`],
       [`${name} memory (RSS)`, bytes(hub.rssBytes), `peak in the window ${bytes(hub.peakRssBytes)}`],
-      [`${name} event loop busy`, hub.eventLoopBusy === null ? na : share(hub.eventLoopBusy), hub.metrics ? 'mean of its agentdesk_event_loop_utilization' : 'the hub has no /metrics'],
+      [`${name} event loop busy`, hub.eventLoopBusy === null ? na : share(hub.eventLoopBusy), hub.eventLoopBusy === null ? metricsMissing([hub], EVENT_LOOP_METRIC) : `mean of its ${EVENT_LOOP_METRIC} sampled every 2 s`],
     );
   }
   rows.push(
@@ -176,6 +189,7 @@ export function notes(f: LoadFigures): string[] {
     `Each agent: ${dec(plan.changesPerAgentHour, 0)} changes an hour = ${dec(plan.handlingPerAgentHour, 0)} claiming, ending and wrapping up offered contacts + ${dec(plan.backgroundPerAgentHour, 0)} notes and breaks (Poisson-timed).`,
   );
   if (f.bootstrappingAtStart) lines.push(`${int(f.bootstrappingAtStart)} agents were still on their first sync when measuring began: a longer --warmup would leave it out.`);
+  if (f.logsKept) lines.push(`The hubs' output and logs are kept in ${f.logsKept}.`);
   if (f.setup.target) lines.push(`Desktops and the integration called ${f.setup.target}.`);
   lines.push(`Hub: ${f.setup.hubCli}`);
   return lines;

@@ -5,7 +5,7 @@
  * It ends by itself: every step is bounded, and the whole run has a deadline.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deriveSeed, Rng } from '@core/demo/random';
@@ -177,7 +177,10 @@ export async function runLoad(options: LoadOptions, hooks: RunHooks = {}): Promi
       backgroundPerAgentHour: pace.backgroundPerHour,
       contactsPerSecond,
     };
-    return computeFigures({ setup, measuredMs: recorder.window.end - recorder.window.start, recorder, notes, offers, readings, integrationQueued: integration.queued });
+    // Anything that failed is looked into in the hubs' own logs.
+    if (recorder.errors.size > 0) keepOutput = true;
+    const figures = computeFigures({ setup, measuredMs: recorder.window.end - recorder.window.start, recorder, notes, offers, readings, integrationQueued: integration.queued });
+    return { ...figures, logsKept: keepOutput ? workDir : null };
   } finally {
     clearTimeout(deadline);
     hooks.signal?.removeEventListener('abort', abort);
@@ -185,8 +188,11 @@ export async function runLoad(options: LoadOptions, hooks: RunHooks = {}): Promi
     await bounded(Promise.allSettled([integration?.stop(), ...agents.map((agent) => agent.stop())]), STOP_BUDGET_MS, 'Stopping the desktops').catch(() => undefined);
     http.destroy();
     await Promise.allSettled(hubs.map((hub) => hub.stop()));
+    const pgliteLogs = database?.dataDir ? path.join(database.dataDir, 'logs') : null;
+    if (keepOutput && pgliteLogs && existsSync(pgliteLogs)) cpSync(pgliteLogs, path.join(workDir, 'hub-1', 'logs'), { recursive: true });
     await database?.drop().catch((error: unknown) => log(`Could not drop the run's database: ${String(error)}`));
     measuring = false;
-    if (!keepOutput) rmSync(workDir, { recursive: true, force: true });
+    if (keepOutput) log(`The hubs' output and logs are kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
   }
 }
