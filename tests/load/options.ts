@@ -62,21 +62,23 @@ export function defaultOptions(): LoadOptions {
 
 export const USAGE = `npm run load -- [flags]
 
-  --agents N          desktops, one agent each (default 50; at most 5,000)
-  --team-size N       agents per team (default 20)
-  --rate X            multiplies every agent's changes and the new contacts (default 1 = ${CHANGES_PER_AGENT_HOUR} changes
-                      per agent per hour and ${CONTACTS_PER_AGENT_HOUR.toFixed(1)} new contacts per agent per hour)
-  --hubs K            hub processes on one PostgreSQL (default 1); desktops are split between them
-  --duration S        measured seconds (default 60; at most 3,600)
-  --warmup S          seconds before measuring: desktops start and make their first sync (default 15)
-  --storage KIND      postgres (default) or pglite (one hub only)
-  --hub-dir PATH      a checkout whose built out/hub/cli.js is launched (default: this one)
-  --database-url URL  the PostgreSQL server to create the run's database on
-                      (default DATABASE_URL, else ${LOCAL_TEST_DATABASE_URL})
-  --target URL        desktops and the integration call this URL (e.g. a proxy) instead of each hub's own
-  --port-base N       hub i listens on N+i (default: free ports), so a proxy can be pointed at them
-  --json FILE         also write the figures as JSON
-  --seed N            seeds the generated accounts, customers and choices (default 1)
+  --agents N              desktops, one agent each (default 50; at most 5,000)
+  --team-size N           agents per team (default 20)
+  --rate X                multiplies every agent's changes and the new contacts (default 1)
+  --changes-per-hour N    an agent's changes per hour at rate 1, claims, ends and wrap-ups of offered
+                          contacts included (default ${CHANGES_PER_AGENT_HOUR})
+  --contacts-per-hour N   new contacts per agent per hour at rate 1 (default ${CONTACTS_PER_AGENT_HOUR.toFixed(1)})
+  --hubs K                hub processes on one PostgreSQL (default 1); desktops are split between them
+  --duration S            measured seconds (default 60; at most 3,600)
+  --warmup S              seconds before measuring: desktops start and make their first sync (default 15)
+  --storage KIND          postgres (default) or pglite (one hub only)
+  --hub-dir PATH          a checkout whose built out/hub/cli.js is launched (default: this one)
+  --database-url URL      the PostgreSQL server to create the run's database on
+                          (default DATABASE_URL, else ${LOCAL_TEST_DATABASE_URL})
+  --target URL            desktops and the integration call this URL (e.g. a proxy) instead of each hub's own
+  --port-base N           hub i listens on N+i (default: free ports), so a proxy can be pointed at them
+  --json FILE             also write the figures as JSON
+  --seed N                seeds the generated accounts, customers and choices (default 1)
 `;
 
 function numberFlag(name: string, value: string, min: number, max: number, integer: boolean): number {
@@ -138,6 +140,12 @@ export function parseArgs(argv: readonly string[], base: LoadOptions = defaultOp
         break;
       case 'port-base':
         options.portBase = numberFlag(name, value, 1024, 65000, true);
+        break;
+      case 'changes-per-hour':
+        options.changesPerAgentHour = numberFlag(name, value, 0, 100_000, false);
+        break;
+      case 'contacts-per-hour':
+        options.contactsPerAgentHour = numberFlag(name, value, 0, 10_000, false);
         break;
       case 'json':
         options.json = path.resolve(value);
