@@ -196,10 +196,9 @@ export class Desktop {
 
   private async pullAll(): Promise<void> {
     if (!this.bootstrapped && this.cursor === 0) {
-      // A new device fetches what it needs to start working before its first pull.
+      // A new device fetches what it needs to start working before its first pull (a hub from before essentials answers 404).
       const answer = await request(this.endpoint, this.agent, 'GET', '/sync/essentials', this.headers);
-      const essentials = json<{ hubId: string; changes: Change[] }>(answer, 'GET', '/sync/essentials');
-      this.hooks.onChanges(essentials.changes, performance.now());
+      if (answer.status !== 404) this.hooks.onChanges(json<{ changes: Change[] }>(answer, 'GET', '/sync/essentials').changes, performance.now());
     }
     let resets = 0;
     for (;;) {
