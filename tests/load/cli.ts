@@ -64,7 +64,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if ((error as { code?: string }).code === 'ECONNREFUSED') {
+      console.error(`PostgreSQL refused the connection (${(error as Error).message}): start it (scripts/setup-tests.sh), name another server with --database-url, or use --storage pglite.`);
+    } else {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     process.exit(1);
   },
 );

@@ -145,7 +145,7 @@ export function title(setup: LoadSetup, measuredS: number): string {
 export function tableRows(f: LoadFigures): string[][] {
   const s = f.measuredS;
   const rows: string[][] = [
-    ['changes', `${int(f.changes.total)} (${per(f.changes.total, s)})`, `${int(f.changes.mutationsApplied)} mutations applied + ${int(f.changes.contactsPosted)} new contacts; planned ${dec(f.setup.changesPerAgentHour, 0)} changes per agent per hour and ${dec(f.setup.contactsPerSecond, 2)} contacts/s`],
+    ['changes', `${int(f.changes.total)} (${per(f.changes.total, s)})`, `${int(f.changes.mutationsApplied)} mutations applied + ${int(f.changes.contactsPosted)} new contacts; planned ${per((f.setup.agents * f.setup.changesPerAgentHour) / 3600, 1)} + ${per(f.setup.contactsPerSecond, 1)}`],
     ['push latency p50 / p95 / p99', times(f.push.p50, f.push.p95, f.push.p99), `${int(f.push.requests)} pushes`],
     ['new contact POST p50 / p95', times(f.post.p50, f.post.p95), `${int(f.post.samples)} posts${f.integrationQueued ? `; ${int(f.integrationQueued)} waited for a free connection` : ''}`],
     [
