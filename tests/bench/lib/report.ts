@@ -1,5 +1,5 @@
 /** docs/benchmarks.md, rewritten at the end of every `npm run bench`. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fullNames, isFromThisRun, markdownTable, REPO_ROOT, type BenchResult } from './results';
@@ -178,6 +178,9 @@ export function writeReport(results: readonly BenchResult[], durationMs: number,
     '- **Same-run baselines.** A baseline is the same work done by the simplest thing that could do it (raw IndexedDB, a plain HTTP pull, a plain SQL statement, the display\'s frame), measured minutes apart on the same machine, interleaved or rotated with the figure where the workload allows, so that a slow or busy machine moves both.',
     '- **Fresh state.** Each IndexedDB run writes into a new database; each sign-in uses a new browser profile on disk; each hub runs on a new PGlite folder or PostgreSQL database, removed afterwards.',
     '- **One at a time.** Benchmark files run one after another in one process; the hub under test runs in that process\'s main thread, the load clients in a worker thread, Chromium in its own processes. All share the machine\'s cores, as an embedded hub and the workstation do on a desktop.',
+    '',
+    // How to run the load generator: its own text, kept in tests/load so it is edited next to the generator.
+    readFileSync(path.join(REPO_ROOT, 'tests/load/benchmarks-section.md'), 'utf8').trimEnd(),
     '',
   );
   writeFileSync(file, lines.join('\n'));

@@ -112,15 +112,18 @@ function cells(measure: Measure): string[] {
   return [measure.name, measure.figure, measure.baseline, ratioText(measure.ratio), measure.target, measure.status];
 }
 
-/** A fixed-width table for the terminal. */
-export function textTable(result: BenchResult): string {
-  const rows = [HEADERS.slice(), ...result.measures.map(cells)];
-  const widths = HEADERS.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join(' │ ');
+/** A fixed-width table for the terminal: a title, a header row, a rule, the rows and notes under them. */
+export function gridTable(title: string, headers: readonly string[], rows: readonly (readonly string[])[], notes: readonly string[] = []): string {
+  const all = [headers, ...rows];
+  const widths = headers.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  const line = (row: readonly string[]) => widths.map((width, column) => (row[column] ?? '').padEnd(width)).join(' │ ');
   const rule = widths.map((width) => '─'.repeat(width)).join('─┼─');
-  const body = rows.slice(1).map(line);
-  const notes = result.notes.map((note) => `  · ${note}`);
-  return [`${result.title}`, line(rows[0]!), rule, ...body, ...notes].join('\n');
+  return [title, line(headers), rule, ...rows.map(line), ...notes.map((note) => `  · ${note}`)].join('\n');
+}
+
+/** A benchmark's measures as a fixed-width table for the terminal. */
+export function textTable(result: BenchResult): string {
+  return gridTable(result.title, HEADERS, result.measures.map(cells), result.notes);
 }
 
 /** The same table in Markdown. */
