@@ -1,4 +1,5 @@
 /** Unexpected failures in a request that carries several independent pieces of work (a push's mutations, an ingested contact). */
+import { isStorageUnavailable } from './errors';
 import type { Queryable } from './storage';
 
 /** Where unexpected failures are reported (Fastify's request.log fits). */
@@ -15,6 +16,8 @@ export const consoleLog: FailureLog = { error: (details, message) => console.err
  * left to fail the request rather than refuse the work for good.
  */
 export function isTransient(error: unknown): boolean {
+  // A connection the pool could not hand out in time (a busy hub) or one that dropped: worth sending again.
+  if (isStorageUnavailable(error)) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   // SQLSTATE classes 08, 40, 53, 57 and lock_not_available; Node socket errors (ECONNRESET…).
