@@ -132,7 +132,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         pokes,
         offers,
         pushHooks: {
-          ...options.pushHooks,
+          // Looked up at each call: a test sets its fault hooks on the object it passed, after the hub started.
+          afterMutation: (index) => options.pushHooks?.afterMutation?.(index),
           onResult: (result, replayed) => {
             metrics.mutation(result, replayed);
             options.pushHooks?.onResult?.(result, replayed);
