@@ -10,7 +10,7 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { MutationResult, PullResponse } from '@core/sync/protocol';
-import type { Storage, StorageObserver } from './storage';
+import type { PoolStatus, Storage, StorageObserver } from './storage';
 import type { Pokes } from './sync/events';
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -170,16 +170,18 @@ export class HubMetrics {
     new Gauge({ name: 'agentdesk_db_listen_connected', help: 'Whether change notifications from other hub processes are heard (1) or not (0: the LISTEN connection is being restored).', registers, collect() {
       this.set(storage.status().listening ? 1 : 0);
     } });
-    if (storage.status().pool) {
-      const pool = () => storage.status().pool ?? { total: 0, idle: 0, waiting: 0 };
-      new Gauge({ name: 'agentdesk_db_pool_connections', help: 'PostgreSQL connections open in the pool (at most 10).', registers, collect() {
-        this.set(pool().total);
+    if (storage.status().pools) {
+      const each = (gauge: Gauge<'pool'>, figure: (pool: PoolStatus) => number) => {
+        for (const [name, pool] of Object.entries(storage.status().pools ?? {})) gauge.set({ pool: name }, figure(pool));
+      };
+      new Gauge({ name: 'agentdesk_db_pool_connections', help: 'PostgreSQL connections open, by pool (reads: at most 8, writes: at most 4).', labelNames: ['pool'], registers, collect() {
+        each(this, (pool) => pool.total);
       } });
-      new Gauge({ name: 'agentdesk_db_pool_idle_connections', help: 'Pool connections open and not in use.', registers, collect() {
-        this.set(pool().idle);
+      new Gauge({ name: 'agentdesk_db_pool_idle_connections', help: 'Pool connections open and not in use, by pool.', labelNames: ['pool'], registers, collect() {
+        each(this, (pool) => pool.idle);
       } });
-      new Gauge({ name: 'agentdesk_db_pool_waiting', help: 'Requests waiting for a pool connection: above 0 for long, the pool is the bottleneck.', registers, collect() {
-        this.set(pool().waiting);
+      new Gauge({ name: 'agentdesk_db_pool_waiting', help: 'Requests waiting for a pool connection, by pool: above 0 for long, that pool (or the database) is the bottleneck.', labelNames: ['pool'], registers, collect() {
+        each(this, (pool) => pool.waiting);
       } });
     }
   }

@@ -1,6 +1,6 @@
 import type { Storage, StorageObserver } from './types';
 
-export type { Queryable, Storage, StorageObserver, StorageStatus } from './types';
+export type { PoolName, PoolStatus, Queryable, Storage, StorageObserver, StorageStatus } from './types';
 export { migrate } from './migrate';
 
 export interface StorageConfig {

@@ -201,7 +201,7 @@ export async function openPglite(dataDir: string | null, options: PgliteOptions 
       await base.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     // One connection in this process: nothing to pool, and notifications cannot be missed.
-    status: () => ({ pool: null, listening: true }),
+    status: () => ({ pools: null, listening: true }),
     async close() {
       if (!db.closed) await db.close();
       unlock();

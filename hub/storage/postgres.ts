@@ -35,6 +35,8 @@ export interface PostgresOptions {
   reconnect?: { baseMs: number; maxMs: number };
   /** How long a request waits for a connection before failing (the hub then answers 503). */
   connectionTimeoutMillis?: number;
+  /** Connections per pool: reads (pulls, plain queries) and writes (every write transaction). Default 8 and 4. */
+  poolSizes?: { reads?: number; writes?: number };
   /** Told of every statement and transaction (the hub's metrics). */
   observer?: StorageObserver;
 }
@@ -71,18 +73,26 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
   };
-  const pool = new pg.Pool({ ...connection, max: 10, idleTimeoutMillis: 30_000 });
-  // Idle connections that die emit here; without a listener the process would exit.
-  pool.on('error', (error) => report(`an idle connection was lost: ${describe(error)}`));
+  // Writes have connections of their own, so a push never waits behind a crowd of pulls; they queue for the
+  // write lock anyway, so a few connections are enough, and the rest wait here rather than inside PostgreSQL.
+  const pools = {
+    reads: new pg.Pool({ ...connection, max: options.poolSizes?.reads ?? 8, idleTimeoutMillis: 30_000 }),
+    writes: new pg.Pool({ ...connection, max: options.poolSizes?.writes ?? 4, idleTimeoutMillis: 30_000 }),
+  };
+  for (const [name, pool] of Object.entries(pools)) {
+    // Idle connections that die emit here; without a listener the process would exit.
+    pool.on('error', (error) => report(`an idle ${name} connection was lost: ${describe(error)}`));
+  }
+  const endPools = () => Promise.all(Object.values(pools).map((pool) => pool.end().catch(() => undefined)));
   // Fail at start, with the server's message, rather than on the first request.
   try {
-    await pool.query('SELECT 1');
+    await pools.reads.query('SELECT 1');
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await endPools();
     throw error;
   }
   const { observer } = options;
-  const base = wrap(pool, observer);
+  const base = wrap(pools.reads, observer);
 
   const channels = new Map<string, Set<Subscription>>();
   let listener: pg.Client | null = null;
@@ -164,7 +174,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     query: base.query,
     exec: base.exec,
     transaction: (fn, options) => observeTransaction(observer, async (writeLockTaken) => {
-      const client = await pool.connect();
+      const client = await (options?.readOnlySnapshot ? pools.reads : pools.writes).connect();
       // A checked-out client has no pool listener: losing its connection would otherwise end the process.
       let broken: Error | undefined;
       const onLost = (error: Error) => {
@@ -223,7 +233,10 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       await base.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     status: () => ({
-      pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+      pools: {
+        reads: { total: pools.reads.totalCount, idle: pools.reads.idleCount, waiting: pools.reads.waitingCount },
+        writes: { total: pools.writes.totalCount, idle: pools.writes.idleCount, waiting: pools.writes.waitingCount },
+      },
       // Nobody subscribed yet needs no connection; otherwise one must be up (a reconnect may be under way).
       listening: channels.size === 0 || listener !== null,
     }),
@@ -235,7 +248,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       const client = listener;
       listener = null;
       if (client) await client.end().catch(() => undefined);
-      await pool.end();
+      await endPools();
     },
   };
 }

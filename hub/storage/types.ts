@@ -21,10 +21,18 @@ export interface StorageObserver {
   writeLock(waitedMs: number, heldMs: number): void;
 }
 
+export type PoolName = 'reads' | 'writes';
+
+export interface PoolStatus {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 /** The storage's connections as they are now (readiness and /metrics). */
 export interface StorageStatus {
-  /** PostgreSQL's connection pool; null on PGlite, which has one in-process connection. */
-  pool: { total: number; idle: number; waiting: number } | null;
+  /** PostgreSQL's connection pools, for reads and for writes; null on PGlite, which has one in-process connection. */
+  pools: Record<PoolName, PoolStatus> | null;
   /** Whether change notifications are heard (PostgreSQL: the LISTEN connection is up; PGlite: always). */
   listening: boolean;
 }

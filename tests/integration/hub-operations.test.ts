@@ -170,9 +170,12 @@ describe.each(targets)('operating the hub on $label', (target) => {
     expect(sample(text, 'agentdesk_db_transactions_total')).toBeGreaterThan(0);
     expect(sample(text, 'agentdesk_db_listen_connected')).toBe(1);
     if (target.kind === 'postgres') {
-      expect(sample(text, 'agentdesk_db_pool_connections')).toBeGreaterThanOrEqual(1);
-      expect(sample(text, 'agentdesk_db_pool_idle_connections')).toBeGreaterThanOrEqual(0);
-      expect(sample(text, 'agentdesk_db_pool_waiting')).toBe(0);
+      // Pulls read through one pool, pushes write through the other: both have been used.
+      for (const pool of ['reads', 'writes']) {
+        expect(sample(text, `agentdesk_db_pool_connections{pool="${pool}"}`)).toBeGreaterThanOrEqual(1);
+        expect(sample(text, `agentdesk_db_pool_idle_connections{pool="${pool}"}`)).toBeGreaterThanOrEqual(0);
+        expect(sample(text, `agentdesk_db_pool_waiting{pool="${pool}"}`)).toBe(0);
+      }
     } else {
       expect(text).not.toContain('agentdesk_db_pool_connections');
     }
