@@ -22,7 +22,7 @@ export async function essentials(storage: Storage, user: User, hubId: string): P
     const queueIds = globals
       .filter((row) => row.entity === 'queue' && user.teamIds.includes(String(row.data.teamId)))
       .map((row) => row.id);
-    const [items, followUps] = await Promise.all([
+    const [items, followUps, presence] = await Promise.all([
       tx.query<Row>(
         `SELECT ${COLUMNS} FROM entities e
           WHERE e.entity = 'queueItem' AND (e.data->>'state') IN ('waiting', 'claimed', 'wrap-up')
@@ -35,6 +35,8 @@ export async function essentials(storage: Storage, user: User, hubId: string): P
             AND NOT e.deleted AND ${IN_SCOPE}`,
         [user.id, user.id],
       ),
+      // Their own presence: the workstation shows it and sets it at sign-in.
+      tx.query<Row>(`SELECT ${COLUMNS} FROM entities e WHERE e.entity = 'presence' AND e.id = $1 AND NOT e.deleted AND ${IN_SCOPE}`, [user.id]),
     ]);
     const contactIds = items.map((item) => String(item.data.contactId));
     const customerIds = [...new Set([...items, ...followUps].map((row) => String(row.data.customerId)))];
@@ -46,7 +48,7 @@ export async function essentials(storage: Storage, user: User, hubId: string): P
         ? tx.query<Row>(`SELECT ${COLUMNS} FROM entities e WHERE e.entity = 'customer' AND e.id = ANY($2::text[]) AND NOT e.deleted AND ${IN_SCOPE}`, [user.id, customerIds])
         : [],
     ]);
-    const changes: Change[] = [...globals, ...customers, ...contacts, ...items, ...followUps].map((row) => ({
+    const changes: Change[] = [...globals, ...presence, ...customers, ...contacts, ...items, ...followUps].map((row) => ({
       op: 'put',
       entity: row.entity,
       id: row.id,
