@@ -4,7 +4,7 @@
  * sign-in for the demo accounts (password "demo").
  */
 import { generateDemoData, DEMO_PASSWORD, type DemoData, type DemoSize } from '@core/demo';
-import { customerOfRow, type EntityName, type EntityRow } from '@core/sync/entities';
+import { customerOfRow, personKeyHolders, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
 import { seedDemoIntegrationKey } from './api-keys';
 import { hashPassword } from './passwords';
 import type { Storage } from './storage';
@@ -29,6 +29,7 @@ function entriesOf(data: DemoData): Entry[] {
   add('team', data.teams);
   add('queue', data.queues);
   add('user', data.users);
+  add('presence', data.presence);
   add('script', data.scripts);
   add('article', data.articles);
   add('customer', data.customers);
@@ -39,7 +40,7 @@ function entriesOf(data: DemoData): Entry[] {
   return list;
 }
 
-/** Who has which customers in scope, by the same rules the hub applies to new rows. */
+/** Who has which scope keys (customers, people's presence), by the same rules the hub applies to new rows. */
 function scopeOf(data: DemoData): Map<string, Set<string>> {
   const queueTeam = new Map(data.queues.map((queue) => [queue.id, queue.teamId]));
   const members = new Map<string, string[]>();
@@ -62,6 +63,7 @@ function scopeOf(data: DemoData): Map<string, Set<string>> {
   }
   for (const contact of data.contacts) if (contact.agentId) add(contact.agentId, contact.customerId);
   for (const followUp of data.followUps) add(followUp.ownerId, followUp.customerId);
+  for (const person of data.users) for (const holder of personKeyHolders(person, data.users)) add(holder, personScopeKey(person.id));
   return scope;
 }
 

@@ -7,8 +7,8 @@
  * can run passes against one PostgreSQL.
  */
 import { systemClock, type Clock } from './clock';
-import { QueueItemSchema, QueueSchema, UserSchema, type Queue, type QueueItem, type User } from '@core/domain/model';
-import { planOffers, type OfferChange } from '@core/routing';
+import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type Queue, type QueueItem } from '@core/domain/model';
+import { joinPresence, planOffers, type Agent, type OfferChange } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
 import type { Queryable, Storage } from './storage';
 import type { Pokes } from './sync/events';
@@ -50,21 +50,25 @@ const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], chan
 interface RoutingState {
   items: QueueItem[];
   queues: Queue[];
-  users: User[];
+  users: Agent[];
 }
 
-/** Open queue items (the partial index of migration 0003), every queue, and the people who are available. */
+/** Open queue items (the partial index of migration 0003), every queue, and the people who are available with their presence (migration 0007's index). */
 async function loadRoutingState(db: Queryable): Promise<RoutingState> {
   // One after another: a transaction's connection runs one query at a time.
   const items = await db.query<{ data: unknown }>(
     "SELECT data FROM entities WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted",
   );
   const queues = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'queue' AND NOT deleted");
-  const users = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'user' AND NOT deleted AND data->>'presence' = 'available'");
+  const agents = await db.query<{ person: unknown; presence: unknown }>(
+    `SELECT u.data AS person, p.data AS presence
+       FROM entities p JOIN entities u ON u.entity = 'user' AND u.id = p.id AND NOT u.deleted
+      WHERE p.entity = 'presence' AND p.data->>'presence' = 'available' AND NOT p.deleted`,
+  );
   return {
     items: items.map((row) => QueueItemSchema.parse(row.data)),
     queues: queues.map((row) => QueueSchema.parse(row.data)),
-    users: users.map((row) => UserSchema.parse(row.data)),
+    users: agents.map((row) => joinPresence(UserSchema.parse(row.person), PresenceRowSchema.parse(row.presence))),
   };
 }
 

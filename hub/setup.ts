@@ -6,7 +6,7 @@
  * unless it was started as a demo.
  */
 import { isIP } from 'node:net';
-import type { User } from '@core/domain/model';
+import { newPresence, newUser, type User } from '@core/domain/model';
 import { createIntegrationKey } from './api-keys';
 import { HttpError } from './errors';
 import { hashPassword, passwordProblem } from './passwords';
@@ -36,26 +36,13 @@ export async function createFirstAdmin(storage: Storage, input: FirstAdmin, now:
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw new HttpError(422, 'weak_password', problem);
   const hash = await hashPassword(input.password);
-  const user: User = {
-    id: `usr_${input.username}`,
-    username: input.username,
-    name: input.name,
-    role: 'admin',
-    teamIds: [],
-    skills: [],
-    presence: 'offline',
-    presenceAt: now,
-    timeZone: input.timeZone,
-    idleSince: null,
-    workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:30' },
-    followUpCapacity: 8,
-    disabled: false,
-  };
+  const user = newUser({ id: `usr_${input.username}`, username: input.username, name: input.name, role: 'admin', timeZone: input.timeZone });
   await storage.transaction(async (tx) => {
     await lockForWrite(tx);
     // Checked under the write lock: of two set-up requests at once, the second finds an administrator.
     if (!(await needsSetup(tx))) throw new HttpError(409, 'already_set_up', 'This hub already has an administrator: sign in instead.');
     await writeRow(tx, 'user', user);
+    await writeRow(tx, 'presence', newPresence(user.id, now));
     await tx.query('INSERT INTO credentials (user_id, username, password_hash, updated_at) VALUES ($1, $2, $3, $4)', [user.id, user.username, hash, new Date(now).toISOString()]);
   });
   const integrationKey = await createIntegrationKey(storage, 'Default integration', now);

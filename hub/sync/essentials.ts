@@ -34,6 +34,8 @@ export async function essentials(storage: Storage, user: User, hubId: string): P
           AND NOT e.deleted AND ${IN_SCOPE}`,
       [user.id, user.id],
     );
+    // Their own presence: the workstation shows it and sets it at sign-in.
+    const presence = await tx.query<Row>(`SELECT ${COLUMNS} FROM entities e WHERE e.entity = 'presence' AND e.id = $1 AND NOT e.deleted AND ${IN_SCOPE}`, [user.id]);
     const contactIds = items.map((item) => String(item.data.contactId));
     const customerIds = [...new Set([...items, ...followUps].map((row) => String(row.data.customerId)))];
     const contacts = contactIds.length
@@ -42,7 +44,7 @@ export async function essentials(storage: Storage, user: User, hubId: string): P
     const customers = customerIds.length
       ? await tx.query<Row>(`SELECT ${COLUMNS} FROM entities e WHERE e.entity = 'customer' AND e.id = ANY($2::text[]) AND NOT e.deleted AND ${IN_SCOPE}`, [user.id, customerIds])
       : [];
-    const changes: Change[] = [...globals, ...customers, ...contacts, ...items, ...followUps].map((row) => ({
+    const changes: Change[] = [...globals, ...presence, ...customers, ...contacts, ...items, ...followUps].map((row) => ({
       op: 'put',
       entity: row.entity,
       id: row.id,

@@ -1,11 +1,12 @@
 /**
  * The hub's side of the mutation store: rows in the `entities` table, each
- * write stamped with a new version from `change_seq`, and the customers it
- * concerns brought into the scope of the people who now need them.
+ * write stamped with a new version from `change_seq`, and the scope keys it
+ * concerns (customers, people's presence) brought into the scope of the
+ * people who now need them.
  */
-import { customerOfRow, ENTITIES, parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
+import { customerOfRow, ENTITIES, isPersonScopeKey, parseEntityRow, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
 import { DomainError, type MutationStore } from '@core/sync/mutations';
-import { ScriptSchema, type Script } from '@core/domain/model';
+import { ScriptSchema, type Role, type Script } from '@core/domain/model';
 import type { Queryable } from '../storage';
 
 /** Every transaction that writes synced rows takes this lock first (see migration 0002). */
@@ -65,20 +66,31 @@ export async function currentVersion(db: Queryable): Promise<number> {
   return row?.is_called ? Number(row.last_value) : 0;
 }
 
-/** Brings a customer into people's scope; the full history reaches those desktops on the next pull. */
-export async function addToScope(tx: Queryable, userIds: Iterable<string>, customerId: string): Promise<void> {
-  const users = [...new Set(userIds)];
-  if (users.length === 0) return;
-  for (const user of users) touched(tx).people.add(user);
-  // Only people who do not have the customer yet draw a new scope version.
+/** Who gains which scope key: [person, key]. */
+export type ScopeGrant = readonly [userId: string, key: string];
+
+/**
+ * Brings scope keys (customers, people's presence) into people's scope, in one
+ * statement; each key's whole history reaches those desktops on the next pull.
+ */
+export async function grantScope(tx: Queryable, grants: readonly ScopeGrant[]): Promise<void> {
+  const unique = [...new Map(grants.map((grant) => [JSON.stringify(grant), grant])).values()];
+  if (unique.length === 0) return;
+  for (const [user] of unique) touched(tx).people.add(user);
+  // Only pairs not held yet draw a new scope version.
   await tx.query(
     `INSERT INTO user_scope (user_id, customer_id, seq)
-     SELECT u, $2, nextval('change_seq')
-       FROM unnest($1::text[]) AS u
-      WHERE NOT EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = u AND s.customer_id = $2)
+     SELECT g.u, g.k, nextval('change_seq')
+       FROM unnest($1::text[], $2::text[]) AS g (u, k)
+      WHERE NOT EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = g.u AND s.customer_id = g.k)
      ON CONFLICT (user_id, customer_id) DO NOTHING`,
-    [users, customerId],
+    [unique.map((grant) => grant[0]), unique.map((grant) => grant[1])],
   );
+}
+
+/** Brings a customer into people's scope; the full history reaches those desktops on the next pull. */
+export async function addToScope(tx: Queryable, userIds: Iterable<string>, customerId: string): Promise<void> {
+  await grantScope(tx, [...userIds].map((user) => [user, customerId] as const));
 }
 
 export async function teamMembers(tx: Queryable, teamId: string): Promise<string[]> {
@@ -89,17 +101,22 @@ export async function teamMembers(tx: Queryable, teamId: string): Promise<string
   return rows.map((row) => row.id);
 }
 
-/** Supervisors and admins who share a team with a person. */
-export async function supervisorsOf(tx: Queryable, userId: string): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT s.id FROM entities s, entities u
+const supervises = (role: Role) => role === 'supervisor' || role === 'admin';
+
+/** Everyone who shares a team with a person (not the person), with their roles. */
+async function teammatesOf(tx: Queryable, userId: string): Promise<{ id: string; role: Role }[]> {
+  return tx.query<{ id: string; role: Role }>(
+    `SELECT s.id, s.data->>'role' AS role FROM entities s, entities u
       WHERE u.entity = 'user' AND u.id = $1 AND NOT u.deleted
         AND s.entity = 'user' AND NOT s.deleted AND s.id <> u.id
-        AND s.data->>'role' IN ('supervisor', 'admin')
         AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(u.data->'teamIds') t WHERE s.data->'teamIds' @> jsonb_build_array(t))`,
     [userId],
   );
-  return rows.map((row) => row.id);
+}
+
+/** Supervisors and admins who share a team with a person. */
+export async function supervisorsOf(tx: Queryable, userId: string): Promise<string[]> {
+  return (await teammatesOf(tx, userId)).filter((mate) => supervises(mate.role)).map((mate) => mate.id);
 }
 
 /**
@@ -114,6 +131,8 @@ export async function putRow<E extends EntityName>(tx: Queryable, entity: E, inp
   }
   const row = checked.data as EntityRow<E>;
   const customerId = customerOfRow(entity, row);
+  // A customer id that looked like a person's key would share that person's scope.
+  if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
   if (customerId) touched(tx).customers.add(customerId);
   else touched(tx).everyone = true;
   const version = await nextVersion(tx);
@@ -133,23 +152,37 @@ export async function getRow<E extends EntityName>(db: Queryable, entity: E, id:
   return rows[0] ? parseEntityRow(entity, rows[0].data) : undefined;
 }
 
-/** Who needs a customer's history once this row is written. */
-async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: EntityRow<E>): Promise<string[]> {
+/** Who needs which scope key once this row is written (read after the row is: a person's new teams count). */
+async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: EntityRow<E>): Promise<ScopeGrant[]> {
+  const to = (users: readonly string[], key: string) => users.map((user) => [user, key] as const);
   switch (entity) {
     case 'queueItem': {
       const item = row as EntityRow<'queueItem'>;
       const queue = await getRow(tx, 'queue', item.queueId);
       const members = queue ? await teamMembers(tx, queue.teamId) : [];
-      return item.assigneeId ? [...members, item.assigneeId] : members;
+      return to(item.assigneeId ? [...members, item.assigneeId] : members, item.customerId);
     }
     case 'contact': {
       const contact = row as EntityRow<'contact'>;
-      return contact.agentId ? [contact.agentId] : [];
+      return contact.agentId ? to([contact.agentId], contact.customerId) : [];
     }
     case 'followUp': {
       // The owner does it; the supervisors of the owner's teams oversee and reassign it.
-      const ownerId = (row as EntityRow<'followUp'>).ownerId;
-      return [ownerId, ...(await supervisorsOf(tx, ownerId))];
+      const { ownerId, customerId } = row as EntityRow<'followUp'>;
+      return to([ownerId, ...(await supervisorsOf(tx, ownerId))], customerId);
+    }
+    case 'presence': {
+      // For its owner and the supervisors and admins who share a team with them.
+      const { id } = row as EntityRow<'presence'>;
+      return to([id, ...(await supervisorsOf(tx, id))], personScopeKey(id));
+    }
+    case 'user': {
+      // A person holds their own key and their teams' supervisors hold it; a supervisor or admin holds their teams' members' keys.
+      const user = row as EntityRow<'user'>;
+      const mates = await teammatesOf(tx, user.id);
+      const grants = to([user.id, ...mates.filter((mate) => supervises(mate.role)).map((mate) => mate.id)], personScopeKey(user.id));
+      if (supervises(user.role)) for (const mate of mates) grants.push([user.id, personScopeKey(mate.id)]);
+      return grants;
     }
     default:
       return [];
@@ -159,11 +192,7 @@ async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: Ent
 /** Writes a row and widens scope as the row requires. */
 export async function writeRow<E extends EntityName>(tx: Queryable, entity: E, row: EntityRow<E>): Promise<number> {
   const version = await putRow(tx, entity, row);
-  const customerId = customerOfRow(entity, row);
-  if (customerId) {
-    const users = await scopeFor(tx, entity, row);
-    if (users.length) await addToScope(tx, users, customerId);
-  }
+  await grantScope(tx, await scopeFor(tx, entity, row));
   return version;
 }
 

@@ -123,6 +123,24 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
         });
     },
   },
+  {
+    // Presence is a row of its own, synced to its owner and their supervisors. Cached people lose the
+    // fields it replaces; the hub sends every person's row again without them, and the presence rows.
+    version: 6,
+    stores: {
+      presence: 'id',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('users')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          delete row.presence;
+          delete row.presenceAt;
+          delete row.idleSince;
+        });
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {
@@ -137,6 +155,7 @@ export const ENTITY_TABLES = {
   queue: 'queues',
   target: 'targets',
   article: 'articles',
+  presence: 'presence',
 } as const satisfies Record<EntityName, string>;
 
 export interface DexieDependencies {
@@ -156,6 +175,7 @@ export class AgentDeskDb extends Dexie {
   declare queues: Table<LocalRow<'queue'>, string>;
   declare targets: Table<LocalRow<'target'>, string>;
   declare articles: Table<LocalRow<'article'>, string>;
+  declare presence: Table<LocalRow<'presence'>, string>;
   declare outbox: Table<OutboxRow, number>;
   declare shadow: Table<ShadowRow, [string, string]>;
   declare rejections: Table<RejectionRow, number>;

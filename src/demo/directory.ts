@@ -3,7 +3,7 @@
  * admin, and the routing rule that sends a contact to a queue.
  */
 import type { Channel } from '../domain/common';
-import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Queue, type Team, type User } from '../domain/model';
+import { newPresence, newUser, type PresenceRow, type Queue, type Team, type User } from '../domain/model';
 
 export const DEMO_COMPANY = {
   name: 'Brightwave',
@@ -74,29 +74,10 @@ export const DEMO_QUEUES: readonly Queue[] = [
   },
 ];
 
-const user = (
-  username: string,
-  name: string,
-  role: User['role'],
-  teamIds: string[],
-  skills: string[],
-  timeZone: string,
-): Omit<User, 'presenceAt'> => ({
-  idleSince: null,
-  id: `usr_${username}`,
-  username,
-  name,
-  role,
-  teamIds,
-  skills,
-  presence: 'offline',
-  timeZone,
-  workingHours: DEFAULT_WORKING_HOURS,
-  followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
-  disabled: false,
-});
+const user = (username: string, name: string, role: User['role'], teamIds: string[], skills: string[], timeZone: string): User =>
+  newUser({ id: `usr_${username}`, username, name, role, teamIds, skills, timeZone });
 
-const USERS: readonly Omit<User, 'presenceAt'>[] = [
+const USERS: readonly User[] = [
   user('ava', 'Ava Thompson', 'agent', [TEAM_CARE], ['billing', 'technical'], 'Europe/London'),
   user('ben', 'Ben Okafor', 'agent', [TEAM_CARE], ['billing', 'technical'], 'Europe/London'),
   user('chloe', 'Chloé Laurent', 'agent', [TEAM_CARE], ['billing', 'french'], 'Europe/Paris'),
@@ -107,8 +88,13 @@ const USERS: readonly Omit<User, 'presenceAt'>[] = [
   user('admin', 'Jordan Ellis', 'admin', [TEAM_CARE, TEAM_RETENTION], [], 'Europe/London'),
 ];
 
-export function demoUsers(now: number): User[] {
-  return USERS.map((row) => ({ ...row, teamIds: [...row.teamIds], skills: [...row.skills], presenceAt: now }));
+export function demoUsers(): User[] {
+  return USERS.map((row) => ({ ...row, teamIds: [...row.teamIds], skills: [...row.skills] }));
+}
+
+/** Everyone starts offline, as of when the demo data is made. */
+export function demoPresence(now: number): PresenceRow[] {
+  return USERS.map((row) => newPresence(row.id, now));
 }
 
 export const USER_AVA = 'usr_ava';

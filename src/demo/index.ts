@@ -15,6 +15,7 @@ import type {
   FollowUp,
   FollowUpKind,
   FollowUpOutcome,
+  PresenceRow,
   Queue,
   QueueItem,
   Script,
@@ -54,6 +55,7 @@ import {
   USER_BEN,
   USER_SAM,
   agentFirstName,
+  demoPresence,
   demoUsers,
   eligibleHandlers,
   routeToQueue,
@@ -74,6 +76,8 @@ export interface DemoData {
   teams: Team[];
   queues: Queue[];
   users: User[];
+  /** Everyone's presence (offline). */
+  presence: PresenceRow[];
   customers: Customer[];
   contacts: Contact[];
   queueItems: QueueItem[];
@@ -256,7 +260,7 @@ class Generator {
   private readonly handlerTables = new Map<string, { ids: string[]; table: Weighted<string> }>();
   private readonly agentNames = new Map<string, string>();
   private readonly todayUtc: number;
-  private readonly usersById = new Map(demoUsers(0).map((user) => [user.id, user] as const));
+  private readonly usersById = new Map(demoUsers().map((user) => [user.id, user] as const));
   private readonly sharedVoice: Voice = {
     first: '',
     full: '',
@@ -1106,7 +1110,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
   return {
     teams: DEMO_TEAMS.map((team) => ({ ...team })),
     queues: DEMO_QUEUES.map((queue) => ({ ...queue, channels: [...queue.channels], topics: [...queue.topics], skills: [...queue.skills] })),
-    users: demoUsers(now),
+    users: demoUsers(),
+    presence: demoPresence(now),
     customers: states.map((state) => state.customer),
     contacts,
     queueItems,

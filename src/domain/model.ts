@@ -61,7 +61,11 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = { days: ['mon', 'tue', 'wed',
 /** Follow-ups an agent is planned to do in one working day, unless set otherwise. */
 export const DEFAULT_FOLLOW_UP_CAPACITY = 8;
 
-/** Someone who signs in. Credentials never leave the hub; this row is what every desktop sees. */
+/**
+ * Someone who signs in. Credentials never leave the hub; this row is what every
+ * desktop sees. Their presence is a row of its own (PresenceRowSchema): it
+ * changes several times a contact, and only they and their supervisors need it.
+ */
 export const UserSchema = z.object({
   id: IdSchema,
   username: z.string().regex(/^[a-z0-9._-]{2,40}$/, 'must be 2–40 lowercase letters, digits, . _ or -'),
@@ -69,12 +73,8 @@ export const UserSchema = z.object({
   role: RoleSchema,
   teamIds: z.array(IdSchema).max(50),
   skills: z.array(shortText(40)).max(50),
-  presence: PresenceSchema,
-  presenceAt: EpochMsSchema,
   /** The agent's own time zone (working hours, reminders). */
   timeZone: TimeZoneSchema.default('UTC'),
-  /** Since when an available agent has had nothing to do: the longest idle is offered the next contact. */
-  idleSince: EpochMsSchema.nullable().default(null),
   /** When follow-ups can be planned for this person. */
   workingHours: WorkingHoursSchema.default(DEFAULT_WORKING_HOURS),
   /** How many follow-ups a working day holds before the planner spreads them to the next. */
@@ -83,6 +83,50 @@ export const UserSchema = z.object({
   disabled: z.boolean().default(false),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** A person's row with what a new person starts with where not given: no teams or skills, UTC, the standard hours and capacity, enabled. */
+export function newUser(fields: Pick<User, 'id' | 'username' | 'name' | 'role'> & Partial<Omit<User, 'id' | 'username' | 'name' | 'role'>>): User {
+  return {
+    teamIds: [],
+    skills: [],
+    timeZone: 'UTC',
+    workingHours: DEFAULT_WORKING_HOURS,
+    followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
+    disabled: false,
+    ...fields,
+  };
+}
+
+/**
+ * A person's presence, one row per person (its id is their user id). It syncs
+ * to them and to the supervisors and admins who share a team with them, not
+ * to the whole floor: it changes with every contact.
+ */
+export const PresenceRowSchema = z.object({
+  id: IdSchema,
+  presence: PresenceSchema,
+  /** When the presence last changed. */
+  presenceAt: EpochMsSchema,
+  /** Since when an available agent has had nothing to do: the longest idle is offered the next contact. */
+  idleSince: EpochMsSchema.nullable().default(null),
+});
+export type PresenceRow = z.infer<typeof PresenceRowSchema>;
+/** A presence without its row id: what routing joins to a person's row. */
+export type PresenceFields = Omit<PresenceRow, 'id'>;
+
+/** A new person's presence: offline, since `now`. */
+export function newPresence(userId: string, now: number): PresenceRow {
+  return { id: userId, presence: 'offline', presenceAt: now, idleSince: null };
+}
+
+/**
+ * A presence moved to another state at `now`. Becoming available starts the
+ * idle clock (routing offers the longest idle first); going offline stops it.
+ */
+export function presenceMoved(row: PresenceRow, presence: Presence, now: number): PresenceRow {
+  const idleSince = presence === 'available' ? now : presence === 'offline' ? null : row.idleSince;
+  return { ...row, presence, presenceAt: now, idleSince };
+}
 
 export const QueueSchema = z.object({
   id: IdSchema,

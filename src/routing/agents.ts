@@ -4,9 +4,18 @@
  * can take. These are pure: the hub runs them under its write lock over the
  * rows it has (planOffers), and desktops can run them over their cache.
  */
-import type { Queue, QueueItem, User } from '../domain/model';
+import type { PresenceFields, PresenceRow, Queue, QueueItem, User } from '../domain/model';
 import { OFFER_TTL_MS } from '../sync/mutations';
 import { compareQueueItems } from './queues';
+
+/** A person as routing sees them: their directory row joined with their presence. */
+export type Agent = User & PresenceFields;
+
+/** Joins a person's row with their presence row. */
+export function joinPresence(user: User, presence: PresenceRow): Agent {
+  if (presence.id !== user.id) throw new Error(`The presence of ${presence.id} joined to the person ${user.id}`);
+  return { ...user, presence: presence.presence, presenceAt: presence.presenceAt, idleSince: presence.idleSince };
+}
 
 /** Roles that are offered contacts when available (administrators are not). */
 const HANDLER_ROLES: ReadonlySet<User['role']> = new Set(['agent', 'supervisor']);
@@ -26,7 +35,7 @@ export function offerIsLive(item: Pick<QueueItem, 'offeredTo' | 'offeredAt'>, no
 }
 
 /** Since when an agent has been idle: idleSince, or when their presence last changed if that is unknown. */
-export function idleSinceOf(agent: Pick<User, 'idleSince' | 'presenceAt'>): number {
+export function idleSinceOf(agent: Pick<Agent, 'idleSince' | 'presenceAt'>): number {
   return agent.idleSince ?? agent.presenceAt;
 }
 
@@ -43,7 +52,7 @@ export interface ChooseAgentOptions {
 const asSet = (ids: Iterable<string>): ReadonlySet<string> => (ids instanceof Set ? (ids as ReadonlySet<string>) : new Set(ids));
 
 /** Whether this agent may be offered this item now, apart from being busy or already holding an offer. */
-export function canTake(agent: User, item: Pick<QueueItem, 'skills' | 'declinedBy'>, queue: Queue): boolean {
+export function canTake(agent: Agent, item: Pick<QueueItem, 'skills' | 'declinedBy'>, queue: Queue): boolean {
   return (
     HANDLER_ROLES.has(agent.role) &&
     !agent.disabled &&
@@ -60,14 +69,14 @@ export function canTake(agent: User, item: Pick<QueueItem, 'skills' | 'declinedB
  * and holds no live offer; of those, the one idle the longest (ties by id).
  * Agents to avoid are chosen only when nobody else can take it.
  */
-export function chooseAgent(item: Pick<QueueItem, 'skills' | 'declinedBy'>, queue: Queue, agents: readonly User[], options: ChooseAgentOptions): User | null {
+export function chooseAgent<A extends Agent>(item: Pick<QueueItem, 'skills' | 'declinedBy'>, queue: Queue, agents: readonly A[], options: ChooseAgentOptions): A | null {
   const busy = asSet(options.busyAgentIds);
   const offered = asSet(options.offeredAgentIds);
   const avoid = asSet(options.avoidAgentIds ?? []);
   const eligible = agents.filter((agent) => !busy.has(agent.id) && !offered.has(agent.id) && canTake(agent, item, queue));
-  const idleFor = (agent: User) => options.now - idleSinceOf(agent);
-  const longestIdle = (list: User[]) =>
-    list.reduce<User | null>((best, agent) => {
+  const idleFor = (agent: A) => options.now - idleSinceOf(agent);
+  const longestIdle = (list: A[]) =>
+    list.reduce<A | null>((best, agent) => {
       if (!best) return agent;
       const diff = idleFor(agent) - idleFor(best);
       return diff > 0 || (diff === 0 && agent.id < best.id) ? agent : best;
@@ -81,7 +90,7 @@ export function chooseAgent(item: Pick<QueueItem, 'skills' | 'declinedBy'>, queu
  * their teams' queues, whose skills they have, that they have not declined
  * and that is not on offer to someone else. Null when there is none.
  */
-export function nextItemFor<T extends QueueItem>(agent: User, items: readonly T[], queues: readonly Queue[], now: number, ttlMs: number = OFFER_TTL_MS): T | null {
+export function nextItemFor<T extends QueueItem>(agent: Pick<User, 'id' | 'teamIds' | 'skills'>, items: readonly T[], queues: readonly Queue[], now: number, ttlMs: number = OFFER_TTL_MS): T | null {
   const teamQueues = new Map(queues.filter((queue) => agent.teamIds.includes(queue.teamId)).map((queue) => [queue.id, queue]));
   const candidates = items.filter((item) => {
     if (item.state !== 'waiting') return false;
@@ -115,8 +124,8 @@ export interface PlanOffersInput {
   /** Open queue items (waiting, claimed, wrap-up); others are ignored. */
   items: readonly QueueItem[];
   queues: readonly Queue[];
-  /** The people who could be offered work (others are simply not chosen). */
-  users: readonly User[];
+  /** The people who could be offered work, with their presence (others are simply not chosen). */
+  users: readonly Agent[];
   now: number;
   ttlMs?: number;
 }

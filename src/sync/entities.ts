@@ -1,8 +1,9 @@
 /**
  * The entities that sync between the hub and the desktops: their schemas,
- * the local table each lives in, and which customer (if any) a row belongs to.
- * A row that belongs to a customer syncs to everyone who has that customer in
- * scope; rows that belong to none (the directory, scripts) sync to everyone.
+ * the local table each lives in, and the scope key (if any) a row belongs to.
+ * A scope key is a customer's id, or `person:<user id>` for a person's own
+ * rows (their presence). A row with a key syncs to everyone who holds that key
+ * in scope; rows with none (the directory, scripts) sync to everyone.
  */
 import type { z } from 'zod';
 import {
@@ -17,16 +18,41 @@ import {
   ArticleSchema,
   TeamSchema,
   UserSchema,
+  PresenceRowSchema,
+  type User,
 } from '../domain/model';
 
-export const ENTITY_NAMES = ['customer', 'contact', 'queueItem', 'followUp', 'survey', 'script', 'user', 'team', 'queue', 'target', 'article'] as const;
+export const ENTITY_NAMES = ['customer', 'contact', 'queueItem', 'followUp', 'survey', 'script', 'user', 'team', 'queue', 'target', 'article', 'presence'] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
+
+const PERSON_SCOPE_PREFIX = 'person:';
+
+/**
+ * The scope key of a person's own rows. Held by the person and by the
+ * supervisors and admins who share a team with them; no customer's id looks
+ * like one (the hub refuses such ids).
+ */
+export function personScopeKey(userId: string): string {
+  return `${PERSON_SCOPE_PREFIX}${userId}`;
+}
+
+export function isPersonScopeKey(key: string): boolean {
+  return key.startsWith(PERSON_SCOPE_PREFIX);
+}
+
+/** Whose desktops hold a person's key: the person, and the supervisors and admins who share a team with them. */
+export function personKeyHolders(person: Pick<User, 'id' | 'teamIds'>, people: readonly Pick<User, 'id' | 'role' | 'teamIds'>[]): string[] {
+  const supervisors = people.filter(
+    (other) => other.id !== person.id && (other.role === 'supervisor' || other.role === 'admin') && other.teamIds.some((team) => person.teamIds.includes(team)),
+  );
+  return [person.id, ...supervisors.map((other) => other.id)];
+}
 
 interface EntityDef<S extends z.ZodType> {
   schema: S;
   /** The local (Dexie) table. */
   table: string;
-  /** The customer a row belongs to; null for rows everyone syncs. */
+  /** The scope key a row belongs to (a customer's id, or a person's key); null for rows everyone syncs. */
   customerOf: ((row: z.output<S>) => string) | null;
 }
 
@@ -46,6 +72,7 @@ export const ENTITIES = {
   queue: def({ schema: QueueSchema, table: 'queues', customerOf: null }),
   target: def({ schema: TargetSchema, table: 'targets', customerOf: null }),
   article: def({ schema: ArticleSchema, table: 'articles', customerOf: null }),
+  presence: def({ schema: PresenceRowSchema, table: 'presence', customerOf: (row) => personScopeKey(row.id) }),
 } as const;
 
 export type EntityRow<E extends EntityName> = z.output<(typeof ENTITIES)[E]['schema']>;
@@ -55,7 +82,7 @@ export function isEntityName(value: string): value is EntityName {
   return (ENTITY_NAMES as readonly string[]).includes(value);
 }
 
-/** The customer a row belongs to, or null when it syncs to everyone. */
+/** The scope key a row belongs to (a customer's id, or `person:<id>`), or null when it syncs to everyone. */
 export function customerOfRow<E extends EntityName>(entity: E, row: EntityRow<E>): string | null {
   const customerOf = ENTITIES[entity].customerOf as ((row: EntityRow<E>) => string) | null;
   return customerOf ? customerOf(row) : null;

@@ -35,13 +35,15 @@ import {
   type CustomerEditableField,
   type FollowUp,
   ArticleKindSchema,
-  DEFAULT_FOLLOW_UP_CAPACITY,
-  DEFAULT_WORKING_HOURS,
+  newPresence,
+  newUser,
+  presenceMoved,
   QueueSchema,
   RoleSchema,
   UserSchema,
   WorkingHoursSchema,
   targetId,
+  type Presence,
   type Role,
   type Script,
   type SurveyResponse,
@@ -272,13 +274,13 @@ export function isMutationName(name: string): name is MutationName {
  * writes to unrelated tables.
  */
 export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } = {
-  'contact.claim': ['queueItem', 'contact', 'queue', 'user'],
+  'contact.claim': ['queueItem', 'contact', 'queue', 'user', 'presence'],
   'contact.release': ['queueItem', 'queue', 'user'],
   'contact.decline': ['queueItem'],
-  'contact.endConversation': ['queueItem', 'user'],
+  'contact.endConversation': ['queueItem', 'user', 'presence'],
   'contact.addNote': ['contact', 'customer'],
   'contact.reply': ['contact', 'queueItem', 'user'],
-  'contact.wrapUp': ['queueItem', 'contact', 'user'],
+  'contact.wrapUp': ['queueItem', 'contact', 'user', 'presence'],
   'customer.update': ['customer'],
   'followUp.schedule': ['followUp', 'customer', 'user'],
   'followUp.reschedule': ['followUp', 'user'],
@@ -287,14 +289,14 @@ export const MUTATION_ENTITIES: { [N in MutationName]: readonly EntityName[] } =
   'followUp.complete': ['followUp', 'user', 'contact', 'survey', 'customer'],
   'followUp.cancel': ['followUp', 'user'],
   'survey.record': ['survey', 'contact', 'queue', 'user'],
-  'presence.set': ['user'],
+  'presence.set': ['presence'],
   'script.save': ['script'],
   'script.publish': ['script', 'article'],
   'target.set': ['target', 'team', 'queue'],
   'article.save': ['article'],
   'article.archive': ['article'],
-  'user.create': ['user', 'team'],
-  'user.update': ['user', 'team'],
+  'user.create': ['user', 'team', 'presence'],
+  'user.update': ['user', 'team', 'presence'],
   'team.save': ['team'],
   'queue.save': ['queue', 'team'],
 };
@@ -454,11 +456,15 @@ async function surveyOfAnotherContact(ctx: MutationContext, survey: SurveyRespon
 /** How long a contact stays offered to one agent before it goes to the next. */
 export const OFFER_TTL_MS = 30_000;
 
-/** Presence follows the work: busy while handling, after-contact work while wrapping up, then available. */
-async function setOwnPresence(ctx: MutationContext, presence: 'busy' | 'after-contact-work' | 'available'): Promise<void> {
-  const user = await ctx.store.get('user', ctx.actor.userId);
-  if (!user || user.presence === presence) return;
-  await ctx.store.put('user', { ...user, presence, presenceAt: ctx.now, idleSince: presence === 'available' ? ctx.now : user.idleSince });
+/**
+ * Presence follows the work: busy while handling, after-contact work while
+ * wrapping up, then available. A missing presence row (not pulled yet) counts
+ * as offline since now: the change names no one else, so nothing to refuse.
+ */
+async function setOwnPresence(ctx: MutationContext, presence: Presence): Promise<void> {
+  const current = (await ctx.store.get('presence', ctx.actor.userId)) ?? newPresence(ctx.actor.userId, ctx.now);
+  if (current.presence === presence) return;
+  await ctx.store.put('presence', presenceMoved(current, presence, ctx.now));
 }
 
 const claim: Mutator<'contact.claim'> = async (ctx, { contactId }) => {
@@ -814,10 +820,9 @@ const recordSurvey: Mutator<'survey.record'> = async (ctx, args) => {
   });
 };
 
+/** A person sets their own presence; the work moves it too (claim, end, wrap-up). */
 const setPresence: Mutator<'presence.set'> = async (ctx, { presence }) => {
-  const user = await need(ctx, 'user', ctx.actor.userId, 'user');
-  if (user.presence === presence) return;
-  await ctx.store.put('user', { ...user, presence, presenceAt: ctx.now, idleSince: presence === 'available' ? ctx.now : user.idleSince });
+  await setOwnPresence(ctx, presence);
 };
 
 const saveScript: Mutator<'script.save'> = async (ctx, args) => {
@@ -923,24 +928,8 @@ const createUser: Mutator<'user.create'> = async (ctx, args) => {
   const holder = await ctx.store.usernameHolder(args.username);
   if (holder !== null && holder !== args.id) throw new DomainError('invalid', `The user name “${args.username}” is taken: choose another.`);
   await requireTeams(ctx, args.teamIds);
-  await ctx.store.put(
-    'user',
-    validUser({
-      id: args.id,
-      username: args.username,
-      name: args.name,
-      role: args.role,
-      teamIds: [...new Set(args.teamIds)],
-      skills: args.skills,
-      presence: 'offline',
-      presenceAt: ctx.now,
-      timeZone: args.timeZone,
-      idleSince: null,
-      workingHours: DEFAULT_WORKING_HOURS,
-      followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
-      disabled: false,
-    }),
-  );
+  await ctx.store.put('user', validUser(newUser({ ...args, teamIds: [...new Set(args.teamIds)] })));
+  await ctx.store.put('presence', newPresence(args.id, ctx.now));
 };
 
 const updateUser: Mutator<'user.update'> = async (ctx, { userId, ...patch }) => {
@@ -953,10 +942,16 @@ const updateUser: Mutator<'user.update'> = async (ctx, { userId, ...patch }) => 
   if (patch.teamIds) await requireTeams(ctx, patch.teamIds.filter((team) => !user.teamIds.includes(team)));
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<User>;
   const next = validUser({ ...user, ...defined, teamIds: patch.teamIds ? [...new Set(patch.teamIds)] : user.teamIds });
-  // Someone switched off is offline at once: nothing is offered to them.
-  if (next.disabled && !user.disabled) Object.assign(next, { presence: 'offline', presenceAt: ctx.now, idleSince: null });
   if (JSON.stringify(next) === JSON.stringify(user)) return;
   await ctx.store.put('user', next);
+  if (next.disabled && !user.disabled) {
+    // Someone switched off is offline at once: nothing is offered to them. An admin's desktop may not hold
+    // their presence (it syncs to their team's supervisors); the hub has it.
+    const presence = await ctx.store.get('presence', userId);
+    if (presence?.presence !== 'offline' && (presence || ctx.authoritative)) {
+      await ctx.store.put('presence', presenceMoved(presence ?? newPresence(userId, ctx.now), 'offline', ctx.now));
+    }
+  }
 };
 
 const saveTeam: Mutator<'team.save'> = async (ctx, { id, name }) => {

@@ -11,8 +11,12 @@ import { z } from 'zod';
 import { EpochMsSchema, IdSchema } from '../domain/common';
 import { ENTITY_NAMES } from './entities';
 
-/** Bumped when push or pull change incompatibly; the hub refuses clients it does not speak. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when push or pull change incompatibly; the hub refuses pushes from
+ * clients it does not speak. 2: presence is its own entity, no longer a field
+ * of the user row (a desktop of protocol 1 cannot read either).
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Most mutations one push may carry. */
 export const MAX_PUSH_MUTATIONS = 100;
@@ -145,10 +149,10 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 /**
  * GET /sync/essentials: what a person needs to start working, sent first on a
- * new device so the queue is usable at once: the directory and scripts, the
- * open contacts in their queues (with each contact and customer) and their
- * open follow-ups (with each customer). The full pull follows and brings these
- * rows again, with everything else.
+ * new device so the queue is usable at once: the directory and scripts, their
+ * own presence, the open contacts in their queues (with each contact and
+ * customer) and their open follow-ups (with each customer). The full pull
+ * follows and brings these rows again, with everything else.
  */
 export const EssentialsResponseSchema = z.object({
   hubId: z.string(),

@@ -1,7 +1,7 @@
 /** Talking to the hub from end-to-end tests the way an integration or a desktop would. */
 import type { APIRequestContext } from '@playwright/test';
 import { expect } from './fixtures';
-import type { Change } from '@core/sync/protocol';
+import { PROTOCOL_VERSION, type Change } from '@core/sync/protocol';
 
 export const DEMO_INTEGRATION_KEY = 'demo-integration-key';
 
@@ -51,7 +51,7 @@ export async function pushAs(request: APIRequestContext, token: string, mutation
   for (let start = 0; start < mutations.length; start += 100) {
     const batch = mutations.slice(start, start + 100).map((mutation, index) => ({ id: start + index + 1, ...mutation, at: Date.now() }));
     const response = await request.post('/sync/push', {
-      data: { clientId, schemaVersion: 1, mutations: batch },
+      data: { clientId, schemaVersion: PROTOCOL_VERSION, mutations: batch },
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.ok(), await response.text()).toBe(true);

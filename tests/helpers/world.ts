@@ -3,27 +3,15 @@
  * supervisor) and one other team (Olga), their queues, a few customers with
  * histories, and waiting contacts.
  */
-import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newPresence, newUser, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import type { ImportAccount, ImportEntry } from '../../hub/import';
 
 export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 export const PASSWORD = 'correct horse battery';
 
-const user = (id: string, name: string, role: User['role'], teamIds: string[]): User => ({
-  id: `usr_${id}`,
-  username: id,
-  name,
-  role,
-  teamIds,
-  skills: [],
-  presence: 'offline',
-  presenceAt: T0,
-  timeZone: 'Europe/London',
-  idleSince: null,
-  workingHours: DEFAULT_WORKING_HOURS,
-  followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
-  disabled: false,
-});
+/** A person of the test worlds: `usr_<username>`, in London. */
+export const user = (username: string, name: string, role: User['role'], teamIds: string[], patch: Partial<User> = {}): User =>
+  newUser({ id: `usr_${username}`, username, name, role, teamIds, timeZone: 'Europe/London', ...patch });
 
 export const teams: Team[] = [
   { id: 'team_care', name: 'Customer Care' },
@@ -127,6 +115,7 @@ export function smallWorld(): World {
   for (const team of teams) push('team', team);
   for (const queue of queues) push('queue', queue);
   for (const u of users) push('user', u);
+  for (const u of users) push('presence', newPresence(u.id, T0));
   for (let n = 1; n <= 6; n += 1) push('customer', customer(n));
   for (let n = 1; n <= 4; n += 1) {
     push('contact', contact(`con_old_${n}`, `cus_${n}`, T0 - 3_600_000, { queueId: 'q_care', agentId: 'usr_sam', disposition: 'Information given', resolution: 'resolved' }));

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { SCRIPT_STAGES } from '@core/domain/model';
 import { IngestContactRequestSchema } from '@core/hub-api';
 import { MUTATION_NAMES, mutationArgs, type MutationInput, type MutationName } from '@core/sync/mutations';
-import { PushResponseSchema } from '@core/sync/protocol';
+import { PROTOCOL_VERSION, PushResponseSchema } from '@core/sync/protocol';
 import pino from 'pino';
 import { systemClock } from '../../hub/clock';
 import { REDACTED_PATHS } from '../../hub/logging';
@@ -283,7 +283,7 @@ describe.each(targets)('lone surrogates on $label', (target) => {
     const response = await fetch(`${hub.url}/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ clientId: CLIENT_ID, schemaVersion: 1, mutations: [{ id: nextId, name, args, at: Date.now() }] }),
+      body: JSON.stringify({ clientId: CLIENT_ID, schemaVersion: PROTOCOL_VERSION, mutations: [{ id: nextId, name, args, at: Date.now() }] }),
     });
     const json: unknown = await response.json();
     if (response.status !== 200) return { status: response.status, id: nextId, result: null, json };
@@ -385,7 +385,7 @@ describe.each(targets)('lone surrogates on $label', (target) => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
           clientId: CLIENT_ID,
-          schemaVersion: 1,
+          schemaVersion: PROTOCOL_VERSION,
           mutations: [
             { id: first, name: 'customer.update', args: { customerId: 'cus_4', patch: { lastName: 'Explode', company: 'Secret Co' } }, at: Date.now() },
             { id: first + 1, name: 'contact.addNote', args: { id: 'note_after_internal', customerId: 'cus_4', body: 'Still here' }, at: Date.now() },
@@ -418,7 +418,7 @@ describe.each(targets)('lone surrogates on $label', (target) => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         clientId: CLIENT_ID,
-        schemaVersion: 1,
+        schemaVersion: PROTOCOL_VERSION,
         mutations: [{ id: first, name: 'contact.addNote', args: { id: 'note_nul', customerId: 'cus_4', body: 'before\u0000after' }, at: Date.now() }],
       }),
     });
@@ -435,7 +435,7 @@ describe.each(targets)('lone surrogates on $label', (target) => {
     const sam = users.find((u) => u.username === 'sam')!;
     const mutations = validatePush({
       clientId: CLIENT_ID,
-      schemaVersion: 1,
+      schemaVersion: PROTOCOL_VERSION,
       mutations: [{ id: nextId, name: 'customer.update', args: { customerId: 'cus_4', patch: { lastName: 'Explode' } }, at: Date.now() }],
     });
     const { response } = await applyPush(hub.storage, sam, CLIENT_ID, mutations, { clock: systemClock, log });

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PushResponseSchema } from '@core/sync/protocol';
+import { PROTOCOL_VERSION, PushResponseSchema } from '@core/sync/protocol';
 import { MutationRefused } from '@core/sync/local';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
@@ -170,7 +170,7 @@ describe.each(targets)('follow-ups on $label', (target) => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ava.token}` },
       body: JSON.stringify({
         clientId,
-        schemaVersion: 1,
+        schemaVersion: PROTOCOL_VERSION,
         mutations: [
           mutation(1, 'followUp.schedule', { id: 'fu-hub-past', customerId: 'cus_1', kind: 'callback', channel: 'call', dueAt: now - 3 * HOUR }),
           mutation(2, 'followUp.schedule', { id: 'fu-hub-nobody', customerId: 'cus_404', kind: 'callback', channel: 'call', dueAt: now + HOUR }),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, IngestContactResponseSchema, type IngestContactRequest, type IngestContactResponse } from '@core/hub-api';
 import { buildCsp } from '@core/csp';
 import type { Queue } from '@core/domain/model';
+import { PROTOCOL_VERSION } from '@core/sync/protocol';
 import { applyConfiguredKeys, DEMO_INTEGRATION_KEY, parseIntegrationKeys, seedDemoIntegrationKey } from '../../hub/api-keys';
 import { hashToken } from '../../hub/auth';
 import { importRows, type ImportEntry } from '../../hub/import';
@@ -265,14 +266,14 @@ describe.each(targets)('ingestion on $label', (target) => {
     const push = await fetch(`${hub.url}/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_INTEGRATION_KEY}x`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, schemaVersion: 1, mutations: [{ id: 1, name: 'presence.set', args: { presence: 'available' }, at: Date.now() }] }),
+      body: JSON.stringify({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [{ id: 1, name: 'presence.set', args: { presence: 'available' }, at: Date.now() }] }),
     });
     // An unknown token is just an invalid session.
     expect(ApiErrorSchema.parse(await push.json()).message).toMatch(/not valid/);
     const pushWithKey = await fetch(`${hub.url}/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${GATEWAY_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, schemaVersion: 1, mutations: [{ id: 1, name: 'presence.set', args: { presence: 'available' }, at: Date.now() }] }),
+      body: JSON.stringify({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [{ id: 1, name: 'presence.set', args: { presence: 'available' }, at: Date.now() }] }),
     });
     expect(pushWithKey.status).toBe(401);
     expect(ApiErrorSchema.parse(await pushWithKey.json()).message).toMatch(/integration API key/);

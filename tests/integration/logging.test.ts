@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@core/sync/protocol';
 import { importRows } from '../../hub/import';
 import { createHubLogger } from '../../hub/logging';
 import { startHub, type RunningHub } from '../../hub/server';
@@ -58,7 +59,7 @@ it('names each request by the id its answer carries, logs every failure, and nev
   const push = await fetch(`${hub.url}/sync/push`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId: crypto.randomUUID(), schemaVersion: 1, mutations: [{ id: 1, name: 'contact.addNote', args: { id: 'note_log_1', customerId: 'cus_1', body }, at: Date.now() }] }),
+    body: JSON.stringify({ clientId: crypto.randomUUID(), schemaVersion: PROTOCOL_VERSION, mutations: [{ id: 1, name: 'contact.addNote', args: { id: 'note_log_1', customerId: 'cus_1', body }, at: Date.now() }] }),
   });
   expect(push.status).toBe(500);
   expect(((await push.json()) as { message: string }).message).toMatch(/it has been logged/);

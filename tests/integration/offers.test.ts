@@ -6,7 +6,7 @@
  * in a team and queue (chosen by topic) of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newPresence, type Presence, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import { IngestContactResponseSchema, type IngestContactResponse } from '@core/hub-api';
 import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { DEMO_INTEGRATION_KEY, seedDemoIntegrationKey } from '../../hub/api-keys';
@@ -18,7 +18,7 @@ import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
 import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
 import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
-import { customer, PASSWORD, T0 } from '../helpers/world';
+import { customer, PASSWORD, T0, user } from '../helpers/world';
 
 const targets = await storageTargets();
 
@@ -41,12 +41,12 @@ function world() {
     const queue: Queue = { id: `q_${topic}`, name: `Queue ${topic}`, teamId: team.id, channels: ['chat', 'call', 'email'], topics: [topic], slaSeconds: 300, skills: scenario.skills ?? [] };
     entries.push({ entity: 'team', row: team }, { entity: 'queue', row: queue });
     for (const [name, skills] of Object.entries(scenario.agents)) {
-      users.push({ id: `usr_${name}`, username: name, name: `${name[0]!.toUpperCase()}${name.slice(1)} Agent`, role: 'agent', teamIds: [team.id], skills, presence: 'offline', presenceAt: T0, timeZone: 'Europe/London', idleSince: null, workingHours: DEFAULT_WORKING_HOURS, followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY, disabled: false });
+      users.push(user(name, `${name[0]!.toUpperCase()}${name.slice(1)} Agent`, 'agent', [team.id], { skills }));
     }
   }
-  for (const user of users) entries.push({ entity: 'user', row: user });
+  for (const person of users) entries.push({ entity: 'user', row: person }, { entity: 'presence', row: newPresence(person.id, T0) });
   for (let n = 1; n <= 3; n += 1) entries.push({ entity: 'customer', row: customer(n) });
-  return { entries, accounts: users.map((user) => ({ userId: user.id, username: user.username, password: PASSWORD })) };
+  return { entries, accounts: users.map((person) => ({ userId: person.id, username: person.username, password: PASSWORD })) };
 }
 
 describe.each(targets)('offers on $label', (target) => {
@@ -65,7 +65,7 @@ describe.each(targets)('offers on $label', (target) => {
     return signedIn;
   };
   /** Sets presence through the agent's desktop (presence.set, pushed to the hub). */
-  const setPresence = async (username: string, presence: User['presence']) => {
+  const setPresence = async (username: string, presence: Presence) => {
     const agent = await desktop(username);
     await agent.mutate('presence.set', { presence });
     await agent.sync();

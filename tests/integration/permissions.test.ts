@@ -12,7 +12,7 @@
  * of the picture.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contact, FollowUp, ScriptStageId, SurveyResponse, User } from '@core/domain/model';
+import { newPresence, newUser, presenceMoved, type Contact, type FollowUp, type ScriptStageId, type SurveyResponse } from '@core/domain/model';
 import type { EntityName, EntityRow } from '@core/sync/entities';
 import { MutationRefused } from '@core/sync/local';
 import { MUTATION_NAMES, type MutationInput, type MutationName } from '@core/sync/mutations';
@@ -24,7 +24,7 @@ import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
 import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
 import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
-import { contact, customer, PASSWORD, smallWorld, users, waiting } from '../helpers/world';
+import { contact, customer, PASSWORD, smallWorld, user, waiting } from '../helpers/world';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -39,12 +39,9 @@ const USERNAMES: Record<PermissionActor, string> = { owner: 'ava', teammate: 'be
 /** The small world plus a supervisor of the other team and an admin (in no team). */
 function permissionWorld() {
   const base = smallWorld();
-  const extra: User[] = [
-    { ...users[0]!, id: 'usr_oscar', username: 'oscar', name: 'Oscar Lindqvist', role: 'supervisor', teamIds: ['team_other'] },
-    { ...users[0]!, id: 'usr_ada', username: 'ada', name: 'Ada Mensah', role: 'admin', teamIds: [] },
-  ];
+  const extra = [user('oscar', 'Oscar Lindqvist', 'supervisor', ['team_other']), user('ada', 'Ada Mensah', 'admin', [])];
   return {
-    entries: [...base.entries, ...extra.map((row): ImportEntry => ({ entity: 'user', row }))],
+    entries: [...base.entries, ...extra.flatMap((row): ImportEntry[] => [entry('user', row), entry('presence', newPresence(row.id, Date.now()))])],
     accounts: [...base.accounts, ...extra.map((u) => ({ userId: u.id, username: u.username, password: PASSWORD }))],
   };
 }
@@ -118,8 +115,11 @@ interface Cell<N extends MutationName> {
   customerId?: string;
   args: MutationInput<N>;
   /** Rows the change alters when applied and a refusal leaves as they were. */
-  watch: [EntityName, string][];
+  watch: Watched[];
 }
+
+/** A row to watch, and whose desktops hold it when not everyone's (a presence syncs to its owner and their supervisors). */
+type Watched = [entity: EntityName, id: string, heldBy?: readonly PermissionActor[]];
 
 interface Spec<N extends MutationName> {
   cell(key: string, actor: PermissionActor, mode: Mode): Cell<N>;
@@ -262,7 +262,7 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
   },
   'presence.set': {
     // Ava is offline; each person sets "away", which can only ever be their own.
-    cell: () => ({ rows: [entry('user', { ...users[0]!, presence: 'offline', presenceAt: Date.now() - HOUR })], args: { presence: 'away' }, watch: [['user', AVA]] }),
+    cell: () => ({ rows: [entry('presence', newPresence(AVA, Date.now() - HOUR))], args: { presence: 'away' }, watch: [['presence', AVA, ['owner', 'supervisor']]] }),
     refusal: () => 'no effect',
   },
   'script.save': {
@@ -309,19 +309,29 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
     refusal: () => forbidden('Only supervisors can archive knowledge articles.'),
   },
   'user.create': {
+    // A new agent of Ava's team, offline: Sam holds her presence, Ada (in no team) does not.
     cell: (key) => ({
       rows: [],
       args: { id: `usr-${key}`, username: key.toLowerCase(), name: 'Nina Newcomer', role: 'agent', teamIds: ['team_care'], skills: ['billing'], timeZone: 'Europe/Paris' },
-      watch: [['user', `usr-${key}`]],
+      watch: [
+        ['user', `usr-${key}`],
+        ['presence', `usr-${key}`, ['supervisor']],
+      ],
     }),
     refusal: () => forbidden('Only administrators can add people.'),
   },
   'user.update': {
-    // A colleague of Ava's, in her team: renamed, moved to the other team and switched off.
+    // A colleague of Ava's, in her team and available: renamed, moved to the other team and switched off (offline at once).
     cell: (key) => ({
-      rows: [entry('user', { ...users[0]!, id: `usr-${key}`, username: key.toLowerCase(), name: 'Una Colleague', presence: 'available' })],
+      rows: [
+        entry('user', newUser({ id: `usr-${key}`, username: key.toLowerCase(), name: 'Una Colleague', role: 'agent', teamIds: ['team_care'] })),
+        entry('presence', presenceMoved(newPresence(`usr-${key}`, Date.now() - HOUR), 'available', Date.now() - HOUR)),
+      ],
       args: { userId: `usr-${key}`, name: 'Una Renamed', teamIds: ['team_other'], disabled: true },
-      watch: [['user', `usr-${key}`]],
+      watch: [
+        ['user', `usr-${key}`],
+        ['presence', `usr-${key}`, ['supervisor']],
+      ],
     }),
     refusal: () => forbidden('Only administrators can change people.'),
   },
@@ -399,8 +409,8 @@ describe.each(targets)('who may do what, on $label', (target) => {
     return result.status === 'applied' ? { status: 'applied' } : { status: 'rejected', code: result.code, message: result.message };
   };
 
-  const hubRowsOf = (watch: [EntityName, string][]) => Promise.all(watch.map(([entity, id]) => getRow(hub.storage, entity, id)));
-  const localRowsOf = (desktop: Desktop, watch: [EntityName, string][]) =>
+  const hubRowsOf = (watch: Watched[]) => Promise.all(watch.map(([entity, id]) => getRow(hub.storage, entity, id)));
+  const localRowsOf = (desktop: Desktop, watch: Watched[]) =>
     Promise.all(
       watch.map(async ([entity, id]) => {
         const row = await desktop.db.entityTable(entity).get(id);
@@ -451,7 +461,11 @@ describe.each(targets)('who may do what, on $label', (target) => {
     // This desktop holds every row involved: it must answer as the hub does, and hold the hub's rows after
     // (it synced after a change it took; one it refused wrote nothing).
     expect(said.desktop).toEqual(said.hub);
-    expect(await localRowsOf(desktop, cell.watch)).toEqual(after);
+    const held = after.map((row, index) => {
+      const heldBy = cell.watch[index]![2];
+      return !heldBy || heldBy.includes(actor) ? row : undefined;
+    });
+    expect(await localRowsOf(desktop, cell.watch)).toEqual(held);
   };
 
   for (const name of MUTATION_NAMES) {

@@ -1,15 +1,18 @@
 /**
  * Pokes go to the desktops a change concerns: a note on a customer wakes the
- * people holding that customer in scope, not the whole floor; a change to rows
- * every desktop syncs (a person's presence) wakes everyone. On PostgreSQL the
- * audience crosses hub processes in the NOTIFY payload.
+ * people holding that customer in scope, not the whole floor; a presence
+ * change wakes its owner's desktops and the supervisors of their teams, and
+ * only they pull it; a change to rows every desktop syncs (the directory)
+ * wakes everyone. On PostgreSQL the audience crosses hub processes in the
+ * NOTIFY payload.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POKE_EVENT, PROTOCOL_VERSION } from '@core/sync/protocol';
+import { POKE_EVENT, PROTOCOL_VERSION, PullResponseSchema, type Change } from '@core/sync/protocol';
 import { createSession } from '../../hub/auth';
 import { startHub, type RunningHub } from '../../hub/server';
 import { audiencePayload, payloadAudience } from '../../hub/sync/events';
+import { currentVersion } from '../../hub/sync/store';
 import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
 
 const targets = await storageTargets();
@@ -93,7 +96,23 @@ describe.each(targets)('pokes on $label', (target) => {
     expect(((await response.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');
   };
 
-  it.skipIf(skip)("a note wakes the desktops of the customer's scope holders only; a presence change wakes everyone", async () => {
+  /** What a desktop of this person pulls after `cursor`, to the end. */
+  const pullSince = async (token: string, cursor: number): Promise<Change[]> => {
+    const changes: Change[] = [];
+    const clientId = randomUUID();
+    for (;;) {
+      const response = await fetch(`${hub.url}/sync/pull?clientId=${clientId}&cursor=${cursor}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      const page = PullResponseSchema.parse(await response.json());
+      if (page.kind !== 'changes') throw new Error(`unexpected reset: ${page.reason}`);
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) return changes;
+    }
+  };
+  const rowsOf = (changes: Change[]) => changes.map((change) => `${change.entity}:${change.id}`).sort();
+
+  it.skipIf(skip)("a note wakes the desktops of the customer's scope holders only; a change to the directory wakes everyone", async () => {
     // A Care customer Ava holds and Priya (Retention) does not.
     const [customer] = await hub.storage.query<{ customer_id: string }>(
       `SELECT customer_id FROM user_scope a WHERE a.user_id = 'usr_ava'
@@ -112,7 +131,35 @@ describe.each(targets)('pokes on $label', (target) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(priya.pokes).toBe(0);
 
-    await push(ava, 'presence.set', { presence: 'away' });
-    await until('the presence change reaching everyone', () => avaDesk.pokes === 2 && avaLaptop.pokes === 2 && priya.pokes === 1);
+    const admin = await tokenOf('usr_admin');
+    await push(admin, 'team.save', { id: 'team_care', name: 'Customer Care & Sales' });
+    await until('the directory change reaching everyone', () => avaDesk.pokes === 2 && avaLaptop.pokes === 2 && priya.pokes === 1);
+  });
+
+  it.skipIf(skip)("a presence change reaches its owner's other desktops and their supervisors only: not a teammate agent, not another team", async () => {
+    // Ava and Ben are agents in Care, Priya in Retention; Sam supervises both teams; the admin is in both.
+    const [ava, ben, sam, priya, admin] = await Promise.all(['usr_ava', 'usr_ben', 'usr_sam', 'usr_priya', 'usr_admin'].map(tokenOf));
+    const desks = { avaDesk: ava!, avaLaptop: ava!, sam: sam!, admin: admin!, ben: ben!, priya: priya! };
+    const opened = Object.fromEntries(await Promise.all(Object.entries(desks).map(async ([name, token]) => [name, await Stream.open(hub.url, token)] as const)));
+    streams.push(...Object.values(opened));
+    const before = await currentVersion(hub.storage);
+
+    await push(ava!, 'presence.set', { presence: 'available' });
+    await until("the poke on Ava's desktops, Sam's and the admin's", () => ['avaDesk', 'avaLaptop', 'sam', 'admin'].every((name) => opened[name]!.pokes === 1));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(opened.ben!.pokes, 'Ben, an agent of the same team').toBe(0);
+    expect(opened.priya!.pokes, 'Priya, an agent of another team').toBe(0);
+
+    // What each pulls: the presence row for those woken, nothing for the others.
+    for (const token of [ava!, sam!, admin!]) expect(rowsOf(await pullSince(token, before))).toEqual(['presence:usr_ava']);
+    expect((await pullSince(sam!, before))[0]).toMatchObject({ op: 'put', row: { id: 'usr_ava', presence: 'available' } });
+    expect(await pullSince(ben!, before)).toEqual([]);
+    expect(await pullSince(priya!, before)).toEqual([]);
+    // From scratch, an agent holds their own presence only; a supervisor everyone's in their teams.
+    const presenceIn = async (token: string) => rowsOf((await pullSince(token, 0)).filter((change) => change.entity === 'presence'));
+    expect(await presenceIn(ben!)).toEqual(['presence:usr_ben']);
+    expect(await presenceIn(priya!)).toEqual(['presence:usr_priya']);
+    const everyone = await hub.storage.query<{ id: string }>("SELECT id FROM entities WHERE entity = 'user' ORDER BY id");
+    expect(await presenceIn(sam!)).toEqual(everyone.map((row) => `presence:${row.id}`).sort());
   });
 });

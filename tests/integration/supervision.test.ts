@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScriptStageId } from '@core/domain/model';
 import { MutationRefused } from '@core/sync/local';
+import { PROTOCOL_VERSION } from '@core/sync/protocol';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
 import { expectConverged } from '../helpers/convergence';
@@ -99,7 +100,7 @@ describe('supervisors shape the work; agents follow it', () => {
     const response = await fetch(`${hub.url}/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${sam.token}` },
-      body: JSON.stringify({ clientId: crypto.randomUUID(), schemaVersion: 1, mutations: [{ id: 1, name: 'script.publish', args: { scriptId: 'billing-double', version: 1 }, at: Date.now() }] }),
+      body: JSON.stringify({ clientId: crypto.randomUUID(), schemaVersion: PROTOCOL_VERSION, mutations: [{ id: 1, name: 'script.publish', args: { scriptId: 'billing-double', version: 1 }, at: Date.now() }] }),
     });
     const { results } = (await response.json()) as { results: { status: string; message?: string }[] };
     expect(results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/^Cannot publish “Double charge”/) });

@@ -1,6 +1,7 @@
 /** The hub's sync and sign-in routes refuse bad input with a 4xx and a message, and write nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '@core/hub-api';
+import { PROTOCOL_VERSION } from '@core/sync/protocol';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
 import { PASSWORD, smallWorld } from '../helpers/world';
@@ -42,20 +43,21 @@ afterAll(async () => hub?.close());
 describe('bad pushes are refused whole, with a message, and write nothing', () => {
   const cases: [string, () => Promise<{ status: number; message: string }>, number, RegExp][] = [
     ['not JSON', () => push('{"clientId": '), 400, /JSON/i],
-    ['no mutations', () => push({ clientId, schemaVersion: 1, mutations: [] }), 400, /at least one mutation/],
-    ['a clientId that is not a UUID', () => push({ clientId: 'me', schemaVersion: 1, mutations: [note(1)] }), 400, /clientId must be a UUID/],
-    ['an unknown mutation name', () => push({ clientId, schemaVersion: 1, mutations: [note(1), { ...note(2), name: 'contact.delete' }] }), 400, /unknown name: "contact\.delete"/],
-    ['arguments of the wrong type', () => push({ clientId, schemaVersion: 1, mutations: [note(1, { id: 'n1', customerId: 42, body: 'hi' })] }), 400, /invalid arguments: customerId/],
-    ['a missing argument', () => push({ clientId, schemaVersion: 1, mutations: [note(1, { id: 'n1', customerId: 'cus_1' })] }), 400, /body/],
-    ['ids that are not consecutive', () => push({ clientId, schemaVersion: 1, mutations: [note(1), note(3)] }), 400, /consecutive: 3 follows 1/],
-    ['an unknown field', () => push({ clientId, schemaVersion: 1, mutations: [note(1)], extra: true }), 400, /extra/],
-    ['another protocol version', () => push({ clientId, schemaVersion: 99, mutations: [note(1)] }), 409, /protocol 1.*99/],
-    ['a first mutation that skips ahead', () => push({ clientId, schemaVersion: 1, mutations: [note(7)] }), 409, /expected mutation 1/],
-    ['too many mutations', () => push({ clientId, schemaVersion: 1, mutations: Array.from({ length: 101 }, (_, i) => note(i + 1)) }), 400, /mutations/],
-    ['an oversized body', () => push({ clientId, schemaVersion: 1, mutations: [note(1, { id: 'n1', customerId: 'cus_1', body: 'x'.repeat(5 * 1024 * 1024) })] }), 413, /too large/i],
-    ['no token', () => push({ clientId, schemaVersion: 1, mutations: [note(1)] }, null), 401, /Sign in first/],
-    ['a malformed token', () => push({ clientId, schemaVersion: 1, mutations: [note(1)] }, 'Bearer ???'), 401, /malformed/],
-    ['an unknown token', () => push({ clientId, schemaVersion: 1, mutations: [note(1)] }, `Bearer ${'A'.repeat(43)}`), 401, /not valid/],
+    ['no mutations', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [] }), 400, /at least one mutation/],
+    ['a clientId that is not a UUID', () => push({ clientId: 'me', schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] }), 400, /clientId must be a UUID/],
+    ['an unknown mutation name', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1), { ...note(2), name: 'contact.delete' }] }), 400, /unknown name: "contact\.delete"/],
+    ['arguments of the wrong type', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1, { id: 'n1', customerId: 42, body: 'hi' })] }), 400, /invalid arguments: customerId/],
+    ['a missing argument', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1, { id: 'n1', customerId: 'cus_1' })] }), 400, /body/],
+    ['ids that are not consecutive', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1), note(3)] }), 400, /consecutive: 3 follows 1/],
+    ['an unknown field', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1)], extra: true }), 400, /extra/],
+    ['another protocol version', () => push({ clientId, schemaVersion: 99, mutations: [note(1)] }), 409, new RegExp(`protocol ${PROTOCOL_VERSION}.*99`)],
+    ['a desktop from before presence had its own rows', () => push({ clientId, schemaVersion: 1, mutations: [note(1)] }), 409, /sent 1\. Update AgentDesk on this desktop/],
+    ['a first mutation that skips ahead', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(7)] }), 409, /expected mutation 1/],
+    ['too many mutations', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: Array.from({ length: 101 }, (_, i) => note(i + 1)) }), 400, /mutations/],
+    ['an oversized body', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1, { id: 'n1', customerId: 'cus_1', body: 'x'.repeat(5 * 1024 * 1024) })] }), 413, /too large/i],
+    ['no token', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] }, null), 401, /Sign in first/],
+    ['a malformed token', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] }, 'Bearer ???'), 401, /malformed/],
+    ['an unknown token', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] }, `Bearer ${'A'.repeat(43)}`), 401, /not valid/],
   ];
   for (const [what, send, status, message] of cases) {
     it(what, async () => {
@@ -77,7 +79,7 @@ describe('other sync and sign-in input', () => {
   });
 
   it("a desktop client id cannot be used by another person", async () => {
-    const ok = await push({ clientId, schemaVersion: 1, mutations: [note(1)] });
+    const ok = await push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] });
     expect(ok.status).toBe(200);
     const login = await fetch(`${hub.url}/api/v1/auth/login`, {
       method: 'POST',
@@ -85,7 +87,7 @@ describe('other sync and sign-in input', () => {
       body: JSON.stringify({ username: 'ben', password: PASSWORD }),
     });
     const benToken = ((await login.json()) as { token: string }).token;
-    const stolen = await push({ clientId, schemaVersion: 1, mutations: [note(2)] }, `Bearer ${benToken}`);
+    const stolen = await push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(2)] }, `Bearer ${benToken}`);
     expect(stolen).toMatchObject({ status: 403, message: expect.stringMatching(/belongs to another person/) });
     expect(await call(`/sync/pull?clientId=${clientId}&cursor=0`, { auth: `Bearer ${benToken}` })).toMatchObject({ status: 403 });
   });

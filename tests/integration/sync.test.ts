@@ -77,6 +77,8 @@ describe.each(targets)('sync on $label', (target) => {
     expect(await ben.db.contacts.get('con_old_1')).toBeUndefined();
     // Nothing outside Ben's scope, ever: the other team's contact is not there.
     expect(await ben.db.queueItems.get('con_5')).toBeUndefined();
+    // His own presence is there (the presence menu and sign-in use it), a teammate's is not his to see.
+    expect((await ben.db.presence.toArray()).map((row) => row.id)).toEqual(['usr_ben']);
     // Work can start now: taking a contact works before the full history is in.
     await ben.mutate('contact.addNote', { id: 'note-early', customerId: waitingItems[0]!.customerId, body: 'Started before the history arrived.' });
     link.block = null;

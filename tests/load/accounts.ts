@@ -9,7 +9,7 @@
  * have), and customers who have been in touch with the team before, so every
  * desktop holds customers to write notes about from its first sync.
  */
-import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newPresence, newUser, presenceMoved, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import { CustomerFactory } from '@core/demo/people';
 import { deriveSeed, Rng } from '@core/demo/random';
 import type { EntityName, EntityRow } from '@core/sync/entities';
@@ -74,24 +74,18 @@ function plan(agentCount: number, teamSize: number, seed: number, now: number): 
     const members: User[] = [];
     for (let i = 0; i < size; i += 1) {
       const n = start + i + 1;
-      const user: User = {
+      const user = newUser({
         id: `usr_agent_${n}`,
         username: `agent${n}`,
         name: `Agent ${n}`,
         role: 'agent',
         teamIds: [team.id],
         skills: i % 2 === 0 ? ['billing'] : [],
-        // As after signing in: the agent makes themselves available once their desktop has synced.
-        presence: 'away',
-        presenceAt: now,
         timeZone: 'Europe/London',
-        idleSince: null,
-        workingHours: DEFAULT_WORKING_HOURS,
-        followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
-        disabled: false,
-      };
+      });
       members.push(user);
-      batch.push({ entity: 'user', row: user });
+      // As after signing in: the agent makes themselves available once their desktop has synced.
+      batch.push({ entity: 'user', row: user }, { entity: 'presence', row: presenceMoved(newPresence(user.id, now), 'away', now) });
     }
     const senders: LoadTeam['senders'] = [];
     for (let c = 0; c < customersPerTeam(size); c += 1) {

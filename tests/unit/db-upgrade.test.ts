@@ -49,4 +49,19 @@ describe('local database versions', () => {
     expect((await db.users.where('username').equals(oldUser.username).first())?.id).toBe(oldUser.id);
     db.close();
   });
+
+  it('version 5 caches open in version 6: people lose the presence fields their row no longer has, and presence has its own table', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('agentdesk-upgrade-6', { indexedDB, IDBKeyRange });
+    for (const { version, stores } of DB_VERSIONS.filter((entry) => entry.version <= 5)) old.version(version).stores(stores);
+    await old.table('users').put({ ...users[0]!, presence: 'available', presenceAt: T0, idleSince: T0, _v: 7 });
+    old.close();
+
+    const db = new AgentDeskDb('agentdesk-upgrade-6', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.users.get(users[0]!.id)).toEqual({ ...users[0]!, _v: 7 });
+    // Presence comes from the hub, which sends every person's row again and the presence rows in scope.
+    expect(await db.presence.count()).toBe(0);
+    db.close();
+  });
 });

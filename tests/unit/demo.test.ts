@@ -211,11 +211,9 @@ describe('demo data generator', () => {
     expect(users.get('usr_sam')?.teamIds).toEqual(expect.arrayContaining(['team_care', 'team_retention']));
     expect(users.get('usr_admin')?.role).toBe('admin');
     expect(small.users.filter((user) => user.role === 'agent').length).toBeGreaterThanOrEqual(6);
-    for (const user of small.users) {
-      expect(user.id).toBe(`usr_${user.username}`);
-      expect(user.presence).toBe('offline');
-      expect(user.presenceAt).toBe(NOW);
-    }
+    for (const user of small.users) expect(user.id).toBe(`usr_${user.username}`);
+    // Everyone has a presence row, offline as of the data's making.
+    expect(small.presence).toEqual(small.users.map((user) => ({ id: user.id, presence: 'offline', presenceAt: NOW, idleSince: null })));
     const topics = new Set(small.queues.flatMap((queue) => queue.topics));
     for (const topic of ['billing', 'outage', 'delivery', 'cancellation', 'technical']) expect(topics.has(topic)).toBe(true);
     expect(byId(small.queues).get('q_general')?.topics).toEqual([]);

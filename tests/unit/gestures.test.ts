@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContactSchema, CustomerSchema, GestureSchema, SurveyResponseSchema, UserSchema, type Contact, type Gesture } from '@core/domain/model';
+import { ContactSchema, CustomerSchema, GestureSchema, SurveyResponseSchema, newUser, type Contact, type Gesture } from '@core/domain/model';
 import { GoodwillPolicySchema, defaultGoodwillPolicy, givenRecently, moneyText, suggestGesture, type GoodwillPolicy } from '@core/gestures';
 import type { Situation } from '@core/scripts';
 
@@ -26,7 +26,7 @@ const customer = CustomerSchema.parse({
   updatedAt: 0,
 });
 
-const agent = UserSchema.parse({ id: 'usr_ava', username: 'ava', name: 'Ava Okafor', role: 'agent', teamIds: [], skills: [], presence: 'busy', presenceAt: 0 });
+const agent = newUser({ id: 'usr_ava', username: 'ava', name: 'Ava Okafor', role: 'agent' });
 
 let nextId = 0;
 function contact(fields: Partial<Contact> = {}): Contact {

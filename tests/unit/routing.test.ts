@@ -1,10 +1,12 @@
 /** The routing rules: topics, queues, priorities, queue order, who is offered a contact, "take next", offer passes. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS, type Queue, type QueueItem, type User } from '@core/domain/model';
+import { newPresence, newUser, presenceMoved, type Queue, type QueueItem } from '@core/domain/model';
 import { DEMO_QUEUES } from '@core/demo/directory';
 import {
   chooseAgent,
   chooseQueue,
+  joinPresence,
+  type Agent,
   compareQueueItems,
   detectTopic,
   nextItemFor,
@@ -15,23 +17,11 @@ import { OFFER_TTL_MS } from '@core/sync/mutations';
 
 const NOW = Date.UTC(2026, 10, 2, 9, 0, 0);
 
-function agent(id: string, patch: Partial<User> = {}): User {
-  return {
-    id,
-    username: id.replace(/^usr_/, ''),
-    name: id,
-    role: 'agent',
-    teamIds: ['team_care'],
-    skills: [],
-    presence: 'available',
-    presenceAt: NOW - 60_000,
-    timeZone: 'Europe/London',
-    idleSince: NOW - 60_000,
-    workingHours: DEFAULT_WORKING_HOURS,
-    followUpCapacity: DEFAULT_FOLLOW_UP_CAPACITY,
-    disabled: false,
-    ...patch,
-  };
+/** A person in Care joined with their presence: available and idle for a minute unless patched. */
+function agent(id: string, patch: Partial<Agent> = {}): Agent {
+  const { presence = 'available', presenceAt = NOW - 60_000, idleSince = NOW - 60_000, ...person } = patch;
+  const row = newUser({ id, username: id.replace(/^usr_/, ''), name: id, role: 'agent', teamIds: ['team_care'], timeZone: 'Europe/London', ...person });
+  return joinPresence(row, { id, presence, presenceAt, idleSince });
 }
 
 function item(id: string, patch: Partial<QueueItem> = {}): QueueItem {
@@ -167,6 +157,22 @@ describe('compareQueueItems', () => {
     ];
     expect([...items].sort(compareQueueItems).map((i) => i.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect([...items].reverse().sort(compareQueueItems).map((i) => i.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
+
+describe('a person and their presence', () => {
+  it('join into the agent routing sees, and only when the presence is theirs', () => {
+    const ava = newUser({ id: 'usr_ava', username: 'ava', name: 'Ava Thompson', role: 'agent', teamIds: ['team_care'] });
+    expect(joinPresence(ava, newPresence('usr_ava', NOW))).toEqual({ ...ava, presence: 'offline', presenceAt: NOW, idleSince: null });
+    expect(() => joinPresence(ava, newPresence('usr_ben', NOW))).toThrow(/usr_ben/);
+  });
+
+  it('start offline; becoming available starts the idle clock, other changes keep it, offline stops it', () => {
+    const offline = newPresence('usr_ava', NOW);
+    const available = presenceMoved(offline, 'available', NOW + 1000);
+    expect(available).toEqual({ id: 'usr_ava', presence: 'available', presenceAt: NOW + 1000, idleSince: NOW + 1000 });
+    expect(presenceMoved(available, 'busy', NOW + 2000)).toEqual({ id: 'usr_ava', presence: 'busy', presenceAt: NOW + 2000, idleSince: NOW + 1000 });
+    expect(presenceMoved(available, 'offline', NOW + 3000)).toEqual({ id: 'usr_ava', presence: 'offline', presenceAt: NOW + 3000, idleSince: null });
   });
 });
 

@@ -7,7 +7,7 @@ import {
   SCRIPT_STAGES,
   ScriptSchema,
   SurveyResponseSchema,
-  UserSchema,
+  newUser,
   type Contact,
   type FollowUp,
   type Script,
@@ -65,16 +65,7 @@ const customer = CustomerSchema.parse({
   updatedAt: 0,
 });
 
-const agent = UserSchema.parse({
-  id: 'usr_ava',
-  username: 'ava',
-  name: 'Ava Okafor',
-  role: 'agent',
-  teamIds: ['team_care'],
-  skills: [],
-  presence: 'busy',
-  presenceAt: 0,
-});
+const agent = newUser({ id: 'usr_ava', username: 'ava', name: 'Ava Okafor', role: 'agent', teamIds: ['team_care'] });
 
 let nextId = 0;
 function contact(fields: Partial<Contact> = {}): Contact {

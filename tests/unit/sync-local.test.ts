@@ -2,6 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AgentDeskDb } from '@core/db/schema';
+import { newPresence, presenceMoved } from '@core/domain/model';
 import { backoffDelay, readEvents } from '@core/sync/engine';
 import { applyPulledPage, mutate, MutationRefused, resetLocalCache, type PulledPage } from '@core/sync/local';
 import type { Actor } from '@core/sync/mutations';
@@ -30,6 +31,7 @@ async function freshDb(): Promise<AgentDeskDb> {
       put('customer', customer(1), 11),
       put('contact', live, 12),
       put('queueItem', waiting(live, 'q_care'), 13),
+      put('presence', newPresence('usr_ava', 500), 14),
     ]),
   );
   return db;
@@ -115,6 +117,41 @@ describe('rebasing a pulled page', () => {
     expect((await db.outbox.toArray()).map((m) => [m.id, (m.args as { id: string }).id])).toEqual([[1, 'n4']]);
     expect(await db.getMeta('nextMutationId')).toBe(2);
     expect(await db.getMeta('clientId')).toBe('new-client');
+  });
+});
+
+describe('presence on the desktop', () => {
+  it('changes at once in its own table, follows the work, and is rebased on the hub’s copy until the hub has taken it', async () => {
+    const db = await freshDb();
+    await mutate(db, ava, 'presence.set', { presence: 'available' }, 3000);
+    expect(await db.presence.get('usr_ava')).toEqual({ id: 'usr_ava', presence: 'available', presenceAt: 3000, idleSince: 3000, _v: 14 });
+    expect(await db.users.get('usr_ava')).not.toHaveProperty('presence');
+    await mutate(db, ava, 'contact.claim', { contactId: 'con_1' }, 4000);
+    expect(await db.presence.get('usr_ava')).toMatchObject({ presence: 'busy', presenceAt: 4000, idleSince: 3000 });
+
+    // The hub has taken the first change (at its own time), not yet the claim: the claim is re-applied on top.
+    const hubAvailable = presenceMoved(newPresence('usr_ava', 500), 'available', 3100);
+    await applyPulledPage(db, ava, page([put('presence', hubAvailable, 40)], { lastMutationId: 1 }));
+    expect(await db.presence.get('usr_ava')).toEqual({ id: 'usr_ava', presence: 'busy', presenceAt: 4000, idleSince: 3100, _v: 40 });
+    expect(await db.shadow.get(['presence', 'usr_ava'])).toMatchObject({ base: { ...hubAvailable, _v: 40 } });
+
+    // Both taken: the hub's copy alone.
+    const hubBusy = presenceMoved(hubAvailable, 'busy', 4100);
+    const claimed = { ...waiting(contact('con_1', 'cus_1', 1000, { queueId: 'q_care' }), 'q_care'), state: 'claimed' as const, assigneeId: 'usr_ava', claimedAt: 4100 };
+    await applyPulledPage(db, ava, page([put('presence', hubBusy, 41), put('queueItem', claimed, 42)], { lastMutationId: 2 }));
+    expect(await db.presence.get('usr_ava')).toEqual({ ...hubBusy, _v: 41 });
+    expect(await db.shadow.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('can be set before the presence row has been pulled; the hub’s row replaces it', async () => {
+    const db = await freshDb();
+    await db.presence.clear();
+    await mutate(db, ava, 'presence.set', { presence: 'away' }, 3000);
+    expect(await db.presence.get('usr_ava')).toEqual({ id: 'usr_ava', presence: 'away', presenceAt: 3000, idleSince: null, _v: 0 });
+    const hub = presenceMoved(newPresence('usr_ava', 500), 'away', 3050);
+    await applyPulledPage(db, ava, page([put('presence', hub, 50)], { lastMutationId: 1 }));
+    expect(await db.presence.get('usr_ava')).toEqual({ ...hub, _v: 50 });
   });
 });
 

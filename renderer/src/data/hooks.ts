@@ -16,10 +16,16 @@ export function useLive<T>(query: (db: AgentDeskDb) => Promise<T>, deps: readonl
   return useLiveQuery(() => (db ? query(db) : Promise.resolve(fallback)), [db, ...deps], fallback);
 }
 
-/** The signed-in person's own directory row (presence lives there). */
+/** The signed-in person's own directory row. */
 export function useMe(): LocalRow<'user'> | undefined {
   const userId = useLocal((state) => state.actor?.userId);
   return useLive((db) => (userId ? db.users.get(userId) : Promise.resolve(undefined)), [userId], undefined);
+}
+
+/** The signed-in person's presence row (undefined until it has synced). */
+export function useMyPresence(): LocalRow<'presence'> | undefined {
+  const userId = useLocal((state) => state.actor?.userId);
+  return useLive((db) => (userId ? db.presence.get(userId) : Promise.resolve(undefined)), [userId], undefined);
 }
 
 /** How many changes are waiting to reach the hub. */

@@ -68,13 +68,13 @@ export function openLocal(session: StoredSession, options: { onUnauthorized: () 
   return db;
 }
 
-/** Signing in makes the agent present but not yet available: "Away" until they choose. */
+/** Signing in makes the agent present but not yet available: "Away" until they choose. Waits for their presence row to sync. */
 function markPresent(db: AgentDeskDb, userId: string): void {
-  const subscription = liveQuery(() => db.users.get(userId)).subscribe({
-    next: (me) => {
-      if (!me) return;
+  const subscription = liveQuery(() => db.presence.get(userId)).subscribe({
+    next: (mine) => {
+      if (!mine) return;
       subscription.unsubscribe();
-      if (me.presence === 'offline' && useLocal.getState().db === db) {
+      if (mine.presence === 'offline' && useLocal.getState().db === db) {
         run('presence.set', { presence: 'away' }).catch(() => undefined);
       }
     },

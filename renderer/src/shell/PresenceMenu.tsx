@@ -7,7 +7,7 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import { PRESENCE_LABELS, type Presence } from '@core/domain/model';
-import { useMe } from '../data/hooks';
+import { useMyPresence } from '../data/hooks';
 import { run } from '../data/local';
 import { useAppState } from '../state/app';
 
@@ -27,9 +27,9 @@ function Dot({ presence }: { presence: Presence }) {
 
 /** The agent's presence: drives which contacts are offered. Synced like every other change. */
 export function PresenceMenu() {
-  const me = useMe();
+  const mine = useMyPresence();
   const notify = useAppState((state) => state.notify);
-  const presence: Presence = me?.presence ?? 'offline';
+  const presence: Presence = mine?.presence ?? 'offline';
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;
   const choose = (value: Presence) => {
@@ -42,7 +42,7 @@ export function PresenceMenu() {
         id="presence-button"
         color="inherit"
         size="small"
-        disabled={!me}
+        disabled={!mine}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? 'presence-menu' : undefined}

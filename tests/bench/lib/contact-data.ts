@@ -12,6 +12,7 @@ import type { Contact, Customer, Queue, QueueItem } from '@core/domain/model';
 import { chooseQueue, priorityFor } from '@core/routing';
 import { Rng } from '@core/demo/random';
 import { parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
+import { PROTOCOL_VERSION } from '@core/sync/protocol';
 import { importRows, type ImportEntry } from '../../../hub/import';
 import type { RunningHub } from '../../../hub/server';
 
@@ -213,7 +214,7 @@ export class PushClient {
       const response = await fetch(`${this.url}/sync/push`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ clientId: this.clientId, schemaVersion: 1, mutations: batch }),
+        body: JSON.stringify({ clientId: this.clientId, schemaVersion: PROTOCOL_VERSION, mutations: batch }),
       });
       const body = (await response.json()) as { results?: { status: string; message?: string }[] };
       if (!response.ok || !body.results) throw new Error(`push answered ${response.status}: ${JSON.stringify(body)}`);

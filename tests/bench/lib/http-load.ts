@@ -7,6 +7,7 @@
  * it may use only globals (fetch, crypto, performance, process) and its input.
  */
 import { Worker } from 'node:worker_threads';
+import { PROTOCOL_VERSION } from '@core/sync/protocol';
 
 export interface PullOnceResult {
   rows: number;
@@ -125,7 +126,7 @@ function loadClient(): void {
               at,
             };
           });
-          const response = await send(`${url}/sync/push`, client.token, { clientId: client.clientId, schemaVersion: 1, mutations });
+          const response = await send(`${url}/sync/push`, client.token, { clientId: client.clientId, schemaVersion: PROTOCOL_VERSION, mutations });
           client.nextId += batch;
           return response.results as { status: string }[];
         };

@@ -11,7 +11,7 @@ import {
   FollowUpSchema,
   QueueItemSchema,
   SurveyResponseSchema,
-  UserSchema,
+  newUser,
   type Contact,
   type User,
 } from '@core/domain/model';
@@ -39,16 +39,7 @@ const CALM = 'Agent: Thank you for calling, how can I help?\nCustomer: Hi, I hav
 const UPSET =
   "Agent: Thank you for calling, how can I help?\nCustomer: I've been charged twice again and nobody has sorted it. This is ridiculous and I'm fed up.";
 
-const SAMPLE_AGENT = UserSchema.parse({
-  id: 'usr_sample',
-  username: 'sample',
-  name: 'Ava Okafor',
-  role: 'agent',
-  teamIds: [],
-  skills: [],
-  presence: 'busy',
-  presenceAt: 0,
-});
+const SAMPLE_AGENT = newUser({ id: 'usr_sample', username: 'sample', name: 'Ava Okafor', role: 'agent' });
 
 export interface SampleContact {
   hits: TriggerHit[];
