@@ -132,7 +132,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         pokes,
         offers,
         pushHooks: {
-          ...options.pushHooks,
+          // Looked up at each call, not copied: a test sets its fault on the hooks object after the hub has started.
+          afterMutation: (index) => options.pushHooks?.afterMutation?.(index),
           onResult: (result, replayed) => {
             metrics.mutation(result, replayed);
             options.pushHooks?.onResult?.(result, replayed);
