@@ -55,7 +55,7 @@ export interface RunningNginx {
   url: string;
   port: number;
   dir: string;
-  /** One line per request: method, path, status, which hub answered and what it answered. */
+  /** One line per request: method, path, status, the hub (or hubs, when retried) that answered and how, time taken, when. */
   accessLog(): string[];
   errorLog(): string;
   stop(): Promise<void>;
