@@ -10,8 +10,11 @@ import type { ImportEntry } from '../../hub/import';
 
 export type View = Map<string, { version: number; row: Record<string, unknown> }>;
 
+/** A hub's database and id: a hub running in this process, or one in another process read through its database. */
+export type HubData = Pick<RunningHub, 'storage' | 'hubId'>;
+
 /** Everything in a person's scope, read from the hub with the real pull from cursor 0. */
-export async function hubView(hub: RunningHub, user: User, options: { limit?: number; from?: View & { cursor?: number } } = {}): Promise<View> {
+export async function hubView(hub: HubData, user: User, options: { limit?: number; from?: View & { cursor?: number } } = {}): Promise<View> {
   const view: View = new Map();
   let cursor = 0;
   let floor: number | undefined;
@@ -42,7 +45,7 @@ export async function localView(desktop: Desktop): Promise<View> {
   return view;
 }
 
-export async function expectConverged(hub: RunningHub, desktop: Desktop): Promise<void> {
+export async function expectConverged(hub: HubData, desktop: Desktop): Promise<void> {
   expect(await desktop.db.outbox.count(), `${desktop.user.username} has changes waiting`).toBe(0);
   expect(await desktop.db.shadow.count(), `${desktop.user.username} has optimistic rows left`).toBe(0);
   const [expected, actual] = await Promise.all([hubView(hub, desktop.user), localView(desktop)]);
@@ -59,18 +62,31 @@ export async function expectConverged(hub: RunningHub, desktop: Desktop): Promis
 }
 
 /** Every row on the hub, by entity and id. */
-export async function hubRows(hub: RunningHub): Promise<Map<string, Record<string, unknown>>> {
+export async function hubRows(hub: HubData): Promise<Map<string, Record<string, unknown>>> {
   const rows = await hub.storage.query<{ entity: EntityName; id: string; data: unknown }>('SELECT entity, id, data FROM entities WHERE NOT deleted');
   return new Map(rows.map((row) => [`${row.entity}:${row.id}`, parseEntityRow(row.entity, row.data) as Record<string, unknown>]));
+}
+
+/** The hub's rows as they are now and the last mutation taken so far: where a later replayHubLog starts. */
+export async function hubLogPoint(hub: HubData): Promise<{ rows: ImportEntry[]; afterSeq: number }> {
+  return hub.storage.transaction(
+    async (tx) => {
+      const rows = await tx.query<{ entity: EntityName; id: string; data: unknown }>('SELECT entity, id, data FROM entities WHERE NOT deleted');
+      const [last] = await tx.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM mutations');
+      return { rows: rows.map((row) => ({ entity: row.entity, row: parseEntityRow(row.entity, row.data) })), afterSeq: Number(last?.seq ?? 0) };
+    },
+    { readOnlySnapshot: true },
+  );
 }
 
 /**
  * Replays the hub's log of taken mutations, in the hub's order, against the
  * starting rows with the same rules: the result must be the hub's rows, and
  * each mutation's outcome the hub's. A mutation applied twice, or one whose
- * effect was lost, makes them differ.
+ * effect was lost, makes them differ. With `afterSeq`, `initial` is the hub's
+ * rows at that point of its log and only later mutations are replayed.
  */
-export async function replayHubLog(hub: RunningHub, initial: readonly ImportEntry[]): Promise<{ rows: Map<string, Record<string, unknown>>; taken: number }> {
+export async function replayHubLog(hub: HubData, initial: readonly ImportEntry[], { afterSeq = 0 }: { afterSeq?: number } = {}): Promise<{ rows: Map<string, Record<string, unknown>>; taken: number }> {
   const rows = new Map<string, Record<string, unknown>>();
   for (const { entity, row } of initial) rows.set(`${entity}:${row.id}`, parseEntityRow(entity, row));
   const store: MutationStore = {
@@ -93,7 +109,8 @@ export async function replayHubLog(hub: RunningHub, initial: readonly ImportEntr
   };
   const users = new Map([...rows.entries()].filter(([key]) => key.startsWith('user:')).map(([, row]) => [row.id as string, row as User]));
   const log = await hub.storage.query<{ user_id: string; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null }>(
-    'SELECT user_id, name, args, made_at, applied_at, status, code FROM mutations ORDER BY seq',
+    'SELECT user_id, name, args, made_at, applied_at, status, code FROM mutations WHERE seq > $1 ORDER BY seq',
+    [afterSeq],
   );
   for (const entry of log) {
     if (!isMutationName(entry.name)) throw new Error(`unknown mutation in the hub log: ${entry.name}`);

@@ -104,6 +104,20 @@ export class Desktop {
     return desktop;
   }
 
+  /**
+   * A desktop already signed in, with a session the test made on the hub (createSession): sign-in's password hash
+   * is deliberately slow, and tests with many desktops would spend their time there.
+   */
+  static async withSession(options: Omit<DesktopOptions, 'username' | 'password'> & { session: { token: string; user: User; hubId: string } }): Promise<Desktop> {
+    const { session, ...rest } = options;
+    const desktop = new Desktop({ ...rest, username: session.user.username, password: '' });
+    desktop.user = session.user;
+    desktop.token = session.token;
+    desktop.hubId = session.hubId;
+    desktop.open();
+    return desktop;
+  }
+
   get link(): HubLink {
     return this.options.link;
   }
@@ -163,6 +177,12 @@ export class Desktop {
     this.db.close();
     this.open();
     await this.db.open();
+  }
+
+  /** Reopens the app with other engine settings (smaller pull pages once the first sync is done, say). */
+  async reloadWith(engine: Partial<SyncEngineOptions>): Promise<void> {
+    this.options.engine = { ...this.options.engine, ...engine };
+    await this.reload();
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { HubProcess } from './hubs';
+import type { HubProcess } from '../helpers/hub-processes';
 import { parseArgs, USAGE } from './options';
 import { formatTable, writeJson } from './report';
 import { runDeadlineMs, runLoad } from './run';

@@ -6,10 +6,10 @@
  * twice per run, so it is not run as well); notes reach teammates, new
  * contacts are seen offered, nothing fails. Speed is not judged here.
  */
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHubForTests } from '../helpers/hub-processes';
 import { storageTargets } from '../helpers/storage-targets';
 import { defaultOptions, REPO_ROOT, type LoadOptions } from './options';
 import { formatTable } from './report';
@@ -21,8 +21,9 @@ const target = targets.find((candidate) => candidate.kind === 'postgres' && !can
 /** Inside the repository, so the built hub finds node_modules. */
 const hubOut = path.join(REPO_ROOT, 'out', `load-test-hub-${process.pid}`);
 
+let hubCli = '';
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'hub/vite.config.ts', '--outDir', hubOut, '--emptyOutDir'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  hubCli = buildHubForTests(hubOut);
 }, 60_000);
 
 afterAll(() => rmSync(hubOut, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ describe(`npm run load on ${target.label}`, () => {
         warmupS: 2,
         durationS: 6,
         storage: target.kind,
-        hubCli: path.join(hubOut, 'cli.js'),
+        hubCli,
         seed: 7,
       };
       const figures = await runLoad(options);

@@ -13,7 +13,7 @@ import { createContactCentre, type ContactCentre } from './accounts';
 import { Agent, agentPace, type AgentWorld } from './agents';
 import { createRunDatabase, type RunDatabase } from './database';
 import { apiAgent, Endpoint } from './http';
-import { startHubProcess, type HubProcess } from './hubs';
+import { startHubProcess, type HubProcess } from '../helpers/hub-processes';
 import { Integration } from './integration';
 import { NoteTracker, OfferTracker, Recorder } from './measures';
 import { Monitor } from './monitor';

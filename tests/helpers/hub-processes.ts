@@ -1,20 +1,34 @@
 /**
- * Hub processes for a load run: `node <hub>/out/hub/cli.js` (serve mode) as
- * child processes on loopback, each on its own port, with the run's database,
- * the run's integration key, and its logs in a folder of its own.
+ * Hub processes for load runs and multi-process tests: `node <hub>/out/hub/cli.js`
+ * (serve mode) as child processes on loopback, each on its own port, with the
+ * run's database, the run's integration key, and its logs in a folder of its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Builds the hub from the current sources into `outDir` (inside the repository, so it finds node_modules) and
+ * answers the path of its cli.js: tests run what the sources say, not whatever `npm run build` left in out/hub.
+ */
+export function buildHubForTests(outDir: string): string {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'hub/vite.config.ts', '--outDir', outDir, '--emptyOutDir'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  return path.join(outDir, 'cli.js');
+}
+
 export interface HubProcess {
   index: number;
   url: string;
+  port: number;
   pid: number;
   logFile: string;
   /** Resolves with the exit code once the process has ended. */
   readonly exited: Promise<number | null>;
+  /** Sends a signal and returns at once (SIGKILL: a crash; SIGTERM: a draining stop). */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -28,10 +42,14 @@ export interface HubLaunch {
   outputDir: string;
   port: number | null;
   integrationKey: string;
+  /** The key's name in AGENTDESK_INTEGRATION_KEYS. */
+  integrationKeyName?: string;
+  /** More of the hub's environment (AGENTDESK_PUBLIC_URL, AGENTDESK_DRAIN_DELAY_MS…). */
+  env?: Record<string, string>;
 }
 
 /** A port nothing listens on right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -58,7 +76,8 @@ function hubEnv(launch: HubLaunch, port: number): NodeJS.ProcessEnv {
     AGENTDESK_DATA_DIR: launch.dataDir,
     AGENTDESK_DEMO: 'none',
     AGENTDESK_LOG_STDOUT: 'no',
-    AGENTDESK_INTEGRATION_KEYS: `load-generator:${launch.integrationKey}`,
+    AGENTDESK_INTEGRATION_KEYS: `${launch.integrationKeyName ?? 'load-generator'}:${launch.integrationKey}`,
+    ...launch.env,
   };
 }
 
@@ -111,9 +130,13 @@ export async function startHubProcess(launch: HubLaunch, timeoutMs = 90_000): Pr
   return {
     index: launch.index,
     url,
+    port,
     pid: child.pid!,
     logFile,
     exited,
+    signal(signal) {
+      if (!gone) child.kill(signal);
+    },
     stop() {
       stopping ??= (async () => {
         if (gone) return;
