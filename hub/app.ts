@@ -122,8 +122,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { offers, pokes } = options.context;
   // Open event streams would keep the server from closing; a running offer pass must end before the database closes.
   app.addHook('preClose', async () => {
-    await offers?.stop();
+    // Streams end first: a running offer pass may be waiting for the write lock held by a request in flight,
+    // and that request ends only after this hook.
+    const offersStopped = offers?.stop();
     await pokes.close();
+    await offersStopped;
   });
 
   const rendererDir = options.rendererDir;

@@ -49,6 +49,7 @@ export class Pokes {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private counter = 0;
   private openCount = 0;
+  private closed = false;
   /** Stream writes of pokes so far (read by /metrics). */
   pokeWrites = 0;
 
@@ -118,6 +119,8 @@ export class Pokes {
   }
 
   private schedule(audience: Audience): void {
+    // A write that commits while the hub stops has nobody left here to poke.
+    if (this.closed) return;
     if (this.pendingFor !== EVERYONE) {
       if (audience === EVERYONE) this.pendingFor = EVERYONE;
       else for (const id of audience) this.pendingFor.add(id);
@@ -146,6 +149,7 @@ export class Pokes {
 
   /** Ends every stream (before the server closes: open streams would keep it waiting). */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.pending) clearTimeout(this.pending);
     if (this.heartbeat) clearInterval(this.heartbeat);
     // A short retry: clients reconnect soon, to another hub process when a balancer is in front.
