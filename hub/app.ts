@@ -119,13 +119,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ingestRoutes);
   await app.register(metricsRoutes);
 
-  const { offers, pokes } = options.context;
+  const { offers, streams } = options.context;
   // Open event streams would keep the server from closing; a running offer pass must end before the database closes.
   app.addHook('preClose', async () => {
     // Streams end first: a running offer pass may be waiting for the write lock held by a request in flight,
     // and that request ends only after this hook.
     const offersStopped = offers?.stop();
-    await pokes.close();
+    await streams.close();
     await offersStopped;
   });
 

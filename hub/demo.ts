@@ -8,7 +8,7 @@ import { customerOfRow, personKeyHolders, personScopeKey, type EntityName, type 
 import { seedDemoIntegrationKey } from './api-keys';
 import { hashPassword } from './passwords';
 import type { Storage } from './storage';
-import { lockForWrite } from './sync/store';
+import { markWritten, writeTransaction } from './sync/store';
 
 const BATCH = 2000;
 
@@ -73,8 +73,8 @@ export async function loadDemoData(storage: Storage, size: DemoSize, now: number
   const entries = entriesOf(data);
   const scope = scopeOf(data);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await storage.transaction(async (tx) => {
-    await lockForWrite(tx);
+  await writeTransaction(storage, async (tx) => {
+    markWritten(tx);
     const scopeCount = [...scope.values()].reduce((sum, set) => sum + set.size, 0);
     // Reserve a block of versions: rows first, then scope entries.
     const reserved = await tx.query<{ first: number }>(

@@ -5,8 +5,7 @@
 import { parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
 import { hashPassword } from './passwords';
 import type { Storage } from './storage';
-import { CHANGES_CHANNEL } from './sync/events';
-import { lockForWrite, writeRow } from './sync/store';
+import { writeRow, writeTransaction } from './sync/store';
 
 export interface ImportEntry<E extends EntityName = EntityName> {
   entity: E;
@@ -23,8 +22,7 @@ export interface ImportAccount {
 export async function importRows(storage: Storage, entries: readonly ImportEntry[], accounts: readonly ImportAccount[] = []): Promise<void> {
   const rows = entries.map((entry) => ({ entity: entry.entity, row: parseEntityRow(entry.entity, entry.row) }));
   const hashed = await Promise.all(accounts.map(async (account) => ({ ...account, hash: await hashPassword(account.password) })));
-  await storage.transaction(async (tx) => {
-    await lockForWrite(tx);
+  await writeTransaction(storage, async (tx) => {
     for (const { entity, row } of rows) await writeRow(tx, entity, row);
     for (const account of hashed) {
       await tx.query(
@@ -35,5 +33,4 @@ export async function importRows(storage: Storage, entries: readonly ImportEntry
     }
   });
   if (rows.length > 1000) await storage.exec('ANALYZE entities; ANALYZE user_scope;');
-  await storage.notify(CHANGES_CHANNEL, '').catch(() => undefined);
 }

@@ -17,7 +17,7 @@ import { chooseQueue, detectTopic, priorityFor } from '@core/routing';
 import { HttpError } from './errors';
 import { consoleLog, describeFailure, isTransient, storageAnswers, type FailureLog } from './failures';
 import type { Queryable, Storage } from './storage';
-import { audienceOf, getRow, lockForWrite, writeRow, type Audience } from './sync/store';
+import { getRow, writeRow, writeTransaction } from './sync/store';
 
 /** Largest accepted ingestion request (a 20,000-character body is far below it). */
 export const INGEST_BODY_LIMIT = 1024 * 1024;
@@ -37,8 +37,6 @@ export interface IngestOutcome {
   response: IngestContactResponse;
   /** The queue item written (null for a duplicate). */
   itemId: string | null;
-  /** Whose desktops the new contact concerns. */
-  audience: Audience;
 }
 
 type Identifier = 'email' | 'phone' | 'handle';
@@ -153,7 +151,6 @@ async function duplicateOf(tx: Queryable, externalId: string): Promise<IngestOut
   if (!contact) throw new HttpError(409, 'conflict', `externalId ${JSON.stringify(externalId)} was used for a contact that no longer exists.`);
   return {
     itemId: null,
-    audience: new Set(),
     response: {
       contactId: contact.id,
       customerId: contact.customerId,
@@ -196,8 +193,7 @@ export async function ingestContact(storage: Storage, input: IngestContact, cont
 async function recordContact(storage: Storage, input: IngestContact, context: IngestContext): Promise<IngestOutcome> {
   const at = arrivalTime(input.at, context.now);
   const sender = senderOf(input);
-  return storage.transaction(async (tx) => {
-    await lockForWrite(tx);
+  return writeTransaction(storage, async (tx) => {
     if (input.externalId !== undefined) {
       const duplicate = await duplicateOf(tx, input.externalId);
       if (duplicate) return duplicate;
@@ -278,7 +274,6 @@ async function recordContact(storage: Storage, input: IngestContact, context: In
     }
     return {
       itemId: id,
-      audience: await audienceOf(tx),
       response: { contactId: id, customerId: customer.id, queueId: queue.id, customerCreated: !found, offeredTo: null, topic, priority, duplicate: false },
     };
   });

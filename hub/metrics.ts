@@ -11,7 +11,7 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { MutationResult, PullResponse } from '@core/sync/protocol';
 import type { PoolStatus, Storage, StorageObserver } from './storage';
-import type { Pokes } from './sync/events';
+import type { ChangeStreams } from './sync/events';
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const LOCK_SECONDS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -156,16 +156,19 @@ export class HubMetrics {
   };
 
   /** Gauges and counters read from the hub's parts at each scrape. */
-  watch({ storage, pokes }: { storage: Storage; pokes: Pokes }): void {
+  watch({ storage, streams }: { storage: Storage; streams: ChangeStreams }): void {
     const registers = [this.registry];
     new Gauge({ name: 'agentdesk_event_streams_open', help: 'Event streams (GET /sync/events) open on this process: about one per desktop online.', registers, collect() {
-      this.set(pokes.size);
+      this.set(streams.size);
     } });
-    new Counter({ name: 'agentdesk_pokes_total', help: 'Pokes broadcast to the open event streams (changes within 25 ms make one).', registers, collect() {
-      total(this, pokes.pokesSent);
+    new Counter({ name: 'agentdesk_announcements_total', help: 'Write announcements this process heard (one per write transaction, from every process).', registers, collect() {
+      total(this, streams.announcements);
     } });
-    new Counter({ name: 'agentdesk_poke_writes_total', help: 'Pokes written to event streams (one per open stream per poke).', registers, collect() {
-      total(this, pokes.pokeWrites);
+    new Counter({ name: 'agentdesk_change_events_total', help: 'Changes events written to event streams (rows sent as they change; events within 25 ms make one).', registers, collect() {
+      total(this, streams.changeWrites);
+    } });
+    new Counter({ name: 'agentdesk_poke_writes_total', help: 'Pokes written to event streams (a desktop asked to pull).', registers, collect() {
+      total(this, streams.pokeWrites);
     } });
     new Gauge({ name: 'agentdesk_db_listen_connected', help: 'Whether change notifications from other hub processes are heard (1) or not (0: the LISTEN connection is being restored).', registers, collect() {
       this.set(storage.status().listening ? 1 : 0);

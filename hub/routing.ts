@@ -11,8 +11,7 @@ import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type Queue
 import { joinPresence, planOffers, type Agent, type OfferChange } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
 import type { Queryable, Storage } from './storage';
-import type { Pokes } from './sync/events';
-import { audienceOf, lockForWrite, writeRow, type Audience } from './sync/store';
+import { writeRow, writeTransaction } from './sync/store';
 
 /** How often the timer pass runs. */
 export const OFFER_PASS_INTERVAL_MS = 5_000;
@@ -41,11 +40,9 @@ export interface OfferPassResult {
   offered: OfferChange[];
   /** Whether any row was written. */
   changed: boolean;
-  /** Whose desktops the pass's writes concern. */
-  audience: Audience;
 }
 
-const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], changed: false, audience: new Set() };
+const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], changed: false };
 
 interface RoutingState {
   items: QueueItem[];
@@ -76,18 +73,16 @@ async function loadRoutingState(db: Queryable): Promise<RoutingState> {
  * One offer pass at `now`: expires lapsed offers, withdraws offers their
  * agent can no longer take, and offers waiting contacts in queue order. Looks
  * first without the write lock and takes it only when something is to change.
- * The caller pokes desktops when it changed anything (OfferRouter does).
  */
 export async function runOfferPass(storage: Storage, now: number, options: OfferPassOptions = {}): Promise<OfferPassResult> {
   const ttlMs = options.ttlMs ?? OFFER_TTL_MS;
   const preview = planOffers({ ...(await loadRoutingState(storage)), now, ttlMs });
   if (preview.updates.length === 0) return NOTHING;
-  return storage.transaction(async (tx) => {
-    await lockForWrite(tx);
+  return writeTransaction(storage, async (tx) => {
     // Decided again under the lock: another process or request may have changed things since.
     const plan = planOffers({ ...(await loadRoutingState(tx)), now, ttlMs });
     for (const item of plan.updates) await writeRow(tx, 'queueItem', item);
-    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0, audience: await audienceOf(tx) };
+    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
   });
 }
 
@@ -104,7 +99,7 @@ export interface OfferRouterOptions {
 /**
  * Runs offer passes for one hub process: on request (coalesced: a request
  * made while a pass runs is served by one more pass after it, shared by every
- * such request) and on a timer. Pokes desktops when a pass changed anything.
+ * such request) and on a timer. What a pass writes is announced like any write.
  */
 export class OfferRouter {
   private running: Promise<OfferPassResult | null> | null = null;
@@ -114,7 +109,6 @@ export class OfferRouter {
 
   constructor(
     private readonly storage: Storage,
-    private readonly pokes: Pokes,
     private readonly options: OfferRouterOptions = {},
   ) {}
 
@@ -144,7 +138,6 @@ export class OfferRouter {
   private async pass(): Promise<OfferPassResult | null> {
     try {
       const result = await runOfferPass(this.storage, (this.options.clock ?? systemClock).now(), this.options.ttlMs !== undefined ? { ttlMs: this.options.ttlMs } : {});
-      if (result.changed) await this.pokes.changed(result.audience);
       return result;
     } catch (error) {
       if (!this.stopped) this.options.onError?.(error);

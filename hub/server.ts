@@ -7,7 +7,7 @@ import { buildApp } from './app';
 import type { DemoSummary } from './demo';
 import { OfferRouter } from './routing';
 import { migrate, openStorage, type Storage } from './storage';
-import { Pokes } from './sync/events';
+import { ChangeStreams } from './sync/events';
 import { isEmptyHub } from './sync/store';
 import type { PushHooks } from './sync/push';
 import { systemClock, type Clock } from './clock';
@@ -98,8 +98,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let app: FastifyInstance | undefined;
   let hubId: string;
   let demo: DemoSummary | null = null;
-  const pokes = new Pokes(storage);
-  metrics.watch({ storage, pokes });
+  const streams = new ChangeStreams(storage);
+  metrics.watch({ storage, streams });
   const lifecycle: HubLifecycle = { draining: false };
   const clock = options.clock ?? systemClock;
   let stopHousekeeping = () => {};
@@ -117,10 +117,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (integrationKeys) await applyConfiguredKeys(storage, integrationKeys);
     // Also for hubs whose demo data was loaded before integrations existed.
     if (demoSize) await seedDemoIntegrationKey(storage);
-    await pokes.start();
+    await streams.start(hubId);
     const offerSettings = typeof options.offers === 'object' ? options.offers : {};
     const log = (error: unknown) => app?.log.error({ err: error }, 'offer pass failed');
-    const offers = options.offers === false ? null : new OfferRouter(storage, pokes, { ...offerSettings, onError: log, clock });
+    const offers = options.offers === false ? null : new OfferRouter(storage, { ...offerSettings, onError: log, clock });
     app = await buildApp({
       context: {
         storage,
@@ -129,7 +129,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         clock,
         startedAt: clock.now(),
         demo: demoSize,
-        pokes,
+        streams,
         offers,
         pushHooks: {
           // Looked up at each call: a test sets its fault hooks on the object it passed, after the hub started.
@@ -154,7 +154,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     stopHousekeeping = startHousekeeping(storage, clock, (error) => app?.log.error({ err: error }, 'housekeeping failed'));
   } catch (error) {
     await app?.close().catch(() => undefined);
-    await pokes.close().catch(() => undefined);
+    await streams.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
     throw error;
   }

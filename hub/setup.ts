@@ -11,7 +11,7 @@ import { createIntegrationKey } from './api-keys';
 import { HttpError } from './errors';
 import { hashPassword, passwordProblem } from './passwords';
 import type { Queryable, Storage } from './storage';
-import { lockForWrite, writeRow } from './sync/store';
+import { writeRow, writeTransaction } from './sync/store';
 
 export async function needsSetup(db: Queryable): Promise<boolean> {
   const rows = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM credentials) AS any');
@@ -37,8 +37,7 @@ export async function createFirstAdmin(storage: Storage, input: FirstAdmin, now:
   if (problem) throw new HttpError(422, 'weak_password', problem);
   const hash = await hashPassword(input.password);
   const user = newUser({ id: `usr_${input.username}`, username: input.username, name: input.name, role: 'admin', timeZone: input.timeZone });
-  await storage.transaction(async (tx) => {
-    await lockForWrite(tx);
+  await writeTransaction(storage, async (tx) => {
     // Checked under the write lock: of two set-up requests at once, the second finds an administrator.
     if (!(await needsSetup(tx))) throw new HttpError(409, 'already_set_up', 'This hub already has an administrator: sign in instead.');
     await writeRow(tx, 'user', user);

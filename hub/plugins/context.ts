@@ -1,5 +1,5 @@
 /**
- * What every route of the hub needs (storage, pokes, offers, the clock),
+ * What every route of the hub needs (storage, event streams, offers, the clock),
  * decorated on the Fastify instance once, so route plugins take it from
  * `app.hub` instead of each being handed its own copy.
  */
@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { HubMetrics } from '../metrics';
 import type { OfferRouter } from '../routing';
 import type { Storage } from '../storage';
-import type { Pokes } from '../sync/events';
+import type { ChangeStreams } from '../sync/events';
 import type { PushHooks } from '../sync/push';
 
 export interface HubContext {
@@ -18,7 +18,7 @@ export interface HubContext {
   startedAt: number;
   /** The demo data set loaded into this hub, if any. */
   demo: 'small' | 'medium' | 'large' | null;
-  pokes: Pokes;
+  streams: ChangeStreams;
   /** Offers waiting contacts to available agents; null or missing: no offers. */
   offers?: OfferRouter | null;
   /** Instrumentation for push: metrics, and fault injection in tests. */

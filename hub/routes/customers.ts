@@ -6,7 +6,7 @@ import { CustomerSearchQuerySchema, CustomerSearchResponseSchema, type CustomerS
 import { ScopeRequestSchema } from '@core/sync/protocol';
 import { HttpError } from '../errors';
 import { sessionOf } from '../plugins/auth';
-import { addToScope, lockForWrite } from '../sync/store';
+import { addToScope, writeTransaction } from '../sync/store';
 import { PERSON_ERRORS } from './schemas';
 
 function escapeLike(text: string): string {
@@ -14,7 +14,7 @@ function escapeLike(text: string): string {
 }
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { storage, pokes } = app.hub;
+  const { storage } = app.hub;
 
   app.get(
     '/api/v1/customers',
@@ -66,8 +66,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const session = sessionOf(request);
       const { customerIds } = request.body;
-      const added = await storage.transaction(async (tx) => {
-        await lockForWrite(tx);
+      const added = await writeTransaction(storage, async (tx) => {
         const known = await tx.query<{ id: string }>("SELECT id FROM entities WHERE entity = 'customer' AND NOT deleted AND id = ANY($1::text[])", [customerIds]);
         if (known.length !== new Set(customerIds).size) {
           const missing = customerIds.filter((id) => !known.some((row) => row.id === id));
@@ -76,7 +75,6 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         for (const id of customerIds) await addToScope(tx, [session.user.id], id);
         return known.length;
       });
-      await pokes.changed(new Set([session.user.id]));
       return { added };
     },
   );

@@ -7,7 +7,7 @@ import { integrationOf } from '../plugins/auth';
 import { getRow } from '../sync/store';
 
 export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { storage, clock, pokes } = app.hub;
+  const { storage, clock } = app.hub;
   const offers = app.hub.offers ?? null;
 
   app.post(
@@ -54,7 +54,6 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
         await offers.request();
         offeredTo = (await getRow(storage, 'queueItem', outcome.itemId))?.offeredTo ?? null;
       }
-      await pokes.changed(outcome.audience);
       void reply.code(201);
       return { ...outcome.response, offeredTo };
     },

@@ -1,7 +1,7 @@
-/** Sync: push a desktop's mutations, pull the rows that changed in its person's scope, essentials first, and pokes. */
+/** Sync: push a desktop's mutations, pull the rows that changed in its person's scope, essentials first, and the event stream of changes. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EssentialsResponseSchema, PullQuerySchema, PullResponseSchema, PushRequestSchema, PushResponseSchema } from '@core/sync/protocol';
+import { EssentialsResponseSchema, EventsQuerySchema, PullQuerySchema, PullResponseSchema, PushRequestSchema, PushResponseSchema } from '@core/sync/protocol';
 import { sessionOf } from '../plugins/auth';
 import { OFFER_TRIGGERS } from '../routing';
 import { essentials } from '../sync/essentials';
@@ -10,7 +10,7 @@ import { applyPush, validatePush } from '../sync/push';
 import { PERSON_ERRORS, plainJson } from './schemas';
 
 export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { storage, clock, hubId, pokes } = app.hub;
+  const { storage, clock, hubId, streams } = app.hub;
   const offers = app.hub.offers ?? null;
   const security = [{ session: [] }];
 
@@ -31,12 +31,9 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = sessionOf(request);
       const body = request.body;
       const mutations = validatePush(body);
-      const { response, changed, audience } = await applyPush(storage, session.user, body.clientId, mutations, { clock, log: request.log, ...(app.hub.pushHooks ? { hooks: app.hub.pushHooks } : {}) });
-      if (changed) {
-        // Before answering, so the desktop's next pull already sees the offers this push led to.
-        if (offers && mutations.some((mutation) => OFFER_TRIGGERS.has(mutation.name))) await offers.request();
-        await pokes.changed(audience);
-      }
+      const { response, changed } = await applyPush(storage, session.user, body.clientId, mutations, { clock, log: request.log, ...(app.hub.pushHooks ? { hooks: app.hub.pushHooks } : {}) });
+      // Before answering, so the desktop's next pull already sees the offers this push led to.
+      if (changed && offers && mutations.some((mutation) => OFFER_TRIGGERS.has(mutation.name))) await offers.request();
       return response;
     },
   );
@@ -77,14 +74,17 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'person' },
       schema: {
-        summary: 'Server-sent events: a "poke" whenever something changed in this person\'s scope',
+        summary: "Server-sent events: what changes in this person's scope, as it happens",
+        description:
+          'With `changes=1`, a `changes` event carries the rows of every version in (after, to] in the person\'s scope: a desktop whose cursor is at least `after` applies them and moves its cursor to `to`, any other pulls. A `poke` asks for a pull (a person who gained customers, a very large change, a gap the hub cannot vouch for). Without `changes=1` every change is a poke.',
         tags: ['Sync'],
         security,
+        querystring: EventsQuerySchema,
         response: { 200: z.string().describe('text/event-stream'), ...PERSON_ERRORS },
       },
     },
     async (request, reply) => {
-      pokes.open(request, reply, sessionOf(request).user.id);
+      streams.open(request, reply, sessionOf(request).user.id, request.query.changes === '1');
     },
   );
 };

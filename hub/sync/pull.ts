@@ -122,9 +122,10 @@ export async function pull(storage: Storage, user: User, hubId: string, query: P
   return storage.transaction(
     async (tx) => {
       // The hub's position, its compaction floor and the desktop's client, in one round trip.
-      const [meta] = await tx.query<{ last_value: number; is_called: boolean; min_cursor: string | null; client_user: string | null; last_mutation_id: number | null }>(
+      const [meta] = await tx.query<{ last_value: number; is_called: boolean; min_cursor: string | null; head: string | null; client_user: string | null; last_mutation_id: number | null }>(
         `SELECT q.last_value, q.is_called,
                 (SELECT value FROM hub_meta WHERE key = 'min_cursor') AS min_cursor,
+                (SELECT value FROM hub_meta WHERE key = 'head') AS head,
                 c.user_id AS client_user, c.last_mutation_id
            FROM change_seq q LEFT JOIN clients c ON c.client_id = $1`,
         [query.clientId],
@@ -141,8 +142,11 @@ export async function pull(storage: Storage, user: User, hubId: string, query: P
       if (meta?.client_user && meta.client_user !== user.id) throw new HttpError(403, 'forbidden', 'This desktop client belongs to another person.');
       const lastMutationId = Number(meta?.last_mutation_id ?? 0);
 
-      // Nothing has been written since the cursor: nothing to read.
-      const page = query.cursor === latest ? { rows: [], cursor: latest, hasMore: false } : await readChanges(tx, user.id, query.cursor, query.limit ?? DEFAULT_PULL_LIMIT);
+      // Every write up to the head is in this snapshot and none after it (announce.ts): the last page may vouch up to it,
+      // so a desktop's cursor keeps up with the event stream's, and nothing is read when nothing was written since.
+      const head = meta?.head == null ? null : Number(meta.head);
+      const page = query.cursor >= (head ?? latest) ? { rows: [], cursor: query.cursor, hasMore: false } : await readChanges(tx, user.id, query.cursor, query.limit ?? DEFAULT_PULL_LIMIT);
+      if (!page.hasMore && head !== null) page.cursor = Math.max(page.cursor, head);
       const changes: Change[] = page.rows.map((row) =>
         row.deleted
           ? { op: 'delete', entity: row.entity, id: row.id, version: Number(row.version) }

@@ -24,7 +24,7 @@ import { actorOf } from '../auth';
 import { HttpError } from '../errors';
 import { consoleLog, describeFailure, isTransient, type FailureLog } from '../failures';
 import type { Queryable, Storage } from '../storage';
-import { audienceOf, hubStore, lockForWrite, type Audience } from './store';
+import { hubStore, writeTransaction } from './store';
 
 interface ValidMutation {
   id: number;
@@ -105,10 +105,9 @@ export async function applyPush(
   clientId: string,
   mutations: readonly ValidMutation[],
   { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
-): Promise<{ response: PushResponse; changed: boolean; audience: Audience }> {
+): Promise<{ response: PushResponse; changed: boolean }> {
   const actor = actorOf(user);
-  const outcome = await storage.transaction(async (tx) => {
-    await lockForWrite(tx);
+  const outcome = await writeTransaction(storage, async (tx) => {
     const client = await lockClient(tx, clientId, user);
     const results: MutationResult[] = [];
     let last = client.last_mutation_id;
@@ -187,11 +186,10 @@ export async function applyPush(
     return {
       response: { lastMutationId: last, results },
       changed,
-      audience: changed ? await audienceOf(tx) : new Set<string>(),
       replayedUpTo: client.last_mutation_id,
     };
   });
   // Counted once committed: a push rolled back is counted when it is sent again.
   if (hooks.onResult) for (const result of outcome.response.results) hooks.onResult(result, result.id <= outcome.replayedUpTo);
-  return { response: outcome.response, changed: outcome.changed, audience: outcome.audience };
+  return { response: outcome.response, changed: outcome.changed };
 }

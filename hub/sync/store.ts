@@ -7,51 +7,39 @@
 import { customerOfRow, ENTITIES, isPersonScopeKey, parseEntityRow, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
 import { DomainError, type MutationStore } from '@core/sync/mutations';
 import { ScriptSchema, type Role, type Script } from '@core/domain/model';
-import type { Queryable } from '../storage';
+import type { Queryable, Storage } from '../storage';
+import { announce } from './announce';
 
 /** Every transaction that writes synced rows takes this lock first (see migration 0002). */
 export const WRITE_LOCK = 4870_0002;
 
-export async function lockForWrite(tx: Queryable): Promise<void> {
+async function lockForWrite(tx: Queryable): Promise<void> {
   const asked = performance.now();
   await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
   tx.writeLockTaken?.(performance.now() - asked);
 }
 
-/** Whose desktops a write concerns: everyone (rows every desktop syncs), the people named, or nobody. */
-export type Audience = '*' | ReadonlySet<string>;
+/** Open write transactions that have written synced rows (only they are announced). */
+const wrote = new WeakSet<Queryable>();
 
-interface Touched {
-  everyone: boolean;
-  customers: Set<string>;
-  people: Set<string>;
-}
-
-/** What each open write transaction has written, so only the desktops it concerns are woken. */
-const touchedBy = new WeakMap<Queryable, Touched>();
-
-function touched(tx: Queryable): Touched {
-  let found = touchedBy.get(tx);
-  if (!found) touchedBy.set(tx, (found = { everyone: false, customers: new Set(), people: new Set() }));
-  return found;
+/** Records that this transaction wrote synced rows or scope (rows written with SQL of their own say so here). */
+export function markWritten(tx: Queryable): void {
+  wrote.add(tx);
 }
 
 /**
- * The people whose pull would bring something this transaction wrote: those
- * holding a written customer in scope (after this transaction's scope
- * changes), those who gained a customer, or everyone for rows everyone syncs.
- * Asked inside the transaction, before it commits.
+ * Runs `fn` as a write: in one transaction, holding the write lock, and
+ * announcing what it wrote before it commits (announce.ts), so every hub
+ * process hears every write in version order. Every write to synced rows
+ * goes through here.
  */
-export async function audienceOf(tx: Queryable): Promise<Audience> {
-  const written = touchedBy.get(tx);
-  if (!written) return new Set();
-  if (written.everyone) return '*';
-  const people = new Set(written.people);
-  if (written.customers.size) {
-    const holders = await tx.query<{ user_id: string }>('SELECT DISTINCT user_id FROM user_scope WHERE customer_id = ANY($1::text[])', [[...written.customers]]);
-    for (const { user_id } of holders) people.add(user_id);
-  }
-  return people;
+export function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return storage.transaction(async (tx) => {
+    await lockForWrite(tx);
+    const result = await fn(tx);
+    if (wrote.has(tx)) await announce(tx);
+    return result;
+  });
 }
 
 export async function nextVersion(tx: Queryable): Promise<number> {
@@ -76,7 +64,7 @@ export type ScopeGrant = readonly [userId: string, key: string];
 export async function grantScope(tx: Queryable, grants: readonly ScopeGrant[]): Promise<void> {
   const unique = [...new Map(grants.map((grant) => [JSON.stringify(grant), grant])).values()];
   if (unique.length === 0) return;
-  for (const [user] of unique) touched(tx).people.add(user);
+  markWritten(tx);
   // Only pairs not held yet draw a new scope version.
   await tx.query(
     `INSERT INTO user_scope (user_id, customer_id, seq)
@@ -133,8 +121,7 @@ export async function putRow<E extends EntityName>(tx: Queryable, entity: E, inp
   const customerId = customerOfRow(entity, row);
   // A customer id that looked like a person's key would share that person's scope.
   if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
-  if (customerId) touched(tx).customers.add(customerId);
-  else touched(tx).everyone = true;
+  markWritten(tx);
   const version = await nextVersion(tx);
   await tx.query(
     `INSERT INTO entities (entity, id, customer_id, version, deleted, data) VALUES ($1, $2, $3, $4, false, $5)

@@ -9,11 +9,14 @@ import { applyPulledPage, resetLocalCache } from './local';
 import type { Actor } from './mutations';
 import {
   MAX_PUSH_MUTATIONS,
+  CHANGES_EVENT,
+  DeliverySchema,
   POKE_EVENT,
   PROTOCOL_VERSION,
   EssentialsResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
+  type Delivery,
   type PullResponse,
   type PushRequest,
 } from './protocol';
@@ -394,14 +397,37 @@ export class SyncEngine {
     if (this.status.bootstrap) this.setStatus({ bootstrap: null });
   }
 
-  // ------------------------------------------------------------ pokes
+  // ------------------------------------------------------------ event stream
 
-  /** Reads the hub's event stream; every poke (and every reconnect) asks for a pull. */
+  /**
+   * Applies rows the hub sent on the event stream, in turn with sync cycles.
+   * They cover versions (after, to]: with the cursor at least `after` nothing
+   * before them is missing, so those above the cursor are applied and the
+   * cursor moves to `to`; otherwise (or before the first full sync) a pull.
+   */
+  private receive(delivery: Delivery): void {
+    const next = this.chain.then(async () => {
+      const db = this.opts.db;
+      const [cursor, hubId, bootstrapped] = await Promise.all([db.getMeta<number>(META.cursor), db.getMeta<string>(META.hubId), db.getMeta<boolean>(META.bootstrapped)]);
+      if ((cursor ?? 0) >= delivery.to) return;
+      if (!bootstrapped || hubId !== delivery.hubId || (cursor ?? 0) < delivery.after) return this.kick('poke');
+      const above = delivery.changes.filter((change) => change.version > cursor!);
+      // Nothing acknowledged here: pushes are acknowledged by the pull that follows them.
+      await applyPulledPage(db, this.opts.actor, { hubId: delivery.hubId, cursor: delivery.to, lastMutationId: 0, changes: above, rejected: [] }, this.opts.now());
+      const at = this.opts.now();
+      await db.setMeta(META.lastSyncedAt, at);
+      this.setStatus({ lastSyncedAt: at });
+    });
+    // A delivery that cannot be applied is made up for by a pull.
+    this.chain = next.catch(() => this.kick('poke'));
+  }
+
+  /** Reads the hub's event stream: rows are applied as they come, a poke (and every reconnect) asks for a pull. */
   private async listen(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
       try {
-        const response = await this.opts.fetch(`${this.opts.hubUrl}/sync/events`, {
+        const response = await this.opts.fetch(`${this.opts.hubUrl}/sync/events?changes=1`, {
           headers: { authorization: `Bearer ${this.opts.token}`, accept: 'text/event-stream' },
           signal: this.stopper.signal,
         });
@@ -409,8 +435,16 @@ export class SyncEngine {
         if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
         failures = 0;
         this.kick('poke');
-        await readEvents(response.body, (event) => {
-          if (event === POKE_EVENT) this.kick('poke');
+        await readEvents(response.body, (event, data) => {
+          if (event === POKE_EVENT) return this.kick('poke');
+          if (event !== CHANGES_EVENT) return;
+          let delivery: Delivery;
+          try {
+            delivery = DeliverySchema.parse(JSON.parse(data));
+          } catch {
+            return this.kick('poke');
+          }
+          this.receive(delivery);
         });
       } catch {
         if (this.stopped) return;

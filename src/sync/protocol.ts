@@ -4,7 +4,7 @@
  *
  *   POST /sync/push    {clientId, schemaVersion, mutations:[{id, name, args, at}]}
  *   GET  /sync/pull    ?clientId&cursor[&hubId][&since][&limit]
- *   GET  /sync/events  server-sent events: a content-free hint to pull now
+ *   GET  /sync/events  server-sent events: the rows that change in scope as they do, or a hint to pull now
  *   POST /sync/scope   {customerIds}: fetch other customers' histories on demand
  */
 import { z } from 'zod';
@@ -122,6 +122,7 @@ export const PullResponseSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('changes'),
     hubId: z.string(),
+    /** Everything in scope up to this version has been sent (on the last page, the hub's committed head). */
     cursor: z.number().int().nonnegative(),
     hasMore: z.boolean(),
     /** The highest of this client's mutations the hub has taken (applied or rejected). */
@@ -163,5 +164,23 @@ export type EssentialsResponse = z.infer<typeof EssentialsResponseSchema>;
 export const ScopeRequestSchema = z.object({ customerIds: z.array(IdSchema).min(1).max(200) }).strict();
 export type ScopeRequest = z.infer<typeof ScopeRequestSchema>;
 
-/** The SSE event the hub sends when something changed. */
+/** The event stream's "pull now": something changed that is not sent on the stream. */
 export const POKE_EVENT = 'poke';
+/** The event stream's rows: what changed in the person's scope, sent as it happens (streams opened with `?changes=1`). */
+export const CHANGES_EVENT = 'changes';
+
+/** GET /sync/events query: `changes=1` asks for `changes` events (a desktop that does not gets a poke for each). */
+export const EventsQuerySchema = z.object({ changes: z.enum(['0', '1']).optional() }).strict();
+
+/**
+ * A `changes` event: every row in the person's scope with a version in
+ * (after, to]. A desktop whose cursor is at least `after` applies those above
+ * its cursor and moves its cursor to `to`; one behind `after` pulls instead.
+ */
+export const DeliverySchema = z.object({
+  hubId: z.string(),
+  after: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+  changes: z.array(ChangeSchema),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;

@@ -159,10 +159,11 @@ describe.each(targets)('operating the hub on $label', (target) => {
     expect(sample(text, 'agentdesk_http_request_duration_seconds_count{method="GET",route="unmatched",status_class="4xx"}')).toBe(1);
     expect(text).not.toContain('cus_4242');
     expect(text).not.toContain('route="/metrics"');
-    // The applied push poked the open stream.
+    // The applied push was announced, and reached the open stream (which did not ask for rows: as a poke).
     expect(sample(text, 'agentdesk_event_streams_open')).toBe(1);
-    expect(sample(text, 'agentdesk_pokes_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'agentdesk_announcements_total')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'agentdesk_poke_writes_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'agentdesk_change_events_total')).toBe(0);
     // Every push, the replayed one included, is decided under the write lock (and so is the offer pass the first one set off).
     expect(sample(text, 'agentdesk_write_lock_wait_seconds_count')).toBeGreaterThanOrEqual(2);
     expect(sample(text, 'agentdesk_write_lock_hold_seconds_count')).toBeGreaterThanOrEqual(2);

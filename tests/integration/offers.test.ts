@@ -12,7 +12,7 @@ import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { DEMO_INTEGRATION_KEY, seedDemoIntegrationKey } from '../../hub/api-keys';
 import { importRows, type ImportEntry } from '../../hub/import';
 import { OfferRouter, runOfferPass } from '../../hub/routing';
-import type { Pokes } from '../../hub/sync/events';
+import { CHANGES_CHANNEL } from '../../hub/sync/announce';
 import { startHub, type RunningHub } from '../../hub/server';
 import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
@@ -225,17 +225,19 @@ describe.each(targets)('offers on $label', (target) => {
     await setPresence('ned', 'available');
     const answer = await ingest('timer', 1);
     expect(answer.offeredTo).toBe('usr_mia');
-    let pokes = 0;
-    const pokeCounter = { changed: () => Promise.resolve(void (pokes += 1)) } as unknown as Pokes;
+    // What the router writes is announced to every hub process, so the desktops concerned hear of it.
+    let announced = 0;
+    const unlisten = await hub.storage.listen(CHANGES_CHANNEL, () => void (announced += 1));
     // A second router (as another hub process would run) with a quick timer and a short TTL.
-    const router = new OfferRouter(hub.storage, pokeCounter, { intervalMs: 20, ttlMs: 300 });
+    const router = new OfferRouter(hub.storage, { intervalMs: 20, ttlMs: 300 });
     router.start();
     try {
       const deadline = Date.now() + 5000;
       while ((await item(answer.contactId)).offeredTo !== 'usr_ned' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       expect((await item(answer.contactId)).offeredTo).toBe('usr_ned');
-      expect(pokes).toBeGreaterThan(0);
+      await expect.poll(() => announced).toBeGreaterThan(0);
     } finally {
+      await unlisten();
       await router.stop();
     }
     expect(await router.request()).toBeNull();

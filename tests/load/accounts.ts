@@ -15,7 +15,7 @@ import { deriveSeed, Rng } from '@core/demo/random';
 import type { EntityName, EntityRow } from '@core/sync/entities';
 import { createSession } from '../../hub/auth';
 import { openStorage, type Storage } from '../../hub/storage';
-import { lockForWrite, writeRow } from '../../hub/sync/store';
+import { writeRow, writeTransaction } from '../../hub/sync/store';
 
 export interface LoadTeam {
   index: number;
@@ -163,8 +163,7 @@ export async function createContactCentre(
     const now = Date.now();
     const { teams, users, entries } = plan(options.agents, options.teamSize, options.seed, now);
     for (const batch of entries) {
-      await storage.transaction(async (tx) => {
-        await lockForWrite(tx);
+      await writeTransaction(storage, async (tx) => {
         for (const { entity, row } of batch) await writeRow(tx, entity, row);
       });
     }

@@ -3,11 +3,13 @@
  * drives it, without IndexedDB: an outbox with consecutive mutation ids per
  * client id, cycles of "push everything, then pull until nothing more", one
  * cycle at a time (a poke or a change during a cycle asks for one more after
- * it), the event stream kept open, and capped jittered backoff after failures.
+ * it), the event stream kept open with rows sent on it applied in turn with
+ * cycles (or a pull when they do not follow on from the cursor), and capped
+ * jittered backoff after failures.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, POKE_EVENT, type Change, type MutationResult, type PullResponse, type PushResponse } from '@core/sync/protocol';
+import { CHANGES_EVENT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, POKE_EVENT, type Change, type Delivery, type MutationResult, type PullResponse, type PushResponse } from '@core/sync/protocol';
 import { mutationArgs, type MutationInput, type MutationName } from '@core/sync/mutations';
 import { json, openStream, request, RequestFailure, type Endpoint } from './http';
 import type { Recorder } from './measures';
@@ -57,6 +59,8 @@ export class Desktop {
   private closeStream: (() => void) | null = null;
   private streamTimer: ReturnType<typeof setTimeout> | null = null;
   private streamFailures = 0;
+  /** Rows from the stream that arrived during a cycle: applied after it, as the engine chains them. */
+  private held: { delivery: Delivery; at: number }[] = [];
   private readonly headers: Record<string, string>;
 
   constructor(
@@ -147,8 +151,31 @@ export class Desktop {
   }
 
   private async cycle(): Promise<void> {
-    await this.pushAll();
-    await this.pullAll();
+    try {
+      await this.pushAll();
+      await this.pullAll();
+    } finally {
+      const held = this.held;
+      this.held = [];
+      for (const { delivery, at } of held) this.apply(delivery, at);
+    }
+  }
+
+  private receive(delivery: Delivery, at: number): void {
+    if (this.loop) this.held.push({ delivery, at });
+    else this.apply(delivery, at);
+  }
+
+  /** Rows sent on the stream: applied when they follow on from the cursor, otherwise a pull. */
+  private apply(delivery: Delivery, at: number): void {
+    if (this.cursor >= delivery.to) return;
+    if (!this.bootstrapped || this.hubId !== delivery.hubId || this.cursor < delivery.after) {
+      this.recorder.deliveryMissed(at);
+      return this.kick(true);
+    }
+    const above = delivery.changes.filter((change) => change.version > this.cursor);
+    this.cursor = delivery.to;
+    this.hooks.onChanges(above, at);
   }
 
   private async pushAll(): Promise<void> {
@@ -238,20 +265,26 @@ export class Desktop {
     }
   }
 
-  /** The event stream: every poke (and every reconnect) asks for a sync. */
+  /** The event stream: rows are applied as they come; a poke (and every reconnect) asks for a sync. */
   private listen(): void {
     if (this.stopped) return;
     let open = false;
-    this.closeStream = openStream(this.endpoint, '/sync/events', this.headers, {
+    this.closeStream = openStream(this.endpoint, '/sync/events?changes=1', this.headers, {
       onOpen: (status) => {
         if (status !== 200) return this.recorder.error(`GET /sync/events ${status}`);
         open = true;
         this.streamFailures = 0;
         this.kick(true);
       },
-      onEvent: (name) => {
+      onEvent: (name, data) => {
+        const at = performance.now();
+        if (name === CHANGES_EVENT) {
+          const delivery = JSON.parse(data) as Delivery;
+          this.recorder.delivered(at, data.length, delivery.changes.length);
+          return this.receive(delivery, at);
+        }
         if (name !== POKE_EVENT) return;
-        this.recorder.poked(performance.now());
+        this.recorder.poked(at);
         this.kick(true);
       },
       onClose: (error) => {

@@ -98,7 +98,8 @@ export function json<T>(answer: Answer, method: string, path: string): T {
 export interface StreamHandlers {
   /** The stream answered (status 200 or not). */
   onOpen(status: number): void;
-  onEvent(name: string): void;
+  /** An event, by name, with its data lines joined. */
+  onEvent(name: string, data: string): void;
   /** It ended or failed after opening, or failed to open. */
   onClose(error: string | null): void;
 }
@@ -125,6 +126,7 @@ export function openStream(endpoint: Endpoint, path: string, headers: Record<str
     res.setEncoding('utf8');
     let carry = '';
     let event = '';
+    let data: string[] = [];
     res.on('data', (chunk: string) => {
       const text = carry + chunk;
       let from = 0;
@@ -132,10 +134,13 @@ export function openStream(endpoint: Endpoint, path: string, headers: Record<str
         const line = text.charCodeAt(newline - 1) === 13 ? text.slice(from, newline - 1) : text.slice(from, newline);
         from = newline + 1;
         if (line === '') {
-          if (event) handlers.onEvent(event);
+          if (event) handlers.onEvent(event, data.join('\n'));
           event = '';
+          data = [];
         } else if (line.startsWith('event:')) {
           event = line.slice(6).trim();
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(5).replace(/^ /, ''));
         }
       }
       carry = text.slice(from);

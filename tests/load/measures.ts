@@ -28,6 +28,11 @@ export class Recorder {
   pullBytes = 0;
   pullRows = 0;
   pokes = 0;
+  /** `changes` events received, their bytes and rows, and how many did not follow on from the cursor (a pull instead). */
+  deliveries = 0;
+  deliveryBytes = 0;
+  deliveryRows = 0;
+  deliveriesMissed = 0;
   contactsPosted = 0;
   /** Whole run. */
   readonly rejections = new Map<string, number>();
@@ -68,6 +73,17 @@ export class Recorder {
 
   poked(at: number): void {
     if (this.window.has(at)) this.pokes += 1;
+  }
+
+  delivered(at: number, bytes: number, rows: number): void {
+    if (!this.window.has(at)) return;
+    this.deliveries += 1;
+    this.deliveryBytes += bytes;
+    this.deliveryRows += rows;
+  }
+
+  deliveryMissed(at: number): void {
+    if (this.window.has(at)) this.deliveriesMissed += 1;
   }
 
   posted(startedAt: number, endedAt: number): void {
@@ -124,7 +140,7 @@ export class NoteTracker {
 /**
  * Contacts the integration posted, and when a desktop first saw each offered
  * to its agent. A desktop can see the offer before the POST's answer arrives
- * (the hub pokes before it answers), so either side may come first.
+ * (the hub announces it before it answers), so either side may come first.
  */
 export class OfferTracker {
   private readonly posted = new Map<string, number>();

@@ -39,6 +39,7 @@ export interface LoadFigures {
   noteSeen: Spread & { notesPushed: number; notesSeen: number };
   offerSeen: Spread & { contactsPosted: number; contactsSeen: number; offeredAtOnce: number };
   pulls: { requests: number; empty: number; bytes: number; rows: number; pokes: number; perChange: number | null; bytesPerChange: number | null; emptyShare: number | null };
+  deliveries: { events: number; bytes: number; rows: number; missed: number; perChange: number | null };
   queriesPerMutation: number | null;
   readings: Readings;
   errors: Record<string, number>;
@@ -92,6 +93,7 @@ export function computeFigures(input: {
       bytesPerChange: ratio(r.pullBytes, total),
       emptyShare: ratio(r.emptyPulls, r.pulls),
     },
+    deliveries: { events: r.deliveries, bytes: r.deliveryBytes, rows: r.deliveryRows, missed: r.deliveriesMissed, perChange: ratio(r.deliveries, total) },
     queriesPerMutation: queries === null ? null : ratio(queries, r.mutationsApplied),
     readings,
     errors: Object.fromEntries(r.errors),
@@ -156,6 +158,11 @@ export function tableRows(f: LoadFigures): string[][] {
     ['offer seen p50 / p95', times(f.offerSeen.p50, f.offerSeen.p95), `${int(f.offerSeen.contactsSeen)} of ${int(f.offerSeen.contactsPosted)} new contacts seen offered in the window; ${int(f.offerSeen.offeredAtOnce)} offered at once (an agent named in the POST's answer)`],
     ['pulls per change', f.pulls.perChange === null ? '—' : dec(f.pulls.perChange, 1), `${int(f.pulls.requests)} pulls (${per(f.pulls.requests, s)}) after ${int(f.pulls.pokes)} pokes received`],
     ['bytes delivered per change', bytes(f.pulls.bytesPerChange), `${bytes(f.pulls.bytes)} of pull answers carrying ${int(f.pulls.rows)} rows`],
+    [
+      'rows sent on streams per change',
+      f.deliveries.perChange === null ? '—' : dec(f.deliveries.perChange, 1),
+      `${int(f.deliveries.events)} changes events carrying ${int(f.deliveries.rows)} rows (${bytes(f.deliveries.bytes)}); ${int(f.deliveries.missed)} did not follow on from the desktop's cursor (it pulled)`,
+    ],
     ['empty pulls', share(f.pulls.emptyShare), `${int(f.pulls.empty)} pulls brought no row`],
     [
       'queries per mutation',

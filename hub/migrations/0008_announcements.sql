@@ -1,0 +1,10 @@
+-- Every write transaction now announces what it wrote (hub/sync/announce.ts) and moves the head:
+-- the version its announcement ends at. Writers commit in version order under the write lock,
+-- so a snapshot that sees the head sees every write up to it.
+INSERT INTO hub_meta (key, value)
+SELECT 'head', (CASE WHEN is_called THEN last_value ELSE 0 END)::text FROM change_seq
+ON CONFLICT (key) DO NOTHING;
+
+-- An announcement reads the rows and scope entries of its version range.
+CREATE INDEX entities_version ON entities (version);
+CREATE INDEX user_scope_by_seq ON user_scope (seq);
