@@ -36,7 +36,7 @@ export interface Announcement {
   rows: { customerId: string | null; change: Change }[];
   /** Who holds each written customer (or person key) in scope. */
   holders: Map<string, string[]>;
-  /** People who gained scope keys: they need whole histories, so they pull. */
+  /** People who gained scope keys with history before this write: they need whole histories, so they pull. */
   granted: string[];
 }
 
@@ -58,7 +58,10 @@ const PayloadSchema = z.object({
 /**
  * The announcement of the versions (p, t] as JSON, read from the tables: the
  * rows (at most MAX_ROWS + 1 are read, to tell "too many"), their holders and
- * the people granted scope in that range. `p` and `t` are SQL expressions.
+ * the people granted scope in that range over a customer with history before
+ * it (a customer created in the range, a new contact's, is all in its rows,
+ * so its new holders are sent them like anyone else). `p` and `t` are SQL
+ * expressions.
  */
 function announcementSql(p: string, t: string): string {
   return `w AS (
@@ -73,7 +76,9 @@ function announcementSql(p: string, t: string): string {
         'p', ${p}, 't', ${t}, 'all', n.everyone,
         'rows', CASE WHEN n.everyone THEN '[]'::json ELSE (SELECT coalesce(json_agg(json_build_array(entity, id, customer_id, version, deleted, data) ORDER BY version), '[]') FROM w) END,
         'holders', CASE WHEN n.everyone THEN '[]'::json ELSE (SELECT coalesce(json_agg(json_build_array(k, u)), '[]') FROM h) END,
-        'granted', (SELECT coalesce(json_agg(DISTINCT user_id), '[]') FROM user_scope WHERE seq > ${p} AND seq <= ${t})
+        'granted', (SELECT coalesce(json_agg(DISTINCT s.user_id), '[]') FROM user_scope s
+                     WHERE s.seq > ${p} AND s.seq <= ${t}
+                       AND EXISTS (SELECT 1 FROM entities e WHERE e.customer_id = s.customer_id AND e.version <= ${p}))
       )::text AS payload FROM n)`;
 }
 

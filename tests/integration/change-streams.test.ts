@@ -4,8 +4,9 @@
  * rows and all, and not the rest of the floor; a presence change its owner
  * and the supervisors of their teams; a change to rows every desktop syncs
  * (the directory) everyone. Each event covers versions (after, to], and a
- * pull from `after` brings exactly its rows. A person who gained customers,
- * or a write too large to send, is asked to pull; a desktop that did not ask
+ * pull from `after` brings exactly its rows. A new customer's first contact
+ * reaches the team with no pull; a person who gained a customer with a
+ * history, or a write too large to send, is asked to pull; a desktop that did not ask
  * for changes is poked instead. A desktop with its stream open sees a
  * teammate's note without pulling.
  */
@@ -13,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvents } from '@core/sync/engine';
 import { CHANGES_EVENT, DeliverySchema, POKE_EVENT, PROTOCOL_VERSION, PullResponseSchema, type Change, type Delivery } from '@core/sync/protocol';
+import { IngestContactResponseSchema } from '@core/hub-api';
+import { DEMO_INTEGRATION_KEY } from '../../hub/api-keys';
 import { createSession } from '../../hub/auth';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
@@ -211,6 +214,30 @@ describe.each(targets)('event streams on $label', (target) => {
     expect(response.status).toBe(200);
     await until("Priya's poke", () => priya.pokes === 1);
     expect(priya.deliveries).toEqual([]);
+  });
+
+  it.skipIf(skip)("a new customer's first contact is sent to the team whose queue it joins, rows and all: no pull", async () => {
+    const members = ['usr_ava', 'usr_ben', 'usr_priya'];
+    const opened = await Promise.all(members.map(async (userId) => [userId, await open(await tokenOf(userId))] as const));
+    const response = await fetch(`${hub.url}/api/v1/contacts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_INTEGRATION_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'email', from: { email: `first.time.${randomUUID()}@example.com` }, subject: 'My router keeps dropping', body: 'Since Monday.' }),
+    });
+    expect(response.status).toBe(201);
+    const { customerId, contactId } = IngestContactResponseSchema.parse(await response.json());
+    const holders = (await hub.storage.query<{ user_id: string }>('SELECT user_id FROM user_scope WHERE customer_id = $1', [customerId])).map((row) => row.user_id);
+    const reached = opened.filter(([userId]) => holders.includes(userId));
+    expect(reached.length, 'someone on the team holds the new customer').toBeGreaterThan(0);
+    await until('the new contact on the team\'s desktops', () => reached.every(([, stream]) => stream.deliveries.length === 1));
+    await settle();
+    for (const [userId, stream] of opened) {
+      expect(stream.pokes, userId).toBe(0);
+      if (!holders.includes(userId)) expect(stream.deliveries, userId).toEqual([]);
+    }
+    const [first] = reached;
+    expect(first![1].rows).toEqual(expect.arrayContaining([`contact:${contactId}`, `customer:${customerId}`, `queueItem:${contactId}`]));
+    expect(rowsOf(await pullSince(await tokenOf(first![0]), first![1].deliveries[0]!.after))).toEqual(first![1].rows);
   });
 
   it.skipIf(skip)('a write too large for the notification is read back by the hub; one of more than 200 rows asks everyone to pull', async () => {
