@@ -5,6 +5,7 @@ INSERT INTO hub_meta (key, value)
 SELECT 'head', (CASE WHEN is_called THEN last_value ELSE 0 END)::text FROM change_seq
 ON CONFLICT (key) DO NOTHING;
 
--- An announcement reads the rows and scope entries of its version range.
+-- An announcement reads the rows and scope entries of its version range, and who holds those customers.
 CREATE INDEX entities_version ON entities (version);
 CREATE INDEX user_scope_by_seq ON user_scope (seq);
+CREATE INDEX user_scope_customer ON user_scope (customer_id);

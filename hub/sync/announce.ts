@@ -78,26 +78,29 @@ function announcementSql(p: string, t: string): string {
         'holders', CASE WHEN n.everyone THEN '[]'::json ELSE (SELECT coalesce(json_agg(json_build_array(k, u)), '[]') FROM h) END,
         'granted', (SELECT coalesce(json_agg(DISTINCT s.user_id), '[]') FROM user_scope s
                      WHERE s.seq > ${p} AND s.seq <= ${t}
-                       AND EXISTS (SELECT 1 FROM entities e WHERE e.customer_id = s.customer_id AND e.version <= ${p}))
+                       AND (SELECT min(e.version) FROM entities e WHERE e.customer_id = s.customer_id) <= ${p})
       )::text AS payload FROM n)`;
 }
 
 /**
  * Announces what this transaction wrote (call it last, with the write lock
- * held): moves `head` to the newest version handed out and NOTIFYs, in one
- * statement. Versions taken by transactions that rolled back fall inside the
+ * held): reads the range, then moves `head` to its end and NOTIFYs in one
+ * statement (the range goes in as parameters, so the planner sees how narrow
+ * it is). Versions taken by transactions that rolled back fall inside the
  * range and are simply absent.
  */
 export async function announce(tx: Queryable): Promise<void> {
+  const [range] = await tx.query<{ p: string | null; t: string }>(
+    "SELECT (SELECT value FROM hub_meta WHERE key = 'head') AS p, CASE WHEN is_called THEN last_value ELSE 0 END AS t FROM change_seq",
+  );
+  if (!range || range.p === null) throw new Error('This hub database has no head: migration 0008 has not run');
   await tx.query(
-    `WITH prev AS (SELECT value::bigint AS p FROM hub_meta WHERE key = 'head'),
-          cur AS (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS t FROM change_seq),
-          moved AS (UPDATE hub_meta SET value = (SELECT t FROM cur)::text WHERE key = 'head' RETURNING 1),
-          ${announcementSql('(SELECT p FROM prev)', '(SELECT t FROM cur)')}
+    `WITH moved AS (UPDATE hub_meta SET value = $3::text WHERE key = 'head' RETURNING 1),
+          ${announcementSql('$2::bigint', '$3::bigint')}
      SELECT pg_notify($1, CASE WHEN octet_length(payload) <= ${MAX_PAYLOAD} THEN payload
-                               ELSE json_build_object('p', (SELECT p FROM prev), 't', (SELECT t FROM cur), 'fetch', true)::text END)
+                               ELSE json_build_object('p', $2::bigint, 't', $3::bigint, 'fetch', true)::text END)
        FROM full_text`,
-    [CHANGES_CHANNEL],
+    [CHANGES_CHANNEL, Number(range.p), Number(range.t)],
   );
 }
 

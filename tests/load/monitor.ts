@@ -9,6 +9,20 @@ import { cpuBetween, cpuByName, machineCpu, metricMean, metricSum, processCpuSec
 
 export const QUERIES_METRIC = 'agentdesk_db_queries_total';
 export const EVENT_LOOP_METRIC = 'agentdesk_event_loop_utilization';
+export const LOCK_HOLD_METRIC = 'agentdesk_write_lock_hold_seconds';
+export const LOCK_WAIT_METRIC = 'agentdesk_write_lock_wait_seconds';
+
+/** A histogram's sum and count, when the hub has it. */
+interface Histogram {
+  sum: number;
+  count: number;
+}
+
+function histogram(text: string | null, name: string): Histogram | null {
+  const sum = metricSum(text, `${name}_sum`);
+  const count = metricSum(text, `${name}_count`);
+  return sum === null || count === null ? null : { sum, count };
+}
 
 export interface MonitoredHub {
   index: number;
@@ -31,6 +45,8 @@ export interface HubReading {
   queries: number | null;
   /** What GET /metrics last answered (null: no answer). */
   metricsStatus: number | null;
+  /** The write lock as this hub's transactions took it in the window: share of the time held, mean wait and hold per transaction. */
+  writeLock: { heldShare: number; meanWaitMs: number | null; meanHoldMs: number | null; transactions: number } | null;
 }
 
 export interface Readings {
@@ -47,6 +63,8 @@ interface Mark {
   at: number;
   hubCpu: (number | null)[];
   queries: (number | null)[];
+  lockHold: (Histogram | null)[];
+  lockWait: (Histogram | null)[];
   postgres: Map<number, number>;
   machine: { busy: number; total: number } | null;
   cpu: NodeJS.CpuUsage;
@@ -79,6 +97,8 @@ export class Monitor {
       at: performance.now(),
       hubCpu: this.hubs.map((hub) => processCpuSeconds(hub.pid)),
       queries: texts.map((text) => metricSum(text, QUERIES_METRIC)),
+      lockHold: texts.map((text) => histogram(text, LOCK_HOLD_METRIC)),
+      lockWait: texts.map((text) => histogram(text, LOCK_WAIT_METRIC)),
       postgres: cpuByName('postgres'),
       machine: machineCpu(),
       cpu: process.cpuUsage(),
@@ -130,6 +150,9 @@ export class Monitor {
       const loops = this.loops[index]!;
       const q0 = start.queries[index];
       const q1 = end.queries[index];
+      const [h0, h1, w0, w1] = [start.lockHold[index], end.lockHold[index], start.lockWait[index], end.lockWait[index]];
+      const held = h0 && h1 ? { sum: h1.sum - h0.sum, count: h1.count - h0.count } : null;
+      const waited = w0 && w1 ? { sum: w1.sum - w0.sum, count: w1.count - w0.count } : null;
       return {
         index: hub.index,
         url: hub.url,
@@ -140,6 +163,14 @@ export class Monitor {
         eventLoopBusy: loops.length ? loops.reduce((sum, value) => sum + value, 0) / loops.length : null,
         queries: q0 != null && q1 != null ? q1 - q0 : null,
         metricsStatus: this.metricsStatus[index] ?? null,
+        writeLock: held
+          ? {
+              heldShare: held.sum / seconds,
+              meanHoldMs: held.count ? (1000 * held.sum) / held.count : null,
+              meanWaitMs: waited?.count ? (1000 * waited.sum) / waited.count : null,
+              transactions: held.count,
+            }
+          : null,
       };
     });
     const machine = start.machine && end.machine && end.machine.total > start.machine.total ? (100 * this.cores * (end.machine.busy - start.machine.busy)) / (end.machine.total - start.machine.total) : null;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { gridTable } from '../bench/lib/results';
 import { dec, int, percentile } from '../bench/lib/stats';
 import type { NoteTracker, OfferTracker, Recorder } from './measures';
-import { EVENT_LOOP_METRIC, QUERIES_METRIC, type HubReading, type Readings } from './monitor';
+import { EVENT_LOOP_METRIC, LOCK_HOLD_METRIC, QUERIES_METRIC, type HubReading, type Readings } from './monitor';
 
 export interface LoadSetup {
   agents: number;
@@ -176,6 +176,13 @@ export function tableRows(f: LoadFigures): string[][] {
       [`${name} CPU`, `${percent(hub.cpuPercent)} of a core`, `pid ${hub.pid}, ${hub.url}`],
       [`${name} memory (RSS)`, bytes(hub.rssBytes), `peak in the window ${bytes(hub.peakRssBytes)}`],
       [`${name} event loop busy`, hub.eventLoopBusy === null ? na : share(hub.eventLoopBusy), hub.eventLoopBusy === null ? metricsMissing([hub], EVENT_LOOP_METRIC) : `mean of its ${EVENT_LOOP_METRIC} sampled every 2 s`],
+      [
+        `${name} write lock held`,
+        hub.writeLock === null ? na : share(hub.writeLock.heldShare),
+        hub.writeLock === null
+          ? metricsMissing([hub], LOCK_HOLD_METRIC)
+          : `of the window, by ${int(hub.writeLock.transactions)} transactions: held ${hub.writeLock.meanHoldMs === null ? '—' : `${dec(hub.writeLock.meanHoldMs, 1)} ms`}, waited for ${hub.writeLock.meanWaitMs === null ? '—' : `${dec(hub.writeLock.meanWaitMs, 1)} ms`} on average`,
+      ],
     );
   }
   rows.push(
