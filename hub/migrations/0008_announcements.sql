@@ -9,3 +9,6 @@ ON CONFLICT (key) DO NOTHING;
 CREATE INDEX entities_version ON entities (version);
 CREATE INDEX user_scope_by_seq ON user_scope (seq);
 CREATE INDEX user_scope_customer ON user_scope (customer_id);
+
+-- Who is in a team (a queue item's scope, a person's teammates and supervisors), asked under the write lock.
+CREATE INDEX entities_user_teams ON entities USING gin ((data->'teamIds') jsonb_path_ops) WHERE entity = 'user';

@@ -214,8 +214,10 @@ export class ChangeStreams {
       return `event: ${POKE_EVENT}\ndata: ${stream.mark ?? 0}\n\n`;
     }
     this.changeWrites += 1;
-    const delivery: Delivery = { hubId: this.hubId, after: pending.after, to: pending.to, changes: latestOnly(pending.changes) };
-    return `event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(delivery)}\n\n`;
+    // As JSON.stringify of a Delivery would write it, each row serialised once however many streams it goes to.
+    const head: Omit<Delivery, 'changes'> = { hubId: this.hubId, after: pending.after, to: pending.to };
+    const changes = latestOnly(pending.changes).map(serialised).join(',');
+    return `event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(head).slice(0, -1)},"changes":[${changes}]}\n\n`;
   }
 
   private writeToAll(text: string): void {
@@ -241,6 +243,14 @@ export class ChangeStreams {
     await this.unlisten?.().catch(() => undefined);
     this.unlisten = null;
   }
+}
+
+const serialisedChanges = new WeakMap<Change, string>();
+
+function serialised(change: Change): string {
+  let text = serialisedChanges.get(change);
+  if (text === undefined) serialisedChanges.set(change, (text = JSON.stringify(change)));
+  return text;
 }
 
 /** Of several changes to one row, the latest (coalesced events can carry a row twice). */

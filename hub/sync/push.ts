@@ -112,6 +112,7 @@ export async function applyPush(
     const results: MutationResult[] = [];
     let last = client.last_mutation_id;
     let changed = false;
+    const logged: { id: number; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null; message: string | null }[] = [];
 
     const replays = mutations.filter((mutation) => mutation.id <= last);
     if (replays.length) {
@@ -159,29 +160,31 @@ export async function applyPush(
           };
         }
       }
-      await tx.query(
-        `INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, nextval('change_seq'), $8, $9, $10)`,
-        [
-          clientId,
-          mutation.id,
-          user.id,
-          mutation.name,
-          JSON.stringify(mutation.args),
-          mutation.at,
-          appliedAt,
-          result.status,
-          result.status === 'rejected' ? result.code : null,
-          result.status === 'rejected' ? result.message : null,
-        ],
-      );
+      logged.push({
+        id: mutation.id,
+        name: mutation.name,
+        args: mutation.args,
+        made_at: mutation.at,
+        applied_at: appliedAt,
+        status: result.status,
+        code: result.status === 'rejected' ? result.code : null,
+        message: result.status === 'rejected' ? result.message : null,
+      });
       await hooks.afterMutation?.(index);
       results.push(result);
       last = mutation.id;
       changed ||= result.status === 'applied';
     }
     if (last > client.last_mutation_id) {
-      await tx.query('UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1', [clientId, last]);
+      // Every mutation's log entry and the client's new position in one statement.
+      await tx.query(
+        `WITH logged AS (
+           INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message)
+           SELECT $1, m.id, $3, m.name, m.args, m.made_at, m.applied_at, nextval('change_seq'), m.status, m.code, m.message
+             FROM jsonb_to_recordset($4::jsonb) AS m (id bigint, name text, args jsonb, made_at bigint, applied_at bigint, status text, code text, message text))
+         UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1`,
+        [clientId, last, user.id, JSON.stringify(logged)],
+      );
     }
     return {
       response: { lastMutationId: last, results },

@@ -42,11 +42,6 @@ export function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) => Pro
   });
 }
 
-export async function nextVersion(tx: Queryable): Promise<number> {
-  const rows = await tx.query<{ v: number }>("SELECT nextval('change_seq') AS v");
-  return Number(rows[0]!.v);
-}
-
 /** The highest version handed out so far (0 on a new hub). */
 export async function currentVersion(db: Queryable): Promise<number> {
   const rows = await db.query<{ last_value: number; is_called: boolean }>('SELECT last_value, is_called FROM change_seq');
@@ -93,11 +88,12 @@ const supervises = (role: Role) => role === 'supervisor' || role === 'admin';
 
 /** Everyone who shares a team with a person (not the person), with their roles. */
 async function teammatesOf(tx: Queryable, userId: string): Promise<{ id: string; role: Role }[]> {
+  // One containment test per team of theirs, each answered by the team index (migration 0008).
   return tx.query<{ id: string; role: Role }>(
-    `SELECT s.id, s.data->>'role' AS role FROM entities s, entities u
-      WHERE u.entity = 'user' AND u.id = $1 AND NOT u.deleted
-        AND s.entity = 'user' AND NOT s.deleted AND s.id <> u.id
-        AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(u.data->'teamIds') t WHERE s.data->'teamIds' @> jsonb_build_array(t))`,
+    `SELECT DISTINCT s.id, s.data->>'role' AS role
+       FROM entities u CROSS JOIN LATERAL jsonb_array_elements_text(u.data->'teamIds') AS t (team)
+       JOIN entities s ON s.entity = 'user' AND s.data->'teamIds' @> jsonb_build_array(t.team) AND NOT s.deleted AND s.id <> u.id
+      WHERE u.entity = 'user' AND u.id = $1 AND NOT u.deleted`,
     [userId],
   );
 }
@@ -122,13 +118,13 @@ export async function putRow<E extends EntityName>(tx: Queryable, entity: E, inp
   // A customer id that looked like a person's key would share that person's scope.
   if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
   markWritten(tx);
-  const version = await nextVersion(tx);
-  await tx.query(
-    `INSERT INTO entities (entity, id, customer_id, version, deleted, data) VALUES ($1, $2, $3, $4, false, $5)
-     ON CONFLICT (entity, id) DO UPDATE SET customer_id = EXCLUDED.customer_id, version = EXCLUDED.version, deleted = false, data = EXCLUDED.data`,
-    [entity, row.id, customerId, version, JSON.stringify(row)],
+  const written = await tx.query<{ version: number }>(
+    `INSERT INTO entities (entity, id, customer_id, version, deleted, data) VALUES ($1, $2, $3, nextval('change_seq'), false, $4)
+     ON CONFLICT (entity, id) DO UPDATE SET customer_id = EXCLUDED.customer_id, version = EXCLUDED.version, deleted = false, data = EXCLUDED.data
+     RETURNING version`,
+    [entity, row.id, customerId, JSON.stringify(row)],
   );
-  return version;
+  return Number(written[0]!.version);
 }
 
 export async function getRow<E extends EntityName>(db: Queryable, entity: E, id: string, forUpdate = false): Promise<EntityRow<E> | undefined> {
