@@ -87,9 +87,9 @@ function announcementSql(p: string, t: string): string {
  * held): reads the range, then moves `head` to its end and NOTIFYs in one
  * statement (the range goes in as parameters, so the planner sees how narrow
  * it is). Versions taken by transactions that rolled back fall inside the
- * range and are simply absent.
+ * range and are simply absent. Answers the new head.
  */
-export async function announce(tx: Queryable): Promise<void> {
+export async function announce(tx: Queryable): Promise<number> {
   const [range] = await tx.query<{ p: string | null; t: string }>(
     "SELECT (SELECT value FROM hub_meta WHERE key = 'head') AS p, CASE WHEN is_called THEN last_value ELSE 0 END AS t FROM change_seq",
   );
@@ -102,6 +102,7 @@ export async function announce(tx: Queryable): Promise<void> {
        FROM full_text`,
     [CHANGES_CHANNEL, Number(range.p), Number(range.t)],
   );
+  return Number(range.t);
 }
 
 /** Reads an announcement whose payload was too large to carry it (the rows may have been written again since: the newer ones come later). */

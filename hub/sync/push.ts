@@ -24,7 +24,7 @@ import { actorOf } from '../auth';
 import { HttpError } from '../errors';
 import { consoleLog, describeFailure, isTransient, type FailureLog } from '../failures';
 import type { Queryable, Storage } from '../storage';
-import { hubStore, writeTransaction } from './store';
+import { announcedWrite, hubStore } from './store';
 
 interface ValidMutation {
   id: number;
@@ -107,7 +107,7 @@ export async function applyPush(
   { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
 ): Promise<{ response: PushResponse; changed: boolean }> {
   const actor = actorOf(user);
-  const outcome = await writeTransaction(storage, async (tx) => {
+  const { result: outcome, head } = await announcedWrite(storage, async (tx) => {
     const client = await lockClient(tx, clientId, user);
     const results: MutationResult[] = [];
     let last = client.last_mutation_id;
@@ -194,5 +194,6 @@ export async function applyPush(
   });
   // Counted once committed: a push rolled back is counted when it is sent again.
   if (hooks.onResult) for (const result of outcome.response.results) hooks.onResult(result, result.id <= outcome.replayedUpTo);
-  return { response: outcome.response, changed: outcome.changed };
+  // The version through which the desktop will see this push on its event stream, when it wrote anything.
+  return { response: head === null ? outcome.response : { ...outcome.response, version: head }, changed: outcome.changed };
 }

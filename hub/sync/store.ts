@@ -33,12 +33,16 @@ export function markWritten(tx: Queryable): void {
  * process hears every write in version order. Every write to synced rows
  * goes through here.
  */
-export function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return (await announcedWrite(storage, fn)).result;
+}
+
+/** writeTransaction, also answering the version its announcement ended at (null when it wrote nothing). */
+export function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>): Promise<{ result: T; head: number | null }> {
   return storage.transaction(async (tx) => {
     await lockForWrite(tx);
     const result = await fn(tx);
-    if (wrote.has(tx)) await announce(tx);
-    return result;
+    return { result, head: wrote.has(tx) ? await announce(tx) : null };
   });
 }
 

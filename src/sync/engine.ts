@@ -84,6 +84,8 @@ export function backoffDelay(failures: number, baseMs: number, maxMs: number, ra
 }
 
 const MAX_RESETS_PER_CYCLE = 3;
+/** How long a push's effects may take to arrive on the event stream before the desktop pulls them instead. */
+const DELIVERY_WAIT_MS = 3_000;
 /** A push stays well under the hub's body limit. */
 const MAX_PUSH_BYTES = 1024 * 1024;
 
@@ -104,6 +106,13 @@ export class SyncEngine {
   private status: SyncStatus = { state: 'starting', bootstrap: null, lastSyncedAt: null, error: null, retryAt: null };
   private chain: Promise<unknown> = Promise.resolve();
   private wanted = false;
+  /** Pulls asked for (a poke, start, the network back, "sync now") and pulls done since: a push alone does not need one. */
+  private pullsAsked = 1;
+  private pullsDone = 0;
+  /** Whether the event stream is open and sending rows. */
+  private streamOpen = false;
+  /** The last push whose effects are still to arrive on the stream: it is acknowledged when the cursor reaches its version. */
+  private awaited: { version: number; lastMutationId: number; timer: ReturnType<typeof setTimeout> } | null = null;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
@@ -142,6 +151,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopAwaiting();
     this.stopper.abort();
     this.wake?.();
     await Promise.allSettled([this.loop, this.events, this.chain]);
@@ -156,7 +166,10 @@ export class SyncEngine {
   kick(reason: 'start' | 'mutation' | 'poke' | 'online' | 'manual' = 'manual'): void {
     if (this.stopped) return;
     this.wanted = true;
-    if (reason !== 'mutation') this.wake?.();
+    if (reason !== 'mutation') {
+      this.pullsAsked += 1;
+      this.wake?.();
+    }
     this.loop ??= this.runLoop().finally(() => {
       this.loop = null;
       if (this.wanted && !this.stopped) this.kick('manual');
@@ -177,6 +190,11 @@ export class SyncEngine {
 
   /** One full cycle (push everything, pull everything); throws what went wrong. For tests and "sync now". */
   sync(): Promise<void> {
+    this.pullsAsked += 1;
+    return this.run();
+  }
+
+  private run(): Promise<void> {
     const next = this.chain.then(() => this.cycle());
     this.chain = next.catch(() => undefined);
     return next;
@@ -191,7 +209,7 @@ export class SyncEngine {
     while (this.wanted && !this.stopped) {
       this.wanted = false;
       try {
-        await this.sync();
+        await this.run();
         this.failures = 0;
         this.setStatus({ state: 'online', error: null, retryAt: null });
       } catch (error) {
@@ -274,21 +292,37 @@ export class SyncEngine {
 
   // ------------------------------------------------------------ cycle
 
+  /**
+   * Pushes, then pulls when a pull was asked for. A push alone needs no pull
+   * while the event stream is open: its effects arrive there, and the push is
+   * acknowledged when they have (or pulled after DELIVERY_WAIT_MS).
+   */
   private async cycle(): Promise<void> {
     this.setStatus({ state: 'syncing' });
-    await this.pushAll();
-    await this.pullAll();
+    const pushed = await this.pushAll();
+    const asked = this.pullsAsked;
+    const db = this.opts.db;
+    const onStream = this.streamOpen && asked === this.pullsDone && (await db.getMeta<boolean>(META.bootstrapped));
+    if (onStream && pushed.version !== undefined) await this.awaitDelivery(pushed.version, pushed.lastMutationId);
+    // Nothing pushed and no pull asked for (the changes went with an earlier cycle): nothing to do.
+    else if (!onStream || pushed.lastMutationId > 0) {
+      await this.pullAll();
+      this.pullsDone = asked;
+      this.stopAwaiting();
+    }
     const at = this.opts.now();
     await this.opts.db.setMeta(META.lastSyncedAt, at);
     this.setStatus({ lastSyncedAt: at });
   }
 
-  private async pushAll(): Promise<void> {
+  /** Pushes the outbox; answers the highest version the hub announced the pushes at (if they wrote anything) and the last mutation it took. */
+  private async pushAll(): Promise<{ version?: number; lastMutationId: number }> {
     const db = this.opts.db;
+    const pushed: { version?: number; lastMutationId: number } = { lastMutationId: 0 };
     for (;;) {
       const pushedThrough = (await db.getMeta<number>(META.pushedThrough)) ?? 0;
       const batch = underBudget(await db.outbox.where('id').above(pushedThrough).limit(MAX_PUSH_MUTATIONS).toArray());
-      if (batch.length === 0) return;
+      if (batch.length === 0) return pushed;
       const body: PushRequest & { hubId?: string } = {
         clientId: await this.clientId(),
         schemaVersion: PROTOCOL_VERSION,
@@ -320,7 +354,30 @@ export class SyncEngine {
       if (response.lastMutationId < batch.at(-1)!.id) {
         throw new SyncError('The hub did not take every change it was sent', 'server');
       }
+      pushed.lastMutationId = response.lastMutationId;
+      if (response.version !== undefined) pushed.version = Math.max(pushed.version ?? 0, response.version);
     }
+  }
+
+  /** Waits for a push's effects on the stream: acknowledged at once if they came first, else when they do, else pulled. */
+  private async awaitDelivery(version: number, lastMutationId: number): Promise<void> {
+    const db = this.opts.db;
+    const [cursor, hubId] = await Promise.all([db.getMeta<number>(META.cursor), db.getMeta<string>(META.hubId)]);
+    if ((cursor ?? 0) >= version && hubId) {
+      this.stopAwaiting();
+      await applyPulledPage(db, this.opts.actor, { hubId, cursor: cursor!, lastMutationId, changes: [], rejected: [] }, this.opts.now());
+      return;
+    }
+    this.stopAwaiting();
+    const timer = setTimeout(() => {
+      if (this.awaited?.timer === timer) this.kick('poke');
+    }, DELIVERY_WAIT_MS);
+    this.awaited = { version, lastMutationId, timer };
+  }
+
+  private stopAwaiting(): void {
+    if (this.awaited) clearTimeout(this.awaited.timer);
+    this.awaited = null;
   }
 
   /** Asks for the page after `cursor`. */
@@ -412,8 +469,10 @@ export class SyncEngine {
       if ((cursor ?? 0) >= delivery.to) return;
       if (!bootstrapped || hubId !== delivery.hubId || (cursor ?? 0) < delivery.after) return this.kick('poke');
       const above = delivery.changes.filter((change) => change.version > cursor!);
-      // Nothing acknowledged here: pushes are acknowledged by the pull that follows them.
-      await applyPulledPage(db, this.opts.actor, { hubId: delivery.hubId, cursor: delivery.to, lastMutationId: 0, changes: above, rejected: [] }, this.opts.now());
+      // A push awaited is acknowledged once its effects are here: its mutations leave the outbox.
+      const acknowledged = this.awaited && delivery.to >= this.awaited.version ? this.awaited.lastMutationId : 0;
+      if (acknowledged) this.stopAwaiting();
+      await applyPulledPage(db, this.opts.actor, { hubId: delivery.hubId, cursor: delivery.to, lastMutationId: acknowledged, changes: above, rejected: [] }, this.opts.now());
       const at = this.opts.now();
       await db.setMeta(META.lastSyncedAt, at);
       this.setStatus({ lastSyncedAt: at });
@@ -434,6 +493,7 @@ export class SyncEngine {
         if (response.status === 401) return;
         if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
         failures = 0;
+        this.streamOpen = true;
         this.kick('poke');
         await readEvents(response.body, (event, data) => {
           if (event === POKE_EVENT) return this.kick('poke');
@@ -449,6 +509,8 @@ export class SyncEngine {
       } catch {
         if (this.stopped) return;
         failures += 1;
+      } finally {
+        this.streamOpen = false;
       }
       if (this.stopped) return;
       await this.sleepEvents(backoffDelay(Math.max(1, failures), this.opts.backoff.baseMs, this.opts.backoff.maxMs, this.opts.random));

@@ -76,6 +76,12 @@ export type MutationResult = z.infer<typeof MutationResultSchema>;
 export const PushResponseSchema = z.object({
   lastMutationId: z.number().int().nonnegative(),
   results: z.array(MutationResultSchema),
+  /**
+   * When the push wrote anything: the version through which its effects are
+   * sent on the event stream. A desktop whose stream is open need not pull to
+   * see them; once its cursor reaches this version the push is acknowledged.
+   */
+  version: z.number().int().nonnegative().optional(),
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 

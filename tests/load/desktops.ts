@@ -42,6 +42,8 @@ function backoff(failures: number, random: () => number, baseMs = 1000, maxMs = 
 }
 
 const MAX_RESETS_PER_CYCLE = 3;
+/** As the engine (src/sync/engine.ts): how long a push's effects may take on the stream before a pull. */
+const DELIVERY_WAIT_MS = 3_000;
 
 export class Desktop {
   private clientId = randomUUID();
@@ -59,6 +61,10 @@ export class Desktop {
   private closeStream: (() => void) | null = null;
   private streamTimer: ReturnType<typeof setTimeout> | null = null;
   private streamFailures = 0;
+  private pullsAsked = 1;
+  private pullsDone = 0;
+  private streamOpen = false;
+  private awaited: { version: number; timer: ReturnType<typeof setTimeout> } | null = null;
   /** Rows from the stream that arrived during a cycle: applied after it, as the engine chains them. */
   private held: { delivery: Delivery; at: number }[] = [];
   private readonly headers: Record<string, string>;
@@ -88,6 +94,7 @@ export class Desktop {
   /** Stops asking the hub for anything; resolves when the cycle in progress has ended. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopAwaiting();
     this.closeStream?.();
     this.closeStream = null;
     if (this.streamTimer) clearTimeout(this.streamTimer);
@@ -105,10 +112,14 @@ export class Desktop {
   }
 
   /** As the engine: a local change does not cut a backoff wait short; a poke does. */
+  /** `wake` (a poke, start, a reconnect): also asks for a pull; a local change alone does not, as in the engine. */
   private kick(wake: boolean): void {
     if (this.stopped) return;
     this.wanted = true;
-    if (wake) this.wake?.();
+    if (wake) {
+      this.pullsAsked += 1;
+      this.wake?.();
+    }
     this.loop ??= this.runLoop().finally(() => {
       this.loop = null;
       if (this.wanted && !this.stopped) this.kick(false);
@@ -150,10 +161,18 @@ export class Desktop {
     });
   }
 
+  /** As the engine: a push alone needs no pull while the stream is open; its effects arrive there, or a pull follows after a wait. */
   private async cycle(): Promise<void> {
     try {
-      await this.pushAll();
-      await this.pullAll();
+      const pushed = await this.pushAll();
+      const asked = this.pullsAsked;
+      const onStream = this.streamOpen && this.bootstrapped && asked === this.pullsDone;
+      if (onStream && pushed.version !== undefined) this.awaitDelivery(pushed.version);
+      else if (!onStream || pushed.any) {
+        await this.pullAll();
+        this.pullsDone = asked;
+        this.stopAwaiting();
+      }
     } finally {
       const held = this.held;
       this.held = [];
@@ -175,10 +194,29 @@ export class Desktop {
     }
     const above = delivery.changes.filter((change) => change.version > this.cursor);
     this.cursor = delivery.to;
+    if (this.awaited && this.cursor >= this.awaited.version) this.stopAwaiting();
     this.hooks.onChanges(above, at);
   }
 
-  private async pushAll(): Promise<void> {
+  private awaitDelivery(version: number): void {
+    if (this.cursor >= version) return this.stopAwaiting();
+    this.stopAwaiting();
+    const timer = setTimeout(() => {
+      if (this.awaited?.timer !== timer) return;
+      this.recorder.deliveryWaitedOut(performance.now());
+      this.kick(true);
+    }, DELIVERY_WAIT_MS);
+    this.awaited = { version, timer };
+  }
+
+  private stopAwaiting(): void {
+    if (this.awaited) clearTimeout(this.awaited.timer);
+    this.awaited = null;
+  }
+
+  /** Pushes the outbox; answers whether anything was pushed and the highest version the hub announced the pushes at. */
+  private async pushAll(): Promise<{ any: boolean; version?: number }> {
+    const pushed: { any: boolean; version?: number } = { any: false };
     while (this.outbox.length > 0 && !this.stopped) {
       const batch = this.outbox.slice(0, MAX_PUSH_MUTATIONS);
       const startedAt = performance.now();
@@ -210,9 +248,12 @@ export class Desktop {
         mutation?.onResult?.(result);
       }
       this.recorder.pushed(startedAt, endedAt, applied);
+      pushed.any = true;
+      if (response.version !== undefined) pushed.version = Math.max(pushed.version ?? 0, response.version);
       this.outbox = this.outbox.filter((mutation) => mutation.id > response.lastMutationId);
       if (response.lastMutationId < batch.at(-1)!.id) throw new Error('the hub did not take every change it was sent');
     }
+    return pushed;
   }
 
   private renumber(): void {
@@ -273,6 +314,7 @@ export class Desktop {
       onOpen: (status) => {
         if (status !== 200) return this.recorder.error(`GET /sync/events ${status}`);
         open = true;
+        this.streamOpen = true;
         this.streamFailures = 0;
         this.kick(true);
       },
@@ -289,6 +331,7 @@ export class Desktop {
       },
       onClose: (error) => {
         this.closeStream = null;
+        this.streamOpen = false;
         if (this.stopped) return;
         if (open) this.recorder.streamDrops += 1;
         else if (error && !error.startsWith('status')) this.recorder.error(`GET /sync/events ${error}`);

@@ -33,6 +33,7 @@ export class Recorder {
   deliveryBytes = 0;
   deliveryRows = 0;
   deliveriesMissed = 0;
+  deliveryWaits = 0;
   contactsPosted = 0;
   /** Whole run. */
   readonly rejections = new Map<string, number>();
@@ -84,6 +85,11 @@ export class Recorder {
 
   deliveryMissed(at: number): void {
     if (this.window.has(at)) this.deliveriesMissed += 1;
+  }
+
+  /** A push's effects did not arrive on the stream in time: the desktop pulled. */
+  deliveryWaitedOut(at: number): void {
+    if (this.window.has(at)) this.deliveryWaits += 1;
   }
 
   posted(startedAt: number, endedAt: number): void {

@@ -39,7 +39,7 @@ export interface LoadFigures {
   noteSeen: Spread & { notesPushed: number; notesSeen: number };
   offerSeen: Spread & { contactsPosted: number; contactsSeen: number; offeredAtOnce: number };
   pulls: { requests: number; empty: number; bytes: number; rows: number; pokes: number; perChange: number | null; bytesPerChange: number | null; emptyShare: number | null };
-  deliveries: { events: number; bytes: number; rows: number; missed: number; perChange: number | null };
+  deliveries: { events: number; bytes: number; rows: number; missed: number; waitedOut: number; perChange: number | null };
   queriesPerMutation: number | null;
   readings: Readings;
   errors: Record<string, number>;
@@ -93,7 +93,7 @@ export function computeFigures(input: {
       bytesPerChange: ratio(r.pullBytes, total),
       emptyShare: ratio(r.emptyPulls, r.pulls),
     },
-    deliveries: { events: r.deliveries, bytes: r.deliveryBytes, rows: r.deliveryRows, missed: r.deliveriesMissed, perChange: ratio(r.deliveries, total) },
+    deliveries: { events: r.deliveries, bytes: r.deliveryBytes, rows: r.deliveryRows, missed: r.deliveriesMissed, waitedOut: r.deliveryWaits, perChange: ratio(r.deliveries, total) },
     queriesPerMutation: queries === null ? null : ratio(queries, r.mutationsApplied),
     readings,
     errors: Object.fromEntries(r.errors),
@@ -161,7 +161,7 @@ export function tableRows(f: LoadFigures): string[][] {
     [
       'rows sent on streams per change',
       f.deliveries.perChange === null ? '—' : dec(f.deliveries.perChange, 1),
-      `${int(f.deliveries.events)} changes events carrying ${int(f.deliveries.rows)} rows (${bytes(f.deliveries.bytes)}); ${int(f.deliveries.missed)} did not follow on from the desktop's cursor (it pulled)`,
+      `${int(f.deliveries.events)} changes events carrying ${int(f.deliveries.rows)} rows (${bytes(f.deliveries.bytes)}); ${int(f.deliveries.missed)} did not follow on from the desktop's cursor and ${int(f.deliveries.waitedOut)} pushes' changes came later than 3 s (each a pull)`,
     ],
     ['empty pulls', share(f.pulls.emptyShare), `${int(f.pulls.empty)} pulls brought no row`],
     [
