@@ -11,7 +11,7 @@ import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type Queue
 import { joinPresence, planOffers, type Agent, type OfferChange } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
 import type { Queryable, Storage } from './storage';
-import { writeRow, writeTransaction } from './sync/store';
+import { writeRows, writeTransaction } from './sync/store';
 
 /** How often the timer pass runs. */
 export const OFFER_PASS_INTERVAL_MS = 5_000;
@@ -50,22 +50,52 @@ interface RoutingState {
   users: Agent[];
 }
 
+/**
+ * Rows already validated, by entity, id and version: a pass reads every open
+ * item and every available agent, twice (before and under the write lock),
+ * and most have not changed since the last pass. A row's version changes with
+ * every write, so a remembered row is never stale.
+ */
+class ParsedRows {
+  private rows = new Map<string, unknown>();
+
+  constructor(private readonly limit = 50_000) {}
+
+  get<T>(entity: string, id: string, version: unknown, data: unknown, parse: (data: unknown) => T): T {
+    const key = `${entity}\u0000${id}\u0000${String(version)}`;
+    let parsed = this.rows.get(key) as T | undefined;
+    if (parsed === undefined) {
+      // Old versions are never asked for again: start afresh rather than track them.
+      if (this.rows.size >= this.limit) this.rows = new Map();
+      this.rows.set(key, (parsed = parse(data)));
+    }
+    return parsed;
+  }
+}
+
+const parsedRows = new ParsedRows();
+
 /** Open queue items (the partial index of migration 0003), every queue, and the people who are available with their presence (migration 0007's index). */
 async function loadRoutingState(db: Queryable): Promise<RoutingState> {
   // One after another: a transaction's connection runs one query at a time.
-  const items = await db.query<{ data: unknown }>(
-    "SELECT data FROM entities WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted",
+  const items = await db.query<{ id: string; version: string; data: unknown }>(
+    "SELECT id, version, data FROM entities WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted",
   );
   const queues = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'queue' AND NOT deleted");
-  const agents = await db.query<{ person: unknown; presence: unknown }>(
-    `SELECT u.data AS person, p.data AS presence
+  const agents = await db.query<{ id: string; person_version: string; presence_version: string; person: unknown; presence: unknown }>(
+    `SELECT p.id, u.version AS person_version, p.version AS presence_version, u.data AS person, p.data AS presence
        FROM entities p JOIN entities u ON u.entity = 'user' AND u.id = p.id AND NOT u.deleted
       WHERE p.entity = 'presence' AND p.data->>'presence' = 'available' AND NOT p.deleted`,
   );
   return {
-    items: items.map((row) => QueueItemSchema.parse(row.data)),
+    items: items.map((row) => parsedRows.get('queueItem', row.id, row.version, row.data, (data) => QueueItemSchema.parse(data))),
     queues: queues.map((row) => QueueSchema.parse(row.data)),
-    users: agents.map((row) => joinPresence(UserSchema.parse(row.person), PresenceRowSchema.parse(row.presence))),
+    users: agents.map((row) =>
+      joinPresence(
+        parsedRows.get('user', row.id, row.person_version, row.person, (data) => UserSchema.parse(data)),
+        parsedRows.get('presence', row.id, row.presence_version, row.presence, (data) => PresenceRowSchema.parse(data)),
+      ),
+    ),
   };
 }
 
@@ -81,7 +111,7 @@ export async function runOfferPass(storage: Storage, now: number, options: Offer
   return writeTransaction(storage, async (tx) => {
     // Decided again under the lock: another process or request may have changed things since.
     const plan = planOffers({ ...(await loadRoutingState(tx)), now, ttlMs });
-    for (const item of plan.updates) await writeRow(tx, 'queueItem', item);
+    await writeRows(tx, 'queueItem', plan.updates);
     return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
   });
 }

@@ -112,23 +112,35 @@ export async function supervisorsOf(tx: Queryable, userId: string): Promise<stri
  * desktops could not read would stop every pull that reaches it.
  */
 export async function putRow<E extends EntityName>(tx: Queryable, entity: E, input: EntityRow<E>): Promise<number> {
-  const checked = ENTITIES[entity].schema.safeParse(input);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new DomainError('invalid', `Invalid ${entity}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unreadable'}`);
-  }
-  const row = checked.data as EntityRow<E>;
-  const customerId = customerOfRow(entity, row);
-  // A customer id that looked like a person's key would share that person's scope.
-  if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
+  const [version] = await putRows(tx, entity, [input]);
+  return version!;
+}
+
+/** Writes rows of one entity with new versions, in one statement; answers their versions in order. */
+export async function putRows<E extends EntityName>(tx: Queryable, entity: E, inputs: readonly EntityRow<E>[]): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => {
+    const checked = ENTITIES[entity].schema.safeParse(input);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new DomainError('invalid', `Invalid ${entity}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unreadable'}`);
+    }
+    const row = checked.data as EntityRow<E>;
+    const customerId = customerOfRow(entity, row);
+    // A customer id that looked like a person's key would share that person's scope.
+    if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
+    return { id: row.id, customer_id: customerId, data: row };
+  });
   markWritten(tx);
-  const written = await tx.query<{ version: number }>(
-    `INSERT INTO entities (entity, id, customer_id, version, deleted, data) VALUES ($1, $2, $3, nextval('change_seq'), false, $4)
+  const written = await tx.query<{ id: string; version: number }>(
+    `INSERT INTO entities (entity, id, customer_id, version, deleted, data)
+     SELECT $1, r.id, r.customer_id, nextval('change_seq'), false, r.data FROM jsonb_to_recordset($2::jsonb) AS r (id text, customer_id text, data jsonb)
      ON CONFLICT (entity, id) DO UPDATE SET customer_id = EXCLUDED.customer_id, version = EXCLUDED.version, deleted = false, data = EXCLUDED.data
-     RETURNING version`,
-    [entity, row.id, customerId, JSON.stringify(row)],
+     RETURNING id, version`,
+    [entity, JSON.stringify(rows)],
   );
-  return Number(written[0]!.version);
+  const versions = new Map(written.map((row) => [row.id, Number(row.version)]));
+  return rows.map((row) => versions.get(row.id)!);
 }
 
 export async function getRow<E extends EntityName>(db: Queryable, entity: E, id: string, forUpdate = false): Promise<EntityRow<E> | undefined> {
@@ -139,15 +151,21 @@ export async function getRow<E extends EntityName>(db: Queryable, entity: E, id:
   return rows[0] ? parseEntityRow(entity, rows[0].data) : undefined;
 }
 
-/** Who needs which scope key once this row is written (read after the row is: a person's new teams count). */
-async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: EntityRow<E>): Promise<ScopeGrant[]> {
+/**
+ * Who needs which scope key once this row is written (read after the row is: a person's new teams count).
+ * `members` remembers each queue's team members across the rows of one write.
+ */
+async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: EntityRow<E>, members = new Map<string, Promise<string[]>>()): Promise<ScopeGrant[]> {
   const to = (users: readonly string[], key: string) => users.map((user) => [user, key] as const);
   switch (entity) {
     case 'queueItem': {
       const item = row as EntityRow<'queueItem'>;
-      const queue = await getRow(tx, 'queue', item.queueId);
-      const members = queue ? await teamMembers(tx, queue.teamId) : [];
-      return to(item.assigneeId ? [...members, item.assigneeId] : members, item.customerId);
+      let team = members.get(item.queueId);
+      if (!team) {
+        members.set(item.queueId, (team = getRow(tx, 'queue', item.queueId).then((queue) => (queue ? teamMembers(tx, queue.teamId) : []))));
+      }
+      const people = await team;
+      return to(item.assigneeId ? [...people, item.assigneeId] : people, item.customerId);
     }
     case 'contact': {
       const contact = row as EntityRow<'contact'>;
@@ -181,6 +199,16 @@ export async function writeRow<E extends EntityName>(tx: Queryable, entity: E, r
   const version = await putRow(tx, entity, row);
   await grantScope(tx, await scopeFor(tx, entity, row));
   return version;
+}
+
+/** Writes rows of one entity and widens scope as they require: one statement for the rows, one for the scope, one lookup per queue's team. */
+export async function writeRows<E extends EntityName>(tx: Queryable, entity: E, rows: readonly EntityRow<E>[]): Promise<void> {
+  await putRows(tx, entity, rows);
+  const members = new Map<string, Promise<string[]>>();
+  const grants: ScopeGrant[] = [];
+  // One at a time: a transaction's connection runs one query at a time.
+  for (const row of rows) grants.push(...(await scopeFor(tx, entity, row, members)));
+  await grantScope(tx, grants);
 }
 
 /** The mutation store for one hub transaction (which must hold the write lock). */
