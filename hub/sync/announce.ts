@@ -76,9 +76,9 @@ function announcementSql(p: string, t: string): string {
         'p', ${p}, 't', ${t}, 'all', n.everyone,
         'rows', CASE WHEN n.everyone THEN '[]'::json ELSE (SELECT coalesce(json_agg(json_build_array(entity, id, customer_id, version, deleted, data) ORDER BY version), '[]') FROM w) END,
         'holders', CASE WHEN n.everyone THEN '[]'::json ELSE (SELECT coalesce(json_agg(json_build_array(k, u)), '[]') FROM h) END,
-        'granted', (SELECT coalesce(json_agg(DISTINCT s.user_id), '[]') FROM user_scope s
+        'granted', CASE WHEN n.everyone THEN '[]'::json ELSE (SELECT coalesce(json_agg(DISTINCT s.user_id), '[]') FROM user_scope s
                      WHERE s.seq > ${p} AND s.seq <= ${t}
-                       AND (SELECT min(e.version) FROM entities e WHERE e.customer_id = s.customer_id) <= ${p})
+                       AND (SELECT min(e.version) FROM entities e WHERE e.customer_id = s.customer_id) <= ${p}) END
       )::text AS payload FROM n)`;
 }
 
