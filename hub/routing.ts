@@ -73,10 +73,17 @@ class ParsedRows {
   }
 }
 
-const parsedRows = new ParsedRows();
+/** One memory per database: versions only identify a row's content within one. */
+const parsedByStorage = new WeakMap<Storage, ParsedRows>();
+
+function parsedRowsOf(storage: Storage): ParsedRows {
+  let parsed = parsedByStorage.get(storage);
+  if (!parsed) parsedByStorage.set(storage, (parsed = new ParsedRows()));
+  return parsed;
+}
 
 /** Open queue items (the partial index of migration 0003), every queue, and the people who are available with their presence (migration 0007's index). */
-async function loadRoutingState(db: Queryable): Promise<RoutingState> {
+async function loadRoutingState(db: Queryable, parsedRows: ParsedRows): Promise<RoutingState> {
   // One after another: a transaction's connection runs one query at a time.
   const items = await db.query<{ id: string; version: string; data: unknown }>(
     "SELECT id, version, data FROM entities WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted",
@@ -106,11 +113,12 @@ async function loadRoutingState(db: Queryable): Promise<RoutingState> {
  */
 export async function runOfferPass(storage: Storage, now: number, options: OfferPassOptions = {}): Promise<OfferPassResult> {
   const ttlMs = options.ttlMs ?? OFFER_TTL_MS;
-  const preview = planOffers({ ...(await loadRoutingState(storage)), now, ttlMs });
+  const parsedRows = parsedRowsOf(storage);
+  const preview = planOffers({ ...(await loadRoutingState(storage, parsedRows)), now, ttlMs });
   if (preview.updates.length === 0) return NOTHING;
   return writeTransaction(storage, async (tx) => {
     // Decided again under the lock: another process or request may have changed things since.
-    const plan = planOffers({ ...(await loadRoutingState(tx)), now, ttlMs });
+    const plan = planOffers({ ...(await loadRoutingState(tx, parsedRows)), now, ttlMs });
     await writeRows(tx, 'queueItem', plan.updates);
     return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
   });

@@ -157,8 +157,8 @@ export class Desktop {
     return this.engine.sync();
   }
 
-  /** Syncs until it succeeds (faults may make single attempts fail). */
-  async syncUntilDone(attempts = 200): Promise<void> {
+  /** Syncs until it succeeds (faults may make single attempts fail), waiting `pauseMs` between attempts. */
+  async syncUntilDone(attempts = 200, pauseMs = 0): Promise<void> {
     let last: unknown;
     for (let i = 0; i < attempts; i += 1) {
       try {
@@ -167,6 +167,7 @@ export class Desktop {
       } catch (error) {
         last = error;
       }
+      if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     throw new Error(`${this.user.username} could not sync in ${attempts} attempts: ${String(last)}`);
   }

@@ -44,6 +44,12 @@ const SEED = Number(process.env.MULTI_HUB_SEED ?? 20261206);
 const OPERATIONS = Number(process.env.MULTI_HUB_OPERATIONS ?? 400);
 /** The drain delay each hub is started with: long enough to see /health/ready answer 503 before the process stops. */
 const DRAIN_DELAY_MS = 2000;
+/**
+ * Between a settling desktop's sync attempts: nginx holds an upstream it saw fail as down for its fail_timeout
+ * (5 s, deploy/nginx/agentdesk.conf), so with one process stopped the other may answer 502 for that long.
+ * 200 attempts this far apart outlast it, as the engine's backoff does.
+ */
+const NGINX_RETRY_PAUSE_MS = 50;
 const PUBLIC_HOST = 'agentdesk.test';
 /** Bursts of concurrent pushes in the late-row test, and notes per push. */
 const LATE_ROW_BURSTS = 6;
@@ -221,7 +227,7 @@ describe('two hub processes behind nginx on one PostgreSQL', () => {
 
   /** Everyone syncs until nothing waits anywhere, then holds exactly the hub's rows for their scope. */
   const settleAndConverge = async (which: readonly Desktop[] = [...desktops.values()]) => {
-    for (let round = 0; round < 3; round += 1) for (const each of which) await each.syncUntilDone();
+    for (let round = 0; round < 3; round += 1) for (const each of which) await each.syncUntilDone(200, NGINX_RETRY_PAUSE_MS);
     for (const each of which) await expectConverged(hub, each);
   };
 
@@ -285,7 +291,7 @@ describe('two hub processes behind nginx on one PostgreSQL', () => {
     await open('cara', 'cara', direct[1]!, { live: true });
     await open('olga', 'olga', direct[1]!, { live: true });
     for (const name of ['dan', 'eli', 'sam']) await open(name, name, viaNginx, { live: true });
-    for (const each of desktops.values()) await each.syncUntilDone();
+    for (const each of desktops.values()) await each.syncUntilDone(200, NGINX_RETRY_PAUSE_MS);
     await until('every desktop has its event stream open', async () => (await gauge(hubs[0]!.url, 'agentdesk_event_streams_open')) + (await gauge(hubs[1]!.url, 'agentdesk_event_streams_open')) === 7);
 
     // Cara's note goes to process 2; Ben's stream is on process 1 and nobody asks his desktop to sync: only a poke can bring it.
@@ -583,7 +589,7 @@ describe('two hub processes behind nginx on one PostgreSQL', () => {
     for (const [username, address, pullLimit] of [['dan', direct[0]!, 3], ['eli', direct[1]!, 5], ['sam', viaNginx, 10], ['ava', viaNginx, 20]] as const) {
       const puller = await open(`pull-${username}`, username, address);
       // The first sync in ordinary pages; the small ones are for what follows.
-      await puller.syncUntilDone();
+      await puller.syncUntilDone(200, NGINX_RETRY_PAUSE_MS);
       await puller.reloadWith({ pullLimit });
       pageSizes.set(puller, pullLimit);
     }
@@ -641,7 +647,7 @@ describe('two hub processes behind nginx on one PostgreSQL', () => {
       pulling = false;
       await Promise.all(pullingLoops);
     }
-    for (const puller of pullers) await puller.syncUntilDone();
+    for (const puller of pullers) await puller.syncUntilDone(200, NGINX_RETRY_PAUSE_MS);
     // Each puller holds exactly the hub's rows for its scope: a row skipped because its version was below a cursor
     // the desktop had already passed would be missing for good.
     const missed: Record<string, number> = {};
