@@ -131,7 +131,10 @@ export class ChangeStreams {
   private deliver(announcement: Announcement): void {
     const { from, to } = announcement;
     if (announcement.everyone) return this.pokeEveryone(to);
+    // People who gained scope need whole histories; a person whose own row changed (disabled, a new role) may have lost
+    // their sessions or their rights: both pull, and a pull is where the hub says so (401, or a narrower scope).
     const granted = new Set(announcement.granted);
+    for (const row of announcement.rows) if (row.change.entity === 'user') granted.add(row.change.id);
     for (const stream of this.streamsOf(granted)) this.poke(stream, to);
 
     // Each person's rows: those everyone syncs, and those of the customers (and people) they hold.

@@ -106,6 +106,12 @@ describe('event streams', () => {
     await flushed();
     expect(ava[2]).toMatchObject({ event: 'changes', delivery: { after: 20, to: 21, changes: [{ entity: 'team' }] } });
     expect(ben[1]).toMatchObject({ event: 'changes', delivery: { after: 15, to: 21, changes: [{ entity: 'team' }] } });
+
+    // Ben's own row changed (disabled, say): his desktop pulls, where the hub tells it his sessions have ended; Ava is sent the row.
+    notify(announcement(21, 22, [['user', 'usr_ben', null, 22, false, { id: 'usr_ben', disabled: true }]], []));
+    await flushed();
+    expect(ben[2]).toEqual({ event: 'poke' });
+    expect(ava[3]).toMatchObject({ event: 'changes', delivery: { after: 21, to: 22, changes: [{ entity: 'user', id: 'usr_ben' }] } });
   });
 
   it('vouch for a stream only from when it opened', async () => {
