@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { CHANGES_EVENT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, POKE_EVENT, type Change, type Delivery, type MutationResult, type PullResponse, type PushResponse } from '@core/sync/protocol';
+import { backoffDelay } from '@core/sync/engine';
 import { mutationArgs, type MutationInput, type MutationName } from '@core/sync/mutations';
 import { json, openStream, request, RequestFailure, type Endpoint } from './http';
 import type { Recorder } from './measures';
@@ -33,12 +34,6 @@ export interface DesktopHooks {
   onChanges(changes: readonly Change[], at: number): void;
   /** The first full pull finished. */
   onFirstSync(): void;
-}
-
-/** Equal-jitter exponential backoff, as the desktop's engine waits. */
-function backoff(failures: number, random: () => number, baseMs = 1000, maxMs = 30_000): number {
-  const capped = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(capped / 2 + random() * (capped / 2));
 }
 
 const MAX_RESETS_PER_CYCLE = 3;
@@ -143,7 +138,7 @@ export class Desktop {
         }
         this.failures += 1;
         const hinted = failure?.retryAfter !== undefined && Number.isFinite(Number(failure.retryAfter)) ? Math.min(Number(failure.retryAfter) * 1000, 30_000) : 0;
-        await this.sleep(Math.max(hinted, backoff(this.failures, this.random)));
+        await this.sleep(Math.max(hinted, backoffDelay(this.failures, 1000, 30_000, this.random)));
         this.wanted = true;
       }
     }
@@ -336,7 +331,7 @@ export class Desktop {
         if (open) this.recorder.streamDrops += 1;
         else if (error && !error.startsWith('status')) this.recorder.error(`GET /sync/events ${error}`);
         this.streamFailures += 1;
-        this.streamTimer = setTimeout(() => this.listen(), backoff(this.streamFailures, this.random));
+        this.streamTimer = setTimeout(() => this.listen(), backoffDelay(this.streamFailures, 1000, 30_000, this.random));
       },
     });
   }
