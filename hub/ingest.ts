@@ -17,7 +17,7 @@ import { chooseQueue, detectTopic, priorityFor } from '@core/routing';
 import { HttpError } from './errors';
 import { consoleLog, describeFailure, isTransient, storageAnswers, type FailureLog } from './failures';
 import type { Queryable, Storage } from './storage';
-import { getRow, writeRow, writeTransaction } from './sync/store';
+import { getRow, lockKeys, writeRow, writeTransaction } from './sync/store';
 
 /** Largest accepted ingestion request (a 20,000-character body is far below it). */
 export const INGEST_BODY_LIMIT = 1024 * 1024;
@@ -194,6 +194,11 @@ async function recordContact(storage: Storage, input: IngestContact, context: In
   const at = arrivalTime(input.at, context.now);
   const sender = senderOf(input);
   return writeTransaction(storage, async (tx) => {
+    // Side by side with other writes: contacts with the same external id or from the same sender are recorded one after the other.
+    await lockKeys(tx, [
+      ...(input.externalId !== undefined ? [`external:${input.externalId}`] : []),
+      ...MATCH_ORDER[input.channel].flatMap((identifier) => (sender[identifier] === undefined ? [] : [`${identifier}:${String(sender[identifier]).toLowerCase()}`])),
+    ]);
     if (input.externalId !== undefined) {
       const duplicate = await duplicateOf(tx, input.externalId);
       if (duplicate) return duplicate;
@@ -276,5 +281,5 @@ async function recordContact(storage: Storage, input: IngestContact, context: In
       itemId: id,
       response: { contactId: id, customerId: customer.id, queueId: queue.id, customerCreated: !found, offeredTo: null, topic, priority, duplicate: false },
     };
-  });
+  }, 'rows');
 }

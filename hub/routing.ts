@@ -7,7 +7,7 @@
  * can run passes against one PostgreSQL.
  */
 import { systemClock, type Clock } from './clock';
-import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type Queue, type QueueItem } from '@core/domain/model';
+import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type PresenceRow, type Queue, type QueueItem, type User } from '@core/domain/model';
 import { joinPresence, planOffers, type Agent, type OfferChange } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
 import type { Queryable, Storage } from './storage';
@@ -50,60 +50,115 @@ interface RoutingState {
   users: Agent[];
 }
 
+const OPEN_STATES: ReadonlySet<QueueItem['state']> = new Set(['waiting', 'claimed', 'wrap-up']);
+const ROUTING_ENTITIES = ['queueItem', 'queue', 'user', 'presence'] as const;
+/** Beyond this many changed rows since the last look, reading everything again is cheaper than catching up. */
+const CATCH_UP_LIMIT = 5_000;
+
+type RoutingRow = { entity: (typeof ROUTING_ENTITIES)[number]; id: string; deleted: boolean; data: unknown };
+
 /**
- * Rows already validated, by entity, id and version: a pass reads every open
- * item and every available agent, twice (before and under the write lock),
- * and most have not changed since the last pass. A row's version changes with
- * every write, so a remembered row is never stale.
+ * What offer passes decide from, kept in memory per database and brought up
+ * to date by reading only the rows written since the last look: a pass runs
+ * after most pushes and every new contact, and reading every open item and
+ * agent each time was most of its cost. The state is always exactly the
+ * database's at some head (every write up to it and none after, announce.ts),
+ * read in one statement, so it is never a mix of two moments.
  */
-class ParsedRows {
-  private rows = new Map<string, unknown>();
+class RoutingMemory {
+  private head: number | null = null;
+  private readonly items = new Map<string, QueueItem>();
+  private readonly queues = new Map<string, Queue>();
+  private readonly users = new Map<string, User>();
+  private readonly presence = new Map<string, PresenceRow>();
 
-  constructor(private readonly limit = 50_000) {}
+  /** One look at a time: two overlapping looks could leave rows of the older one over the newer one's. */
+  private looking: Promise<unknown> = Promise.resolve();
 
-  get<T>(entity: string, id: string, version: unknown, data: unknown, parse: (data: unknown) => T): T {
-    const key = `${entity}\u0000${id}\u0000${String(version)}`;
-    let parsed = this.rows.get(key) as T | undefined;
-    if (parsed === undefined) {
-      // Old versions are never asked for again: start afresh rather than track them.
-      if (this.rows.size >= this.limit) this.rows = new Map();
-      this.rows.set(key, (parsed = parse(data)));
+  /** Brings the memory up to the database as `db` sees it now, and answers the state to plan from. */
+  refresh(db: Queryable): Promise<RoutingState> {
+    const look = this.looking.then(async () => {
+      if (this.head === null || !(await this.catchUp(db, this.head))) await this.reload(db);
+      return this.state();
+    });
+    this.looking = look.catch(() => undefined);
+    return look;
+  }
+
+  private state(): RoutingState {
+    const users: Agent[] = [];
+    for (const presence of this.presence.values()) {
+      const user = presence.presence === 'available' ? this.users.get(presence.id) : undefined;
+      if (user) users.push(joinPresence(user, presence));
     }
-    return parsed;
+    return { items: [...this.items.values()], queues: [...this.queues.values()], users };
+  }
+
+  private apply(row: RoutingRow): void {
+    switch (row.entity) {
+      case 'queueItem': {
+        const item = row.deleted ? null : QueueItemSchema.parse(row.data);
+        if (item && OPEN_STATES.has(item.state)) this.items.set(row.id, item);
+        else this.items.delete(row.id);
+        break;
+      }
+      case 'queue':
+        if (row.deleted) this.queues.delete(row.id);
+        else this.queues.set(row.id, QueueSchema.parse(row.data));
+        break;
+      case 'user':
+        if (row.deleted) this.users.delete(row.id);
+        else this.users.set(row.id, UserSchema.parse(row.data));
+        break;
+      case 'presence':
+        if (row.deleted) this.presence.delete(row.id);
+        else this.presence.set(row.id, PresenceRowSchema.parse(row.data));
+        break;
+    }
+  }
+
+  /** Reads the rows written since `since`; false when the memory cannot be caught up (too far behind, or the database went back). */
+  private async catchUp(db: Queryable, since: number): Promise<boolean> {
+    const rows = await db.query<{ head: string; entity: RoutingRow['entity'] | null; id: string; deleted: boolean; data: unknown }>(
+      `WITH h AS (SELECT value::bigint AS head FROM hub_meta WHERE key = 'head'),
+            c AS (SELECT e.entity, e.id, e.version, e.deleted, e.data FROM entities e, h
+                   WHERE e.version > $1 AND e.version <= h.head AND e.entity = ANY ($2::text[]) ORDER BY e.version LIMIT $3)
+       SELECT h.head, c.entity, c.id, c.deleted, c.data FROM h LEFT JOIN c ON true ORDER BY c.version`,
+      [since, ROUTING_ENTITIES, CATCH_UP_LIMIT + 1],
+    );
+    const head = Number(rows[0]?.head ?? 0);
+    if (head < since || rows.length > CATCH_UP_LIMIT) return false;
+    for (const row of rows) if (row.entity) this.apply(row as RoutingRow);
+    this.head = head;
+    return true;
+  }
+
+  /** Reads everything routing needs afresh, from one snapshot. */
+  private async reload(db: Queryable): Promise<void> {
+    const rows = await db.query<{ head: string; entity: RoutingRow['entity'] | null; id: string; deleted: boolean; data: unknown }>(
+      `WITH h AS (SELECT value::bigint AS head FROM hub_meta WHERE key = 'head'),
+            r AS (SELECT entity, id, deleted, data FROM entities
+                   WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted
+                  UNION ALL
+                  SELECT entity, id, deleted, data FROM entities WHERE entity IN ('queue', 'user', 'presence') AND NOT deleted)
+       SELECT h.head, r.entity, r.id, r.deleted, r.data FROM h LEFT JOIN r ON true`,
+    );
+    this.items.clear();
+    this.queues.clear();
+    this.users.clear();
+    this.presence.clear();
+    for (const row of rows) if (row.entity) this.apply(row as RoutingRow);
+    this.head = Number(rows[0]?.head ?? 0);
   }
 }
 
-/** One memory per database: versions only identify a row's content within one. */
-const parsedByStorage = new WeakMap<Storage, ParsedRows>();
+/** One memory per database. */
+const memories = new WeakMap<Storage, RoutingMemory>();
 
-function parsedRowsOf(storage: Storage): ParsedRows {
-  let parsed = parsedByStorage.get(storage);
-  if (!parsed) parsedByStorage.set(storage, (parsed = new ParsedRows()));
-  return parsed;
-}
-
-/** Open queue items (the partial index of migration 0003), every queue, and the people who are available with their presence (migration 0007's index). */
-async function loadRoutingState(db: Queryable, parsedRows: ParsedRows): Promise<RoutingState> {
-  // One after another: a transaction's connection runs one query at a time.
-  const items = await db.query<{ id: string; version: string; data: unknown }>(
-    "SELECT id, version, data FROM entities WHERE entity = 'queueItem' AND (data->>'state') IN ('waiting', 'claimed', 'wrap-up') AND NOT deleted",
-  );
-  const queues = await db.query<{ data: unknown }>("SELECT data FROM entities WHERE entity = 'queue' AND NOT deleted");
-  const agents = await db.query<{ id: string; person_version: string; presence_version: string; person: unknown; presence: unknown }>(
-    `SELECT p.id, u.version AS person_version, p.version AS presence_version, u.data AS person, p.data AS presence
-       FROM entities p JOIN entities u ON u.entity = 'user' AND u.id = p.id AND NOT u.deleted
-      WHERE p.entity = 'presence' AND p.data->>'presence' = 'available' AND NOT p.deleted`,
-  );
-  return {
-    items: items.map((row) => parsedRows.get('queueItem', row.id, row.version, row.data, (data) => QueueItemSchema.parse(data))),
-    queues: queues.map((row) => QueueSchema.parse(row.data)),
-    users: agents.map((row) =>
-      joinPresence(
-        parsedRows.get('user', row.id, row.person_version, row.person, (data) => UserSchema.parse(data)),
-        parsedRows.get('presence', row.id, row.presence_version, row.presence, (data) => PresenceRowSchema.parse(data)),
-      ),
-    ),
-  };
+function memoryOf(storage: Storage): RoutingMemory {
+  let memory = memories.get(storage);
+  if (!memory) memories.set(storage, (memory = new RoutingMemory()));
+  return memory;
 }
 
 /**
@@ -113,12 +168,12 @@ async function loadRoutingState(db: Queryable, parsedRows: ParsedRows): Promise<
  */
 export async function runOfferPass(storage: Storage, now: number, options: OfferPassOptions = {}): Promise<OfferPassResult> {
   const ttlMs = options.ttlMs ?? OFFER_TTL_MS;
-  const parsedRows = parsedRowsOf(storage);
-  const preview = planOffers({ ...(await loadRoutingState(storage, parsedRows)), now, ttlMs });
+  const memory = memoryOf(storage);
+  const preview = planOffers({ ...(await memory.refresh(storage)), now, ttlMs });
   if (preview.updates.length === 0) return NOTHING;
   return writeTransaction(storage, async (tx) => {
-    // Decided again under the lock: another process or request may have changed things since.
-    const plan = planOffers({ ...(await loadRoutingState(tx, parsedRows)), now, ttlMs });
+    // Decided again with no other write in progress: another process or request may have changed things since.
+    const plan = planOffers({ ...(await memory.refresh(tx)), now, ttlMs });
     await writeRows(tx, 'queueItem', plan.updates);
     return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
   });

@@ -4,7 +4,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { observeTransaction } from './observe';
 import type { Queryable, Storage, StorageObserver } from './types';
 
-function wrap(target: PGlite | Transaction, observer?: StorageObserver, writeLockTaken?: (waitedMs: number) => void): Queryable {
+function wrap(target: PGlite | Transaction, observer?: StorageObserver, writeLockTaken?: Queryable['writeLockTaken']): Queryable {
   return {
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
       observer?.statement();

@@ -3,7 +3,7 @@ import { redactDatabaseUrl } from '../paths';
 import { observeTransaction } from './observe';
 import type { Queryable, Storage, StorageObserver } from './types';
 
-function wrap(target: pg.Pool | pg.PoolClient, observer?: StorageObserver, writeLockTaken?: (waitedMs: number) => void): Queryable {
+function wrap(target: pg.Pool | pg.PoolClient, observer?: StorageObserver, writeLockTaken?: Queryable['writeLockTaken']): Queryable {
   return {
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
       observer?.statement();
@@ -35,7 +35,7 @@ export interface PostgresOptions {
   reconnect?: { baseMs: number; maxMs: number };
   /** How long a request waits for a connection before failing (the hub then answers 503). */
   connectionTimeoutMillis?: number;
-  /** Connections per pool: reads (pulls, plain queries) and writes (every write transaction). Default 8 and 4. */
+  /** Connections per pool: reads (pulls, plain queries) and writes (every write transaction). Default 8 and 8. */
   poolSizes?: { reads?: number; writes?: number };
   /** Told of every statement and transaction (the hub's metrics). */
   observer?: StorageObserver;
@@ -77,7 +77,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
   // write lock anyway, so a few connections are enough, and the rest wait here rather than inside PostgreSQL.
   const pools = {
     reads: new pg.Pool({ ...connection, max: options.poolSizes?.reads ?? 8, idleTimeoutMillis: 30_000 }),
-    writes: new pg.Pool({ ...connection, max: options.poolSizes?.writes ?? 4, idleTimeoutMillis: 30_000 }),
+    writes: new pg.Pool({ ...connection, max: options.poolSizes?.writes ?? 8, idleTimeoutMillis: 30_000 }),
   };
   for (const [name, pool] of Object.entries(pools)) {
     // Idle connections that die emit here; without a listener the process would exit.

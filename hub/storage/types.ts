@@ -6,10 +6,11 @@ export interface Queryable {
   /** Runs one or more statements without parameters (migrations). */
   exec: (sql: string) => Promise<void>;
   /**
-   * Transactions only: lockForWrite says how long it waited for the write lock, and the storage times
-   * how long it is then held (until commit or rollback) for /metrics.
+   * Transactions only: the writer says how long it waited for the write lock (and how long it has held it
+   * already, when it learns of the lock late), and the storage times how long it is then held (until
+   * commit or rollback) for /metrics.
    */
-  writeLockTaken?: (waitedMs: number) => void;
+  writeLockTaken?: (waitedMs: number, heldAlreadyMs?: number) => void;
 }
 
 /** What a storage reports as it works (the hub's metrics). */

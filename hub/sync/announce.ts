@@ -82,27 +82,32 @@ function announcementSql(p: string, t: string): string {
       )::text AS payload FROM n)`;
 }
 
+/** What finishing a write answers: the new head, and how long the write lock was waited for and then held so far. */
+export interface Finished {
+  head: number;
+  waitedMs: number;
+  heldMs: number;
+}
+
 /**
- * Announces what this transaction wrote (call it last, with the write lock
- * held): reads the range, then moves `head` to its end and NOTIFYs in one
- * statement (the range goes in as parameters, so the planner sees how narrow
- * it is). Versions taken by transactions that rolled back fall inside the
- * range and are simply absent. Answers the new head.
+ * Finishes a write in one statement (migration 0009): takes the write lock
+ * (`writeLock`; null when the write holds it already), gives the rows and
+ * scope entries written with provisional versions their final ones, moves
+ * the head and announces the range. Call it last: the lock is held until
+ * commit, so writes are announced in version order. Versions taken by
+ * transactions that rolled back (or were restamped) fall inside a range and
+ * are simply absent.
  */
-export async function announce(tx: Queryable): Promise<number> {
-  const [range] = await tx.query<{ p: string | null; t: string }>(
-    "SELECT (SELECT value FROM hub_meta WHERE key = 'head') AS p, CASE WHEN is_called THEN last_value ELSE 0 END AS t FROM change_seq",
-  );
-  if (!range || range.p === null) throw new Error('This hub database has no head: migration 0008 has not run');
-  await tx.query(
-    `WITH moved AS (UPDATE hub_meta SET value = $3::text WHERE key = 'head' RETURNING 1),
-          ${announcementSql('$2::bigint', '$3::bigint')}
-     SELECT pg_notify($1, CASE WHEN octet_length(payload) <= ${MAX_PAYLOAD} THEN payload
-                               ELSE json_build_object('p', $2::bigint, 't', $3::bigint, 'fetch', true)::text END)
-       FROM full_text`,
-    [CHANGES_CHANNEL, Number(range.p), Number(range.t)],
-  );
-  return Number(range.t);
+export async function finishWrite(tx: Queryable, writeLock: number | null, versions: readonly number[], seqs: readonly number[]): Promise<Finished> {
+  const [row] = await tx.query<{ head: string; waited_ms: number; held_ms: number }>('SELECT head, waited_ms, held_ms FROM agentdesk_finish_write($1, $2, $3, $4, $5, $6)', [
+    writeLock,
+    versions,
+    seqs,
+    `WITH ${announcementSql('$1::bigint', '$2::bigint')} SELECT payload FROM full_text`,
+    CHANGES_CHANNEL,
+    MAX_PAYLOAD,
+  ]);
+  return { head: Number(row!.head), waitedMs: Number(row!.waited_ms), heldMs: Number(row!.held_ms) };
 }
 
 /** Reads an announcement whose payload was too large to carry it (the rows may have been written again since: the newer ones come later). */

@@ -16,6 +16,7 @@ import {
   MADE_AT_SKEW_MS,
   mutationArgs,
   runMutator,
+  SERIAL_MUTATIONS,
   type MutationArgs,
   type MutationName,
 } from '@core/sync/mutations';
@@ -107,6 +108,8 @@ export async function applyPush(
   { clock, hooks = {}, log = consoleLog }: { clock: Clock; hooks?: PushHooks; log?: FailureLog },
 ): Promise<{ response: PushResponse; changed: boolean }> {
   const actor = actorOf(user);
+  // Side by side with other pushes unless a mutation must run alone.
+  const mode = mutations.some((mutation) => SERIAL_MUTATIONS.has(mutation.name)) ? 'serial' : 'rows';
   const { result: outcome, head } = await announcedWrite(storage, async (tx) => {
     const client = await lockClient(tx, clientId, user);
     const results: MutationResult[] = [];
@@ -191,7 +194,7 @@ export async function applyPush(
       changed,
       replayedUpTo: client.last_mutation_id,
     };
-  });
+  }, mode);
   // Counted once committed: a push rolled back is counted when it is sent again.
   if (hooks.onResult) for (const result of outcome.response.results) hooks.onResult(result, result.id <= outcome.replayedUpTo);
   // The version through which the desktop will see this push on its event stream, when it wrote anything.

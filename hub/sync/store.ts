@@ -5,45 +5,121 @@
  * people who now need them.
  */
 import { customerOfRow, ENTITIES, isPersonScopeKey, parseEntityRow, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
-import { DomainError, type MutationStore } from '@core/sync/mutations';
+import { DomainError, REFERENCE_ENTITIES, type MutationStore } from '@core/sync/mutations';
 import { ScriptSchema, type Role, type Script } from '@core/domain/model';
 import type { Queryable, Storage } from '../storage';
-import { announce } from './announce';
+import { finishWrite } from './announce';
 
-/** Every transaction that writes synced rows takes this lock first (see migration 0002). */
+/**
+ * Versions are handed out in commit order: a writer takes this lock, gives its
+ * rows their final versions, announces them and commits, so a pull that reads
+ * up to the head never misses a row committed late (see migration 0002).
+ */
 export const WRITE_LOCK = 4870_0002;
+/**
+ * Taken shared by side-by-side writers for their whole transaction, and
+ * exclusively by serial ones: a serial writer sees no other write in progress.
+ */
+export const SERIAL_LOCK = 4870_0003;
+/** The first half of the two-number keys of per-key locks (`lockKeys`). */
+const KEY_LOCK_SPACE = 4870;
 
-async function lockForWrite(tx: Queryable): Promise<void> {
-  const asked = performance.now();
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-  tx.writeLockTaken?.(performance.now() - asked);
+/**
+ * How a write is kept apart from the others.
+ * - `serial`: alone (no other write in progress) from its first statement:
+ *   for writes whose rules read more than the rows they lock (the directory,
+ *   scripts, offer passes, imports).
+ * - `rows`: side by side with other `rows` writes, each locking the rows it
+ *   reads (hubStore's get) and any keys it looks up by (`lockKeys`). Its rows
+ *   get their final versions at the end, under the write lock held only for
+ *   that, the announcement and the commit.
+ */
+export type WriteMode = 'serial' | 'rows';
+
+/** What an open write transaction has written: its mode, and the provisional versions `rows` writes restamp at the end. */
+interface Written {
+  mode: WriteMode;
+  wrote: boolean;
+  versions: number[];
+  seqs: number[];
 }
 
-/** Open write transactions that have written synced rows (only they are announced). */
-const wrote = new WeakSet<Queryable>();
+const openWrites = new WeakMap<Queryable, Written>();
 
-/** Records that this transaction wrote synced rows or scope (rows written with SQL of their own say so here). */
+function writtenBy(tx: Queryable): Written {
+  const written = openWrites.get(tx);
+  if (!written) throw new Error('Synced rows are written only inside writeTransaction');
+  return written;
+}
+
+/** Records that this transaction wrote synced rows or scope (rows written with SQL of their own say so here; serial writes only). */
 export function markWritten(tx: Queryable): void {
-  wrote.add(tx);
+  const written = writtenBy(tx);
+  if (written.mode !== 'serial') throw new Error('Only serial writes may write rows with SQL of their own');
+  written.wrote = true;
+}
+
+/** Whether this transaction runs alone (serial) or side by side (rows). */
+export function writeModeOf(tx: Queryable): WriteMode {
+  return writtenBy(tx).mode;
 }
 
 /**
- * Runs `fn` as a write: in one transaction, holding the write lock, and
- * announcing what it wrote before it commits (announce.ts), so every hub
- * process hears every write in version order. Every write to synced rows
- * goes through here.
+ * Locks keys a `rows` write looks things up by (an external id, a phone
+ * number) until it commits, so two writes looking up the same key run one
+ * after the other. Keys are locked in one order, so two writes never wait
+ * for each other's keys. A serial write needs none.
  */
-export async function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return (await announcedWrite(storage, fn)).result;
+export async function lockKeys(tx: Queryable, keys: Iterable<string>): Promise<void> {
+  if (writtenBy(tx).mode === 'serial') return;
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext(k)) FROM unnest($2::text[]) WITH ORDINALITY AS u (k, n) ORDER BY n', [KEY_LOCK_SPACE, sorted]);
+}
+
+/**
+ * Runs `fn` as a write: in one transaction, kept apart from other writes as
+ * `mode` says, and announcing what it wrote before it commits (announce.ts),
+ * so every hub process hears every write in version order. Every write to
+ * synced rows goes through here.
+ */
+export async function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>, mode: WriteMode = 'serial'): Promise<T> {
+  return (await announcedWrite(storage, fn, mode)).result;
+}
+
+/** How often a write that lost a deadlock (or a serialization failure) is run again before its caller hears of it. */
+const WRITE_ATTEMPTS = 3;
+
+function lostToAnotherWrite(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }
 
 /** writeTransaction, also answering the version its announcement ended at (null when it wrote nothing). */
-export function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>): Promise<{ result: T; head: number | null }> {
-  return storage.transaction(async (tx) => {
-    await lockForWrite(tx);
-    const result = await fn(tx);
-    return { result, head: wrote.has(tx) ? await announce(tx) : null };
-  });
+export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>, mode: WriteMode = 'serial'): Promise<{ result: T; head: number | null }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await storage.transaction(async (tx) => {
+        const written: Written = { mode, wrote: false, versions: [], seqs: [] };
+        openWrites.set(tx, written);
+        if (mode === 'serial') {
+          const asked = performance.now();
+          await tx.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [SERIAL_LOCK, WRITE_LOCK]);
+          tx.writeLockTaken?.(performance.now() - asked);
+        } else {
+          await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [SERIAL_LOCK]);
+        }
+        const result = await fn(tx);
+        if (!written.wrote) return { result, head: null };
+        // A rows write takes the write lock only now, for its final versions, its announcement and its commit.
+        const finished = await finishWrite(tx, mode === 'rows' ? WRITE_LOCK : null, mode === 'rows' ? written.versions : [], mode === 'rows' ? written.seqs : []);
+        if (mode === 'rows') tx.writeLockTaken?.(finished.waitedMs, finished.heldMs);
+        return { result, head: finished.head };
+      });
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !lostToAnotherWrite(error)) throw error;
+    }
+  }
 }
 
 /** The highest version handed out so far (0 on a new hub). */
@@ -63,16 +139,19 @@ export type ScopeGrant = readonly [userId: string, key: string];
 export async function grantScope(tx: Queryable, grants: readonly ScopeGrant[]): Promise<void> {
   const unique = [...new Map(grants.map((grant) => [JSON.stringify(grant), grant])).values()];
   if (unique.length === 0) return;
-  markWritten(tx);
+  const written = writtenBy(tx);
+  written.wrote = true;
   // Only pairs not held yet draw a new scope version.
-  await tx.query(
+  const added = await tx.query<{ seq: string }>(
     `INSERT INTO user_scope (user_id, customer_id, seq)
      SELECT g.u, g.k, nextval('change_seq')
        FROM unnest($1::text[], $2::text[]) AS g (u, k)
       WHERE NOT EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = g.u AND s.customer_id = g.k)
-     ON CONFLICT (user_id, customer_id) DO NOTHING`,
+     ON CONFLICT (user_id, customer_id) DO NOTHING
+     RETURNING seq`,
     [unique.map((grant) => grant[0]), unique.map((grant) => grant[1])],
   );
+  for (const row of added) written.seqs.push(Number(row.seq));
 }
 
 /** Brings a customer into people's scope; the full history reaches those desktops on the next pull. */
@@ -86,6 +165,19 @@ export async function teamMembers(tx: Queryable, teamId: string): Promise<string
     [teamId],
   );
   return rows.map((row) => row.id);
+}
+
+/** The members of each queue's team, by queue id. */
+async function queueTeams(tx: Queryable, queueIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await tx.query<{ queue_id: string; user_id: string }>(
+    `SELECT q.id AS queue_id, u.id AS user_id
+       FROM entities q JOIN entities u ON u.entity = 'user' AND NOT u.deleted AND u.data->'teamIds' @> jsonb_build_array(q.data->>'teamId')
+      WHERE q.entity = 'queue' AND q.id = ANY($1::text[]) AND NOT q.deleted`,
+    [queueIds],
+  );
+  const teams = new Map<string, string[]>();
+  for (const row of rows) teams.set(row.queue_id, [...(teams.get(row.queue_id) ?? []), row.user_id]);
+  return teams;
 }
 
 const supervises = (role: Role) => role === 'supervisor' || role === 'admin';
@@ -116,7 +208,10 @@ export async function putRow<E extends EntityName>(tx: Queryable, entity: E, inp
   return version!;
 }
 
-/** Writes rows of one entity with new versions, in one statement; answers their versions in order. */
+/**
+ * Writes rows of one entity with new versions, in one statement; answers their
+ * versions in order (in a `rows` write, provisional: they are restamped at commit).
+ */
 export async function putRows<E extends EntityName>(tx: Queryable, entity: E, inputs: readonly EntityRow<E>[]): Promise<number[]> {
   if (inputs.length === 0) return [];
   const rows = inputs.map((input) => {
@@ -131,15 +226,18 @@ export async function putRows<E extends EntityName>(tx: Queryable, entity: E, in
     if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
     return { id: row.id, customer_id: customerId, data: row };
   });
-  markWritten(tx);
-  const written = await tx.query<{ id: string; version: number }>(
+  const written = writtenBy(tx);
+  if (written.mode === 'rows' && REFERENCE_ENTITIES.has(entity)) throw new Error(`A ${entity} row is written only by a serial write`);
+  written.wrote = true;
+  const returned = await tx.query<{ id: string; version: number }>(
     `INSERT INTO entities (entity, id, customer_id, version, deleted, data)
      SELECT $1, r.id, r.customer_id, nextval('change_seq'), false, r.data FROM jsonb_to_recordset($2::jsonb) AS r (id text, customer_id text, data jsonb)
      ON CONFLICT (entity, id) DO UPDATE SET customer_id = EXCLUDED.customer_id, version = EXCLUDED.version, deleted = false, data = EXCLUDED.data
      RETURNING id, version`,
     [entity, JSON.stringify(rows)],
   );
-  const versions = new Map(written.map((row) => [row.id, Number(row.version)]));
+  const versions = new Map(returned.map((row) => [row.id, Number(row.version)]));
+  for (const version of versions.values()) written.versions.push(version);
   return rows.map((row) => versions.get(row.id)!);
 }
 
@@ -205,16 +303,27 @@ export async function writeRow<E extends EntityName>(tx: Queryable, entity: E, r
 export async function writeRows<E extends EntityName>(tx: Queryable, entity: E, rows: readonly EntityRow<E>[]): Promise<void> {
   await putRows(tx, entity, rows);
   const members = new Map<string, Promise<string[]>>();
+  if (entity === 'queueItem') {
+    // Every queue's team in one round trip (an offer pass writes items of many queues).
+    const queueIds = [...new Set((rows as readonly EntityRow<'queueItem'>[]).map((item) => item.queueId))];
+    const found = queueTeams(tx, queueIds);
+    for (const queueId of queueIds) members.set(queueId, found.then((teams) => teams.get(queueId) ?? []));
+  }
   const grants: ScopeGrant[] = [];
   // One at a time: a transaction's connection runs one query at a time.
   for (const row of rows) grants.push(...(await scopeFor(tx, entity, row, members)));
   await grantScope(tx, grants);
 }
 
-/** The mutation store for one hub transaction (which must hold the write lock). */
+/**
+ * The mutation store for one hub write transaction. In a `rows` write the rows
+ * a rule reads are locked until commit, except the reference rows only serial
+ * writes change (which none can be doing meanwhile).
+ */
 export function hubStore(tx: Queryable): MutationStore {
+  const mode = writeModeOf(tx);
   return {
-    get: (entity, id) => getRow(tx, entity, id, true),
+    get: (entity, id) => getRow(tx, entity, id, mode === 'rows' && !REFERENCE_ENTITIES.has(entity)),
     put: async (entity, row) => {
       await writeRow(tx, entity, row);
     },

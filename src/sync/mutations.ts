@@ -269,6 +269,29 @@ export function isMutationName(name: string): name is MutationName {
 }
 
 /**
+ * Mutations the hub applies alone, with no other write in progress: their
+ * rules read more than the rows they name (every version of a script, who
+ * holds a user name), or they change who may see and take what (people,
+ * teams, queues). Every other mutation locks only the rows it reads, so
+ * agents' changes to different contacts are applied side by side.
+ */
+export const SERIAL_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>([
+  'user.create',
+  'user.update',
+  'team.save',
+  'queue.save',
+  'script.save',
+  'script.publish',
+]);
+
+/**
+ * Entities only serial mutations (and the hub's own serial writes) change:
+ * the directory and the scripts. A mutation applied side by side with others
+ * reads them without locking them, and may not write them.
+ */
+export const REFERENCE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['user', 'team', 'queue', 'script']);
+
+/**
  * The entities each mutation reads or writes. The desktop opens a mutation's
  * transaction over these alone, so it never waits behind the sync worker's
  * writes to unrelated tables.

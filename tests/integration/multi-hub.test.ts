@@ -30,7 +30,7 @@ import { PROTOCOL_VERSION, type PushRequest } from '@core/sync/protocol';
 import { createSession, loadUser } from '../../hub/auth';
 import { importRows, type ImportEntry } from '../../hub/import';
 import { migrate, openStorage, type Storage } from '../../hub/storage';
-import { WRITE_LOCK } from '../../hub/sync/store';
+import { SERIAL_LOCK, WRITE_LOCK } from '../../hub/sync/store';
 import { expectConverged, hubLogPoint, hubRows, hubView, localView, replayHubLog, type HubData } from '../helpers/convergence';
 import { buildHubForTests, freePort, REPO_ROOT, startHubProcess, type HubLaunch, type HubProcess } from '../helpers/hub-processes';
 import { nginxSkipReason, startNginx, type RunningNginx } from '../helpers/nginx';
@@ -424,13 +424,13 @@ describe('two hub processes behind nginx on one PostgreSQL', () => {
 
     let cut = 0;
     try {
-      // Killed while it holds the write lock inside a push: the push's transaction is open and its answer unsent.
+      // Killed inside a push: its transaction holds the writers' lock (shared, or the write lock itself) and its answer is unsent.
       const holdsWriteLock = async () =>
         (
           await storage.query(
             `SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-              WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND a.application_name = $2`,
-            [WRITE_LOCK, APP_NAME(victim)],
+              WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.objid = ANY($1::oid[]) AND l.granted AND a.application_name = $2`,
+            [[WRITE_LOCK, SERIAL_LOCK], APP_NAME(victim)],
           )
         ).length > 0;
       for (let attempt = 1; attempt <= 5 && cut === 0; attempt += 1) {
