@@ -15,6 +15,8 @@ DECLARE
   payload text;
 BEGIN
   IF write_lock IS NOT NULL THEN
+    -- A rows write limits its waits for rows (ROW_LOCK_TIMEOUT); the write lock is waited for as long as it takes.
+    PERFORM set_config('lock_timeout', '0', true);
     PERFORM pg_advisory_xact_lock(write_lock);
   END IF;
   taken := clock_timestamp();

@@ -87,16 +87,25 @@ export async function writeTransaction<T>(storage: Storage, fn: (tx: Queryable) 
   return (await announcedWrite(storage, fn, mode)).result;
 }
 
-/** How often a write that lost a deadlock (or a serialization failure) is run again before its caller hears of it. */
+/** How often a write that lost to another write is run again before its caller hears of it. */
 const WRITE_ATTEMPTS = 3;
+/**
+ * How long a rows write waits for a row or key another write holds. Two rows
+ * writes that lock rows in opposite orders would otherwise wait for
+ * PostgreSQL's deadlock check (a second); past this, the write is run again
+ * alone, which cannot wait on another write's rows.
+ */
+export const ROW_LOCK_TIMEOUT = '150ms';
 
+/** A deadlock, a serialization failure, or (in a rows write) a row lock not granted in time. */
 function lostToAnotherWrite(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
+  return code === '40P01' || code === '40001' || code === '55P03';
 }
 
 /** writeTransaction, also answering the version its announcement ended at (null when it wrote nothing). */
-export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>, mode: WriteMode = 'serial'): Promise<{ result: T; head: number | null }> {
+export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>, asked: WriteMode = 'serial'): Promise<{ result: T; head: number | null }> {
+  let mode = asked;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await storage.transaction(async (tx) => {
@@ -107,7 +116,8 @@ export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) =>
           await tx.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [SERIAL_LOCK, WRITE_LOCK]);
           tx.writeLockTaken?.(performance.now() - asked);
         } else {
-          await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [SERIAL_LOCK]);
+          // Waits for a serial write in progress without a limit; then for rows and keys only as long as ROW_LOCK_TIMEOUT.
+          await tx.query("SELECT pg_advisory_xact_lock_shared($1), set_config('lock_timeout', $2, true)", [SERIAL_LOCK, ROW_LOCK_TIMEOUT]);
         }
         const result = await fn(tx);
         if (!written.wrote) return { result, head: null };
@@ -118,6 +128,8 @@ export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) =>
       });
     } catch (error) {
       if (attempt >= WRITE_ATTEMPTS || !lostToAnotherWrite(error)) throw error;
+      // Run again alone: no other write's rows to wait for.
+      mode = 'serial';
     }
   }
 }

@@ -272,14 +272,17 @@ export function isMutationName(name: string): name is MutationName {
  * Mutations the hub applies alone, with no other write in progress: their
  * rules read more than the rows they name (every version of a script, who
  * holds a user name), or they change who may see and take what (people,
- * teams, queues). Every other mutation locks only the rows it reads, so
- * agents' changes to different contacts are applied side by side.
+ * teams, queues), or they write rows only such mutations write (a queue's
+ * SLA). Every other mutation locks only the rows it reads, so agents'
+ * changes to different contacts are applied side by side.
  */
 export const SERIAL_MUTATIONS: ReadonlySet<MutationName> = new Set<MutationName>([
   'user.create',
   'user.update',
   'team.save',
   'queue.save',
+  // A queue's service-level target moves the queue's SLA.
+  'target.set',
   'script.save',
   'script.publish',
 ]);

@@ -101,7 +101,7 @@ describe.each(targets)('writes side by side on $label', (target) => {
     });
     await claimed.opened;
     const ben = push('ben', 'cli_ben_claims');
-    // Ben's push waits for the contact's row while Ava's is open.
+    // Ben's push waits while Ava's is open (for the contact's row, then run alone).
     expect(await settledWithin(ben, 300)).toBe(false);
     release.open();
     const [avas, bens] = await Promise.all([ava, ben]);
