@@ -104,8 +104,9 @@ function lostToAnotherWrite(error: unknown): boolean {
 }
 
 /** writeTransaction, also answering the version its announcement ended at (null when it wrote nothing). */
-export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>, asked: WriteMode = 'serial'): Promise<{ result: T; head: number | null }> {
-  let mode = asked;
+export async function announcedWrite<T>(storage: Storage, fn: (tx: Queryable) => Promise<T>, requested: WriteMode = 'serial'): Promise<{ result: T; head: number | null }> {
+  // PGlite runs one transaction at a time: side by side gains nothing there, and restamping would write every row twice.
+  let mode: WriteMode = storage.kind === 'pglite' ? 'serial' : requested;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await storage.transaction(async (tx) => {
