@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../hub/clock';
 import { importRows } from '../../hub/import';
 import { ingestContact } from '../../hub/ingest';
+import type { Queryable } from '../../hub/storage';
 import { startHub, type RunningHub } from '../../hub/server';
 import { applyPush, validatePush } from '../../hub/sync/push';
 import { announcedWrite, getRow, grantScope, putRow, writeTransaction } from '../../hub/sync/store';
@@ -52,29 +53,36 @@ describe.each(targets)('writes side by side on $label', (target) => {
   const versionOf = async (id: string) => Number((await hub.storage.query<{ version: string }>('SELECT version FROM entities WHERE id = $1', [id]))[0]!.version);
   const scopeSeqOf = async (userId: string, key: string) =>
     Number((await hub.storage.query<{ seq: string }>('SELECT seq FROM user_scope WHERE user_id = $1 AND customer_id = $2', [userId, key]))[0]!.seq);
-  const head = async () => Number((await hub.storage.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'head'"))[0]!.value);
-
-  it.skipIf(overlapSkip)('a write that commits late gets versions after every write committed before it, so no pull from the head misses it', async () => {
+  /** A rows write that has done `work` and stays open, uncommitted, until released. */
+  const heldOpen = async (work: (tx: Queryable) => Promise<void>) => {
     const written = gate();
     const release = gate();
-    const late = announcedWrite(
+    const done = announcedWrite(
       hub.storage,
       async (tx) => {
-        await putRow(tx, 'customer', customer(21));
-        await grantScope(tx, [['usr_ava', 'cus_21']]);
+        await work(tx);
         written.open();
         await release.opened;
       },
       'rows',
     );
     await written.opened;
+    return { release: release.open, done };
+  };
+  const head = async () => Number((await hub.storage.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'head'"))[0]!.value);
+
+  it.skipIf(overlapSkip)('a write that commits late gets versions after every write committed before it, so no pull from the head misses it', async () => {
+    const late = await heldOpen(async (tx) => {
+      await putRow(tx, 'customer', customer(21));
+      await grantScope(tx, [['usr_ava', 'cus_21']]);
+    });
     // Begun later, committed first: its version is drawn after the late write's first one.
     await writeTransaction(hub.storage, (tx) => putRow(tx, 'customer', customer(22)), 'rows');
     const seenUpTo = await head();
     expect(await versionOf('cus_22')).toBeLessThanOrEqual(seenUpTo);
 
-    release.open();
-    const { head: lateHead } = await late;
+    late.release();
+    const { head: lateHead } = await late.done;
     // A desktop whose cursor reached the head before the late commit reads everything above it next: the late rows are there.
     expect(await versionOf('cus_21')).toBeGreaterThan(seenUpTo);
     expect(await scopeSeqOf('usr_ava', 'cus_21')).toBeGreaterThan(seenUpTo);
@@ -112,23 +120,12 @@ describe.each(targets)('writes side by side on $label', (target) => {
   });
 
   it.skipIf(overlapSkip)('a change to the directory waits until the writes in progress have committed, and comes after them', async () => {
-    const written = gate();
-    const release = gate();
-    const inProgress = announcedWrite(
-      hub.storage,
-      async (tx) => {
-        await putRow(tx, 'customer', customer(23));
-        written.open();
-        await release.opened;
-      },
-      'rows',
-    );
-    await written.opened;
+    const inProgress = await heldOpen((tx) => putRow(tx, 'customer', customer(23)).then(() => undefined));
     const renamed = { ...queues[1]!, name: 'Other (renamed)' };
     const serial = writeTransaction(hub.storage, (tx) => putRow(tx, 'queue', renamed));
     expect(await settledWithin(serial, 300)).toBe(false);
-    release.open();
-    await Promise.all([inProgress, serial]);
+    inProgress.release();
+    await Promise.all([inProgress.done, serial]);
     expect(await versionOf(renamed.id)).toBeGreaterThan(await versionOf('cus_23'));
   });
 
