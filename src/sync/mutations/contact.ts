@@ -1,0 +1,231 @@
+/** A contact's life in a queue (claim, decline, end, release, wrap-up) and what is written on it (notes, replies). */
+import { z } from 'zod';
+import { AdherenceSchema, GestureSchema, PromiseSchema, ResolutionSchema, type Contact } from '../../domain/model';
+import { IdSchema, longText, shortText } from '../../domain/common';
+import { isSupervisor, worksQueue } from './access';
+import { DomainError } from './context';
+import { defineMutation } from './define';
+import { firstNameOf, need } from './helpers';
+import { setOwnPresence } from './presence';
+
+/** How long a contact stays offered to one agent before it goes to the next. */
+export const OFFER_TTL_MS = 30_000;
+
+export const claim = defineMutation({
+  name: 'contact.claim',
+  args: z.object({ contactId: IdSchema }).strict(),
+  entities: ['queueItem', 'contact', 'queue', 'user', 'presence'],
+  rule: async (ctx, { contactId }) => {
+    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    if (!(await worksQueue(ctx, item.queueId))) {
+      throw new DomainError('forbidden', 'This contact is in a queue of another team.');
+    }
+    if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
+    if (item.assigneeId && item.state !== 'waiting') {
+      if (item.assigneeId === ctx.actor.userId) return;
+      throw new DomainError('already_claimed', `${await firstNameOf(ctx, item.assigneeId)} already took this contact.`);
+    }
+    const offerLive = item.offeredTo !== null && item.offeredAt !== null && ctx.now - item.offeredAt < OFFER_TTL_MS;
+    if (offerLive && item.offeredTo !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
+      throw new DomainError('offered_elsewhere', `This contact is being offered to ${await firstNameOf(ctx, item.offeredTo!)}.`);
+    }
+    await ctx.store.put('queueItem', { ...item, state: 'claimed', assigneeId: ctx.actor.userId, claimedAt: ctx.now, offeredTo: null, offeredAt: null });
+    const contact = await ctx.store.get('contact', contactId);
+    if (contact) await ctx.store.put('contact', { ...contact, agentId: ctx.actor.userId });
+    await setOwnPresence(ctx, 'busy');
+  },
+});
+
+export const release = defineMutation({
+  name: 'contact.release',
+  args: z.object({ contactId: IdSchema }).strict(),
+  entities: ['queueItem', 'queue', 'user'],
+  rule: async (ctx, { contactId }) => {
+    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    if (item.state === 'waiting') return;
+    if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
+    if (item.assigneeId !== ctx.actor.userId) {
+      if (!isSupervisor(ctx.actor)) {
+        throw new DomainError('not_assignee', `${item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : 'Nobody'} has this contact, not you.`);
+      }
+      if (!(await worksQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'This contact is in a queue of another team.');
+    }
+    await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null, wrapUpAt: null, offeredTo: null, offeredAt: null });
+  },
+});
+
+/** Turns down a contact offered to this agent: it goes to someone else. */
+export const decline = defineMutation({
+  name: 'contact.decline',
+  args: z.object({ contactId: IdSchema }).strict(),
+  entities: ['queueItem'],
+  rule: async (ctx, { contactId }) => {
+    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    if (item.state !== 'waiting' || item.offeredTo !== ctx.actor.userId) return;
+    await ctx.store.put('queueItem', {
+      ...item,
+      offeredTo: null,
+      offeredAt: null,
+      declinedBy: item.declinedBy.includes(ctx.actor.userId) ? item.declinedBy : [...item.declinedBy, ctx.actor.userId],
+    });
+  },
+});
+
+/** The conversation is over: after-contact work (wrap-up) begins. */
+export const endConversation = defineMutation({
+  name: 'contact.endConversation',
+  args: z.object({ contactId: IdSchema }).strict(),
+  entities: ['queueItem', 'user', 'presence'],
+  rule: async (ctx, { contactId }) => {
+    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    if (item.state === 'wrap-up' && item.assigneeId === ctx.actor.userId) return;
+    if (item.state !== 'claimed' || item.assigneeId !== ctx.actor.userId) {
+      if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+      const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
+      throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact first.');
+    }
+    await ctx.store.put('queueItem', { ...item, state: 'wrap-up', wrapUpAt: ctx.now });
+    await setOwnPresence(ctx, 'after-contact-work');
+  },
+});
+
+const addNoteArgs = z
+  .object({
+    /** The note's id, made on the desktop. */
+    id: IdSchema,
+    customerId: IdSchema,
+    /** The contact the note is about, if any. */
+    parentId: IdSchema.nullable().default(null),
+    body: z.string().trim().min(1, 'a note cannot be empty').max(20_000, 'a note is at most 20,000 characters'),
+  })
+  .strict();
+
+/** The contact row a note becomes (also what the workstation shows before it is stored). */
+export function noteRow(args: z.output<typeof addNoteArgs>, authorId: string, at: number): Contact {
+  return {
+    id: args.id,
+    customerId: args.customerId,
+    channel: 'note',
+    direction: 'internal',
+    subject: '',
+    body: args.body,
+    address: null,
+    at,
+    endedAt: null,
+    queueId: null,
+    agentId: authorId,
+    topic: null,
+    disposition: null,
+    resolution: null,
+    sentiment: null,
+    summary: null,
+    parentId: args.parentId,
+    scriptId: null,
+    scriptVersion: null,
+    adherence: null,
+    gesture: null,
+    promise: null,
+    acwSeconds: null,
+  };
+}
+
+export const addNote = defineMutation({
+  name: 'contact.addNote',
+  args: addNoteArgs,
+  entities: ['contact', 'customer'],
+  rule: async (ctx, args) => {
+    const existing = await ctx.store.get('contact', args.id);
+    if (existing) {
+      if (existing.customerId !== args.customerId || existing.channel !== 'note') {
+        throw new DomainError('invalid', 'A different record already has this id.');
+      }
+      return;
+    }
+    await need(ctx, 'customer', args.customerId, 'customer');
+    await ctx.store.put('contact', noteRow(args, ctx.actor.userId, ctx.now));
+  },
+});
+
+/** What the agent writes back to the customer on the contact's channel (a chat message, an email, an SMS…). */
+export const reply = defineMutation({
+  name: 'contact.reply',
+  args: z
+    .object({
+      id: IdSchema,
+      contactId: IdSchema,
+      body: z.string().trim().min(1, 'a reply cannot be empty').max(20_000, 'a reply is at most 20,000 characters'),
+    })
+    .strict(),
+  entities: ['contact', 'queueItem', 'user'],
+  rule: async (ctx, args) => {
+    if (await ctx.store.get('contact', args.id)) return;
+    const contact = await need(ctx, 'contact', args.contactId, 'contact');
+    if (contact.channel === 'note' || contact.channel === 'call') {
+      throw new DomainError('invalid', 'Replies go out on chat, email, SMS or social contacts; for a call, add a note.');
+    }
+    const item = await ctx.store.get('queueItem', args.contactId);
+    if (!item) {
+      // Only a queued conversation is held by someone; a desktop may not have the item yet.
+      if (ctx.authoritative) throw new DomainError('forbidden', 'Replies go on a contact taken from a queue; this one is not in a queue.');
+    } else if (item.state === 'waiting' || item.state === 'done' || item.assigneeId === null) {
+      throw new DomainError('not_assignee', 'Take the contact before replying to it.');
+    } else if (item.assigneeId !== ctx.actor.userId) {
+      throw new DomainError('not_assignee', `${await firstNameOf(ctx, item.assigneeId)} has this contact, not you.`);
+    }
+    await ctx.store.put('contact', {
+      ...noteRow({ id: args.id, customerId: contact.customerId, parentId: contact.id, body: args.body }, ctx.actor.userId, ctx.now),
+      channel: contact.channel,
+      direction: 'outbound',
+      subject: contact.subject && !/^re:/i.test(contact.subject) ? `Re: ${contact.subject}` : contact.subject,
+      address: contact.address,
+      queueId: contact.queueId,
+      topic: contact.topic,
+    });
+  },
+});
+
+export const wrapUp = defineMutation({
+  name: 'contact.wrapUp',
+  args: z
+    .object({
+      contactId: IdSchema,
+      disposition: shortText(60),
+      resolution: ResolutionSchema,
+      summary: longText(4000).default(''),
+      topic: z.string().max(40).nullable().optional(),
+      scriptId: IdSchema.nullable().default(null),
+      scriptVersion: z.number().int().min(1).nullable().default(null),
+      adherence: AdherenceSchema.nullable().default(null),
+      gesture: GestureSchema.nullable().default(null),
+      promise: PromiseSchema.nullable().default(null),
+    })
+    .strict(),
+  entities: ['queueItem', 'contact', 'user', 'presence'],
+  rule: async (ctx, args) => {
+    const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
+    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    if (item.state === 'waiting' || item.assigneeId !== ctx.actor.userId) {
+      const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
+      throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before wrapping it up.');
+    }
+    const contact = await need(ctx, 'contact', args.contactId, 'contact');
+    const endedAt = contact.endedAt ?? item.wrapUpAt ?? ctx.now;
+    await ctx.store.put('contact', {
+      ...contact,
+      agentId: ctx.actor.userId,
+      disposition: args.disposition,
+      resolution: args.resolution,
+      summary: args.summary,
+      topic: args.topic === undefined ? contact.topic : args.topic,
+      endedAt,
+      scriptId: args.scriptId,
+      scriptVersion: args.scriptVersion,
+      adherence: args.adherence,
+      gesture: args.gesture,
+      promise: args.promise,
+      acwSeconds: item.wrapUpAt !== null ? Math.max(0, Math.round((ctx.now - item.wrapUpAt) / 1000)) : null,
+    });
+    await ctx.store.put('queueItem', { ...item, state: 'done', doneAt: ctx.now });
+    await setOwnPresence(ctx, 'available');
+  },
+});

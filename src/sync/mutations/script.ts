@@ -1,0 +1,73 @@
+/** Call scripts: drafts and published versions. */
+import { z } from 'zod';
+import { IdSchema, shortText } from '../../domain/common';
+import { ScriptStageSchema, scriptVersionId } from '../../domain/model';
+import { validateScript } from '../../scripts/validate';
+import { requireSupervisor } from './access';
+import { DomainError } from './context';
+import { defineMutation } from './define';
+
+export const saveScript = defineMutation({
+  name: 'script.save',
+  args: z
+    .object({
+      scriptId: IdSchema,
+      name: shortText(120),
+      description: z.string().max(1000).default(''),
+      topics: z.array(shortText(40)).max(20).default([]),
+      stages: z.array(ScriptStageSchema).max(6),
+    })
+    .strict(),
+  entities: ['script'],
+  // Its rule reads every version of the script.
+  serial: true,
+  rule: async (ctx, args) => {
+    requireSupervisor(ctx.actor, 'edit scripts');
+    const versions = await ctx.store.scriptVersions(args.scriptId);
+    const draft = versions.find((version) => version.status === 'draft');
+    const version = draft?.version ?? Math.max(0, ...versions.map((v) => v.version)) + 1;
+    await ctx.store.put('script', {
+      id: scriptVersionId(args.scriptId, version),
+      scriptId: args.scriptId,
+      version,
+      status: 'draft',
+      name: args.name,
+      description: args.description,
+      topics: args.topics,
+      stages: args.stages,
+      updatedAt: ctx.now,
+      updatedBy: ctx.actor.userId,
+      publishedAt: null,
+    });
+  },
+});
+
+export const publishScript = defineMutation({
+  name: 'script.publish',
+  args: z.object({ scriptId: IdSchema, version: z.number().int().min(1) }).strict(),
+  entities: ['script', 'article'],
+  // Its rule reads every version of the script.
+  serial: true,
+  rule: async (ctx, { scriptId, version }) => {
+    requireSupervisor(ctx.actor, 'publish scripts');
+    const versions = await ctx.store.scriptVersions(scriptId);
+    const target = versions.find((v) => v.version === version);
+    if (!target) throw new DomainError('not_found', `Version ${version} of this script does not exist.`);
+    if (target.status === 'published') return;
+    if (target.status === 'retired') throw new DomainError('invalid_state', `Version ${version} was retired; save a new draft instead.`);
+    const problems = validateScript(target);
+    for (const [index, step] of target.stages.flatMap((stage) => stage.steps).entries()) {
+      for (const articleId of step.articleIds) {
+        // A desktop may lack an article another supervisor just wrote; the hub has them all and decides.
+        if (!(await ctx.store.get('article', articleId)) && ctx.authoritative) problems.push({ path: `steps[${index}].articleIds`, message: `Step “${step.id}” links to an article that does not exist (${articleId}).` });
+      }
+    }
+    if (problems.length) {
+      throw new DomainError('invalid', `Cannot publish “${target.name}”: ${problems.map((problem) => problem.message).join(' ')}`);
+    }
+    for (const previous of versions) {
+      if (previous.status === 'published') await ctx.store.put('script', { ...previous, status: 'retired' });
+    }
+    await ctx.store.put('script', { ...target, status: 'published', publishedAt: ctx.now });
+  },
+});
