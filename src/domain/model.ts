@@ -173,6 +173,35 @@ export const CustomerSchema = z.object({
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
+/**
+ * A customer's row with what a new customer starts with where not given: no
+ * last name, company, addresses, tags or attributes, the standard tier, British
+ * English and London time, no quiet hours, and updated when created.
+ */
+export function newCustomer(
+  fields: Pick<Customer, 'id' | 'firstName' | 'preferredChannel' | 'createdAt'> & Partial<Omit<Customer, 'id' | 'firstName' | 'preferredChannel' | 'createdAt'>>,
+): Customer {
+  const { id, firstName, preferredChannel, createdAt, ...rest } = fields;
+  return {
+    id,
+    firstName,
+    lastName: '',
+    company: null,
+    emails: [],
+    phones: [],
+    tier: 'standard',
+    language: 'en-GB',
+    timeZone: 'Europe/London',
+    quietHours: null,
+    preferredChannel,
+    tags: [],
+    attributes: {},
+    createdAt,
+    updatedAt: createdAt,
+    ...rest,
+  };
+}
+
 /** Fields of a customer that people edit (customer.update patches these). */
 export const CUSTOMER_EDITABLE_FIELDS = [
   'firstName',
@@ -270,6 +299,46 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** What every contact is given: who, on which channel and way, what was said, and when. */
+export type NewContactFields = Pick<Contact, 'id' | 'customerId' | 'channel' | 'direction' | 'body' | 'at'> &
+  Partial<Omit<Contact, 'id' | 'customerId' | 'channel' | 'direction' | 'body' | 'at'>>;
+
+/**
+ * A contact's row with what a new contact has where not given: no subject or
+ * address, not ended, in no queue, nobody's, no topic, and nothing of its
+ * wrap-up (disposition, resolution, sentiment, summary, script, gesture,
+ * promise, after-contact work), on no other contact.
+ */
+export function newContact(fields: NewContactFields): Contact {
+  const { id, customerId, channel, direction, body, at, ...rest } = fields;
+  return {
+    id,
+    customerId,
+    channel,
+    direction,
+    subject: '',
+    body,
+    address: null,
+    at,
+    endedAt: null,
+    queueId: null,
+    agentId: null,
+    topic: null,
+    disposition: null,
+    resolution: null,
+    sentiment: null,
+    summary: null,
+    parentId: null,
+    scriptId: null,
+    scriptVersion: null,
+    adherence: null,
+    gesture: null,
+    promise: null,
+    acwSeconds: null,
+    ...rest,
+  };
+}
+
 // ---------------------------------------------------------------- queue
 
 export const QUEUE_STATES = ['waiting', 'claimed', 'wrap-up', 'done'] as const;
@@ -303,6 +372,43 @@ export const QueueItemSchema = z.object({
   wrapUpAt: EpochMsSchema.nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+/** The queue item's middle priority, for a contact nothing makes more or less urgent. */
+export const DEFAULT_PRIORITY = 3;
+
+/**
+ * A contact waiting in a queue: its id is the contact's, it is queued when the
+ * contact arrived, due within the queue's SLA, needs the queue's skills, and
+ * is nobody's, offered to nobody and declined by nobody. `patch` sets the rest
+ * (priority, DEFAULT_PRIORITY where not given; a claimed or done item's state).
+ */
+export function newQueueItem(
+  contact: Pick<Contact, 'id' | 'customerId' | 'channel' | 'at' | 'topic'>,
+  queue: Pick<Queue, 'id' | 'slaSeconds' | 'skills'>,
+  patch: Partial<Omit<QueueItem, 'id' | 'contactId'>> = {},
+): QueueItem {
+  return {
+    id: contact.id,
+    contactId: contact.id,
+    customerId: contact.customerId,
+    queueId: queue.id,
+    channel: contact.channel,
+    priority: DEFAULT_PRIORITY,
+    enqueuedAt: contact.at,
+    slaDueAt: contact.at + queue.slaSeconds * 1000,
+    state: 'waiting',
+    assigneeId: null,
+    claimedAt: null,
+    doneAt: null,
+    topic: contact.topic,
+    skills: [...queue.skills],
+    offeredTo: null,
+    offeredAt: null,
+    declinedBy: [],
+    wrapUpAt: null,
+    ...patch,
+  };
+}
 
 // ---------------------------------------------------------------- follow-ups
 
@@ -362,6 +468,42 @@ export const FollowUpSchema = z.object({
   outcomeContactId: IdSchema.nullable().default(null),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/** What every follow-up is given: for whom, how, when, whose, and who planned it when. */
+export type NewFollowUpFields = Pick<FollowUp, 'id' | 'customerId' | 'kind' | 'channel' | 'dueAt' | 'ownerId' | 'createdAt' | 'createdBy'> &
+  Partial<Omit<FollowUp, 'id' | 'customerId' | 'kind' | 'channel' | 'dueAt' | 'ownerId' | 'createdAt' | 'createdBy'>>;
+
+/**
+ * A follow-up's row with what a newly planned one has where not given:
+ * scheduled, on no contact, with no reason or note, no outcome, not completed
+ * or cancelled, not snoozed, planned by hand (no rule) and continuing none.
+ */
+export function newFollowUp(fields: NewFollowUpFields): FollowUp {
+  const { id, customerId, kind, channel, dueAt, ownerId, createdAt, createdBy, ...rest } = fields;
+  return {
+    id,
+    customerId,
+    contactId: null,
+    kind,
+    channel,
+    dueAt,
+    ownerId,
+    state: 'scheduled',
+    reason: '',
+    outcome: null,
+    note: '',
+    createdAt,
+    createdBy,
+    completedAt: null,
+    completedBy: null,
+    cancelReason: null,
+    remindAt: null,
+    ruleId: null,
+    previousId: null,
+    outcomeContactId: null,
+    ...rest,
+  };
+}
 
 // ---------------------------------------------------------------- satisfaction
 
