@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { normalizePhone, type ReachableChannel } from '@core/domain/common';
-import { CustomerSchema, QueueSchema, type Contact, type Customer, type Queue, type QueueItem } from '@core/domain/model';
+import { CustomerSchema, QueueSchema, newContact, newCustomer, newQueueItem, type Customer, type Queue } from '@core/domain/model';
 import {
   type IngestContact,
   type IngestContactResponse,
@@ -109,23 +109,18 @@ function nameOf(input: IngestContact, sender: Sender): { firstName: string; last
   return { firstName: sender.handle ?? sender.phone ?? 'Unknown', lastName: '' };
 }
 
-function newCustomer(input: IngestContact, sender: Sender, now: number): Customer {
-  return CustomerSchema.parse({
-    id: `cus_${randomUUID()}`,
-    ...nameOf(input, sender),
-    company: null,
-    emails: sender.email ? [sender.email] : [],
-    phones: sender.phone ? [sender.phone] : [],
-    tier: 'standard',
-    language: 'en-GB',
-    timeZone: 'Europe/London',
-    quietHours: null,
-    preferredChannel: input.channel,
-    tags: [],
-    attributes: sender.handle ? { socialHandle: sender.handle } : {},
-    createdAt: now,
-    updatedAt: now,
-  } satisfies Customer);
+function customerFor(input: IngestContact, sender: Sender, now: number): Customer {
+  return CustomerSchema.parse(
+    newCustomer({
+      id: `cus_${randomUUID()}`,
+      ...nameOf(input, sender),
+      emails: sender.email ? [sender.email] : [],
+      phones: sender.phone ? [sender.phone] : [],
+      preferredChannel: input.channel,
+      attributes: sender.handle ? { socialHandle: sender.handle } : {},
+      createdAt: now,
+    }),
+  );
 }
 
 /** When the contact arrived: `at` (epoch ms or ISO date-time), at most a little ahead of the hub's clock and never after it. */
@@ -216,12 +211,12 @@ async function recordContact(storage: Storage, input: IngestContact, context: In
       );
     }
     const found = await findCustomer(tx, input.channel, sender);
-    const customer = found ?? newCustomer(input, sender, context.now);
+    const customer = found ?? customerFor(input, sender, context.now);
     if (!found) await writeRow(tx, 'customer', customer);
 
     const id = `con_${randomUUID()}`;
     const address = MATCH_ORDER[input.channel].map((identifier) => sender[identifier]).find((value) => value !== undefined) ?? null;
-    const contact: Contact = {
+    const contact = newContact({
       id,
       customerId: customer.id,
       channel: input.channel,
@@ -230,43 +225,11 @@ async function recordContact(storage: Storage, input: IngestContact, context: In
       body: input.body,
       address,
       at,
-      endedAt: null,
       queueId: queue.id,
-      agentId: null,
       topic,
-      disposition: null,
-      resolution: null,
-      sentiment: null,
-      summary: null,
-      parentId: null,
-      scriptId: null,
-      scriptVersion: null,
-      adherence: null,
-      gesture: null,
-      promise: null,
-      acwSeconds: null,
-    };
+    });
     const priority = priorityFor({ tier: customer.tier, requested: input.priority ?? null, channel: input.channel });
-    const item: QueueItem = {
-      id,
-      contactId: id,
-      customerId: customer.id,
-      queueId: queue.id,
-      channel: input.channel,
-      priority,
-      enqueuedAt: at,
-      slaDueAt: at + queue.slaSeconds * 1000,
-      state: 'waiting',
-      assigneeId: null,
-      claimedAt: null,
-      doneAt: null,
-      topic,
-      skills: [...queue.skills],
-      offeredTo: null,
-      offeredAt: null,
-      declinedBy: [],
-      wrapUpAt: null,
-    };
+    const item = newQueueItem(contact, queue, { priority });
     await writeRow(tx, 'contact', contact);
     await writeRow(tx, 'queueItem', item);
     if (input.externalId !== undefined) {

@@ -1,6 +1,6 @@
 /** A contact's life in a queue (claim, decline, end, release, wrap-up) and what is written on it (notes, replies). */
 import { z } from 'zod';
-import { AdherenceSchema, GestureSchema, PromiseSchema, ResolutionSchema, type Contact } from '../../domain/model';
+import { AdherenceSchema, GestureSchema, PromiseSchema, ResolutionSchema, newContact, type Contact } from '../../domain/model';
 import { IdSchema, longText, shortText } from '../../domain/common';
 import { isSupervisor, worksQueue } from './access';
 import { DomainError } from './context';
@@ -102,31 +102,16 @@ const addNoteArgs = z
 
 /** The contact row a note becomes (also what the workstation shows before it is stored). */
 export function noteRow(args: z.output<typeof addNoteArgs>, authorId: string, at: number): Contact {
-  return {
+  return newContact({
     id: args.id,
     customerId: args.customerId,
     channel: 'note',
     direction: 'internal',
-    subject: '',
     body: args.body,
-    address: null,
     at,
-    endedAt: null,
-    queueId: null,
     agentId: authorId,
-    topic: null,
-    disposition: null,
-    resolution: null,
-    sentiment: null,
-    summary: null,
     parentId: args.parentId,
-    scriptId: null,
-    scriptVersion: null,
-    adherence: null,
-    gesture: null,
-    promise: null,
-    acwSeconds: null,
-  };
+  });
 }
 
 export const addNote = defineMutation({

@@ -1,7 +1,7 @@
 /** Follow-ups: planned calls, emails and messages back to a customer, and their outcomes. */
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, ReachableChannelSchema, longText } from '../../domain/common';
-import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES, FollowUpKindSchema, type Contact, type FollowUp } from '../../domain/model';
+import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES, FollowUpKindSchema, newFollowUp, type Contact, type FollowUp } from '../../domain/model';
 import { isSupervisor, requireSupervisesUser, requireSupervisor, supervisesUser, surveyOfAnotherContact } from './access';
 import { noteRow } from './contact';
 import { DomainError, type MutationContext } from './context';
@@ -47,28 +47,23 @@ export const scheduleFollowUp = defineMutation({
       requireSupervisor(ctx.actor, 'plan follow-ups for someone else');
       if (ctx.authoritative) await need(ctx, 'user', ownerId, 'person');
     }
-    await ctx.store.put('followUp', {
-      id: args.id,
-      customerId: args.customerId,
-      contactId: args.contactId,
-      kind: args.kind,
-      channel: args.channel,
-      dueAt: args.dueAt,
-      ownerId,
-      state: 'scheduled',
-      reason: args.reason,
-      outcome: null,
-      note: args.note,
-      createdAt: ctx.now,
-      createdBy: ctx.actor.userId,
-      completedAt: null,
-      completedBy: null,
-      cancelReason: null,
-      remindAt: null,
-      ruleId: args.ruleId,
-      previousId: null,
-      outcomeContactId: null,
-    });
+    await ctx.store.put(
+      'followUp',
+      newFollowUp({
+        id: args.id,
+        customerId: args.customerId,
+        contactId: args.contactId,
+        kind: args.kind,
+        channel: args.channel,
+        dueAt: args.dueAt,
+        ownerId,
+        reason: args.reason,
+        note: args.note,
+        createdAt: ctx.now,
+        createdBy: ctx.actor.userId,
+        ruleId: args.ruleId,
+      }),
+    );
   },
 });
 
@@ -214,28 +209,23 @@ export const completeFollowUp = defineMutation({
       });
     }
     if (args.next && !(await ctx.store.get('followUp', args.next.id))) {
-      await ctx.store.put('followUp', {
-        id: args.next.id,
-        customerId: followUp.customerId,
-        contactId: followUp.contactId,
-        kind: args.next.kind,
-        channel: args.next.channel,
-        dueAt: args.next.dueAt,
-        ownerId: followUp.ownerId,
-        state: 'scheduled',
-        reason: args.next.reason || followUp.reason,
-        outcome: null,
-        note: '',
-        createdAt: ctx.now,
-        createdBy: ctx.actor.userId,
-        completedAt: null,
-        completedBy: null,
-        cancelReason: null,
-        remindAt: null,
-        ruleId: 'chain',
-        previousId: followUp.id,
-        outcomeContactId: null,
-      });
+      await ctx.store.put(
+        'followUp',
+        newFollowUp({
+          id: args.next.id,
+          customerId: followUp.customerId,
+          contactId: followUp.contactId,
+          kind: args.next.kind,
+          channel: args.next.channel,
+          dueAt: args.next.dueAt,
+          ownerId: followUp.ownerId,
+          reason: args.next.reason || followUp.reason,
+          createdAt: ctx.now,
+          createdBy: ctx.actor.userId,
+          ruleId: 'chain',
+          previousId: followUp.id,
+        }),
+      );
     }
   },
 });
