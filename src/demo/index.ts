@@ -23,6 +23,7 @@ import type {
   Team,
   User,
 } from '../domain/model';
+import { newContact, newFollowUp, newQueueItem } from '../domain/model';
 import {
   FOLLOW_UP_CANCEL_REASONS,
   FOLLOW_UP_NOTES_DONE,
@@ -550,7 +551,7 @@ class Generator {
             const sentiment = this.sentiment(rng, scenario, inboundCount, outcome);
             const voice = this.voice(rng, state, agentId);
             const { claimedAt, endedAt, doneAt } = this.timings(rng, channel, t);
-            const contact: Contact = {
+            const contact = newContact({
               id: '',
               customerId: customer.id,
               channel,
@@ -567,34 +568,14 @@ class Generator {
               resolution: outcome.resolved ? 'resolved' : 'unresolved',
               sentiment,
               summary: outcome.summary(voice),
-              parentId: null,
-              scriptId: null,
-              scriptVersion: null,
-              adherence: null,
-              gesture: null,
-              promise: null,
-              acwSeconds: null,
-            };
-            const item: QueueItem = {
-              id: '',
-              contactId: '',
-              customerId: customer.id,
-              queueId: queue.id,
-              channel,
+            });
+            const item = newQueueItem(contact, queue, {
               priority: this.priority(rng, customer, topic, channel),
-              enqueuedAt: t,
-              slaDueAt: t + queue.slaSeconds * SECOND,
               state: 'done',
               assigneeId: agentId,
               claimedAt,
               doneAt,
-              topic,
-              skills: queue.skills,
-              offeredTo: null,
-              offeredAt: null,
-              declinedBy: [],
-              wrapUpAt: null,
-            };
+            });
             const rec: Rec = { contact, item, parent: null, customer: ci };
             recs.push(rec);
             state.handled.push(rec);
@@ -622,7 +603,7 @@ class Generator {
             else if (outChannel === 'email') body = renderOutboundEmail(scenario, voice);
             else body = renderOutboundSms(scenario, voice);
             const endedAt = isCall ? t + Math.floor(rng.between(2, 8) * MINUTE) : null;
-            const contact: Contact = {
+            const contact = newContact({
               id: '',
               customerId: customer.id,
               channel: outChannel,
@@ -632,21 +613,13 @@ class Generator {
               address: this.address(rng, outChannel, state),
               at: t,
               endedAt,
-              queueId: null,
               agentId: caseAgent,
               topic,
               disposition: isCall ? 'Follow-up call made' : 'Update sent',
               resolution: isCall ? (last ? 'resolved' : 'unresolved') : null,
               sentiment,
               summary: isCall ? `Called back as promised with an update on ${scenario.about.replace(/^your /, 'the customer’s ')}.` : null,
-              parentId: null,
-              scriptId: null,
-              scriptVersion: null,
-              adherence: null,
-              gesture: null,
-              promise: null,
-              acwSeconds: null,
-            };
+            });
             const rec: Rec = { contact, item: null, parent: null, customer: ci };
             recs.push(rec);
             if (isCall) state.handled.push(rec);
@@ -668,31 +641,17 @@ class Generator {
   }
 
   note(rng: Rng, state: CustomerState, scenario: Scenario, subject: string, topic: DemoTopic, agentId: string, at: number): Contact {
-    return {
+    return newContact({
       id: '',
       customerId: state.customer.id,
       channel: 'note',
       direction: 'internal',
       subject: `Note: ${subject}`,
       body: renderNote(rng, scenario, this.voice(rng, state, agentId)),
-      address: null,
       at,
-      endedAt: null,
-      queueId: null,
       agentId,
       topic,
-      disposition: null,
-      resolution: null,
-      sentiment: null,
-      summary: null,
-      parentId: null,
-      scriptId: null,
-      scriptVersion: null,
-      adherence: null,
-      gesture: null,
-      promise: null,
-      acwSeconds: null,
-    };
+    });
   }
 
   // -------------------------------------------------------------- live backlog
@@ -738,7 +697,7 @@ class Generator {
         channel === 'call'
           ? renderWaitingCall(topic, repeat)
           : this.body(rng, channel, { scenario, outcome: null, voice, tone: toneOf(sentiment ?? 0), repeat });
-      const contact: Contact = {
+      const contact = newContact({
         id: '',
         customerId: customer.id,
         channel,
@@ -747,42 +706,17 @@ class Generator {
         body,
         address: this.address(rng, channel, state),
         at: enqueuedAt,
-        endedAt: null,
         queueId: queue.id,
         agentId: claimedBy,
         topic,
-        disposition: null,
-        resolution: null,
         sentiment,
-        summary: null,
-        parentId: null,
-        scriptId: null,
-        scriptVersion: null,
-        adherence: null,
-        gesture: null,
-        promise: null,
-        acwSeconds: null,
-      };
-      const item: QueueItem = {
-        id: '',
-        contactId: '',
-        customerId: customer.id,
-        queueId: queue.id,
-        channel,
+      });
+      const item = newQueueItem(contact, queue, {
         priority: this.priority(rng, customer, topic, channel),
-        enqueuedAt,
-        slaDueAt: enqueuedAt + queue.slaSeconds * SECOND,
         state: claimedBy ? 'claimed' : 'waiting',
         assigneeId: claimedBy,
         claimedAt,
-        doneAt: null,
-        topic,
-        skills: queue.skills,
-        offeredTo: null,
-        offeredAt: null,
-        declinedBy: [],
-        wrapUpAt: null,
-      };
+      });
       recs.push({ contact, item, parent: null, customer: state.index });
     }
   }
@@ -828,8 +762,9 @@ class Generator {
   followUps(states: CustomerState[], recs: Rec[]): FollowUp[] {
     const rng = this.rng('follow-ups');
     const out: FollowUp[] = [];
-    const add = (row: Omit<FollowUp, 'id'>): void => {
-      out.push({ id: `fu_${pad(out.length + 1, 6)}`, ...row });
+    /** Numbers the follow-up (its id was left blank) in the order they are made. */
+    const add = (row: FollowUp): void => {
+      out.push({ ...row, id: `fu_${pad(out.length + 1, 6)}` });
     };
 
     // Ava's and Ben's own work list: overdue, due later today and coming up, tied to contacts they handled,
@@ -922,31 +857,22 @@ class Generator {
     owner: string,
     createdAt: number,
     dueAt: number,
-  ): Omit<FollowUp, 'id'> {
-    return {
+  ): FollowUp {
+    return newFollowUp({
+      id: '',
       customerId: state.customer.id,
       contactId: rec ? rec.contact.id : null,
       kind,
       channel: this.followUpChannel(kind, state),
       dueAt,
       ownerId: owner,
-      state: 'scheduled',
       reason: this.reason(rng, kind, rec?.contact.topic ?? null),
-      outcome: null,
-      note: '',
       createdAt,
       createdBy: owner,
-      completedAt: null,
-      completedBy: null,
-      cancelReason: null,
-      remindAt: null,
-      ruleId: null,
-      previousId: null,
-      outcomeContactId: null,
-    };
+    });
   }
 
-  followUp(rng: Rng, state: CustomerState, rec: Rec | null): Omit<FollowUp, 'id'> {
+  followUp(rng: Rng, state: CustomerState, rec: Rec | null): FollowUp {
     const base = rec ? (rec.contact.endedAt ?? rec.contact.at) : this.now - Math.floor(rng.between(1, 60) * DAY);
     const createdAt = Math.min(this.now, base + Math.floor(rng.between(1, 15) * MINUTE));
     const kind: FollowUpKind = (rec?.contact.sentiment ?? 0) < -0.45 ? 'recovery' : FOLLOW_UP_KINDS.pick(rng);

@@ -4,7 +4,7 @@
  * plans, tiers, languages and matching time zones.
  */
 import type { ReachableChannel } from '../domain/common';
-import type { Customer, QuietHours, Tier } from '../domain/model';
+import { newCustomer, type Customer, type QuietHours, type Tier } from '../domain/model';
 import { type Rng, Weighted } from './random';
 
 const DAY = 86_400_000;
@@ -534,7 +534,7 @@ export class CustomerFactory {
 
     const quietHours = rng.chance(0.6) ? { ...rng.pick(QUIET_HOURS) } : null;
 
-    const customer: Customer = {
+    const customer = newCustomer({
       id: customerId(index),
       firstName,
       lastName,
@@ -550,7 +550,7 @@ export class CustomerFactory {
       attributes,
       createdAt,
       updatedAt,
-    };
+    });
     const profile: CustomerProfile = {
       town: town.name,
       currencySymbol: CURRENCY_SYMBOL[culture.currency],
