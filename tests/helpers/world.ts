@@ -3,7 +3,7 @@
  * supervisor) and one other team (Olga), their queues, a few customers with
  * histories, and waiting contacts.
  */
-import { newPresence, newUser, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newContact, newCustomer, newPresence, newQueueItem, newUser, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import type { ImportAccount, ImportEntry } from '../../hub/import';
 
 export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -31,76 +31,26 @@ export const queues: Queue[] = [
 ];
 
 export function customer(n: number, patch: Partial<Customer> = {}): Customer {
-  return {
+  return newCustomer({
     id: `cus_${n}`,
     firstName: `First${n}`,
     lastName: `Last${n}`,
-    company: null,
     emails: [`c${n}@example.com`],
     phones: [`+4477009000${String(n).padStart(2, '0')}`],
-    tier: 'standard',
-    language: 'en-GB',
-    timeZone: 'Europe/London',
-    quietHours: null,
     preferredChannel: 'email',
-    tags: [],
-    attributes: {},
     createdAt: T0 - 86_400_000,
     updatedAt: T0 - 86_400_000,
     ...patch,
-  };
+  });
 }
 
 export function contact(id: string, customerId: string, at: number, patch: Partial<Contact> = {}): Contact {
-  return {
-    id,
-    customerId,
-    channel: 'email',
-    direction: 'inbound',
-    subject: `Subject ${id}`,
-    body: `Body of ${id}`,
-    address: null,
-    at,
-    endedAt: null,
-    queueId: null,
-    agentId: null,
-    topic: 'general',
-    disposition: null,
-    resolution: null,
-    sentiment: null,
-    summary: null,
-    parentId: null,
-    scriptId: null,
-    scriptVersion: null,
-    adherence: null,
-    gesture: null,
-    promise: null,
-    acwSeconds: null,
-    ...patch,
-  };
+  return newContact({ id, customerId, channel: 'email', direction: 'inbound', subject: `Subject ${id}`, body: `Body of ${id}`, at, topic: 'general', ...patch });
 }
 
+/** The contact waiting in `queueId`, due five minutes after it came in whatever the queue's SLA (as the tests expect). */
 export function waiting(contactRow: Contact, queueId: string): QueueItem {
-  return {
-    id: contactRow.id,
-    contactId: contactRow.id,
-    customerId: contactRow.customerId,
-    queueId,
-    channel: contactRow.channel,
-    priority: 3,
-    enqueuedAt: contactRow.at,
-    slaDueAt: contactRow.at + 300_000,
-    state: 'waiting',
-    assigneeId: null,
-    claimedAt: null,
-    doneAt: null,
-    topic: contactRow.topic,
-    skills: [],
-    offeredTo: null,
-    offeredAt: null,
-    declinedBy: [],
-    wrapUpAt: null,
-  };
+  return newQueueItem(contactRow, { id: queueId, slaSeconds: 300, skills: [] });
 }
 
 export interface World {

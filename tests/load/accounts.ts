@@ -9,7 +9,7 @@
  * have), and customers who have been in touch with the team before, so every
  * desktop holds customers to write notes about from its first sync.
  */
-import { newPresence, newUser, presenceMoved, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newContact, newPresence, newQueueItem, newUser, presenceMoved, type Customer, type Queue, type Team, type User } from '@core/domain/model';
 import { CustomerFactory } from '@core/demo/people';
 import { deriveSeed, Rng } from '@core/demo/random';
 import type { EntityName, EntityRow } from '@core/sync/entities';
@@ -95,7 +95,7 @@ function plan(agentCount: number, teamSize: number, seed: number, now: number): 
       const handler = rng.pick(members);
       const queue = rng.chance(0.3) ? billing : care;
       const at = now - Math.floor(rng.between(1, 60) * DAY);
-      const contact: Contact = {
+      const contact = newContact({
         id: `con_seed_${customerIndex}`,
         customerId: customer.id,
         channel: 'email',
@@ -110,36 +110,17 @@ function plan(agentCount: number, teamSize: number, seed: number, now: number): 
         topic: queue.topics[0]!,
         disposition: 'info-given',
         resolution: 'resolved',
-        sentiment: null,
         summary: 'Answered the question.',
-        parentId: null,
-        scriptId: null,
-        scriptVersion: null,
-        adherence: null,
-        gesture: null,
-        promise: null,
         acwSeconds: 40,
-      };
-      const item: QueueItem = {
-        id: contact.id,
-        contactId: contact.id,
-        customerId: customer.id,
-        queueId: queue.id,
-        channel: 'email',
-        priority: 3,
-        enqueuedAt: at,
-        slaDueAt: at + queue.slaSeconds * 1000,
+      });
+      // Handled a while ago: claimed a minute after it came in, talked over in five, wrapped up in one.
+      const item = newQueueItem(contact, queue, {
         state: 'done',
         assigneeId: handler.id,
         claimedAt: at + 60_000,
         doneAt: at + 7 * 60_000,
-        topic: contact.topic,
-        skills: [...queue.skills],
-        offeredTo: null,
-        offeredAt: null,
-        declinedBy: [],
         wrapUpAt: at + 6 * 60_000,
-      };
+      });
       batch.push({ entity: 'customer', row: customer satisfies Customer }, { entity: 'contact', row: contact }, { entity: 'queueItem', row: item });
     }
     teams.push({ index: t, id: team.id, agents: size, careTopic, billingTopic, queueIds: [care.id, billing.id], senders });
