@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
-import { EmailSchema, IdSchema, normalizePhone, PhoneSchema } from '@core/domain/common';
 import { customerName } from '@core/domain/model';
+import { screenPopLookup } from '@core/screen-pop';
 import { useLive } from '../data/hooks';
 import { EmptyState } from '../shell/EmptyState';
 import { ScreenHeader } from '../shell/ScreenHeader';
@@ -13,36 +13,10 @@ import { TierChip } from './CustomersScreen';
 import { ProfilePanel } from './customer/ProfilePanel';
 import { Timeline } from './customer/Timeline';
 
-type Lookup =
-  | { kind: 'id' | 'phone' | 'email'; value: string; shown: string }
-  | { kind: 'invalid'; reason: string }
-  | null;
-
-/** What a link or route asks for: a customer by id, phone or email; a clear reason when it cannot be understood. */
-function lookupOf(params: URLSearchParams): Lookup {
-  const id = params.get('id');
-  const phone = params.get('phone');
-  const email = params.get('email');
-  if (id !== null) {
-    return IdSchema.safeParse(id).success ? { kind: 'id', value: id, shown: `id ${id}` } : { kind: 'invalid', reason: `“${id.slice(0, 80)}” is not a customer id.` };
-  }
-  if (phone !== null) {
-    const parsed = PhoneSchema.safeParse(phone);
-    return parsed.success
-      ? { kind: 'phone', value: normalizePhone(parsed.data), shown: `phone ${parsed.data}` }
-      : { kind: 'invalid', reason: `“${phone.slice(0, 80)}” is not a phone number.` };
-  }
-  if (email !== null) {
-    const parsed = EmailSchema.safeParse(email);
-    return parsed.success ? { kind: 'email', value: parsed.data, shown: `email ${parsed.data}` } : { kind: 'invalid', reason: `“${email.slice(0, 80)}” is not an email address.` };
-  }
-  return null;
-}
-
 /** One customer: profile, history across every channel, notes. Opened from the list, a contact, or a screen-pop link. */
 export function CustomerScreen() {
   const params = useQueryParams();
-  const lookup = lookupOf(params);
+  const lookup = screenPopLookup(params);
   const customer = useLive(
     async (db) => {
       if (!lookup || lookup.kind === 'invalid') return null;
