@@ -9,7 +9,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { useQueryParams } from '../state/params';
 import { navigate } from '../state/router';
-import { TierChip } from './CustomersScreen';
+import { TierChip } from '../components/TierChip';
 import { ProfilePanel } from './customer/ProfilePanel';
 import { Timeline } from './customer/Timeline';
 

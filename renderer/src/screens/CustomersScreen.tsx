@@ -17,18 +17,11 @@ import { customerName, type Customer } from '@core/domain/model';
 import { useLive } from '../data/hooks';
 import { fetchCustomerHistory, searchHubCustomers } from '../data/remote';
 import { useLocal } from '../data/local';
+import { TierChip } from '../components/TierChip';
 import { VirtualList } from '../components/VirtualList';
 import { EmptyState } from '../shell/EmptyState';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { navigate } from '../state/router';
-
-const TIER_LABELS = { standard: null, gold: 'Gold', vip: 'VIP' } as const;
-
-export function TierChip({ tier }: { tier: Customer['tier'] }) {
-  const label = TIER_LABELS[tier];
-  if (!label) return null;
-  return <Chip size="small" label={label} color={tier === 'vip' ? 'secondary' : 'default'} variant={tier === 'vip' ? 'filled' : 'outlined'} />;
-}
 
 /** Lower-case text a customer is found by: name, company, emails, and phone digits. */
 function searchText(customer: Customer): string {
