@@ -8,8 +8,11 @@
  */
 import { systemClock, type Clock } from './clock';
 import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type PresenceRow, type Queue, type QueueItem, type User } from '@core/domain/model';
-import { joinPresence, planOffers, type Agent, type OfferChange } from '@core/routing';
+import { CHANNEL_LABELS } from '@core/domain/common';
+import { newNotification, PRESENCE_LABELS, type Notification } from '@core/domain/model';
+import { joinPresence, planOffers, type Agent, type OfferChange, type ReturnedTransfer } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
+import { derivedId } from '@core/sync/mutations/helpers';
 import type { Queryable, Storage } from './storage';
 import { writeRows, writeTransaction } from './sync/store';
 
@@ -24,6 +27,9 @@ export const OFFER_TRIGGERS: ReadonlySet<MutationName> = new Set<MutationName>([
   'contact.release',
   'contact.endConversation',
   'contact.wrapUp',
+  'contact.transfer',
+  'contact.takeOver',
+  'presence.setFor',
   // Someone disabled, moved to another team or given other skills; a queue's team or channels changed.
   'user.update',
   'queue.save',
@@ -38,11 +44,13 @@ export interface OfferPassResult {
   expired: OfferChange[];
   withdrawn: OfferChange[];
   offered: OfferChange[];
+  /** Named transfers gone back to their queue (whoever transferred them is told). */
+  returned: ReturnedTransfer[];
   /** Whether any row was written. */
   changed: boolean;
 }
 
-const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], changed: false };
+const NOTHING: OfferPassResult = { expired: [], withdrawn: [], offered: [], returned: [], changed: false };
 
 interface RoutingState {
   items: QueueItem[];
@@ -161,6 +169,29 @@ function memoryOf(storage: Storage): RoutingMemory {
   return memory;
 }
 
+/** What whoever transferred a contact to a named agent is told when it goes back to the queue. */
+function returnedNotice(returned: ReturnedTransfer, state: RoutingState, now: number): Notification {
+  const item = state.items.find((candidate) => candidate.id === returned.itemId)!;
+  const agent = state.users.find((user) => user.id === returned.agentId);
+  const first = agent?.name.split(/\s+/)[0] ?? 'The agent';
+  const queue = state.queues.find((candidate) => candidate.id === item.queueId)?.name ?? 'its';
+  const what = CHANNEL_LABELS[item.channel].toLowerCase();
+  const why =
+    returned.why === 'expired'
+      ? `${first} did not take the ${what} you transferred in time`
+      : `${first} can no longer take the ${what} you transferred (${agent ? PRESENCE_LABELS[agent.presence].toLowerCase() : 'gone'})`;
+  return newNotification({
+    id: derivedId(item.id, `returned:${returned.handoffAt}`),
+    userId: returned.fromId,
+    kind: 'transfer-returned',
+    fromId: null,
+    text: `${why}: it is waiting in the ${queue} queue again.`,
+    customerId: item.customerId,
+    contactId: item.contactId,
+    at: now,
+  });
+}
+
 /**
  * One offer pass at `now`: expires lapsed offers, withdraws offers their
  * agent can no longer take, and offers waiting contacts in queue order. Looks
@@ -173,9 +204,11 @@ export async function runOfferPass(storage: Storage, now: number, options: Offer
   if (preview.updates.length === 0) return NOTHING;
   return writeTransaction(storage, async (tx) => {
     // Decided again with no other write in progress: another process or request may have changed things since.
-    const plan = planOffers({ ...(await memory.refresh(tx)), now, ttlMs });
+    const state = await memory.refresh(tx);
+    const plan = planOffers({ ...state, now, ttlMs });
     await writeRows(tx, 'queueItem', plan.updates);
-    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, changed: plan.updates.length > 0 };
+    if (plan.returned.length) await writeRows(tx, 'notification', plan.returned.map((returned) => returnedNotice(returned, state, now)));
+    return { expired: plan.expired, withdrawn: plan.withdrawn, offered: plan.offered, returned: plan.returned, changed: plan.updates.length > 0 };
   });
 }
 

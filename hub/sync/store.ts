@@ -4,7 +4,7 @@
  * concerns (customers, people's presence) brought into the scope of the
  * people who now need them.
  */
-import { customerOfRow, ENTITIES, isPersonScopeKey, parseEntityRow, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
+import { customerOfRow, ENTITIES, inboxScopeKey, isPersonScopeKey, parseEntityRow, PERSONAL_ENTITIES, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
 import { DomainError, REFERENCE_ENTITIES, type MutationStore } from '@core/sync/mutations';
 import { ScriptSchema, type Role, type Script } from '@core/domain/model';
 import type { Queryable, Storage } from '../storage';
@@ -236,7 +236,7 @@ export async function putRows<E extends EntityName>(tx: Queryable, entity: E, in
     const row = checked.data as EntityRow<E>;
     const customerId = customerOfRow(entity, row);
     // A customer id that looked like a person's key would share that person's scope.
-    if (customerId && entity !== 'presence' && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
+    if (customerId && !PERSONAL_ENTITIES.has(entity) && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
     return { id: row.id, customer_id: customerId, data: row };
   });
   const written = writtenBy(tx);
@@ -291,6 +291,11 @@ async function scopeFor<E extends EntityName>(tx: Queryable, entity: E, row: Ent
       // For its owner and the supervisors and admins who share a team with them.
       const { id } = row as EntityRow<'presence'>;
       return to([id, ...(await supervisorsOf(tx, id))], personScopeKey(id));
+    }
+    case 'notification': {
+      // For the person alone; one about a customer lets them open that customer (a colleague asked in from another team).
+      const { userId, customerId } = row as EntityRow<'notification'>;
+      return customerId ? [...to([userId], inboxScopeKey(userId)), ...to([userId], customerId)] : to([userId], inboxScopeKey(userId));
     }
     case 'user': {
       // A person holds their own key and their teams' supervisors hold it; a supervisor or admin holds their teams' members' keys.

@@ -141,6 +141,30 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
         });
     },
   },
+  {
+    // Notifications (mentions, transfers, advice), newest first; a customer's queue items, for merging customers.
+    // Queue items and contacts cached before have no hand-over, escalation or mentions: they get the defaults.
+    version: 7,
+    stores: {
+      notifications: 'id, at',
+      queueItems: 'id, [state+slaDueAt], assigneeId, customerId',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('queueItems')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.handoff ??= null;
+          row.escalation ??= null;
+        });
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.mentions ??= [];
+        });
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {
@@ -156,6 +180,7 @@ export const ENTITY_TABLES = {
   target: 'targets',
   article: 'articles',
   presence: 'presence',
+  notification: 'notifications',
 } as const satisfies Record<EntityName, string>;
 
 export interface DexieDependencies {
@@ -176,6 +201,7 @@ export class AgentDeskDb extends Dexie {
   declare targets: Table<LocalRow<'target'>, string>;
   declare articles: Table<LocalRow<'article'>, string>;
   declare presence: Table<LocalRow<'presence'>, string>;
+  declare notifications: Table<LocalRow<'notification'>, string>;
   declare outbox: Table<OutboxRow, number>;
   declare shadow: Table<ShadowRow, [string, string]>;
   declare rejections: Table<RejectionRow, number>;

@@ -296,6 +296,8 @@ export const ContactSchema = z.object({
   promise: PromiseSchema.nullable().default(null),
   /** After-contact work, in seconds (from the end of the conversation to the wrap-up). */
   acwSeconds: z.number().int().min(0).max(24 * 3600).nullable().default(null),
+  /** People a note asks in (@mentions): each is notified. */
+  mentions: z.array(IdSchema).max(20).default([]),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -335,6 +337,7 @@ export function newContact(fields: NewContactFields): Contact {
     gesture: null,
     promise: null,
     acwSeconds: null,
+    mentions: [],
     ...rest,
   };
 }
@@ -346,6 +349,34 @@ export const QueueStateSchema = z.enum(QUEUE_STATES);
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
 /** A contact's place in a queue. Its id is the contact's id: one queue item per contact. */
+/**
+ * A contact handed on: to another queue, or offered to a named agent there
+ * (`toAgentId`, cleared when it goes back to the queue).
+ */
+export const HandoffSchema = z.object({
+  fromId: IdSchema,
+  fromQueueId: IdSchema,
+  toAgentId: IdSchema.nullable(),
+  reason: shortText(120),
+  note: longText(4000).default(''),
+  at: EpochMsSchema,
+});
+export type Handoff = z.infer<typeof HandoffSchema>;
+
+export const ESCALATION_STATES = ['open', 'taken', 'advised'] as const;
+
+/** An agent's call for help: open until a supervisor takes the contact over or replies with advice. */
+export const EscalationSchema = z.object({
+  byId: IdSchema,
+  reason: shortText(500),
+  at: EpochMsSchema,
+  state: z.enum(ESCALATION_STATES),
+  /** The supervisor who took it over or advised. */
+  supervisorId: IdSchema.nullable().default(null),
+  answeredAt: EpochMsSchema.nullable().default(null),
+});
+export type Escalation = z.infer<typeof EscalationSchema>;
+
 export const QueueItemSchema = z.object({
   id: IdSchema,
   contactId: IdSchema,
@@ -370,6 +401,10 @@ export const QueueItemSchema = z.object({
   declinedBy: z.array(IdSchema).max(100).default([]),
   /** When the conversation ended and after-contact work began. */
   wrapUpAt: EpochMsSchema.nullable().default(null),
+  /** The last hand-over: who moved it here and why; the next agent reads its note first. */
+  handoff: HandoffSchema.nullable().default(null),
+  /** An agent asked a supervisor for help with it. */
+  escalation: EscalationSchema.nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
@@ -406,6 +441,8 @@ export function newQueueItem(
     offeredAt: null,
     declinedBy: [],
     wrapUpAt: null,
+    handoff: null,
+    escalation: null,
     ...patch,
   };
 }
@@ -630,3 +667,43 @@ export const ArticleSchema = z.object({
   updatedBy: IdSchema,
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+// ---------------------------------------------------------------- notifications
+
+export const NOTIFICATION_KINDS = [
+  /** Someone @mentioned the person in a note. */
+  'mention',
+  /** A contact was transferred to the person (offered to them). */
+  'transfer',
+  /** A contact the person transferred to someone came back to the queue (declined, not answered). */
+  'transfer-returned',
+  /** A supervisor replied to the person's escalation with advice, or took the contact over. */
+  'advice',
+  'taken-over',
+  /** A supervisor set the person's presence. */
+  'presence',
+] as const;
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
+/** Something for one person to see, on whatever screen they are: synced to them alone. */
+export const NotificationSchema = z.object({
+  id: IdSchema,
+  /** Who it is for. */
+  userId: IdSchema,
+  kind: NotificationKindSchema,
+  /** Who caused it (null: the hub, e.g. an offer that lapsed). */
+  fromId: IdSchema.nullable(),
+  /** What it says, in words. */
+  text: longText(2000),
+  customerId: IdSchema.nullable().default(null),
+  contactId: IdSchema.nullable().default(null),
+  at: EpochMsSchema,
+  readAt: EpochMsSchema.nullable().default(null),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+/** A notification's row: unread, about no customer unless given. */
+export function newNotification(fields: Pick<Notification, 'id' | 'userId' | 'kind' | 'fromId' | 'text' | 'at'> & Partial<Pick<Notification, 'customerId' | 'contactId'>>): Notification {
+  return { customerId: null, contactId: null, readAt: null, ...fields };
+}

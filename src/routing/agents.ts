@@ -109,6 +109,14 @@ export interface OfferChange {
   agentId: string;
 }
 
+export interface ReturnedTransfer extends OfferChange {
+  /** Who transferred it. */
+  fromId: string;
+  /** The hand-over's time (names it). */
+  handoffAt: number;
+  why: 'expired' | 'withdrawn';
+}
+
 export interface OfferPlan {
   /** Offers older than the TTL, cleared. */
   expired: OfferChange[];
@@ -116,6 +124,8 @@ export interface OfferPlan {
   withdrawn: OfferChange[];
   /** New offers. */
   offered: OfferChange[];
+  /** Contacts transferred to a named agent whose offer lapsed or was withdrawn: back to their queue, and whoever transferred them is told. */
+  returned: ReturnedTransfer[];
   /** The queue items to write, with their new offer fields. */
   updates: QueueItem[];
 }
@@ -147,7 +157,7 @@ export function planOffers(input: PlanOffersInput): OfferPlan {
     if ((item.state === 'claimed' || item.state === 'wrap-up') && item.assigneeId) busy.add(item.assigneeId);
   }
   const waiting = input.items.filter((item) => item.state === 'waiting').sort(compareQueueItems);
-  const plan: OfferPlan = { expired: [], withdrawn: [], offered: [], updates: [] };
+  const plan: OfferPlan = { expired: [], withdrawn: [], offered: [], returned: [], updates: [] };
   const offeredAgents = new Set<string>();
   const lapsedBy = new Map<string, string>();
   /** Waiting items without a live offer, in queue order. */
@@ -161,8 +171,13 @@ export function planOffers(input: PlanOffersInput): OfferPlan {
       open.push(item);
       continue;
     }
-    const cleared: QueueItem = { ...item, offeredTo: null, offeredAt: null };
+    const named = item.handoff?.toAgentId === agentId ? item.handoff : null;
+    const cleared: QueueItem = { ...item, offeredTo: null, offeredAt: null, handoff: named ? { ...named, toAgentId: null } : item.handoff };
+    const giveBack = (why: ReturnedTransfer['why']) => {
+      if (named) plan.returned.push({ itemId: item.id, agentId, fromId: named.fromId, handoffAt: named.at, why });
+    };
     if (!offerIsLive(item, now, ttlMs)) {
+      giveBack('expired');
       plan.expired.push({ itemId: item.id, agentId });
       lapsedBy.set(item.id, agentId);
       changed.set(item.id, cleared);
@@ -176,6 +191,7 @@ export function planOffers(input: PlanOffersInput): OfferPlan {
       offeredAgents.add(agentId);
       continue;
     }
+    giveBack('withdrawn');
     plan.withdrawn.push({ itemId: item.id, agentId });
     changed.set(item.id, cleared);
     open.push(cleared);

@@ -19,4 +19,5 @@ export {
   type OfferChange,
   type OfferPlan,
   type PlanOffersInput,
+  type ReturnedTransfer,
 } from './agents';

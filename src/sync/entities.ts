@@ -1,8 +1,9 @@
 /**
  * The entities that sync between the hub and the desktops: their schemas,
  * the local table each lives in, and the scope key (if any) a row belongs to.
- * A scope key is a customer's id, or `person:<user id>` for a person's own
- * rows (their presence). A row with a key syncs to everyone who holds that key
+ * A scope key is a customer's id, `person:<user id>` for a person's own
+ * rows (their presence), or `person:<user id>:inbox` for what only they see
+ * (their notifications). A row with a key syncs to everyone who holds that key
  * in scope; rows with none (the directory, scripts) sync to everyone.
  */
 import type { z } from 'zod';
@@ -19,10 +20,11 @@ import {
   TeamSchema,
   UserSchema,
   PresenceRowSchema,
+  NotificationSchema,
   type User,
 } from '../domain/model';
 
-export const ENTITY_NAMES = ['customer', 'contact', 'queueItem', 'followUp', 'survey', 'script', 'user', 'team', 'queue', 'target', 'article', 'presence'] as const;
+export const ENTITY_NAMES = ['customer', 'contact', 'queueItem', 'followUp', 'survey', 'script', 'user', 'team', 'queue', 'target', 'article', 'presence', 'notification'] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 const PERSON_SCOPE_PREFIX = 'person:';
@@ -39,6 +41,14 @@ export function personScopeKey(userId: string): string {
 export function isPersonScopeKey(key: string): boolean {
   return key.startsWith(PERSON_SCOPE_PREFIX);
 }
+
+/** The scope key of what is for a person's eyes only (their notifications): held by the person alone. */
+export function inboxScopeKey(userId: string): string {
+  return `${personScopeKey(userId)}:inbox`;
+}
+
+/** Entities whose rows belong to a person's key rather than a customer's. */
+export const PERSONAL_ENTITIES: ReadonlySet<EntityName> = new Set(['presence', 'notification']);
 
 /** Whose desktops hold a person's key: the person, and the supervisors and admins who share a team with them. */
 export function personKeyHolders(person: Pick<User, 'id' | 'teamIds'>, people: readonly Pick<User, 'id' | 'role' | 'teamIds'>[]): string[] {
@@ -73,6 +83,7 @@ export const ENTITIES = {
   target: def({ schema: TargetSchema, table: 'targets', customerOf: null }),
   article: def({ schema: ArticleSchema, table: 'articles', customerOf: null }),
   presence: def({ schema: PresenceRowSchema, table: 'presence', customerOf: (row) => personScopeKey(row.id) }),
+  notification: def({ schema: NotificationSchema, table: 'notifications', customerOf: (row) => inboxScopeKey(row.userId) }),
 } as const;
 
 export type EntityRow<E extends EntityName> = z.output<(typeof ENTITIES)[E]['schema']>;

@@ -81,6 +81,26 @@ export const PERMISSIONS: { [N in MutationName]: MutationPermissions } = {
     cells: holderOnly,
     rule: 'Only whoever holds a contact wraps it up: the disposition, the script adherence and the after-contact time are theirs.',
   },
+  'contact.transfer': {
+    row: 'a contact the owner has taken',
+    cells: ownerOrSupervisors,
+    rule: 'Whoever holds a contact hands it on, to another queue or to a named agent who works that queue and is available (the hub knows, and says so when they are not); a supervisor of the queue’s team (or an admin) moves any open contact, waiting ones too. A move made on an out-of-date view (someone moved it meanwhile) is refused, not stacked on theirs.',
+  },
+  'contact.escalate': {
+    row: 'a contact the owner has taken',
+    cells: holderOnly,
+    rule: 'Only whoever holds a contact asks for help with it; every supervisor of its queue’s team sees the request at once.',
+  },
+  'contact.takeOver': {
+    row: 'a contact the owner has taken',
+    cells: supervisorsOnly('no'),
+    rule: 'A supervisor of the contact’s queue’s team (or an admin) takes it from whoever holds it; they are told, and are free for the next contact.',
+  },
+  'contact.advise': {
+    row: 'a contact the owner has taken and escalated',
+    cells: supervisorsOnly('no'),
+    rule: 'A supervisor of the contact’s queue’s team (or an admin) answers an escalation with advice: a note on the contact, and the agent who asked is told.',
+  },
   'customer.update': {
     row: 'a customer the owner handles',
     cells: { ...everyone, owner: { if: 'not the tier' }, teammate: { if: 'not the tier' }, otherAgent: { if: 'not the tier' } },
@@ -125,6 +145,16 @@ export const PERMISSIONS: { [N in MutationName]: MutationPermissions } = {
     row: 'the owner’s presence',
     cells: holderOnly,
     rule: 'Everyone sets their own presence only: the change names no one else, so another person’s presence is never touched.',
+  },
+  'presence.setFor': {
+    row: 'the owner’s presence',
+    cells: ownerOrSupervisors,
+    rule: 'A supervisor of one of the person’s teams (or an admin) sets their presence from the floor view, and they are told; anyone may set their own this way too.',
+  },
+  'notification.read': {
+    row: 'a notification for the owner',
+    cells: holderOnly,
+    rule: 'Notifications reach only the person they are for, who marks them read.',
   },
   'script.save': {
     row: 'a script (scripts belong to no team)',

@@ -58,6 +58,8 @@ export const REJECTION_CODES = [
   'invalid_state',
   'already_completed',
   'invalid',
+  /** The person a contact was handed to cannot take it now (offline, away, on another contact, switched off). */
+  'unavailable',
   /** The hub failed unexpectedly on this change (a bug, bad stored data): refused so later changes still go through. */
   'internal',
 ] as const;

@@ -131,6 +131,8 @@ const schedule = (id: string): Step => ({
   args: { id, customerId: 'cus_1', kind: 'callback', channel: 'call', dueAt: due(), reason: 'Check back' },
 });
 const claimStep = (contactId: string): Step => ({ name: 'contact.claim', args: { contactId } });
+/** Each waiting contact has a twin that Ava holds and asked for help with. */
+const heldBy = (waitingId: string) => waitingId.replace('con_w', 'con_h');
 
 /** Typed over every mutation name: a new mutation does not compile until it has a scenario here. */
 const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenario<N> } = {
@@ -138,7 +140,7 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
   'contact.release': (_k, contactId) => ({ setup: [claimStep(contactId)], args: { contactId } }),
   'contact.decline': (_k, contactId) => ({ args: { contactId } }),
   'contact.endConversation': (_k, contactId) => ({ setup: [claimStep(contactId)], args: { contactId } }),
-  'contact.addNote': (k) => ({ args: { id: `note_${k}`, customerId: 'cus_1', parentId: 'con_old_1', body: 'A note' } }),
+  'contact.addNote': (k) => ({ args: { id: `note_${k}`, customerId: 'cus_1', parentId: 'con_old_1', body: 'A note', mentions: ['usr_ava'] } }),
   'contact.reply': (k, contactId) => ({ setup: [claimStep(contactId)], args: { id: `reply_${k}`, contactId, body: 'Thanks for waiting' } }),
   'contact.wrapUp': (_k, contactId) => ({
     setup: [claimStep(contactId)],
@@ -155,6 +157,13 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
       promise: { text: 'We call back tomorrow', dueAt: due() },
     },
   }),
+  'contact.transfer': (k, contactId) => ({
+    setup: [claimStep(contactId), { name: 'presence.setFor', args: { id: `ps_tr_${k}`, userId: 'usr_ava', presence: 'available' } }],
+    args: { id: `tr_${k}`, contactId, queueId: 'q_care', agentId: 'usr_ava', reason: 'Billing question', note: 'Wants a refund', fromQueueId: 'q_care' },
+  }),
+  'contact.escalate': (_k, contactId) => ({ setup: [claimStep(contactId)], args: { contactId, reason: 'Threatens to leave' } }),
+  'contact.takeOver': (k, contactId) => ({ args: { id: `tk_${k}`, contactId: heldBy(contactId) } }),
+  'contact.advise': (k, contactId) => ({ args: { id: `adv_${k}`, contactId: heldBy(contactId), body: 'Offer the credit' } }),
   'customer.update': () => ({
     args: {
       customerId: 'cus_3',
@@ -192,6 +201,8 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
   'followUp.cancel': (k) => ({ setup: [schedule(`fu_${k}`)], args: { id: `fu_${k}`, reason: 'Customer called in' } }),
   'survey.record': (k) => ({ args: { id: `sv_${k}`, contactId: 'con_old_1', status: 'answered', csat: 5, nps: 9, comment: 'Very helpful' } }),
   'presence.set': () => ({ args: { presence: 'available' } }),
+  'presence.setFor': (k) => ({ args: { id: `ps_${k}`, userId: 'usr_ava', presence: k % 2 ? 'away' : 'available' } }),
+  'notification.read': (k) => ({ args: { ids: [`ntf_${k}`] } }),
   'script.save': (k) => ({
     args: {
       scriptId: `scr_${k}`,
@@ -233,6 +244,9 @@ function world(): ImportEntry[] {
   for (let n = 1; n <= WAITING; n += 1) {
     const live = contact(`con_w${n}`, `cus_${1 + (n % 4)}`, T0 + n * 1000, { queueId: 'q_care', channel: 'chat' });
     entries.push({ entity: 'contact', row: live }, { entity: 'queueItem', row: waiting(live, 'q_care') });
+    const held = contact(`con_h${n}`, `cus_${1 + (n % 4)}`, T0 + n * 1000, { queueId: 'q_care', channel: 'chat', agentId: 'usr_ava' });
+    const escalation = { byId: 'usr_ava', reason: 'Help', at: T0 + n * 1000, state: 'open' as const, supervisorId: null, answeredAt: null };
+    entries.push({ entity: 'contact', row: held }, { entity: 'queueItem', row: { ...waiting(held, 'q_care'), state: 'claimed', assigneeId: 'usr_ava', claimedAt: T0, escalation } });
   }
   return entries;
 }

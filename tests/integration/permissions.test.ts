@@ -12,7 +12,7 @@
  * of the picture.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPresence, newUser, presenceMoved, type Contact, type FollowUp, type ScriptStageId, type SurveyResponse } from '@core/domain/model';
+import { newNotification, newPresence, newUser, presenceMoved, type Contact, type FollowUp, type QueueItem, type ScriptStageId, type SurveyResponse } from '@core/domain/model';
 import type { EntityName, EntityRow } from '@core/sync/entities';
 import { MutationRefused } from '@core/sync/local';
 import { MUTATION_NAMES, type MutationInput, type MutationName } from '@core/sync/mutations';
@@ -60,6 +60,13 @@ function queued(key: string, state: { offeredTo: string | null } | 'taken'): Imp
       ? { ...waiting(row, 'q_care'), state: 'claimed' as const, assigneeId: AVA, claimedAt: now - 5 * MINUTE }
       : { ...waiting(row, 'q_care'), offeredTo: state.offeredTo, offeredAt: state.offeredTo ? now : null };
   return [customerOf(key), entry('contact', row), entry('queueItem', item)];
+}
+
+/** Ava's chat, taken, on which she asked for help. */
+function escalated(key: string): ImportEntry[] {
+  return queued(key, 'taken').map((row) =>
+    row.entity === 'queueItem' ? entry('queueItem', { ...(row.row as QueueItem), escalation: { byId: AVA, reason: 'Wants to cancel.', at: Date.now() - MINUTE, state: 'open', supervisorId: null, answeredAt: null } }) : row,
+  );
 }
 
 /** A contact Ava handled and wrapped up (its survey is hers). */
@@ -202,6 +209,42 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
     }),
     refusal: () => AVA_HAS_IT,
   },
+  'contact.transfer': {
+    // Ava's chat goes to the other team's queue.
+    cell: (key) => ({
+      rows: queued(key, 'taken'),
+      customerId: `cus-${key}`,
+      args: { id: `tr-${key}`, contactId: `con-${key}`, queueId: 'q_other', reason: 'Needs the other team', note: 'Asked twice already.', fromQueueId: 'q_care' },
+      watch: [['queueItem', `con-${key}`]],
+    }),
+    refusal: () => AVA_HAS_IT,
+  },
+  'contact.escalate': {
+    cell: (key) => ({
+      rows: queued(key, 'taken'),
+      customerId: `cus-${key}`,
+      args: { contactId: `con-${key}`, reason: 'Wants to cancel everything.' },
+      watch: [['queueItem', `con-${key}`]],
+    }),
+    refusal: () => AVA_HAS_IT,
+  },
+  'contact.takeOver': {
+    cell: (key) => ({ rows: queued(key, 'taken'), customerId: `cus-${key}`, args: { id: `tk-${key}`, contactId: `con-${key}` }, watch: [['queueItem', `con-${key}`]] }),
+    // Ava already holds it: taking it "over" changes nothing.
+    refusal: (actor) => (actor === 'owner' ? 'no effect' : forbidden('Only a supervisor of its team takes a contact over.')),
+  },
+  'contact.advise': {
+    cell: (key) => ({
+      rows: escalated(key),
+      customerId: `cus-${key}`,
+      args: { id: `adv-${key}`, contactId: `con-${key}`, body: 'Offer the goodwill credit.' },
+      watch: [
+        ['contact', `adv-${key}`],
+        ['queueItem', `con-${key}`],
+      ],
+    }),
+    refusal: () => forbidden('Only a supervisor of its team answers an escalation.'),
+  },
   'customer.update': {
     // Met: details anyone may correct; otherwise the tier.
     cell: (key, _actor, mode) => ({
@@ -263,6 +306,20 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
   'presence.set': {
     // Ava is offline; each person sets "away", which can only ever be their own.
     cell: () => ({ rows: [entry('presence', newPresence(AVA, Date.now() - HOUR))], args: { presence: 'away' }, watch: [['presence', AVA, ['owner', 'supervisor']]] }),
+    refusal: () => 'no effect',
+  },
+  'presence.setFor': {
+    // Ava is offline; each person sets her "away".
+    cell: (key) => ({ rows: [entry('presence', newPresence(AVA, Date.now() - HOUR))], args: { id: `ps-${key}`, userId: AVA, presence: 'away' }, watch: [['presence', AVA, ['owner', 'supervisor']]] }),
+    refusal: (actor) => (actor === 'otherSupervisor' ? forbidden('Ava Thompson is not in one of your teams.') : forbidden("Only supervisors can set someone else's presence.")),
+  },
+  'notification.read': {
+    // A notification for Ava: anyone else's desktop never holds it, and marking it read does nothing.
+    cell: (key) => ({
+      rows: [entry('notification', newNotification({ id: `ntf-${key}`, userId: AVA, kind: 'mention', fromId: BEN, text: 'Ben mentioned you.', at: Date.now() - HOUR }))],
+      args: { ids: [`ntf-${key}`] },
+      watch: [['notification', `ntf-${key}`, ['owner']]],
+    }),
     refusal: () => 'no effect',
   },
   'script.save': {

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AgentDeskDb, DB_VERSIONS } from '@core/db/schema';
 import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS } from '@core/domain/model';
-import { T0, customer, users } from '../helpers/world';
+import { T0, contact, customer, users, waiting } from '../helpers/world';
 
 describe('local database versions', () => {
   it('version 1 caches open in version 2: follow-ups and people gain the planner fields, and the new indexes answer', async () => {
@@ -62,6 +62,27 @@ describe('local database versions', () => {
     expect(await db.users.get(users[0]!.id)).toEqual({ ...users[0]!, _v: 7 });
     // Presence comes from the hub, which sends every person's row again and the presence rows in scope.
     expect(await db.presence.count()).toBe(0);
+    db.close();
+  });
+
+  it('version 6 caches open in version 7: queue items and notes gain hand-over, escalation and mentions, and notifications have a table', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('agentdesk-upgrade-7', { indexedDB, IDBKeyRange });
+    for (const { version, stores } of DB_VERSIONS.filter((entry) => entry.version <= 6)) old.version(version).stores(stores);
+    const note = contact('note_1', 'cus_1', T0, { channel: 'note', direction: 'internal' });
+    const item = waiting(contact('con_1', 'cus_1', T0), 'q_care');
+    const { mentions: _mentions, ...oldNote } = note;
+    const { handoff: _handoff, escalation: _escalation, ...oldItem } = item;
+    await old.table('contacts').put({ ...oldNote, _v: 3 });
+    await old.table('queueItems').put({ ...oldItem, _v: 4 });
+    old.close();
+
+    const db = new AgentDeskDb('agentdesk-upgrade-7', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.contacts.get('note_1')).toEqual({ ...note, _v: 3 });
+    expect(await db.queueItems.get('con_1')).toEqual({ ...item, _v: 4 });
+    expect(await db.queueItems.where('customerId').equals('cus_1').count()).toBe(1);
+    expect(await db.notifications.count()).toBe(0);
     db.close();
   });
 });

@@ -65,19 +65,31 @@ const step = <N extends MutationName>(name: N, actor: Actor, args: MutationInput
 /** For each mutation: what comes before it (run with every entity allowed), then the mutation itself. */
 const stage = (id: ScriptStageId) => ({ id, steps: [{ id: `${id}-1`, kind: 'say' as const, text: `Say something to ${id}.`, when: [], branches: [], articleIds: [] }] });
 const STAGES = (['greet', 'understand', 'empathise', 'resolve', 'expectations', 'close'] as const).map(stage);
+const benAvailable = step('presence.set', { userId: 'usr_ben', role: 'agent', teamIds: ['team_care'] }, { presence: 'available' });
+const ben: Actor = { userId: 'usr_ben', role: 'agent', teamIds: ['team_care'] };
+const toBen = [
+  benAvailable,
+  step('contact.claim', ava, { contactId: 'con_1' }),
+  step('contact.transfer', ava, { id: 'tr_1', contactId: 'con_1', queueId: 'q_care', agentId: 'usr_ben', reason: 'Billing question', note: 'Wants a refund.', fromQueueId: 'q_care' }),
+];
+const escalated = [step('contact.claim', ava, { contactId: 'con_1' }), step('contact.escalate', ava, { contactId: 'con_1', reason: 'Threatens to leave.' })];
 const plan = step('followUp.schedule', ava, { id: 'fu_1', customerId: 'cus_1', kind: 'callback', channel: 'call', dueAt: T0 + 24 * HOUR });
 const SCENARIOS: { [N in MutationName]: Step[] } = {
   'contact.claim': [step('contact.claim', ava, { contactId: 'con_1' })],
   'contact.release': [step('contact.claim', ava, { contactId: 'con_1' }), step('contact.release', ava, { contactId: 'con_1' })],
-  'contact.decline': [step('contact.decline', ava, { contactId: 'con_2' })],
+  'contact.decline': [...toBen, step('contact.decline', ben, { contactId: 'con_1' })],
   'contact.endConversation': [step('contact.claim', ava, { contactId: 'con_1' }), step('contact.endConversation', ava, { contactId: 'con_1' })],
-  'contact.addNote': [step('contact.addNote', ava, { id: 'note_1', customerId: 'cus_1', parentId: 'con_1', body: 'Asked for a refund.' })],
+  'contact.addNote': [step('contact.addNote', ava, { id: 'note_1', customerId: 'cus_1', parentId: 'con_1', body: 'Asked for a refund, @Ben?', mentions: ['usr_ben'] })],
   'contact.reply': [step('contact.claim', ava, { contactId: 'con_1' }), step('contact.reply', ava, { id: 'reply_1', contactId: 'con_1', body: 'On its way.' })],
   'contact.wrapUp': [
     step('contact.claim', ava, { contactId: 'con_1' }),
     step('contact.endConversation', ava, { contactId: 'con_1' }),
     step('contact.wrapUp', ava, { contactId: 'con_1', disposition: 'Information given', resolution: 'resolved' }),
   ],
+  'contact.transfer': toBen,
+  'contact.escalate': escalated,
+  'contact.takeOver': [...escalated, step('contact.takeOver', sam, { id: 'tk_1', contactId: 'con_1' })],
+  'contact.advise': [...escalated, step('contact.advise', sam, { id: 'adv_1', contactId: 'con_1', body: 'Offer the goodwill credit.' })],
   'customer.update': [step('customer.update', sam, { customerId: 'cus_1', patch: { tier: 'vip', tags: ['checked'] } })],
   'followUp.schedule': [step('followUp.schedule', sam, { id: 'fu_1', customerId: 'cus_1', kind: 'callback', channel: 'call', dueAt: T0 + HOUR, ownerId: 'usr_ben' })],
   'followUp.reschedule': [plan, step('followUp.reschedule', sam, { id: 'fu_1', dueAt: T0 + 48 * HOUR })],
@@ -97,6 +109,8 @@ const SCENARIOS: { [N in MutationName]: Step[] } = {
   'followUp.cancel': [plan, step('followUp.cancel', sam, { id: 'fu_1', reason: 'The customer asked us not to call.' })],
   'survey.record': [step('survey.record', sam, { id: 'srv_1', contactId: 'con_old_1', status: 'answered', csat: 5 })],
   'presence.set': [step('presence.set', ava, { presence: 'available' })],
+  'presence.setFor': [step('presence.setFor', sam, { id: 'ps_1', userId: 'usr_ava', presence: 'away' })],
+  'notification.read': [...toBen, step('notification.read', ben, { ids: ['tr_1'] })],
   'script.save': [step('script.save', sam, { scriptId: 'scr_1', name: 'Late delivery', stages: STAGES })],
   'script.publish': [step('script.save', sam, { scriptId: 'scr_1', name: 'Late delivery', stages: STAGES }), step('script.publish', sam, { scriptId: 'scr_1', version: 1 })],
   'target.set': [step('target.set', sam, { scope: 'queue', scopeId: 'q_care', fcr: 0.8, slaSeconds: 120 })],
@@ -122,7 +136,7 @@ async function run(steps: Step[], authoritative: boolean, entities: (name: Mutat
     const last = index === steps.length - 1;
     written = [];
     const now = T0 + (index + 1) * 1000;
-    const store = guardedStore(rows, last ? entities(name) : [...rows.keys(), 'followUp', 'survey', 'script', 'article', 'target'], written);
+    const store = guardedStore(rows, last ? entities(name) : [...rows.keys(), 'followUp', 'survey', 'script', 'article', 'target', 'notification'], written);
     await runMutator({ store, actor, now, madeAt: now, authoritative }, name, parseMutationArgs(name, args));
   }
   return written;

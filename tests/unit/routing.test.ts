@@ -1,6 +1,6 @@
 /** The routing rules: topics, queues, priorities, queue order, who is offered a contact, "take next", offer passes. */
 import { describe, expect, it } from 'vitest';
-import { newPresence, newUser, presenceMoved, type Queue, type QueueItem } from '@core/domain/model';
+import { newContact, newPresence, newQueueItem, newUser, presenceMoved, type Queue, type QueueItem } from '@core/domain/model';
 import { DEMO_QUEUES } from '@core/demo/directory';
 import {
   chooseAgent,
@@ -25,27 +25,8 @@ function agent(id: string, patch: Partial<Agent> = {}): Agent {
 }
 
 function item(id: string, patch: Partial<QueueItem> = {}): QueueItem {
-  return {
-    id,
-    contactId: id,
-    customerId: `cus_${id}`,
-    queueId: 'q_care',
-    channel: 'chat',
-    priority: 3,
-    enqueuedAt: NOW - 10_000,
-    slaDueAt: NOW + 290_000,
-    state: 'waiting',
-    assigneeId: null,
-    claimedAt: null,
-    doneAt: null,
-    topic: null,
-    skills: [],
-    offeredTo: null,
-    offeredAt: null,
-    declinedBy: [],
-    wrapUpAt: null,
-    ...patch,
-  };
+  const contact = newContact({ id, customerId: `cus_${id}`, channel: 'chat', direction: 'inbound', body: '', at: NOW - 10_000 });
+  return newQueueItem(contact, { id: 'q_care', slaSeconds: 300, skills: [] }, patch);
 }
 
 const care: Queue = { id: 'q_care', name: 'Care', teamId: 'team_care', channels: ['chat', 'email', 'call'], topics: [], slaSeconds: 300, skills: [] };
@@ -290,6 +271,18 @@ describe('planOffers', () => {
     // Nobody at all: the offer is just cleared.
     const nobody = planOffers({ items, queues: [care], users: [], now: NOW });
     expect(nobody.updates).toEqual([{ ...items[0], offeredTo: null, offeredAt: null }]);
+  });
+
+  it('gives a contact transferred to a named agent back to its queue when their offer lapses or is withdrawn, naming who sent it', () => {
+    const handoff = { fromId: 'usr_sam', fromQueueId: 'q_care', toAgentId: 'usr_ava', reason: 'Knows the case', note: 'Read the last email.', at: NOW - 40_000 };
+    const lapsed = planOffers({ items: [item('a', { offeredTo: 'usr_ava', offeredAt: NOW - OFFER_TTL_MS, handoff })], queues: [care], users, now: NOW });
+    expect(lapsed.returned).toEqual([{ itemId: 'a', agentId: 'usr_ava', fromId: 'usr_sam', handoffAt: NOW - 40_000, why: 'expired' }]);
+    // The note stays for whoever takes it next; nobody is named any more.
+    expect(lapsed.updates).toEqual([expect.objectContaining({ id: 'a', offeredTo: 'usr_ben', handoff: { ...handoff, toAgentId: null } })]);
+    const gone = planOffers({ items: [item('a', { offeredTo: 'usr_ava', offeredAt: NOW - 1000, handoff })], queues: [care], users: [users[1]!], now: NOW });
+    expect(gone.returned).toEqual([{ itemId: 'a', agentId: 'usr_ava', fromId: 'usr_sam', handoffAt: NOW - 40_000, why: 'withdrawn' }]);
+    // An ordinary offer (no one named) lapsing is no hand-over coming back.
+    expect(planOffers({ items: [item('a', { offeredTo: 'usr_ava', offeredAt: NOW - OFFER_TTL_MS })], queues: [care], users, now: NOW }).returned).toEqual([]);
   });
 
   it('honours a shorter TTL', () => {

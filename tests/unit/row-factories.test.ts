@@ -100,6 +100,7 @@ describe('newContact', () => {
       gesture: null,
       promise: null,
       acwSeconds: null,
+      mentions: [],
     });
   });
 
@@ -152,6 +153,8 @@ describe('newQueueItem', () => {
       offeredAt: null,
       declinedBy: [],
       wrapUpAt: null,
+      handoff: null,
+      escalation: null,
     });
     expect(DEFAULT_PRIORITY).toBe(3);
     // Its own copy of the skills: the queue's list is not shared.

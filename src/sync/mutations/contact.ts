@@ -1,11 +1,11 @@
 /** A contact's life in a queue (claim, decline, end, release, wrap-up) and what is written on it (notes, replies). */
 import { z } from 'zod';
-import { AdherenceSchema, GestureSchema, PromiseSchema, ResolutionSchema, newContact, type Contact } from '../../domain/model';
-import { IdSchema, longText, shortText } from '../../domain/common';
+import { AdherenceSchema, GestureSchema, PromiseSchema, ResolutionSchema, customerName, newContact, newNotification, type Contact } from '../../domain/model';
+import { CHANNEL_LABELS, IdSchema, longText, shortText } from '../../domain/common';
 import { isSupervisor, worksQueue } from './access';
 import { DomainError } from './context';
 import { defineMutation } from './define';
-import { firstNameOf, need } from './helpers';
+import { derivedId, excerpt, firstNameOf, need, personOf } from './helpers';
 import { setOwnPresence } from './presence';
 
 /** How long a contact stays offered to one agent before it goes to the next. */
@@ -54,20 +54,41 @@ export const release = defineMutation({
   },
 });
 
-/** Turns down a contact offered to this agent: it goes to someone else. */
+/**
+ * Turns down a contact offered to this agent: it goes to someone else. One
+ * transferred to them by name goes back to its queue, and whoever transferred
+ * it is told.
+ */
 export const decline = defineMutation({
   name: 'contact.decline',
   args: z.object({ contactId: IdSchema }).strict(),
-  entities: ['queueItem'],
+  entities: ['queueItem', 'user', 'notification'],
   rule: async (ctx, { contactId }) => {
     const item = await need(ctx, 'queueItem', contactId, 'queued contact');
     if (item.state !== 'waiting' || item.offeredTo !== ctx.actor.userId) return;
+    const handoff = item.handoff?.toAgentId === ctx.actor.userId ? item.handoff : null;
     await ctx.store.put('queueItem', {
       ...item,
       offeredTo: null,
       offeredAt: null,
       declinedBy: item.declinedBy.includes(ctx.actor.userId) ? item.declinedBy : [...item.declinedBy, ctx.actor.userId],
+      handoff: handoff ? { ...handoff, toAgentId: null } : item.handoff,
     });
+    if (handoff) {
+      await ctx.store.put(
+        'notification',
+        newNotification({
+          id: derivedId(item.id, `declined:${handoff.at}`),
+          userId: handoff.fromId,
+          kind: 'transfer-returned',
+          fromId: ctx.actor.userId,
+          text: `${await firstNameOf(ctx, ctx.actor.userId)} declined the ${CHANNEL_LABELS[item.channel].toLowerCase()} you transferred: it is waiting in its queue again.`,
+          customerId: item.customerId,
+          contactId: item.contactId,
+          at: ctx.now,
+        }),
+      );
+    }
   },
 });
 
@@ -97,11 +118,13 @@ const addNoteArgs = z
     /** The contact the note is about, if any. */
     parentId: IdSchema.nullable().default(null),
     body: z.string().trim().min(1, 'a note cannot be empty').max(20_000, 'a note is at most 20,000 characters'),
+    /** Colleagues asked in (@mentions): each is notified, and may open the customer. */
+    mentions: z.array(IdSchema).max(20, 'a note mentions at most 20 people').default([]),
   })
   .strict();
 
 /** The contact row a note becomes (also what the workstation shows before it is stored). */
-export function noteRow(args: z.output<typeof addNoteArgs>, authorId: string, at: number): Contact {
+export function noteRow(args: Pick<z.output<typeof addNoteArgs>, 'id' | 'customerId' | 'parentId' | 'body'> & { mentions?: readonly string[] }, authorId: string, at: number): Contact {
   return newContact({
     id: args.id,
     customerId: args.customerId,
@@ -111,13 +134,15 @@ export function noteRow(args: z.output<typeof addNoteArgs>, authorId: string, at
     at,
     agentId: authorId,
     parentId: args.parentId,
+    mentions: [...new Set(args.mentions ?? [])],
   });
 }
 
+/** A note on a customer (or one of their contacts); people it @mentions are notified. */
 export const addNote = defineMutation({
   name: 'contact.addNote',
   args: addNoteArgs,
-  entities: ['contact', 'customer'],
+  entities: ['contact', 'customer', 'user', 'notification'],
   rule: async (ctx, args) => {
     const existing = await ctx.store.get('contact', args.id);
     if (existing) {
@@ -126,8 +151,32 @@ export const addNote = defineMutation({
       }
       return;
     }
-    await need(ctx, 'customer', args.customerId, 'customer');
-    await ctx.store.put('contact', noteRow(args, ctx.actor.userId, ctx.now));
+    const customer = await need(ctx, 'customer', args.customerId, 'customer');
+    const note = noteRow(args, ctx.actor.userId, ctx.now);
+    const author = (await personOf(ctx, ctx.actor.userId)).first;
+    for (const userId of note.mentions) {
+      if (userId === ctx.actor.userId) continue;
+      const person = await ctx.store.get('user', userId);
+      if (!person) {
+        if (ctx.authoritative) throw new DomainError('not_found', `No person with id ${userId} to mention.`);
+      } else if (person.disabled) {
+        throw new DomainError('invalid', `${person.name} is switched off: they would never see the mention.`);
+      }
+      await ctx.store.put(
+        'notification',
+        newNotification({
+          id: derivedId(args.id, userId),
+          userId,
+          kind: 'mention',
+          fromId: ctx.actor.userId,
+          text: `${author} mentioned you about ${customerName(customer)}: ${excerpt(args.body)}`,
+          customerId: customer.id,
+          contactId: args.parentId ?? args.id,
+          at: ctx.now,
+        }),
+      );
+    }
+    await ctx.store.put('contact', note);
   },
 });
 

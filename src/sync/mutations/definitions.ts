@@ -7,7 +7,9 @@ import { addNote, claim, decline, endConversation, release, reply, wrapUp } from
 import { updateCustomer } from './customer';
 import { cancelFollowUp, completeFollowUp, reassignFollowUp, rescheduleFollowUp, scheduleFollowUp, snoozeFollowUp } from './followUp';
 import { recordSurvey } from './survey';
-import { setPresence } from './presence';
+import { advise, escalate, takeOver, transfer } from './handoff';
+import { readNotifications } from './notification';
+import { setPresence, setPresenceFor } from './presence';
 import { publishScript, saveScript } from './script';
 import { setTarget } from './target';
 import { archiveArticle, saveArticle } from './article';
@@ -21,6 +23,10 @@ export const MUTATION_DEFINITIONS = [
   addNote,
   reply,
   wrapUp,
+  transfer,
+  escalate,
+  takeOver,
+  advise,
   updateCustomer,
   scheduleFollowUp,
   rescheduleFollowUp,
@@ -30,6 +36,8 @@ export const MUTATION_DEFINITIONS = [
   cancelFollowUp,
   recordSurvey,
   setPresence,
+  setPresenceFor,
+  readNotifications,
   saveScript,
   publishScript,
   setTarget,

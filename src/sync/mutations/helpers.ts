@@ -19,3 +19,24 @@ export async function personOf(ctx: MutationContext, userId: string): Promise<{ 
   const user = await ctx.store.get('user', userId);
   return user ? { name: user.name, first: user.name.split(/\s+/)[0]! } : { name: 'another agent', first: 'that agent' };
 }
+
+/**
+ * An id made from another (a note's) and a part (a person's): the same on the
+ * desktop and the hub, so a rule stays deterministic, and within IdSchema's 64
+ * characters whatever the lengths (two 32-bit FNV-1a hashes).
+ */
+export function derivedId(base: string, part: string): string {
+  const joined = `${base}|${part}`;
+  const hash = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < joined.length; i += 1) h = Math.imul(h ^ joined.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  return `ntf_${hash(0x811c9dc5)}${hash(0x01000193)}`;
+}
+
+/** The start of a text, on one line, for a notification. */
+export function excerpt(text: string, length = 200): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}

@@ -8,7 +8,7 @@
  * times: the texts and the channel mix are the generator's, only the volume
  * is the benchmark's.
  */
-import type { Contact, Customer, Queue, QueueItem } from '@core/domain/model';
+import { newQueueItem, type Contact, type Customer, type Queue, type QueueItem } from '@core/domain/model';
 import { chooseQueue, priorityFor } from '@core/routing';
 import { Rng } from '@core/demo/random';
 import { parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
@@ -88,26 +88,7 @@ function waiting(template: Contact, customer: Customer, queue: Queue, id: string
     promise: null,
     acwSeconds: null,
   };
-  const item: QueueItem = {
-    id,
-    contactId: id,
-    customerId: customer.id,
-    queueId: queue.id,
-    channel: template.channel,
-    priority: priorityFor({ tier: customer.tier, requested: null, channel: template.channel }),
-    enqueuedAt: at,
-    slaDueAt: at + queue.slaSeconds * 1000,
-    state: 'waiting',
-    assigneeId: null,
-    claimedAt: null,
-    doneAt: null,
-    topic,
-    skills: [...queue.skills],
-    offeredTo: null,
-    offeredAt: null,
-    declinedBy: [],
-    wrapUpAt: null,
-  };
+  const item = newQueueItem(contact, queue, { priority: priorityFor({ tier: customer.tier, requested: null, channel: template.channel }) });
   return { contact, item };
 }
 

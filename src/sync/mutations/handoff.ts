@@ -1,0 +1,246 @@
+/**
+ * A contact that needs someone else: transferred to another queue or offered
+ * to a named agent (with a note the next agent reads first), escalated to a
+ * supervisor, taken over by one, or answered with advice.
+ */
+import { z } from 'zod';
+import { CHANNEL_LABELS, IdSchema, longText, shortText } from '../../domain/common';
+import { newNotification, presenceMoved, PRESENCE_LABELS, type QueueItem } from '../../domain/model';
+import { isSupervisor, supervisesTeam } from './access';
+import { noteRow } from './contact';
+import { DomainError, type MutationContext } from './context';
+import { defineMutation } from './define';
+import { derivedId, firstNameOf, need, personOf } from './helpers';
+import { setOwnPresence } from './presence';
+
+/** The queue's name, or a plain word when this desktop does not hold it (another team's). */
+async function queueName(ctx: MutationContext, queueId: string): Promise<string> {
+  return (await ctx.store.get('queue', queueId))?.name ?? 'another';
+}
+
+/** A supervisor of the queue's team (or an admin); on a desktop that lacks the queue, the hub decides. */
+async function supervisesQueue(ctx: MutationContext, queueId: string): Promise<boolean> {
+  if (!isSupervisor(ctx.actor)) return false;
+  const queue = await ctx.store.get('queue', queueId);
+  if (!queue) return !ctx.authoritative;
+  return supervisesTeam(ctx.actor, queue.teamId);
+}
+
+/** What a contact is, in words: "chat", "call"… */
+const channelWord = (item: Pick<QueueItem, 'channel'>) => CHANNEL_LABELS[item.channel].toLowerCase();
+
+const transferArgs = z
+  .object({
+    /** The hand-over's id, made on the desktop: its timeline note and the named agent's notification carry it. */
+    id: IdSchema,
+    contactId: IdSchema,
+    /** Where it goes: another queue, or the same one to offer it to a named agent there. */
+    queueId: IdSchema,
+    /** Offered to this agent first; back to the queue if they decline or do not answer. */
+    agentId: IdSchema.nullable().default(null),
+    reason: shortText(120),
+    note: longText(4000).default(''),
+    /**
+     * The queue, and the last hand-over's time, the person saw the contact in: if it moved since (another
+     * supervisor moved it), this move is refused rather than undoing theirs.
+     */
+    fromQueueId: IdSchema,
+    lastHandoffAt: z.number().int().min(0).nullable().default(null),
+  })
+  .strict();
+
+/**
+ * Whoever holds a contact hands it on, to a queue or a named agent; a
+ * supervisor of its queue's team moves any open contact (waiting ones from the
+ * floor view). The named agent must work the queue and be available: the hub
+ * knows, and says so when they are not.
+ */
+export const transfer = defineMutation({
+  name: 'contact.transfer',
+  args: transferArgs,
+  entities: ['queueItem', 'contact', 'queue', 'user', 'presence', 'notification'],
+  rule: async (ctx, args) => {
+    const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
+    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    // A move made on an out-of-date view is refused first: what the person meant no longer applies.
+    if (item.queueId !== args.fromQueueId || (item.handoff?.at ?? null) !== args.lastHandoffAt) {
+      const mover = item.handoff ? await firstNameOf(ctx, item.handoff.fromId) : 'Someone';
+      throw new DomainError('invalid_state', `${mover} moved this contact to the ${await queueName(ctx, item.queueId)} queue meanwhile: look again before moving it.`);
+    }
+    const holds = item.assigneeId === ctx.actor.userId && item.state !== 'waiting';
+    if (!holds && !(await supervisesQueue(ctx, item.queueId))) {
+      if (item.assigneeId && item.state !== 'waiting') throw new DomainError('not_assignee', `${await firstNameOf(ctx, item.assigneeId)} has this contact, not you.`);
+      throw new DomainError('forbidden', 'Only a supervisor of its team moves a waiting contact.');
+    }
+    if (holds && item.state === 'wrap-up') throw new DomainError('invalid_state', 'The conversation has ended: wrap it up instead of transferring it.');
+    const queue = await ctx.store.get('queue', args.queueId);
+    if (!queue && ctx.authoritative) throw new DomainError('not_found', `That queue does not exist (${args.queueId}).`);
+    // Whoever holds it may hand it back to its own queue with a note; a waiting one must go somewhere.
+    if (args.agentId === null && args.queueId === item.queueId && !holds) throw new DomainError('invalid', 'This contact is already in that queue: choose another queue or a person.');
+    if (args.agentId !== null) await requireCanReceive(ctx, args.agentId, queue ?? null);
+
+    const at = ctx.now;
+    await ctx.store.put('queueItem', {
+      ...item,
+      queueId: args.queueId,
+      skills: queue && queue.id !== item.queueId ? [...queue.skills] : item.skills,
+      state: 'waiting',
+      assigneeId: null,
+      claimedAt: null,
+      wrapUpAt: null,
+      offeredTo: args.agentId,
+      offeredAt: args.agentId ? at : null,
+      declinedBy: [],
+      handoff: { fromId: ctx.actor.userId, fromQueueId: item.queueId, toAgentId: args.agentId, reason: args.reason, note: args.note, at },
+      escalation: null,
+    });
+    const contact = await ctx.store.get('contact', args.contactId);
+    if (contact && contact.queueId !== args.queueId) await ctx.store.put('contact', { ...contact, queueId: args.queueId });
+    const to = args.agentId ? (await personOf(ctx, args.agentId)).name : `the ${queue?.name ?? 'other'} queue`;
+    await ctx.store.put('contact', {
+      ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: [`Transferred to ${to}: ${args.reason}.`, args.note].filter(Boolean).join('\n\n') }, ctx.actor.userId, at),
+      queueId: args.queueId,
+    });
+    if (args.agentId) {
+      const from = (await personOf(ctx, ctx.actor.userId)).first;
+      await ctx.store.put(
+        'notification',
+        newNotification({
+          id: args.id,
+          userId: args.agentId,
+          kind: 'transfer',
+          fromId: ctx.actor.userId,
+          text: `${from} transferred a ${channelWord(item)} to you: ${args.reason}.${args.note ? ` ${args.note}` : ''}`,
+          customerId: item.customerId,
+          contactId: item.contactId,
+          at,
+        }),
+      );
+    }
+    if (holds) await setOwnPresence(ctx, 'available');
+    else if (item.assigneeId && item.state !== 'waiting') {
+      // A supervisor moved a contact someone held: they are free for the next one, and told why.
+      await freeHolder(ctx, item.assigneeId);
+      const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
+      await ctx.store.put(
+        'notification',
+        newNotification({
+          id: derivedId(args.id, item.assigneeId),
+          userId: item.assigneeId,
+          kind: 'taken-over',
+          fromId: ctx.actor.userId,
+          text: `${supervisor} transferred the ${channelWord(item)} you had to ${to}: ${args.reason}.`,
+          customerId: item.customerId,
+          contactId: item.contactId,
+          at,
+        }),
+      );
+    }
+  },
+});
+
+/** Someone who no longer holds a contact (a supervisor took or moved it) is free for the next one. */
+async function freeHolder(ctx: MutationContext, userId: string): Promise<void> {
+  const theirs = await ctx.store.get('presence', userId);
+  if (theirs && (theirs.presence === 'busy' || theirs.presence === 'after-contact-work')) await ctx.store.put('presence', presenceMoved(theirs, 'available', ctx.now));
+}
+
+/** The named agent works the queue, is switched on, and (on the hub, which holds everyone's presence) is available. */
+async function requireCanReceive(ctx: MutationContext, agentId: string, queue: { teamId: string; name: string } | null): Promise<void> {
+  if (agentId === ctx.actor.userId) throw new DomainError('invalid', 'Choose someone other than yourself.');
+  const agent = await ctx.store.get('user', agentId);
+  if (!agent) {
+    if (ctx.authoritative) throw new DomainError('not_found', `No person with id ${agentId}.`);
+    return;
+  }
+  const first = agent.name.split(/\s+/)[0]!;
+  if (agent.disabled) throw new DomainError('unavailable', `${agent.name} is switched off: the contact was not transferred.`);
+  if (queue && !agent.teamIds.includes(queue.teamId)) throw new DomainError('invalid', `${first} does not work the ${queue.name} queue: choose a queue of theirs.`);
+  const presence = await ctx.store.get('presence', agentId);
+  if (!ctx.authoritative && !presence) return;
+  const now = presence?.presence ?? 'offline';
+  if (now !== 'available') {
+    throw new DomainError('unavailable', `${first} is ${PRESENCE_LABELS[now].toLowerCase()}: the contact was not transferred. Choose someone available, or a queue.`);
+  }
+}
+
+/** The agent holding a contact asks a supervisor for help; every supervisor of its team sees it at once. */
+export const escalate = defineMutation({
+  name: 'contact.escalate',
+  args: z.object({ contactId: IdSchema, reason: shortText(500) }).strict(),
+  entities: ['queueItem', 'user'],
+  rule: async (ctx, { contactId, reason }) => {
+    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    if (item.assigneeId !== ctx.actor.userId || item.state === 'waiting') {
+      const holder = item.assigneeId && item.state !== 'waiting' ? await firstNameOf(ctx, item.assigneeId) : null;
+      throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before escalating it.');
+    }
+    if (item.escalation?.state === 'open' && item.escalation.byId === ctx.actor.userId && item.escalation.reason === reason) return;
+    await ctx.store.put('queueItem', { ...item, escalation: { byId: ctx.actor.userId, reason, at: ctx.now, state: 'open', supervisorId: null, answeredAt: null } });
+  },
+});
+
+/** A supervisor of the contact's team takes it from the agent holding it (answering an escalation, or stepping in). */
+export const takeOver = defineMutation({
+  name: 'contact.takeOver',
+  args: z.object({ id: IdSchema, contactId: IdSchema }).strict(),
+  entities: ['queueItem', 'contact', 'queue', 'user', 'presence', 'notification'],
+  rule: async (ctx, { id, contactId }) => {
+    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    if (item.assigneeId === ctx.actor.userId && item.state !== 'waiting') return;
+    if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'Only a supervisor of its team takes a contact over.');
+    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    if (item.state === 'waiting' || !item.assigneeId) throw new DomainError('invalid_state', 'Nobody holds this contact: take it from the queue instead.');
+    const agentId = item.assigneeId;
+    const escalation = item.escalation ? { ...item.escalation, state: 'taken' as const, supervisorId: ctx.actor.userId, answeredAt: ctx.now } : null;
+    await ctx.store.put('queueItem', { ...item, assigneeId: ctx.actor.userId, claimedAt: ctx.now, escalation });
+    const contact = await ctx.store.get('contact', contactId);
+    if (contact) await ctx.store.put('contact', { ...contact, agentId: ctx.actor.userId });
+    await setOwnPresence(ctx, item.state === 'wrap-up' ? 'after-contact-work' : 'busy');
+    await freeHolder(ctx, agentId);
+    const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
+    await ctx.store.put(
+      'notification',
+      newNotification({
+        id,
+        userId: agentId,
+        kind: 'taken-over',
+        fromId: ctx.actor.userId,
+        text: `${supervisor} took over the ${channelWord(item)}: it is theirs now.`,
+        customerId: item.customerId,
+        contactId,
+        at: ctx.now,
+      }),
+    );
+  },
+});
+
+/** A supervisor answers an escalation with advice: a note on the contact, and the agent is told. */
+export const advise = defineMutation({
+  name: 'contact.advise',
+  args: z
+    .object({
+      id: IdSchema,
+      contactId: IdSchema,
+      body: z.string().trim().min(1, 'advice cannot be empty').max(4000, 'advice is at most 4,000 characters'),
+    })
+    .strict(),
+  entities: ['queueItem', 'contact', 'queue', 'user', 'notification'],
+  rule: async (ctx, args) => {
+    if (await ctx.store.get('contact', args.id)) return;
+    const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
+    if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'Only a supervisor of its team answers an escalation.');
+    if (!item.escalation) throw new DomainError('invalid_state', 'Nobody asked for help on this contact.');
+    const agentId = item.escalation.byId;
+    await ctx.store.put('contact', { ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: args.body }, ctx.actor.userId, ctx.now), mentions: [agentId] });
+    if (item.escalation.state === 'open') {
+      await ctx.store.put('queueItem', { ...item, escalation: { ...item.escalation, state: 'advised', supervisorId: ctx.actor.userId, answeredAt: ctx.now } });
+    }
+    const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
+    await ctx.store.put(
+      'notification',
+      newNotification({ id: args.id, userId: agentId, kind: 'advice', fromId: ctx.actor.userId, text: `${supervisor} advises: ${args.body}`, customerId: item.customerId, contactId: item.contactId, at: ctx.now }),
+    );
+  },
+});
