@@ -12,20 +12,12 @@ import { FOLLOW_UPS_PATH } from '@core/reminders';
 import { navigate } from '../state/router';
 import { focusScreenHeading } from './keyboard';
 import { useReminderStore, type ListedReminder } from './useFollowUpReminders';
+import { visuallyHidden } from '../components/visuallyHidden';
 
 /** At most this many are listed one by one; the rest are in Follow-ups. */
 const MAX_LISTED = 5;
 
 const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 export function remindersHeading(listed: readonly Pick<ListedReminder, 'whileAway'>[]): string {
   const count = listed.length;

@@ -11,6 +11,7 @@ import { useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { AccountMenu } from './AccountMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { NotificationsMenu } from './NotificationsMenu';
 import { PresenceMenu } from './PresenceMenu';
 
 /** The first full sync on a device: how far it has got. */
@@ -44,6 +45,7 @@ export function TopBar() {
         <Box sx={{ flex: 1 }} />
         <ConnectionIndicator />
         <PresenceMenu />
+        <NotificationsMenu />
         <Tooltip title="Keyboard shortcuts (?)">
           <IconButton aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)} size="small">
             <KeyboardOutlined fontSize="small" />

@@ -1,0 +1,68 @@
+/** What calls for the signed-in person's attention: their notifications, and (supervisors) open escalations in their teams. */
+import type { LocalRow } from '@core/db/schema';
+import { customerName } from '@core/domain/model';
+import { useLive } from './hooks';
+import { useLocal } from './local';
+
+/** One line of the notifications menu. */
+export interface Attention {
+  key: string;
+  text: string;
+  at: number;
+  /** Where choosing it goes. */
+  path: string;
+  unread: boolean;
+  /** The notification to mark read when chosen (escalations are answered, not read). */
+  notificationId: string | null;
+}
+
+const RECENT = 50;
+
+function pathOf(row: Pick<LocalRow<'notification'>, 'contactId' | 'customerId'>, openItems: ReadonlySet<string>): string {
+  if (row.contactId && openItems.has(row.contactId)) return `/contact?id=${encodeURIComponent(row.contactId)}`;
+  if (row.customerId) return `/customer?id=${encodeURIComponent(row.customerId)}`;
+  return '/queue';
+}
+
+/** The person's latest notifications, newest first, and the escalations waiting for them as a supervisor. */
+export function useAttention(): Attention[] {
+  const actor = useLocal((state) => state.actor);
+  return useLive(
+    async (db) => {
+      if (!actor) return [];
+      const supervisor = actor.role === 'supervisor' || actor.role === 'admin';
+      const [notifications, held] = await Promise.all([
+        db.notifications.orderBy('at').reverse().filter((row) => row.userId === actor.userId).limit(RECENT).toArray(),
+        Promise.all((['claimed', 'wrap-up'] as const).map((state) => db.queueItems.where('[state+slaDueAt]').between([state, -Infinity], [state, Infinity]).toArray())).then((lists) => lists.flat()),
+      ]);
+      const openItems = new Set(held.filter((item) => item.assigneeId === actor.userId).map((item) => item.id));
+      const lines: Attention[] = notifications.map((row) => ({
+        key: `n:${row.id}`,
+        text: row.text,
+        at: row.at,
+        path: pathOf(row, openItems),
+        unread: row.readAt === null,
+        notificationId: row.id,
+      }));
+      if (supervisor) {
+        const queues = new Map((await db.queues.toArray()).map((queue) => [queue.id, queue]));
+        const asking = held.filter((item) => item.escalation?.state === 'open' && (actor.role === 'admin' || actor.teamIds.includes(queues.get(item.queueId)?.teamId ?? '')));
+        for (const item of asking) {
+          const [agent, customer] = await Promise.all([db.users.get(item.escalation!.byId), db.customers.get(item.customerId)]);
+          const who = agent?.name.split(/\s+/)[0] ?? 'An agent';
+          lines.push({
+            key: `e:${item.id}`,
+            text: `${who} asks for help${customer ? ` with ${customerName(customer)}` : ''}: ${item.escalation!.reason}`,
+            at: item.escalation!.at,
+            path: `/contact?id=${encodeURIComponent(item.id)}`,
+            unread: true,
+            notificationId: null,
+          });
+        }
+      }
+      return lines.sort((a, b) => b.at - a.at);
+    },
+    [actor],
+    [],
+  );
+}
