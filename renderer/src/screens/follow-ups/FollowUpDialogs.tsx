@@ -4,15 +4,10 @@
  * reschedule, snooze, cancel with a reason, and (supervisors) reassign.
  * Every time is entered on the agent's clock and shown on the customer's.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
-import Alert from '@mui/material/Alert';
+import { useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
@@ -36,6 +31,7 @@ import {
   type FollowUpOutcome,
   type User,
 } from '@core/domain/model';
+import { FormDialog } from '../../components/FormDialog';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { suggestNextSlot, suggestSlots, type SlotChoice } from './planning';
@@ -57,69 +53,6 @@ interface DialogProps {
   people: readonly User[];
   openFollowUps: readonly FollowUp[];
   onClose: () => void;
-}
-
-/** A modal form: Enter in a single-line field or Ctrl+Enter anywhere submits, Escape closes. */
-function FormDialog({
-  title,
-  description,
-  submitLabel,
-  onSubmit,
-  onClose,
-  error,
-  busy,
-  children,
-}: {
-  title: string;
-  description?: string;
-  submitLabel: string;
-  onSubmit: () => void;
-  onClose: () => void;
-  error: string | null;
-  busy: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="follow-up-dialog-title">
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          onSubmit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            onSubmit();
-          }
-        }}
-      >
-        <DialogTitle id="follow-up-dialog-title">{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 0.5 }}>
-            {description && (
-              <Typography variant="body2" color="text.secondary">
-                {description}
-              </Typography>
-            )}
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-            {children}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Close</Button>
-          <Button type="submit" variant="contained" disabled={busy} aria-keyshortcuts="Control+Enter">
-            {submitLabel}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
-  );
 }
 
 /** Runs a change; a refusal is shown in the dialog and nothing typed is lost. */
