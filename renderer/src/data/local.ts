@@ -130,3 +130,13 @@ export async function run<N extends MutationName>(name: N, args: MutationInput<N
   send({ type: 'kick', reason: 'mutation' });
   return id;
 }
+
+/** Waits for a change made with `run`: null when it was taken, else the refusal's message (for a form to show). */
+export async function refusalOf(change: Promise<unknown>): Promise<string | null> {
+  try {
+    await change;
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -11,6 +11,8 @@ import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import { CHANNEL_LABELS } from '@core/domain/common';
 import { customerName, type Contact } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
+import { HandoffNote } from '../../components/HandoffNote';
+import { TransferDialog } from '../../components/TransferDialog';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { formatDuration, useNow } from '../../data/useNow';
@@ -21,6 +23,8 @@ import { useQueryParams } from '../../state/params';
 import { navigate } from '../../state/router';
 import { ProfilePanel } from '../customer/ProfilePanel';
 import { Timeline } from '../customer/Timeline';
+import { AdviseDialog, EscalateDialog } from './HandoffDialogs';
+import { EscalationBanner } from './HandoffBanner';
 import { ScriptPanel } from './ScriptPanel';
 import { WrapUpPanel } from './WrapUpPanel';
 import { useWorkspace } from './workspace';
@@ -144,7 +148,10 @@ export function ContactScreen() {
       ]);
       const replies = later.filter((other) => other.parentId === contact.id && other.channel !== 'note');
       const holder = item?.assigneeId ? await db.users.get(item.assigneeId) : undefined;
-      return { contact, item: item ?? null, customer: customer ?? null, replies, holder: holder?.name ?? null } as const;
+      const supervisorId = item?.escalation?.supervisorId;
+      const advice = supervisorId ? (later.filter((other) => other.parentId === contact.id && other.channel === 'note' && other.agentId === supervisorId).at(-1)?.body ?? null) : null;
+      const queue = item ? await db.queues.get(item.queueId) : undefined;
+      return { contact, item: item ?? null, customer: customer ?? null, replies, holder: holder?.name ?? null, advice, queueTeamId: queue?.teamId ?? null } as const;
     },
     [contactId],
     undefined,
@@ -154,6 +161,13 @@ export function ContactScreen() {
 
   const item = data?.contact ? data.item : null;
   const mine = !!item && item.assigneeId === actor?.userId && (item.state === 'claimed' || item.state === 'wrap-up');
+  const [dialog, setDialog] = useState<'transfer' | 'escalate' | 'advise' | null>(null);
+  const queueTeamId = data?.contact ? data.queueTeamId : null;
+  // A supervisor of the queue's team (or an admin) moves, takes over and advises on contacts they do not hold.
+  const supervising = !!actor && (actor.role === 'admin' || (actor.role === 'supervisor' && queueTeamId !== null && actor.teamIds.includes(queueTeamId)));
+  const open = !!item && item.state !== 'done';
+  const canTransfer = open && ((mine && item.state === 'claimed') || supervising);
+  const canEscalate = mine && item?.state === 'claimed';
   const act = (promise: Promise<unknown>, then?: () => void): void => {
     promise.then(
       () => then?.(),
@@ -184,6 +198,12 @@ export function ContactScreen() {
       } else if (event.code === 'KeyC') {
         event.preventDefault();
         document.getElementById('composer')?.focus();
+      } else if (event.code === 'KeyT' && canTransfer) {
+        event.preventDefault();
+        setDialog('transfer');
+      } else if (event.code === 'KeyH' && canEscalate) {
+        event.preventDefault();
+        setDialog('escalate');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -242,6 +262,19 @@ export function ContactScreen() {
               Take this contact
             </Button>
           )}
+          {canEscalate && (
+            <Button onClick={() => setDialog('escalate')} aria-keyshortcuts="Alt+H">
+              Ask for help…
+            </Button>
+          )}
+          {canTransfer && (
+            <Button onClick={() => setDialog('transfer')} aria-keyshortcuts="Alt+T">
+              Transfer…
+            </Button>
+          )}
+          {supervising && !mine && (state === 'claimed' || state === 'wrap-up') && (
+            <Button onClick={() => act(run('contact.takeOver', { id: crypto.randomUUID(), contactId }))}>Take over</Button>
+          )}
           {mine && state === 'claimed' && (
             <>
               <Button onClick={() => act(run('contact.release', { contactId }), () => navigate('/queue'))} aria-keyshortcuts="Alt+R">
@@ -257,13 +290,36 @@ export function ContactScreen() {
       {!mine && state !== 'waiting' && state !== 'done' && (
         <Alert severity="info">{data.holder ?? 'Another agent'} is handling this contact: you can read it, not work on it.</Alert>
       )}
+      {item?.handoff && state !== 'done' && <HandoffNote handoff={item.handoff} />}
+      {item?.escalation && state !== 'done' && (
+        <EscalationBanner
+          escalation={item.escalation}
+          advice={data.advice}
+          supervising={supervising && !mine}
+          onTakeOver={() => act(run('contact.takeOver', { id: crypto.randomUUID(), contactId }))}
+          onAdvise={() => setDialog('advise')}
+        />
+      )}
+      {dialog === 'transfer' && item && (
+        <TransferDialog
+          item={item}
+          onClose={() => setDialog(null)}
+          onDone={(to) => {
+            setDialog(null);
+            notify(`Transferred to ${to}.`);
+            if (mine) navigate('/queue');
+          }}
+        />
+      )}
+      {dialog === 'escalate' && item && <EscalateDialog item={item} onClose={() => setDialog(null)} />}
+      {dialog === 'advise' && item && <AdviseDialog item={item} agentName={data.holder ?? 'the agent'} onClose={() => setDialog(null)} />}
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr)', gap: 2 }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0 }}>
           <Box sx={{ overflowY: 'auto', flex: '0 1 auto', maxHeight: '55%' }}>
             <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />
           </Box>
           <Box sx={{ flex: 1, minHeight: 240 }}>
-            <Timeline customerId={customer.id} pendingIds={pendingIds} />
+            <Timeline customerId={customer.id} pendingIds={pendingIds} parentId={contact.id} />
           </Box>
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
@@ -276,6 +332,8 @@ export function ContactScreen() {
             <Shortcut keys="Alt+K">saved replies</Shortcut>
             <Shortcut keys="Alt+E">end and wrap up</Shortcut>
             <Shortcut keys="Alt+R">release</Shortcut>
+            <Shortcut keys="Alt+T">transfer</Shortcut>
+            <Shortcut keys="Alt+H">ask for help</Shortcut>
           </Stack>
           {mine && state === 'wrap-up' && item && (
             <Box ref={wrapUpRef}>

@@ -11,7 +11,8 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import InputAdornment from '@mui/material/InputAdornment';
 import Search from '@mui/icons-material/Search';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '@core/domain/common';
-import type { Contact } from '@core/domain/model';
+import type { Contact, User } from '@core/domain/model';
+import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
@@ -95,14 +96,16 @@ const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryPro
   );
 }, sameEntry);
 
-function AddNote({ onAdd }: { onAdd: (body: string) => Promise<boolean> }) {
+function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) => Promise<boolean>; people: readonly User[] }) {
   const [body, setBody] = useState('');
+  const mentions = useMemo(() => mentionedPeople(body, people), [body, people]);
+  const asked = mentions.map((id) => people.find((person) => person.id === id)?.name).filter(Boolean);
   const submit = () => {
     const text = body;
     if (!text.trim()) return;
     setBody('');
     // Refused notes come back into the field: nothing typed is lost.
-    void onAdd(text).then((ok) => {
+    void onAdd(text, mentions).then((ok) => {
       if (!ok) setBody((current) => current || text);
     });
   };
@@ -130,6 +133,8 @@ function AddNote({ onAdd }: { onAdd: (body: string) => Promise<boolean> }) {
         minRows={2}
         size="small"
         fullWidth
+        helperText={asked.length ? `Notifies ${asked.join(', ')}` : 'Type @ and a colleague’s name to ask them in'}
+        slotProps={{ formHelperText: { 'aria-live': 'polite' } }}
       />
       <Button type="submit" variant="contained" disabled={!body.trim()} sx={{ whiteSpace: 'nowrap' }}>
         Add note
@@ -144,7 +149,7 @@ function AddNote({ onAdd }: { onAdd: (body: string) => Promise<boolean> }) {
  * first, so long histories open at once. A note the agent adds shows in the
  * same frame; it is stored and synced right behind.
  */
-export function Timeline({ customerId, pendingIds }: { customerId: string; pendingIds: ReadonlySet<string> }) {
+export function Timeline({ customerId, pendingIds, parentId = null }: { customerId: string; pendingIds: ReadonlySet<string>; parentId?: string | null }) {
   const notify = useAppState((state) => state.notify);
   const actor = useLocal((state) => state.actor);
   const [limit, setLimit] = useState(FIRST_WINDOW);
@@ -190,10 +195,10 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
       setTimeout(done, 3000);
     });
 
-  const addNote = (body: string): Promise<boolean> =>
+  const addNote = (body: string, mentions: string[]): Promise<boolean> =>
     new Promise((settle) => {
       if (!actor) return settle(false);
-      const args = { id: crypto.randomUUID(), customerId, parentId: null, body };
+      const args = { id: crypto.randomUUID(), customerId, parentId, body, mentions };
       const at = Date.now();
       startTransition(async () => {
         addOptimistic(noteRow(args, actor.userId, at));
@@ -236,7 +241,7 @@ export function Timeline({ customerId, pendingIds }: { customerId: string; pendi
             : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}, every channel, newest first`}
         </Typography>
       </Box>
-      <AddNote onAdd={addNote} />
+      <AddNote onAdd={addNote} people={users} />
       <Box sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
         <ToggleButtonGroup
           size="small"

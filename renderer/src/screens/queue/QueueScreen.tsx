@@ -11,6 +11,7 @@ import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import { CHANNEL_LABELS } from '@core/domain/common';
 import { nextItemFor } from '@core/routing';
 import { ChannelIcon } from '../../components/ChannelIcon';
+import { HandoffNote } from '../../components/HandoffNote';
 import { VirtualList } from '../../components/VirtualList';
 import { useMe } from '../../data/hooks';
 import { run } from '../../data/local';
@@ -201,6 +202,7 @@ export function QueueScreen() {
           {view.offer.subject} · waiting {formatDuration(now - view.offer.item.enqueuedAt)}
         </Alert>
       )}
+      {view.offer?.item.handoff && <HandoffNote handoff={view.offer.item.handoff} />}
 
       {view.mine.length > 0 && (
         <Paper variant="outlined" component="section" aria-labelledby="mine-title">

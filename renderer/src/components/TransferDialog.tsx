@@ -1,0 +1,84 @@
+/**
+ * Transferring a contact, in a keyboard-first dialog: to another queue, or to a
+ * named person there, with a reason and a note the next agent reads first.
+ * The agent holding a contact and a supervisor on the floor view use it.
+ */
+import { useState } from 'react';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { PRESENCE_LABELS, type QueueItem } from '@core/domain/model';
+import { useHandoffDirectory } from '../data/handoff';
+import { refusalOf, run, useLocal } from '../data/local';
+import { FormDialog } from './FormDialog';
+
+const ANYONE = '';
+
+export function TransferDialog({ item, onClose, onDone }: { item: QueueItem; onClose: () => void; onDone: (to: string) => void }) {
+  const directory = useHandoffDirectory();
+  const me = useLocal((state) => state.actor?.userId);
+  const [queueId, setQueueId] = useState(item.queueId);
+  const [agentId, setAgentId] = useState(ANYONE);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const queue = directory.queues.find((candidate) => candidate.id === queueId);
+  const people = directory.people.filter((person) => person.id !== me && queue && person.teamIds.includes(queue.teamId) && person.role !== 'admin');
+
+  const submit = async () => {
+    if (!reason.trim()) return setError('Say why it is being transferred: the next agent reads it first.');
+    setBusy(true);
+    const refused = await refusalOf(
+      run('contact.transfer', {
+        id: crypto.randomUUID(),
+        contactId: item.contactId,
+        queueId,
+        agentId: agentId || null,
+        reason: reason.trim(),
+        note: note.trim(),
+        fromQueueId: item.queueId,
+        lastHandoffAt: item.handoff?.at ?? null,
+      }),
+    );
+    setBusy(false);
+    if (refused) return setError(refused);
+    const person = people.find((candidate) => candidate.id === agentId);
+    onDone(person ? person.name : `the ${queue?.name ?? 'other'} queue`);
+  };
+
+  return (
+    <FormDialog title="Transfer this contact" description="To another queue, or to someone there: they are offered it first, and it goes back to the queue if they cannot take it." submitLabel="Transfer" onSubmit={() => void submit()} onClose={onClose} error={error} busy={busy}>
+      <TextField
+        select
+        label="Queue"
+        value={queueId}
+        onChange={(event) => {
+          setQueueId(event.target.value);
+          setAgentId(ANYONE);
+        }}
+        autoFocus
+      >
+        {directory.queues.map((candidate) => (
+          <MenuItem key={candidate.id} value={candidate.id}>
+            {candidate.name}
+            {candidate.id === item.queueId ? ' (where it is now)' : ''}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField select label="Offer it to" value={agentId} onChange={(event) => setAgentId(event.target.value)} helperText="Someone who works this queue; the hub checks they are available.">
+        <MenuItem value={ANYONE}>Whoever is next in the queue</MenuItem>
+        {people.map((person) => {
+          const presence = directory.presence.get(person.id);
+          return (
+            <MenuItem key={person.id} value={person.id}>
+              {person.name}
+              {presence ? ` · ${PRESENCE_LABELS[presence]}` : ''}
+            </MenuItem>
+          );
+        })}
+      </TextField>
+      <TextField label="Reason" value={reason} onChange={(event) => setReason(event.target.value)} required slotProps={{ htmlInput: { maxLength: 120 } }} />
+      <TextField label="Note for the next agent" value={note} onChange={(event) => setNote(event.target.value)} multiline minRows={3} slotProps={{ htmlInput: { maxLength: 4000 } }} placeholder="What was said and tried (Ctrl+Enter to transfer)" />
+    </FormDialog>
+  );
+}
