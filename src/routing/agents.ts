@@ -165,7 +165,9 @@ export function planOffers(input: PlanOffersInput): OfferPlan {
   /** Items to write, by id. */
   const changed = new Map<string, QueueItem>();
 
-  for (const item of waiting) {
+  // A contact transferred to someone by name keeps its offer before any routine offer to them.
+  const named = (item: QueueItem) => item.offeredTo !== null && item.handoff?.toAgentId === item.offeredTo;
+  for (const item of [...waiting.filter(named), ...waiting.filter((item) => !named(item))]) {
     const agentId = item.offeredTo;
     if (agentId === null) {
       open.push(item);

@@ -281,6 +281,12 @@ describe('planOffers', () => {
     expect(lapsed.updates).toEqual([expect.objectContaining({ id: 'a', offeredTo: 'usr_ben', handoff: { ...handoff, toAgentId: null } })]);
     const gone = planOffers({ items: [item('a', { offeredTo: 'usr_ava', offeredAt: NOW - 1000, handoff })], queues: [care], users: [users[1]!], now: NOW });
     expect(gone.returned).toEqual([{ itemId: 'a', agentId: 'usr_ava', fromId: 'usr_sam', handoffAt: NOW - 40_000, why: 'withdrawn' }]);
+    // A named transfer keeps its offer over a routine one made to the same person a moment before.
+    const routine = item('routine', { priority: 1, offeredTo: 'usr_ava', offeredAt: NOW - 5000 });
+    const transferred = item('transferred', { priority: 5, offeredTo: 'usr_ava', offeredAt: NOW - 1000, handoff: { ...handoff, at: NOW - 1000 } });
+    const both = planOffers({ items: [routine, transferred], queues: [care], users: users.slice(0, 1), now: NOW });
+    expect(both.withdrawn).toEqual([{ itemId: 'routine', agentId: 'usr_ava' }]);
+    expect(both.returned).toEqual([]);
     // An ordinary offer (no one named) lapsing is no hand-over coming back.
     expect(planOffers({ items: [item('a', { offeredTo: 'usr_ava', offeredAt: NOW - OFFER_TTL_MS })], queues: [care], users, now: NOW }).returned).toEqual([]);
   });

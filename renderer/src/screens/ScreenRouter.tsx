@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import { sectionForPath } from '../sections';
+import { useLocal } from '../data/local';
 import { useRouter } from '../state/router';
 import { CustomerScreen } from './CustomerScreen';
 import { CustomersScreen } from './CustomersScreen';
@@ -13,6 +14,7 @@ import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
 import { KnowledgeScreen } from './knowledge/KnowledgeScreen';
 import { ScriptsScreen } from './scripts/ScriptsScreen';
 import { DashboardScreen } from './dashboard/DashboardScreen';
+import { FloorScreen } from './floor/FloorScreen';
 import { SectionTabs } from './SectionTabs';
 
 const SCRIPTS_TABS = [
@@ -20,8 +22,15 @@ const SCRIPTS_TABS = [
   { path: '/knowledge', label: 'Knowledge' },
 ] as const;
 
+const DASHBOARD_TABS = [
+  { path: '/dashboard', label: 'Dashboard' },
+  { path: '/floor', label: 'Floor' },
+] as const;
+
 export function ScreenRouter() {
   const path = useRouter((state) => state.path);
+  const role = useLocal((state) => state.actor?.role);
+  const supervising = role === 'supervisor' || role === 'admin';
   const pathname = path.split('?')[0] ?? path;
   const section = sectionForPath(path);
   if (!section) return <NotFoundScreen path={pathname} />;
@@ -32,7 +41,16 @@ export function ScreenRouter() {
   if (section.id === 'queue') return <QueueScreen />;
   if (section.id === 'customers') return <CustomersScreen />;
   if (section.id === 'follow-ups') return <FollowUpsScreen />;
-  if (section.id === 'dashboard') return <DashboardScreen />;
+  if (section.id === 'dashboard') {
+    if (!supervising) return <DashboardScreen />;
+    const floor = pathname === '/floor';
+    return (
+      <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+        <SectionTabs label="Dashboard and floor" current={floor ? '/floor' : '/dashboard'} tabs={DASHBOARD_TABS} />
+        <Box sx={{ flex: 1, minHeight: 0 }}>{floor ? <FloorScreen /> : <DashboardScreen />}</Box>
+      </Box>
+    );
+  }
   if (section.id === 'scripts') {
     const knowledge = pathname === '/knowledge';
     return (

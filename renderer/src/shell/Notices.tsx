@@ -14,6 +14,10 @@ const WHAT: Record<string, string> = {
   'contact.addNote': 'A note',
   'contact.reply': 'A reply',
   'contact.wrapUp': 'A wrap-up',
+  'contact.transfer': 'A transfer',
+  'contact.escalate': 'Asking for help',
+  'contact.takeOver': 'Taking over a contact',
+  'contact.advise': 'Advice',
   'customer.update': 'A customer change',
   'followUp.schedule': 'A follow-up',
   'followUp.reschedule': 'Rescheduling a follow-up',
@@ -21,6 +25,7 @@ const WHAT: Record<string, string> = {
   'followUp.cancel': 'Cancelling a follow-up',
   'survey.record': 'A survey answer',
   'presence.set': 'A presence change',
+  'presence.setFor': 'Setting someone’s presence',
   'script.save': 'A script change',
   'script.publish': 'Publishing a script',
 };

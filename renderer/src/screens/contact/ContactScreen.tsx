@@ -272,7 +272,7 @@ export function ContactScreen() {
               Transfer…
             </Button>
           )}
-          {supervising && !mine && (state === 'claimed' || state === 'wrap-up') && (
+          {supervising && !mine && (state === 'claimed' || state === 'wrap-up') && item?.escalation?.state !== 'open' && (
             <Button onClick={() => act(run('contact.takeOver', { id: crypto.randomUUID(), contactId }))}>Take over</Button>
           )}
           {mine && state === 'claimed' && (

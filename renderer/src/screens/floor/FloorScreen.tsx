@@ -1,0 +1,236 @@
+/**
+ * The live floor: every person of my teams (presence, the contact they hold,
+ * time in that state, after-contact work running long), every queue (waiting,
+ * oldest, at risk, past SLA, who is available per skill), and what waits,
+ * most urgent first. From here a supervisor moves a waiting contact to
+ * another queue or offers it to someone by name, and sets someone's presence.
+ * Everything is read from this desktop and changes as sync brings rows in.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { CHANNEL_LABELS } from '@core/domain/common';
+import { PRESENCE_LABELS, type Presence, type QueueItem } from '@core/domain/model';
+import { acwRunningLong, slaState, type FloorAgent } from '@core/floor';
+import { ChannelIcon } from '../../components/ChannelIcon';
+import { TransferDialog } from '../../components/TransferDialog';
+import { VirtualList } from '../../components/VirtualList';
+import { run } from '../../data/local';
+import { formatDuration, useNow } from '../../data/useNow';
+import { ScreenHeader } from '../../shell/ScreenHeader';
+import { useAppState } from '../../state/app';
+import { navigate } from '../../state/router';
+import { useCustomerName, useFloor } from './useFloor';
+
+const PRESENCE_COLOURS: Record<Presence, string> = {
+  available: 'success.main',
+  busy: 'error.main',
+  'after-contact-work': 'warning.main',
+  away: 'text.disabled',
+  offline: 'text.disabled',
+};
+const SETTABLE: Presence[] = ['available', 'away', 'offline'];
+
+function AgentRow({ agent, now, active }: { agent: FloorAgent; now: number; active: boolean }) {
+  const long = acwRunningLong(agent, now);
+  const customer = useCustomerName(agent.holding?.customerId ?? '');
+  return (
+    <Box data-testid="floor-agent" data-acw-long={long || undefined} sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2, py: 1, bgcolor: active ? 'action.selected' : long ? 'warning.light' : undefined, color: long && !active ? 'warning.contrastText' : undefined }}>
+      <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: PRESENCE_COLOURS[agent.presence], flexShrink: 0 }} />
+      <Box sx={{ flex: 1, minWidth: 0 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+          {agent.user.name}
+        </Typography>
+        <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.85 }}>
+          {PRESENCE_LABELS[agent.presence]} · {formatDuration(now - agent.since)}
+          {long ? ' · after-contact work running long' : ''}
+        </Typography>
+      </Box>
+      {agent.holding && (
+        <Typography variant="caption" noWrap sx={{ maxWidth: 220 }}>
+          {CHANNEL_LABELS[agent.holding.channel]} · {customer ?? 'a customer'}
+          {agent.holding.escalation?.state === 'open' ? ' · asks for help' : ''}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function WaitingRow({ item, queueName, now, active }: { item: QueueItem; queueName: string; now: number; active: boolean }) {
+  const customer = useCustomerName(item.customerId);
+  const sla = slaState(item, now);
+  return (
+    <Box data-testid="floor-waiting" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2, py: 1, bgcolor: active ? 'action.selected' : undefined }}>
+      <ChannelIcon channel={item.channel} />
+      <Box sx={{ flex: 1, minWidth: 0 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+          {customer ?? 'A customer'}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="div" noWrap>
+          {queueName} · waiting {formatDuration(now - item.enqueuedAt)}
+          {item.offeredTo ? ' · on offer' : ''}
+        </Typography>
+      </Box>
+      {sla !== 'ok' && <Chip size="small" color={sla === 'breached' ? 'error' : 'warning'} label={sla === 'breached' ? 'Past SLA' : 'SLA at risk'} />}
+    </Box>
+  );
+}
+
+export function FloorScreen() {
+  const now = useNow();
+  const floor = useFloor(now);
+  const notify = useAppState((state) => state.notify);
+  const [moving, setMoving] = useState<QueueItem | null>(null);
+  const [presenceFor, setPresenceFor] = useState<{ agent: FloorAgent; anchor: HTMLElement } | null>(null);
+  const queueNames = new Map(floor.queues.map((row) => [row.queue.id, row.queue.name]));
+  const breached = floor.queues.reduce((sum, row) => sum + row.breached, 0);
+  const available = floor.agents.filter((agent) => agent.presence === 'available').length;
+
+  const setPresence = (agent: FloorAgent, presence: Presence) => {
+    setPresenceFor(null);
+    run('presence.setFor', { id: crypto.randomUUID(), userId: agent.user.id, presence }).then(
+      () => notify(`${agent.user.name} is now ${PRESENCE_LABELS[presence].toLowerCase()}; they have been told.`),
+      (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  const onAgentKey = (event: KeyboardEvent, index: number): boolean => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'p') return false;
+    const agent = floor.agents[index];
+    const row = document.getElementById(`floor-agents-item-${index}`);
+    if (agent && row) setPresenceFor({ agent, anchor: row });
+    return true;
+  };
+  const onWaitingKey = (event: KeyboardEvent, index: number): boolean => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 't') return false;
+    const item = floor.waiting[index];
+    if (item) setMoving(item);
+    return true;
+  };
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
+      <ScreenHeader
+        title="Floor"
+        description={`Live: ${floor.agents.length} people, ${available} available · ${floor.waiting.length.toLocaleString()} waiting · ${breached.toLocaleString()} past SLA`}
+      />
+      <Paper variant="outlined" component="section" aria-labelledby="floor-queues-title" sx={{ overflowX: 'auto', flexShrink: 0 }}>
+        <Typography variant="h2" id="floor-queues-title" sx={{ px: 2, pt: 1.5 }}>
+          Queues
+        </Typography>
+        <Table size="small" aria-labelledby="floor-queues-title">
+          <TableHead>
+            <TableRow>
+              <TableCell>Queue</TableCell>
+              <TableCell align="right">Waiting</TableCell>
+              <TableCell align="right">Oldest</TableCell>
+              <TableCell align="right">SLA at risk</TableCell>
+              <TableCell align="right">Past SLA</TableCell>
+              <TableCell>Available, by skill</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {floor.queues.map((row) => (
+              <TableRow key={row.queue.id} data-testid="floor-queue">
+                <TableCell component="th" scope="row">
+                  {row.queue.name}
+                </TableCell>
+                <TableCell align="right">{row.waiting.toLocaleString()}</TableCell>
+                <TableCell align="right">{row.oldestSince === null ? '—' : formatDuration(now - row.oldestSince)}</TableCell>
+                <TableCell align="right">{row.atRisk.toLocaleString()}</TableCell>
+                <TableCell align="right" sx={{ color: row.breached ? 'error.main' : undefined, fontWeight: row.breached ? 700 : undefined }}>
+                  {row.breached.toLocaleString()}
+                </TableCell>
+                <TableCell>
+                  <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
+                    {row.availableBySkill.map(({ skill, available: count }) => (
+                      <Chip key={skill} size="small" variant="outlined" color={count === 0 ? 'error' : 'default'} label={`${skill || 'anyone'}: ${count}`} />
+                    ))}
+                  </Stack>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      <Box sx={{ flex: 1, minHeight: 280, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 2 }}>
+        <Paper variant="outlined" component="section" aria-labelledby="floor-agents-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+          <Typography variant="h2" id="floor-agents-title" sx={{ px: 2, py: 1.5 }}>
+            People
+          </Typography>
+          <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
+            <VirtualList
+              id="floor-agents"
+              label="People of your teams"
+              count={floor.agents.length}
+              rowHeight={53}
+              height="100%"
+              rowKey={(index) => floor.agents[index]!.user.id}
+              onRowKey={onAgentKey}
+              onOpen={(index) => {
+                const row = document.getElementById(`floor-agents-item-${index}`);
+                if (row) setPresenceFor({ agent: floor.agents[index]!, anchor: row });
+              }}
+              renderRow={(index, active) => <AgentRow agent={floor.agents[index]!} now={now} active={active} />}
+            />
+          </Box>
+        </Paper>
+        <Paper variant="outlined" component="section" aria-labelledby="floor-waiting-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+          <Typography variant="h2" id="floor-waiting-title" sx={{ px: 2, py: 1.5 }}>
+            Waiting
+          </Typography>
+          <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
+            <VirtualList
+              id="floor-waiting"
+              label="Waiting contacts, most urgent first"
+              count={floor.waiting.length}
+              rowHeight={53}
+              height="100%"
+              rowKey={(index) => floor.waiting[index]!.id}
+              onRowKey={onWaitingKey}
+              onOpen={(index) => navigate(`/contact?id=${encodeURIComponent(floor.waiting[index]!.id)}`)}
+              empty={
+                <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+                  Nothing waiting in your teams’ queues.
+                </Typography>
+              }
+              renderRow={(index, active) => {
+                const item = floor.waiting[index]!;
+                return <WaitingRow item={item} queueName={queueNames.get(item.queueId) ?? 'Queue'} now={now} active={active} />;
+              }}
+            />
+          </Box>
+        </Paper>
+      </Box>
+      <Typography variant="caption" color="text.secondary">
+        People: ↑ ↓ choose · P or Enter sets their presence. Waiting: ↑ ↓ choose · T transfers (another queue, or someone by name) · Enter opens it.
+      </Typography>
+      <Menu anchorEl={presenceFor?.anchor ?? null} open={presenceFor !== null} onClose={() => setPresenceFor(null)} slotProps={{ list: { 'aria-label': presenceFor ? `Set ${presenceFor.agent.user.name}’s presence` : 'Set presence' } }}>
+        {SETTABLE.map((presence) => (
+          <MenuItem key={presence} selected={presenceFor?.agent.presence === presence} onClick={() => presenceFor && setPresence(presenceFor.agent, presence)}>
+            {PRESENCE_LABELS[presence]}
+          </MenuItem>
+        ))}
+      </Menu>
+      {moving && (
+        <TransferDialog
+          item={moving}
+          onClose={() => setMoving(null)}
+          onDone={(to) => {
+            setMoving(null);
+            notify(`Moved to ${to}.`);
+          }}
+        />
+      )}
+    </Box>
+  );
+}
