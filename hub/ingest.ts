@@ -77,13 +77,13 @@ async function findCustomer(db: Queryable, channel: ReachableChannel, sender: Se
     if (identifier === 'handle') {
       rows = await db.query(
         `SELECT data FROM entities WHERE entity = 'customer' AND NOT deleted
-            AND lower(data->'attributes'->>'socialHandle') = $1 ${OLDEST_FIRST}`,
+            AND lower(data->'attributes'->>'socialHandle') = $1 AND data->>'mergedInto' IS NULL ${OLDEST_FIRST}`,
         [value.toLowerCase()],
       );
     } else {
       const field = identifier === 'email' ? 'emails' : 'phones';
       rows = await db.query(
-        `SELECT data FROM entities WHERE entity = 'customer' AND NOT deleted AND data->'${field}' @> $1::jsonb ${OLDEST_FIRST}`,
+        `SELECT data FROM entities WHERE entity = 'customer' AND NOT deleted AND data->'${field}' @> $1::jsonb AND data->>'mergedInto' IS NULL ${OLDEST_FIRST}`,
         [JSON.stringify([value])],
       );
     }

@@ -5,7 +5,7 @@
  * people who now need them.
  */
 import { customerOfRow, ENTITIES, inboxScopeKey, isPersonScopeKey, parseEntityRow, PERSONAL_ENTITIES, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
-import { DomainError, REFERENCE_ENTITIES, type MutationStore } from '@core/sync/mutations';
+import { DomainError, REFERENCE_ENTITIES, type CustomerRows, type MutationStore } from '@core/sync/mutations';
 import { ScriptSchema, type Role, type Script } from '@core/domain/model';
 import type { Queryable, Storage } from '../storage';
 import { finishWrite } from './announce';
@@ -351,6 +351,19 @@ export function hubStore(tx: Queryable): MutationStore {
         [scriptId],
       );
       return rows.map((row) => ScriptSchema.parse(row.data));
+    },
+    async shareScope(fromCustomerId, toCustomerId) {
+      const holders = await tx.query<{ user_id: string }>('SELECT user_id FROM user_scope WHERE customer_id = $1', [fromCustomerId]);
+      await addToScope(tx, holders.map((row) => row.user_id), toCustomerId);
+    },
+    async customerRows(customerId) {
+      const rows = await tx.query<{ entity: 'contact' | 'followUp' | 'survey' | 'queueItem'; data: unknown }>(
+        "SELECT entity, data FROM entities WHERE customer_id = $1 AND entity IN ('contact', 'followUp', 'survey', 'queueItem') AND NOT deleted",
+        [customerId],
+      );
+      const found: CustomerRows = { contact: [], followUp: [], survey: [], queueItem: [] };
+      for (const row of rows) (found[row.entity] as unknown[]).push(parseEntityRow(row.entity, row.data));
+      return found;
     },
     async usernameHolder(username): Promise<string | null> {
       // A person's row, or sign-in credentials under that name (they share one name space).

@@ -165,6 +165,22 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
         });
     },
   },
+  {
+    // Customers merged into another: rows cached before have no redirect; they get the defaults, as the hub's rows have them.
+    version: 8,
+    stores: {
+      customers: 'id, lastName, *phones, *emails',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('customers')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.mergedInto ??= null;
+          row.merge ??= null;
+        });
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {

@@ -153,6 +153,30 @@ export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
 export const AttributeValueSchema = z.union([wellFormedText().max(500), z.number(), z.boolean(), z.null()]);
 
+/** The customer rows of each kind a merge moved to the survivor (an undo moves them back). */
+export const MergedRowsSchema = z.object({
+  contact: z.array(IdSchema).max(10_000),
+  followUp: z.array(IdSchema).max(10_000),
+  survey: z.array(IdSchema).max(10_000),
+  queueItem: z.array(IdSchema).max(10_000),
+});
+export type MergedRows = z.infer<typeof MergedRowsSchema>;
+
+/** What a merge did to the customer merged away, kept on its row so a supervisor can undo it. */
+export const CustomerMergeSchema = z.object({
+  at: EpochMsSchema,
+  by: IdSchema,
+  moved: MergedRowsSchema,
+  /** Its own identifiers before the merge (they moved to the survivor). */
+  emails: z.array(EmailSchema).max(20),
+  phones: z.array(PhoneSchema).max(20),
+  socialHandle: wellFormedText().max(500).nullable(),
+  /** Identifiers the survivor gained from it (an undo takes them back). */
+  addedEmails: z.array(EmailSchema).max(20),
+  addedPhones: z.array(PhoneSchema).max(20),
+});
+export type CustomerMerge = z.infer<typeof CustomerMergeSchema>;
+
 export const CustomerSchema = z.object({
   id: IdSchema,
   firstName: shortText(80),
@@ -170,6 +194,9 @@ export const CustomerSchema = z.object({
   attributes: z.record(wellFormedText().max(60), AttributeValueSchema),
   createdAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
+  /** Merged into this customer: the row stays as a redirect, so links and changes that name it still land. */
+  mergedInto: IdSchema.nullable().default(null),
+  merge: CustomerMergeSchema.nullable().default(null),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
@@ -198,6 +225,8 @@ export function newCustomer(
     attributes: {},
     createdAt,
     updatedAt: createdAt,
+    mergedInto: null,
+    merge: null,
     ...rest,
   };
 }

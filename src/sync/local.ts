@@ -96,6 +96,18 @@ function localStore(db: AgentDeskDb, changes?: ChangeCollector): MutationStore {
       const row = await db.users.where('username').equals(username).first();
       return row?.id ?? null;
     },
+    async shareScope() {
+      // The hub keeps who holds what.
+    },
+    async customerRows(customerId) {
+      const [contact, followUp, survey, queueItem] = await Promise.all([
+        db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).toArray(),
+        db.followUps.where('customerId').equals(customerId).toArray(),
+        db.surveys.where('customerId').equals(customerId).toArray(),
+        db.queueItems.where('customerId').equals(customerId).toArray(),
+      ]);
+      return { contact: contact.map(stripVersion), followUp: followUp.map(stripVersion), survey: survey.map(stripVersion), queueItem: queueItem.map(stripVersion) };
+    },
   };
 }
 

@@ -106,6 +106,21 @@ export const PERMISSIONS: { [N in MutationName]: MutationPermissions } = {
     cells: { ...everyone, owner: { if: 'not the tier' }, teammate: { if: 'not the tier' }, otherAgent: { if: 'not the tier' } },
     rule: 'Anyone who can see a customer corrects their details; only supervisors and admins change the tier (customers belong to no team, so any supervisor).',
   },
+  'customer.create': {
+    row: 'a new customer',
+    cells: everyone,
+    rule: 'Anyone makes a customer by hand (a caller the system does not know), with a phone number or an email address to find them by; the timeline says who made them.',
+  },
+  'customer.merge': {
+    row: 'two customers who are one person',
+    cells: supervisorsOnly('yes'),
+    rule: 'Supervisors of any team (customers belong to no team) and admins merge a duplicate into the customer who stays; the duplicate becomes a redirect, so changes and links that name it land on the survivor.',
+  },
+  'customer.unmerge': {
+    row: 'a customer merged away',
+    cells: supervisorsOnly('yes'),
+    rule: 'The same people undo a merge: the rows it moved go back, and each customer has their own addresses and numbers again.',
+  },
   'followUp.schedule': {
     row: 'a follow-up owned by the owner',
     cells: { ...ownerOrSupervisors, otherSupervisor: 'yes' },

@@ -106,6 +106,12 @@ export async function replayHubLog(hub: HubData, initial: readonly ImportEntry[]
       const found = [...rows.entries()].find(([key, row]) => key.startsWith('user:') && row.username === username);
       return (found?.[1].id as string | undefined) ?? null;
     },
+    async shareScope() {},
+    async customerRows(customerId) {
+      const of = <E extends 'contact' | 'followUp' | 'survey' | 'queueItem'>(entity: E) =>
+        [...rows.entries()].filter(([key, row]) => key.startsWith(`${entity}:`) && row.customerId === customerId).map(([, row]) => structuredClone(row) as EntityRow<E>);
+      return { contact: of('contact'), followUp: of('followUp'), survey: of('survey'), queueItem: of('queueItem') };
+    },
   };
   const users = new Map([...rows.entries()].filter(([key]) => key.startsWith('user:')).map(([, row]) => [row.id as string, row as User]));
   const log = await hub.storage.query<{ user_id: string; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null }>(

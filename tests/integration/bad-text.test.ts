@@ -131,6 +131,9 @@ const schedule = (id: string): Step => ({
   args: { id, customerId: 'cus_1', kind: 'callback', channel: 'call', dueAt: due(), reason: 'Check back' },
 });
 const claimStep = (contactId: string): Step => ({ name: 'contact.claim', args: { contactId } });
+/** Two customers who are one person, made for scenario k. */
+const twoCustomers = (k: number): Step[] =>
+  (['a', 'b'] as const).map((side) => ({ name: 'customer.create', args: { id: `cus_${side}_${k}`, firstName: 'Robin', lastName: 'Hale', emails: [`robin.${side}.${k}@example.com`] } }));
 /** Each waiting contact has a twin that Ava holds and asked for help with. */
 const heldBy = (waitingId: string) => waitingId.replace('con_w', 'con_h');
 
@@ -180,6 +183,14 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
         attributes: { plan: 'Fibre 500' },
       },
     },
+  }),
+  'customer.create': (k) => ({
+    args: { id: `cus_new_${k}`, firstName: 'Robin', lastName: 'Hale', company: 'Acme', emails: [`new${k}@example.com`], phones: ['+447700900123'], language: 'en-GB', timeZone: 'Europe/London', preferredChannel: 'email' },
+  }),
+  'customer.merge': (k) => ({ setup: twoCustomers(k), args: { survivorId: `cus_a_${k}`, mergedId: `cus_b_${k}`, noteId: `merge_${k}` } }),
+  'customer.unmerge': (k) => ({
+    setup: [...twoCustomers(k), { name: 'customer.merge', args: { survivorId: `cus_a_${k}`, mergedId: `cus_b_${k}`, noteId: `merge_${k}` } }],
+    args: { mergedId: `cus_b_${k}`, noteId: `unmerge_${k}` },
   }),
   'followUp.schedule': (k) => ({
     args: { id: `fu_${k}`, customerId: 'cus_1', contactId: 'con_old_1', kind: 'callback', channel: 'call', dueAt: due(), ownerId: 'usr_sam', reason: 'Check the fix', note: 'Call after 5', ruleId: 'rule-a' },

@@ -12,7 +12,7 @@
  * of the picture.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newNotification, newPresence, newUser, presenceMoved, type Contact, type FollowUp, type QueueItem, type ScriptStageId, type SurveyResponse } from '@core/domain/model';
+import { newNotification, newPresence, newUser, presenceMoved, type Contact, type Customer, type FollowUp, type QueueItem, type ScriptStageId, type SurveyResponse } from '@core/domain/model';
 import type { EntityName, EntityRow } from '@core/sync/entities';
 import { MutationRefused } from '@core/sync/local';
 import { MUTATION_NAMES, type MutationInput, type MutationName } from '@core/sync/mutations';
@@ -120,6 +120,8 @@ interface Cell<N extends MutationName> {
   rows: ImportEntry[];
   /** The customer the person opens first (as from a search), so their desktop holds every row involved. */
   customerId?: string;
+  /** Other customers the change names, opened too. */
+  alsoOpen?: string[];
   args: MutationInput<N>;
   /** Rows the change alters when applied and a refusal leaves as they were. */
   watch: Watched[];
@@ -254,6 +256,46 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
       watch: [['customer', `cus-${key}`]],
     }),
     refusal: () => forbidden("Only supervisors can change a customer's tier."),
+  },
+  'customer.create': {
+    cell: (key) => ({
+      rows: [],
+      args: { id: `cus-new-${key}`, firstName: 'Robin', lastName: 'Hale', phones: ['+447700900777'] },
+      watch: [['customer', `cus-new-${key}`]],
+    }),
+    refusal: () => {
+      throw new Error('everyone may make customers');
+    },
+  },
+  'customer.merge': {
+    cell: (key) => ({
+      rows: [customerOf(`${key}-a`), customerOf(`${key}-b`)],
+      customerId: `cus-${key}-a`,
+      alsoOpen: [`cus-${key}-b`],
+      args: { survivorId: `cus-${key}-a`, mergedId: `cus-${key}-b`, noteId: `merge-${key}` },
+      watch: [
+        ['customer', `cus-${key}-a`],
+        ['customer', `cus-${key}-b`],
+      ],
+    }),
+    refusal: () => forbidden('Only supervisors can merge customers.'),
+  },
+  'customer.unmerge': {
+    cell: (key) => {
+      const survivor = customerOf(`${key}-a`);
+      const merged = customer(2, { id: `cus-${key}-b`, emails: [], phones: [], mergedInto: `cus-${key}-a`, merge: { at: Date.now() - HOUR, by: 'usr_sam', moved: { contact: [], followUp: [], survey: [], queueItem: [] }, emails: ['c2@example.com'], phones: [], socialHandle: null, addedEmails: ['c2@example.com'], addedPhones: [] } });
+      return {
+        rows: [{ ...survivor, row: { ...(survivor.row as Customer), emails: ['c1@example.com', 'c2@example.com'] } }, entry('customer', merged)],
+        customerId: `cus-${key}-a`,
+        alsoOpen: [`cus-${key}-b`],
+        args: { mergedId: `cus-${key}-b`, noteId: `unmerge-${key}` },
+        watch: [
+          ['customer', `cus-${key}-a`],
+          ['customer', `cus-${key}-b`],
+        ],
+      };
+    },
+    refusal: () => forbidden('Only supervisors can undo a merge.'),
   },
   'followUp.schedule': {
     cell: (key) => ({
@@ -497,7 +539,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
     const spec = SPECS[name] as Spec<N>;
     const cell = spec.cell(`${name}-${actor}-${mode}`, actor, mode);
     if (cell.rows.length) await importRows(hub.storage, cell.rows);
-    if (cell.customerId) await open(actor, cell.customerId);
+    for (const customerId of [cell.customerId, ...(cell.alsoOpen ?? [])]) if (customerId) await open(actor, customerId);
     const desktop = desktops[actor];
     await desktop.sync();
     const before = await hubRowsOf(cell.watch);

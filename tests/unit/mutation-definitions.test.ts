@@ -35,7 +35,7 @@ describe('mutation definitions', () => {
     expect(Object.keys(MUTATION_ENTITIES)).toEqual(MUTATION_NAMES);
   });
 
-  it('run the directory, targets and scripts alone on the hub, and nothing else', () => {
-    expect([...SERIAL_MUTATIONS].sort()).toEqual(['queue.save', 'script.publish', 'script.save', 'target.set', 'team.save', 'user.create', 'user.update']);
+  it('run the directory, targets, scripts and merges alone on the hub, and nothing else', () => {
+    expect([...SERIAL_MUTATIONS].sort()).toEqual(['customer.merge', 'customer.unmerge', 'queue.save', 'script.publish', 'script.save', 'target.set', 'team.save', 'user.create', 'user.update']);
   });
 });

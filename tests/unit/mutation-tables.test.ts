@@ -41,6 +41,14 @@ function guardedStore(rows: Rows, allowed: readonly EntityName[], written: strin
       check('script');
       return [...table('script').values()].filter((row) => (row as { scriptId: string }).scriptId === scriptId) as EntityRow<'script'>[];
     },
+    async shareScope() {},
+    async customerRows(customerId) {
+      const of = <E extends 'contact' | 'followUp' | 'survey' | 'queueItem'>(entity: E) => {
+        check(entity);
+        return [...table(entity).values()].filter((row) => (row as { customerId: string }).customerId === customerId) as EntityRow<E>[];
+      };
+      return { contact: of('contact'), followUp: of('followUp'), survey: of('survey'), queueItem: of('queueItem') };
+    },
     async usernameHolder(username) {
       check('user');
       const holder = [...table('user').values()].find((row) => (row as { username: string }).username === username) as { id: string } | undefined;
@@ -90,6 +98,9 @@ const SCENARIOS: { [N in MutationName]: Step[] } = {
   'contact.escalate': escalated,
   'contact.takeOver': [...escalated, step('contact.takeOver', sam, { id: 'tk_1', contactId: 'con_1' })],
   'contact.advise': [...escalated, step('contact.advise', sam, { id: 'adv_1', contactId: 'con_1', body: 'Offer the goodwill credit.' })],
+  'customer.create': [step('customer.create', ava, { id: 'cus_new', firstName: 'Robin', lastName: 'Hale', phones: ['+447700900777'] })],
+  'customer.merge': [step('contact.addNote', ava, { id: 'note_2', customerId: 'cus_2', body: 'Same person as customer 1.' }), step('customer.merge', sam, { survivorId: 'cus_1', mergedId: 'cus_2', noteId: 'merge_1' })],
+  'customer.unmerge': [step('customer.merge', sam, { survivorId: 'cus_1', mergedId: 'cus_2', noteId: 'merge_1' }), step('customer.unmerge', sam, { mergedId: 'cus_2', noteId: 'unmerge_1' })],
   'customer.update': [step('customer.update', sam, { customerId: 'cus_1', patch: { tier: 'vip', tags: ['checked'] } })],
   'followUp.schedule': [step('followUp.schedule', sam, { id: 'fu_1', customerId: 'cus_1', kind: 'callback', channel: 'call', dueAt: T0 + HOUR, ownerId: 'usr_ben' })],
   'followUp.reschedule': [plan, step('followUp.reschedule', sam, { id: 'fu_1', dueAt: T0 + 48 * HOUR })],

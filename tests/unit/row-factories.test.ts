@@ -48,6 +48,8 @@ describe('newCustomer', () => {
       attributes: {},
       createdAt: T0,
       updatedAt: T0,
+      mergedInto: null,
+      merge: null,
     });
   });
 

@@ -1,15 +1,23 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
 import { customerName } from '@core/domain/model';
 import { screenPopLookup } from '@core/screen-pop';
+import { isSupervisor } from '@core/sync/mutations/access';
+import { NewCustomerDialog } from '../components/NewCustomerDialog';
+import { usePersonName } from '../data/handoff';
 import { useLive } from '../data/hooks';
+import { run, useLocal } from '../data/local';
+import { useAppState } from '../state/app';
 import { EmptyState } from '../shell/EmptyState';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { useQueryParams } from '../state/params';
 import { navigate } from '../state/router';
 import { TierChip } from '../components/TierChip';
+import { MergeDialog } from './customer/MergeDialog';
 import { ProfilePanel } from './customer/ProfilePanel';
 import { Timeline } from './customer/Timeline';
 
@@ -17,21 +25,30 @@ import { Timeline } from './customer/Timeline';
 export function CustomerScreen() {
   const params = useQueryParams();
   const lookup = screenPopLookup(params);
-  const customer = useLive(
+  const actor = useLocal((state) => state.actor);
+  const notify = useAppState((state) => state.notify);
+  const [dialog, setDialog] = useState<'create' | 'merge' | null>(null);
+  const found = useLive(
     async (db) => {
       if (!lookup || lookup.kind === 'invalid') return null;
-      if (lookup.kind === 'id') return (await db.customers.get(lookup.value)) ?? null;
       const index = lookup.kind === 'phone' ? 'phones' : 'emails';
-      return (await db.customers.where(index).equals(lookup.value).first()) ?? null;
+      let row = lookup.kind === 'id' ? await db.customers.get(lookup.value) : await db.customers.where(index).equals(lookup.value).first();
+      // A customer merged into another is a redirect: the survivor opens, saying so.
+      const redirectedFrom = row?.mergedInto ? row : null;
+      for (let hops = 0; row?.mergedInto && hops < 10; hops += 1) row = (await db.customers.get(row.mergedInto)) ?? row;
+      return row ? { customer: row, redirectedFrom: redirectedFrom && row.id !== redirectedFrom.id ? redirectedFrom : null } : null;
     },
     [lookup?.kind, lookup && lookup.kind !== 'invalid' ? lookup.value : null],
     undefined,
   );
   const pending = useLive((db) => db.shadow.toArray(), [], []);
   const pendingIds = useMemo(() => new Set(pending.map((row) => row.id)), [pending]);
+  const mergedBy = usePersonName(found?.redirectedFrom?.merge?.by);
+  const supervisor = !!actor && isSupervisor(actor);
 
-  if (customer === undefined) return null;
-  if (!customer) {
+  if (found === undefined) return null;
+  if (!found) {
+    const canCreate = lookup?.kind === 'phone' || lookup?.kind === 'email';
     const title = !lookup
       ? 'The link names no customer'
       : lookup.kind === 'invalid'
@@ -42,22 +59,79 @@ export function CustomerScreen() {
         <ScreenHeader title="No matching customer" description="The link or search did not match a customer on this device." />
         <EmptyState icon={<PersonSearchOutlined sx={{ fontSize: 48 }} color="disabled" />} title={title}>
           Check the number or address, or find the customer in the list (the hub is searched from there too).
-          <Box sx={{ mt: 2 }}>
-            <Button variant="contained" onClick={() => navigate('/customers')}>
+          <Stack direction="row" spacing={1} sx={{ mt: 2, justifyContent: 'center' }}>
+            {canCreate && (
+              <Button variant="contained" onClick={() => setDialog('create')}>
+                Create customer with {lookup.value}
+              </Button>
+            )}
+            <Button variant={canCreate ? 'outlined' : 'contained'} onClick={() => navigate('/customers')}>
               Go to customers
             </Button>
-          </Box>
+          </Stack>
         </EmptyState>
+        {dialog === 'create' && canCreate && (
+          <NewCustomerDialog
+            phone={lookup.kind === 'phone' ? lookup.value : ''}
+            email={lookup.kind === 'email' ? lookup.value : ''}
+            onClose={() => setDialog(null)}
+            onCreated={(id) => {
+              setDialog(null);
+              navigate(`/customer?id=${encodeURIComponent(id)}`);
+            }}
+          />
+        )}
       </>
     );
   }
+  const { customer, redirectedFrom } = found;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <ScreenHeader
         title={customerName(customer)}
         description={[customer.company, customer.emails[0], customer.phones[0]].filter(Boolean).join(' · ')}
-        actions={<TierChip tier={customer.tier} />}
+        actions={
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <TierChip tier={customer.tier} />
+            {supervisor && <Button onClick={() => setDialog('merge')}>Merge a duplicate…</Button>}
+          </Stack>
+        }
       />
+      {redirectedFrom && (
+        <Alert
+          severity="info"
+          sx={{ mb: 2 }}
+          data-testid="merged-redirect"
+          action={
+            supervisor ? (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  run('customer.unmerge', { mergedId: redirectedFrom.id, noteId: crypto.randomUUID() }).then(
+                    () => notify(`The merge of ${customerName(redirectedFrom)} was undone.`),
+                    (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
+                  );
+                }}
+              >
+                Undo merge
+              </Button>
+            ) : undefined
+          }
+        >
+          {customerName(redirectedFrom)} ({redirectedFrom.id}) was merged into this customer{mergedBy ? ` by ${mergedBy}` : ''}.
+        </Alert>
+      )}
+      {dialog === 'merge' && (
+        <MergeDialog
+          survivor={customer}
+          onClose={() => setDialog(null)}
+          onMerged={(name) => {
+            setDialog(null);
+            notify(`${name} was merged into ${customerName(customer)}.`);
+          }}
+        />
+      )}
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '340px minmax(0, 1fr)', gap: 2 }}>
         <Box sx={{ overflowY: 'auto', minHeight: 0 }}>
           <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />

@@ -17,6 +17,7 @@ import { customerName, type Customer } from '@core/domain/model';
 import { useLive } from '../data/hooks';
 import { fetchCustomerHistory, searchHubCustomers } from '../data/remote';
 import { useLocal } from '../data/local';
+import { NewCustomerDialog } from '../components/NewCustomerDialog';
 import { TierChip } from '../components/TierChip';
 import { VirtualList } from '../components/VirtualList';
 import { EmptyState } from '../shell/EmptyState';
@@ -107,8 +108,10 @@ function HubSearch({ query }: { query: string }) {
 
 /** Every customer on this device, searchable; opening one shows their whole history. */
 export function CustomersScreen() {
-  const customers = useLive((db) => db.customers.orderBy('lastName').toArray(), [], null);
+  // Customers merged into another are redirects, not people to list.
+  const customers = useLive(async (db) => (await db.customers.orderBy('lastName').toArray()).filter((customer) => !customer.mergedInto), [], null);
   const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
   const deferred = useDeferredValue(query);
   const listRef = useRef<HTMLDivElement>(null);
   const indexed = useMemo(() => (customers ?? []).map((customer) => ({ customer, text: searchText(customer) })), [customers]);
@@ -116,7 +119,24 @@ export function CustomersScreen() {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <ScreenHeader title="Customers" description={`${(customers?.length ?? 0).toLocaleString()} customers on this device`} />
+      <ScreenHeader
+        title="Customers"
+        description={`${(customers?.length ?? 0).toLocaleString()} customers on this device`}
+        actions={
+          <Button variant="outlined" onClick={() => setCreating(true)}>
+            New customer
+          </Button>
+        }
+      />
+      {creating && (
+        <NewCustomerDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            navigate(`/customer?id=${encodeURIComponent(id)}`);
+          }}
+        />
+      )}
       <TextField
         label="Find a customer"
         placeholder="Name, email, phone or company"

@@ -5,7 +5,7 @@ import { CHANNEL_LABELS, IdSchema, longText, shortText } from '../../domain/comm
 import { isSupervisor, worksQueue } from './access';
 import { DomainError } from './context';
 import { defineMutation } from './define';
-import { derivedId, excerpt, firstNameOf, need, personOf } from './helpers';
+import { customerFor, derivedId, excerpt, firstNameOf, need, personOf } from './helpers';
 import { setOwnPresence } from './presence';
 
 /** How long a contact stays offered to one agent before it goes to the next. */
@@ -144,15 +144,16 @@ export const addNote = defineMutation({
   args: addNoteArgs,
   entities: ['contact', 'customer', 'user', 'notification'],
   rule: async (ctx, args) => {
+    // A note on a customer since merged away lands on the one they were merged into.
+    const customer = await customerFor(ctx, args.customerId);
     const existing = await ctx.store.get('contact', args.id);
     if (existing) {
-      if (existing.customerId !== args.customerId || existing.channel !== 'note') {
+      if ((existing.customerId !== args.customerId && existing.customerId !== customer.id) || existing.channel !== 'note') {
         throw new DomainError('invalid', 'A different record already has this id.');
       }
       return;
     }
-    const customer = await need(ctx, 'customer', args.customerId, 'customer');
-    const note = noteRow(args, ctx.actor.userId, ctx.now);
+    const note = noteRow({ ...args, customerId: customer.id }, ctx.actor.userId, ctx.now);
     const author = (await personOf(ctx, ctx.actor.userId)).first;
     for (const userId of note.mentions) {
       if (userId === ctx.actor.userId) continue;

@@ -1,5 +1,13 @@
 /** What a mutation's rule runs against: who makes the change, when, and the rows it reads and writes. */
-import type { Role, Script } from '../../domain/model';
+import type { Contact, FollowUp, QueueItem, Role, Script, SurveyResponse } from '../../domain/model';
+
+/** A customer's rows that a merge moves. */
+export interface CustomerRows {
+  contact: Contact[];
+  followUp: FollowUp[];
+  survey: SurveyResponse[];
+  queueItem: QueueItem[];
+}
 import type { EntityName, EntityRow } from '../entities';
 import type { RejectionCode } from '../protocol';
 
@@ -18,6 +26,13 @@ export interface MutationStore {
   scriptVersions(scriptId: string): Promise<Script[]>;
   /** The id of the person holding this user name, if anyone does (a desktop knows those it has synced). */
   usernameHolder(username: string): Promise<string | null>;
+  /** Every row of these kinds that belongs to a customer (a desktop: those it holds). */
+  customerRows(customerId: string): Promise<CustomerRows>;
+  /**
+   * Everyone whose desktop holds one customer holds another from now on (rows
+   * a merge moves between them keep reaching them). Only the hub keeps scope.
+   */
+  shareScope(fromCustomerId: string, toCustomerId: string): Promise<void>;
 }
 
 export interface MutationContext {

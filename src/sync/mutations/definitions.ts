@@ -4,7 +4,7 @@
  * aggregate's module and listed here once.
  */
 import { addNote, claim, decline, endConversation, release, reply, wrapUp } from './contact';
-import { updateCustomer } from './customer';
+import { createCustomer, mergeCustomers, unmergeCustomer, updateCustomer } from './customer';
 import { cancelFollowUp, completeFollowUp, reassignFollowUp, rescheduleFollowUp, scheduleFollowUp, snoozeFollowUp } from './followUp';
 import { recordSurvey } from './survey';
 import { advise, escalate, takeOver, transfer } from './handoff';
@@ -28,6 +28,9 @@ export const MUTATION_DEFINITIONS = [
   takeOver,
   advise,
   updateCustomer,
+  createCustomer,
+  mergeCustomers,
+  unmergeCustomer,
   scheduleFollowUp,
   rescheduleFollowUp,
   snoozeFollowUp,

@@ -6,7 +6,7 @@ import { isSupervisor, requireSupervisesUser, requireSupervisor, supervisesUser,
 import { noteRow } from './contact';
 import { DomainError, type MutationContext } from './context';
 import { defineMutation } from './define';
-import { firstNameOf, need, personOf } from './helpers';
+import { customerFor, firstNameOf, need, personOf } from './helpers';
 
 /** Due times a little behind the moment of planning pass (clocks differ, forms take time); earlier ones are refused. */
 export const FOLLOW_UP_PAST_GRACE_MS = 5 * 60_000;
@@ -38,8 +38,9 @@ export const scheduleFollowUp = defineMutation({
   entities: ['followUp', 'customer', 'user'],
   rule: async (ctx, args) => {
     if (await ctx.store.get('followUp', args.id)) return;
-    const customer = await ctx.store.get('customer', args.customerId);
-    if (!customer) throw new DomainError('not_found', `No customer with id ${args.customerId}: a follow-up needs a known customer.`);
+    if (!(await ctx.store.get('customer', args.customerId))) throw new DomainError('not_found', `No customer with id ${args.customerId}: a follow-up needs a known customer.`);
+    // Planned for a customer since merged away: it is the survivor's.
+    const customer = await customerFor(ctx, args.customerId);
     refusePast(ctx, args.dueAt, 'The due time');
     const ownerId = args.ownerId ?? ctx.actor.userId;
     if (ownerId !== ctx.actor.userId) {
@@ -51,7 +52,7 @@ export const scheduleFollowUp = defineMutation({
       'followUp',
       newFollowUp({
         id: args.id,
-        customerId: args.customerId,
+        customerId: customer.id,
         contactId: args.contactId,
         kind: args.kind,
         channel: args.channel,

@@ -1,4 +1,5 @@
 /** Small reads the rules share. */
+import type { Customer } from '../../domain/model';
 import type { EntityName, EntityRow } from '../entities';
 import { DomainError, type MutationContext } from './context';
 
@@ -40,3 +41,22 @@ export function excerpt(text: string, length = 200): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > length ? `${line.slice(0, length - 1)}…` : line;
 }
+
+/**
+ * The customer a change that names `id` is about: the customer, or the one
+ * they were merged into. A desktop that does not hold the survivor leaves it
+ * to the hub (which holds every row).
+ */
+export async function customerFor(ctx: MutationContext, id: string): Promise<Customer> {
+  let customer = await need(ctx, 'customer', id, 'customer');
+  for (let hops = 0; customer.mergedInto && hops < 10; hops += 1) {
+    const survivor = await ctx.store.get('customer', customer.mergedInto);
+    if (!survivor) {
+      if (ctx.authoritative) throw new DomainError('not_found', `That customer was merged into one that no longer exists (${customer.mergedInto}).`);
+      return customer;
+    }
+    customer = survivor;
+  }
+  return customer;
+}
+
