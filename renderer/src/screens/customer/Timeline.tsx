@@ -120,7 +120,7 @@ function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) 
     >
       <TextField
         label="Add a note"
-        placeholder="What happened, what was agreed… (Ctrl+Enter to add)"
+        placeholder="What was agreed… @name asks a colleague (Ctrl+Enter)"
         value={body}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
@@ -133,7 +133,7 @@ function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) 
         minRows={2}
         size="small"
         fullWidth
-        helperText={asked.length ? `Notifies ${asked.join(', ')}` : 'Type @ and a colleague’s name to ask them in'}
+        helperText={asked.length ? `Notifies ${asked.join(', ')}` : undefined}
         slotProps={{ formHelperText: { 'aria-live': 'polite' } }}
       />
       <Button type="submit" variant="contained" disabled={!body.trim()} sx={{ whiteSpace: 'nowrap' }}>
@@ -264,7 +264,8 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
         />
       </Box>
-      <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
+      {/* At least a couple of entries show, however little room the screen leaves. */}
+      <Box sx={{ flex: 1, minHeight: 176, borderTop: 1, borderColor: 'divider' }}>
         {stored !== null && (
           <VirtualList
             id="timeline"
