@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -185,8 +185,10 @@ export function ContactScreen() {
     if (focusWrapUp && inWrapUp) requestAnimationFrame(() => document.getElementById('wrapup-disposition')?.focus());
   }, [focusWrapUp, inWrapUp]);
 
-  // Alt+E ends the conversation (or goes to the wrap-up), Alt+R releases, Alt+C goes to the reply box.
-  useEffect(() => {
+  // Alt+E ends the conversation (or goes to the wrap-up), Alt+R releases, Alt+C goes to the reply box, Alt+T
+  // transfers, Alt+H asks for help. Registered as the screen commits (a layout effect), so a key pressed the
+  // moment a button appears already finds it.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.code === 'KeyE') {
