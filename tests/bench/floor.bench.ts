@@ -1,5 +1,5 @@
 /**
- * Benchmark 8 — the supervisor's live floor view, in Chromium, against hubs on
+ * Benchmark 9 — the supervisor's live floor view, in Chromium, against hubs on
  * PGlite with the small demo set, the workstation served by the hub.
  *
  * Hub A: the demo's teams grown to 200 people (a realistic mix of presence)
@@ -169,7 +169,7 @@ test('the supervisor\'s floor view: 200 people and 2,000 waiting, a change on sc
     const p95 = (values: number[]) => percentile(values, 95);
     const taskText = (list: number[]) => (list.length === 0 ? 'none ≥ 50 ms' : `${ms(max(list), 0)} (${list.length} tasks)`);
     const result: BenchResult = {
-      id: '08-floor',
+      id: '9-floor',
       title: `Floor view: ${int(PEOPLE)} people and ${int(WAITING)} waiting (Chromium, serve mode)`,
       measures: [
         {

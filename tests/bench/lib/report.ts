@@ -51,6 +51,10 @@ const WHAT: Record<string, string[]> = {
     'A supervisor\'s dashboard (contacts handled, AHT and ACW, FCR, CSAT and NPS, service level, backlog, follow-ups, adherence, sentiment, the per-agent table; definitions in `src/metrics/definitions.ts`) must stay live as contacts arrive, over a site\'s whole history. In Node, a deterministic year of a four-team contact centre is generated as plain objects: 1,000,000 contacts (inbound, replies, outbound, notes) with their queue items, surveys and follow-ups.',
     '**Figure:** with the incremental aggregates (`createAggregates`: sums per day × queue × channel × agent, FCR groups per customer and topic) built from every row, one new contact arrives with its queue item and survey: the three `apply` calls plus `figures` for the last 30 days of one team, p95 and median over 300 arrivals after warm-up. **Baseline:** `computeDashboard`, the full recomputation over every row for the same filter, interleaved with the arrivals in the same run (the two are checked to give the same figures). Target: ≤ 200 ms p95. Also shown: building the aggregates from scratch (time, and the heap they hold, read after full garbage collections), against one full recomputation and the rows\' own heap.',
   ],
+  '9-floor': [
+    'A supervisor runs the floor from the live view: it must follow the floor within a second or two, whatever its size, without making the page stutter.',
+    '**Figure:** on a hub whose teams are grown to 200 people (a busy mix of presence) with 2,000 contacts waiting (offers running), an administrator on another desktop sets someone available or away; timed from the push leaving to Sam\'s floor showing the new count of people available (a MutationObserver in the page), and the longest main-thread task on Sam\'s page over all the changes. **Baseline:** the same change on the demo\'s own floor (7 people), alternating with the large one in the same run. Targets: ≤ 1 s p95, no task of 50 ms or more.',
+  ],
 };
 
 /** Observations computed from this run's numbers. */
