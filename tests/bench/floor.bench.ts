@@ -170,7 +170,7 @@ test('the supervisor\'s floor view: 200 people and 2,000 waiting, a change on sc
     const taskText = (list: number[]) => (list.length === 0 ? 'none ≥ 50 ms' : `${ms(max(list), 0)} (${list.length} tasks)`);
     const result: BenchResult = {
       id: '9-floor',
-      title: `Floor view: ${int(PEOPLE)} people and ${int(WAITING)} waiting (Chromium, serve mode)`,
+      title: `9. The supervisor's floor view: ${int(PEOPLE)} people and ${int(WAITING)} waiting (Chromium, serve mode, hub on PGlite)`,
       measures: [
         {
           name: `A presence change pushed by another desktop → on Sam's floor (${int(PEOPLE)} people, ${int(WAITING)} waiting), p95`,
