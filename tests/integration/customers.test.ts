@@ -87,23 +87,26 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     expect(await desk.ava.tryMutate('customer.create', { id: 'cus_new_2', firstName: 'Nobody' })).toMatchObject({ message: 'a customer needs a phone number or an email address to be found again' });
   });
 
-  it.skipIf(skip)('a merge moves everything to the survivor, lands changes made offline to the duplicate there, and ingestion finds the survivor', async () => {
+  it.skipIf(skip)('a merge moves everything to the survivor, lands changes made offline to either customer there, and ingestion finds the survivor', async () => {
     for (const name of NAMES) await desk[name].sync();
     // Ben is offline: he writes a note on Robin (22) and plans a follow-up for them, not knowing Sam is merging 22 into 21.
     const note = await desk.ben.mutate('contact.addNote', { id: 'note_offline', customerId: 'cus_22', body: 'Called about the router again.' });
     const followUp = await desk.ben.mutate('followUp.schedule', { id: 'fu_offline', customerId: 'cus_22', kind: 'callback', channel: 'call', dueAt: Date.now() + 86_400_000 });
+    // And corrects the survivor's details, also offline.
+    const survivorChange = await desk.ben.mutate('customer.update', { customerId: 'cus_21', patch: { tags: ['router'] } });
     expect(await change('sam', 'customer.merge', { survivorId: 'cus_21', mergedId: 'cus_22', noteId: 'merge_1' })).toBeNull();
 
     await desk.ben.sync();
     expect(await desk.ben.db.rejections.get(note)).toBeUndefined();
     expect(await desk.ben.db.rejections.get(followUp)).toBeUndefined();
+    expect(await desk.ben.db.rejections.get(survivorChange)).toBeUndefined();
     expect(await getRow(hub.storage, 'contact', 'note_offline')).toMatchObject({ customerId: 'cus_21' });
     expect(await getRow(hub.storage, 'followUp', 'fu_offline')).toMatchObject({ customerId: 'cus_21' });
     for (const id of ['con_22', 'con_old_22']) expect((await getRow(hub.storage, 'contact', id))?.customerId).toBe('cus_21');
     expect((await getRow(hub.storage, 'queueItem', 'con_22'))?.customerId).toBe('cus_21');
 
     const survivor = await getRow(hub.storage, 'customer', 'cus_21');
-    expect(survivor).toMatchObject({ emails: ['c21@example.com', 'c22@example.com'], phones: ['+447700900021', '+447700900022'], attributes: { socialHandle: '@robin_h' }, mergedInto: null });
+    expect(survivor).toMatchObject({ emails: ['c21@example.com', 'c22@example.com'], phones: ['+447700900021', '+447700900022'], attributes: { socialHandle: '@robin_h' }, tags: ['router'], mergedInto: null });
     const merged = await getRow(hub.storage, 'customer', 'cus_22');
     expect(merged).toMatchObject({ mergedInto: 'cus_21', emails: [], phones: [], attributes: {}, merge: { by: 'usr_sam', emails: ['c22@example.com'] } });
     expect(merged?.merge?.moved.contact.sort()).toEqual(['con_22', 'con_old_22']);
