@@ -3,7 +3,7 @@
  * admin, and the routing rule that sends a contact to a queue.
  */
 import type { Channel } from '../domain/common';
-import { newPresence, newUser, type PresenceRow, type Queue, type Team, type User } from '../domain/model';
+import { newPresence, newTeam, newUser, type PresenceRow, type Queue, type Team, type User } from '../domain/model';
 
 export const DEMO_COMPANY = {
   name: 'Brightwave',
@@ -18,8 +18,8 @@ export const TEAM_CARE = 'team_care';
 export const TEAM_RETENTION = 'team_retention';
 
 export const DEMO_TEAMS: readonly Team[] = [
-  { id: TEAM_CARE, name: 'Customer Care' },
-  { id: TEAM_RETENTION, name: 'Retention & Billing' },
+  newTeam({ id: TEAM_CARE, name: 'Customer Care' }),
+  newTeam({ id: TEAM_RETENTION, name: 'Retention & Billing' }),
 ];
 
 /**

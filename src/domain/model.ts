@@ -40,8 +40,15 @@ export const PRESENCE_LABELS: Record<Presence, string> = {
 export const TeamSchema = z.object({
   id: IdSchema,
   name: shortText(100),
+  /** The team's policy: its agents may merge duplicate customers (supervisors always may). */
+  agentsMayMerge: z.boolean().default(false),
 });
 export type Team = z.infer<typeof TeamSchema>;
+
+/** A team's row: its agents may not merge customers unless given. */
+export function newTeam(fields: Pick<Team, 'id' | 'name'> & Partial<Team>): Team {
+  return { agentsMayMerge: false, ...fields };
+}
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export const WeekdaySchema = z.enum(WEEKDAYS);

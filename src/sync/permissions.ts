@@ -113,8 +113,8 @@ export const PERMISSIONS: { [N in MutationName]: MutationPermissions } = {
   },
   'customer.merge': {
     row: 'two customers who are one person',
-    cells: supervisorsOnly('yes'),
-    rule: 'Supervisors of any team (customers belong to no team) and admins merge a duplicate into the customer who stays; the duplicate becomes a redirect, so changes and links that name it land on the survivor.',
+    cells: { ...supervisorsOnly('yes'), owner: { if: 'their team allows agents to merge' }, teammate: { if: 'their team allows agents to merge' }, otherAgent: { if: 'their team allows agents to merge' } },
+    rule: 'Supervisors of any team (customers belong to no team) and admins merge a duplicate into the customer who stays, and agents of a team whose policy allows it (an administrator sets it with the team); the duplicate becomes a redirect, so changes and links that name it land on the survivor.',
   },
   'customer.unmerge': {
     row: 'a customer merged away',

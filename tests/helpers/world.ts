@@ -3,7 +3,7 @@
  * supervisor) and one other team (Olga), their queues, a few customers with
  * histories, and waiting contacts.
  */
-import { newContact, newCustomer, newPresence, newQueueItem, newUser, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newContact, newCustomer, newPresence, newQueueItem, newTeam, newUser, type Contact, type Customer, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import type { ImportAccount, ImportEntry } from '../../hub/import';
 
 export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -14,8 +14,8 @@ export const user = (username: string, name: string, role: User['role'], teamIds
   newUser({ id: `usr_${username}`, username, name, role, teamIds, timeZone: 'Europe/London', ...patch });
 
 export const teams: Team[] = [
-  { id: 'team_care', name: 'Customer Care' },
-  { id: 'team_other', name: 'Other Team' },
+  newTeam({ id: 'team_care', name: 'Customer Care' }),
+  newTeam({ id: 'team_other', name: 'Other Team' }),
 ];
 
 export const users: User[] = [

@@ -8,6 +8,7 @@
  * the hub says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newTeam } from '@core/domain/model';
 import { IngestContactResponseSchema } from '@core/hub-api';
 import type { MutationInput, MutationName } from '@core/sync/mutations';
 import { DEMO_INTEGRATION_KEY, seedDemoIntegrationKey } from '../../hub/api-keys';
@@ -119,8 +120,8 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     // A change to the duplicate's details now lands on the survivor.
     expect(await change('ava', 'customer.update', { customerId: 'cus_22', patch: { company: 'Hale & Co' } })).toBeNull();
     expect((await getRow(hub.storage, 'customer', 'cus_21'))?.company).toBe('Hale & Co');
-    // Agents do not merge.
-    expect(await desk.ava.tryMutate('customer.merge', { survivorId: 'cus_23', mergedId: 'cus_24', noteId: 'merge_x' })).toMatchObject({ message: 'Only supervisors can merge customers.' });
+    // Agents do not merge, unless their team's policy allows it.
+    expect(await desk.ava.tryMutate('customer.merge', { survivorId: 'cus_23', mergedId: 'cus_24', noteId: 'merge_x' })).toMatchObject({ message: 'Only supervisors, or agents of a team allowed to, can merge customers.' });
   });
 
   it.skipIf(skip)('a supervisor undoes a merge: what it moved goes back, what came since stays', async () => {
@@ -133,6 +134,19 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     for (const id of ['con_24', 'con_old_24']) expect((await getRow(hub.storage, 'contact', id))?.customerId).toBe('cus_24');
     expect((await getRow(hub.storage, 'contact', 'note_after_merge'))?.customerId).toBe('cus_23');
     expect((await ingest({ email: 'c24@example.com' })).customerId).toBe('cus_24');
+  });
+
+  it.skipIf(skip)('an agent merges when an administrator lets their team, and not before', async () => {
+    await importRows(hub.storage, [25, 26].map((n) => ({ entity: 'customer' as const, row: customer(n, { firstName: 'Lee', lastName: 'Park' }) })));
+    for (const n of [25, 26]) expect(await change('ben', 'contact.addNote', { id: `note_lee_${n}`, customerId: `cus_${n}`, body: 'Same caller as the other Lee Park.' })).toBeNull();
+    expect(await desk.ben.tryMutate('customer.merge', { survivorId: 'cus_25', mergedId: 'cus_26', noteId: 'merge_lee' })).toMatchObject({ code: 'forbidden' });
+    // An administrator sets the policy with the team (team.save; imported here, this world has no administrator).
+    await importRows(hub.storage, [{ entity: 'team', row: newTeam({ id: 'team_care', name: 'Customer Care', agentsMayMerge: true }) }]);
+    await desk.ben.sync();
+    expect(await change('ben', 'customer.merge', { survivorId: 'cus_25', mergedId: 'cus_26', noteId: 'merge_lee' })).toBeNull();
+    expect((await getRow(hub.storage, 'customer', 'cus_26'))?.mergedInto).toBe('cus_25');
+    // Undoing stays a supervisor's.
+    expect(await desk.ben.tryMutate('customer.unmerge', { mergedId: 'cus_26', noteId: 'unmerge_lee' })).toMatchObject({ message: 'Only supervisors can undo a merge.' });
   });
 
   it.skipIf(skip)('two supervisors merging the same pair crosswise: the second is refused, no loop', async () => {

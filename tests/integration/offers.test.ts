@@ -6,7 +6,7 @@
  * in a team and queue (chosen by topic) of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPresence, type Presence, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
+import { newPresence, newTeam, type Presence, type Queue, type QueueItem, type Team, type User } from '@core/domain/model';
 import { IngestContactResponseSchema, type IngestContactResponse } from '@core/hub-api';
 import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { DEMO_INTEGRATION_KEY, seedDemoIntegrationKey } from '../../hub/api-keys';
@@ -37,7 +37,7 @@ function world() {
   const entries: ImportEntry[] = [];
   const users: User[] = [];
   for (const [topic, scenario] of Object.entries(SCENARIOS)) {
-    const team: Team = { id: `team_${topic}`, name: `Team ${topic}` };
+    const team: Team = newTeam({ id: `team_${topic}`, name: `Team ${topic}` });
     const queue: Queue = { id: `q_${topic}`, name: `Queue ${topic}`, teamId: team.id, channels: ['chat', 'call', 'email'], topics: [topic], slaSeconds: 300, skills: scenario.skills ?? [] };
     entries.push({ entity: 'team', row: team }, { entity: 'queue', row: queue });
     for (const [name, skills] of Object.entries(scenario.agents)) {

@@ -24,7 +24,7 @@ import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
 import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
 import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
-import { contact, customer, PASSWORD, smallWorld, user, waiting } from '../helpers/world';
+import { contact, customer, PASSWORD, smallWorld, teams, user, waiting } from '../helpers/world';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -268,8 +268,9 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
     },
   },
   'customer.merge': {
-    cell: (key) => ({
-      rows: [customerOf(`${key}-a`), customerOf(`${key}-b`)],
+    // Agents: their team's policy allows merging (met) or not (unmet); it is set for every cell, both teams.
+    cell: (key, _actor, mode) => ({
+      rows: [customerOf(`${key}-a`), customerOf(`${key}-b`), ...teams.map((team) => entry('team', { ...team, agentsMayMerge: mode === 'met' }))],
       customerId: `cus-${key}-a`,
       alsoOpen: [`cus-${key}-b`],
       args: { survivorId: `cus-${key}-a`, mergedId: `cus-${key}-b`, noteId: `merge-${key}` },
@@ -278,7 +279,7 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
         ['customer', `cus-${key}-b`],
       ],
     }),
-    refusal: () => forbidden('Only supervisors can merge customers.'),
+    refusal: () => forbidden('Only supervisors, or agents of a team allowed to, can merge customers.'),
   },
   'customer.unmerge': {
     cell: (key) => {

@@ -9,7 +9,7 @@
  * have), and customers who have been in touch with the team before, so every
  * desktop holds customers to write notes about from its first sync.
  */
-import { newContact, newPresence, newQueueItem, newUser, presenceMoved, type Customer, type Queue, type Team, type User } from '@core/domain/model';
+import { newContact, newPresence, newQueueItem, newTeam, newUser, presenceMoved, type Customer, type Queue, type Team, type User } from '@core/domain/model';
 import { CustomerFactory } from '@core/demo/people';
 import { deriveSeed, Rng } from '@core/demo/random';
 import type { EntityName, EntityRow } from '@core/sync/entities';
@@ -61,7 +61,7 @@ function plan(agentCount: number, teamSize: number, seed: number, now: number): 
   let customerIndex = 0;
   for (let start = 0, t = 0; start < agentCount; start += teamSize, t += 1) {
     const size = Math.min(teamSize, agentCount - start);
-    const team: Team = { id: `team_${t + 1}`, name: `Team ${t + 1}` };
+    const team: Team = newTeam({ id: `team_${t + 1}`, name: `Team ${t + 1}` });
     const careTopic = `team-${t + 1}-care`;
     const billingTopic = `team-${t + 1}-billing`;
     const care: Queue = { id: `q_${t + 1}_care`, name: `Team ${t + 1} care`, teamId: team.id, channels: ALL_CHANNELS, topics: [careTopic], slaSeconds: 300, skills: [] };

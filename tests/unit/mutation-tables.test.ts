@@ -132,7 +132,7 @@ const SCENARIOS: { [N in MutationName]: Step[] } = {
   ],
   'user.create': [step('user.create', ada, { id: 'usr_nina', username: 'nina', name: 'Nina Newcomer', role: 'agent', teamIds: ['team_care'] })],
   'user.update': [step('user.update', ada, { userId: 'usr_ben', name: 'Ben O.', teamIds: ['team_care', 'team_other'], disabled: true })],
-  'team.save': [step('team.save', ada, { id: 'team_new', name: 'Retention' })],
+  'team.save': [step('team.save', ada, { id: 'team_new', name: 'Retention', agentsMayMerge: true })],
   'queue.save': [step('queue.save', ada, { id: 'q_new', name: 'Retention', teamId: 'team_care', channels: ['call'], slaSeconds: 60 })],
 };
 

@@ -45,6 +45,9 @@ export function CustomerScreen() {
   const pendingIds = useMemo(() => new Set(pending.map((row) => row.id)), [pending]);
   const mergedBy = usePersonName(found?.redirectedFrom?.merge?.by);
   const supervisor = !!actor && isSupervisor(actor);
+  // Agents merge too where one of their teams' policy allows it (the hub checks again).
+  const teamAllowsMerge = useLive(async (db) => (actor ? (await db.teams.bulkGet([...actor.teamIds])).some((team) => team?.agentsMayMerge) : false), [actor], false);
+  const mayMerge = supervisor || teamAllowsMerge;
 
   if (found === undefined) return null;
   if (!found) {
@@ -93,7 +96,7 @@ export function CustomerScreen() {
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <TierChip tier={customer.tier} />
-            {supervisor && <Button onClick={() => setDialog('merge')}>Merge a duplicate…</Button>}
+            {mayMerge && <Button onClick={() => setDialog('merge')}>Merge a duplicate…</Button>}
           </Stack>
         }
       />

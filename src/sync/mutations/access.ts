@@ -22,6 +22,19 @@ export function requireSupervisor(actor: Actor, what: string): void {
   if (!isSupervisor(actor)) throw new DomainError('forbidden', `Only supervisors can ${what}.`);
 }
 
+/**
+ * Supervisors and admins merge customers; an agent may when one of their
+ * teams' policy allows it. A desktop that lacks a team row leaves it to the hub.
+ */
+export async function requireMergeRights(ctx: MutationContext): Promise<void> {
+  if (isSupervisor(ctx.actor)) return;
+  for (const teamId of ctx.actor.teamIds) {
+    const team = await ctx.store.get('team', teamId);
+    if (team?.agentsMayMerge || (!team && !ctx.authoritative)) return;
+  }
+  throw new DomainError('forbidden', 'Only supervisors, or agents of a team allowed to, can merge customers.');
+}
+
 /** A supervisor in the team, or an admin. */
 export const supervisesTeam = (actor: Actor, teamId: string) => isAdmin(actor) || (isSupervisor(actor) && actor.teamIds.includes(teamId));
 

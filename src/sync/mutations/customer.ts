@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common';
 import { CUSTOMER_EDITABLE_FIELDS, CustomerSchema, customerName, newCustomer, TIERS, type Customer, type CustomerEditableField, type MergedRows } from '../../domain/model';
-import { requireSupervisor } from './access';
+import { requireMergeRights, requireSupervisor } from './access';
 import { noteRow } from './contact';
 import { DomainError } from './context';
 import { defineMutation } from './define';
@@ -91,7 +91,8 @@ const ENTITY_OF = { contact: 'contact', followUp: 'followUp', survey: 'survey', 
  * Merges a duplicate into the customer who stays: every contact, follow-up,
  * survey and queue item moves over, the survivor gains the duplicate's
  * addresses and numbers, and the duplicate becomes a redirect (changes and
- * links that name it land on the survivor). Supervisors merge, and undo.
+ * links that name it land on the survivor). Supervisors merge (agents too
+ * where their team's policy allows), and supervisors undo.
  */
 export const mergeCustomers = defineMutation({
   name: 'customer.merge',
@@ -104,11 +105,11 @@ export const mergeCustomers = defineMutation({
     })
     .strict()
     .refine((args) => args.survivorId !== args.mergedId, 'a customer cannot be merged into themselves'),
-  entities: ['customer', 'contact', 'followUp', 'survey', 'queueItem', 'user'],
+  entities: ['customer', 'contact', 'followUp', 'survey', 'queueItem', 'user', 'team'],
   // Its rule reads every row of the customer merged away.
   serial: true,
   rule: async (ctx, { survivorId, mergedId, noteId }) => {
-    requireSupervisor(ctx.actor, 'merge customers');
+    await requireMergeRights(ctx);
     const merged = await need(ctx, 'customer', mergedId, 'customer');
     if (merged.mergedInto === survivorId) return;
     if (merged.mergedInto) throw new DomainError('invalid_state', `${customerName(merged)} was already merged into another customer.`);

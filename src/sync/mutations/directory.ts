@@ -100,17 +100,25 @@ export const updateUser = defineMutation({
   },
 });
 
-/** An administrator makes a team or renames one. */
+/** An administrator makes a team, renames one, or sets its policy (may its agents merge customers). */
 export const saveTeam = defineMutation({
   name: 'team.save',
-  args: z.object({ id: IdSchema, name: shortText(100) }).strict(),
+  args: z
+    .object({
+      id: IdSchema,
+      name: shortText(100),
+      /** Left out: as it was (a new team's agents may not merge customers). */
+      agentsMayMerge: z.boolean().optional(),
+    })
+    .strict(),
   entities: ['team'],
   serial: true,
-  rule: async (ctx, { id, name }) => {
-    requireAdmin(ctx.actor, 'make or rename teams');
+  rule: async (ctx, { id, name, agentsMayMerge }) => {
+    requireAdmin(ctx.actor, 'make or change teams');
     const team = await ctx.store.get('team', id);
-    if (team?.name === name) return;
-    await ctx.store.put('team', { id, name });
+    const next = { id, name, agentsMayMerge: agentsMayMerge ?? team?.agentsMayMerge ?? false };
+    if (team?.name === next.name && team.agentsMayMerge === next.agentsMayMerge) return;
+    await ctx.store.put('team', next);
   },
 });
 

@@ -68,10 +68,11 @@ function DialogForm({ title, id, onClose, onSubmit, error, children }: { title: 
 function TeamDialog({ team, onClose }: { team: Team | 'new'; onClose: () => void }) {
   const notify = useAppState((state) => state.notify);
   const [name, setName] = useState(team === 'new' ? '' : team.name);
+  const [agentsMayMerge, setAgentsMayMerge] = useState(team === 'new' ? false : team.agentsMayMerge);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    const parsed = mutationArgs['team.save'].safeParse({ id: team === 'new' ? `team_${crypto.randomUUID()}` : team.id, name });
+    const parsed = mutationArgs['team.save'].safeParse({ id: team === 'new' ? `team_${crypto.randomUUID()}` : team.id, name, agentsMayMerge });
     if (!parsed.success) return setProblem(problemsByField(parsed.error).name ?? 'Enter a name.');
     setProblem(null);
     try {
@@ -91,6 +92,11 @@ function TeamDialog({ team, onClose }: { team: Team | 'new'; onClose: () => void
           setName(e.target.value);
           setProblem(null);
         }} error={problem !== null} helperText={problem} autoFocus required fullWidth />
+      <FormControlLabel
+        sx={{ mt: 1 }}
+        control={<Checkbox checked={agentsMayMerge} onChange={(event) => setAgentsMayMerge(event.target.checked)} />}
+        label="Its agents may merge duplicate customers (supervisors always may; only supervisors undo)"
+      />
     </DialogForm>
   );
 }
