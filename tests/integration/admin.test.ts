@@ -95,7 +95,7 @@ describe.each(targets)('administering people on $label', (target) => {
     await ada.sync();
     expect(await ada.pending()).toBe(0);
     expect(await ada.db.rejections.count()).toBe(0);
-    expect(await getRow(hub.storage, 'team', 'team_billing')).toEqual({ id: 'team_billing', name: 'Billing' });
+    expect(await getRow(hub.storage, 'team', 'team_billing')).toEqual({ id: 'team_billing', name: 'Billing', agentsMayMerge: false });
     expect(await getRow(hub.storage, 'queue', 'q_billing')).toMatchObject({ teamId: 'team_billing', channels: ['email', 'chat'], slaSeconds: 900, skills: [] });
     expect(await getRow(hub.storage, 'user', 'usr_nina')).toMatchObject({ username: 'nina', role: 'agent', teamIds: ['team_billing'], disabled: false });
     expect(await getRow(hub.storage, 'presence', 'usr_nina')).toMatchObject({ presence: 'offline', idleSince: null });

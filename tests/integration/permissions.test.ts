@@ -437,7 +437,7 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
   },
   'team.save': {
     cell: (key) => ({ rows: [], args: { id: `team-${key}`, name: 'Billing' }, watch: [['team', `team-${key}`]] }),
-    refusal: () => forbidden('Only administrators can make or rename teams.'),
+    refusal: () => forbidden('Only administrators can make or change teams.'),
   },
   'queue.save': {
     cell: (key) => ({
