@@ -24,8 +24,8 @@ function pathOf(row: Pick<LocalRow<'notification'>, 'contactId' | 'customerId'>,
   return '/queue';
 }
 
-/** The person's latest notifications, newest first, and the escalations waiting for them as a supervisor. */
-export function useAttention(): Attention[] {
+/** The person's latest notifications, newest first, and the escalations waiting for them as a supervisor (null until first read). */
+export function useAttention(): Attention[] | null {
   const actor = useLocal((state) => state.actor);
   return useLive(
     async (db) => {
@@ -63,6 +63,6 @@ export function useAttention(): Attention[] {
       return lines.sort((a, b) => b.at - a.at);
     },
     [actor],
-    [],
+    null,
   );
 }

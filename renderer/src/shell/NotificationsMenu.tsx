@@ -24,24 +24,27 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: 
  * operating system's notifications, so they are seen with the window hidden.
  */
 export function NotificationsMenu() {
-  const lines = useAttention();
+  const attention = useAttention();
+  const lines = attention ?? [];
   const notify = useAppState((state) => state.notify);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const unread = lines.filter((line) => line.unread);
   const told = useRef<Set<string> | null>(null);
 
   useEffect(() => {
-    // Those already there when the workstation opened were seen before (or are listed in the menu): only new ones pop up.
+    if (attention === null) return;
+    // Those already there when the workstation opened (its first read, not the empty list before it) were seen
+    // before, or are listed in the menu: only new ones pop up.
     if (told.current === null) {
-      told.current = new Set(lines.map((line) => line.key));
+      told.current = new Set(attention.map((line) => line.key));
       return;
     }
-    for (const line of unread) {
-      if (told.current.has(line.key)) continue;
+    for (const line of attention) {
+      if (!line.unread || told.current.has(line.key)) continue;
       told.current.add(line.key);
       void bridge.notify({ title: 'AgentDesk', body: line.text, tag: line.key, path: line.path }).catch(() => undefined);
     }
-  }, [lines, unread]);
+  }, [attention]);
 
   const markRead = (ids: string[]) => {
     if (ids.length) run('notification.read', { ids }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error)));
