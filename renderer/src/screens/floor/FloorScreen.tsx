@@ -6,7 +6,7 @@
  * another queue or offers it to someone by name, and sets someone's presence.
  * Everything is read from this desktop and changes as sync brings rows in.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Menu from '@mui/material/Menu';
@@ -83,6 +83,18 @@ function WaitingRow({ item, queueName, now, active }: { item: QueueItem; queueNa
       </Box>
       {sla !== 'ok' && <Chip size="small" color={sla === 'breached' ? 'error' : 'warning'} label={sla === 'breached' ? 'Past SLA' : 'SLA at risk'} />}
     </Box>
+  );
+}
+
+/** A titled section of the floor holding one list, filling its share of the height. */
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby={`${id}-title`} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+      <Typography variant="h2" id={`${id}-title`} sx={{ px: 2, py: 1.5 }}>
+        {title}
+      </Typography>
+      <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>{children}</Box>
+    </Paper>
   );
 }
 
@@ -163,53 +175,43 @@ export function FloorScreen() {
         </Table>
       </Paper>
       <Box sx={{ flex: 1, minHeight: 280, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 2 }}>
-        <Paper variant="outlined" component="section" aria-labelledby="floor-agents-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-          <Typography variant="h2" id="floor-agents-title" sx={{ px: 2, py: 1.5 }}>
-            People
-          </Typography>
-          <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
-            <VirtualList
-              id="floor-agents"
-              label="People of your teams"
-              count={floor.agents.length}
-              rowHeight={53}
-              height="100%"
-              rowKey={(index) => floor.agents[index]!.user.id}
-              onRowKey={onAgentKey}
-              onOpen={(index) => {
-                const row = document.getElementById(`floor-agents-item-${index}`);
-                if (row) setPresenceFor({ agent: floor.agents[index]!, anchor: row });
-              }}
-              renderRow={(index, active) => <AgentRow agent={floor.agents[index]!} now={now} active={active} />}
-            />
-          </Box>
-        </Paper>
-        <Paper variant="outlined" component="section" aria-labelledby="floor-waiting-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-          <Typography variant="h2" id="floor-waiting-title" sx={{ px: 2, py: 1.5 }}>
-            Waiting
-          </Typography>
-          <Box sx={{ flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
-            <VirtualList
-              id="floor-waiting"
-              label="Waiting contacts, most urgent first"
-              count={floor.waiting.length}
-              rowHeight={53}
-              height="100%"
-              rowKey={(index) => floor.waiting[index]!.id}
-              onRowKey={onWaitingKey}
-              onOpen={(index) => navigate(`/contact?id=${encodeURIComponent(floor.waiting[index]!.id)}`)}
-              empty={
-                <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-                  Nothing waiting in your teams’ queues.
-                </Typography>
-              }
-              renderRow={(index, active) => {
-                const item = floor.waiting[index]!;
-                return <WaitingRow item={item} queueName={queueNames.get(item.queueId) ?? 'Queue'} now={now} active={active} />;
-              }}
-            />
-          </Box>
-        </Paper>
+        <Panel id="floor-agents" title="People">
+          <VirtualList
+            id="floor-agents"
+            label="People of your teams"
+            count={floor.agents.length}
+            rowHeight={53}
+            height="100%"
+            rowKey={(index) => floor.agents[index]!.user.id}
+            onRowKey={onAgentKey}
+            onOpen={(index) => {
+              const row = document.getElementById(`floor-agents-item-${index}`);
+              if (row) setPresenceFor({ agent: floor.agents[index]!, anchor: row });
+            }}
+            renderRow={(index, active) => <AgentRow agent={floor.agents[index]!} now={now} active={active} />}
+          />
+        </Panel>
+        <Panel id="floor-waiting" title="Waiting">
+          <VirtualList
+            id="floor-waiting"
+            label="Waiting contacts, most urgent first"
+            count={floor.waiting.length}
+            rowHeight={53}
+            height="100%"
+            rowKey={(index) => floor.waiting[index]!.id}
+            onRowKey={onWaitingKey}
+            onOpen={(index) => navigate(`/contact?id=${encodeURIComponent(floor.waiting[index]!.id)}`)}
+            empty={
+              <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+                Nothing waiting in your teams’ queues.
+              </Typography>
+            }
+            renderRow={(index, active) => {
+              const item = floor.waiting[index]!;
+              return <WaitingRow item={item} queueName={queueNames.get(item.queueId) ?? 'Queue'} now={now} active={active} />;
+            }}
+          />
+        </Panel>
       </Box>
       <Typography variant="caption" color="text.secondary">
         People: ↑ ↓ choose · P or Enter sets their presence. Waiting: ↑ ↓ choose · T transfers (another queue, or someone by name) · Enter opens it.
