@@ -6,6 +6,7 @@
  * script that has any.
  */
 import { SCRIPT_STAGES, SCRIPT_STAGE_LABELS, type ScriptStageId } from '../domain/model';
+import { hasPhoneOnlyWording } from './channel';
 import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, isScriptTrigger, isScriptVariable, scriptVariablesIn } from './vocabulary';
 
 export interface ScriptProblem {
@@ -139,6 +140,9 @@ export function validateScript(input: ScriptDraft): ScriptProblem[] {
       const closes = step.text.split('}').length - 1;
       if (opens !== used.length || closes !== used.length) {
         add(`${path}.text`, `${where}: has a brace without its partner; variables are written {like.this}`);
+      }
+      if (step.kind !== 'do' && hasPhoneOnlyWording(step.text)) {
+        add(`${path}.text`, `${where}: uses words only a phone call fits, which read wrongly on a chat, email or message; thank with “{contact.thanks} {company.name}”, and say “Thank you for waiting”`);
       }
       if (/\}(st|nd|rd|th)\b/.test(step.text)) {
         add(`${path}.text`, `${where}: puts “st”, “nd”, “rd” or “th” after a variable, which reads wrongly for some numbers; write “{contact.count7d} times” instead`);

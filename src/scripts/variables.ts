@@ -2,6 +2,7 @@
 import type { Tier } from '../domain/model';
 import { formatZonedDateTime, zonedParts } from '../promise/zones';
 import { DAY_MS, MINUTE_MS, type Situation, inboundContactCount, lastAnsweredSurvey, openFollowUps, waitedMs } from './situation';
+import { CHANNEL_THANKS } from './channel';
 import type { ScriptVariable } from './vocabulary';
 
 export const TIER_LABELS: Record<Tier, string> = { standard: 'Standard', gold: 'Gold', vip: 'VIP' };
@@ -13,6 +14,7 @@ export function firstNameOf(name: string): string {
 
 /**
  * Every script variable's value:
+ * - `contact.thanks`: thanks for getting in touch on the contact's channel ("Thank you for calling", "Thanks for messaging");
  * - `wait.minutes`: minutes in the queue, rounded, at least 1;
  * - `contact.count7d`: the customer's inbound contacts (not notes) in the last 7 days, this one included;
  * - `lastCsat`: the last satisfaction score as a number ("2"), since scripts say "{lastCsat} out of 5"; "no rating yet" without one;
@@ -35,6 +37,7 @@ export function variablesFor(situation: Situation): Record<ScriptVariable, strin
     'customer.tier': TIER_LABELS[customer.tier],
     'agent.firstName': firstNameOf(situation.agent.name),
     'company.name': situation.companyName,
+    'contact.thanks': CHANNEL_THANKS[situation.contact.channel],
     'wait.minutes': String(Math.max(1, Math.round(waited / MINUTE_MS))),
     'contact.count7d': String(inboundContactCount(situation, 7 * DAY_MS)),
     lastCsat: survey?.csat != null ? String(survey.csat) : 'no rating yet',

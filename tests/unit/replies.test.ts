@@ -17,6 +17,7 @@ const vars: Record<ScriptVariable, string> = {
   'customer.tier': 'Gold',
   'agent.firstName': 'Ava',
   'company.name': 'Brightwave',
+  'contact.thanks': 'Thanks for messaging',
   'wait.minutes': '3',
   'contact.count7d': '1',
   lastCsat: '4',

@@ -342,6 +342,7 @@ describe('variablesFor', () => {
       'customer.tier': 'Standard',
       'agent.firstName': 'Ava',
       'company.name': 'Brightwave',
+      'contact.thanks': 'Thank you for emailing',
       'wait.minutes': '14',
       'contact.count7d': '2',
       lastCsat: '4',

@@ -26,10 +26,10 @@ import {
   chooseBranch,
   currentStage,
   detectTriggers,
-  fillTemplate,
   goToStage,
   nextStage,
   previousStage,
+  scriptLine,
   startRun,
   suggestScript,
   toggleStep,
@@ -203,7 +203,8 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
     } else if (event.key.toLowerCase() === 'i' && active) {
       event.preventDefault();
       const step = steps.find((candidate) => candidate.id === stepId);
-      if (step) appendToDraft(contact.id, fillTemplate(step.text, vars));
+      const line = step ? scriptLine(step.text, vars, contact.channel) : null;
+      if (line?.insertable) appendToDraft(contact.id, line.text);
     }
   };
 
@@ -258,7 +259,8 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
           </Typography>
         )}
         {steps.map((step) => {
-          const text = fillTemplate(step.text, vars);
+          const line = scriptLine(step.text, vars, contact.channel);
+          const text = line.text;
           const checked = run.checked.includes(step.id);
           const empathy = step.when.length > 0;
           return (
@@ -297,7 +299,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
                   </Stack>
                 )}
               </Box>
-              {step.kind !== 'do' && active && (
+              {step.kind !== 'do' && active && line.insertable && (
                 <Button size="small" onClick={() => appendToDraft(contact.id, text)} aria-label={`Insert into the reply: ${text}`} sx={{ alignSelf: 'flex-start' }}>
                   Insert
                 </Button>
