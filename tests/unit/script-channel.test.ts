@@ -21,10 +21,10 @@ const greeting = () => {
 describe('script lines on each channel', () => {
   it('thanks a caller for calling, and a chat, email, SMS or social contact in their own words', () => {
     const said = (channel: Channel) => scriptLine(greeting(), variablesFor(situationOn(channel)), channel).text;
-    expect(said('call')).toBe('Thank you for calling Brightwave, you're through to Ben. Who am I speaking with today?');
-    expect(said('chat')).toBe('Thanks for messaging Brightwave, you're through to Ben. Who am I speaking with today?');
-    expect(said('email')).toBe('Thank you for emailing Brightwave, you're through to Ben. Who am I speaking with today?');
-    expect(said('sms')).toBe('Thanks for texting Brightwave, you're through to Ben. Who am I speaking with today?');
+    expect(said('call')).toBe("Thank you for calling Brightwave, you're through to Ben. Who am I speaking with today?");
+    expect(said('chat')).toBe("Thanks for messaging Brightwave, you're through to Ben. Who am I speaking with today?");
+    expect(said('email')).toBe("Thank you for emailing Brightwave, you're through to Ben. Who am I speaking with today?");
+    expect(said('sms')).toBe("Thanks for texting Brightwave, you're through to Ben. Who am I speaking with today?");
     for (const channel of REACHABLE_CHANNELS.filter((c) => c !== 'call')) expect(said(channel)).not.toMatch(/calling/i);
   });
 
