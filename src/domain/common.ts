@@ -59,6 +59,9 @@ export const LanguageSchema = z
   .max(35)
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-FR');
 
+/** An ISO 4217 currency code such as GBP or EUR. */
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a currency code such as GBP or EUR');
+
 /** A time of day, 24-hour `HH:MM`. */
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 08:30');
 

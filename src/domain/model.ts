@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   ChannelSchema,
+  CurrencySchema,
   EmailSchema,
   EpochMsSchema,
   IdSchema,
@@ -199,6 +200,8 @@ export const CustomerSchema = z.object({
   preferredChannel: ReachableChannelSchema,
   tags: z.array(shortText(40)).max(50),
   attributes: z.record(wellFormedText().max(60), AttributeValueSchema),
+  /** The account's currency; null (every row made before it existed): the currency of where they live (`accountCurrency`). */
+  currency: CurrencySchema.nullable().default(null),
   createdAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
   /** Merged into this customer: the row stays as a redirect, so links and changes that name it still land. */
@@ -230,6 +233,7 @@ export function newCustomer(
     preferredChannel,
     tags: [],
     attributes: {},
+    currency: null,
     createdAt,
     updatedAt: createdAt,
     mergedInto: null,
@@ -252,6 +256,7 @@ export const CUSTOMER_EDITABLE_FIELDS = [
   'preferredChannel',
   'tags',
   'attributes',
+  'currency',
 ] as const;
 export type CustomerEditableField = (typeof CUSTOMER_EDITABLE_FIELDS)[number];
 
@@ -284,6 +289,8 @@ export const GestureSchema = z.object({
   description: shortText(300),
   /** Money value in the account currency, when it has one. */
   value: z.number().min(0).max(100_000).nullable(),
+  /** The currency of `value`: the customer's account currency; null on gestures recorded before, in the goodwill policy's (GBP). */
+  currency: CurrencySchema.nullable().default(null),
 });
 export type Gesture = z.infer<typeof GestureSchema>;
 

@@ -1,4 +1,5 @@
-/** Goodwill gestures: the policy and the suggestion for the contact in hand. */
+/** Goodwill gestures: the policy, the customer's currency and the suggestion for the contact in hand. */
+export { accountCurrency, gestureCurrency, regionCurrency } from './currency';
 export {
   GestureRuleSchema,
   GoodwillPolicySchema,

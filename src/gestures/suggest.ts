@@ -9,6 +9,7 @@ import {
   earlierInboundContacts,
   lastAnsweredSurvey,
 } from '../scripts/situation';
+import { accountCurrency, gestureCurrency } from './currency';
 import type { GestureRule, GoodwillPolicy } from './policy';
 
 export interface GestureSuggestion {
@@ -63,12 +64,17 @@ function allContacts(situation: Situation): Contact[] {
   return [...byId.values()];
 }
 
-/** Money given to the customer on earlier contacts within the last `days`. */
-export function givenRecently(situation: Situation, days: number): number {
+/**
+ * Money given to the customer on earlier contacts within the last `days`, in
+ * `currency` (gestures recorded without one count as `fallback`'s); amounts
+ * in another currency cannot be added and are left out.
+ */
+export function givenRecently(situation: Situation, days: number, currency: string, fallback: string = currency): number {
   const from = situation.now - days * DAY_MS;
   let total = 0;
   for (const contact of allContacts(situation)) {
     if (contact.id === situation.contact.id || !contact.gesture?.value) continue;
+    if (gestureCurrency(contact.gesture, fallback) !== currency) continue;
     if (contact.at > from && contact.at <= situation.now) total += contact.gesture.value;
   }
   return total;
@@ -140,29 +146,31 @@ function candidateFor(rule: GestureRule, situation: Situation, currency: string)
 }
 
 /**
- * The most fitting gesture: of the rules that apply, the one worth most
+ * The most fitting gesture, in the customer's account currency (the policy's
+ * amounts and limits are read as amounts of that currency): of the rules that apply, the one worth most
  * (the earlier rule on a tie); gestures without a money value (a VIP's
  * priority callback) when no money gesture applies or money can no longer be
  * given. Money is capped at the limit — the role's limit per contact, or what
  * is left of the customer's cap — and the reason says so.
  */
 export function suggestGesture(situation: Situation, policy: GoodwillPolicy, role: Role): GestureSuggestion | null {
+  const currency = accountCurrency(situation.customer, policy.currency);
   const roleLimit = policy.limits[role];
-  const given = givenRecently(situation, policy.customerCap.days);
+  const given = givenRecently(situation, policy.customerCap.days, currency, policy.currency);
   const capLeft = Math.max(0, policy.customerCap.amount - given);
   const limit = Math.min(roleLimit, capLeft);
-  const money = (amount: number) => moneyText(amount, policy.currency);
+  const money = (amount: number) => moneyText(amount, currency);
 
   const moneyCandidates: Candidate[] = [];
   const otherCandidates: { rule: GestureRule; gestures: Gesture[]; reason: string }[] = [];
   for (const rule of policy.rules) {
     if (rule.when === 'vip') {
       if (situation.customer.tier === 'vip') {
-        otherCandidates.push({ rule, gestures: rule.offers.map((offer) => ({ kind: offer.kind, description: offer.description, value: null })), reason: 'VIP customer' });
+        otherCandidates.push({ rule, gestures: rule.offers.map((offer) => ({ kind: offer.kind, description: offer.description, value: null, currency: null })), reason: 'VIP customer' });
       }
       continue;
     }
-    const candidate = candidateFor(rule, situation, policy.currency);
+    const candidate = candidateFor(rule, situation, currency);
     if (candidate && candidate.amount !== null && candidate.amount > 0) moneyCandidates.push(candidate);
   }
   // Largest first; the sort is stable, so the earlier rule wins a tie.
@@ -170,7 +178,7 @@ export function suggestGesture(situation: Situation, policy: GoodwillPolicy, rol
 
   const capped = (candidate: Candidate): Gesture => {
     const value = Math.min(candidate.amount ?? 0, limit);
-    return { kind: candidate.kind, description: candidate.describe(value), value };
+    return { kind: candidate.kind, description: candidate.describe(value), value, currency };
   };
   const extras = otherCandidates.flatMap((other) => other.gestures);
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContactSchema, CustomerSchema, GestureSchema, SurveyResponseSchema, newUser, type Contact, type Gesture } from '@core/domain/model';
-import { GoodwillPolicySchema, defaultGoodwillPolicy, givenRecently, moneyText, suggestGesture, type GoodwillPolicy } from '@core/gestures';
+import { GoodwillPolicySchema, accountCurrency, defaultGoodwillPolicy, givenRecently, moneyText, regionCurrency, suggestGesture, type GoodwillPolicy } from '@core/gestures';
 import type { Situation } from '@core/scripts';
 
 const HOUR = 3_600_000;
@@ -44,7 +44,8 @@ function contact(fields: Partial<Contact> = {}): Contact {
   });
 }
 
-const credit = (value: number): Gesture => ({ kind: 'credit', description: `a £${value} credit`, value });
+/** A gesture recorded before gestures carried their currency (the policy's, GBP). */
+const credit = (value: number): Gesture => ({ kind: 'credit', description: `a £${value} credit`, value, currency: null });
 
 function situation(fields: Partial<Situation> = {}): Situation {
   return {
@@ -95,7 +96,7 @@ describe('suggestGesture', () => {
       const history = [contact({ topic: 'outage', at: NOW - 3.5 * DAY })];
       const suggestion = suggestGesture(situation({ history }), policy, 'agent');
       expect(suggestion).toEqual({
-        gesture: { kind: 'credit', description: 'a £15 credit on your next bill for the 3 days your service was affected', value: 15 },
+        gesture: { kind: 'credit', description: 'a £15 credit on your next bill for the 3 days your service was affected', value: 15, currency: 'GBP' },
         reason: 'Outage reported 3 days ago and still open: £5 a day for 3 days',
         withinLimit: true,
         limit: 25,
@@ -143,7 +144,7 @@ describe('suggestGesture', () => {
     const current = contact({ topic: 'billing' });
     const history = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'billing', at: NOW - 4 * DAY })];
     const suggestion = suggestGesture(situation({ contact: current, history }), policy, 'agent');
-    expect(suggestion?.gesture).toEqual({ kind: 'credit', description: 'a £5 credit on your next bill for having to contact us again', value: 5 });
+    expect(suggestion?.gesture).toEqual({ kind: 'credit', description: 'a £5 credit on your next bill for having to contact us again', value: 5, currency: 'GBP' });
     expect(suggestion?.reason).toBe('3 contacts about billing in 7 days');
     // About different things, it is not a repeat of the same problem.
     const mixed = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'delivery', at: NOW - 4 * DAY })];
@@ -223,10 +224,10 @@ describe('suggestGesture', () => {
         contact({ at: NOW - 10 * DAY, gesture: credit(30) }),
         contact({ at: NOW - 20 * DAY, gesture: credit(20) }),
         contact({ at: NOW - 40 * DAY, gesture: credit(100) }),
-        contact({ at: NOW - 2 * DAY, gesture: { kind: 'priority-callback', description: 'a callback', value: null } }),
+        contact({ at: NOW - 2 * DAY, gesture: { kind: 'priority-callback', description: 'a callback', value: null, currency: null } }),
       ];
       const s = situation({ contact: current, history });
-      expect(givenRecently(s, 30)).toBe(50);
+      expect(givenRecently(s, 30, 'GBP')).toBe(50);
       const suggestion = suggestGesture(s, policy, 'agent');
       expect(suggestion?.gesture.value).toBe(10);
       expect(suggestion?.limit).toBe(10);
@@ -260,5 +261,52 @@ describe('suggestGesture', () => {
     expect(moneyText(15, 'GBP')).toBe('£15');
     expect(moneyText(7.5, 'GBP')).toBe('£7.50');
     expect(moneyText(10, 'EUR')).toBe('€10');
+  });
+});
+
+describe('gestures in the customer’s account currency', () => {
+  const madrid = CustomerSchema.parse({ ...customer, id: 'cus_ana', firstName: 'Ana', language: 'es-ES', timeZone: 'Europe/Madrid' });
+
+  it('finds the currency of where the customer lives, unless their account says otherwise', () => {
+    expect(accountCurrency(customer, 'GBP')).toBe('GBP');
+    expect(accountCurrency(madrid, 'GBP')).toBe('EUR');
+    expect(accountCurrency({ ...madrid, timeZone: 'America/New_York', language: 'en-US' }, 'GBP')).toBe('USD');
+    expect(accountCurrency({ ...madrid, timeZone: 'America/Toronto', language: 'fr-CA' }, 'GBP')).toBe('CAD');
+    expect(accountCurrency({ ...madrid, timeZone: 'Europe/Dublin', language: 'en' }, 'GBP')).toBe('EUR');
+    // A zone that says nothing: the language's region, then the policy's currency.
+    expect(accountCurrency({ ...madrid, timeZone: 'UTC', language: 'de-CH' }, 'GBP')).toBe('CHF');
+    expect(accountCurrency({ ...madrid, timeZone: 'UTC', language: 'en' }, 'GBP')).toBe('GBP');
+    expect(accountCurrency({ ...madrid, currency: 'GBP' }, 'USD')).toBe('GBP');
+    expect(regionCurrency({ timeZone: 'Atlantic/Canary', language: 'es' })).toBe('EUR');
+  });
+
+  it('a customer with no currency on their account reads as the currency of their region (rows made before the field)', () => {
+    const stored = { ...customer, timeZone: 'Europe/Paris', language: 'fr-FR' } as Record<string, unknown>;
+    delete stored.currency;
+    const parsed = CustomerSchema.parse(stored);
+    expect(parsed.currency).toBeNull();
+    expect(accountCurrency(parsed, policy.currency)).toBe('EUR');
+  });
+
+  it('offers a customer in Madrid euros: the amount, the description and the reason', () => {
+    const suggestion = suggestGesture(situation({ customer: madrid, contact: contact({ customerId: madrid.id }), surveys: lowCsat.map((survey) => ({ ...survey, customerId: madrid.id })) }), policy, 'agent');
+    expect(suggestion?.gesture).toMatchObject({ value: 10, currency: 'EUR' });
+    expect(suggestion?.gesture.description).toContain('€10');
+    expect(suggestion?.gesture.description).not.toContain('£');
+    expect(suggestion?.reason).not.toContain('£');
+  });
+
+  it('counts towards the cap only what was given in the same currency', () => {
+    const euros = (value: number): Gesture => ({ kind: 'credit', description: `a €${value} credit`, value, currency: 'EUR' });
+    const history = [contact({ customerId: madrid.id, at: NOW - 10 * DAY, gesture: euros(40) }), contact({ customerId: madrid.id, at: NOW - 5 * DAY, gesture: credit(15) })];
+    const s = situation({ customer: madrid, contact: contact({ customerId: madrid.id }), history });
+    expect(givenRecently(s, 30, 'EUR', 'GBP')).toBe(40);
+    expect(givenRecently(s, 30, 'GBP')).toBe(15);
+  });
+
+  it('records the currency with the gesture; a gesture without a money value has none', () => {
+    expect(GestureSchema.parse({ kind: 'credit', description: 'a €5 credit', value: 5, currency: 'EUR' }).currency).toBe('EUR');
+    expect(GestureSchema.parse({ kind: 'credit', description: 'a £5 credit', value: 5 }).currency).toBeNull();
+    expect(() => GestureSchema.parse({ kind: 'credit', description: 'x', value: 5, currency: 'euro' })).toThrow();
   });
 });
