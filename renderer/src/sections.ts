@@ -16,7 +16,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'queue', label: 'Queue', path: '/queue', key: '1', description: 'Contacts waiting for you and your team' },
   { id: 'customers', label: 'Customers', path: '/customers', key: '2', description: 'Every customer and their history' },
   { id: 'follow-ups', label: 'Follow-ups', path: '/follow-ups', key: '3', description: 'Callbacks and check-ins you planned' },
-  { id: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4', description: 'Team performance from your local data, and (supervisors) the live floor' },
+  { id: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4', description: 'Your own figures; for supervisors, the team’s and the live floor' },
   { id: 'scripts', label: 'Scripts', path: '/scripts', key: '5', description: 'Conversation scripts and empathy prompts' },
   { id: 'settings', label: 'Settings', path: '/settings', key: '6', description: 'Appearance, your account, hub connection and this device' },
   { id: 'admin', label: 'Admin', path: '/admin', key: '7', description: 'People, teams, queues and integration keys', roles: ['admin'] },

@@ -139,11 +139,13 @@ test('Sam reviews the week on the dashboard, drills into low CSAT and exports it
   const handled = (await pullAll(request, samToken)).find((change) => change.op === 'put' && change.entity === 'contact' && change.id === next.contactId);
   expect((handled as { row: Contact } | undefined)?.row).toMatchObject({ scriptId: 'billing-dispute', scriptVersion: draftVersion });
 
-  // The dashboard is not Ava's.
+  // Ava's dashboard is her own figures, the contact she just finished among them; the team's are not hers.
   await ava.keyboard.press('Alt+4');
-  await expect(ava.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(ava.getByText('Dashboards are for supervisors')).toBeVisible();
+  await expect(ava.getByRole('heading', { level: 1, name: 'Your dashboard' })).toBeVisible();
+  await expect(ava.getByTestId('my-kpis')).toBeVisible();
+  await expect.poll(async () => Number(await ava.getByTestId('kpi-handled-value').textContent())).toBeGreaterThanOrEqual(1);
   await expect(ava.getByTestId('kpis')).toHaveCount(0);
+  await expect(ava.getByRole('button', { name: 'Targets' })).toHaveCount(0);
   expect(await pushAs(request, avaToken, [{ name: 'target.set', args: { scope: 'team', scopeId: 'team_care', csat: 5 } }])).toEqual([
     { id: 1, status: 'rejected', code: 'forbidden', message: 'Only supervisors can set targets.' },
   ]);

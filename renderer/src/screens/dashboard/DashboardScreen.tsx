@@ -4,12 +4,12 @@
  * by dates, team, queue, channel and agent, against the targets supervisors
  * set, with a drill-down from every figure to the contacts behind it, CSV
  * exports and a printable view. Offline it says how current it is.
+ * Agents see their own figures instead (MyDashboard).
  */
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import ButtonBase from '@mui/material/ButtonBase';
 import Chip from '@mui/material/Chip';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -23,122 +23,29 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { CHANNEL_LABELS, CHANNELS } from '@core/domain/common';
 import { targetId, type Target } from '@core/domain/model';
 import type { DashboardFigures, DrillFigure, MetricsFilters } from '@core/metrics';
-import { addDays, startOfZonedDay } from '@core/promise';
 import { useLive, useMe } from '../../data/hooks';
 import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
-import { EmptyState } from '../../shell/EmptyState';
 import { ScreenHeader } from '../../shell/ScreenHeader';
-import { dayOf } from '../follow-ups/time';
 import { toCsv, downloadText } from './csv';
 import { DrillDownDialog } from './DrillDownDialog';
+import { ALL, dateInput, dec, duration, money, pct, rangeOf, RANGES, verdict, type RangeId } from './format';
+import { GesturesByAgent } from './GesturesByAgent';
+import { Kpi } from './Kpi';
+import { MyDashboard } from './MyDashboard';
 import { TargetsDialog } from './TargetsDialog';
 import { stopDashboardWorker, useDashboard } from './useDashboard';
-
-type RangeId = 'today' | '7d' | 'week' | '30d' | 'custom';
-const RANGES: Record<Exclude<RangeId, 'custom'>, string> = { today: 'Today', '7d': 'Last 7 days', week: 'This week', '30d': 'Last 30 days' };
-const ALL = 'all';
-
-const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
-const dec = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
-export function duration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const s = Math.round(seconds);
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-const dateInput = (ms: number, zone: string) => {
-  const d = dayOf(ms, zone);
-  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
-};
-const parseDateInput = (value: string) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) } : null;
-};
-
-/** [from, to) of a preset on the supervisor's clock. */
-function rangeOf(id: RangeId, now: number, zone: string, custom: { from: string; to: string }): [number, number] {
-  const today = dayOf(now, zone);
-  const tomorrow = startOfZonedDay(addDays(today, 1), zone);
-  switch (id) {
-    case 'today':
-      return [startOfZonedDay(today, zone), tomorrow];
-    case '7d':
-      return [startOfZonedDay(addDays(today, -6), zone), tomorrow];
-    case 'week': {
-      const weekday = new Date(Date.UTC(today.y, today.m - 1, today.d)).getUTCDay();
-      return [startOfZonedDay(addDays(today, -((weekday + 6) % 7)), zone), tomorrow];
-    }
-    case '30d':
-      return [startOfZonedDay(addDays(today, -29), zone), tomorrow];
-    case 'custom': {
-      const from = parseDateInput(custom.from) ?? addDays(today, -6);
-      const to = parseDateInput(custom.to) ?? today;
-      return [startOfZonedDay(from, zone), startOfZonedDay(addDays(to, 1), zone)];
-    }
-  }
-}
-
-type Verdict = 'met' | 'missed' | null;
-function verdict(value: number | null, target: number | null | undefined, higherIsBetter: boolean): Verdict {
-  if (value === null || target === null || target === undefined) return null;
-  return (higherIsBetter ? value >= target : value <= target) ? 'met' : 'missed';
-}
-
-/** One figure; a button to its drill-down when it has one. */
-function Kpi({ label, value, detail, target, state, onDrill, testId }: { label: string; value: string; detail?: string; target?: string; state?: Verdict; onDrill?: () => void; testId: string }) {
-  const content = (
-    <Box sx={{ p: 1.5, width: '100%', textAlign: 'left' }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="h2" component="div" sx={{ fontVariantNumeric: 'tabular-nums', my: 0.25 }} data-testid={`${testId}-value`}>
-        {value}
-      </Typography>
-      {target && (
-        <Typography variant="caption" component="div" color={state === 'missed' ? 'error.main' : state === 'met' ? 'success.main' : 'text.secondary'} data-testid={`${testId}-target`}>
-          {state === 'met' ? '✓ ' : state === 'missed' ? '✗ ' : ''}
-          {target}
-        </Typography>
-      )}
-      {detail && (
-        <Typography variant="caption" color="text.secondary" component="div">
-          {detail}
-        </Typography>
-      )}
-    </Box>
-  );
-  return (
-    <Paper variant="outlined" data-testid={testId} sx={{ display: 'flex', borderColor: state === 'missed' ? 'error.light' : undefined }}>
-      {onDrill ? (
-        <ButtonBase onClick={onDrill} sx={{ flex: 1, borderRadius: 1, '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main' } }} aria-label={`${label}: ${value}${target ? `, ${target}` : ''}. Show the contacts behind it`}>
-          {content}
-        </ButtonBase>
-      ) : (
-        content
-      )}
-    </Paper>
-  );
-}
 
 export function DashboardScreen() {
   const me = useMe();
   const supervisor = me?.role === 'supervisor' || me?.role === 'admin';
-  if (me && !supervisor) {
-    return (
-      <>
-        <ScreenHeader title="Dashboard" description="Team performance from your local data" />
-        <EmptyState icon={<InsightsOutlined sx={{ fontSize: 48 }} color="disabled" />} title="Dashboards are for supervisors">
-          Your supervisor reviews the team’s figures here. Your own work is in the queue and your follow-ups.
-        </EmptyState>
-      </>
-    );
-  }
+  // Agents see their own figures; supervisors the team's.
+  if (me && !supervisor) return <MyDashboard me={me} />;
   return me ? <Dashboard me={me} /> : null;
 }
 
@@ -177,7 +84,7 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
     }),
     [from, to, teamId, queueId, channel, agentId],
   );
-  const { figures, computeMs, rows, loading, error } = useDashboard(filters, zone, now);
+  const { figures, gestures, computeMs, rows, loading, error } = useDashboard(filters, zone, now);
   const teamQueues = queues.filter((queue) => teamId === ALL || queue.teamId === teamId);
   const agents = users.filter((user) => user.role === 'agent' && (teamId === ALL || user.teamIds.includes(teamId))).sort((a, b) => a.name.localeCompare(b.name));
   const nameOf = (id: string) => users.find((user) => user.id === id)?.name ?? (id === '(none)' ? 'Nobody' : id);
@@ -340,6 +247,7 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
             <Kpi testId="kpi-backlog" label="Waiting now" value={String(figures.backlog.waiting)} detail={figures.backlog.oldestWaitingMs !== null ? `Oldest ${duration(figures.backlog.oldestWaitingMs / 1000)}` : 'Nothing waiting'} onDrill={() => open('backlog', 'Contacts waiting now')} />
             <Kpi testId="kpi-follow-ups" label="Follow-ups on time" value={`${figures.followUps.onTime}/${figures.followUps.onTime + figures.followUps.late}`} detail={`${figures.followUps.late} late · ${figures.followUps.overdue} overdue now`} onDrill={() => open('overdue-follow-ups', 'Follow-ups overdue now')} />
             <Kpi testId="kpi-adherence" label="Script adherence" value={pct(figures.adherence.average)} detail={`${figures.adherence.contacts} scripted contacts`} />
+ {gestures && <Kpi testId="kpi-gestures" label="Goodwill gestures" value={String(gestures.given)} detail={gestures.withValue ? `Worth ${money(gestures.value)}` : 'No money given'} />}
             <Kpi testId="kpi-sentiment" label="Customer sentiment" value={figures.sentiment.average === null ? '—' : `${figures.sentiment.average >= 0 ? '+' : ''}${figures.sentiment.average.toFixed(2)}`} detail={`${figures.sentiment.count} messages read`} />
           </Box>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5 }}>
@@ -445,6 +353,7 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
               </TableBody>
             </Table>
           </Paper>
+          {gestures && <GesturesByAgent gestures={gestures} nameOf={nameOf} />}
           {computeMs !== null && (
             <Chip size="small" variant="outlined" sx={{ alignSelf: 'flex-start' }} className="no-print" label={`Computed on this device in ${computeMs < 1 ? '<1' : Math.round(computeMs)} ms`} />
           )}

@@ -6,7 +6,8 @@
  * milliseconds, off the UI thread; drill-downs scan the rows kept here.
  */
 import { AgentDeskDb, type LocalRow } from '@core/db/schema';
-import { createAggregates, drillDown, type Aggregates, type MetricsChange, type MetricsRows } from '@core/metrics';
+import { defaultGoodwillPolicy } from '@core/gestures';
+import { createAggregates, drillDown, gestureFigures, type Aggregates, type GestureContact, type MetricsChange, type MetricsRows } from '@core/metrics';
 import type { LocalChanges } from '@core/sync/local';
 import { changesChannelName } from '../../data/changes';
 import type { FromDashboardWorker, ToDashboardWorker } from './messages';
@@ -29,6 +30,9 @@ let aggregates: Aggregates | null = null;
 let timeZone = 'UTC';
 /** The rows, for drill-downs (the aggregates keep sums, not rows). */
 let rows: Record<Tracked, Map<string, unknown>> = emptyRows();
+/** Contacts with a goodwill gesture, for the gesture figures (few, so they are counted afresh each time). */
+let gestureContacts = new Map<string, GestureContact>();
+const GESTURE_FALLBACK_CURRENCY = defaultGoodwillPolicy().currency;
 /** Resolves once the first read is done; queries wait for it. */
 let ready: Promise<void> = Promise.resolve();
 let generation = 0;
@@ -41,10 +45,16 @@ const post = (message: FromDashboardWorker) => self.postMessage(message);
 
 function put(entity: Tracked, row: LocalRow<Tracked>): void {
   rows[entity].set(row.id, row);
+  if (entity === 'contact') {
+    const contact = row as unknown as GestureContact;
+    if (contact.gesture) gestureContacts.set(contact.id, contact);
+    else gestureContacts.delete(contact.id);
+  }
   aggregates!.apply({ op: 'put', entity, row } as MetricsChange);
 }
 
 function remove(entity: Tracked, id: string): void {
+  if (entity === 'contact') gestureContacts.delete(id);
   if (!rows[entity].delete(id)) return;
   aggregates!.apply({ op: 'delete', entity, id });
 }
@@ -54,6 +64,7 @@ async function build(): Promise<void> {
   const mine = ++generation;
   aggregates = createAggregates(timeZone);
   rows = emptyRows();
+  gestureContacts = new Map();
   const database = db!;
   const counts = await Promise.all(TRACKED.map((entity) => database.table(TABLE[entity]).count()));
   const total = counts.reduce((a, b) => a + b, 0);
@@ -115,6 +126,7 @@ function close(): void {
   db = null;
   aggregates = null;
   rows = emptyRows();
+  gestureContacts = new Map();
 }
 
 self.onmessage = (event: MessageEvent<ToDashboardWorker>) => {
@@ -137,7 +149,9 @@ self.onmessage = (event: MessageEvent<ToDashboardWorker>) => {
         if (!aggregates) return;
         const started = performance.now();
         const figures = aggregates.figures(message.filters, message.now);
-        post({ type: 'figures', requestId: message.requestId, figures, computeMs: performance.now() - started, rows: rows.contact.size });
+        const lookups = { queues: [...rows.queue.values()] as MetricsRows['queues'], users: [...rows.user.values()] as MetricsRows['users'] };
+        const gestures = gestureFigures(gestureContacts.values(), message.filters, GESTURE_FALLBACK_CURRENCY, lookups);
+        post({ type: 'figures', requestId: message.requestId, figures, gestures, computeMs: performance.now() - started, rows: rows.contact.size });
       }, fail);
       break;
     case 'drill':

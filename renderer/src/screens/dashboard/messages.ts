@@ -1,5 +1,5 @@
 /** Messages between the dashboard screen and its worker, which keeps the aggregates off the UI thread. */
-import type { DashboardFigures, DrillFigure, MetricsFilters } from '@core/metrics';
+import type { DashboardFigures, DrillFigure, GestureFigures, MetricsFilters } from '@core/metrics';
 
 export type ToDashboardWorker =
   | { type: 'open'; dbName: string; timeZone: string }
@@ -12,6 +12,6 @@ export type FromDashboardWorker =
   | { type: 'loading'; loaded: number; total: number }
   /** The aggregates changed (local writes or pulled rows): figures asked for before are out of date. */
   | { type: 'changed' }
-  | { type: 'figures'; requestId: number; figures: DashboardFigures; computeMs: number; rows: number }
+  | { type: 'figures'; requestId: number; figures: DashboardFigures; gestures: GestureFigures; computeMs: number; rows: number }
   | { type: 'drill'; requestId: number; ids: string[] }
   | { type: 'error'; message: string };

@@ -1,7 +1,7 @@
 /** The dashboard's figures, computed in its worker and refreshed whenever the local cache changes. */
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
-import type { DashboardFigures, DrillFigure, MetricsFilters } from '@core/metrics';
+import type { DashboardFigures, DrillFigure, GestureFigures, MetricsFilters } from '@core/metrics';
 import { useLocal } from '../../data/local';
 import type { FromDashboardWorker, ToDashboardWorker } from './messages';
 
@@ -60,6 +60,8 @@ function request<T extends FromDashboardWorker['type']>(message: ToDashboardWork
 
 export interface DashboardView {
   figures: DashboardFigures | null;
+  /** Goodwill gestures given, in the same range and filters. */
+  gestures: GestureFigures | null;
   /** How long the worker took to compute them. */
   computeMs: number | null;
   rows: number;
@@ -71,7 +73,7 @@ export interface DashboardView {
 export function useDashboard(filters: MetricsFilters, timeZone: string, now: number): DashboardView {
   const dbName = useLocal((state) => state.db?.name ?? null);
   const { loading, revision, error } = useWorkerState();
-  const [result, setResult] = useState<{ figures: DashboardFigures; computeMs: number; rows: number } | null>(null);
+  const [result, setResult] = useState<{ figures: DashboardFigures; gestures: GestureFigures; computeMs: number; rows: number } | null>(null);
   const latest = useRef(0);
   const key = JSON.stringify(filters);
   useEffect(() => {
@@ -80,10 +82,10 @@ export function useDashboard(filters: MetricsFilters, timeZone: string, now: num
     const requestId = nextRequest++;
     latest.current = requestId;
     void request<'figures'>({ type: 'figures', requestId, filters: JSON.parse(key) as MetricsFilters, now }).then((message) => {
-      if (latest.current === requestId) setResult({ figures: message.figures, computeMs: message.computeMs, rows: message.rows });
+      if (latest.current === requestId) setResult({ figures: message.figures, gestures: message.gestures, computeMs: message.computeMs, rows: message.rows });
     });
   }, [dbName, timeZone, key, now, revision]);
-  return { figures: result?.figures ?? null, computeMs: result?.computeMs ?? null, rows: result?.rows ?? 0, loading, error };
+  return { figures: result?.figures ?? null, gestures: result?.gestures ?? null, computeMs: result?.computeMs ?? null, rows: result?.rows ?? 0, loading, error };
 }
 
 /** The ids behind a figure (contacts; follow-ups for the follow-up figures). */
