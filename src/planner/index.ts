@@ -30,3 +30,4 @@ export {
   type SlotMove,
 } from './schedule';
 export { closingAfter, isWorkingTime, toWorkingTime } from './working-time';
+export { plannedTimeWarnings, type PlannedTimeInput, type PlannedTimeWarning, type PlannedTimeWarningKind, type WarnedCustomer } from './warnings';

@@ -4,7 +4,8 @@
  * reschedule, snooze, cancel with a reason, and (supervisors) reassign.
  * Every time is entered on the agent's clock and shown on the customer's.
  */
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -31,9 +32,11 @@ import {
   type FollowUpOutcome,
   type User,
 } from '@core/domain/model';
+import { PLANNER_RULES, plannedTimeWarnings } from '@core/planner';
 import { FormDialog } from '../../components/FormDialog';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
+import { useCustomerFollowUps } from './data';
 import { suggestNextSlot, suggestSlots, type SlotChoice } from './planning';
 import { customerClockText, fromLocalInput, toLocalInput, whenText } from './time';
 
@@ -77,7 +80,12 @@ function useSubmit(onDone: () => void) {
 
 const nameOf = (target: ActionTarget) => (target.customer ? customerName(target.customer) : 'the customer');
 
-/** A date-time field on the agent's clock, with the customer's clock under it and suggested slots to pick. */
+/**
+ * A date-time field on the agent's clock, with the customer's clock under it
+ * and suggested slots to pick. A time outside the customer's contact hours or
+ * in their quiet hours, or within an hour of another of their follow-ups,
+ * is warned about (not refused: the customer may have asked for it).
+ */
 export function DueField({
   label,
   value,
@@ -86,6 +94,7 @@ export function DueField({
   customer,
   suggestions = [],
   autoFocus,
+  except,
 }: {
   label: string;
   value: string;
@@ -94,9 +103,17 @@ export function DueField({
   customer: Customer | undefined;
   suggestions?: readonly SlotChoice[];
   autoFocus?: boolean;
+  /** The follow-up being moved or completed, not counted as another one. */
+  except?: string;
 }) {
   const at = fromLocalInput(value, agentZone);
   const theirs = Number.isFinite(at) && customer ? customerClockText(at, agentZone, customer.timeZone, customer.firstName) : null;
+  const theirFollowUps = useCustomerFollowUps(customer?.id ?? '');
+  // Several due fields can be open at once (the wrap-up's suggestions): each names its own help.
+  const id = useId();
+  const helpId = `${id}-help`;
+  const warningsId = `${id}-warnings`;
+  const warnings = customer ? plannedTimeWarnings({ at, customer, contactHours: PLANNER_RULES.schedule.customerHours, followUps: theirFollowUps ?? [], except, agentZone }) : [];
   return (
     <Box>
       <TextField
@@ -106,9 +123,16 @@ export function DueField({
         onChange={(event) => onChange(event.target.value)}
         size="small"
         autoFocus={autoFocus}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-describedby': 'due-field-help' } }}
-        helperText={<span id="due-field-help">{`Your time (${agentZone})${theirs ? ` · ${theirs}` : ''}`}</span>}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-describedby': warnings.length ? `${helpId} ${warningsId}` : helpId } }}
+        helperText={<span id={helpId}>{`Your time (${agentZone})${theirs ? ` · ${theirs}` : ''}`}</span>}
       />
+      {warnings.length > 0 && (
+        <Alert severity="warning" id={warningsId} data-testid="due-warning" sx={{ mt: 1 }}>
+          {warnings.map((warning) => (
+            <Box key={warning.kind}>{warning.message}</Box>
+          ))}
+        </Alert>
+      )}
       {suggestions.length > 0 && (
         <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }} role="group" aria-label="Suggested times">
           {suggestions.map((choice) => (
@@ -132,7 +156,24 @@ export interface Draft {
 }
 
 /** Kind, channel, due time (with the customer's clock) and why: the fields of one planned follow-up. */
-export function DraftFields({ draft, onChange, zone, customer, label, dueLabel = 'Due' }: { draft: Draft; onChange: (draft: Draft) => void; zone: string; customer: Customer | undefined; label: string; dueLabel?: string }) {
+export function DraftFields({
+  draft,
+  onChange,
+  zone,
+  customer,
+  label,
+  dueLabel = 'Due',
+  except,
+}: {
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  zone: string;
+  customer: Customer | undefined;
+  label: string;
+  dueLabel?: string;
+  /** A follow-up of the customer's not to warn about (the one being completed). */
+  except?: string;
+}) {
   return (
     <Stack spacing={1.5} role="group" aria-label={label}>
       <Stack direction="row" spacing={2}>
@@ -151,7 +192,7 @@ export function DraftFields({ draft, onChange, zone, customer, label, dueLabel =
           ))}
         </TextField>
       </Stack>
-      <DueField label={dueLabel} value={draft.due} onChange={(due) => onChange({ ...draft, due })} agentZone={zone} customer={customer} />
+      <DueField label={dueLabel} value={draft.due} onChange={(due) => onChange({ ...draft, due })} agentZone={zone} customer={customer} except={except} />
       <TextField label="Why" value={draft.reason} onChange={(event) => onChange({ ...draft, reason: event.target.value })} size="small" />
     </Stack>
   );
@@ -252,7 +293,7 @@ function CompleteDialog({ target, me, openFollowUps, onClose }: DialogProps) {
           <Typography variant="subtitle2" sx={{ mb: 1.5 }}>
             Next follow-up
           </Typography>
-          <DraftFields draft={next} onChange={setNext} zone={me.timeZone} customer={customer} label="Next follow-up" dueLabel="Next due" />
+          <DraftFields draft={next} onChange={setNext} zone={me.timeZone} customer={customer} label="Next follow-up" dueLabel="Next due" except={followUp.id} />
         </Box>
       )}
     </FormDialog>
@@ -281,7 +322,7 @@ function RescheduleDialog({ target, me, openFollowUps, onClose }: DialogProps) {
       error={error}
       busy={busy}
     >
-      <DueField label="New due time" value={due} onChange={setDue} agentZone={me.timeZone} customer={customer} suggestions={suggestions} autoFocus />
+      <DueField label="New due time" value={due} onChange={setDue} agentZone={me.timeZone} customer={customer} suggestions={suggestions} autoFocus except={followUp.id} />
     </FormDialog>
   );
 }
