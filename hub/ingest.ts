@@ -129,7 +129,7 @@ export function arrivalTime(at: IngestContact['at'], now: number): number {
   const ms = typeof at === 'number' ? at : Date.parse(at);
   if (!Number.isFinite(ms) || ms < 0) throw new HttpError(400, 'invalid', 'Invalid request: at: is not a valid time.');
   if (ms > now + MAX_FUTURE_SKEW_MS) {
-    throw new HttpError(400, 'invalid', `Invalid request: at: is more than 5 minutes ahead of the hub's clock (${new Date(now).toISOString()}).`);
+    throw new HttpError(400, 'invalid', `Invalid request: Time is more than 5 minutes ahead of the hub's clock (${new Date(now).toISOString()}) (at).`);
   }
   return Math.min(ms, now);
 }

@@ -200,7 +200,7 @@ ${responseRows}
 ${errors.map(([status, when]) => `<tr><td><code>${status}</code></td><td>${when}</td></tr>`).join('\n')}
 </tbody>
 </table>
-<pre>${escapeHtml(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'Invalid request: from.email: must be an email address' }, null, 2))}</pre>
+<pre>${escapeHtml(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'Invalid request: Enter an email address like name@example.com (from.email).' }, null, 2))}</pre>
 
 <h2>Health</h2>
 <p><code>GET /health</code> answers <code>{"status": "ok", …}</code> while the hub is up (no key needed).</p>

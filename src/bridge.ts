@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AppPathSchema } from './app-path';
+import { describeProblems } from './domain/problems';
 import { UserSchema } from './domain/model';
 import { ReminderListSchema, RemindersFiredEventSchema, type Reminder } from './reminders';
 
@@ -137,9 +138,7 @@ export interface AgentDeskBridge {
   onRemindersFired(listener: (event: RemindersFiredEvent) => void): () => void;
 }
 
-/** A readable one-line summary of a zod error, for messages shown to people. */
+/** A zod error as sentences, each with the field it is about in brackets (for whoever wrote the input: a config file, an API call). */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return describeProblems(error, { withFields: true });
 }

@@ -7,6 +7,7 @@
 import { customerOfRow, ENTITIES, inboxScopeKey, isPersonScopeKey, parseEntityRow, PERSONAL_ENTITIES, personScopeKey, type EntityName, type EntityRow } from '@core/sync/entities';
 import { DomainError, REFERENCE_ENTITIES, type CustomerRows, type MutationStore } from '@core/sync/mutations';
 import { ScriptSchema, type Role, type Script } from '@core/domain/model';
+import { problemSentence } from '@core/domain/problems';
 import type { Queryable, Storage } from '../storage';
 import { finishWrite } from './announce';
 
@@ -231,7 +232,7 @@ export async function putRows<E extends EntityName>(tx: Queryable, entity: E, in
     const checked = ENTITIES[entity].schema.safeParse(input);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      throw new DomainError('invalid', `Invalid ${entity}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unreadable'}`);
+      throw new DomainError('invalid', `Invalid ${entity}: ${issue ? problemSentence(issue) : 'unreadable'}`);
     }
     const row = checked.data as EntityRow<E>;
     const customerId = customerOfRow(entity, row);

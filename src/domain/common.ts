@@ -70,13 +70,13 @@ export const PhoneSchema = z
   .string()
   .trim()
   .transform((value) => value.replace(/[\s().-]/g, ''))
-  .pipe(z.string().regex(/^\+?\d{5,17}$/, 'must be a phone number such as +44 20 7946 0958'));
+  .pipe(z.string().regex(/^\+?\d{5,17}$/, 'Enter a phone number with its country code, like +44 20 7946 0958'));
 
 export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('must be an email address').max(254));
+  .pipe(z.email('Enter an email address like name@example.com').max(254, 'An email address has at most 254 characters'));
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -4,6 +4,8 @@
  * hub's rows on every rebase until the hub has taken it.
  */
 import type { Table } from 'dexie';
+import { ZodError } from 'zod';
+import { describeProblems, fieldProblems, type FieldProblem } from '../domain/problems';
 import { type AgentDeskDb, META, type LocalRow, type RejectionRow, type ShadowRow } from '../db/schema';
 import { ENTITIES, type EntityName, type EntityRow } from './entities';
 import {
@@ -116,6 +118,8 @@ export class MutationRefused extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** For invalid arguments: each problem with the field it belongs to, for forms to show under that field. */
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'MutationRefused';
@@ -138,9 +142,8 @@ export async function mutate<N extends MutationName>(
   try {
     args = parseMutationArgs(name, input);
   } catch (error) {
-    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-    const message = issues?.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
-    throw new MutationRefused(message || String(error), 'invalid');
+    if (!(error instanceof ZodError)) throw new MutationRefused(String(error), 'invalid');
+    throw new MutationRefused(describeProblems(error), 'invalid', fieldProblems(error));
   }
   try {
     const tables = [...MUTATION_ENTITIES[name].map((entity) => db.entityTable(entity)), db.outbox, db.shadow, db.meta];

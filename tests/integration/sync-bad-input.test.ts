@@ -44,9 +44,9 @@ describe('bad pushes are refused whole, with a message, and write nothing', () =
   const cases: [string, () => Promise<{ status: number; message: string }>, number, RegExp][] = [
     ['not JSON', () => push('{"clientId": '), 400, /JSON/i],
     ['no mutations', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [] }), 400, /at least one mutation/],
-    ['a clientId that is not a UUID', () => push({ clientId: 'me', schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] }), 400, /clientId must be a UUID/],
+    ['a clientId that is not a UUID', () => push({ clientId: 'me', schemaVersion: PROTOCOL_VERSION, mutations: [note(1)] }), 400, /Client id must be a UUID \(clientId\)/],
     ['an unknown mutation name', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1), { ...note(2), name: 'contact.delete' }] }), 400, /unknown name: "contact\.delete"/],
-    ['arguments of the wrong type', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1, { id: 'n1', customerId: 42, body: 'hi' })] }), 400, /invalid arguments: customerId/],
+    ['arguments of the wrong type', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1, { id: 'n1', customerId: 42, body: 'hi' })] }), 400, /invalid arguments: Customer id is not valid \(customerId\)/],
     ['a missing argument', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1, { id: 'n1', customerId: 'cus_1' })] }), 400, /body/],
     ['ids that are not consecutive', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1), note(3)] }), 400, /consecutive: 3 follows 1/],
     ['an unknown field', () => push({ clientId, schemaVersion: PROTOCOL_VERSION, mutations: [note(1)], extra: true }), 400, /extra/],

@@ -46,6 +46,7 @@ describe('newCustomer', () => {
       preferredChannel: 'chat',
       tags: [],
       attributes: {},
+      currency: null,
       createdAt: T0,
       updatedAt: T0,
       mergedInto: null,

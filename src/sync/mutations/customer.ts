@@ -6,6 +6,7 @@ import { requireMergeRights, requireSupervisor } from './access';
 import { noteRow } from './contact';
 import { DomainError } from './context';
 import { defineMutation } from './define';
+import { describeProblems } from '../../domain/problems';
 import { customerFor, derivedId, need, personOf } from './helpers';
 
 /**
@@ -35,7 +36,7 @@ export const updateCustomer = defineMutation({
     if (patch.tier !== undefined && patch.tier !== customer.tier) requireSupervisor(ctx.actor, "change a customer's tier");
     // Per-field merge: only the fields in the patch change, so concurrent edits of different fields both stand.
     const next = CustomerSchema.safeParse({ ...customer, ...patch, updatedAt: Math.max(customer.updatedAt, ctx.now) });
-    if (!next.success) throw new DomainError('invalid', next.error.issues[0]?.message ?? 'Invalid customer.');
+    if (!next.success) throw new DomainError('invalid', describeProblems(next.error) || 'Invalid customer.');
     await ctx.store.put('customer', next.data);
   },
 });
@@ -76,7 +77,7 @@ export const createCustomer = defineMutation({
       createdAt: ctx.now,
     });
     const checked = CustomerSchema.safeParse(customer);
-    if (!checked.success) throw new DomainError('invalid', checked.error.issues[0]?.message ?? 'Invalid customer.');
+    if (!checked.success) throw new DomainError('invalid', describeProblems(checked.error) || 'Invalid customer.');
     await ctx.store.put('customer', checked.data);
     // The note that says who made them also puts them in that person's view.
     const who = (await personOf(ctx, ctx.actor.userId)).name;

@@ -8,6 +8,7 @@ import { newPresence, newUser, presenceMoved, QueueSchema, RoleSchema, UserSchem
 import { requireAdmin } from './access';
 import { DomainError, type MutationContext } from './context';
 import { defineMutation } from './define';
+import { describeProblems } from '../../domain/problems';
 import { need } from './helpers';
 
 /** Every team named exists (on the hub; a desktop may not have synced a team just made). */
@@ -18,7 +19,7 @@ async function requireTeams(ctx: MutationContext, teamIds: readonly string[]): P
 
 function validUser(row: unknown): User {
   const parsed = UserSchema.safeParse(row);
-  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Invalid person.');
+  if (!parsed.success) throw new DomainError('invalid', describeProblems(parsed.error) || 'Invalid person.');
   return parsed.data;
 }
 
@@ -142,7 +143,7 @@ export const saveQueue = defineMutation({
     requireAdmin(ctx.actor, 'make or change queues');
     await requireTeams(ctx, [args.teamId]);
     const parsed = QueueSchema.safeParse({ ...args, channels: [...new Set(args.channels)] });
-    if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Invalid queue.');
+    if (!parsed.success) throw new DomainError('invalid', describeProblems(parsed.error) || 'Invalid queue.');
     const current = await ctx.store.get('queue', args.id);
     if (current && JSON.stringify(current) === JSON.stringify(parsed.data)) return;
     await ctx.store.put('queue', parsed.data);

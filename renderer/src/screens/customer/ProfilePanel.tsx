@@ -20,6 +20,8 @@ import EditOutlined from '@mui/icons-material/EditOutlined';
 import { CHANNEL_LABELS, PhoneSchema, REACHABLE_CHANNELS } from '@core/domain/common';
 import { customerName, TIERS, type Customer, type Tier } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
+import { problemSentence } from '@core/domain/problems';
+import { refusalByField } from '../../components/forms';
 import { useLive } from '../../data/hooks';
 import { CustomerFollowUps } from '../follow-ups/CustomerFollowUps';
 import { run, useLocal } from '../../data/local';
@@ -47,7 +49,10 @@ function PhonesDialog({ customer, onClose }: { customer: Customer; onClose: () =
   const save = (event: FormEvent) => {
     event.preventDefault();
     const kept = phones.map((phone) => phone.trim()).filter(Boolean);
-    const checks = phones.map((phone) => (phone.trim() ? (PhoneSchema.safeParse(phone).error?.issues[0]?.message ?? null) : null));
+    const checks = phones.map((phone) => {
+      const issue = phone.trim() ? PhoneSchema.safeParse(phone).error?.issues[0] : undefined;
+      return issue ? problemSentence(issue) : null;
+    });
     setErrors(checks);
     if (checks.some(Boolean)) return;
     const parsed = kept.map((phone) => PhoneSchema.parse(phone));
@@ -135,11 +140,17 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
     tier: customer.tier,
   });
   const [failure, setFailure] = useState<string | null>(null);
+  /** Sentences for the fields a refusal named, shown under each. */
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const set = (key: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  /** Error and helper text for a field: its problem when it has one, else its usual hint. */
+  const problemOf = (field: string, hint?: string) => ({ error: !!problems[field], helperText: problems[field] ?? hint });
   const save = (event: FormEvent) => {
     event.preventDefault();
+    setProblems({});
+    setFailure(null);
     if (!!draft.quietStart !== !!draft.quietEnd) {
-      setFailure('Give both ends of the quiet hours, or neither.');
+      setProblems({ quietHours: 'Give both ends of the quiet hours, or neither.' });
       return;
     }
     const patch = {
@@ -154,9 +165,11 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
       tags: splitList(draft.tags),
       ...(draft.tier !== customer.tier ? { tier: draft.tier } : {}),
     };
-    run('customer.update', { customerId: customer.id, patch }).then(onClose, (error: unknown) =>
-      setFailure(error instanceof Error ? error.message : String(error)),
-    );
+    run('customer.update', { customerId: customer.id, patch }).then(onClose, (error: unknown) => {
+      const refusal = refusalByField(error);
+      setProblems(refusal.fields);
+      setFailure(refusal.message);
+    });
   };
   const supervisor = role === 'supervisor' || role === 'admin';
   return (
@@ -167,13 +180,13 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
           <Stack spacing={2} sx={{ pt: 1 }}>
             {failure && <Alert severity="error">{failure}</Alert>}
             <Stack direction="row" spacing={2}>
-              <TextField label="First name" value={draft.firstName} onChange={set('firstName')} autoFocus fullWidth size="small" />
-              <TextField label="Last name" value={draft.lastName} onChange={set('lastName')} fullWidth size="small" />
+              <TextField label="First name" value={draft.firstName} onChange={set('firstName')} autoFocus fullWidth size="small" {...problemOf('firstName')} />
+              <TextField label="Last name" value={draft.lastName} onChange={set('lastName')} fullWidth size="small" {...problemOf('lastName')} />
             </Stack>
-            <TextField label="Company" value={draft.company} onChange={set('company')} size="small" />
-            <TextField label="Emails" helperText="Separate several with commas" value={draft.emails} onChange={set('emails')} size="small" />
+            <TextField label="Company" value={draft.company} onChange={set('company')} size="small" {...problemOf('company')} />
+            <TextField label="Emails" value={draft.emails} onChange={set('emails')} size="small" {...problemOf('emails', 'Separate several with commas')} />
             <Stack direction="row" spacing={2}>
-              <TextField label="Language" helperText="e.g. en-GB, fr-FR" value={draft.language} onChange={set('language')} fullWidth size="small" />
+              <TextField label="Language" value={draft.language} onChange={set('language')} fullWidth size="small" {...problemOf('language', 'e.g. en-GB, fr-FR')} />
               <TextField select label="Time zone" value={draft.timeZone} onChange={set('timeZone')} fullWidth size="small">
                 {ZONES.map((zone) => (
                   <MenuItem key={zone} value={zone}>
@@ -208,10 +221,10 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
               </TextField>
             </Stack>
             <Stack direction="row" spacing={2}>
-              <TextField label="Quiet hours from" type="time" value={draft.quietStart} onChange={set('quietStart')} fullWidth size="small" slotProps={{ inputLabel: { shrink: true } }} />
-              <TextField label="Quiet hours to" type="time" value={draft.quietEnd} onChange={set('quietEnd')} fullWidth size="small" slotProps={{ inputLabel: { shrink: true } }} />
+              <TextField label="Quiet hours from" type="time" value={draft.quietStart} onChange={set('quietStart')} fullWidth size="small" slotProps={{ inputLabel: { shrink: true } }} {...problemOf('quietHours')} />
+              <TextField label="Quiet hours to" type="time" value={draft.quietEnd} onChange={set('quietEnd')} fullWidth size="small" slotProps={{ inputLabel: { shrink: true } }} error={!!problems.quietHours} />
             </Stack>
-            <TextField label="Tags" helperText="Separate several with commas" value={draft.tags} onChange={set('tags')} size="small" />
+            <TextField label="Tags" value={draft.tags} onChange={set('tags')} size="small" {...problemOf('tags', 'Separate several with commas')} />
           </Stack>
         </DialogContent>
         <DialogActions>
