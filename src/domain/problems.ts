@@ -57,6 +57,8 @@ export function fieldLabel(key: string | undefined): string {
   if (!key) return 'This';
   const known = FIELD_LABELS[key];
   if (known) return known;
+  // Environment variables (the hub's settings) are known by their names.
+  if (/^[A-Z][A-Z0-9_]*$/.test(key)) return key;
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
