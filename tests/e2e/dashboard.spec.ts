@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, newDesktop } from './fixtures';
 import type { Contact, Script } from '@core/domain/model';
-import { signIn, waitForSync } from './helpers';
+import { seriousViolations, signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
 
 /** RFC 4180 rows (quoted cells, doubled quotes), without the BOM. */
@@ -151,4 +151,81 @@ test('Sam reviews the week on the dashboard, drills into low CSAT and exports it
   ]);
   await samContext.close();
   await avaContext.close();
+});
+
+test('Ava’s own dashboard: what she handled and the goodwill she gave, in each customer’s currency; Sam sees it by agent; both readable light and dark', async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36);
+  const benToken = await login(request, 'ben');
+  const avaToken = await login(request, 'ava');
+  for (const token of [benToken, avaToken]) await pushAs(request, token, [{ name: 'presence.set', args: { presence: 'away' } }]);
+
+  // Ava handles a customer in Madrid (euros) and one in London (pounds), each given a credit.
+  const madrid = await postContact(request, { channel: 'chat', from: { email: `lucia.${stamp}@example.com` }, name: { firstName: 'Lucía', lastName: `Gómez-${stamp}` }, subject: `Broadband down again ${stamp}`, body: 'My broadband is down again.' });
+  const london = await postContact(request, { channel: 'email', from: { email: `tom.${stamp}@example.com` }, name: { firstName: 'Tom', lastName: `Reid-${stamp}` }, subject: `Charged twice ${stamp}`, body: 'I was charged twice for my bill.' });
+  const credit = (value: number, currency: string, sign: string) => ({ kind: 'credit', description: `a ${sign}${value} credit on your next bill`, value, currency });
+  const handle = (contactId: string, gesture: ReturnType<typeof credit>) => [
+    { name: 'contact.claim', args: { contactId } },
+    { name: 'contact.endConversation', args: { contactId } },
+    { name: 'contact.wrapUp', args: { contactId, disposition: 'Information given', resolution: 'resolved', gesture } },
+  ];
+  expect(
+    await pushAs(request, avaToken, [
+      { name: 'customer.update', args: { customerId: madrid.customerId, patch: { timeZone: 'Europe/Madrid', language: 'es-ES' } } },
+      ...handle(madrid.contactId, credit(15, 'EUR', '€')),
+      ...handle(london.contactId, credit(10, 'GBP', '£')),
+      { name: 'presence.set', args: { presence: 'away' } },
+    ]),
+  ).toEqual(Array.from({ length: 8 }, (_, index) => ({ id: index + 1, status: 'applied' })));
+
+  const avaContext = await newDesktop(browser, { viewport: { width: 1440, height: 900 } });
+  const ava = await avaContext.newPage();
+  await signIn(ava, 'ava');
+  await waitForSync(ava);
+  await ava.keyboard.press('Alt+4');
+  await expect(ava.getByRole('heading', { level: 1, name: 'Your dashboard' })).toBeVisible();
+  await expect(ava.getByText('Dashboards are for supervisors')).toHaveCount(0);
+  const mine = ava.getByTestId('my-kpis');
+  await expect(mine).toBeVisible();
+  await expect.poll(async () => Number(await ava.getByTestId('kpi-handled-value').textContent())).toBeGreaterThanOrEqual(2);
+  await expect(ava.getByTestId('kpi-aht-value')).not.toHaveText('—');
+  await expect(ava.getByTestId('kpi-csat')).toBeVisible();
+  await expect(ava.getByTestId('kpi-follow-ups-value')).toHaveText(/^\d+\/\d+$/);
+  // Euros and pounds side by side, never added together.
+  const gestures = ava.getByTestId('kpi-gestures');
+  await expect(gestures).toContainText('€15');
+  await expect(gestures).toContainText('£');
+  expect(Number(await ava.getByTestId('kpi-gestures-value').textContent())).toBeGreaterThanOrEqual(2);
+  // The contacts behind her figure are hers.
+  await ava.getByTestId('kpi-handled').getByRole('button').click();
+  const drill = ava.getByRole('dialog', { name: /^Contacts you handled/ });
+  await expect(drill.getByTestId('drill-row').filter({ hasText: `Broadband down again ${stamp}` })).toHaveCount(1);
+  await ava.keyboard.press('Escape');
+  for (const scheme of ['light', 'dark'] as const) {
+    await ava.emulateMedia({ colorScheme: scheme });
+    await expect(mine).toBeVisible();
+    expect(await seriousViolations(ava), `agent dashboard, ${scheme}`).toEqual([]);
+    await ava.screenshot({ path: `test-results/screenshots/dashboard-agent-${scheme}.png`, fullPage: true });
+  }
+
+  // Sam sees the gestures given, their value per currency, and by agent.
+  const samContext = await newDesktop(browser, { viewport: { width: 1440, height: 900 } });
+  const sam = await samContext.newPage();
+  await signIn(sam, 'sam');
+  await waitForSync(sam);
+  await sam.keyboard.press('Alt+4');
+  await choose(sam, 'Team', 'All teams');
+  await expect(sam.getByTestId('kpi-gestures')).toContainText('€15');
+  const byAgent = sam.getByTestId('gestures-table').getByRole('row', { name: /Ava Thompson/ });
+  await expect(byAgent).toContainText('€15');
+  await expect(byAgent).toContainText('£');
+  for (const scheme of ['light', 'dark'] as const) {
+    await sam.emulateMedia({ colorScheme: scheme });
+    await expect(sam.getByTestId('kpis')).toBeVisible();
+    expect(await seriousViolations(sam), `supervisor dashboard, ${scheme}`).toEqual([]);
+    await sam.screenshot({ path: `test-results/screenshots/dashboard-supervisor-${scheme}.png`, fullPage: true });
+    await sam.getByRole('region', { name: 'Goodwill gestures by agent' }).screenshot({ path: `test-results/screenshots/dashboard-gestures-${scheme}.png` });
+  }
+  await avaContext.close();
+  await samContext.close();
 });

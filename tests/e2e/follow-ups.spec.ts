@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { FollowUp } from '@core/domain/model';
-import { signIn, waitForSync } from './helpers';
+import { seriousViolations, signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
 
 declare global {
@@ -141,4 +141,56 @@ test('a follow-up planned at wrap-up is in the agenda, reminded at its time, com
   await waitForSync(page);
   const done = (await pullAll(request, avaToken)).find((change) => change.op === 'put' && change.entity === 'followUp' && change.id === followUp!.id);
   expect(done && 'row' in done ? done.row : null).toMatchObject({ state: 'done', outcome: 'reached', completedBy: 'usr_ava' });
+});
+
+test('a follow-up planned outside the customer’s hours, or near another of theirs, is warned about on their clock and can still be planned', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  const posted = await postContact(request, { channel: 'chat', from: { email: `ana.${stamp}@example.com` }, name: { firstName: 'Ana', lastName: `Ruiz-${stamp}` }, subject: 'Question about my contract', body: 'When does my contract end?' });
+  const avaToken = await login(request, 'ava');
+  // Ana lives in Madrid, an hour ahead of Ava in London all year (both change their clocks at the same instant).
+  expect(await pushAs(request, avaToken, [{ name: 'customer.update', args: { customerId: posted.customerId, patch: { timeZone: 'Europe/Madrid' } } }])).toEqual([{ id: 1, status: 'applied' }]);
+  // Tomorrow on Ava's clock, a callback to Ana is already due at 10:00.
+  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + 86_400_000);
+  const londonTen = await page.evaluate((day) => {
+    // 10:00 in London that day: UTC or UTC+1 depending on the season.
+    for (const offset of [0, 1]) {
+      const at = Date.parse(`${day}T${String(10 - offset).padStart(2, '0')}:00:00Z`);
+      if (new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(at) === '10') return at;
+    }
+    throw new Error('no 10:00');
+  }, tomorrow);
+  expect(await pushAs(request, avaToken, [{ name: 'followUp.schedule', args: { id: crypto.randomUUID(), customerId: posted.customerId, kind: 'callback', channel: 'call', dueAt: londonTen, reason: 'Contract end date' } }])).toEqual([
+    { id: 1, status: 'applied' },
+  ]);
+
+  await signIn(page, 'ava', 'demo', `/customer?id=${posted.customerId}`);
+  await waitForSync(page);
+  await page.getByTestId('customer-follow-ups').getByRole('button', { name: 'Plan' }).click();
+  const dialog = page.getByRole('dialog', { name: /Plan a follow-up with Ana/ });
+  const due = dialog.getByLabel('Due');
+
+  // 20:30 for Ava is 21:30 for Ana: outside the hours customers are contacted, said on Ana's clock.
+  await due.fill(`${tomorrow}T20:30`);
+  const warning = dialog.getByTestId('due-warning');
+  await expect(warning).toHaveText('That is 21:30 for Ana (Europe/Madrid), outside Ana’s contact hours 08:00–20:00.');
+  await expect(due).toHaveAttribute('aria-describedby', /warnings/);
+  await dialog.screenshot({ path: 'test-results/screenshots/follow-up-out-of-hours.png' });
+
+  // 10:30 suits Ana's hours, but she already has a callback at 10:00.
+  await due.fill(`${tomorrow}T10:30`);
+  await expect(warning).toHaveText('Ana already has a follow-up due at 10:00 your time, 30 minutes before this one.');
+
+  // 14:00 is fine: no warning.
+  await due.fill(`${tomorrow}T14:00`);
+  await expect(warning).toHaveCount(0);
+
+  // A warning is not a refusal: Ana asked for the late call, and it is planned.
+  await due.fill(`${tomorrow}T20:30`);
+  await expect(warning).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByLabel('Why').fill('Ana asked for a call after work');
+  await dialog.getByRole('button', { name: 'Plan it' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('customer-follow-ups')).toContainText('Ana asked for a call after work');
 });
