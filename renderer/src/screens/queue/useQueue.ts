@@ -76,11 +76,3 @@ export function useQueue(now: number): QueueView {
   );
   return useMemo(() => (sorted && actor ? { loaded: true, ...sorted, offer } : EMPTY), [sorted, actor, offer]);
 }
-
-/** How an SLA stands: the share of its time left, for colour and words. */
-export function slaStatus(item: { enqueuedAt: number; slaDueAt: number }, now: number): { left: number; level: 'ok' | 'near' | 'urgent' | 'breached' } {
-  const left = item.slaDueAt - now;
-  const total = Math.max(1, item.slaDueAt - item.enqueuedAt);
-  const share = left / total;
-  return { left, level: left <= 0 ? 'breached' : share < 0.2 ? 'urgent' : share < 0.5 ? 'near' : 'ok' };
-}
