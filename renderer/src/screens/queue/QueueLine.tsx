@@ -87,7 +87,6 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
         gap: 1.5,
         px: 2,
         py: 1,
-        minHeight: 57,
         borderBottom: 1,
         borderColor: 'divider',
         bgcolor: active ? 'action.selected' : undefined,

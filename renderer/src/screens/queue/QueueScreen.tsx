@@ -13,7 +13,6 @@ import { ChannelIcon } from '../../components/ChannelIcon';
 import { HandoffNote } from '../../components/HandoffNote';
 import { GettingReady } from '../../components/GettingReady';
 import { VirtualList } from '../../components/VirtualList';
-import { useEssentialsLocal } from '../../data/essentials';
 import { useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { formatDuration, useNow } from '../../data/useNow';
@@ -36,8 +35,8 @@ export function QueueScreen() {
   const me = useMe();
   const notify = useAppState((state) => state.notify);
   const view = useQueue(now);
-  // Until the first essentials are here an empty list means "not here yet": the screen says it is getting ready instead of "0 waiting".
-  const ready = useEssentialsLocal() === true && view.loaded;
+  // Loaded means the first essentials are here too: before that an empty list means "not here yet", and the screen says it is getting ready instead of "0 waiting".
+  const ready = view.loaded;
   const listRef = useRef<HTMLDivElement>(null);
 
   const act = (promise: Promise<unknown>, then?: () => void): void => {
