@@ -136,6 +136,8 @@ test.describe('the queue', () => {
     await expect(disposition).toBeFocused();
     await expect(page.getByRole('option', { name: 'Information given' })).toHaveCount(0);
     await expect(page).toHaveURL(/\/contact\?id=/);
+    await page.screenshot({ path: 'test-results/screenshots/wrapup-missing-disposition.png' });
+    expect(await seriousViolations(page), 'wrap-up saying what is missing').toEqual([]);
 
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: 'Information given' }).focus();
