@@ -19,6 +19,8 @@ interface Props {
   variant?: 'listbox' | 'feed';
   /** Enter or double-click on a row. */
   onOpen?: (index: number) => void;
+  /** A row's accessible description (what it does, e.g. how to open it). */
+  rowDescription?: (index: number) => string | undefined;
   /** Extra keys handled per row (return true when handled). */
   onRowKey?: (event: KeyboardEvent, index: number) => boolean;
   /** Told the last row index in view, to load more before the end is reached. */
@@ -46,6 +48,7 @@ export function VirtualList({
   renderRow,
   variant = 'listbox',
   onOpen,
+  rowDescription,
   onRowKey,
   onRangeEnd,
   onActiveChange,
@@ -148,6 +151,7 @@ export function VirtualList({
             id={optionId(item.index)}
             role={feed ? 'article' : 'option'}
             aria-selected={feed ? undefined : item.index === current}
+            aria-description={rowDescription?.(item.index)}
             aria-posinset={feed ? item.index + 1 : undefined}
             aria-setsize={feed ? count : undefined}
             tabIndex={feed ? -1 : undefined}

@@ -51,7 +51,12 @@ export function ConnectionIndicator() {
     look = 'problem';
     label = pending ? `Sync problem · ${waiting(pending)}` : 'Sync problem';
     detail = `${sync.error ?? 'The hub refused to sync.'} Last synced ${timeOf(sync.lastSyncedAt)}.`;
-  } else if (sync.state === 'syncing' || sync.state === 'starting') {
+  } else if (sync.state === 'starting') {
+    // Just signed in or opened: the first connection is being made, which is not being offline.
+    look = 'syncing';
+    label = pending ? `Connecting · ${waiting(pending)}` : 'Connecting…';
+    detail = `Connecting to the hub. Last synced ${timeOf(sync.lastSyncedAt)}.`;
+  } else if (sync.state === 'syncing') {
     look = 'syncing';
     label = pending ? `Syncing · ${waiting(pending)}` : 'Syncing…';
     detail = `Last synced ${timeOf(sync.lastSyncedAt)}.`;

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { GettingReady } from '../components/GettingReady';
+import { useEssentialsLocal } from '../data/essentials';
 
 interface Props {
   icon: ReactNode;
@@ -8,7 +10,16 @@ interface Props {
   children?: ReactNode;
 }
 
+/** "Nothing here", said only once the first essentials are on this device: before that, nothing may simply not have arrived. */
 export function EmptyState({ icon, title, children }: Props) {
+  const ready = useEssentialsLocal();
+  if (!ready) {
+    return (
+      <Paper variant="outlined">
+        <GettingReady title="Getting your work ready…" rows={3} />
+      </Paper>
+    );
+  }
   return (
     <Paper
       variant="outlined"

@@ -30,6 +30,8 @@ export function PresenceMenu() {
   const mine = useMyPresence();
   const notify = useAppState((state) => state.notify);
   const presence: Presence = mine?.presence ?? 'offline';
+  // Until the presence row has synced the agent is not offline, only not known yet: right after sign-in it says so.
+  const label = mine ? PRESENCE_LABELS[presence] : 'Signing in…';
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;
   const choose = (value: Presence) => {
@@ -46,12 +48,12 @@ export function PresenceMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? 'presence-menu' : undefined}
-        aria-label={`Presence: ${PRESENCE_LABELS[presence]}. Change presence`}
+        aria-label={`Presence: ${label}. Change presence`}
         startIcon={<Dot presence={presence} />}
         endIcon={<ArrowDropDown />}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        {PRESENCE_LABELS[presence]}
+        {label}
       </Button>
       <Menu id="presence-menu" anchorEl={anchor} open={open} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-labelledby': 'presence-button' } }}>
         {CHOICES.map((value) => (

@@ -11,16 +11,23 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /** Moves focus to the current screen's heading, so keyboard and screen-reader users land on the new content. */
 export function focusScreenHeading(): void {
+  focusWhenShown('main h1');
+}
+
+/**
+ * Focuses the first element matching `selector` in the main area, now or when
+ * it appears (screens that read their data first show it a moment later),
+ * unless the person has moved focus somewhere else by then.
+ */
+export function focusWhenShown(selector: string): void {
   const started = document.activeElement;
   const focus = () => {
-    const heading = document.querySelector<HTMLElement>('main h1');
-    heading?.focus();
-    return !!heading;
+    const target = document.querySelector<HTMLElement>(`main :is(${selector})`);
+    target?.focus();
+    return !!target;
   };
   requestAnimationFrame(() => {
     if (focus()) return;
-    // Screens that read their data first show their heading a moment later: focus it when it comes,
-    // unless the person has moved focus somewhere else by then.
     const main = document.querySelector('main');
     if (!main) return;
     const observer = new MutationObserver(() => {

@@ -22,10 +22,20 @@ import { wrapUpSuggestions } from '../follow-ups/planning';
 import { fromLocalInput, toLocalInput } from '../follow-ups/time';
 import { formatDuration, useNow } from '../../data/useNow';
 import { useAppState } from '../../state/app';
-import { navigate } from '../../state/router';
+import { returnToQueue } from '../../shell/returnToQueue';
 import { useWorkspace, useWorkspaces } from './workspace';
 
 type Decision = { state: 'accepted' } | { state: 'dismissed' } | { state: 'edited'; draft: Draft };
+
+/** What stops the wrap-up from finishing, said next to the field it concerns (which takes focus). */
+type Missing = { field: 'disposition' | 'resolved'; message: string } | { field: 'suggestion'; ruleId: string; message: string };
+
+/** The control to put the agent on for what is missing. */
+function focusOn(form: HTMLFormElement | null, missing: Missing): void {
+  if (missing.field === 'suggestion') form?.querySelector<HTMLElement>(`[data-rule="${CSS.escape(missing.ruleId)}"] [data-focus-after-decision]`)?.focus();
+  else if (missing.field === 'resolved') form?.querySelector<HTMLElement>('#wrapup-resolved button')?.focus();
+  else document.getElementById('wrapup-disposition')?.focus();
+}
 
 function draftOf(planned: PlannedSuggestion, zone: string): Draft {
   return { kind: planned.suggestion.kind, channel: planned.suggestion.channel, due: toLocalInput(planned.slot.dueAt, zone), reason: planned.suggestion.reason };
@@ -86,17 +96,32 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     });
   };
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Missing | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // A message goes next to its field once it is drawn; focus follows it there, so it is read with the field.
+  useEffect(() => {
+    if (missing) focusOn(formRef.current, missing);
+  }, [missing]);
+  const stop = (problem: Missing) => {
+    setError(null);
+    // A new object each time: pressing again with the same problem puts focus back on the field.
+    setMissing({ ...problem });
+  };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!disposition) return setError('Choose a disposition.');
-    if (!resolved) return setError('Say whether the customer’s need was resolved.');
+    if (!disposition) return stop({ field: 'disposition', message: 'Choose a disposition: how the contact ended.' });
+    if (!resolved) return stop({ field: 'resolved', message: 'Say whether the customer’s need was resolved.' });
     const undecided = suggestions.filter((planned) => !decisions[planned.suggestion.ruleId]);
     if (undecided.length) {
-      return setError(`Accept, edit or dismiss the suggested follow-up${undecided.length === 1 ? '' : 's'} first (${undecided.length} left).`);
+      return stop({
+        field: 'suggestion',
+        ruleId: undecided[0]!.suggestion.ruleId,
+        message: `Accept, edit or dismiss the suggested follow-up${undecided.length === 1 ? '' : 's'} first (${undecided.length} left).`,
+      });
     }
+    setMissing(null);
     // Everything to plan, checked before anything is stored.
     const toPlan: (Draft & { dueAt: number; ruleId: string | null })[] = [];
     for (const planned of suggestions) {
@@ -147,7 +172,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
       }
       clear(contact.id);
       notify(`Wrapped up: ${disposition}.${toPlan.length ? ` ${toPlan.length} follow-up${toPlan.length === 1 ? '' : 's'} planned.` : ''}`);
-      navigate('/queue');
+      returnToQueue();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -170,19 +195,16 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
         ref={formRef}
         noValidate
         onSubmit={(event: FormEvent) => void submit(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        // Caught on the way down, before a field acts on Enter itself (the disposition select would open its menu).
+        onKeyDownCapture={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
             event.preventDefault();
+            event.stopPropagation();
             void submit();
           }
         }}
       >
         <Stack spacing={2}>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
           <TextField
             select
             id="wrapup-disposition"
@@ -195,6 +217,8 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
             }}
             size="small"
             required
+            error={missing?.field === 'disposition' && !disposition}
+            helperText={missing?.field === 'disposition' && !disposition ? <span role="alert">{missing.message}</span> : undefined}
           >
             {DISPOSITIONS.map((d) => (
               <MenuItem key={d.code} value={d.label}>
@@ -206,10 +230,23 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
             <Typography variant="body2" id="resolved-label" sx={{ mb: 0.5 }}>
               Was the customer’s need resolved?
             </Typography>
-            <ToggleButtonGroup exclusive size="small" value={resolved} onChange={(_e, value: 'resolved' | 'unresolved' | null) => value && setResolved(value)} aria-labelledby="resolved-label">
+            <ToggleButtonGroup
+              id="wrapup-resolved"
+              exclusive
+              size="small"
+              value={resolved}
+              onChange={(_e, value: 'resolved' | 'unresolved' | null) => value && setResolved(value)}
+              aria-labelledby="resolved-label"
+              aria-describedby={missing?.field === 'resolved' && !resolved ? 'resolved-missing' : undefined}
+            >
               <ToggleButton value="resolved">Resolved</ToggleButton>
               <ToggleButton value="unresolved">Not yet</ToggleButton>
             </ToggleButtonGroup>
+            {missing?.field === 'resolved' && !resolved && (
+              <Typography variant="caption" color="error" component="div" id="resolved-missing" role="alert" sx={{ mt: 0.5 }}>
+                {missing.message}
+              </Typography>
+            )}
           </Box>
           <TextField label="Summary" value={summary} onChange={(event) => setSummary(event.target.value)} multiline minRows={2} size="small" placeholder="What the customer needed and what was done" />
           <Box>
@@ -245,6 +282,11 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
               <Typography variant="subtitle2" component="h3" id="suggested-title" sx={{ mb: 1 }}>
                 Suggested follow-ups
               </Typography>
+              {missing?.field === 'suggestion' && suggestions.some((planned) => !decisions[planned.suggestion.ruleId]) && (
+                <Typography variant="body2" color="error" role="alert" sx={{ mb: 1 }}>
+                  {missing.message}
+                </Typography>
+              )}
               <Stack spacing={1}>
                 {suggestions.map((planned) => {
                   const { suggestion, slot } = planned;
@@ -309,6 +351,11 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
                 .filter(Boolean)
                 .join(' · ')}
             </Typography>
+          )}
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
           )}
           <Box>
             <Button type="submit" variant="contained" disabled={busy} aria-keyshortcuts="Control+Enter">

@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -12,6 +11,7 @@ import { CHANNEL_LABELS } from '@core/domain/common';
 import { nextItemFor } from '@core/routing';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { HandoffNote } from '../../components/HandoffNote';
+import { GettingReady } from '../../components/GettingReady';
 import { VirtualList } from '../../components/VirtualList';
 import { useMe } from '../../data/hooks';
 import { run } from '../../data/local';
@@ -21,82 +21,9 @@ import { ScreenHeader } from '../../shell/ScreenHeader';
 import { isTypingTarget } from '../../shell/keyboard';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
-import { slaStatus, useQueue, type QueueRow } from './useQueue';
-
-const SLA_COLOURS = { ok: 'success.main', near: 'warning.main', urgent: 'error.main', breached: 'error.main' } as const;
-
-function Sla({ item, now }: { item: QueueRow['item']; now: number }) {
-  const { left, level } = slaStatus(item, now);
-  const text = level === 'breached' ? `SLA breached ${formatDuration(-left)} ago` : `SLA ${formatDuration(left)} left`;
-  return (
-    <Typography
-      variant="caption"
-      data-sla={level}
-      sx={{
-        fontVariantNumeric: 'tabular-nums',
-        fontWeight: 600,
-        color: level === 'breached' ? 'error.contrastText' : SLA_COLOURS[level],
-        bgcolor: level === 'breached' ? 'error.main' : undefined,
-        px: level === 'breached' ? 0.75 : 0,
-        borderRadius: 1,
-        whiteSpace: 'nowrap',
-        justifySelf: 'start',
-      }}
-    >
-      {text}
-    </Typography>
-  );
-}
-
-function PriorityChip({ priority }: { priority: number }) {
-  if (priority > 2) return null;
-  return <Chip size="small" label={priority === 1 ? 'Urgent' : 'High'} color={priority === 1 ? 'error' : 'warning'} variant="outlined" />;
-}
-
-/** One queue line: channel, who, what, how long, how close to the SLA. */
-function Row({ row, now, active }: { row: QueueRow; now: number; active: boolean }) {
-  const { item } = row;
-  return (
-    <Box
-      data-testid="queue-row"
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: '28px minmax(140px, 1.2fr) minmax(160px, 2fr) 110px 90px 170px',
-        alignItems: 'center',
-        gap: 1.5,
-        px: 2,
-        py: 1,
-        borderBottom: 1,
-        borderColor: 'divider',
-        bgcolor: active ? 'action.selected' : undefined,
-        cursor: 'pointer',
-        '&:hover': { bgcolor: 'action.hover' },
-      }}
-    >
-      <ChannelIcon channel={item.channel} titleAccess={CHANNEL_LABELS[item.channel]} />
-      <Box sx={{ minWidth: 0 }}>
-        <Typography variant="body2" noWrap sx={{ fontWeight: 600 }}>
-          {row.customerName}
-          {row.tier === 'vip' && <Chip size="small" label="VIP" color="secondary" sx={{ ml: 1, height: 20 }} />}
-        </Typography>
-        <Typography variant="caption" color="text.secondary" noWrap component="div">
-          {CHANNEL_LABELS[item.channel]} · {row.queue?.name ?? item.queueId}
-        </Typography>
-      </Box>
-      <Typography variant="body2" noWrap title={row.subject}>
-        {row.subject || '(no subject)'}
-      </Typography>
-      <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }} aria-label={`Waiting ${formatDuration(now - item.enqueuedAt)}`}>
-        {formatDuration(now - item.enqueuedAt)}
-      </Typography>
-      {/* Its own cell even when empty, so the SLA clock stays in its column. */}
-      <Box>
-        <PriorityChip priority={item.priority} />
-      </Box>
-      <Sla item={item} now={now} />
-    </Box>
-  );
-}
+import { QUEUE_LIST_ID } from '../../shell/returnToQueue';
+import { QueueLine, TAKE_HINT } from './QueueLine';
+import { useQueue, type QueueRow } from './useQueue';
 
 function openContact(contactId: string) {
   navigate(`/contact?id=${encodeURIComponent(contactId)}`);
@@ -108,6 +35,8 @@ export function QueueScreen() {
   const me = useMe();
   const notify = useAppState((state) => state.notify);
   const view = useQueue(now);
+  // Loaded means the first essentials are here too: before that an empty list means "not here yet", and the screen says it is getting ready instead of "0 waiting".
+  const ready = view.loaded;
   const listRef = useRef<HTMLDivElement>(null);
 
   const act = (promise: Promise<unknown>, then?: () => void): void => {
@@ -170,9 +99,9 @@ export function QueueScreen() {
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
       <ScreenHeader
         title="Queue"
-        description={`${view.waiting.length.toLocaleString()} waiting in ${view.queues.map((queue) => queue.name).join(', ') || 'your queues'}`}
+        description={ready ? `${view.waiting.length.toLocaleString()} waiting in ${view.queues.map((queue) => queue.name).join(', ') || 'your queues'}` : 'Getting your queue ready…'}
         actions={
-          <Button variant="contained" onClick={takeNext} disabled={!view.loaded || view.waiting.length === 0} aria-keyshortcuts="N">
+          <Button variant="contained" onClick={takeNext} disabled={!ready || view.waiting.length === 0} aria-keyshortcuts="N">
             Take next (N)
           </Button>
         }
@@ -217,7 +146,7 @@ export function QueueScreen() {
               sx={{ all: 'unset', display: 'block', width: '100%', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
               aria-label={`${row.customerName}: ${row.subject}. ${row.item.state === 'wrap-up' ? 'In wrap-up' : 'In progress'}. Open`}
             >
-              <Row row={row} now={now} active={false} />
+              <QueueLine row={row} now={now} active={false} />
             </Box>
           ))}
         </Paper>
@@ -228,23 +157,29 @@ export function QueueScreen() {
           Waiting
         </Typography>
         <Box sx={{ flex: 1, minHeight: 0 }}>
-          {view.loaded && (
+          {ready ? (
             <VirtualList
-              id="queue-list"
+              id={QUEUE_LIST_ID}
               label="Waiting contacts, most urgent first"
               count={view.waiting.length}
               rowHeight={57}
               height="100%"
               rowKey={(index) => view.waiting[index]!.item.id}
+              rowDescription={() => TAKE_HINT}
               onOpen={(index) => take(view.waiting[index]!)}
               onRowKey={onRowKey}
               empty={
-                <EmptyState icon={<InboxOutlined sx={{ fontSize: 48 }} color="disabled" />} title="No contacts waiting">
-                  Calls, emails, chats, SMS and social messages routed to your queues appear here with their SLA clocks.
-                </EmptyState>
+                // Where focus lands after a wrap-up when nothing is waiting.
+                <Box id={`${QUEUE_LIST_ID}-empty`} tabIndex={-1} sx={{ outline: 'none' }}>
+                  <EmptyState icon={<InboxOutlined sx={{ fontSize: 48 }} color="disabled" />} title="No contacts waiting">
+                    Calls, emails, chats, SMS and social messages routed to your queues appear here with their SLA clocks.
+                  </EmptyState>
+                </Box>
               }
-              renderRow={(index, active) => <Row row={view.waiting[index]!} now={now} active={active} />}
+              renderRow={(index, active) => <QueueLine row={view.waiting[index]!} now={now} active={active} hint={active} />}
             />
+          ) : (
+            <GettingReady title="Getting your queue ready…" />
           )}
         </Box>
       </Paper>

@@ -5,6 +5,7 @@ import type { LocalRow } from '@core/db/schema';
 import { compareQueueItems } from '@core/routing';
 import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { useLive } from '../../data/hooks';
+import { essentialsLocal } from '../../data/essentials';
 import { useLocal } from '../../data/local';
 
 export interface QueueRow {
@@ -16,6 +17,7 @@ export interface QueueRow {
 }
 
 export interface QueueView {
+  /** The rows are read and the first essentials are here: an empty list now means nothing waits. */
   loaded: boolean;
   /** Waiting contacts in the agent's queues, in queue order. */
   waiting: QueueRow[];
@@ -33,6 +35,8 @@ export function useQueue(now: number): QueueView {
   const data = useLive(
     async (db) => {
       if (!actor) return null;
+      // Read with the rows, so the two never disagree for a render (an empty list with the essentials just in).
+      if (!(await essentialsLocal(db))) return null;
       const queues = (await db.queues.toArray()).filter((queue) => actor.teamIds.includes(queue.teamId));
       const queueIds = new Set(queues.map((queue) => queue.id));
       const [waiting, mine] = await Promise.all([
@@ -75,12 +79,4 @@ export function useQueue(now: number): QueueView {
     [sorted, actor, now],
   );
   return useMemo(() => (sorted && actor ? { loaded: true, ...sorted, offer } : EMPTY), [sorted, actor, offer]);
-}
-
-/** How an SLA stands: the share of its time left, for colour and words. */
-export function slaStatus(item: { enqueuedAt: number; slaDueAt: number }, now: number): { left: number; level: 'ok' | 'near' | 'urgent' | 'breached' } {
-  const left = item.slaDueAt - now;
-  const total = Math.max(1, item.slaDueAt - item.enqueuedAt);
-  const share = left / total;
-  return { left, level: left <= 0 ? 'breached' : share < 0.2 ? 'urgent' : share < 0.5 ? 'near' : 'ok' };
 }

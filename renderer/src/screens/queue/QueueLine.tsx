@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
+import { CHANNEL_LABELS } from '@core/domain/common';
+import { ChannelIcon } from '../../components/ChannelIcon';
+import { visuallyHidden } from '../../components/visuallyHidden';
+import { LONGEST_SLA_TEXT, priorityLabel, shortDuration, slaLabel, type SlaLevel } from './labels';
+import type { QueueRow } from './useQueue';
+
+/** What the selected waiting row tells the agent (visible on it, and its accessible description). */
+export const TAKE_HINT = 'Enter or double-click to take';
+
+/**
+ * A cell as wide as the longest thing it may ever say: the longest text sits
+ * invisibly in the same grid area, styled as the real one, so every row's
+ * cell has the same width whatever the font, and the real text always fits.
+ */
+function Fixed({ longest, look, children }: { longest: string; look: SxProps<Theme>; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'grid', '& > *': { gridArea: '1 / 1' } }}>
+      <Box aria-hidden sx={[look, ghost] as SxProps<Theme>}>
+        {longest}
+      </Box>
+      {children}
+    </Box>
+  );
+}
+
+const ghost = { visibility: 'hidden', maxHeight: 0, overflow: 'hidden', py: 0, borderTopWidth: 0, borderBottomWidth: 0 } as const;
+
+const chipText = { typography: 'caption', fontWeight: 600, lineHeight: '20px', px: 1, borderRadius: 1, whiteSpace: 'nowrap', textAlign: 'center', fontVariantNumeric: 'tabular-nums', border: 1, borderColor: 'transparent' } as const;
+const waitingText = { typography: 'body2', fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' } as const;
+
+/** Text and border in the level's colour on the row's own background; a breach filled, so it stands out. Both AA in light and dark. */
+const SLA_LOOKS: Record<SlaLevel, object> = {
+  ok: { color: 'success.main', borderColor: 'success.main' },
+  near: { color: 'warning.main', borderColor: 'warning.main' },
+  urgent: { color: 'error.main', borderColor: 'error.main' },
+  breached: { color: 'error.contrastText', bgcolor: 'error.main', borderColor: 'error.main' },
+};
+
+function SlaChip({ item, now }: { item: QueueRow['item']; now: number }) {
+  const { text, level } = slaLabel(item, now);
+  return (
+    <Fixed longest={LONGEST_SLA_TEXT} look={chipText}>
+      <Box component="span" data-sla={level} data-testid="sla" sx={{ ...chipText, ...SLA_LOOKS[level] }}>
+        {level === 'breached' && (
+          <Box component="span" sx={visuallyHidden}>
+            SLA{' '}
+          </Box>
+        )}
+        {text}
+      </Box>
+    </Fixed>
+  );
+}
+
+/** Every row says its priority; the two most urgent in colour, the rest quietly. */
+function PriorityChip({ priority }: { priority: number }) {
+  const label = priorityLabel(priority);
+  const look = priority === 1 ? { color: 'error.main', borderColor: 'error.main' } : priority === 2 ? { color: 'warning.main', borderColor: 'warning.main' } : { color: 'text.secondary', borderColor: 'divider' };
+  return (
+    <Fixed longest="P5 Lowest" look={chipText}>
+      <Box component="span" data-testid="priority" sx={{ ...chipText, ...look }}>
+        <Box component="span" sx={visuallyHidden}>
+          Priority{' '}
+        </Box>
+        {label}
+      </Box>
+    </Fixed>
+  );
+}
+
+/** One queue line: channel, who, what, how long, how urgent, how close to the SLA. */
+export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; now: number; active: boolean; hint?: boolean }) {
+  const { item } = row;
+  return (
+    <Box
+      data-testid="queue-row"
+      data-selected={active || undefined}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: '28px minmax(0, 1.2fr) minmax(0, 2fr) auto auto auto',
+        alignItems: 'center',
+        gap: 1.5,
+        px: 2,
+        py: 1,
+        borderBottom: 1,
+        borderColor: 'divider',
+        bgcolor: active ? 'action.selected' : undefined,
+        cursor: 'default',
+        '&:hover': { bgcolor: active ? 'action.selected' : 'action.hover' },
+      }}
+    >
+      <ChannelIcon channel={item.channel} titleAccess={CHANNEL_LABELS[item.channel]} />
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" noWrap sx={{ fontWeight: 600 }}>
+          {row.customerName}
+          {row.tier === 'vip' && <Chip size="small" label="VIP" color="secondary" sx={{ ml: 1, height: 20 }} />}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" noWrap component="div">
+          {CHANNEL_LABELS[item.channel]} · {row.queue?.name ?? item.queueId}
+        </Typography>
+      </Box>
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" noWrap title={row.subject}>
+          {row.subject || '(no subject)'}
+        </Typography>
+        {hint && (
+          <Typography variant="caption" color="text.secondary" noWrap component="div" data-testid="take-hint">
+            {TAKE_HINT}
+          </Typography>
+        )}
+      </Box>
+      <Fixed longest="000d 00h" look={waitingText}>
+        <Box sx={waitingText}>
+          <Box component="span" sx={visuallyHidden}>
+            Waiting{' '}
+          </Box>
+          {shortDuration(now - item.enqueuedAt)}
+        </Box>
+      </Fixed>
+      <PriorityChip priority={item.priority} />
+      <SlaChip item={item} now={now} />
+    </Box>
+  );
+}
