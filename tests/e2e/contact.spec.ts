@@ -86,10 +86,12 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   const benRow = ben.getByTestId('queue-row').filter({ hasText: subject });
   await expect(benRow).toBeVisible({ timeout: 20_000 });
 
-  // Ava is offered it, and takes it with A.
-  await ava.keyboard.press('Alt+1');
+  // Ava is looking at her follow-ups: the offer comes to her there, and she takes it with A.
+  await ava.keyboard.press('Alt+3');
+  await expect(ava.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
   const offer = ava.getByTestId('offer');
   await expect(offer).toContainText(`Chat offered to you: ${customer.firstName}`, { timeout: 20_000 });
+  await expect(ava).toHaveURL(/\/follow-ups/);
   await ava.screenshot({ path: 'test-results/screenshots/queue-offer.png' });
   await ava.keyboard.press('a');
   await expect(ava).toHaveURL(new RegExp(`/contact\\?id=${posted.contactId}`));

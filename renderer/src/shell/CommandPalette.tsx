@@ -14,6 +14,7 @@ import { commands } from '../lib/commands/useCommands';
 import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
 import { useSession } from '../state/session';
+import { visuallyHidden } from '../components/visuallyHidden';
 import { focusScreenHeading, isMac } from './keyboard';
 
 interface Item {
@@ -32,7 +33,7 @@ function go(path: string) {
   focusScreenHeading();
 }
 
-const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** The live commands that match every word typed (label, group and aliases). */
 function useCommandItems(query: string): Item[] {
@@ -50,8 +51,9 @@ function useCommandItems(query: string): Item[] {
       .filter(({ spec }) => !spec.local && spec.id !== 'palette.open' && commandFor(spec, role))
       .map(({ spec, binding }) => ({ spec, label: binding.label?.() ?? spec.label, run: binding.run }))
       .filter(({ spec, label }) => {
-        const text = `${label} ${spec.group} ${spec.aliases ?? ''}`.toLowerCase();
-        return terms.every((term) => text.includes(term));
+        // Word starts, not any substring: "an" should not bring up every command with "and" in it.
+        const known = words(`${label} ${spec.group} ${spec.aliases ?? ''}`);
+        return terms.every((term) => known.some((word) => word.startsWith(term)));
       })
       .map(({ spec, label, run }) => ({ key: spec.id, group: 'Commands', label, detail: spec.group, keys: spec.keys[0] ? chordLabel(spec.keys[0], isMac) : undefined, run }));
   }, [query, role, version]);
@@ -71,7 +73,9 @@ function PaletteBody({ close }: { close: () => void }) {
     [deferred],
     { customers: [], articles: [] },
   );
+  // Commands first: they match only on word starts, so a command shown is one the words typed name.
   const items: Item[] = [
+    ...commandItems,
     ...found.customers.map((customer) => ({
       key: `customer:${customer.id}`,
       group: 'Customers',
@@ -79,7 +83,6 @@ function PaletteBody({ close }: { close: () => void }) {
       detail: [customer.phones[0], customer.emails[0]].filter(Boolean).join(' · '),
       run: () => go(`/customer?id=${encodeURIComponent(customer.id)}`),
     })),
-    ...commandItems,
     ...found.articles.map((article) => ({
       key: `article:${article.id}`,
       group: 'Articles',
@@ -197,11 +200,14 @@ export function CommandPalette() {
     <Dialog
       open={open}
       onClose={() => setOpen(false)}
-      aria-label="Command palette"
+      aria-labelledby="palette-title"
       fullWidth
       maxWidth="sm"
       slotProps={{ paper: { sx: { alignSelf: 'flex-start', mt: '12vh' } } }}
     >
+      <Typography id="palette-title" component="h2" sx={visuallyHidden}>
+        Command palette
+      </Typography>
       {open && <PaletteBody close={() => setOpen(false)} />}
     </Dialog>
   );
