@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, newDesktop } from './fixtures';
 import type { Contact, Customer, FollowUp, QueueItem } from '@core/domain/model';
-import { signIn, waitForSync } from './helpers';
+import { seriousViolations, signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
 
 const DAY = 86_400_000;
@@ -93,6 +93,11 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   await expect(offer).toContainText(`Chat offered to you: ${customer.firstName}`, { timeout: 20_000 });
   await expect(ava).toHaveURL(/\/follow-ups/);
   await ava.screenshot({ path: 'test-results/screenshots/queue-offer.png' });
+  expect(await seriousViolations(ava), 'offer banner, light').toEqual([]);
+  await ava.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(ava), 'offer banner, dark').toEqual([]);
+  await ava.screenshot({ path: 'test-results/screenshots/offer-banner-dark.png' });
+  await ava.emulateMedia({ colorScheme: 'light' });
   await ava.keyboard.press('a');
   await expect(ava).toHaveURL(new RegExp(`/contact\\?id=${posted.contactId}`));
   await expect(ava.getByTestId('contact-status')).toContainText('With you');

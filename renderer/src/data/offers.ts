@@ -52,3 +52,4 @@ export const useSeenOffers = create<SeenOffers>((set, get) => ({
     set({ seen: new Set([...get().seen, itemId]) });
   },
 }));
+

@@ -56,7 +56,7 @@ export function OfferBanner() {
   if (!offer) return null;
   const { item } = offer;
   return (
-    <Box sx={{ px: 3, pt: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Box sx={{ px: 3, py: 2, display: 'flex', flexDirection: 'column', gap: 1, borderBottom: 1, borderColor: 'divider' }}>
       <Alert
         severity="info"
         variant="outlined"

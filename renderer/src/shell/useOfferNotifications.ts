@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { CHANNEL_LABELS } from '@core/domain/common';
-import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { bridge } from '../bridge';
+import { offeringKey, offersToAnnounce } from '../data/offerAnnouncements';
 import { useOffersToMe, useSeenOffers } from '../data/offers';
 
 /**
@@ -15,10 +15,8 @@ export function useOfferNotifications(): void {
   const seen = useSeenOffers((state) => state.seen);
   const told = useRef(new Set<string>());
   useEffect(() => {
-    for (const { item, customerName, subject } of offers) {
-      const key = `${item.id}@${item.offeredAt}`;
-      if (seen.has(item.id) || told.current.has(key) || Date.now() - item.offeredAt! >= OFFER_TTL_MS) continue;
-      told.current.add(key);
+    for (const { item, customerName, subject } of offersToAnnounce(offers, seen, told.current, Date.now())) {
+      told.current.add(offeringKey(item));
       void bridge.notify({ title: `${CHANNEL_LABELS[item.channel]} offered to you: ${customerName}`, body: subject, tag: `offer-${item.id}` }).catch(() => undefined);
     }
   }, [offers, seen]);

@@ -83,6 +83,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'contact.transfer', hint: 'transfer', label: 'Transfer the contact…', group: 'A contact', scope: 'contact', keys: ['Alt+T'], inFields: true, aliases: 'move hand over' },
   { id: 'contact.escalate', hint: 'ask for help', label: 'Ask a supervisor for help…', group: 'A contact', scope: 'contact', keys: ['Alt+H'], inFields: true, aliases: 'escalate' },
 
+  { id: 'followUps.act', label: 'Complete, reschedule, snooze or cancel the chosen follow-up', group: 'Follow-ups', scope: 'shell', keys: ['C', 'R', 'S', 'X'], local: true },
+  { id: 'followUps.reassign', label: 'Reassign the chosen follow-up (while no contact is offered to you)', group: 'Follow-ups', scope: 'shell', keys: ['A'], local: true, roles: ['supervisor', 'admin'] },
+  { id: 'floor.presence', label: 'Set the presence of the person in focus', group: 'Floor', scope: 'shell', keys: ['P'], local: true, roles: ['supervisor', 'admin'] },
+  { id: 'floor.transfer', label: 'Move or offer the waiting contact in focus', group: 'Floor', scope: 'shell', keys: ['T'], local: true, roles: ['supervisor', 'admin'] },
   { id: 'customers.move', label: 'Move through the list and open a customer', group: 'Customers', scope: 'shell', keys: ['ArrowUp', 'ArrowDown', 'Enter'], local: true },
   { id: 'customers.note', label: 'Add the note you are writing', group: 'Customers', scope: 'shell', keys: ['Mod+Enter'], local: true },
 ];
