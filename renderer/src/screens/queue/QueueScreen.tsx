@@ -98,12 +98,12 @@ function openContact(contactId: string) {
   navigate(`/contact?id=${encodeURIComponent(contactId)}`);
 }
 
-/** The agent's queue: what is offered to them, what they hold, and everything waiting in their teams' queues. */
+/** The agent's queue: what they hold, and everything waiting in their teams' queues (offers show above every screen). */
 export function QueueScreen() {
   const now = useNow();
   const me = useMe();
   const notify = useAppState((state) => state.notify);
-  const view = useQueue(now);
+  const view = useQueue();
   const listRef = useRef<HTMLDivElement>(null);
 
   const act = (promise: Promise<unknown>, then?: () => void): void => {
