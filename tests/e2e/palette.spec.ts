@@ -39,7 +39,7 @@ test('Ctrl+K finds a customer by name, phone and email, opens them, and runs com
   await page.keyboard.press('Enter');
   await expect(palette(page)).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/customer\\?id=${customer.id}`));
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
 
   // By phone, typed the way people write numbers (spaces), normalised as a screen-pop is.
   await page.goto('/queue');
@@ -61,6 +61,14 @@ test('Ctrl+K finds a customer by name, phone and email, opens them, and runs com
   await expect(palette(page).getByRole('option', { name: new RegExp(name) })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/customer\\?id=${customer.id}`));
+
+  // An article, opened in Knowledge.
+  await openPalette(page);
+  await page.keyboard.type('lost delivery');
+  await expect(palette(page).getByRole('option', { name: /Raising a claim for a lost delivery/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/knowledge\?q=/);
+  await expect(page.getByRole('article', { name: 'Raising a claim for a lost delivery' })).toBeVisible();
 
   // A command: go to the follow-ups.
   await openPalette(page);
