@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, newDesktop } from './fixtures';
 import type { Contact, Customer, FollowUp, QueueItem } from '@core/domain/model';
-import { signIn, waitForSync } from './helpers';
+import { seriousViolations, signIn, waitForSync } from './helpers';
 import { login, postContact, pullAll, pushAs } from './api';
 
 const DAY = 86_400_000;
@@ -86,11 +86,18 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   const benRow = ben.getByTestId('queue-row').filter({ hasText: subject });
   await expect(benRow).toBeVisible({ timeout: 20_000 });
 
-  // Ava is offered it, and takes it with A.
-  await ava.keyboard.press('Alt+1');
+  // Ava is looking at her follow-ups: the offer comes to her there, and she takes it with A.
+  await ava.keyboard.press('Alt+3');
+  await expect(ava.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
   const offer = ava.getByTestId('offer');
   await expect(offer).toContainText(`Chat offered to you: ${customer.firstName}`, { timeout: 20_000 });
+  await expect(ava).toHaveURL(/\/follow-ups/);
   await ava.screenshot({ path: 'test-results/screenshots/queue-offer.png' });
+  expect(await seriousViolations(ava), 'offer banner, light').toEqual([]);
+  await ava.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(ava), 'offer banner, dark').toEqual([]);
+  await ava.screenshot({ path: 'test-results/screenshots/offer-banner-dark.png' });
+  await ava.emulateMedia({ colorScheme: 'light' });
   await ava.keyboard.press('a');
   await expect(ava).toHaveURL(new RegExp(`/contact\\?id=${posted.contactId}`));
   await expect(ava.getByTestId('contact-status')).toContainText('With you');

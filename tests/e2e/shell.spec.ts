@@ -58,7 +58,7 @@ test.describe('workstation shell in a browser (serve mode)', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByText('Open Customers')).toBeVisible();
+    await expect(dialog.getByText('Go to Customers')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });

@@ -13,7 +13,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
-import { customerName, type Customer } from '@core/domain/model';
+import { customerName } from '@core/domain/model';
+import { customerMatches as matches, customerSearchText as searchText } from '../data/customerSearch';
 import { useLive } from '../data/hooks';
 import { fetchCustomerHistory, searchHubCustomers } from '../data/remote';
 import { useLocal } from '../data/local';
@@ -23,22 +24,6 @@ import { VirtualList } from '../components/VirtualList';
 import { EmptyState } from '../shell/EmptyState';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { navigate } from '../state/router';
-
-/** Lower-case text a customer is found by: name, company, emails, and phone digits. */
-function searchText(customer: Customer): string {
-  return [customerName(customer), customer.company ?? '', ...customer.emails, ...customer.phones.map((phone) => phone.replace(/\D/g, ''))]
-    .join(' ')
-    .toLowerCase();
-}
-
-function matches(text: string, query: string): boolean {
-  const digits = query.replace(/\D/g, '');
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((term) => text.includes(term) || (digits.length >= 3 && text.includes(digits)));
-}
 
 function openCustomer(id: string) {
   navigate(`/customer?id=${encodeURIComponent(id)}`);

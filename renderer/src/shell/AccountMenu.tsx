@@ -15,6 +15,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import Logout from '@mui/icons-material/Logout';
 import { usePendingCount } from '../data/hooks';
+import { useAppState } from '../state/app';
 import { signOut, useSession } from '../state/session';
 
 const ROLE_LABELS = { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' } as const;
@@ -33,11 +34,17 @@ export function AccountMenu() {
   const user = useSession((state) => state.session?.user);
   const pending = usePendingCount();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const confirming = useAppState((state) => state.signOutOpen);
+  const setConfirming = useAppState((state) => state.setSignOutOpen);
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!user) return null;
 
+  // Closing forgets the choice, so the next confirmation (from here or the palette) starts unticked.
+  const close = () => {
+    setConfirming(false);
+    setWipe(false);
+  };
   const confirm = () => {
     setBusy(true);
     void signOut({ wipe }).finally(() => setBusy(false));
@@ -77,7 +84,7 @@ export function AccountMenu() {
           <ListItemText>Sign out…</ListItemText>
         </MenuItem>
       </Menu>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="sign-out-title">
+      <Dialog open={confirming} onClose={close} aria-labelledby="sign-out-title">
         <DialogTitle id="sign-out-title">Sign out of AgentDesk?</DialogTitle>
         <DialogContent>
           <DialogContentText>
@@ -97,7 +104,7 @@ export function AccountMenu() {
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button onClick={close}>Cancel</Button>
           <Button variant="contained" color={wipe && pending > 0 ? 'error' : 'primary'} onClick={confirm} disabled={busy}>
             {wipe ? 'Sign out and remove data' : 'Sign out'}
           </Button>

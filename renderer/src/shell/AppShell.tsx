@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import Box from '@mui/material/Box';
-import { sectionsFor } from '../sections';
 import { bridge } from '../bridge';
-import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
-import { focusScreenHeading, isTypingTarget } from './keyboard';
+import { focusScreenHeading } from './keyboard';
 import { ScreenRouter } from '../screens/ScreenRouter';
 import { SignInScreen } from '../screens/SignInScreen';
 import { ChoosePasswordScreen } from '../screens/sign-in/ChoosePasswordScreen';
@@ -16,38 +14,22 @@ import { useFollowUpReminders } from './useFollowUpReminders';
 import { useOfferNotifications } from './useOfferNotifications';
 import { RevealedKeyDialog } from './RevealedKeyDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { CommandPalette } from './CommandPalette';
+import { OfferBanner } from './OfferBanner';
+import { useShellCommands } from './useShellCommands';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 
-/** Global keys: Alt+digit opens a section from anywhere; ? shows the shortcuts outside text fields. */
+/** What runs only while someone is signed in: the commands and keys, offer and reminder notifications. */
 function SignedInEffects() {
+  useShellCommands();
   useOfferNotifications();
   useFollowUpReminders();
   return null;
 }
 
-function useGlobalShortcuts() {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-9]$/.test(event.code)) {
-        const section = sectionsFor(useSession.getState().session?.user.role).find((s) => `Digit${s.key}` === event.code);
-        if (section) {
-          event.preventDefault();
-          navigate(section.path);
-          focusScreenHeading();
-        }
-        return;
-      }
-      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target)) {
-        event.preventDefault();
-        useAppState.getState().setShortcutsOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  // Deep links and notification clicks from the host.
+/** Deep links and notification clicks from the host. */
+function useHostNavigation() {
   useEffect(
     () =>
       bridge.onNavigate((path) => {
@@ -59,7 +41,7 @@ function useGlobalShortcuts() {
 }
 
 export function AppShell() {
-  useGlobalShortcuts();
+  useHostNavigation();
   const status = useSession((state) => state.status);
   if (status === 'loading') return <Box sx={{ height: '100vh', bgcolor: 'background.default' }} aria-busy="true" />;
   if (status === 'signed-out') return <SignInScreen />;
@@ -90,6 +72,7 @@ export function AppShell() {
       </Box>
       <DemoBanner />
       <TopBar />
+      <OfferBanner />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <SideNav />
         <Box component="main" id="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', p: 3 }}>
@@ -97,6 +80,7 @@ export function AppShell() {
         </Box>
       </Box>
       <ShortcutsDialog />
+      <CommandPalette />
       <Notices />
       <MissedReminders />
       <RevealedKeyDialog />

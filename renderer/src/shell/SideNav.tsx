@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { sectionForPath, sectionsFor } from '../sections';
 import { useSession } from '../state/session';
 import { navigate, useRouter } from '../state/router';
-import { ALT_LABEL } from './keyboard';
+import { ariaKeys, keyHint } from '../lib/commands/useCommands';
 import { SECTION_ICONS } from './sectionIcons';
 
 /**
@@ -54,7 +54,7 @@ export function SideNav() {
               }}
               selected={selected}
               aria-current={selected ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${section.key}`}
+              aria-keyshortcuts={ariaKeys(`go.${section.id}`)}
               tabIndex={selected || (!current && index === 0) ? 0 : -1}
               onClick={() => navigate(section.path)}
               onKeyDown={(event) => onKeyDown(event, index)}
@@ -65,8 +65,7 @@ export function SideNav() {
               </ListItemIcon>
               <ListItemText primary={section.label} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
               <Typography variant="caption" color="text.secondary" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {ALT_LABEL}
-                {section.key}
+                {keyHint(`go.${section.id}`)}
               </Typography>
             </ListItemButton>
             </ListItem>

@@ -1,13 +1,16 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
+import Search from '@mui/icons-material/Search';
 import logo from '../../../assets/icon.svg';
 import { useLocal } from '../data/local';
+import { ariaKeys, keyHint } from '../lib/commands/useCommands';
 import { useAppState } from '../state/app';
 import { AccountMenu } from './AccountMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -35,6 +38,7 @@ function BootstrapProgress() {
 
 export function TopBar() {
   const setShortcutsOpen = useAppState((state) => state.setShortcutsOpen);
+  const setPaletteOpen = useAppState((state) => state.setPaletteOpen);
   return (
     <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
       <Toolbar variant="dense" sx={{ gap: 1.5, minHeight: 52 }}>
@@ -43,11 +47,27 @@ export function TopBar() {
           AgentDesk
         </Typography>
         <Box sx={{ flex: 1 }} />
+        <Button
+          color="inherit"
+          size="small"
+          variant="outlined"
+          startIcon={<Search fontSize="small" />}
+          onClick={() => setPaletteOpen(true)}
+          aria-keyshortcuts={ariaKeys('palette.open')}
+          sx={{ color: 'text.secondary', borderColor: 'divider', textTransform: 'none', minWidth: 220, justifyContent: 'flex-start' }}
+        >
+          <Box component="span" sx={{ flex: 1, textAlign: 'left' }}>
+            Search and commands
+          </Box>
+          <Box component="kbd" sx={{ fontFamily: 'inherit', fontSize: '0.75rem', ml: 1 }}>
+            {keyHint('palette.open')}
+          </Box>
+        </Button>
         <ConnectionIndicator />
         <PresenceMenu />
         <NotificationsMenu />
-        <Tooltip title="Keyboard shortcuts (?)">
-          <IconButton aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)} size="small">
+        <Tooltip title={`Keyboard shortcuts (${keyHint('shortcuts.show')})`}>
+          <IconButton aria-label="Keyboard shortcuts" aria-keyshortcuts={ariaKeys('shortcuts.show')} onClick={() => setShortcutsOpen(true)} size="small">
             <KeyboardOutlined fontSize="small" />
           </IconButton>
         </Tooltip>

@@ -1,38 +1,23 @@
 import { useEffect, useRef } from 'react';
-import { customerName } from '@core/domain/model';
 import { CHANNEL_LABELS } from '@core/domain/common';
-import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { bridge } from '../bridge';
-import { useLive } from '../data/hooks';
-import { useLocal } from '../data/local';
+import { offeringKey, offersToAnnounce } from '../data/offerAnnouncements';
+import { useOffersToMe, useSeenOffers } from '../data/offers';
 
-/** An OS notification (desktop) or web notification (browser) when a contact is offered to this agent. */
+/**
+ * An OS notification (desktop) or web notification (browser) when a contact is
+ * offered to this agent; again when it is offered anew (every 30 s while it waits),
+ * until the agent has seen it: the banner was in front of them, or they clicked
+ * the notification (which brings the window, and so the banner, to the front).
+ */
 export function useOfferNotifications(): void {
-  const userId = useLocal((state) => state.actor?.userId);
-  const offers = useLive(
-    async (db) => {
-      if (!userId) return [];
-      const waiting = await db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray();
-      const mine = waiting.filter((item) => item.offeredTo === userId && item.offeredAt !== null && Date.now() - item.offeredAt < OFFER_TTL_MS);
-      return Promise.all(
-        mine.map(async (item) => {
-          const [customer, contact] = await Promise.all([db.customers.get(item.customerId), db.contacts.get(item.contactId)]);
-          return { id: item.id, offeredAt: item.offeredAt!, channel: item.channel, who: customer ? customerName(customer) : 'A customer', subject: contact?.subject ?? '' };
-        }),
-      );
-    },
-    [userId],
-    [],
-  );
+  const offers = useOffersToMe();
+  const seen = useSeenOffers((state) => state.seen);
   const told = useRef(new Set<string>());
   useEffect(() => {
-    for (const offer of offers) {
-      const key = `${offer.id}@${offer.offeredAt}`;
-      if (told.current.has(key)) continue;
-      told.current.add(key);
-      void bridge
-        .notify({ title: `${CHANNEL_LABELS[offer.channel]} offered to you: ${offer.who}`, body: offer.subject, tag: `offer-${offer.id}`, path: '/queue' })
-        .catch(() => undefined);
+    for (const { item, customerName, subject } of offersToAnnounce(offers, seen, told.current, Date.now())) {
+      told.current.add(offeringKey(item));
+      void bridge.notify({ title: `${CHANNEL_LABELS[item.channel]} offered to you: ${customerName}`, body: subject, tag: `offer-${item.id}` }).catch(() => undefined);
     }
-  }, [offers]);
+  }, [offers, seen]);
 }

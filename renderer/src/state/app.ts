@@ -14,9 +14,14 @@ interface AppState {
   lastCheckedAt: number | null;
   connectionError: string | null;
   shortcutsOpen: boolean;
+  paletteOpen: boolean;
+  /** The sign-out confirmation (from the account menu or the palette). */
+  signOutOpen: boolean;
   /** A short message for the person (a refused action, a failure); shown as a toast. */
   toast: { id: number; text: string } | null;
   setShortcutsOpen: (open: boolean) => void;
+  setPaletteOpen: (open: boolean) => void;
+  setSignOutOpen: (open: boolean) => void;
   notify: (text: string) => void;
 }
 
@@ -29,8 +34,12 @@ export const useAppState = create<AppState>((set) => ({
   lastCheckedAt: null,
   connectionError: null,
   shortcutsOpen: false,
+  paletteOpen: false,
+  signOutOpen: false,
   toast: null,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  setSignOutOpen: (signOutOpen) => set({ signOutOpen }),
   notify: (text) => set({ toast: { id: ++toastId, text } }),
 }));
 

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,6 +18,8 @@ import { run, useLocal } from '../../data/local';
 import { formatDuration, useNow } from '../../data/useNow';
 import { EmptyState } from '../../shell/EmptyState';
 import { focusScreenHeading } from '../../shell/keyboard';
+import { ShortcutHints } from '../../components/ShortcutHints';
+import { ariaKeys, useCommands } from '../../lib/commands/useCommands';
 import { useAppState } from '../../state/app';
 import { useQueryParams } from '../../state/params';
 import { navigate } from '../../state/router';
@@ -114,16 +116,8 @@ function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }
   );
 }
 
-function Shortcut({ keys, children }: { keys: string; children: ReactNode }) {
-  return (
-    <Typography component="span" variant="caption" color="text.secondary">
-      <Box component="kbd" sx={{ px: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'inherit' }}>
-        {keys}
-      </Box>{' '}
-      {children}
-    </Typography>
-  );
-}
+/** The keys the hints row under the reply box names. */
+const CONTACT_HINTS = ['contact.reply', 'script.focus', 'script.promise', 'script.savedReplies', 'contact.end', 'contact.release', 'contact.transfer', 'contact.escalate'];
 
 /**
  * One contact, start to finish: who the customer is and their history on the
@@ -186,30 +180,13 @@ export function ContactScreen() {
   }, [focusWrapUp, inWrapUp]);
 
   // Alt+E ends the conversation (or goes to the wrap-up), Alt+R releases, Alt+C goes to the reply box, Alt+T
-  // transfers, Alt+H asks for help. Registered as the screen commits (a layout effect), so a key pressed the
-  // moment a button appears already finds it.
-  useLayoutEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.code === 'KeyE') {
-        event.preventDefault();
-        endConversation();
-      } else if (event.code === 'KeyR' && mine && item?.state === 'claimed') {
-        event.preventDefault();
-        act(run('contact.release', { contactId }), () => navigate('/queue'));
-      } else if (event.code === 'KeyC') {
-        event.preventDefault();
-        document.getElementById('composer')?.focus();
-      } else if (event.code === 'KeyT' && canTransfer) {
-        event.preventDefault();
-        setDialog('transfer');
-      } else if (event.code === 'KeyH' && canEscalate) {
-        event.preventDefault();
-        setDialog('escalate');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  // transfers, Alt+H asks for help: keys and labels are declared in the command catalogue.
+  useCommands({
+    'contact.end': { run: endConversation, enabled: () => (item?.state === 'claimed' && mine) || item?.state === 'wrap-up' },
+    'contact.release': { run: () => act(run('contact.release', { contactId }), () => navigate('/queue')), enabled: () => mine && item?.state === 'claimed' },
+    'contact.reply': { run: () => document.getElementById('composer')?.focus() },
+    'contact.transfer': { run: () => setDialog('transfer'), enabled: () => canTransfer },
+    'contact.escalate': { run: () => setDialog('escalate'), enabled: () => canEscalate },
   });
 
   useEffect(() => {
@@ -265,12 +242,12 @@ export function ContactScreen() {
             </Button>
           )}
           {canEscalate && (
-            <Button onClick={() => setDialog('escalate')} aria-keyshortcuts="Alt+H">
+            <Button onClick={() => setDialog('escalate')} aria-keyshortcuts={ariaKeys('contact.escalate')}>
               Ask for help…
             </Button>
           )}
           {canTransfer && (
-            <Button onClick={() => setDialog('transfer')} aria-keyshortcuts="Alt+T">
+            <Button onClick={() => setDialog('transfer')} aria-keyshortcuts={ariaKeys('contact.transfer')}>
               Transfer…
             </Button>
           )}
@@ -279,10 +256,10 @@ export function ContactScreen() {
           )}
           {mine && state === 'claimed' && (
             <>
-              <Button onClick={() => act(run('contact.release', { contactId }), () => navigate('/queue'))} aria-keyshortcuts="Alt+R">
+              <Button onClick={() => act(run('contact.release', { contactId }), () => navigate('/queue'))} aria-keyshortcuts={ariaKeys('contact.release')}>
                 Release
               </Button>
-              <Button variant="contained" onClick={endConversation} aria-keyshortcuts="Alt+E">
+              <Button variant="contained" onClick={endConversation} aria-keyshortcuts={ariaKeys('contact.end')}>
                 End conversation
               </Button>
             </>
@@ -327,16 +304,7 @@ export function ContactScreen() {
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
           <Conversation contact={contact} replies={replies} />
           <Composer contact={contact} canWrite={mine} />
-          <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
-            <Shortcut keys="Alt+C">reply</Shortcut>
-            <Shortcut keys="Alt+S">script</Shortcut>
-            <Shortcut keys="Alt+P">insert the promise</Shortcut>
-            <Shortcut keys="Alt+K">saved replies</Shortcut>
-            <Shortcut keys="Alt+E">end and wrap up</Shortcut>
-            <Shortcut keys="Alt+R">release</Shortcut>
-            <Shortcut keys="Alt+T">transfer</Shortcut>
-            <Shortcut keys="Alt+H">ask for help</Shortcut>
-          </Stack>
+          <ShortcutHints ids={CONTACT_HINTS} />
           {mine && state === 'wrap-up' && item && (
             <Box ref={wrapUpRef}>
               <WrapUpPanel contact={contact} item={item} />

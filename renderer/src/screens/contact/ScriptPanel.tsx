@@ -43,6 +43,7 @@ import {
 import { useLive, useMe } from '../../data/hooks';
 import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
+import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
 import { appendToDraft, useWorkspace } from './workspace';
 
 const DAY = 86_400_000;
@@ -150,22 +151,10 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   };
 
   // Alt+S: to the script; Alt+P: the promise into the reply; Alt+K: saved replies.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.code === 'KeyS') {
-        event.preventDefault();
-        setFocusFirst((n) => n + 1);
-      } else if (event.code === 'KeyP' && active) {
-        event.preventDefault();
-        insertPromise();
-      } else if (event.code === 'KeyK') {
-        event.preventDefault();
-        document.getElementById('saved-reply-search')?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useCommands({
+    'script.focus': { run: () => setFocusFirst((n) => n + 1) },
+    'script.promise': { run: insertPromise, enabled: () => active && !!promise },
+    'script.savedReplies': { run: () => document.getElementById('saved-reply-search')?.focus() },
   });
 
   const stage = run ? currentStage(run) : null;
@@ -314,8 +303,8 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             action={
               active ? (
                 <Stack direction="row" spacing={1}>
-                  <Button size="small" onClick={insertPromise} aria-keyshortcuts="Alt+P">
-                    Insert (Alt+P)
+                  <Button size="small" onClick={insertPromise} aria-keyshortcuts={ariaKeys('script.promise')}>
+                    Insert ({keyHint('script.promise')})
                   </Button>
                   <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)}>
                     Copy

@@ -18,36 +18,17 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, type Article, type ArticleKind } from '@core/domain/model';
-import { queryTerms } from '@core/replies';
 import { VirtualList } from '../../components/VirtualList';
+import { searchArticles } from '../../data/articleSearch';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { EmptyState } from '../../shell/EmptyState';
 import { ScreenHeader } from '../../shell/ScreenHeader';
 import { useAppState } from '../../state/app';
+import { useQueryParams } from '../../state/params';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-/** Articles matching every term of a query (title, tags, text), titles first. */
-export function searchArticles(articles: readonly Article[], query: string): Article[] {
-  const terms = query.trim() ? queryTerms(query) : [];
-  if (terms.length === 0) return [...articles].sort((a, b) => a.title.localeCompare(b.title));
-  const scored: [Article, number][] = [];
-  for (const article of articles) {
-    const title = article.title.toLowerCase();
-    const tags = article.tags.join(' ').toLowerCase();
-    const body = article.body.toLowerCase();
-    let score = 0;
-    let all = true;
-    for (const term of terms) {
-      const s = (title.includes(term) ? 100 : 0) + (tags.includes(term) ? 40 : 0) + (body.includes(term) ? 10 : 0);
-      if (s === 0) all = false;
-      score += s;
-    }
-    if (all) scored.push([article, score]);
-  }
-  return scored.sort((a, b) => b[1] - a[1] || a[0].title.localeCompare(b[0].title)).map(([article]) => article);
-}
 
 function ArticleEditor({ article, onClose }: { article: Article | null; onClose: () => void }) {
   const [kind, setKind] = useState<ArticleKind>(article?.kind ?? 'policy');
@@ -134,7 +115,14 @@ export function KnowledgeScreen() {
   const me = useMe();
   const supervisor = me?.role === 'supervisor' || me?.role === 'admin';
   const articles = useLive<Article[] | null>((db) => db.articles.toArray(), [], null);
-  const [query, setQuery] = useState('');
+  // `/knowledge?q=…` (the command palette opening an article) searches for it; a later link searches again.
+  const wanted = useQueryParams().get('q');
+  const [query, setQuery] = useState(wanted ?? '');
+  const [linked, setLinked] = useState(wanted);
+  if (wanted !== linked) {
+    setLinked(wanted);
+    if (wanted !== null) setQuery(wanted);
+  }
   const [showArchived, setShowArchived] = useState(false);
   const [active, setActive] = useState(0);
   const [editing, setEditing] = useState<Article | 'new' | null>(null);

@@ -1,24 +1,18 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
+import { useRef, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
-import { CHANNEL_LABELS } from '@core/domain/common';
 import { nextItemFor } from '@core/routing';
-import { ChannelIcon } from '../../components/ChannelIcon';
-import { HandoffNote } from '../../components/HandoffNote';
 import { GettingReady } from '../../components/GettingReady';
 import { VirtualList } from '../../components/VirtualList';
 import { useMe } from '../../data/hooks';
 import { run } from '../../data/local';
-import { formatDuration, useNow } from '../../data/useNow';
+import { useNow } from '../../data/useNow';
 import { EmptyState } from '../../shell/EmptyState';
 import { ScreenHeader } from '../../shell/ScreenHeader';
-import { isTypingTarget } from '../../shell/keyboard';
+import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
 import { QUEUE_LIST_ID } from '../../shell/returnToQueue';
@@ -29,12 +23,12 @@ function openContact(contactId: string) {
   navigate(`/contact?id=${encodeURIComponent(contactId)}`);
 }
 
-/** The agent's queue: what is offered to them, what they hold, and everything waiting in their teams' queues. */
+/** The agent's queue: what they hold, and everything waiting in their teams' queues (offers show above every screen). */
 export function QueueScreen() {
   const now = useNow();
   const me = useMe();
   const notify = useAppState((state) => state.notify);
-  const view = useQueue(now);
+  const view = useQueue();
   // Loaded means the first essentials are here too: before that an empty list means "not here yet", and the screen says it is getting ready instead of "0 waiting".
   const ready = view.loaded;
   const listRef = useRef<HTMLDivElement>(null);
@@ -56,34 +50,8 @@ export function QueueScreen() {
     }
     act(run('contact.claim', { contactId: next.id }), () => openContact(next.id));
   };
-  const decline = (row: QueueRow) => act(run('contact.decline', { contactId: row.item.id }));
-
-  // N takes the next contact, A accepts an offer, D declines it (outside text fields). The keys act on
-  // what is on screen: the latest view is handed over as the screen commits (a layout effect), so a key
-  // pressed the moment an offer appears already sees it.
-  const keys = useRef({ view, take, decline, takeNext });
-  useLayoutEffect(() => {
-    keys.current = { view, take, decline, takeNext };
-  });
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
-      const current = keys.current;
-      const key = event.key.toLowerCase();
-      if (key === 'n') {
-        event.preventDefault();
-        current.takeNext();
-      } else if (key === 'a' && current.view.offer) {
-        event.preventDefault();
-        current.take(current.view.offer);
-      } else if (key === 'd' && current.view.offer) {
-        event.preventDefault();
-        current.decline(current.view.offer);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // N takes the next contact (outside text fields). Offers are accepted and declined from the banner above every screen.
+  useCommands({ 'queue.takeNext': { run: takeNext } });
 
   const onRowKey = (event: KeyboardEvent, index: number): boolean => {
     const row = view.waiting[index];
@@ -101,37 +69,11 @@ export function QueueScreen() {
         title="Queue"
         description={ready ? `${view.waiting.length.toLocaleString()} waiting in ${view.queues.map((queue) => queue.name).join(', ') || 'your queues'}` : 'Getting your queue ready…'}
         actions={
-          <Button variant="contained" onClick={takeNext} disabled={!ready || view.waiting.length === 0} aria-keyshortcuts="N">
-            Take next (N)
+          <Button variant="contained" onClick={takeNext} disabled={!ready || view.waiting.length === 0} aria-keyshortcuts={ariaKeys('queue.takeNext')}>
+            Take next ({keyHint('queue.takeNext')})
           </Button>
         }
       />
-
-      {view.offer && (
-        <Alert
-          severity="info"
-          variant="outlined"
-          role="alert"
-          data-testid="offer"
-          icon={<ChannelIcon channel={view.offer.item.channel} />}
-          action={
-            <Stack direction="row" spacing={1}>
-              <Button variant="contained" size="small" onClick={() => take(view.offer!)} aria-keyshortcuts="A">
-                Accept (A)
-              </Button>
-              <Button size="small" onClick={() => decline(view.offer!)} aria-keyshortcuts="D">
-                Decline (D)
-              </Button>
-            </Stack>
-          }
-        >
-          <AlertTitle>
-            {CHANNEL_LABELS[view.offer.item.channel]} offered to you: {view.offer.customerName}
-          </AlertTitle>
-          {view.offer.subject} · waiting {formatDuration(now - view.offer.item.enqueuedAt)}
-        </Alert>
-      )}
-      {view.offer?.item.handoff && <HandoffNote handoff={view.offer.item.handoff} />}
 
       {view.mine.length > 0 && (
         <Paper variant="outlined" component="section" aria-labelledby="mine-title">

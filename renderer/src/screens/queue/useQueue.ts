@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { customerName, type Queue } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
 import { compareQueueItems } from '@core/routing';
-import { OFFER_TTL_MS } from '@core/sync/mutations';
 import { useLive } from '../../data/hooks';
 import { essentialsLocal } from '../../data/essentials';
 import { useLocal } from '../../data/local';
@@ -23,14 +22,12 @@ export interface QueueView {
   waiting: QueueRow[];
   /** Contacts the agent holds (claimed, or in wrap-up). */
   mine: QueueRow[];
-  /** A contact offered to this agent right now, if any. */
-  offer: QueueRow | null;
   queues: Queue[];
 }
 
-const EMPTY: QueueView = { loaded: false, waiting: [], mine: [], offer: null, queues: [] };
+const EMPTY: QueueView = { loaded: false, waiting: [], mine: [], queues: [] };
 
-export function useQueue(now: number): QueueView {
+export function useQueue(): QueueView {
   const actor = useLocal((state) => state.actor);
   const data = useLive(
     async (db) => {
@@ -73,10 +70,5 @@ export function useQueue(now: number): QueueView {
     const mine = data.rows.filter((row) => row.item.state !== 'waiting').sort((a, b) => (a.item.claimedAt ?? 0) - (b.item.claimedAt ?? 0));
     return { waiting, mine, queues: data.queues };
   }, [data]);
-  const offer = useMemo(
-    () =>
-      (actor && sorted?.waiting.find((row) => row.item.offeredTo === actor.userId && row.item.offeredAt !== null && now - row.item.offeredAt < OFFER_TTL_MS)) ?? null,
-    [sorted, actor, now],
-  );
-  return useMemo(() => (sorted && actor ? { loaded: true, ...sorted, offer } : EMPTY), [sorted, actor, offer]);
+  return useMemo(() => (sorted && actor ? { loaded: true, ...sorted } : EMPTY), [sorted, actor]);
 }

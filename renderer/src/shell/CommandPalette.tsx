@@ -1,0 +1,214 @@
+import { useDeferredValue, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import Box from '@mui/material/Box';
+import Dialog from '@mui/material/Dialog';
+import InputBase from '@mui/material/InputBase';
+import Typography from '@mui/material/Typography';
+import Search from '@mui/icons-material/Search';
+import { customerName } from '@core/domain/model';
+import { searchArticles } from '../data/articleSearch';
+import { quickFindCustomers } from '../data/customerSearch';
+import { useLive } from '../data/hooks';
+import { COMMANDS, commandFor } from '../lib/commands/catalogue';
+import { chordLabel } from '../lib/commands/keys';
+import { commands } from '../lib/commands/useCommands';
+import { useAppState } from '../state/app';
+import { navigate } from '../state/router';
+import { useSession } from '../state/session';
+import { visuallyHidden } from '../components/visuallyHidden';
+import { focusScreenHeading, isMac } from './keyboard';
+
+interface Item {
+  key: string;
+  group: string;
+  label: string;
+  detail?: string;
+  keys?: string;
+  run: () => void;
+}
+
+const MAX_ARTICLES = 5;
+
+function go(path: string) {
+  navigate(path);
+  focusScreenHeading();
+}
+
+const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The live commands that match every word typed (label, group and aliases). */
+function useCommandItems(query: string): Item[] {
+  const role = useSession((state) => state.session?.user.role);
+  // Re-read when commands come and go (a screen opens, an offer arrives).
+  const version = useSyncExternalStore(
+    (listener) => commands.subscribe(listener),
+    () => commands.version,
+  );
+  return useMemo(() => {
+    void version;
+    const terms = words(query);
+    return commands
+      .available(COMMANDS)
+      .filter(({ spec }) => !spec.local && spec.id !== 'palette.open' && commandFor(spec, role))
+      .map(({ spec, binding }) => ({ spec, label: binding.label?.() ?? spec.label, run: binding.run }))
+      .filter(({ spec, label }) => {
+        // Word starts, not any substring: "an" should not bring up every command with "and" in it.
+        const known = words(`${label} ${spec.group} ${spec.aliases ?? ''}`);
+        return terms.every((term) => known.some((word) => word.startsWith(term)));
+      })
+      .map(({ spec, label, run }) => ({ key: spec.id, group: 'Commands', label, detail: spec.group, keys: spec.keys[0] ? chordLabel(spec.keys[0], isMac) : undefined, run }));
+  }, [query, role, version]);
+}
+
+function PaletteBody({ close }: { close: () => void }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const deferred = useDeferredValue(query);
+  const commandItems = useCommandItems(query);
+  const found = useLive(
+    async (db) => {
+      if (deferred.trim().length < 2) return { customers: [], articles: [] };
+      const [customers, articles] = await Promise.all([quickFindCustomers(db, deferred), db.articles.toArray()]);
+      return { customers, articles: searchArticles(articles.filter((article) => !article.archived), deferred).slice(0, MAX_ARTICLES) };
+    },
+    [deferred],
+    { customers: [], articles: [] },
+  );
+  // Commands first: they match only on word starts, so a command shown is one the words typed name.
+  const items: Item[] = [
+    ...commandItems,
+    ...found.customers.map((customer) => ({
+      key: `customer:${customer.id}`,
+      group: 'Customers',
+      label: customerName(customer),
+      detail: [customer.phones[0], customer.emails[0]].filter(Boolean).join(' · '),
+      run: () => go(`/customer?id=${encodeURIComponent(customer.id)}`),
+    })),
+    ...found.articles.map((article) => ({
+      key: `article:${article.id}`,
+      group: 'Articles',
+      label: article.title,
+      detail: article.tags.join(', '),
+      run: () => go(`/knowledge?q=${encodeURIComponent(article.title)}`),
+    })),
+  ];
+  const current = Math.min(active, items.length - 1);
+  const choose = (item: Item | undefined) => {
+    if (!item) return;
+    close();
+    item.run();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!items.length) return;
+      setActive((current + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(items[current]);
+    }
+  };
+  const groups = [...new Set(items.map((item) => item.group))];
+  const optionId = (index: number) => `palette-option-${index}`;
+  return (
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
+        <Search color="action" aria-hidden />
+        <InputBase
+          autoFocus
+          fullWidth
+          value={query}
+          placeholder="Search customers by name, phone or email, articles, and commands"
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          inputProps={{
+            role: 'combobox',
+            'aria-label': 'Search customers, articles and commands',
+            'aria-expanded': items.length > 0,
+            'aria-controls': 'palette-list',
+            'aria-autocomplete': 'list',
+            'aria-activedescendant': items.length ? optionId(current) : undefined,
+          }}
+        />
+      </Box>
+      <Box component="ul" role="listbox" id="palette-list" aria-label="Results" sx={{ listStyle: 'none', m: 0, p: 1, maxHeight: 420, overflowY: 'auto' }}>
+        {groups.map((group) => (
+          <Box component="li" role="presentation" key={group}>
+            <Typography id={`palette-group-${group}`} variant="overline" color="text.secondary" component="div" sx={{ px: 1.5, pt: 1 }}>
+              {group}
+            </Typography>
+            <Box component="ul" role="group" aria-labelledby={`palette-group-${group}`} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+              {items.map((item, index) =>
+                item.group !== group ? null : (
+                  <Box
+                    component="li"
+                    key={item.key}
+                    id={optionId(index)}
+                    role="option"
+                    aria-selected={index === current}
+                    onMouseMove={() => index !== current && setActive(index)}
+                    onClick={() => choose(item)}
+                    sx={{
+                      display: 'flex',
+                      alignItems: 'center',
+                      gap: 1.5,
+                      px: 1.5,
+                      py: 0.75,
+                      borderRadius: 1,
+                      cursor: 'pointer',
+                      bgcolor: index === current ? 'action.selected' : undefined,
+                    }}
+                  >
+                    <Box sx={{ flex: 1, minWidth: 0 }}>
+                      <Typography variant="body2" noWrap sx={{ fontWeight: 500 }}>
+                        {item.label}
+                      </Typography>
+                      {item.detail && (
+                        <Typography variant="caption" color="text.secondary" noWrap component="div">
+                          {item.detail}
+                        </Typography>
+                      )}
+                    </Box>
+                    {item.keys && (
+                      <Box component="kbd" sx={{ px: 0.75, border: 1, borderColor: 'divider', borderRadius: 1, fontFamily: 'inherit', fontSize: '0.75rem', color: 'text.secondary' }}>
+                        {item.keys}
+                      </Box>
+                    )}
+                  </Box>
+                ),
+              )}
+            </Box>
+          </Box>
+        ))}
+      </Box>
+      {items.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 2 }} role="status">
+          {deferred.trim().length < 2 ? 'Type a name, a phone number or an email.' : `Nothing matches “${deferred.trim()}”.`}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** Ctrl+K (⌘K): every command and screen, customers by name, phone and email, and articles. Focus goes back where it was. */
+export function CommandPalette() {
+  const open = useAppState((state) => state.paletteOpen);
+  const setOpen = useAppState((state) => state.setPaletteOpen);
+  return (
+    <Dialog
+      open={open}
+      onClose={() => setOpen(false)}
+      aria-labelledby="palette-title"
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ paper: { sx: { alignSelf: 'flex-start', mt: '12vh' } } }}
+    >
+      <Typography id="palette-title" component="h2" sx={visuallyHidden}>
+        Command palette
+      </Typography>
+      {open && <PaletteBody close={() => setOpen(false)} />}
+    </Dialog>
+  );
+}
