@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { Dexie, liveQuery } from 'dexie';
 import type { StoredSession } from '@core/bridge';
+import type { DraftDrop } from '@core/db/drafts';
 import { AgentDeskDb, localDbName } from '@core/db/schema';
 import type { SyncStatus } from '@core/sync/engine';
 import { mutate } from '@core/sync/local';
@@ -122,11 +123,13 @@ export function syncNow(): void {
  * Makes a change: applied here at once (visible within a frame), kept in the
  * outbox, and pushed to the hub as soon as it can be. Throws MutationRefused
  * with a message for the person when the change is invalid or not allowed.
+ * `drafts` names the drafts the change makes obsolete: they go in the same
+ * transaction, so a reload at any moment finds the change or the draft.
  */
-export async function run<N extends MutationName>(name: N, args: MutationInput<N>): Promise<number> {
+export async function run<N extends MutationName>(name: N, args: MutationInput<N>, options: { drafts?: DraftDrop } = {}): Promise<number> {
   const { db, actor } = useLocal.getState();
   if (!db || !actor) throw new Error('Sign in first.');
-  const id = await mutate(db, actor, name, args, Date.now());
+  const id = await mutate(db, actor, name, args, Date.now(), options);
   send({ type: 'kick', reason: 'mutation' });
   return id;
 }

@@ -1,0 +1,154 @@
+/**
+ * Drafts in the local database: written about 300 ms after the last change
+ * (never on the typing path itself), and at once when the page is hidden or
+ * left, or when the agent moves to another contact. Read back when a contact
+ * or note box opens. Personal and local: nothing here is synced.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import { draftKeys, readDraft, TextDraftSchema, type DraftRow } from '@core/db/drafts';
+import type { AgentDeskDb } from '@core/db/schema';
+import { useLocal } from './local';
+
+/** Quiet time after a change before it is written. */
+export const DRAFT_DELAY_MS = 300;
+
+interface Pending {
+  db: AgentDeskDb;
+  contactId: string | null;
+  /** null: the box is empty, the row goes. */
+  value: unknown;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const pending = new Map<string, Pending>();
+
+function write(key: string, entry: Pending): Promise<void> {
+  const { db, contactId, value } = entry;
+  const done = value === null ? db.drafts.delete(key) : db.drafts.put({ key, contactId, value, at: Date.now() } satisfies DraftRow);
+  // A draft that cannot be written (storage full, database closed at sign-out) must not disturb the typing.
+  return done.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** Keeps `value` as the draft `key` (null: drop it), written after a short quiet time. The database is the one open now. */
+export function saveDraft(key: string, contactId: string | null, value: unknown): void {
+  const db = useLocal.getState().db;
+  if (!db) return;
+  const previous = pending.get(key);
+  if (previous) clearTimeout(previous.timer);
+  const entry: Pending = { db, contactId, value, timer: setTimeout(() => void flushDraft(key), DRAFT_DELAY_MS) };
+  pending.set(key, entry);
+}
+
+/** Writes the draft `key` now if a change to it is waiting. */
+export function flushDraft(key: string): Promise<void> {
+  const entry = pending.get(key);
+  if (!entry) return Promise.resolve();
+  clearTimeout(entry.timer);
+  pending.delete(key);
+  return write(key, entry);
+}
+
+/** Writes every waiting draft now. */
+export function flushDrafts(): Promise<void> {
+  return Promise.all([...pending.keys()].map(flushDraft)).then(() => undefined);
+}
+
+/** Forgets a waiting change to `key` without writing it (the change that replaces the draft drops the row itself). */
+export function cancelDraft(key: string): void {
+  const entry = pending.get(key);
+  if (!entry) return;
+  clearTimeout(entry.timer);
+  pending.delete(key);
+}
+
+/** Reads stored drafts, by key. */
+export async function loadDrafts(db: AgentDeskDb, keys: readonly string[]): Promise<Map<string, DraftRow>> {
+  const rows = await db.drafts.bulkGet([...keys]);
+  return new Map(rows.filter((row): row is DraftRow => !!row).map((row) => [row.key, row]));
+}
+
+/** Forgets every waiting change to a contact's drafts. */
+export function cancelContactDrafts(contactId: string): void {
+  for (const [key, entry] of pending) {
+    if (entry.contactId === contactId) cancelDraft(key);
+  }
+}
+
+/** Drops every draft of a contact (it left the agent's hands), waiting changes included. */
+export async function discardContactDrafts(contactId: string): Promise<void> {
+  cancelContactDrafts(contactId);
+  const db = useLocal.getState().db;
+  await db?.drafts.where('contactId').equals(contactId).delete();
+}
+
+// Leaving or hiding the page (reload, closing the window, switching away) writes what is waiting while it still can.
+window.addEventListener('pagehide', () => void flushDrafts());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void flushDrafts();
+});
+
+/** A stored draft read through its schema: null when absent or unreadable. */
+export function draftValue<T>(rows: Map<string, DraftRow>, key: string, schema: z.ZodType<T>): T | null {
+  return readDraft(rows.get(key), schema);
+}
+
+export interface NoteDraft {
+  body: string;
+  /** The text came back from an earlier session. */
+  restored: boolean;
+  setBody: (body: string | ((current: string) => string)) => void;
+  /**
+   * The note is being stored: the box empties at once and the stored draft is
+   * written as it stands, to be dropped by the note's own transaction (pass
+   * `key` to `run`'s `drafts`). Returns the text.
+   */
+  take: () => string;
+  key: string;
+}
+
+/** The note box's text for a customer (and the contact it is written on), kept as a draft. */
+export function useNoteDraft(customerId: string, parentId: string | null): NoteDraft {
+  const key = draftKeys.note(customerId, parentId);
+  const db = useLocal((state) => state.db);
+  const [state, setState] = useState({ key, body: '', restored: false });
+  const typed = useRef(false);
+  useEffect(() => {
+    typed.current = false;
+    let live = true;
+    if (db) {
+      void loadDrafts(db, [key]).then((rows) => {
+        const body = draftValue(rows, key, TextDraftSchema) ?? '';
+        // Typing that began before the read wins over the stored text.
+        if (live && !typed.current && body) setState({ key, body, restored: true });
+      });
+    }
+    return () => {
+      live = false;
+      void flushDraft(key);
+    };
+  }, [db, key]);
+  const body = state.key === key ? state.body : '';
+  const setBody = useCallback(
+    (next: string | ((current: string) => string)) => {
+      typed.current = true;
+      setState((current) => {
+        const body = typeof next === 'function' ? next(current.key === key ? current.body : '') : next;
+        saveDraft(key, parentId, body || null);
+        return { key, body, restored: false };
+      });
+    },
+    [key, parentId],
+  );
+  const take = () => {
+    // Written now, ahead of the note's own transaction (IndexedDB runs them in order), which then drops it.
+    void flushDraft(key);
+    typed.current = true;
+    setState({ key, body: '', restored: false });
+    return body;
+  };
+  return { body, restored: state.key === key && state.restored, setBody, take, key };
+}
