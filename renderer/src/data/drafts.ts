@@ -3,9 +3,13 @@
  * (never on the typing path itself), and at once when the page is hidden or
  * left, or when the agent moves to another contact. Read back when a contact
  * or note box opens. Personal and local: nothing here is synced.
+ *
+ * A page being reloaded or closed does not finish the IndexedDB writes it
+ * starts as it goes, so what is still waiting then is also put, synchronously,
+ * in localStorage, and moved into the database when the page starts again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { draftKeys, readDraft, TextDraftSchema, type DraftRow } from '@core/db/drafts';
 import type { AgentDeskDb } from '@core/db/schema';
 import { useLocal } from './local';
@@ -65,8 +69,59 @@ export function cancelDraft(key: string): void {
   pending.delete(key);
 }
 
-/** Reads stored drafts, by key. */
+const spillKey = (db: AgentDeskDb) => `agentdesk-unsaved-drafts:${db.name}`;
+
+/** Keeps what is still waiting in localStorage, which a closing page does finish writing; gone again once the database has it. */
+function spill(): void {
+  const byDb = new Map<AgentDeskDb, DraftRow[]>();
+  for (const [key, { db, contactId, value }] of pending) byDb.set(db, [...(byDb.get(db) ?? []), { key, contactId, value, at: Date.now() }]);
+  for (const [db, rows] of byDb) {
+    const name = spillKey(db);
+    try {
+      localStorage.setItem(name, JSON.stringify(rows));
+    } catch {
+      continue; // Storage full or refused: the database write below is all there is.
+    }
+    void flushDrafts().then(() => {
+      if (localStorage.getItem(name) === JSON.stringify(rows)) localStorage.removeItem(name);
+    });
+  }
+  void flushDrafts();
+}
+
+const SpilledSchema = z.array(z.object({ key: z.string(), contactId: z.string().nullable(), value: z.unknown(), at: z.number() }));
+const recovered = new WeakMap<AgentDeskDb, Promise<void>>();
+
+/** Moves drafts a closing page left in localStorage into the database, once per database. */
+function recoverSpilled(db: AgentDeskDb): Promise<void> {
+  let done = recovered.get(db);
+  if (!done) {
+    done = (async () => {
+      const name = spillKey(db);
+      const raw = localStorage.getItem(name);
+      if (!raw) return;
+      let rows: DraftRow[] = [];
+      try {
+        rows = SpilledSchema.parse(JSON.parse(raw));
+      } catch {
+        rows = [];
+      }
+      await db.transaction('rw', db.drafts, async () => {
+        for (const row of rows) {
+          if (row.value === null) await db.drafts.delete(row.key);
+          else await db.drafts.put(row);
+        }
+      });
+      localStorage.removeItem(name);
+    })().catch(() => undefined);
+    recovered.set(db, done);
+  }
+  return done;
+}
+
+/** Reads stored drafts, by key (after any a closing page left behind). */
 export async function loadDrafts(db: AgentDeskDb, keys: readonly string[]): Promise<Map<string, DraftRow>> {
+  await recoverSpilled(db);
   const rows = await db.drafts.bulkGet([...keys]);
   return new Map(rows.filter((row): row is DraftRow => !!row).map((row) => [row.key, row]));
 }
@@ -86,9 +141,9 @@ export async function discardContactDrafts(contactId: string): Promise<void> {
 }
 
 // Leaving or hiding the page (reload, closing the window, switching away) writes what is waiting while it still can.
-window.addEventListener('pagehide', () => void flushDrafts());
+window.addEventListener('pagehide', spill);
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void flushDrafts();
+  if (document.visibilityState === 'hidden') spill();
 });
 
 /** A stored draft read through its schema: null when absent or unreadable. */
