@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { draftKeys, readDraft, TextDraftSchema, type DraftRow } from '@core/db/drafts';
 import type { AgentDeskDb } from '@core/db/schema';
-import { useLocal } from './local';
+import { draftsBeingReplaced, unsavedDraftsKey, useLocal } from './local';
 
 /** Quiet time after a change before it is written. */
 export const DRAFT_DELAY_MS = 300;
@@ -26,6 +26,10 @@ interface Pending {
 }
 
 const pending = new Map<string, Pending>();
+/** Drafts being written, until the write has committed. */
+const writing = new Map<string, Omit<Pending, 'timer'>>();
+/** Drafts handed to the change that replaces them (see `takeDraft`), until it is stored or refused. */
+const taken = new Map<string, Omit<Pending, 'timer'>>();
 
 function write(key: string, entry: Pending): Promise<void> {
   const { db, contactId, value } = entry;
@@ -43,6 +47,7 @@ export function saveDraft(key: string, contactId: string | null, value: unknown)
   if (!db) return;
   const previous = pending.get(key);
   if (previous) clearTimeout(previous.timer);
+  taken.delete(key);
   const entry: Pending = { db, contactId, value, timer: setTimeout(() => void flushDraft(key), DRAFT_DELAY_MS) };
   pending.set(key, entry);
 }
@@ -53,12 +58,28 @@ export function flushDraft(key: string): Promise<void> {
   if (!entry) return Promise.resolve();
   clearTimeout(entry.timer);
   pending.delete(key);
-  return write(key, entry);
+  writing.set(key, entry);
+  return write(key, entry).then(() => {
+    if (writing.get(key) === entry) writing.delete(key);
+  });
 }
 
 /** Writes every waiting draft now. */
 export function flushDrafts(): Promise<void> {
   return Promise.all([...pending.keys()].map(flushDraft)).then(() => undefined);
+}
+
+/**
+ * The draft `key` is being replaced by a change (a note, a reply): written now as it stands, ahead of the change's
+ * own transaction, which drops it (IndexedDB runs the two in order). Pass `key` in `run`'s `drafts`. If the page
+ * closes before the change is stored, the draft is kept aside and comes back unless the change's row exists.
+ */
+export function takeDraft(key: string, contactId: string | null, value: string): void {
+  const db = useLocal.getState().db;
+  if (!db) return;
+  const waiting = pending.get(key);
+  taken.set(key, { db, contactId, value });
+  if (waiting) void flushDraft(key);
 }
 
 /** Forgets a waiting change to `key` without writing it (the change that replaces the draft drops the row itself). */
@@ -69,27 +90,42 @@ export function cancelDraft(key: string): void {
   pending.delete(key);
 }
 
-const spillKey = (db: AgentDeskDb) => `agentdesk-unsaved-drafts:${db.name}`;
+const spillKey = (db: AgentDeskDb) => unsavedDraftsKey(db.name);
 
-/** Keeps what is still waiting in localStorage, which a closing page does finish writing; gone again once the database has it. */
+/** Keeps what is still waiting in localStorage, which a closing page does finish writing, and starts writing it to the database. */
 function spill(): void {
-  const byDb = new Map<AgentDeskDb, DraftRow[]>();
-  for (const [key, { db, contactId, value }] of pending) byDb.set(db, [...(byDb.get(db) ?? []), { key, contactId, value, at: Date.now() }]);
-  for (const [db, rows] of byDb) {
-    const name = spillKey(db);
-    try {
-      localStorage.setItem(name, JSON.stringify(rows));
-    } catch {
-      continue; // Storage full or refused: the database write below is all there is.
-    }
-    void flushDrafts().then(() => {
-      if (localStorage.getItem(name) === JSON.stringify(rows)) localStorage.removeItem(name);
-    });
+  const db = useLocal.getState().db;
+  if (!db) return;
+  // By key, newest last: a write under way, then a change still waiting, then a draft handed to its replacing change.
+  const byKey = new Map<string, SpilledRow>();
+  for (const source of [writing, pending]) {
+    for (const [key, entry] of source) if (entry.db === db) byKey.set(key, { key, contactId: entry.contactId, value: entry.value, at: Date.now() });
+  }
+  for (const [key, entry] of taken) {
+    const replacedBy = draftsBeingReplaced.get(key);
+    if (replacedBy && entry.db === db) byKey.set(key, { key, contactId: entry.contactId, value: entry.value, at: Date.now(), replacedBy });
+  }
+  const rows = [...byKey.values()];
+  try {
+    if (rows.length) localStorage.setItem(spillKey(db), JSON.stringify(rows));
+    else localStorage.removeItem(spillKey(db));
+  } catch {
+    // Storage full or refused: the database write below is all there is.
   }
   void flushDrafts();
 }
 
-const SpilledSchema = z.array(z.object({ key: z.string(), contactId: z.string().nullable(), value: z.unknown(), at: z.number() }));
+/** The page is back (it was only hidden): once the database has everything, what was kept aside is stale. */
+function unspill(): void {
+  const db = useLocal.getState().db;
+  if (db) void flushDrafts().then(() => localStorage.removeItem(spillKey(db)));
+}
+
+interface SpilledRow extends DraftRow {
+  /** The row of the change that replaces this draft: the draft comes back only if that row never got stored. */
+  replacedBy?: string;
+}
+const SpilledSchema = z.array(z.object({ key: z.string(), contactId: z.string().nullable(), value: z.unknown(), at: z.number(), replacedBy: z.string().optional() }));
 const recovered = new WeakMap<AgentDeskDb, Promise<void>>();
 
 /** Moves drafts a closing page left in localStorage into the database, once per database. */
@@ -100,14 +136,15 @@ function recoverSpilled(db: AgentDeskDb): Promise<void> {
       const name = spillKey(db);
       const raw = localStorage.getItem(name);
       if (!raw) return;
-      let rows: DraftRow[] = [];
+      let rows: SpilledRow[] = [];
       try {
         rows = SpilledSchema.parse(JSON.parse(raw));
       } catch {
         rows = [];
       }
-      await db.transaction('rw', db.drafts, async () => {
-        for (const row of rows) {
+      await db.transaction('rw', db.drafts, db.contacts, async () => {
+        for (const { replacedBy, ...row } of rows) {
+          if (replacedBy && (await db.contacts.get(replacedBy))) continue;
           if (row.value === null) await db.drafts.delete(row.key);
           else await db.drafts.put(row);
         }
@@ -144,6 +181,7 @@ export async function discardContactDrafts(contactId: string): Promise<void> {
 window.addEventListener('pagehide', spill);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') spill();
+  else unspill();
 });
 
 /** A stored draft read through its schema: null when absent or unreadable. */
@@ -190,6 +228,7 @@ export function useNoteDraft(customerId: string, parentId: string | null): NoteD
   const setBody = useCallback(
     (next: string | ((current: string) => string)) => {
       typed.current = true;
+      // Saving from inside the update reads the text it replaces; saving the same text twice (StrictMode) is harmless.
       setState((current) => {
         const body = typeof next === 'function' ? next(current.key === key ? current.body : '') : next;
         saveDraft(key, parentId, body || null);
@@ -199,8 +238,7 @@ export function useNoteDraft(customerId: string, parentId: string | null): NoteD
     [key, parentId],
   );
   const take = () => {
-    // Written now, ahead of the note's own transaction (IndexedDB runs them in order), which then drops it.
-    void flushDraft(key);
+    takeDraft(key, parentId, body);
     typed.current = true;
     setState({ key, body: '', restored: false });
     return body;

@@ -109,9 +109,22 @@ export function closeLocal(): Promise<void> {
   });
 }
 
-/** Deletes a person's local database from this device. */
+/**
+ * Drafts whose replacing change is being stored: draft key → id of the row the change makes (a note, a reply).
+ * A page closing in that moment keeps the draft aside, to be restored only if that row never made it.
+ */
+export const draftsBeingReplaced = new Map<string, string>();
+
+/** Where a closing page keeps drafts it could not yet write to the database `dbName` (see data/drafts.ts). */
+export function unsavedDraftsKey(dbName: string): string {
+  return `agentdesk-unsaved-drafts:${dbName}`;
+}
+
+/** Deletes a person's local database from this device, drafts included. */
 export async function deleteLocal(hubId: string, userId: string): Promise<void> {
-  await Dexie.delete(localDbName(hubId, userId));
+  const name = localDbName(hubId, userId);
+  await Dexie.delete(name);
+  localStorage.removeItem(unsavedDraftsKey(name));
 }
 
 /** Asks the worker to sync now (the "sync now" button, or after a reconnect). */
@@ -129,9 +142,16 @@ export function syncNow(): void {
 export async function run<N extends MutationName>(name: N, args: MutationInput<N>, options: { drafts?: DraftDrop } = {}): Promise<number> {
   const { db, actor } = useLocal.getState();
   if (!db || !actor) throw new Error('Sign in first.');
-  const id = await mutate(db, actor, name, args, Date.now(), options);
-  send({ type: 'kick', reason: 'mutation' });
-  return id;
+  const rowId = (args as { id?: unknown }).id;
+  const replacing = typeof rowId === 'string' ? (options.drafts?.keys ?? []) : [];
+  for (const key of replacing) draftsBeingReplaced.set(key, rowId as string);
+  try {
+    const id = await mutate(db, actor, name, args, Date.now(), options);
+    send({ type: 'kick', reason: 'mutation' });
+    return id;
+  } finally {
+    for (const key of replacing) if (draftsBeingReplaced.get(key) === rowId) draftsBeingReplaced.delete(key);
+  }
 }
 
 /** Waits for a change made with `run`: null when it was taken, else the refusal's message (for a form to show). */

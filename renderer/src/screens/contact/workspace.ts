@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { draftKeys, TextDraftSchema, WorkDraftSchema, WrapUpDraftSchema, type ScriptProgress, type WrapUpDraft } from '@core/db/drafts';
 import type { ContactPromise, Gesture } from '@core/domain/model';
-import { cancelContactDrafts, discardContactDrafts, draftValue, flushDraft, flushDrafts, loadDrafts, saveDraft } from '../../data/drafts';
+import { cancelContactDrafts, discardContactDrafts, draftValue, flushDrafts, loadDrafts, saveDraft, takeDraft } from '../../data/drafts';
 import { useLocal } from '../../data/local';
 
 export type { ScriptProgress };
@@ -142,10 +142,9 @@ export function useReplyDraft(contactId: string): string {
  * by the reply's own transaction (IndexedDB runs the two in order). Returns the text.
  */
 export function takeReplyDraft(contactId: string): string {
-  const key = draftKeys.reply(contactId);
-  void flushDraft(key);
   const current = useWorkspaces.getState().byContact[contactId];
   if (!current) return '';
+  takeDraft(draftKeys.reply(contactId), contactId, current.draft);
   useWorkspaces.setState((state) => ({ byContact: { ...state.byContact, [contactId]: { ...current, draft: '' } } }));
   return current.draft;
 }
