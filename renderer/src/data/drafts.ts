@@ -8,9 +8,8 @@
  * starts as it goes, so what is still waiting then is also put, synchronously,
  * in localStorage, and moved into the database when the page starts again.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { draftKeys, readDraft, TextDraftSchema, type DraftRow } from '@core/db/drafts';
+import { readDraft, type DraftRow } from '@core/db/drafts';
 import type { AgentDeskDb } from '@core/db/schema';
 import { draftsBeingReplaced, unsavedDraftsKey, useLocal } from './local';
 
@@ -187,61 +186,4 @@ document.addEventListener('visibilitychange', () => {
 /** A stored draft read through its schema: null when absent or unreadable. */
 export function draftValue<T>(rows: Map<string, DraftRow>, key: string, schema: z.ZodType<T>): T | null {
   return readDraft(rows.get(key), schema);
-}
-
-export interface NoteDraft {
-  body: string;
-  /** The text came back from an earlier session. */
-  restored: boolean;
-  setBody: (body: string | ((current: string) => string)) => void;
-  /**
-   * The note is being stored: the box empties at once and the stored draft is
-   * written as it stands, to be dropped by the note's own transaction (pass
-   * `key` to `run`'s `drafts`). Returns the text.
-   */
-  take: () => string;
-  key: string;
-}
-
-/** The note box's text for a customer (and the contact it is written on), kept as a draft. */
-export function useNoteDraft(customerId: string, parentId: string | null): NoteDraft {
-  const key = draftKeys.note(customerId, parentId);
-  const db = useLocal((state) => state.db);
-  const [state, setState] = useState({ key, body: '', restored: false });
-  const typed = useRef(false);
-  useEffect(() => {
-    typed.current = false;
-    let live = true;
-    if (db) {
-      void loadDrafts(db, [key]).then((rows) => {
-        const body = draftValue(rows, key, TextDraftSchema) ?? '';
-        // Typing that began before the read wins over the stored text.
-        if (live && !typed.current && body) setState({ key, body, restored: true });
-      });
-    }
-    return () => {
-      live = false;
-      void flushDraft(key);
-    };
-  }, [db, key]);
-  const body = state.key === key ? state.body : '';
-  const setBody = useCallback(
-    (next: string | ((current: string) => string)) => {
-      typed.current = true;
-      // Saving from inside the update reads the text it replaces; saving the same text twice (StrictMode) is harmless.
-      setState((current) => {
-        const body = typeof next === 'function' ? next(current.key === key ? current.body : '') : next;
-        saveDraft(key, parentId, body || null);
-        return { key, body, restored: false };
-      });
-    },
-    [key, parentId],
-  );
-  const take = () => {
-    takeDraft(key, parentId, body);
-    typed.current = true;
-    setState({ key, body: '', restored: false });
-    return body;
-  };
-  return { body, restored: state.key === key && state.restored, setBody, take, key };
 }

@@ -16,7 +16,7 @@ import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
-import { useNoteDraft } from '../../data/drafts';
+import { useNoteDraft } from '../../data/useNoteDraft';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
