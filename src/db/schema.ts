@@ -15,6 +15,7 @@
  */
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { EntityName, EntityRow } from '../sync/entities';
+import type { DraftRow } from './drafts';
 import type { Mutation, RejectionCode } from '../sync/protocol';
 import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS } from '../domain/model';
 
@@ -181,6 +182,14 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
         });
     },
   },
+  {
+    // Drafts: what the agent has typed on a contact and not yet sent, kept across reloads and restarts; never synced.
+    // By contact, so finishing a contact drops all of its drafts.
+    version: 9,
+    stores: {
+      drafts: 'key, contactId',
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {
@@ -222,6 +231,7 @@ export class AgentDeskDb extends Dexie {
   declare shadow: Table<ShadowRow, [string, string]>;
   declare rejections: Table<RejectionRow, number>;
   declare meta: Table<MetaRow, string>;
+  declare drafts: Table<DraftRow, string>;
 
   /** `deps` lets tests (and Node) supply an IndexedDB implementation. */
   constructor(name: string, deps?: DexieDependencies) {

@@ -5,6 +5,7 @@
  */
 import type { Table } from 'dexie';
 import { ZodError } from 'zod';
+import { type DraftDrop, dropDrafts } from '../db/drafts';
 import { describeProblems, fieldProblems, type FieldProblem } from '../domain/problems';
 import { type AgentDeskDb, META, type LocalRow, type RejectionRow, type ShadowRow } from '../db/schema';
 import { ENTITIES, type EntityName, type EntityRow } from './entities';
@@ -129,7 +130,8 @@ export class MutationRefused extends Error {
 /**
  * Applies a change locally and queues it for the hub, in one transaction.
  * Returns its mutation id. Throws MutationRefused when the arguments are
- * invalid or the rules refuse it here; nothing is written then.
+ * invalid or the rules refuse it here; nothing is written then. Drafts the
+ * change makes obsolete (`drafts`) are dropped in the same transaction.
  */
 export async function mutate<N extends MutationName>(
   db: AgentDeskDb,
@@ -137,6 +139,7 @@ export async function mutate<N extends MutationName>(
   name: N,
   input: MutationInput<N>,
   at: number = Date.now(),
+  options: { drafts?: DraftDrop } = {},
 ): Promise<number> {
   let args;
   try {
@@ -146,13 +149,15 @@ export async function mutate<N extends MutationName>(
     throw new MutationRefused(describeProblems(error), 'invalid', fieldProblems(error));
   }
   try {
-    const tables = [...MUTATION_ENTITIES[name].map((entity) => db.entityTable(entity)), db.outbox, db.shadow, db.meta];
+    const { drafts } = options;
+    const tables = [...MUTATION_ENTITIES[name].map((entity) => db.entityTable(entity)), db.outbox, db.shadow, db.meta, ...(drafts ? [db.drafts] : [])];
     const changes = new ChangeCollector();
     const id = await db.transaction('rw', tables, async () => {
       const id = (await db.getMeta<number>(META.nextMutationId)) ?? 1;
       await runMutator({ store: localStore(db, changes), actor, now: at, madeAt: at, authoritative: false }, name, args);
       await db.outbox.add({ id, name, args, at });
       await db.setMeta(META.nextMutationId, id + 1);
+      if (drafts) await dropDrafts(db, drafts);
       return id;
     });
     changes.emit();

@@ -14,7 +14,7 @@ installTestClock();
  * The page's Date moved by the run's offset, in both directions: Playwright's clock, installed at an instant
  * before the real time, was seen to keep the real time, so only tests that move time use it.
  */
-async function shiftPageDate(context: BrowserContext): Promise<void> {
+export async function shiftPageDate(context: BrowserContext): Promise<void> {
   if (TEST_CLOCK_OFFSET_MS === 0) return;
   await context.addInitScript((offset: number) => {
     const RealDate = Date;

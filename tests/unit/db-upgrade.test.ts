@@ -85,4 +85,25 @@ describe('local database versions', () => {
     expect(await db.notifications.count()).toBe(0);
     db.close();
   });
+  it('version 8 caches open in version 9: a drafts table, empty, found by contact; cached rows untouched', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('agentdesk-upgrade-9', { indexedDB, IDBKeyRange });
+    for (const { version, stores } of DB_VERSIONS.filter((entry) => entry.version <= 8)) old.version(version).stores(stores);
+    const call = contact('con_1', 'cus_1', T0);
+    await old.table('contacts').put({ ...call, _v: 5 });
+    await old.table('outbox').put({ id: 1, name: 'contact.claim', args: { contactId: 'con_1' }, at: T0 });
+    old.close();
+
+    const db = new AgentDeskDb('agentdesk-upgrade-9', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.contacts.get('con_1')).toEqual({ ...call, _v: 5 });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.drafts.count()).toBe(0);
+    await db.drafts.bulkPut([
+      { key: 'reply:con_1', contactId: 'con_1', value: 'Hello', at: T0 },
+      { key: 'note:cus_1:', contactId: null, value: 'On the customer', at: T0 },
+    ]);
+    expect(await db.drafts.where('contactId').equals('con_1').primaryKeys()).toEqual(['reply:con_1']);
+    db.close();
+  });
 });

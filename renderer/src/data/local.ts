@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { Dexie, liveQuery } from 'dexie';
 import type { StoredSession } from '@core/bridge';
+import type { DraftDrop } from '@core/db/drafts';
 import { AgentDeskDb, localDbName } from '@core/db/schema';
 import type { SyncStatus } from '@core/sync/engine';
 import { mutate } from '@core/sync/local';
@@ -108,9 +109,22 @@ export function closeLocal(): Promise<void> {
   });
 }
 
-/** Deletes a person's local database from this device. */
+/**
+ * Drafts whose replacing change is being stored: draft key → id of the row the change makes (a note, a reply).
+ * A page closing in that moment keeps the draft aside, to be restored only if that row never made it.
+ */
+export const draftsBeingReplaced = new Map<string, string>();
+
+/** Where a closing page keeps drafts it could not yet write to the database `dbName` (see data/drafts.ts). */
+export function unsavedDraftsKey(dbName: string): string {
+  return `agentdesk-unsaved-drafts:${dbName}`;
+}
+
+/** Deletes a person's local database from this device, drafts included. */
 export async function deleteLocal(hubId: string, userId: string): Promise<void> {
-  await Dexie.delete(localDbName(hubId, userId));
+  const name = localDbName(hubId, userId);
+  await Dexie.delete(name);
+  localStorage.removeItem(unsavedDraftsKey(name));
 }
 
 /** Asks the worker to sync now (the "sync now" button, or after a reconnect). */
@@ -122,13 +136,22 @@ export function syncNow(): void {
  * Makes a change: applied here at once (visible within a frame), kept in the
  * outbox, and pushed to the hub as soon as it can be. Throws MutationRefused
  * with a message for the person when the change is invalid or not allowed.
+ * `drafts` names the drafts the change makes obsolete: they go in the same
+ * transaction, so a reload at any moment finds the change or the draft.
  */
-export async function run<N extends MutationName>(name: N, args: MutationInput<N>): Promise<number> {
+export async function run<N extends MutationName>(name: N, args: MutationInput<N>, options: { drafts?: DraftDrop } = {}): Promise<number> {
   const { db, actor } = useLocal.getState();
   if (!db || !actor) throw new Error('Sign in first.');
-  const id = await mutate(db, actor, name, args, Date.now());
-  send({ type: 'kick', reason: 'mutation' });
-  return id;
+  const rowId = (args as { id?: unknown }).id;
+  const replacing = typeof rowId === 'string' ? (options.drafts?.keys ?? []) : [];
+  for (const key of replacing) draftsBeingReplaced.set(key, rowId as string);
+  try {
+    const id = await mutate(db, actor, name, args, Date.now(), options);
+    send({ type: 'kick', reason: 'mutation' });
+    return id;
+  } finally {
+    for (const key of replacing) if (draftsBeingReplaced.get(key) === rowId) draftsBeingReplaced.delete(key);
+  }
 }
 
 /** Waits for a change made with `run`: null when it was taken, else the refusal's message (for a form to show). */

@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import { CHANNEL_LABELS } from '@core/domain/common';
@@ -29,7 +28,8 @@ import { AdviseDialog, EscalateDialog } from './HandoffDialogs';
 import { EscalationBanner } from './HandoffBanner';
 import { ScriptPanel } from './ScriptPanel';
 import { WrapUpPanel } from './WrapUpPanel';
-import { useWorkspace } from './workspace';
+import { Composer } from './Composer';
+import { discardWorkspace, useWorkspaceLoaded } from './workspace';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -68,51 +68,6 @@ function Conversation({ contact, replies }: { contact: Contact; replies: Contact
         })}
       </Stack>
     </Paper>
-  );
-}
-
-/** The reply box (a note for calls). Ctrl+Enter sends. */
-function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
-  const notify = useAppState((state) => state.notify);
-  const [workspace, update] = useWorkspace(contact.id);
-  const isCall = contact.channel === 'call';
-  const send = () => {
-    const body = workspace.draft.trim();
-    if (!body) return;
-    update({ draft: '' });
-    const sent = isCall
-      ? run('contact.addNote', { id: crypto.randomUUID(), customerId: contact.customerId, parentId: contact.id, body })
-      : run('contact.reply', { id: crypto.randomUUID(), contactId: contact.id, body });
-    sent.catch((error: unknown) => {
-      // Nothing typed is lost: the text comes back.
-      update({ draft: body });
-      notify(error instanceof Error ? error.message : String(error));
-    });
-  };
-  return (
-    <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-      <TextField
-        id="composer"
-        label={isCall ? 'Call notes' : `Reply by ${CHANNEL_LABELS[contact.channel].toLowerCase()}`}
-        placeholder={isCall ? 'What was said and agreed (Ctrl+Enter to save)' : 'Write to the customer… (Ctrl+Enter to send)'}
-        value={workspace.draft}
-        onChange={(event) => update({ draft: event.target.value })}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            send();
-          }
-        }}
-        disabled={!canWrite}
-        multiline
-        minRows={3}
-        size="small"
-        fullWidth
-      />
-      <Button variant="contained" onClick={send} disabled={!canWrite || !workspace.draft.trim()}>
-        {isCall ? 'Save' : 'Send'}
-      </Button>
-    </Box>
   );
 }
 
@@ -162,12 +117,20 @@ export function ContactScreen() {
   const open = !!item && item.state !== 'done';
   const canTransfer = open && ((mine && item.state === 'claimed') || supervising);
   const canEscalate = mine && item?.state === 'claimed';
+  // The agent's drafts on this contact, read back from the local database before the boxes that show them appear.
+  const workspaceLoaded = useWorkspaceLoaded(contactId);
   const act = (promise: Promise<unknown>, then?: () => void): void => {
     promise.then(
       () => then?.(),
       (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
     );
   };
+  // Released or transferred: the contact leaves the agent's hands, and so do its drafts (see discardWorkspace).
+  const release = () =>
+    act(run('contact.release', { contactId }), () => {
+      discardWorkspace(contactId);
+      navigate('/queue');
+    });
   const endConversation = () => {
     if (item?.state === 'claimed' && mine) act(run('contact.endConversation', { contactId }), () => setFocusWrapUp((n) => n + 1));
     else if (item?.state === 'wrap-up') setFocusWrapUp((n) => n + 1);
@@ -183,7 +146,7 @@ export function ContactScreen() {
   // transfers, Alt+H asks for help: keys and labels are declared in the command catalogue.
   useCommands({
     'contact.end': { run: endConversation, enabled: () => (item?.state === 'claimed' && mine) || item?.state === 'wrap-up' },
-    'contact.release': { run: () => act(run('contact.release', { contactId }), () => navigate('/queue')), enabled: () => mine && item?.state === 'claimed' },
+    'contact.release': { run: release, enabled: () => mine && item?.state === 'claimed' },
     'contact.reply': { run: () => document.getElementById('composer')?.focus() },
     'contact.transfer': { run: () => setDialog('transfer'), enabled: () => canTransfer },
     'contact.escalate': { run: () => setDialog('escalate'), enabled: () => canEscalate },
@@ -256,7 +219,7 @@ export function ContactScreen() {
           )}
           {mine && state === 'claimed' && (
             <>
-              <Button onClick={() => act(run('contact.release', { contactId }), () => navigate('/queue'))} aria-keyshortcuts={ariaKeys('contact.release')}>
+              <Button onClick={release} aria-keyshortcuts={ariaKeys('contact.release')}>
                 Release
               </Button>
               <Button variant="contained" onClick={endConversation} aria-keyshortcuts={ariaKeys('contact.end')}>
@@ -286,7 +249,10 @@ export function ContactScreen() {
           onDone={(to) => {
             setDialog(null);
             notify(`Transferred to ${to}.`);
-            if (mine) navigate('/queue');
+            if (mine) {
+              discardWorkspace(contactId);
+              navigate('/queue');
+            }
           }}
         />
       )}
@@ -303,14 +269,14 @@ export function ContactScreen() {
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
           <Conversation contact={contact} replies={replies} />
-          <Composer contact={contact} canWrite={mine} />
+          {workspaceLoaded && <Composer contact={contact} canWrite={mine} />}
           <ShortcutHints ids={CONTACT_HINTS} />
-          {mine && state === 'wrap-up' && item && (
+          {workspaceLoaded && mine && state === 'wrap-up' && item && (
             <Box ref={wrapUpRef}>
               <WrapUpPanel contact={contact} item={item} />
             </Box>
           )}
-          {(state === 'claimed' || state === 'wrap-up' || state === 'waiting') && <ScriptPanel contact={contact} customer={customer} item={item} active={mine} />}
+          {workspaceLoaded && (state === 'claimed' || state === 'wrap-up' || state === 'waiting') && <ScriptPanel contact={contact} customer={customer} item={item} active={mine} />}
         </Box>
       </Box>
     </Box>

@@ -23,7 +23,8 @@ import { fromLocalInput, toLocalInput } from '../follow-ups/time';
 import { formatDuration, useNow } from '../../data/useNow';
 import { useAppState } from '../../state/app';
 import { returnToQueue } from '../../shell/returnToQueue';
-import { useWorkspace, useWorkspaces } from './workspace';
+import { flushDrafts } from '../../data/drafts';
+import { useWorkspaces, useWorkspaceWork } from './workspace';
 
 type Decision = { state: 'accepted' } | { state: 'dismissed' } | { state: 'edited'; draft: Draft };
 
@@ -49,24 +50,39 @@ function draftOf(planned: PlannedSuggestion, zone: string): Draft {
 export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueItem }) {
   const now = useNow();
   const notify = useAppState((state) => state.notify);
-  const [workspace] = useWorkspace(contact.id);
-  const clear = useWorkspaces((store) => store.clear);
-  const [disposition, setDisposition] = useState('');
-  const [resolved, setResolved] = useState<'resolved' | 'unresolved' | ''>('');
-  const [summary, setSummary] = useState('');
-  const [csat, setCsat] = useState<number | null>(null);
-  const [nps, setNps] = useState<number | null>(null);
-  const [surveySent, setSurveySent] = useState(false);
-  const [plan, setPlan] = useState(false);
+  const workspace = useWorkspaceWork(contact.id);
+  const { clear, update } = useWorkspaces.getState();
+  // The form as the agent left it (a draft kept across reloads and restarts), read once as the panel opens.
+  const [kept] = useState(() => useWorkspaces.getState().byContact[contact.id]?.wrapUp ?? null);
+  const [disposition, setDisposition] = useState(kept?.disposition ?? '');
+  const [resolved, setResolved] = useState<'resolved' | 'unresolved' | ''>(kept?.resolved ?? '');
+  const [summary, setSummary] = useState(kept?.summary ?? '');
+  const [csat, setCsat] = useState<number | null>(kept?.csat ?? null);
+  const [nps, setNps] = useState<number | null>(kept?.nps ?? null);
+  const [surveySent, setSurveySent] = useState(kept?.surveySent ?? false);
+  const [plan, setPlan] = useState(kept?.plan ?? false);
   const me = useMe();
   const zone = me?.timeZone ?? 'UTC';
-  const [manual, setManual] = useState<Draft>(() => ({
-    kind: 'callback',
-    channel: contact.channel === 'note' ? 'call' : contact.channel,
-    due: toLocalInput(Date.now() + 86_400_000, zone),
-    reason: '',
-  }));
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [manual, setManual] = useState<Draft>(
+    () =>
+      kept?.manual ?? {
+        kind: 'callback',
+        channel: contact.channel === 'note' ? 'call' : contact.channel,
+        due: toLocalInput(Date.now() + 86_400_000, zone),
+        reason: '',
+      },
+  );
+  const [decisions, setDecisions] = useState<Record<string, Decision>>(kept?.decisions ?? {});
+  // Each change is kept as the wrap-up's draft; the form as it opened is not a draft yet.
+  const asOpened = useRef<string | null>(null);
+  useEffect(() => {
+    const form = { disposition, resolved, summary, csat, nps, surveySent, plan, manual, decisions };
+    const shape = JSON.stringify(form);
+    asOpened.current ??= shape;
+    if (shape === asOpened.current) return;
+    asOpened.current = '';
+    update(contact.id, { wrapUp: form });
+  }, [contact.id, update, disposition, resolved, summary, csat, nps, surveySent, plan, manual, decisions]);
   const customer = useLive((db) => db.customers.get(contact.customerId), [contact.customerId], undefined);
   const myOpen = useLive(
     (db) => (me ? db.followUps.where('[state+ownerId+dueAt]').between(['scheduled', me.id, -Infinity], ['scheduled', me.id, Infinity]).toArray() : Promise.resolve([])),
@@ -138,6 +154,9 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     setError(null);
     setBusy(true);
     try {
+      // Drafts waiting to be written go first; the wrap-up's transaction then drops them all, so a reload finds
+      // the contact wrapped up or the form as it was, never an empty form on an open contact.
+      void flushDrafts();
       await run('contact.wrapUp', {
         contactId: contact.id,
         disposition,
@@ -148,7 +167,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
         adherence: workspace.script ? { done: workspace.script.done, total: workspace.script.total } : null,
         gesture: workspace.gesture,
         promise: workspace.promise,
-      });
+      }, { drafts: { contactId: contact.id } });
       if (csat !== null || nps !== null || surveySent) {
         await run('survey.record', {
           id: crypto.randomUUID(),

@@ -16,6 +16,7 @@ import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
+import { useNoteDraft } from '../../data/useNoteDraft';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
@@ -96,16 +97,26 @@ const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryPro
   );
 }, sameEntry);
 
-function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) => Promise<boolean>; people: readonly User[] }) {
-  const [body, setBody] = useState('');
+/** The note box; what is typed is kept as a draft (per customer and contact) until the note is stored. */
+function AddNote({
+  onAdd,
+  people,
+  customerId,
+  parentId,
+}: {
+  onAdd: (body: string, mentions: string[], draftKey: string) => Promise<boolean>;
+  people: readonly User[];
+  customerId: string;
+  parentId: string | null;
+}) {
+  const { body, setBody, take, restored, key } = useNoteDraft(customerId, parentId);
   const mentions = useMemo(() => mentionedPeople(body, people), [body, people]);
   const asked = mentions.map((id) => people.find((person) => person.id === id)?.name).filter(Boolean);
   const submit = () => {
-    const text = body;
-    if (!text.trim()) return;
-    setBody('');
+    if (!body.trim()) return;
+    const text = take();
     // Refused notes come back into the field: nothing typed is lost.
-    void onAdd(text, mentions).then((ok) => {
+    void onAdd(text, mentions, key).then((ok) => {
       if (!ok) setBody((current) => current || text);
     });
   };
@@ -133,7 +144,7 @@ function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) 
         minRows={2}
         size="small"
         fullWidth
-        helperText={asked.length ? `Notifies ${asked.join(', ')}` : undefined}
+        helperText={asked.length ? `Notifies ${asked.join(', ')}` : restored ? 'Draft restored' : undefined}
         slotProps={{ formHelperText: { 'aria-live': 'polite' } }}
       />
       <Button type="submit" variant="contained" disabled={!body.trim()} sx={{ whiteSpace: 'nowrap' }}>
@@ -195,7 +206,7 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
       setTimeout(done, 3000);
     });
 
-  const addNote = (body: string, mentions: string[]): Promise<boolean> =>
+  const addNote = (body: string, mentions: string[], draftKey: string): Promise<boolean> =>
     new Promise((settle) => {
       if (!actor) return settle(false);
       const args = { id: crypto.randomUUID(), customerId, parentId, body, mentions };
@@ -203,7 +214,7 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
       startTransition(async () => {
         addOptimistic(noteRow(args, actor.userId, at));
         try {
-          await run('contact.addNote', args);
+          await run('contact.addNote', args, { drafts: { keys: [draftKey] } });
           await whenStored(args.id);
           settle(true);
         } catch (error) {
@@ -241,7 +252,7 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
             : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}, every channel, newest first`}
         </Typography>
       </Box>
-      <AddNote onAdd={addNote} people={users} />
+      <AddNote onAdd={addNote} people={users} customerId={customerId} parentId={parentId} />
       <Box sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
         <ToggleButtonGroup
           size="small"

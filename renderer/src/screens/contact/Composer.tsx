@@ -1,0 +1,67 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import { draftKeys } from '@core/db/drafts';
+import { CHANNEL_LABELS } from '@core/domain/common';
+import type { Contact } from '@core/domain/model';
+import { run } from '../../data/local';
+import { useAppState } from '../../state/app';
+import { takeReplyDraft, useReplyDraft, useWorkspaceRestored, useWorkspaces } from './workspace';
+
+/** The reply box (a note for calls). Ctrl+Enter sends. What is typed is kept as a draft until it is sent. */
+export function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
+  const notify = useAppState((state) => state.notify);
+  const draft = useReplyDraft(contact.id);
+  const restored = useWorkspaceRestored(contact.id);
+  const update = (text: string) => useWorkspaces.getState().update(contact.id, { draft: text });
+  const isCall = contact.channel === 'call';
+  const send = () => {
+    if (!draft.trim()) return;
+    // The box empties at once; the stored draft goes in the same transaction as the reply, so a reload finds one or the other.
+    const body = takeReplyDraft(contact.id).trim();
+    const drafts = { keys: [draftKeys.reply(contact.id)] };
+    const sent = isCall
+      ? run('contact.addNote', { id: crypto.randomUUID(), customerId: contact.customerId, parentId: contact.id, body }, { drafts })
+      : run('contact.reply', { id: crypto.randomUUID(), contactId: contact.id, body }, { drafts });
+    sent.catch((error: unknown) => {
+      // Nothing typed is lost: the text comes back.
+      update(body);
+      notify(error instanceof Error ? error.message : String(error));
+    });
+  };
+  return (
+    <Box>
+      {restored && canWrite && (
+        <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-restored" sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mb: 0.75 }}>
+          <HistoryOutlined fontSize="inherit" aria-hidden />
+          Draft restored: what you had typed and chosen on this contact was kept.
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+        <TextField
+          id="composer"
+          label={isCall ? 'Call notes' : `Reply by ${CHANNEL_LABELS[contact.channel].toLowerCase()}`}
+          placeholder={isCall ? 'What was said and agreed (Ctrl+Enter to save)' : 'Write to the customer… (Ctrl+Enter to send)'}
+          value={draft}
+          onChange={(event) => update(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              send();
+            }
+          }}
+          disabled={!canWrite}
+          multiline
+          minRows={3}
+          size="small"
+          fullWidth
+        />
+        <Button variant="contained" onClick={send} disabled={!canWrite || !draft.trim()}>
+          {isCall ? 'Save' : 'Send'}
+        </Button>
+      </Box>
+    </Box>
+  );
+}
