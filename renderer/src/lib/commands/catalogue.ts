@@ -83,8 +83,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'contact.transfer', hint: 'transfer', label: 'Transfer the contact…', group: 'A contact', scope: 'contact', keys: ['Alt+T'], inFields: true, aliases: 'move hand over' },
   { id: 'contact.escalate', hint: 'ask for help', label: 'Ask a supervisor for help…', group: 'A contact', scope: 'contact', keys: ['Alt+H'], inFields: true, aliases: 'escalate' },
 
-  { id: 'followUps.act', label: 'Complete, reschedule, snooze or cancel the chosen follow-up', group: 'Follow-ups', scope: 'shell', keys: ['C', 'R', 'S', 'X'], local: true },
-  { id: 'followUps.reassign', label: 'Reassign the chosen follow-up (while no contact is offered to you)', group: 'Follow-ups', scope: 'shell', keys: ['A'], local: true, roles: ['supervisor', 'admin'] },
+  // The follow-ups screen reads its action keys from these (FollowUpDialogs' ACTION_KEYS); none is A or D, the offer's keys.
+  { id: 'followUps.complete', label: 'Complete the chosen follow-up', group: 'Follow-ups', scope: 'shell', keys: ['C'], local: true },
+  { id: 'followUps.reschedule', label: 'Reschedule the chosen follow-up', group: 'Follow-ups', scope: 'shell', keys: ['R'], local: true },
+  { id: 'followUps.snooze', label: 'Snooze the chosen follow-up', group: 'Follow-ups', scope: 'shell', keys: ['S'], local: true },
+  { id: 'followUps.cancel', label: 'Cancel the chosen follow-up', group: 'Follow-ups', scope: 'shell', keys: ['X'], local: true },
+  { id: 'followUps.reassign', label: 'Give the chosen follow-up to someone else', group: 'Follow-ups', scope: 'shell', keys: ['G'], local: true, roles: ['supervisor', 'admin'] },
   { id: 'floor.presence', label: 'Set the presence of the person in focus', group: 'Floor', scope: 'shell', keys: ['P'], local: true, roles: ['supervisor', 'admin'] },
   { id: 'floor.transfer', label: 'Move or offer the waiting contact in focus', group: 'Floor', scope: 'shell', keys: ['T'], local: true, roles: ['supervisor', 'admin'] },
   { id: 'customers.move', label: 'Move through the list and open a customer', group: 'Customers', scope: 'shell', keys: ['ArrowUp', 'ArrowDown', 'Enter'], local: true },

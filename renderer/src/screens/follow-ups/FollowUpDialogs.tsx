@@ -34,6 +34,7 @@ import {
 } from '@core/domain/model';
 import { PLANNER_RULES, plannedTimeWarnings } from '@core/planner';
 import { FormDialog } from '../../components/FormDialog';
+import { commandSpec } from '../../lib/commands/catalogue';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { useCustomerFollowUps } from './data';
@@ -43,7 +44,10 @@ import { customerClockText, fromLocalInput, toLocalInput, whenText } from './tim
 export type FollowUpAction = 'complete' | 'reschedule' | 'snooze' | 'cancel' | 'reassign';
 
 /** The key for each action, on a chosen follow-up (agenda row or week item). */
-export const ACTION_KEYS: Record<string, FollowUpAction> = { c: 'complete', r: 'reschedule', s: 'snooze', x: 'cancel', a: 'reassign' };
+const ACTIONS: readonly FollowUpAction[] = ['complete', 'reschedule', 'snooze', 'cancel', 'reassign'];
+
+/** The key of each action, lower-cased as `event.key` reads it; declared in the command catalogue (`followUps.<action>`). */
+export const ACTION_KEYS: Record<string, FollowUpAction> = Object.fromEntries(ACTIONS.map((action) => [commandSpec(`followUps.${action}`).keys[0]!.toLowerCase(), action]));
 
 export interface ActionTarget {
   followUp: FollowUp;

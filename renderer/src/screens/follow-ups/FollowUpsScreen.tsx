@@ -15,6 +15,7 @@ import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useMe } from '../../data/hooks';
 import { useNow } from '../../data/useNow';
+import { ariaKeys, keyHint } from '../../lib/commands/useCommands';
 import { EmptyState } from '../../shell/EmptyState';
 import { isTypingTarget } from '../../shell/keyboard';
 import { ScreenHeader } from '../../shell/ScreenHeader';
@@ -40,18 +41,18 @@ function groupOf(dueAt: number, now: number, zone: string): Group {
 
 /** The actions bar for the chosen follow-up: buttons that say their keys. */
 function ActionBar({ onAction, supervisor }: { onAction: (action: FollowUpAction) => void; supervisor: boolean }) {
-  const buttons: [FollowUpAction, string, string][] = [
-    ['complete', 'Complete', 'C'],
-    ['reschedule', 'Reschedule', 'R'],
-    ['snooze', 'Snooze', 'S'],
-    ['cancel', 'Cancel', 'X'],
-    ...(supervisor ? ([['reassign', 'Reassign', 'A']] as [FollowUpAction, string, string][]) : []),
+  const buttons: [FollowUpAction, string][] = [
+    ['complete', 'Complete'],
+    ['reschedule', 'Reschedule'],
+    ['snooze', 'Snooze'],
+    ['cancel', 'Cancel'],
+    ...(supervisor ? ([['reassign', 'Reassign']] as [FollowUpAction, string][]) : []),
   ];
   return (
     <Stack direction="row" spacing={1} role="toolbar" aria-label="Follow-up actions" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-      {buttons.map(([action, label, key]) => (
-        <Button key={action} size="small" variant={action === 'complete' ? 'contained' : 'outlined'} onClick={() => onAction(action)} aria-keyshortcuts={key}>
-          {label} ({key})
+      {buttons.map(([action, label]) => (
+        <Button key={action} size="small" variant={action === 'complete' ? 'contained' : 'outlined'} onClick={() => onAction(action)} aria-keyshortcuts={ariaKeys(`followUps.${action}`)}>
+          {label} ({keyHint(`followUps.${action}`)})
         </Button>
       ))}
     </Stack>
