@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -23,51 +22,12 @@ import { useQueryParams } from '../../state/params';
 import { navigate } from '../../state/router';
 import { ProfilePanel } from '../customer/ProfilePanel';
 import { Timeline } from '../customer/Timeline';
+import { Conversation } from './Conversation';
 import { AdviseDialog, EscalateDialog } from './HandoffDialogs';
 import { EscalationBanner } from './HandoffBanner';
 import { ScriptPanel } from './ScriptPanel';
 import { WrapUpPanel } from './WrapUpPanel';
 import { useWorkspace } from './workspace';
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-/** The customer's message and what was said back, oldest first. */
-function Conversation({ contact, replies }: { contact: Contact; replies: Contact[] }) {
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby="conversation-title" sx={{ p: 2, maxHeight: 320, overflowY: 'auto' }} tabIndex={0}>
-      <Typography variant="h2" id="conversation-title" sx={{ mb: 1 }}>
-        Conversation
-      </Typography>
-      <Stack spacing={1.25}>
-        {[contact, ...replies].map((message) => {
-          const fromCustomer = message.direction === 'inbound';
-          return (
-            <Box
-              key={message.id}
-              data-testid="conversation-message"
-              sx={{
-                alignSelf: fromCustomer ? 'flex-start' : 'flex-end',
-                maxWidth: '85%',
-                bgcolor: fromCustomer ? 'action.hover' : 'primary.main',
-                color: fromCustomer ? 'text.primary' : 'primary.contrastText',
-                px: 1.5,
-                py: 1,
-                borderRadius: 2,
-              }}
-            >
-              <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>
-                {fromCustomer ? 'Customer' : 'You'} · {timeFormat.format(message.at)}
-              </Typography>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-                {message.body}
-              </Typography>
-            </Box>
-          );
-        })}
-      </Stack>
-    </Paper>
-  );
-}
 
 /** The reply box (a note for calls). Ctrl+Enter sends. */
 function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
@@ -325,7 +285,7 @@ export function ContactScreen() {
           </Box>
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
-          <Conversation contact={contact} replies={replies} />
+          <Conversation contact={contact} replies={replies} pendingIds={pendingIds} />
           <Composer contact={contact} canWrite={mine} />
           <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
             <Shortcut keys="Alt+C">reply</Shortcut>

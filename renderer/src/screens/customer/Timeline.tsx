@@ -1,7 +1,6 @@
-import { memo, startTransition, useCallback, useEffect, useMemo, useOptimistic, useRef, useState, type FormEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useOptimistic, useRef, useState, type FormEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -11,90 +10,80 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import InputAdornment from '@mui/material/InputAdornment';
 import Search from '@mui/icons-material/Search';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '@core/domain/common';
-import type { Contact, User } from '@core/domain/model';
+import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, type Contact, type FollowUp, type SurveyResponse, type User } from '@core/domain/model';
 import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
-import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
+import { TimelineEntry, type ThreadMessage } from './TimelineEntry';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
 const FIRST_WINDOW = 24;
 const MORE = 300;
-const EXCERPT = 600;
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function dayKey(at: number): string {
   const date = new Date(at);
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
-interface EntryProps {
-  contact: Contact;
-  /** The first entry of its day shows the day. */
-  day: string | null;
-  agentName: string | null;
-  pending: boolean;
+/** Who spoke, and who handled it: a customer's message is the customer's, whoever answered it. */
+function peopleOf(contact: Contact, names: ReadonlyMap<string, string>): string[] {
+  const agent = contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null;
+  if (contact.direction === 'inbound') return ['From the customer', ...(agent ? [`handled by ${agent}`] : [])];
+  return agent ? [agent] : [];
 }
 
-/** Live queries hand back new objects each time: an entry is the same when its row's version and shown fields are. */
-function sameEntry(a: EntryProps, b: EntryProps): boolean {
-  const x = a.contact as Contact & { _v?: number };
-  const y = b.contact as Contact & { _v?: number };
-  return (
-    a.day === b.day &&
-    a.agentName === b.agentName &&
-    a.pending === b.pending &&
-    (x === y || (x.id === y.id && x._v === y._v && x.body === y.body && x.subject === y.subject && x.at === y.at && x.channel === y.channel && x.disposition === y.disposition && x.summary === y.summary))
-  );
+/** Survey scores and follow-up outcomes, by the contact they are about. */
+function factsByContact(surveys: readonly SurveyResponse[], followUps: readonly FollowUp[]): Map<string, string[]> {
+  const facts = new Map<string, string[]>();
+  const add = (contactId: string, fact: string) => facts.set(contactId, [...(facts.get(contactId) ?? []), fact]);
+  for (const survey of [...surveys].sort((a, b) => a.at - b.at)) {
+    if (survey.status === 'sent') add(survey.contactId, 'Survey sent, no answer yet');
+    if (survey.csat !== null) add(survey.contactId, `CSAT ${survey.csat}/5`);
+    if (survey.nps !== null) add(survey.contactId, `NPS ${survey.nps}/10`);
+  }
+  for (const followUp of [...followUps].sort((a, b) => (a.completedAt ?? 0) - (b.completedAt ?? 0))) {
+    if (followUp.contactId && followUp.outcome) add(followUp.contactId, `Follow-up ${FOLLOW_UP_KIND_LABELS[followUp.kind].toLowerCase()}: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome].toLowerCase()}`);
+  }
+  return facts;
 }
 
-/** One entry; re-rendered only when its own contact, day heading, author or pending state changes. */
-const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryProps) {
-  const isNote = contact.channel === 'note';
-  const title = isNote ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel];
-  const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], timeFormat.format(contact.at), agentName].filter(Boolean).join(' · ');
-  return (
-    <Box data-testid="timeline-entry" sx={{ px: 2 }}>
-      {day && (
-        <Typography variant="overline" component="div" color="text.secondary" sx={{ pt: 1.5, lineHeight: 1.6 }}>
-          {day}
-        </Typography>
-      )}
-      <Box sx={{ display: 'flex', gap: 1.5, py: 1.25, borderTop: day ? 0 : 1, borderColor: 'divider' }}>
-        <Box sx={{ color: 'text.secondary', pt: 0.25 }} aria-hidden>
-          <ChannelIcon channel={contact.channel} />
-        </Box>
-        <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {title}
-            </Typography>
-            <Typography variant="caption" color="text.secondary">
-              {meta}
-            </Typography>
-            {pending && <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />}
-          </Box>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
-            {contact.body.length > EXCERPT ? `${contact.body.slice(0, EXCERPT)}…` : contact.body}
-          </Typography>
-          {/* How it ended, as wrapped up: what the history search also finds. */}
-          {(contact.disposition || contact.summary) && (
-            <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
-              {contact.disposition && <Box component="span" sx={{ fontWeight: 600 }}>{contact.disposition}</Box>}
-              {contact.disposition && contact.summary ? ' — ' : ''}
-              {contact.summary}
-            </Typography>
-          )}
-        </Box>
-      </Box>
-    </Box>
-  );
-}, sameEntry);
+/**
+ * The history's entries, newest first: a conversation's replies (either way,
+ * on its own channel) go under its first message, oldest first. Notes and
+ * follow-up outcomes stay entries of their own.
+ */
+function threaded(contacts: readonly Contact[], outcomeIds: ReadonlySet<string>): { entries: Contact[]; threads: Map<string, Contact[]> } {
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const isReply = (contact: Contact) => {
+    const parent = contact.parentId ? byId.get(contact.parentId) : undefined;
+    return !!parent && contact.channel !== 'note' && parent.channel !== 'note' && !outcomeIds.has(contact.id);
+  };
+  const rootOf = (contact: Contact) => {
+    let root = contact;
+    for (let hops = 0; isReply(root) && hops < 100; hops++) root = byId.get(root.parentId!)!;
+    return root;
+  };
+  const entries: Contact[] = [];
+  const threads = new Map<string, Contact[]>();
+  for (const contact of contacts) {
+    if (!isReply(contact)) {
+      entries.push(contact);
+      continue;
+    }
+    const root = rootOf(contact).id;
+    threads.set(root, [contact, ...(threads.get(root) ?? [])]);
+  }
+  for (const thread of threads.values()) thread.sort((a, b) => a.at - b.at);
+  return { entries, threads };
+}
+
+const NO_FACTS: string[] = [];
+const NO_THREAD: ThreadMessage[] = [];
 
 function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) => Promise<boolean>; people: readonly User[] }) {
   const [body, setBody] = useState('');
@@ -177,6 +166,22 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
   const total = useLive((db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).count(), [customerId], 0);
   const users = useLive((db) => db.users.toArray(), [], []);
   const names = useMemo(() => new Map(users.map((user) => [user.id, user.name])), [users]);
+  const surveys = useLive((db) => db.surveys.where('customerId').equals(customerId).toArray(), [customerId], []);
+  const followUps = useLive((db) => db.followUps.where('customerId').equals(customerId).toArray(), [customerId], []);
+  const facts = useMemo(() => factsByContact(surveys, followUps), [surveys, followUps]);
+  const outcomeIds = useMemo(() => new Set(followUps.flatMap((followUp) => (followUp.outcomeContactId ? [followUp.outcomeContactId] : []))), [followUps]);
+  // Entries read in full: kept here, so an entry scrolled away and back stays open.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => setExpanded(new Set()), [customerId]);
+  const toggle = useCallback(
+    (id: string) =>
+      setExpanded((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   // Notes being stored: shown until the stored history has them.
   const [optimistic, addOptimistic] = useOptimistic<Contact[], Contact>([], (state, note) => [note, ...state]);
@@ -213,8 +218,10 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
       });
     });
 
-  const contacts = useMemo(() => [...optimistic.filter((note) => !storedIds.has(note.id)), ...(stored ?? [])], [optimistic, stored, storedIds]);
+  const all = useMemo(() => [...optimistic.filter((note) => !storedIds.has(note.id)), ...(stored ?? [])], [optimistic, stored, storedIds]);
+  const { entries: contacts, threads } = useMemo(() => threaded(all, outcomeIds), [all, outcomeIds]);
   const optimisticIds = useMemo(() => new Set(optimistic.map((note) => note.id)), [optimistic]);
+  const isPending = (id: string) => optimisticIds.has(id) || pendingIds.has(id);
   // Computed for the rows in view only.
   const dayOf = (index: number): string | null => {
     const contact = contacts[index]!;
@@ -224,9 +231,9 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
 
   const loadMore = useCallback(
     (lastIndex: number) => {
-      if (!filtering && stored && stored.length === limit && lastIndex > stored.length - 10) setLimit((current) => current + MORE);
+      if (!filtering && stored && stored.length === limit && lastIndex > contacts.length - 10) setLimit((current) => current + MORE);
     },
-    [stored, limit, filtering],
+    [stored, limit, filtering, contacts.length],
   );
 
   return (
@@ -284,12 +291,24 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
             }
             renderRow={(index) => {
               const contact = contacts[index]!;
+              const thread = threads.get(contact.id);
+              const messages = thread
+                ? thread.map((message) => ({
+                    contact: message,
+                    speaker: message.direction === 'inbound' ? 'Customer' : message.agentId ? (names.get(message.agentId) ?? 'An agent') : 'Sent',
+                    pending: isPending(message.id),
+                  }))
+                : NO_THREAD;
               return (
-                <Entry
+                <TimelineEntry
                   contact={contact}
                   day={dayOf(index)}
-                  agentName={contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null}
-                  pending={optimisticIds.has(contact.id) || pendingIds.has(contact.id)}
+                  people={peopleOf(contact, names)}
+                  pending={isPending(contact.id)}
+                  facts={facts.get(contact.id) ?? NO_FACTS}
+                  thread={messages}
+                  expanded={[contact.id, ...(thread ?? []).map((message) => message.id)].filter((id) => expanded.has(id))}
+                  onToggle={toggle}
                 />
               );
             }}
