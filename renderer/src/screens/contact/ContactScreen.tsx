@@ -275,13 +275,13 @@ export function ContactScreen() {
       )}
       {dialog === 'escalate' && item && <EscalateDialog item={item} onClose={() => setDialog(null)} />}
       {dialog === 'advise' && item && <AdviseDialog item={item} agentName={data.holder ?? 'the agent'} onClose={() => setDialog(null)} />}
-      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr)', gap: 2 }}>
+      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(320px, 500px) minmax(0, 1fr)', gap: 2 }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0 }}>
           <Box sx={{ overflowY: 'auto', flex: '0 1 auto', maxHeight: '55%' }}>
-            <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />
+            <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} compact />
           </Box>
           <Box sx={{ flex: 1, minHeight: 240 }}>
-            <Timeline customerId={customer.id} pendingIds={pendingIds} parentId={contact.id} />
+            <Timeline customerId={customer.id} pendingIds={pendingIds} parentId={contact.id} compact />
           </Box>
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>

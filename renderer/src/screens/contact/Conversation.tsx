@@ -8,6 +8,7 @@ import type { Contact } from '@core/domain/model';
 import { whenText } from '../../components/when';
 import { useLive } from '../../data/hooks';
 import { useLocal } from '../../data/local';
+import { useNow } from '../../data/useNow';
 
 /** How close to the end counts as "reading the newest" (a few pixels of rounding, a line of slack). */
 const AT_END_PX = 32;
@@ -35,7 +36,7 @@ export function Conversation({ contact, replies, pendingIds }: { contact: Contac
     if (pane && following.current) pane.scrollTop = pane.scrollHeight;
   }, [contact.id, newest, messages.length]);
 
-  const now = Date.now();
+  const now = useNow();
   return (
     <Paper
       ref={scrollRef}

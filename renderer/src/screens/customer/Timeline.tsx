@@ -17,7 +17,7 @@ import { VirtualList } from '../../components/VirtualList';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
-import { TimelineEntry, type ThreadMessage } from './TimelineEntry';
+import { EXCERPT, SHORT_EXCERPT, TimelineEntry, type ThreadMessage } from './TimelineEntry';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
 const FIRST_WINDOW = 24;
@@ -30,11 +30,12 @@ function dayKey(at: number): string {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
-/** Who spoke, and who handled it: a customer's message is the customer's, whoever answered it. */
-function peopleOf(contact: Contact, names: ReadonlyMap<string, string>): string[] {
-  const agent = contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null;
+/** Who spoke, and who handled it: a customer's message is the customer's, whoever answered it. Compact: first names. */
+function peopleOf(contact: Contact, names: ReadonlyMap<string, string>, compact: boolean): string[] {
+  const name = contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null;
+  const agent = name && compact ? name.split(' ')[0]! : name;
   if (contact.direction === 'inbound') return ['From the customer', ...(agent ? [`handled by ${agent}`] : [])];
-  return agent ? [agent] : [];
+  return name ? [name] : [];
 }
 
 /** Survey scores and follow-up outcomes, by the contact they are about. */
@@ -138,12 +139,26 @@ function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) 
  * first, so long histories open at once. A note the agent adds shows in the
  * same frame; it is stored and synced right behind.
  */
-export function Timeline({ customerId, pendingIds, parentId = null }: { customerId: string; pendingIds: ReadonlySet<string>; parentId?: string | null }) {
+export function Timeline({
+  customerId,
+  pendingIds,
+  parentId = null,
+  compact = false,
+}: {
+  customerId: string;
+  pendingIds: ReadonlySet<string>;
+  parentId?: string | null;
+  /** Beside a live contact: the filters wait behind a button, so the entries keep the room. */
+  compact?: boolean;
+}) {
   const notify = useAppState((state) => state.notify);
   const actor = useLocal((state) => state.actor);
   const [limit, setLimit] = useState(FIRST_WINDOW);
   const [channels, setChannels] = useState<Channel[]>([]);
   const [search, setSearch] = useState('');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  // Compact entries carry their own date instead of day headings, read against when the history was opened.
+  const [openedAt] = useState(() => Date.now());
   const terms = useMemo(() => search.toLowerCase().split(/\s+/).filter(Boolean), [search]);
   const filtering = channels.length > 0 || terms.length > 0;
   const stored = useLive(
@@ -170,9 +185,8 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
   const followUps = useLive((db) => db.followUps.where('customerId').equals(customerId).toArray(), [customerId], []);
   const facts = useMemo(() => factsByContact(surveys, followUps), [surveys, followUps]);
   const outcomeIds = useMemo(() => new Set(followUps.flatMap((followUp) => (followUp.outcomeContactId ? [followUp.outcomeContactId] : []))), [followUps]);
-  // Entries read in full: kept here, so an entry scrolled away and back stays open.
+  // Entries read in full (by contact id): kept here, so an entry scrolled away and back stays open.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  useEffect(() => setExpanded(new Set()), [customerId]);
   const toggle = useCallback(
     (id: string) =>
       setExpanded((current) => {
@@ -238,7 +252,7 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: 2, pb: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: compact ? 1.5 : 2, pb: 1 }}>
         <Typography variant="h2" id="timeline-title">
           History
         </Typography>
@@ -247,9 +261,14 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
             ? `${stored.length.toLocaleString()} of ${total.toLocaleString()} contacts match`
             : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}, every channel, newest first`}
         </Typography>
+        {compact && (
+          <Button size="small" aria-expanded={filtersOpen || filtering} aria-controls="timeline-filters" onClick={() => setFiltersOpen((open) => !open)} sx={{ ml: 'auto', flexShrink: 0 }}>
+            {filtersOpen || filtering ? 'Hide filters' : 'Filter'}
+          </Button>
+        )}
       </Box>
       <AddNote onAdd={addNote} people={users} />
-      <Box sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+      <Box id="timeline-filters" hidden={compact && !filtersOpen && !filtering} sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center', '&[hidden]': { display: 'none' } }}>
         <ToggleButtonGroup
           size="small"
           value={channels}
@@ -302,13 +321,15 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
               return (
                 <TimelineEntry
                   contact={contact}
-                  day={dayOf(index)}
-                  people={peopleOf(contact, names)}
+                  day={compact ? null : dayOf(index)}
+                  people={peopleOf(contact, names, compact)}
                   pending={isPending(contact.id)}
                   facts={facts.get(contact.id) ?? NO_FACTS}
                   thread={messages}
                   expanded={[contact.id, ...(thread ?? []).map((message) => message.id)].filter((id) => expanded.has(id))}
                   onToggle={toggle}
+                  excerpt={compact ? SHORT_EXCERPT : EXCERPT}
+                  datedFrom={compact ? openedAt : null}
                 />
               );
             }}

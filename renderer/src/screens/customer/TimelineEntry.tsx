@@ -9,32 +9,38 @@ import { ChannelIcon } from '../../components/ChannelIcon';
 import { timeText, whenText } from '../../components/when';
 
 /** Longer texts show their start, and a button reads them to the end. */
-const EXCERPT = 600;
+export const EXCERPT = 600;
+/** Beside a live contact, entries are skimmed: a shorter start, on one run of lines. */
+export const SHORT_EXCERPT = 100;
 
 /** Long unbroken text (links, codes, pasted tokens) wraps instead of running off the entry. */
 const wrapping = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', wordBreak: 'normal' } as const;
 
-/** The text up to the last word boundary before the excerpt's end. */
-function excerptOf(text: string): string {
-  const cut = text.slice(0, EXCERPT);
+/** The text up to the last word boundary before the excerpt's end (a short one on one run of lines). */
+function excerptOf(text: string, limit: number): string {
+  const cut = (limit < EXCERPT ? text.replace(/\s+/g, ' ') : text).slice(0, limit);
   const space = cut.search(/\s\S*$/);
-  return `${(space > EXCERPT * 0.8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return `${(space > limit * 0.8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+function Toggle({ controls, expanded, length, onToggle }: { controls: string; expanded: boolean; length: number; onToggle: () => void }) {
+  return (
+    <Button size="small" aria-expanded={expanded} aria-controls={controls} onClick={onToggle} sx={{ mt: 0.25, ml: -0.75, py: 0, minWidth: 0 }}>
+      {expanded ? 'Show less' : `Show all (${length.toLocaleString()} characters)`}
+    </Button>
+  );
 }
 
 /** A text shown whole, or its start with a "Show all" toggle when it is long. */
-function ExpandableText({ id, text, expanded, onToggle, color }: { id: string; text: string; expanded: boolean; onToggle: (id: string) => void; color: string }) {
-  const long = text.length > EXCERPT;
+function ExpandableText({ id, text, limit, expanded, onToggle, color }: { id: string; text: string; limit: number; expanded: boolean; onToggle: (id: string) => void; color: string }) {
+  const long = text.length > limit;
   const domId = `entry-text-${id}`;
   return (
     <>
       <Typography variant="body2" id={domId} data-testid="timeline-text" sx={{ ...wrapping, mt: 0.25 }} color={color}>
-        {long && !expanded ? excerptOf(text) : text}
+        {long && !expanded ? excerptOf(text, limit) : text}
       </Typography>
-      {long && (
-        <Button size="small" aria-expanded={expanded} aria-controls={domId} onClick={() => onToggle(id)} sx={{ mt: 0.25, ml: -0.75, py: 0, minWidth: 0 }}>
-          {expanded ? 'Show less' : `Show all (${text.length.toLocaleString()} characters)`}
-        </Button>
-      )}
+      {long && <Toggle controls={domId} expanded={expanded} length={text.length} onToggle={() => onToggle(id)} />}
     </>
   );
 }
@@ -61,6 +67,10 @@ export interface EntryProps {
   /** Ids among this entry and its thread shown in full. */
   expanded: readonly string[];
   onToggle: (id: string) => void;
+  /** How much of a long text shows before "Show all". */
+  excerpt: number;
+  /** Set when entries carry their date (no day headings): the history was opened at this time. */
+  datedFrom: number | null;
 }
 
 type Versioned = Contact & { _v?: number };
@@ -74,6 +84,8 @@ function sameEntry(a: EntryProps, b: EntryProps): boolean {
     a.day === b.day &&
     a.pending === b.pending &&
     a.onToggle === b.onToggle &&
+    a.excerpt === b.excerpt &&
+    a.datedFrom === b.datedFrom &&
     a.people.join('\n') === b.people.join('\n') &&
     a.facts.join('\n') === b.facts.join('\n') &&
     a.expanded.join(' ') === b.expanded.join(' ') &&
@@ -89,10 +101,13 @@ function sameEntry(a: EntryProps, b: EntryProps): boolean {
 const Pending = () => <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />;
 
 /** One entry of a customer's history; re-rendered only when what it shows changes. */
-export const TimelineEntry = memo(function TimelineEntry({ contact, day, people, pending, facts, thread, expanded, onToggle }: EntryProps) {
+export const TimelineEntry = memo(function TimelineEntry({ contact, day, people, pending, facts, thread, expanded, onToggle, excerpt, datedFrom }: EntryProps) {
   const isNote = contact.channel === 'note';
   const title = isNote ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel];
-  const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], timeText(contact.at), ...people].filter(Boolean).join(' · ');
+  const open = expanded.includes(contact.id);
+  const bodyLong = contact.body.length > excerpt;
+  const summaryLong = (contact.summary?.length ?? 0) > excerpt;
+  const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], datedFrom === null ? timeText(contact.at) : whenText(contact.at, datedFrom), ...people].filter(Boolean).join(' · ');
   return (
     <Box data-testid="timeline-entry" sx={{ px: 2 }}>
       {day && (
@@ -100,7 +115,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
           {day}
         </Typography>
       )}
-      <Box sx={{ display: 'flex', gap: 1.5, py: 1.25, borderTop: day ? 0 : 1, borderColor: 'divider' }}>
+      <Box sx={{ display: 'flex', gap: 1.5, py: datedFrom === null ? 1.25 : 1, borderTop: day ? 0 : 1, borderColor: 'divider' }}>
         <Box sx={{ color: 'text.secondary', pt: 0.25 }} aria-hidden>
           <ChannelIcon channel={contact.channel} />
         </Box>
@@ -114,18 +129,25 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
             </Typography>
             {pending && <Pending />}
           </Box>
-          <ExpandableText id={contact.id} text={contact.body} expanded={expanded.includes(contact.id)} onToggle={onToggle} color={isNote ? 'text.primary' : 'text.secondary'} />
-          {/* How it ended, as wrapped up: what the history search also finds. */}
-          {(contact.disposition || contact.summary) && (
-            <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, ...wrapping }}>
-              {contact.disposition && (
-                <Box component="span" sx={{ fontWeight: 600 }}>
-                  {contact.disposition}
-                </Box>
-              )}
-              {contact.disposition && contact.summary ? ' — ' : ''}
-              {contact.summary}
+          <Box id={`entry-text-${contact.id}`}>
+            <Typography variant="body2" data-testid="timeline-text" sx={{ ...wrapping, mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
+              {bodyLong && !open ? excerptOf(contact.body, excerpt) : contact.body}
             </Typography>
+            {/* How it ended, as wrapped up: what the history search also finds. */}
+            {(contact.disposition || contact.summary) && (
+              <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, ...wrapping }}>
+                {contact.disposition && (
+                  <Box component="span" sx={{ fontWeight: 600 }}>
+                    {contact.disposition}
+                  </Box>
+                )}
+                {contact.disposition && contact.summary ? ' — ' : ''}
+                {summaryLong && !open ? excerptOf(contact.summary!, excerpt) : contact.summary}
+              </Typography>
+            )}
+          </Box>
+          {(bodyLong || summaryLong) && (
+            <Toggle controls={`entry-text-${contact.id}`} expanded={open} length={contact.body.length + (contact.summary?.length ?? 0)} onToggle={() => onToggle(contact.id)} />
           )}
           {facts.length > 0 && (
             <Box sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap', mt: 0.75 }} data-testid="timeline-facts">
@@ -151,7 +173,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
                     </Typography>
                     {message.pending && <Pending />}
                   </Box>
-                  <ExpandableText id={message.contact.id} text={message.contact.body} expanded={expanded.includes(message.contact.id)} onToggle={onToggle} color="text.secondary" />
+                  <ExpandableText id={message.contact.id} text={message.contact.body} limit={excerpt} expanded={expanded.includes(message.contact.id)} onToggle={onToggle} color="text.secondary" />
                 </Box>
               ))}
             </Box>
