@@ -10,13 +10,14 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import InputAdornment from '@mui/material/InputAdornment';
 import Search from '@mui/icons-material/Search';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '@core/domain/common';
-import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, type Contact, type FollowUp, type SurveyResponse, type User } from '@core/domain/model';
+import type { Contact, User } from '@core/domain/model';
 import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
 import { VirtualList } from '../../components/VirtualList';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
+import { factsByContact, peopleOf, threaded } from './history';
 import { EXCERPT, SHORT_EXCERPT, TimelineEntry, type ThreadMessage } from './TimelineEntry';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
@@ -28,59 +29,6 @@ const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'nu
 function dayKey(at: number): string {
   const date = new Date(at);
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
-}
-
-/** Who spoke, and who handled it: a customer's message is the customer's, whoever answered it. Compact: first names. */
-function peopleOf(contact: Contact, names: ReadonlyMap<string, string>, compact: boolean): string[] {
-  const name = contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null;
-  const agent = name && compact ? name.split(' ')[0]! : name;
-  if (contact.direction === 'inbound') return ['From the customer', ...(agent ? [`handled by ${agent}`] : [])];
-  return name ? [name] : [];
-}
-
-/** Survey scores and follow-up outcomes, by the contact they are about. */
-function factsByContact(surveys: readonly SurveyResponse[], followUps: readonly FollowUp[]): Map<string, string[]> {
-  const facts = new Map<string, string[]>();
-  const add = (contactId: string, fact: string) => facts.set(contactId, [...(facts.get(contactId) ?? []), fact]);
-  for (const survey of [...surveys].sort((a, b) => a.at - b.at)) {
-    if (survey.status === 'sent') add(survey.contactId, 'Survey sent, no answer yet');
-    if (survey.csat !== null) add(survey.contactId, `CSAT ${survey.csat}/5`);
-    if (survey.nps !== null) add(survey.contactId, `NPS ${survey.nps}/10`);
-  }
-  for (const followUp of [...followUps].sort((a, b) => (a.completedAt ?? 0) - (b.completedAt ?? 0))) {
-    if (followUp.contactId && followUp.outcome) add(followUp.contactId, `Follow-up ${FOLLOW_UP_KIND_LABELS[followUp.kind].toLowerCase()}: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome].toLowerCase()}`);
-  }
-  return facts;
-}
-
-/**
- * The history's entries, newest first: a conversation's replies (either way,
- * on its own channel) go under its first message, oldest first. Notes and
- * follow-up outcomes stay entries of their own.
- */
-function threaded(contacts: readonly Contact[], outcomeIds: ReadonlySet<string>): { entries: Contact[]; threads: Map<string, Contact[]> } {
-  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-  const isReply = (contact: Contact) => {
-    const parent = contact.parentId ? byId.get(contact.parentId) : undefined;
-    return !!parent && contact.channel !== 'note' && parent.channel !== 'note' && !outcomeIds.has(contact.id);
-  };
-  const rootOf = (contact: Contact) => {
-    let root = contact;
-    for (let hops = 0; isReply(root) && hops < 100; hops++) root = byId.get(root.parentId!)!;
-    return root;
-  };
-  const entries: Contact[] = [];
-  const threads = new Map<string, Contact[]>();
-  for (const contact of contacts) {
-    if (!isReply(contact)) {
-      entries.push(contact);
-      continue;
-    }
-    const root = rootOf(contact).id;
-    threads.set(root, [contact, ...(threads.get(root) ?? [])]);
-  }
-  for (const thread of threads.values()) thread.sort((a, b) => a.at - b.at);
-  return { entries, threads };
 }
 
 const NO_FACTS: string[] = [];
