@@ -85,7 +85,9 @@ function AddNote({ onAdd, people }: { onAdd: (body: string, mentions: string[]) 
  * A customer's history across every channel, newest first, grouped by day.
  * Only the entries in view are in the page, and only the newest are read at
  * first, so long histories open at once. A note the agent adds shows in the
- * same frame; it is stored and synced right behind.
+ * same frame; it is stored and synced right behind. Replies sit under their
+ * conversation; a long entry opens to its end (rows are measured, so an
+ * opened one keeps its place in the list).
  */
 export function Timeline({
   customerId,
