@@ -84,6 +84,25 @@ test('an email contact: the customer speaks as the customer, replies thread unde
   await expect(email.getByTestId('timeline-reply')).not.toContainText('Waiting to sync');
   await looksRight(page, 'contact-screen');
 
+  // A longer conversation: the pane follows each new message…
+  const messages = conversation.getByTestId('conversation-message');
+  for (let n = 1; n <= 5; n++) {
+    await page.keyboard.press('Alt+c');
+    await page.keyboard.type(`Follow-up detail ${n}: the rental rose in April.`);
+    await page.keyboard.press('Control+Enter');
+    await expect(messages.last()).toContainText(`Follow-up detail ${n}:`);
+    await expect(messages.last()).toBeInViewport();
+  }
+  // …unless the agent has scrolled up to read: then it stays where they are.
+  await conversation.evaluate((pane) => pane.scrollTo({ top: 0 }));
+  await expect(messages.first()).toBeInViewport();
+  await page.keyboard.press('Alt+c');
+  await page.keyboard.type('One more thing.');
+  await page.keyboard.press('Control+Enter');
+  await expect(messages.last()).toContainText('One more thing.');
+  await expect(messages.first()).toBeInViewport();
+  await expect(messages.last()).not.toBeInViewport();
+
   // The profile's details are one click away, from the keyboard.
   const more = page.getByRole('button', { name: 'More details' });
   await more.focus();
