@@ -42,8 +42,8 @@ export interface MutationContext {
    * The mutation's time: the desktop's clock when made, the hub's when applied.
    * Live routing state is stamped with it, because the hub compares it with its
    * own clock: offeredAt and claimedAt (offer TTL, who holds what), handoff.at
-   * (the version a next move must quote), escalation times (how long a
-   * supervisor has kept someone waiting), presence `since`, a script's
+   * (the version a next move must quote), escalation times (the floor shows
+   * how long an agent has waited for help), presence `since`, a script's
    * publishedAt (live for everyone from the moment the hub has it).
    */
   now: number;
