@@ -13,7 +13,7 @@ import type { User } from '@core/domain/model';
 import {
   DomainError,
   isMutationName,
-  MADE_AT_SKEW_MS,
+  madeAtOf,
   mutationArgs,
   runMutator,
   SERIAL_MUTATIONS,
@@ -144,7 +144,7 @@ export async function applyPush(
       await tx.exec('SAVEPOINT mutation');
       let result: MutationResult;
       try {
-        await runMutator({ store: hubStore(tx), actor, now: appliedAt, madeAt: Math.min(mutation.at, appliedAt + MADE_AT_SKEW_MS), authoritative: true }, mutation.name, mutation.args);
+        await runMutator({ store: hubStore(tx), actor, now: appliedAt, madeAt: madeAtOf(mutation.at, appliedAt), authoritative: true }, mutation.name, mutation.args);
         await tx.exec('RELEASE SAVEPOINT mutation');
         result = { id: mutation.id, status: 'applied' };
       } catch (error) {

@@ -162,10 +162,10 @@ test('one contact start to finish, from the keyboard: offered, taken, scripted w
   await expect(ava.getByTestId('queue-row').filter({ hasText: subject })).toHaveCount(0);
   await expect(benRow).toHaveCount(0, { timeout: 20_000 });
   await ava.goto(`/customer?id=${customer.id}`);
-  // The chat and Ava's reply to it.
+  // The chat, with Ava's reply threaded under it.
   const entries = ava.getByTestId('timeline-entry').filter({ hasText: subject });
-  await expect(entries).toHaveCount(2);
-  await expect(entries.filter({ hasText: `Re: ${subject}` })).toContainText('Ava Thompson');
+  await expect(entries).toHaveCount(1);
+  await expect(entries.getByTestId('timeline-reply')).toContainText('Ava Thompson');
   await waitForSync(ava);
   const token = await login(request, 'sam');
   const after = await pullAll(request, token);

@@ -1,7 +1,7 @@
 /** Oracles for sync tests: what the hub says a person should hold, and what a desktop holds. */
 import { expect } from 'vitest';
 import { ENTITY_NAMES, parseEntityRow, type EntityName, type EntityRow } from '@core/sync/entities';
-import { runMutator, DomainError, MADE_AT_SKEW_MS, parseMutationArgs, isMutationName, type MutationStore } from '@core/sync/mutations';
+import { runMutator, DomainError, madeAtOf, parseMutationArgs, isMutationName, type MutationStore } from '@core/sync/mutations';
 import type { Script, User } from '@core/domain/model';
 import { pull } from '../../hub/sync/pull';
 import type { RunningHub } from '../../hub/server';
@@ -126,7 +126,7 @@ export async function replayHubLog(hub: HubData, initial: readonly ImportEntry[]
     const snapshot = new Map(rows);
     try {
       await runMutator(
-        { store, actor: { userId: user.id, role: user.role, teamIds: user.teamIds }, now: Number(entry.applied_at), madeAt: Math.min(Number(entry.made_at), Number(entry.applied_at) + MADE_AT_SKEW_MS), authoritative: true },
+        { store, actor: { userId: user.id, role: user.role, teamIds: user.teamIds }, now: Number(entry.applied_at), madeAt: madeAtOf(Number(entry.made_at), Number(entry.applied_at)), authoritative: true },
         entry.name,
         parseMutationArgs(entry.name, entry.args),
       );

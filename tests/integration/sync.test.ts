@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MutationRefused } from '@core/sync/local';
+import { MADE_AT_MAX_AGE_MS, MADE_AT_SKEW_MS } from '@core/sync/mutations';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
 import type { PushHooks } from '../../hub/sync/push';
@@ -105,6 +106,40 @@ describe.each(targets)('sync on $label', (target) => {
     await ben.sync();
     expect((await ben.db.contacts.get('note-offline-1'))?.agentId).toBe('usr_ava');
     expect((await ben.db.customers.get('cus_2'))?.phones).toEqual(['+447700900999']);
+    await expectConverged(hub, ava);
+    await expectConverged(hub, ben);
+  });
+
+  it.skipIf(skip)('a note and a wrap-up made offline read when they were made; a clock far off is bounded', async () => {
+    const HOUR = 3_600_000;
+    const ava = await signIn('ava');
+    const ben = await signIn('ben');
+    await ava.mutate('contact.claim', { contactId: 'con_4' });
+    await ava.sync();
+    // Offline for two hours: the note, the end of the conversation and the wrap-up were made then.
+    ava.link.online = false;
+    const ten = Date.now() - 2 * HOUR;
+    await ava.mutate('contact.addNote', { id: 'note-at-ten', customerId: 'cus_4', body: 'Written at ten, offline.' }, ten);
+    await ava.mutate('contact.endConversation', { contactId: 'con_4' }, ten + 60_000);
+    await ava.mutate('contact.wrapUp', { contactId: 'con_4', disposition: 'Information given', resolution: 'resolved' }, ten + 150_000);
+    // One desktop's clock runs a day ahead, another's reads years back.
+    await ava.mutate('contact.addNote', { id: 'note-ahead', customerId: 'cus_4', body: 'Clock a day ahead.' }, Date.now() + 24 * HOUR);
+    await ava.mutate('contact.addNote', { id: 'note-behind', customerId: 'cus_4', body: 'Clock years back.' }, Date.UTC(2019, 0, 1));
+    await expect(ava.sync()).rejects.toThrow(/cannot be reached/);
+
+    ava.link.online = true;
+    const pushedFrom = Date.now();
+    await ava.sync();
+    const pushedBy = Date.now();
+    await ben.sync();
+    expect((await ben.db.contacts.get('note-at-ten'))?.at).toBe(ten);
+    expect(await ben.db.contacts.get('con_4')).toMatchObject({ endedAt: ten + 60_000, acwSeconds: 90 });
+    const ahead = (await ben.db.contacts.get('note-ahead'))!.at;
+    expect(ahead).toBeGreaterThanOrEqual(pushedFrom + MADE_AT_SKEW_MS);
+    expect(ahead).toBeLessThanOrEqual(pushedBy + MADE_AT_SKEW_MS);
+    const behind = (await ben.db.contacts.get('note-behind'))!.at;
+    expect(behind).toBeGreaterThanOrEqual(pushedFrom - MADE_AT_MAX_AGE_MS);
+    expect(behind).toBeLessThanOrEqual(pushedBy - MADE_AT_MAX_AGE_MS);
     await expectConverged(hub, ava);
     await expectConverged(hub, ben);
   });

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { newPresence, type ScriptStageId } from '@core/domain/model';
 import type { EntityName, EntityRow } from '@core/sync/entities';
-import { MUTATION_ENTITIES, MUTATION_NAMES, parseMutationArgs, runMutator, type Actor, type MutationInput, type MutationName, type MutationStore } from '@core/sync/mutations';
+import { MADE_AT_MAX_AGE_MS, MADE_AT_SKEW_MS, MUTATION_ENTITIES, MUTATION_NAMES, madeAtOf, parseMutationArgs, runMutator, type Actor, type MutationInput, type MutationName, type MutationStore } from '@core/sync/mutations';
 import { smallWorld, T0 } from '../helpers/world';
 
 const HOUR = 3_600_000;
@@ -137,8 +137,12 @@ const SCENARIOS: { [N in MutationName]: Step[] } = {
 };
 
 /** Runs the scenario; the last step on a store limited to its declared entities. Returns what the last step wrote. */
-async function run(steps: Step[], authoritative: boolean, entities: (name: MutationName) => readonly EntityName[] = (name) => MUTATION_ENTITIES[name]): Promise<string[]> {
-  const rows = worldRows();
+async function run(
+  steps: Step[],
+  authoritative: boolean,
+  entities: (name: MutationName) => readonly EntityName[] = (name) => MUTATION_ENTITIES[name],
+  { rows = worldRows(), lag = 0 }: { rows?: Rows; lag?: number } = {},
+): Promise<string[]> {
   // Customer 2's chat is on offer to Ava.
   const item = rows.get('queueItem')!.get('con_2') as EntityRow<'queueItem'>;
   rows.get('queueItem')!.set('con_2', { ...item, offeredTo: 'usr_ava', offeredAt: T0 });
@@ -148,7 +152,7 @@ async function run(steps: Step[], authoritative: boolean, entities: (name: Mutat
     written = [];
     const now = T0 + (index + 1) * 1000;
     const store = guardedStore(rows, last ? entities(name) : [...rows.keys(), 'followUp', 'survey', 'script', 'article', 'target', 'notification'], written);
-    await runMutator({ store, actor, now, madeAt: now, authoritative }, name, parseMutationArgs(name, args));
+    await runMutator({ store, actor, now, madeAt: now - lag, authoritative }, name, parseMutationArgs(name, args));
   }
   return written;
 }
@@ -171,5 +175,54 @@ describe('each mutation touches only the entities it declares', () => {
     // Claiming moves the agent's presence; leave presence out of what it may touch.
     const without = (name: MutationName) => MUTATION_ENTITIES[name].filter((entity) => entity !== 'presence');
     await expect(run(SCENARIOS['contact.claim'], true, without)).rejects.toThrow('touched presence, which it does not declare');
+  });
+});
+
+describe('records carry when the person made the change; routing state, when the hub applied it', () => {
+  // Every step is made two hours before the hub applies it (an outage): step i is applied at T0 + i s.
+  const LAG = 2 * HOUR;
+  const applied = (step: number) => T0 + step * 1000;
+  const made = (step: number) => applied(step) - LAG;
+  const afterOutage = async (steps: Step[]) => {
+    const rows = worldRows();
+    await run(steps, true, undefined, { rows, lag: LAG });
+    return <E extends EntityName>(entity: E, id: string) => rows.get(entity)?.get(id) as EntityRow<E>;
+  };
+
+  it('a note and its mention read when they were written', async () => {
+    const rows = worldRows();
+    await run(SCENARIOS['contact.addNote'], true, undefined, { rows, lag: LAG });
+    expect((rows.get('contact')!.get('note_1') as EntityRow<'contact'>).at).toBe(made(1));
+    const mention = [...rows.get('notification')!.values()].map((row) => row as EntityRow<'notification'>).find((row) => row.userId === 'usr_ben');
+    expect(mention?.at).toBe(made(1));
+  });
+
+  it('a reply and a wrap-up read when they happened; the claim is the hub’s', async () => {
+    const row = await afterOutage([...SCENARIOS['contact.wrapUp'].slice(0, 2), step('contact.reply', ava, { id: 'reply_1', contactId: 'con_1', body: 'On its way.' }), SCENARIOS['contact.wrapUp'][2]!]);
+    expect(row('contact', 'reply_1').at).toBe(made(3));
+    expect(row('contact', 'con_1')).toMatchObject({ endedAt: made(2), acwSeconds: 2 });
+    expect(row('queueItem', 'con_1')).toMatchObject({ claimedAt: applied(1), wrapUpAt: made(2), doneAt: made(4) });
+  });
+
+  it('a transfer’s note reads when it was made; the offer runs on the hub’s clock', async () => {
+    const row = await afterOutage(SCENARIOS['contact.transfer']);
+    expect(row('contact', 'tr_1').at).toBe(made(3));
+    expect(row('queueItem', 'con_1')).toMatchObject({ offeredAt: applied(3), handoff: { at: applied(3) } });
+  });
+
+  it('a follow-up, its outcome, survey and next one read when they were done', async () => {
+    const row = await afterOutage(SCENARIOS['followUp.complete']);
+    expect(row('followUp', 'fu_1')).toMatchObject({ createdAt: made(1), completedAt: made(2) });
+    expect(row('contact', 'fuo_1').at).toBe(made(2));
+    expect(row('survey', 'srv_1').at).toBe(made(2));
+    expect(row('followUp', 'fu_2').createdAt).toBe(made(2));
+  });
+
+  it('the hub trusts a desktop clock a little ahead and up to a fortnight behind', () => {
+    const twelve = Date.UTC(2026, 2, 29, 12);
+    expect(madeAtOf(twelve - LAG, twelve)).toBe(twelve - LAG);
+    expect(madeAtOf(twelve + 25 * HOUR, twelve)).toBe(twelve + MADE_AT_SKEW_MS);
+    expect(madeAtOf(Date.UTC(2019, 0, 1), twelve)).toBe(twelve - MADE_AT_MAX_AGE_MS);
+    expect(madeAtOf(twelve - 13 * 24 * HOUR, twelve)).toBe(twelve - 13 * 24 * HOUR);
   });
 });

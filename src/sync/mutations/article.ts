@@ -22,7 +22,7 @@ export const saveArticle = defineMutation({
   rule: async (ctx, args) => {
     requireSupervisor(ctx.actor, 'write knowledge articles');
     const current = await ctx.store.get('article', args.id);
-    await ctx.store.put('article', { ...args, archived: current?.archived ?? false, updatedAt: ctx.now, updatedBy: ctx.actor.userId });
+    await ctx.store.put('article', { ...args, archived: current?.archived ?? false, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },
 });
 
@@ -35,6 +35,6 @@ export const archiveArticle = defineMutation({
     requireSupervisor(ctx.actor, 'archive knowledge articles');
     const article = await need(ctx, 'article', id, 'article');
     if (article.archived === archived) return;
-    await ctx.store.put('article', { ...article, archived, updatedAt: ctx.now, updatedBy: ctx.actor.userId });
+    await ctx.store.put('article', { ...article, archived, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },
 });

@@ -85,7 +85,7 @@ export const decline = defineMutation({
           text: `${await firstNameOf(ctx, ctx.actor.userId)} declined the ${CHANNEL_LABELS[item.channel].toLowerCase()} you transferred: it is waiting in its queue again.`,
           customerId: item.customerId,
           contactId: item.contactId,
-          at: ctx.now,
+          at: ctx.madeAt,
         }),
       );
     }
@@ -105,7 +105,7 @@ export const endConversation = defineMutation({
       const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
       throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact first.');
     }
-    await ctx.store.put('queueItem', { ...item, state: 'wrap-up', wrapUpAt: ctx.now });
+    await ctx.store.put('queueItem', { ...item, state: 'wrap-up', wrapUpAt: ctx.madeAt });
     await setOwnPresence(ctx, 'after-contact-work');
   },
 });
@@ -153,7 +153,7 @@ export const addNote = defineMutation({
       }
       return;
     }
-    const note = noteRow({ ...args, customerId: customer.id }, ctx.actor.userId, ctx.now);
+    const note = noteRow({ ...args, customerId: customer.id }, ctx.actor.userId, ctx.madeAt);
     const author = (await personOf(ctx, ctx.actor.userId)).first;
     for (const userId of note.mentions) {
       if (userId === ctx.actor.userId) continue;
@@ -173,7 +173,7 @@ export const addNote = defineMutation({
           text: `${author} mentioned you about ${customerName(customer)}: ${excerpt(args.body)}`,
           customerId: customer.id,
           contactId: args.parentId ?? args.id,
-          at: ctx.now,
+          at: ctx.madeAt,
         }),
       );
     }
@@ -208,7 +208,7 @@ export const reply = defineMutation({
       throw new DomainError('not_assignee', `${await firstNameOf(ctx, item.assigneeId)} has this contact, not you.`);
     }
     await ctx.store.put('contact', {
-      ...noteRow({ id: args.id, customerId: contact.customerId, parentId: contact.id, body: args.body }, ctx.actor.userId, ctx.now),
+      ...noteRow({ id: args.id, customerId: contact.customerId, parentId: contact.id, body: args.body }, ctx.actor.userId, ctx.madeAt),
       channel: contact.channel,
       direction: 'outbound',
       subject: contact.subject && !/^re:/i.test(contact.subject) ? `Re: ${contact.subject}` : contact.subject,
@@ -244,7 +244,7 @@ export const wrapUp = defineMutation({
       throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before wrapping it up.');
     }
     const contact = await need(ctx, 'contact', args.contactId, 'contact');
-    const endedAt = contact.endedAt ?? item.wrapUpAt ?? ctx.now;
+    const endedAt = contact.endedAt ?? item.wrapUpAt ?? ctx.madeAt;
     await ctx.store.put('contact', {
       ...contact,
       agentId: ctx.actor.userId,
@@ -258,9 +258,9 @@ export const wrapUp = defineMutation({
       adherence: args.adherence,
       gesture: args.gesture,
       promise: args.promise,
-      acwSeconds: item.wrapUpAt !== null ? Math.max(0, Math.round((ctx.now - item.wrapUpAt) / 1000)) : null,
+      acwSeconds: item.wrapUpAt !== null ? Math.max(0, Math.round((ctx.madeAt - item.wrapUpAt) / 1000)) : null,
     });
-    await ctx.store.put('queueItem', { ...item, state: 'done', doneAt: ctx.now });
+    await ctx.store.put('queueItem', { ...item, state: 'done', doneAt: ctx.madeAt });
     await setOwnPresence(ctx, 'available');
   },
 });

@@ -38,12 +38,24 @@ export interface MutationStore {
 export interface MutationContext {
   store: MutationStore;
   actor: Actor;
-  /** The mutation's time: the desktop's clock when made, the hub's when applied. */
+  /**
+   * The mutation's time: the desktop's clock when made, the hub's when applied.
+   * Live routing state is stamped with it, because the hub compares it with its
+   * own clock: offeredAt and claimedAt (offer TTL, who holds what), handoff.at
+   * (the version a next move must quote), escalation times (the floor shows
+   * how long an agent has waited for help), presence `since`, a script's
+   * publishedAt (live for everyone from the moment the hub has it).
+   */
   now: number;
   /**
    * When the person made the change (the desktop's clock, as sent with the
-   * mutation). Rules about "the past" judge by it: a follow-up planned offline
-   * for this afternoon is not refused because the push arrived tomorrow.
+   * mutation, bounded by madeAtOf). Records of what someone did carry it, so
+   * after an outage the history reads as it happened: notes, replies, wrap-ups
+   * (endedAt, wrapUpAt, doneAt, acwSeconds), follow-ups and their outcomes,
+   * surveys, customers made, merged and edited, notifications of an act,
+   * articles, script drafts and targets as edited. Rules about "the past" judge
+   * by it too: a follow-up planned offline for this afternoon is not refused
+   * because the push arrived tomorrow.
    */
   madeAt: number;
   /** True on the hub, whose answer is final. */
@@ -52,6 +64,18 @@ export interface MutationContext {
 
 /** The hub trusts a desktop's clock for when a change was made, up to this far ahead of its own. */
 export const MADE_AT_SKEW_MS = 5 * 60_000;
+
+/**
+ * ...and up to this far behind: a sign-in lasts a fortnight (hub/auth.ts
+ * SESSION_TTL_MS), so a stamp older than that is far likelier a clock set
+ * wrong (a flat CMOS battery reads years back) than a change made then.
+ */
+export const MADE_AT_MAX_AGE_MS = 14 * 24 * 3600_000;
+
+/** When a change was made, as the hub records it: the desktop's stamp, within what its clock can be trusted for. */
+export function madeAtOf(sentAt: number, appliedAt: number): number {
+  return Math.min(Math.max(sentAt, appliedAt - MADE_AT_MAX_AGE_MS), appliedAt + MADE_AT_SKEW_MS);
+}
 
 /** A mutation the domain refuses: committed as rejected on the hub, shown to the agent with its message. */
 export class DomainError extends Error {

@@ -35,7 +35,7 @@ export const updateCustomer = defineMutation({
     const customer = await customerFor(ctx, customerId);
     if (patch.tier !== undefined && patch.tier !== customer.tier) requireSupervisor(ctx.actor, "change a customer's tier");
     // Per-field merge: only the fields in the patch change, so concurrent edits of different fields both stand.
-    const next = CustomerSchema.safeParse({ ...customer, ...patch, updatedAt: Math.max(customer.updatedAt, ctx.now) });
+    const next = CustomerSchema.safeParse({ ...customer, ...patch, updatedAt: Math.max(customer.updatedAt, ctx.madeAt) });
     if (!next.success) throw new DomainError('invalid', describeProblems(next.error) || 'Invalid customer.');
     await ctx.store.put('customer', next.data);
   },
@@ -74,14 +74,14 @@ export const createCustomer = defineMutation({
       id,
       firstName: args.firstName,
       preferredChannel: preferredChannel ?? (args.phones.length ? 'call' : 'email'),
-      createdAt: ctx.now,
+      createdAt: ctx.madeAt,
     });
     const checked = CustomerSchema.safeParse(customer);
     if (!checked.success) throw new DomainError('invalid', describeProblems(checked.error) || 'Invalid customer.');
     await ctx.store.put('customer', checked.data);
     // The note that says who made them also puts them in that person's view.
     const who = (await personOf(ctx, ctx.actor.userId)).name;
-    await ctx.store.put('contact', noteRow({ id: derivedId(id, 'created'), customerId: id, parentId: null, body: `Customer created by ${who}.` }, ctx.actor.userId, ctx.now));
+    await ctx.store.put('contact', noteRow({ id: derivedId(id, 'created'), customerId: id, parentId: null, body: `Customer created by ${who}.` }, ctx.actor.userId, ctx.madeAt));
   },
 });
 
@@ -139,7 +139,7 @@ export const mergeCustomers = defineMutation({
       tier: TIERS[Math.max(TIERS.indexOf(survivor.tier), TIERS.indexOf(merged.tier))]!,
       tags: union(survivor.tags, merged.tags).slice(0, 50),
       attributes: { ...merged.attributes, ...survivor.attributes },
-      updatedAt: Math.max(survivor.updatedAt, ctx.now),
+      updatedAt: Math.max(survivor.updatedAt, ctx.madeAt),
     });
     const { socialHandle: _handle, ...attributes } = merged.attributes;
     await ctx.store.put('customer', {
@@ -148,10 +148,10 @@ export const mergeCustomers = defineMutation({
       emails: [],
       phones: [],
       attributes,
-      updatedAt: Math.max(merged.updatedAt, ctx.now),
+      updatedAt: Math.max(merged.updatedAt, ctx.madeAt),
       mergedInto: survivorId,
       merge: {
-        at: ctx.now,
+        at: ctx.madeAt,
         by: ctx.actor.userId,
         moved,
         emails: merged.emails,
@@ -168,7 +168,7 @@ export const mergeCustomers = defineMutation({
       noteRow(
         { id: noteId, customerId: survivorId, parentId: null, body: `${who} merged ${customerName(merged)} (${mergedId}) into this customer: ${count(moved.contact.length, 'contact')}, ${count(moved.followUp.length, 'follow-up')} and ${count(moved.survey.length, 'survey')} moved here.` },
         ctx.actor.userId,
-        ctx.now,
+        ctx.madeAt,
       ),
     );
   },
@@ -198,18 +198,18 @@ export const unmergeCustomer = defineMutation({
       ...survivor,
       emails: survivor.emails.filter((email) => !merge.addedEmails.includes(email)),
       phones: survivor.phones.filter((phone) => !merge.addedPhones.includes(phone)),
-      updatedAt: Math.max(survivor.updatedAt, ctx.now),
+      updatedAt: Math.max(survivor.updatedAt, ctx.madeAt),
     });
     await ctx.store.put('customer', {
       ...merged,
       emails: merge.emails,
       phones: merge.phones,
       attributes: merge.socialHandle === null ? merged.attributes : { ...merged.attributes, socialHandle: merge.socialHandle },
-      updatedAt: Math.max(merged.updatedAt, ctx.now),
+      updatedAt: Math.max(merged.updatedAt, ctx.madeAt),
       mergedInto: null,
       merge: null,
     });
     const who = (await personOf(ctx, ctx.actor.userId)).name;
-    await ctx.store.put('contact', noteRow({ id: noteId, customerId: survivor.id, parentId: null, body: `${who} undid the merge of ${customerName(merged)} (${mergedId}) into this customer.` }, ctx.actor.userId, ctx.now));
+    await ctx.store.put('contact', noteRow({ id: noteId, customerId: survivor.id, parentId: null, body: `${who} undid the merge of ${customerName(merged)} (${mergedId}) into this customer.` }, ctx.actor.userId, ctx.madeAt));
   },
 });

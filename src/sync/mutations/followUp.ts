@@ -60,7 +60,7 @@ export const scheduleFollowUp = defineMutation({
         ownerId,
         reason: args.reason,
         note: args.note,
-        createdAt: ctx.now,
+        createdAt: ctx.madeAt,
         createdBy: ctx.actor.userId,
         ruleId: args.ruleId,
       }),
@@ -190,12 +190,12 @@ export const completeFollowUp = defineMutation({
       state: 'done',
       outcome: args.outcome,
       note: args.note || followUp.note,
-      completedAt: ctx.now,
+      completedAt: ctx.madeAt,
       completedBy: ctx.actor.userId,
       remindAt: null,
       outcomeContactId: args.outcomeContactId,
     });
-    await ctx.store.put('contact', followUpOutcomeRow(followUp, args, ctx.actor.userId, ctx.now));
+    await ctx.store.put('contact', followUpOutcomeRow(followUp, args, ctx.actor.userId, ctx.madeAt));
     if (args.survey) {
       await ctx.store.put('survey', {
         id: args.survey.id,
@@ -206,7 +206,7 @@ export const completeFollowUp = defineMutation({
         csat: args.survey.csat,
         nps: args.survey.nps,
         comment: '',
-        at: ctx.now,
+        at: ctx.madeAt,
       });
     }
     if (args.next && !(await ctx.store.get('followUp', args.next.id))) {
@@ -221,7 +221,7 @@ export const completeFollowUp = defineMutation({
           dueAt: args.next.dueAt,
           ownerId: followUp.ownerId,
           reason: args.next.reason || followUp.reason,
-          createdAt: ctx.now,
+          createdAt: ctx.madeAt,
           createdBy: ctx.actor.userId,
           ruleId: 'chain',
           previousId: followUp.id,

@@ -98,7 +98,7 @@ export const transfer = defineMutation({
     if (contact && contact.queueId !== args.queueId) await ctx.store.put('contact', { ...contact, queueId: args.queueId });
     const to = args.agentId ? (await personOf(ctx, args.agentId)).name : `the ${queue?.name ?? 'other'} queue`;
     await ctx.store.put('contact', {
-      ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: [`Transferred to ${to}: ${args.reason}.`, args.note].filter(Boolean).join('\n\n') }, ctx.actor.userId, at),
+      ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: [`Transferred to ${to}: ${args.reason}.`, args.note].filter(Boolean).join('\n\n') }, ctx.actor.userId, ctx.madeAt),
       queueId: args.queueId,
     });
     if (args.agentId) {
@@ -113,7 +113,7 @@ export const transfer = defineMutation({
           text: `${from} transferred a ${channelWord(item)} to you: ${args.reason}.${args.note ? ` ${args.note}` : ''}`,
           customerId: item.customerId,
           contactId: item.contactId,
-          at,
+          at: ctx.madeAt,
         }),
       );
     }
@@ -132,7 +132,7 @@ export const transfer = defineMutation({
           text: `${supervisor} transferred the ${channelWord(item)} you had to ${to}: ${args.reason}.`,
           customerId: item.customerId,
           contactId: item.contactId,
-          at,
+          at: ctx.madeAt,
         }),
       );
     }
@@ -210,7 +210,7 @@ export const takeOver = defineMutation({
         text: `${supervisor} took over the ${channelWord(item)}: it is theirs now.`,
         customerId: item.customerId,
         contactId,
-        at: ctx.now,
+        at: ctx.madeAt,
       }),
     );
   },
@@ -233,14 +233,14 @@ export const advise = defineMutation({
     if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'Only a supervisor of its team answers an escalation.');
     if (!item.escalation) throw new DomainError('invalid_state', 'Nobody asked for help on this contact.');
     const agentId = item.escalation.byId;
-    await ctx.store.put('contact', { ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: args.body }, ctx.actor.userId, ctx.now), mentions: [agentId] });
+    await ctx.store.put('contact', { ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: args.body }, ctx.actor.userId, ctx.madeAt), mentions: [agentId] });
     if (item.escalation.state === 'open') {
       await ctx.store.put('queueItem', { ...item, escalation: { ...item.escalation, state: 'advised', supervisorId: ctx.actor.userId, answeredAt: ctx.now } });
     }
     const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
     await ctx.store.put(
       'notification',
-      newNotification({ id: args.id, userId: agentId, kind: 'advice', fromId: ctx.actor.userId, text: `${supervisor} advises: ${args.body}`, customerId: item.customerId, contactId: item.contactId, at: ctx.now }),
+      newNotification({ id: args.id, userId: agentId, kind: 'advice', fromId: ctx.actor.userId, text: `${supervisor} advises: ${args.body}`, customerId: item.customerId, contactId: item.contactId, at: ctx.madeAt }),
     );
   },
 });

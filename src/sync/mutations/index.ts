@@ -15,7 +15,7 @@ import type { EntityName } from '../entities';
 import type { Mutator, MutationContext } from './context';
 import { MUTATION_DEFINITIONS, type AnyMutationDefinition } from './definitions';
 
-export { DomainError, MADE_AT_SKEW_MS, type Actor, type CustomerRows, type MutationContext, type MutationStore } from './context';
+export { DomainError, MADE_AT_MAX_AGE_MS, MADE_AT_SKEW_MS, madeAtOf, type Actor, type CustomerRows, type MutationContext, type MutationStore } from './context';
 export { noteRow, OFFER_TTL_MS } from './contact';
 export { FOLLOW_UP_PAST_GRACE_MS, followUpOutcomeRow } from './followUp';
 

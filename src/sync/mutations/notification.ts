@@ -13,7 +13,7 @@ export const readNotifications = defineMutation({
       // One that never reached this desktop, or is for someone else, is not this person's to mark (the hub
       // answers as their desktop, which never holds another's, does: nothing happens).
       if (!notification || notification.readAt !== null || notification.userId !== ctx.actor.userId) continue;
-      await ctx.store.put('notification', { ...notification, readAt: ctx.now });
+      await ctx.store.put('notification', { ...notification, readAt: ctx.madeAt });
     }
   },
 });

@@ -52,7 +52,7 @@ export const setPresenceFor = defineMutation({
     const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
     await ctx.store.put(
       'notification',
-      newNotification({ id, userId, kind: 'presence', fromId: ctx.actor.userId, text: `${supervisor} set you to ${PRESENCE_LABELS[presence].toLowerCase()}.`, at: ctx.now }),
+      newNotification({ id, userId, kind: 'presence', fromId: ctx.actor.userId, text: `${supervisor} set you to ${PRESENCE_LABELS[presence].toLowerCase()}.`, at: ctx.madeAt }),
     );
   },
 });

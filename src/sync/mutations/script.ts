@@ -35,7 +35,7 @@ export const saveScript = defineMutation({
       description: args.description,
       topics: args.topics,
       stages: args.stages,
-      updatedAt: ctx.now,
+      updatedAt: ctx.madeAt,
       updatedBy: ctx.actor.userId,
       publishedAt: null,
     });

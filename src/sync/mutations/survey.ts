@@ -44,7 +44,7 @@ export const recordSurvey = defineMutation({
       csat: args.csat,
       nps: args.nps,
       comment: args.comment,
-      at: ctx.now,
+      at: ctx.madeAt,
     });
   },
 });

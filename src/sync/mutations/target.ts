@@ -46,7 +46,7 @@ export const setTarget = defineMutation({
       fcr: pick('fcr'),
       serviceLevel: pick('serviceLevel'),
       slaSeconds: pick('slaSeconds'),
-      updatedAt: ctx.now,
+      updatedAt: ctx.madeAt,
       updatedBy: ctx.actor.userId,
     });
   },

@@ -3,12 +3,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import { CHANNEL_LABELS } from '@core/domain/common';
-import { customerName, type Contact } from '@core/domain/model';
+import { customerName } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { HandoffNote } from '../../components/HandoffNote';
 import { TransferDialog } from '../../components/TransferDialog';
@@ -24,6 +23,7 @@ import { useQueryParams } from '../../state/params';
 import { navigate } from '../../state/router';
 import { ProfilePanel } from '../customer/ProfilePanel';
 import { Timeline } from '../customer/Timeline';
+import { Conversation } from './Conversation';
 import { AdviseDialog, EscalateDialog } from './HandoffDialogs';
 import { EscalationBanner } from './HandoffBanner';
 import { ScriptPanel } from './ScriptPanel';
@@ -31,48 +31,9 @@ import { WrapUpPanel } from './WrapUpPanel';
 import { Composer } from './Composer';
 import { discardWorkspace, useWorkspaceLoaded } from './workspace';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-/** The customer's message and what was said back, oldest first. */
-function Conversation({ contact, replies }: { contact: Contact; replies: Contact[] }) {
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby="conversation-title" sx={{ p: 2, maxHeight: 320, overflowY: 'auto' }} tabIndex={0}>
-      <Typography variant="h2" id="conversation-title" sx={{ mb: 1 }}>
-        Conversation
-      </Typography>
-      <Stack spacing={1.25}>
-        {[contact, ...replies].map((message) => {
-          const fromCustomer = message.direction === 'inbound';
-          return (
-            <Box
-              key={message.id}
-              data-testid="conversation-message"
-              sx={{
-                alignSelf: fromCustomer ? 'flex-start' : 'flex-end',
-                maxWidth: '85%',
-                bgcolor: fromCustomer ? 'action.hover' : 'primary.main',
-                color: fromCustomer ? 'text.primary' : 'primary.contrastText',
-                px: 1.5,
-                py: 1,
-                borderRadius: 2,
-              }}
-            >
-              <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>
-                {fromCustomer ? 'Customer' : 'You'} · {timeFormat.format(message.at)}
-              </Typography>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-                {message.body}
-              </Typography>
-            </Box>
-          );
-        })}
-      </Stack>
-    </Paper>
-  );
-}
-
 /** The keys the hints row under the reply box names. */
 const CONTACT_HINTS = ['contact.reply', 'script.focus', 'script.promise', 'script.savedReplies', 'contact.end', 'contact.release', 'contact.transfer', 'contact.escalate'];
+
 
 /**
  * One contact, start to finish: who the customer is and their history on the
@@ -258,17 +219,17 @@ export function ContactScreen() {
       )}
       {dialog === 'escalate' && item && <EscalateDialog item={item} onClose={() => setDialog(null)} />}
       {dialog === 'advise' && item && <AdviseDialog item={item} agentName={data.holder ?? 'the agent'} onClose={() => setDialog(null)} />}
-      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr)', gap: 2 }}>
+      <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(320px, 500px) minmax(0, 1fr)', gap: 2 }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0 }}>
           <Box sx={{ overflowY: 'auto', flex: '0 1 auto', maxHeight: '55%' }}>
-            <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} />
+            <ProfilePanel customer={customer} pending={pendingIds.has(customer.id)} compact />
           </Box>
           <Box sx={{ flex: 1, minHeight: 240 }}>
-            <Timeline customerId={customer.id} pendingIds={pendingIds} parentId={contact.id} />
+            <Timeline customerId={customer.id} pendingIds={pendingIds} parentId={contact.id} compact />
           </Box>
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
-          <Conversation contact={contact} replies={replies} />
+          <Conversation contact={contact} replies={replies} pendingIds={pendingIds} />
           {workspaceLoaded && <Composer contact={contact} canWrite={mine} />}
           <ShortcutHints ids={CONTACT_HINTS} />
           {workspaceLoaded && mine && state === 'wrap-up' && item && (

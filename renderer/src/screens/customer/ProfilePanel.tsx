@@ -247,8 +247,14 @@ const localTime = (zone: string, now: number) => {
 };
 
 /** What an agent should know before saying hello: who, how to reach them, how things have gone. */
-export function ProfilePanel({ customer, pending }: { customer: LocalRow<'customer'>; pending: boolean }) {
+/**
+ * Who the customer is. Compact (beside a live contact): phones, emails and
+ * local time, the rest one click away, so the history keeps its room.
+ */
+export function ProfilePanel({ customer, pending, compact = false }: { customer: LocalRow<'customer'>; pending: boolean; compact?: boolean }) {
   const now = useNow();
+  const [more, setMore] = useState(false);
+  const detailsShown = !compact || more;
   const [editing, setEditing] = useState<'phones' | 'profile' | null>(null);
   const stats = useLive(
     async (db) => {
@@ -272,70 +278,83 @@ export function ProfilePanel({ customer, pending }: { customer: LocalRow<'custom
     [customer.id],
     null,
   );
+  const chips = (
+    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+      <Chip size="small" label={TIER_LABELS[customer.tier]} color={customer.tier === 'vip' ? 'secondary' : 'default'} variant={customer.tier === 'standard' ? 'outlined' : 'filled'} />
+      {stats && <Chip size="small" variant="outlined" label={`${stats.last7} in 7 days · ${stats.last30} in 30`} aria-label={`${stats.last7} contacts in the last 7 days, ${stats.last30} in the last 30`} />}
+      {stats?.lastCsat && (
+        <Chip size="small" variant="outlined" color={stats.lastCsat.csat! <= 2 ? 'error' : stats.lastCsat.csat! >= 4 ? 'success' : 'default'} label={`Last CSAT ${stats.lastCsat.csat}/5`} />
+      )}
+      {compact && <Chip size="small" variant="outlined" label={`${localTime(customer.timeZone, now)} there`} title={customer.timeZone} />}
+    </Stack>
+  );
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="profile-title" sx={{ p: 2 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 1, gap: 1 }}>
+    <Paper variant="outlined" component="section" aria-labelledby="profile-title" sx={{ p: compact ? 1.5 : 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: compact ? 0.75 : 1, gap: 1 }}>
         <Typography variant="h2" id="profile-title" sx={{ flex: 1 }}>
           Profile
         </Typography>
         {pending && <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />}
+        {compact && (
+          <Button size="small" aria-expanded={more} aria-controls="profile-details" onClick={() => setMore((shown) => !shown)}>
+            {more ? 'Fewer details' : 'More details'}
+          </Button>
+        )}
         <Button size="small" startIcon={<EditOutlined />} onClick={() => setEditing('profile')} aria-label="Edit profile">
           Edit
         </Button>
       </Stack>
-      <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 0.5 }}>
-        <Chip size="small" label={TIER_LABELS[customer.tier]} color={customer.tier === 'vip' ? 'secondary' : 'default'} variant={customer.tier === 'standard' ? 'outlined' : 'filled'} />
-        {stats && <Chip size="small" variant="outlined" label={`${stats.last7} in 7 days · ${stats.last30} in 30`} aria-label={`${stats.last7} contacts in the last 7 days, ${stats.last30} in the last 30`} />}
-        {stats?.lastCsat && (
-          <Chip size="small" variant="outlined" color={stats.lastCsat.csat! <= 2 ? 'error' : stats.lastCsat.csat! >= 4 ? 'success' : 'default'} label={`Last CSAT ${stats.lastCsat.csat}/5`} />
-        )}
-      </Stack>
-      <Field label="Phones">
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <span data-testid="customer-phones">{customer.phones.join(', ') || '—'}</span>
-          <Button size="small" onClick={() => setEditing('phones')} aria-label="Edit phone numbers">
-            Edit
-          </Button>
-        </Stack>
-      </Field>
-      <Field label="Emails">{customer.emails.join(', ') || '—'}</Field>
-      {customer.company && <Field label="Company">{customer.company}</Field>}
-      <Field label="Language">{customer.language}</Field>
-      <Field label="Time zone">
-        {customer.timeZone} <Typography component="span" variant="caption" color="text.secondary">({localTime(customer.timeZone, now)} there)</Typography>
-      </Field>
-      <Field label="Preferred">{CHANNEL_LABELS[customer.preferredChannel]}</Field>
-      <Field label="Quiet hours">{customer.quietHours ? `${customer.quietHours.start}–${customer.quietHours.end}` : 'None'}</Field>
-      <Field label="Tags">
-        {customer.tags.length ? (
-          <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', gap: 0.5 }}>
-            {customer.tags.map((tag) => (
-              <Chip key={tag} size="small" label={tag} />
-            ))}
-          </Stack>
-        ) : (
-          '—'
-        )}
-      </Field>
-      {Object.entries(customer.attributes).length > 0 && (
-        <Field label="Account">
-          {Object.entries(customer.attributes)
-            .map(([key, value]) => `${key}: ${String(value)}`)
-            .join(' · ')}
-        </Field>
-      )}
-      <CustomerFollowUps customer={customer} />
-      {stats && stats.notes.length > 0 && (
-        <>
-          <Typography variant="h3" sx={{ mt: 2, mb: 0.5 }}>
-            Recent notes
-          </Typography>
-          {stats.notes.map((note) => (
-            <Typography key={note.id} variant="body2" sx={{ mb: 0.5 }} noWrap title={note.body}>
-              {note.body}
-            </Typography>
-          ))}
-        </>
+      <Box sx={{ mb: compact ? 0 : 1.5 }}>{chips}</Box>
+      {detailsShown && (
+        <Box id="profile-details" sx={{ mt: compact ? 1 : 0 }}>
+          <Field label="Phones">
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <span data-testid="customer-phones">{customer.phones.join(', ') || '—'}</span>
+              <Button size="small" onClick={() => setEditing('phones')} aria-label="Edit phone numbers">
+                Edit
+              </Button>
+            </Stack>
+          </Field>
+          <Field label="Emails">{customer.emails.join(', ') || '—'}</Field>
+          <Field label="Time zone">
+            {customer.timeZone} <Typography component="span" variant="caption" color="text.secondary">({localTime(customer.timeZone, now)} there)</Typography>
+          </Field>
+          {customer.company && <Field label="Company">{customer.company}</Field>}
+          <Field label="Language">{customer.language}</Field>
+          <Field label="Preferred">{CHANNEL_LABELS[customer.preferredChannel]}</Field>
+          <Field label="Quiet hours">{customer.quietHours ? `${customer.quietHours.start}–${customer.quietHours.end}` : 'None'}</Field>
+          <Field label="Tags">
+            {customer.tags.length ? (
+              <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+                {customer.tags.map((tag) => (
+                  <Chip key={tag} size="small" label={tag} />
+                ))}
+              </Stack>
+            ) : (
+              '—'
+            )}
+          </Field>
+          {Object.entries(customer.attributes).length > 0 && (
+            <Field label="Account">
+              {Object.entries(customer.attributes)
+                .map(([key, value]) => `${key}: ${String(value)}`)
+                .join(' · ')}
+            </Field>
+          )}
+          <CustomerFollowUps customer={customer} />
+          {stats && stats.notes.length > 0 && (
+            <>
+              <Typography variant="h3" sx={{ mt: 2, mb: 0.5 }}>
+                Recent notes
+              </Typography>
+              {stats.notes.map((note) => (
+                <Typography key={note.id} variant="body2" sx={{ mb: 0.5 }} noWrap title={note.body}>
+                  {note.body}
+                </Typography>
+              ))}
+            </>
+          )}
+        </Box>
       )}
       {editing === 'phones' && <PhonesDialog customer={customer} onClose={() => setEditing(null)} />}
       {editing === 'profile' && <ProfileDialog customer={customer} onClose={() => setEditing(null)} />}

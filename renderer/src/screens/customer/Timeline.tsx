@@ -1,7 +1,6 @@
-import { memo, startTransition, useCallback, useEffect, useMemo, useOptimistic, useRef, useState, type FormEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useOptimistic, useRef, useState, type FormEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -14,88 +13,27 @@ import { CHANNEL_LABELS, CHANNELS, type Channel } from '@core/domain/common';
 import type { Contact, User } from '@core/domain/model';
 import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
-import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useNoteDraft } from '../../data/useNoteDraft';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
+import { factsByContact, peopleOf, threaded } from './history';
+import { EXCERPT, SHORT_EXCERPT, TimelineEntry, type ThreadMessage } from './TimelineEntry';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
 const FIRST_WINDOW = 24;
 const MORE = 300;
-const EXCERPT = 600;
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function dayKey(at: number): string {
   const date = new Date(at);
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
-interface EntryProps {
-  contact: Contact;
-  /** The first entry of its day shows the day. */
-  day: string | null;
-  agentName: string | null;
-  pending: boolean;
-}
-
-/** Live queries hand back new objects each time: an entry is the same when its row's version and shown fields are. */
-function sameEntry(a: EntryProps, b: EntryProps): boolean {
-  const x = a.contact as Contact & { _v?: number };
-  const y = b.contact as Contact & { _v?: number };
-  return (
-    a.day === b.day &&
-    a.agentName === b.agentName &&
-    a.pending === b.pending &&
-    (x === y || (x.id === y.id && x._v === y._v && x.body === y.body && x.subject === y.subject && x.at === y.at && x.channel === y.channel && x.disposition === y.disposition && x.summary === y.summary))
-  );
-}
-
-/** One entry; re-rendered only when its own contact, day heading, author or pending state changes. */
-const Entry = memo(function Entry({ contact, day, agentName, pending }: EntryProps) {
-  const isNote = contact.channel === 'note';
-  const title = isNote ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel];
-  const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], timeFormat.format(contact.at), agentName].filter(Boolean).join(' · ');
-  return (
-    <Box data-testid="timeline-entry" sx={{ px: 2 }}>
-      {day && (
-        <Typography variant="overline" component="div" color="text.secondary" sx={{ pt: 1.5, lineHeight: 1.6 }}>
-          {day}
-        </Typography>
-      )}
-      <Box sx={{ display: 'flex', gap: 1.5, py: 1.25, borderTop: day ? 0 : 1, borderColor: 'divider' }}>
-        <Box sx={{ color: 'text.secondary', pt: 0.25 }} aria-hidden>
-          <ChannelIcon channel={contact.channel} />
-        </Box>
-        <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {title}
-            </Typography>
-            <Typography variant="caption" color="text.secondary">
-              {meta}
-            </Typography>
-            {pending && <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />}
-          </Box>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
-            {contact.body.length > EXCERPT ? `${contact.body.slice(0, EXCERPT)}…` : contact.body}
-          </Typography>
-          {/* How it ended, as wrapped up: what the history search also finds. */}
-          {(contact.disposition || contact.summary) && (
-            <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
-              {contact.disposition && <Box component="span" sx={{ fontWeight: 600 }}>{contact.disposition}</Box>}
-              {contact.disposition && contact.summary ? ' — ' : ''}
-              {contact.summary}
-            </Typography>
-          )}
-        </Box>
-      </Box>
-    </Box>
-  );
-}, sameEntry);
+const NO_FACTS: string[] = [];
+const NO_THREAD: ThreadMessage[] = [];
 
 /** The note box; what is typed is kept as a draft (per customer and contact) until the note is stored. */
 function AddNote({
@@ -158,14 +96,30 @@ function AddNote({
  * A customer's history across every channel, newest first, grouped by day.
  * Only the entries in view are in the page, and only the newest are read at
  * first, so long histories open at once. A note the agent adds shows in the
- * same frame; it is stored and synced right behind.
+ * same frame; it is stored and synced right behind. Replies sit under their
+ * conversation; a long entry opens to its end (rows are measured, so an
+ * opened one keeps its place in the list).
  */
-export function Timeline({ customerId, pendingIds, parentId = null }: { customerId: string; pendingIds: ReadonlySet<string>; parentId?: string | null }) {
+export function Timeline({
+  customerId,
+  pendingIds,
+  parentId = null,
+  compact = false,
+}: {
+  customerId: string;
+  pendingIds: ReadonlySet<string>;
+  parentId?: string | null;
+  /** Beside a live contact: the filters wait behind a button, so the entries keep the room. */
+  compact?: boolean;
+}) {
   const notify = useAppState((state) => state.notify);
   const actor = useLocal((state) => state.actor);
   const [limit, setLimit] = useState(FIRST_WINDOW);
   const [channels, setChannels] = useState<Channel[]>([]);
   const [search, setSearch] = useState('');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  // Compact entries carry their own date instead of day headings, read against when the history was opened.
+  const [openedAt] = useState(() => Date.now());
   const terms = useMemo(() => search.toLowerCase().split(/\s+/).filter(Boolean), [search]);
   const filtering = channels.length > 0 || terms.length > 0;
   const stored = useLive(
@@ -188,6 +142,21 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
   const total = useLive((db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).count(), [customerId], 0);
   const users = useLive((db) => db.users.toArray(), [], []);
   const names = useMemo(() => new Map(users.map((user) => [user.id, user.name])), [users]);
+  const surveys = useLive((db) => db.surveys.where('customerId').equals(customerId).toArray(), [customerId], []);
+  const followUps = useLive((db) => db.followUps.where('customerId').equals(customerId).toArray(), [customerId], []);
+  const facts = useMemo(() => factsByContact(surveys, followUps), [surveys, followUps]);
+  const outcomeIds = useMemo(() => new Set(followUps.flatMap((followUp) => (followUp.outcomeContactId ? [followUp.outcomeContactId] : []))), [followUps]);
+  // Entries read in full (by contact id): kept here, so an entry scrolled away and back stays open.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setExpanded((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   // Notes being stored: shown until the stored history has them.
   const [optimistic, addOptimistic] = useOptimistic<Contact[], Contact>([], (state, note) => [note, ...state]);
@@ -224,8 +193,10 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
       });
     });
 
-  const contacts = useMemo(() => [...optimistic.filter((note) => !storedIds.has(note.id)), ...(stored ?? [])], [optimistic, stored, storedIds]);
+  const all = useMemo(() => [...optimistic.filter((note) => !storedIds.has(note.id)), ...(stored ?? [])], [optimistic, stored, storedIds]);
+  const { entries: contacts, threads } = useMemo(() => threaded(all, outcomeIds), [all, outcomeIds]);
   const optimisticIds = useMemo(() => new Set(optimistic.map((note) => note.id)), [optimistic]);
+  const isPending = (id: string) => optimisticIds.has(id) || pendingIds.has(id);
   // Computed for the rows in view only.
   const dayOf = (index: number): string | null => {
     const contact = contacts[index]!;
@@ -235,14 +206,14 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
 
   const loadMore = useCallback(
     (lastIndex: number) => {
-      if (!filtering && stored && stored.length === limit && lastIndex > stored.length - 10) setLimit((current) => current + MORE);
+      if (!filtering && stored && stored.length === limit && lastIndex > contacts.length - 10) setLimit((current) => current + MORE);
     },
-    [stored, limit, filtering],
+    [stored, limit, filtering, contacts.length],
   );
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: 2, pb: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: compact ? 1.5 : 2, pb: 1 }}>
         <Typography variant="h2" id="timeline-title">
           History
         </Typography>
@@ -251,9 +222,14 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
             ? `${stored.length.toLocaleString()} of ${total.toLocaleString()} contacts match`
             : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}, every channel, newest first`}
         </Typography>
+        {compact && (
+          <Button size="small" aria-expanded={filtersOpen || filtering} aria-controls="timeline-filters" onClick={() => setFiltersOpen((open) => !open)} sx={{ ml: 'auto', flexShrink: 0 }}>
+            {filtersOpen || filtering ? 'Hide filters' : 'Filter'}
+          </Button>
+        )}
       </Box>
       <AddNote onAdd={addNote} people={users} customerId={customerId} parentId={parentId} />
-      <Box sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+      <Box id="timeline-filters" hidden={compact && !filtersOpen && !filtering} sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center', '&[hidden]': { display: 'none' } }}>
         <ToggleButtonGroup
           size="small"
           value={channels}
@@ -295,12 +271,26 @@ export function Timeline({ customerId, pendingIds, parentId = null }: { customer
             }
             renderRow={(index) => {
               const contact = contacts[index]!;
+              const thread = threads.get(contact.id);
+              const messages = thread
+                ? thread.map((message) => ({
+                    contact: message,
+                    speaker: message.direction === 'inbound' ? 'Customer' : message.agentId ? (names.get(message.agentId) ?? 'An agent') : 'Sent',
+                    pending: isPending(message.id),
+                  }))
+                : NO_THREAD;
               return (
-                <Entry
+                <TimelineEntry
                   contact={contact}
-                  day={dayOf(index)}
-                  agentName={contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null}
-                  pending={optimisticIds.has(contact.id) || pendingIds.has(contact.id)}
+                  day={compact ? null : dayOf(index)}
+                  people={peopleOf(contact, names, compact)}
+                  pending={isPending(contact.id)}
+                  facts={facts.get(contact.id) ?? NO_FACTS}
+                  thread={messages}
+                  expanded={[contact.id, ...(thread ?? []).map((message) => message.id)].filter((id) => expanded.has(id))}
+                  onToggle={toggle}
+                  excerpt={compact ? SHORT_EXCERPT : EXCERPT}
+                  datedFrom={compact ? openedAt : null}
                 />
               );
             }}
