@@ -113,7 +113,8 @@ export function problemSentence(issue: Issue): string {
     const key = keys[keys.length - 1];
     // Some name their field first ("clientId must be a UUID"): the field's name in words replaces it.
     if (key && message.startsWith(`${key} `)) return sentence(`${label}${message.slice(key.length)}`);
-    return sentence(/^[a-z]/.test(message) ? `${label} ${message}` : message);
+    // A rule about the whole input (no field) is already a sentence once capitalised.
+    return sentence(key && /^[a-z]/.test(message) ? `${label} ${message}` : message);
   }
   return sentence(fromCode(issue, label, keys));
 }

@@ -85,7 +85,7 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     expect(timeline.map((row) => row.body)).toEqual(['Customer created by Ava Thompson.']);
     expect((await ingest({ email: 'morgan@example.com' })).customerId).toBe('cus_new_1');
     // Bad input is refused in words, and nothing is made.
-    expect(await desk.ava.tryMutate('customer.create', { id: 'cus_new_2', firstName: 'Nobody' })).toMatchObject({ message: 'a customer needs a phone number or an email address to be found again' });
+    expect(await desk.ava.tryMutate('customer.create', { id: 'cus_new_2', firstName: 'Nobody' })).toMatchObject({ message: 'A customer needs a phone number or an email address to be found again.' });
   });
 
   it.skipIf(skip)('a merge moves everything to the survivor, lands changes made offline to either customer there, and ingestion finds the survivor', async () => {

@@ -43,6 +43,11 @@ describe('validation messages', () => {
     });
   });
 
+  it('words a rule about the whole input as its own sentence, without a field in front', () => {
+    const schema = z.object({ phones: z.array(z.string()) }).refine((value) => value.phones.length > 0, 'a customer needs a phone number or an email address to be found again');
+    expect(describeProblems(failure(schema, { phones: [] }))).toBe('A customer needs a phone number or an email address to be found again.');
+  });
+
   it('refuses a customer update with sentences for each field it names', () => {
     let refused: unknown;
     try {
