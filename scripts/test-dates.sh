@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the suites whose outcome depends on the calendar and the clock (the planner, reminders,
 # follow-ups, promises, dashboards, SLA clocks, demo data, and the end-to-end tests that touch
-# them) at instants that have bitten or will: every clock of the run (Node, the hub, the pages)
+# them, and a change's time after an outage) at instants that have bitten or will: every clock of the run (Node, the hub, the pages)
 # is moved there by scripts/test-at.sh. Expects a build (npm run build). CI runs it after npm test.
 #   bash scripts/test-dates.sh                       every instant below
 #   bash scripts/test-dates.sh 2027-03-28T00:55:00Z  one instant
@@ -27,11 +27,12 @@ unit=(
   tests/unit/planner.test.ts tests/unit/working-time.test.ts tests/unit/reminders.test.ts
   tests/unit/promise.test.ts tests/unit/metrics.test.ts tests/unit/demo.test.ts tests/unit/routing.test.ts
   tests/integration/follow-ups.test.ts tests/integration/supervision.test.ts tests/integration/offers.test.ts
-  tests/integration/ingest.test.ts
+  tests/integration/ingest.test.ts tests/unit/planner-warnings.test.ts tests/unit/metrics-gestures.test.ts
+  tests/unit/timeline-history.test.ts
 )
 e2e=(
   tests/e2e/follow-ups.spec.ts tests/e2e/dashboard.spec.ts tests/e2e/contact.spec.ts
-  tests/e2e/accessibility.spec.ts tests/e2e/history.spec.ts
+  tests/e2e/accessibility.spec.ts tests/e2e/history.spec.ts tests/e2e/true-times.spec.ts
 )
 
 failed=()
