@@ -20,6 +20,8 @@ const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palett
 const searchBox = (page: Page) => palette(page).getByRole('combobox', { name: 'Search customers, articles and commands' });
 
 async function openPalette(page: Page) {
+  // After a navigation, a key pressed before the workstation is on the page goes nowhere.
+  await expect(page.getByRole('button', { name: /Search and commands/ })).toBeVisible();
   await page.keyboard.press('Control+k');
   await expect(searchBox(page)).toBeFocused();
 }

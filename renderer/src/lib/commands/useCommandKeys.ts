@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { isTypingTarget } from '../../shell/keyboard';
 import { commands } from './useCommands';
 
@@ -8,7 +8,8 @@ import { commands } from './useCommands';
  * Keys of focused controls (list rows, fields) are declared `local` and left to them.
  */
 export function useCommandKeys(): void {
-  useEffect(() => {
+  // Installed as the shell commits, so a key pressed the moment the workstation shows already works.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const target = event.target instanceof Element ? event.target : null;
