@@ -21,6 +21,12 @@ test('Ava makes a customer from a screen-pop of an unknown number; Sam merges tw
   await ava.keyboard.type('Morgan');
   await ava.keyboard.press('Tab');
   await ava.keyboard.type('Reyes');
+  // A mistyped address is refused in a sentence under the field, and nothing typed is lost.
+  await ava.getByLabel('Email').fill('morgan@');
+  await ava.keyboard.press('Control+Enter');
+  await expect(ava.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(ava.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.com.');
+  await expect(ava.getByLabel('First name')).toHaveValue('Morgan');
   for (const scheme of ['light', 'dark'] as const) {
     await ava.emulateMedia({ colorScheme: scheme });
     await settled(ava);
@@ -28,6 +34,8 @@ test('Ava makes a customer from a screen-pop of an unknown number; Sam merges tw
     expect(await seriousViolations(ava), `new customer, ${scheme}`).toEqual([]);
   }
   await ava.emulateMedia({ colorScheme: 'light' });
+  await ava.getByLabel('Email').fill('');
+  await expect(ava.getByLabel('Email')).not.toHaveAttribute('aria-invalid', 'true');
   await ava.keyboard.press('Control+Enter');
   await expect(ava.getByRole('heading', { level: 1, name: 'Morgan Reyes' })).toBeVisible();
   await expect(ava.getByRole('feed', { name: 'Contacts, newest first' })).toContainText('Customer created by Ava Thompson.');

@@ -2,42 +2,59 @@
 import { useState } from 'react';
 import TextField from '@mui/material/TextField';
 import { normalizePhone } from '@core/domain/common';
-import { refusalOf, run } from '../data/local';
+import { run } from '../data/local';
 import { FormDialog } from './FormDialog';
+import { refusalByField } from './forms';
+
+type Field = 'firstName' | 'lastName' | 'phone' | 'email' | 'company';
+/** The change's argument each box fills, so a refusal's sentence shows under the box it is about. */
+const ARGUMENT_OF: Record<Field, string> = { firstName: 'firstName', lastName: 'lastName', phone: 'phones', email: 'emails', company: 'company' };
 
 export function NewCustomerDialog({ phone = '', email = '', onClose, onCreated }: { phone?: string; email?: string; onClose: () => void; onCreated: (customerId: string) => void }) {
   const [fields, setFields] = useState({ firstName: '', lastName: '', phone, email, company: '' });
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: Field) => (event: { target: { value: string } }) => {
+    setFields((current) => ({ ...current, [key]: event.target.value }));
+    setProblems(({ [key]: _fixed, ...rest }) => rest);
+  };
+  // Sentences under the field they are about (MUI wires helperText to the input's aria-describedby).
+  const problemOf = (key: Field) => ({ error: !!problems[key], helperText: problems[key] });
 
   const submit = async () => {
-    if (!fields.firstName.trim()) return setError('A customer needs at least a first name.');
-    if (!fields.phone.trim() && !fields.email.trim()) return setError('Give a phone number or an email address, so the customer is found again.');
+    if (!fields.firstName.trim()) return setProblems({ firstName: 'Enter the customer’s first name.' });
+    if (!fields.phone.trim() && !fields.email.trim()) return setProblems({ phone: 'Give a phone number or an email address, so the customer is found again.' });
     const id = crypto.randomUUID();
     setBusy(true);
-    const refused = await refusalOf(
-      run('customer.create', {
+    try {
+      await run('customer.create', {
         id,
         firstName: fields.firstName.trim(),
         lastName: fields.lastName.trim(),
         company: fields.company.trim() || null,
         phones: fields.phone.trim() ? [normalizePhone(fields.phone)] : [],
         emails: fields.email.trim() ? [fields.email.trim()] : [],
-      }),
-    );
-    setBusy(false);
-    if (refused) return setError(refused);
+      });
+    } catch (refusal) {
+      const { fields: byArgument, message } = refusalByField(refusal);
+      const found = Object.fromEntries((Object.keys(ARGUMENT_OF) as Field[]).flatMap((key) => (byArgument[ARGUMENT_OF[key]] ? [[key, byArgument[ARGUMENT_OF[key]]]] : [])));
+      setProblems(found);
+      setError(message);
+      return;
+    } finally {
+      setBusy(false);
+    }
     onCreated(id);
   };
 
   return (
     <FormDialog title="New customer" description="Someone the system does not know yet. Their number or address finds them from now on." submitLabel="Create customer" onSubmit={() => void submit()} onClose={onClose} error={error} busy={busy}>
-      <TextField label="First name" value={fields.firstName} onChange={set('firstName')} required autoFocus slotProps={{ htmlInput: { maxLength: 80 } }} />
-      <TextField label="Last name" value={fields.lastName} onChange={set('lastName')} slotProps={{ htmlInput: { maxLength: 80 } }} />
-      <TextField label="Phone" value={fields.phone} onChange={set('phone')} type="tel" placeholder="+44 20 7946 0958" />
-      <TextField label="Email" value={fields.email} onChange={set('email')} type="email" />
-      <TextField label="Company" value={fields.company} onChange={set('company')} slotProps={{ htmlInput: { maxLength: 120 } }} />
+      <TextField label="First name" value={fields.firstName} onChange={set('firstName')} required autoFocus {...problemOf('firstName')} slotProps={{ htmlInput: { maxLength: 80 } }} />
+      <TextField label="Last name" value={fields.lastName} onChange={set('lastName')} {...problemOf('lastName')} slotProps={{ htmlInput: { maxLength: 80 } }} />
+      <TextField label="Phone" value={fields.phone} onChange={set('phone')} type="tel" placeholder="+44 20 7946 0958" {...problemOf('phone')} />
+      <TextField label="Email" value={fields.email} onChange={set('email')} type="email" {...problemOf('email')} />
+      <TextField label="Company" value={fields.company} onChange={set('company')} {...problemOf('company')} slotProps={{ htmlInput: { maxLength: 120 } }} />
     </FormDialog>
   );
 }
