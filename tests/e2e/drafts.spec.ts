@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -54,63 +54,68 @@ test('a reply, a note, ticked steps and a half-done wrap-up survive a reload and
   const baseURL = String(testInfo.project.use.baseURL);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'agentdesk-drafts-'));
   let context = await launchDesktop(profile, baseURL);
-  let page = context.pages()[0] ?? (await context.newPage());
-  await signIn(page, 'ava', 'demo', `/contact?id=${chat.contactId}`);
-  await waitForSync(page);
-  await expect(page.getByRole('heading', { level: 1, name: chat.name })).toBeVisible();
-  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  try {
+    let page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, 'ava', 'demo', `/contact?id=${chat.contactId}`);
+    await waitForSync(page);
+    await expect(page.getByRole('heading', { level: 1, name: chat.name })).toBeVisible();
+    await expect(page.getByTestId('draft-restored')).toHaveCount(0);
 
-  await page.getByLabel('Reply by chat').fill(REPLY);
-  await page.getByLabel('Add a note').fill(NOTE);
-  const step = page.getByRole('region', { name: /^Script/ }).getByRole('checkbox').first();
-  const stepName = (await step.getAttribute('aria-label')) ?? '';
-  await step.check();
-  // Reloaded straight after typing: what was waiting to be written is written as the page goes.
-  await page.reload();
-  await expectEverythingBack(page, stepName, false);
+    await page.getByLabel('Reply by chat').fill(REPLY);
+    await page.getByLabel('Add a note').fill(NOTE);
+    const step = page.getByRole('region', { name: /^Script/ }).getByRole('checkbox').first();
+    const stepName = (await step.getAttribute('aria-label')) ?? '';
+    await step.check();
+    // Reloaded straight after typing: what was waiting to be written is written as the page goes.
+    await page.reload();
+    await expectEverythingBack(page, stepName, false);
 
-  // Half a wrap-up: a disposition, not resolved, half a summary, CSAT 2.
-  await page.keyboard.press('Alt+e');
-  const disposition = page.getByLabel('Disposition');
-  await expect(disposition).toBeFocused();
-  await page.keyboard.press('Enter');
-  await page.getByRole('option', { name: 'Fault logged with the network team' }).click();
-  await page.getByRole('button', { name: 'Not yet' }).click();
-  await page.getByLabel('Summary').fill(SUMMARY);
-  await page.getByRole('button', { name: 'CSAT 2' }).click();
-  await page.reload();
-  await expectEverythingBack(page, stepName, true);
+    // Half a wrap-up: a disposition, not resolved, half a summary, CSAT 2.
+    await page.keyboard.press('Alt+e');
+    const disposition = page.getByLabel('Disposition');
+    await expect(disposition).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Fault logged with the network team' }).click();
+    await page.getByRole('button', { name: 'Not yet' }).click();
+    await page.getByLabel('Summary').fill(SUMMARY);
+    await page.getByRole('button', { name: 'CSAT 2' }).click();
+    await page.reload();
+    await expectEverythingBack(page, stepName, true);
 
-  // The browser closes (a crash, a restart of the machine) and opens again: still signed in, still all there.
-  await context.close();
-  context = await launchDesktop(profile, baseURL);
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`/contact?id=${chat.contactId}`);
-  await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
-  await expectEverythingBack(page, stepName, true);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.getByTestId('draft-restored').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: testInfo.outputPath(`contact-restored-${scheme}.png`) });
-    expect(await seriousViolations(page), `contact with restored drafts (${scheme})`).toEqual([]);
+    // The browser closes (a crash, a restart of the machine) and opens again: still signed in, still all there.
+    await context.close();
+    context = await launchDesktop(profile, baseURL);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`/contact?id=${chat.contactId}`);
+    await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
+    await expectEverythingBack(page, stepName, true);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByTestId('draft-restored').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`contact-restored-${scheme}.png`) });
+      expect(await seriousViolations(page), `contact with restored drafts (${scheme})`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Finished: the wrap-up is stored and every draft of the contact goes with it.
+    const wrapUpForm = page.getByRole('region', { name: 'Wrap-up' });
+    for (const suggestion of await wrapUpForm.getByTestId('suggested-follow-up').all()) await suggestion.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByLabel('Summary').focus();
+    await page.keyboard.press('Control+Enter');
+    await expect(page).toHaveURL(/\/queue$/);
+    await page.goto(`/contact?id=${chat.contactId}`);
+    await expect(page.getByTestId('contact-status')).toHaveText('Handled');
+    await expect(page.getByLabel('Reply by chat')).toHaveValue('');
+    await expect(page.getByLabel('Add a note')).toHaveValue('');
+    await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel('Add a note')).toHaveValue('');
+    await expect(page.getByLabel('Reply by chat')).toHaveValue('');
+  } finally {
+    // The browser profile is this test's alone.
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
-  await page.emulateMedia({ colorScheme: 'light' });
-
-  // Finished: the wrap-up is stored and every draft of the contact goes with it.
-  const wrapUpForm = page.getByRole('region', { name: 'Wrap-up' });
-  for (const suggestion of await wrapUpForm.getByTestId('suggested-follow-up').all()) await suggestion.getByRole('button', { name: 'Dismiss' }).click();
-  await page.getByLabel('Summary').focus();
-  await page.keyboard.press('Control+Enter');
-  await expect(page).toHaveURL(/\/queue$/);
-  await page.goto(`/contact?id=${chat.contactId}`);
-  await expect(page.getByTestId('contact-status')).toHaveText('Handled');
-  await expect(page.getByLabel('Reply by chat')).toHaveValue('');
-  await expect(page.getByLabel('Add a note')).toHaveValue('');
-  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
-  await page.reload();
-  await expect(page.getByLabel('Add a note')).toHaveValue('');
-  await expect(page.getByLabel('Reply by chat')).toHaveValue('');
-  await context.close();
 });
 
 test('a note saved with Ctrl+Enter and the page reloaded at once is found stored or still in the box, never lost and never twice', async ({ page, request }) => {
