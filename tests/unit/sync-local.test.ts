@@ -53,7 +53,7 @@ describe('optimistic changes', () => {
   it('that the rules refuse, or with bad arguments, write nothing', async () => {
     const db = await freshDb();
     await expect(mutate(db, ava, 'contact.claim', { contactId: 'con_404' })).rejects.toThrow(MutationRefused);
-    await expect(mutate(db, ava, 'customer.update', { customerId: 'cus_1', patch: {} })).rejects.toThrow('a customer update changes at least one field');
+    await expect(mutate(db, ava, 'customer.update', { customerId: 'cus_1', patch: {} })).rejects.toThrow('A customer update changes at least one field.');
     await expect(mutate(db, ava, 'customer.update', { customerId: 'cus_1', patch: { tier: 'vip' } })).rejects.toThrow("Only supervisors can change a customer's tier.");
     expect(await db.outbox.count()).toBe(0);
     expect(await db.shadow.count()).toBe(0);
