@@ -7,13 +7,18 @@ import { useState } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { PRESENCE_LABELS, type QueueItem } from '@core/domain/model';
+import { cancelContactDrafts } from '../data/drafts';
 import { useHandoffDirectory } from '../data/handoff';
 import { refusalOf, run, useLocal } from '../data/local';
 import { FormDialog } from './FormDialog';
 
 const ANYONE = '';
 
-export function TransferDialog({ item, onClose, onDone }: { item: QueueItem; onClose: () => void; onDone: (to: string) => void }) {
+/**
+ * `handsOver`: the person transferring holds the contact, so its drafts go in the transfer's own transaction (a page
+ * closed a moment later must not bring them back on a contact that is no longer theirs).
+ */
+export function TransferDialog({ item, handsOver = false, onClose, onDone }: { item: QueueItem; handsOver?: boolean; onClose: () => void; onDone: (to: string) => void }) {
   const directory = useHandoffDirectory();
   const me = useLocal((state) => state.actor?.userId);
   const [queueId, setQueueId] = useState(item.queueId);
@@ -27,6 +32,8 @@ export function TransferDialog({ item, onClose, onDone }: { item: QueueItem; onC
 
   const submit = async () => {
     if (!reason.trim()) return setError('Say why it is being transferred: the next agent reads it first.');
+    // Edits still waiting to be written would land after the transfer's transaction and bring the drafts back.
+    if (handsOver) cancelContactDrafts(item.contactId);
     setBusy(true);
     const refused = await refusalOf(
       run('contact.transfer', {
@@ -38,7 +45,7 @@ export function TransferDialog({ item, onClose, onDone }: { item: QueueItem; onC
         note: note.trim(),
         fromQueueId: item.queueId,
         lastHandoffAt: item.handoff?.at ?? null,
-      }),
+      }, handsOver ? { drafts: { contactId: item.contactId } } : {}),
     );
     setBusy(false);
     if (refused) return setError(refused);

@@ -11,6 +11,7 @@ import { customerName } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { HandoffNote } from '../../components/HandoffNote';
 import { TransferDialog } from '../../components/TransferDialog';
+import { cancelContactDrafts } from '../../data/drafts';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { formatDuration, useNow } from '../../data/useNow';
@@ -86,12 +87,15 @@ export function ContactScreen() {
       (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
     );
   };
-  // Released or transferred: the contact leaves the agent's hands, and so do its drafts (see discardWorkspace).
-  const release = () =>
-    act(run('contact.release', { contactId }), () => {
+  // Released or transferred: the contact leaves the agent's hands, and so do its drafts, in the change's own
+  // transaction (a page closed a moment later must not bring them back); edits still waiting are dropped first.
+  const release = () => {
+    cancelContactDrafts(contactId);
+    act(run('contact.release', { contactId }, { drafts: { contactId } }), () => {
       discardWorkspace(contactId);
       navigate('/queue');
     });
+  };
   const endConversation = () => {
     if (item?.state === 'claimed' && mine) act(run('contact.endConversation', { contactId }), () => setFocusWrapUp((n) => n + 1));
     else if (item?.state === 'wrap-up') setFocusWrapUp((n) => n + 1);
@@ -206,6 +210,7 @@ export function ContactScreen() {
       {dialog === 'transfer' && item && (
         <TransferDialog
           item={item}
+          handsOver={mine}
           onClose={() => setDialog(null)}
           onDone={(to) => {
             setDialog(null);
