@@ -36,12 +36,24 @@ e2e=(
 )
 
 failed=()
+# What failed where, repeated at the end: a CI log shows its last lines, and a failure at the
+# first instant would otherwise scroll out of sight behind the eight runs after it.
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
 for instant in "${instants[@]}"; do
-  if ! bash scripts/test-at.sh "$instant" bash -c "npx vitest run ${unit[*]} && npx playwright test --project=chromium ${e2e[*]}"; then
+  log=$(mktemp)
+  if ! bash scripts/test-at.sh "$instant" bash -c "npx vitest run ${unit[*]} && npx playwright test --project=chromium ${e2e[*]}" 2>&1 | tee "$log"; then
     failed+=("$instant")
+    {
+      echo "── failed at $instant:"
+      # vitest's failed files and tests, Playwright's numbered failures and their first error lines
+      sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ *(FAIL|×|✘|[0-9]+\) \[chromium\])|^ *(Error|AssertionError|TimeoutError|expect\()' | grep -v '^\[WebServer\]' | head -40 || true
+    } >>"$summary"
   fi
+  rm -f "$log"
 done
 if [ ${#failed[@]} -gt 0 ]; then
+  cat "$summary" >&2
   echo "Date-sensitive suites failed at: ${failed[*]}" >&2
   exit 1
 fi
