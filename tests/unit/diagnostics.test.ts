@@ -33,7 +33,7 @@ function input(overrides: Partial<DiagnosticsInput> = {}): DiagnosticsInput {
     dbVersion: 27,
     rejections: [
       {
-        code: 'conflict',
+        code: 'invalid_state',
         name: 'updateCustomer',
         at: Date.UTC(2026, 11, 31, 23, 55),
         message: 'Jane Doe at 4 Orchard Lane was changed by someone else',
@@ -64,7 +64,7 @@ describe('diagnostics', () => {
       'Last synced: 2026-12-31T23:50:00.000Z',
       'Cursor: 48213',
       'Changes waiting (outbox): 3',
-      '2026-12-31T23:55:00.000Z updateCustomer: conflict',
+      '2026-12-31T23:55:00.000Z updateCustomer: invalid_state',
       'TypeError: cannot read x of undefined',
       'Feed: https://hub.example.com/updates/',
       'Status: Version 1.5.0 is ready.',
