@@ -4,7 +4,10 @@
  * renderer) and to the errors diagnostics report.
  */
 
-const RULES: [RegExp, string][] = [
+/** Nine digits or more: a phone number with its area code, not a date, a version or an address. */
+const phone = (match: string) => (match.replace(/\D/g, '').length >= 9 ? '[phone]' : match);
+
+const RULES: [RegExp, string | ((match: string) => string)][] = [
   // Authorization headers and tokens in any form.
   [/(\bauthorization["']?\s*[:=]\s*)[^,;})\n]+/gi, '$1[redacted]'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
@@ -16,13 +19,13 @@ const RULES: [RegExp, string][] = [
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, '$1[redacted]@'],
   // Customer data: e-mail addresses and phone numbers.
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[email]'],
-  [/(?<![\w.:/-])(?:\+|\()?\d[\d ().-]{6,}\d(?![\w.:/-])/g, '[phone]'],
+  [/(?<![\w.:/-])(?:\+|\()?\d[\d ()-]{6,}\d(?![\w.:/-])/g, phone],
 ];
 
 /** The text with credentials, e-mail addresses and phone numbers replaced. */
 export function redact(text: string): string {
   let result = text;
-  for (const [pattern, replacement] of RULES) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of RULES) result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
   return result;
 }
 

@@ -24,6 +24,8 @@ describe('redact', () => {
   it('keeps what helps: versions, times, ports, ids of mutations', () => {
     const line = 'AgentDesk 1.4.0 on http://127.0.0.1:4870 at 2026-03-29T01:30:00.000Z: mutation 1234 refused (conflict)';
     expect(redact(line)).toBe(line);
+    const more = 'Chrome 142.0.7444.59, hub 192.168.100.200, due 2026-12-31 23:59, cursor 48213';
+    expect(redact(more)).toBe(more);
   });
 });
 
