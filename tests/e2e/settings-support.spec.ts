@@ -30,6 +30,11 @@ test.describe('Settings: updates and diagnostics (serve mode)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signIn(page, 'ava', 'demo', '/settings');
     await waitForSync(page);
+    // Errors the page did not handle are listed, redacted.
+    await page.evaluate(() => {
+      void Promise.reject(new Error('lookup failed for jane.doe@example.com with Bearer k3Jd9sLq0PzX7vBn2MwR5tYc8HgF1aEe4UiO6'));
+      console.error('render problem near +44 20 7946 0958');
+    });
     const copy = page.getByRole('button', { name: 'Copy diagnostics' });
     await copy.focus();
     await page.keyboard.press('Enter');
@@ -44,6 +49,8 @@ test.describe('Settings: updates and diagnostics (serve mode)', () => {
     expect(text).toMatch(/Local database version: \d+/);
     expect(text).toMatch(/Cursor: \d+/);
     expect(text).toMatch(/Address: http:\/\/127\.0\.0\.1:\d+/);
-    for (const personal of ['Ava', 'Thompson', 'ava', session.token, session.user.id]) expect(text).not.toContain(personal);
+    expect(text).toContain('Unhandled rejection: Error: lookup failed for [email] with Bearer [redacted]');
+    expect(text).toContain('render problem near [phone]');
+    for (const personal of ['Ava', 'Thompson', 'ava', session.token, session.user.id, 'jane.doe', '7946', 'k3Jd9sLq0PzX7vBn2MwR5tYc8HgF1aEe4UiO6']) expect(text).not.toContain(personal);
   });
 });
