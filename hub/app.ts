@@ -35,6 +35,7 @@ import { ingestRoutes } from './routes/ingest';
 import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
+import { registerUpdateFeed, UPDATES_PREFIX } from './plugins/update-feed';
 
 export type { HubContext } from './plugins/context';
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   context: HubContext;
   /** The built renderer to serve (serve mode); null or missing serves the API only. */
   rendererDir?: string | null;
+  /** The desktop update feed served at /updates/ (AGENTDESK_UPDATES_DIR); null or missing serves none. */
+  updatesDir?: string | null;
   /** Cross-origin callers allowed to use the API, e.g. the desktop renderer's app://agentdesk. */
   allowedOrigins: readonly string[];
   /** Public URLs the hub is reached at besides loopback and IP addresses (the Host check). */
@@ -53,7 +56,7 @@ export interface AppOptions {
 }
 
 /** Paths the hub answers itself; everything else (GET, HTML) is the single-page renderer. */
-const API_PREFIXES = ['/api/', '/sync/', '/health', '/metrics'];
+const API_PREFIXES = ['/api/', '/sync/', '/health', '/metrics', UPDATES_PREFIX];
 
 /**
  * Validates with the route's zod schema and hands a ZodError to the error
@@ -128,6 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await streams.close();
     await offersStopped;
   });
+
+  if (options.updatesDir) await registerUpdateFeed(app, options.updatesDir);
 
   const rendererDir = options.rendererDir;
   const serveRenderer = !!rendererDir && existsSync(path.join(rendererDir, 'index.html'));

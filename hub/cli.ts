@@ -40,6 +40,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
       databaseUrl: config.DATABASE_URL,
       dataDir,
       rendererDir,
+      updatesDir: config.AGENTDESK_UPDATES_DIR ?? null,
       allowedOrigins: config.AGENTDESK_ALLOWED_ORIGINS,
       publicUrls: config.AGENTDESK_PUBLIC_URL,
       demo: demoSizeOf(config),

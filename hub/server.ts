@@ -24,6 +24,8 @@ export interface HubOptions {
   /** PGlite's folder; null keeps it in memory (tests). */
   dataDir: string | null;
   rendererDir?: string | null;
+  /** The desktop update feed to serve at /updates/ (AGENTDESK_UPDATES_DIR); null or missing serves none. */
+  updatesDir?: string | null;
   /** Extra cross-origin callers besides the desktop renderer. */
   allowedOrigins?: readonly string[];
   /** URLs the hub is reached at besides loopback and IP addresses (AGENTDESK_PUBLIC_URL): other Host names are refused. */
@@ -144,6 +146,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         lifecycle,
       },
       rendererDir: options.rendererDir ?? null,
+      updatesDir: options.updatesDir ?? null,
       allowedOrigins: [APP_ORIGIN, ...(options.allowedOrigins ?? [])],
       publicUrls: options.publicUrls ?? [],
       logger: options.logger ?? false,

@@ -5,7 +5,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, Notification, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, Menu, nativeTheme, Notification, shell } from 'electron';
+import log from 'electron-log/main';
+import electronUpdater from 'electron-updater';
 import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
 import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
@@ -18,6 +20,7 @@ import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { createDesktopReminders } from './reminders';
 import { installSecurityGuards } from './security';
 import { DesktopStore } from './settings';
+import { startLogsAndCrashDumps, startSupport } from './support';
 import { createMainWindow } from './window';
 
 const here = import.meta.dirname;
@@ -29,6 +32,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 // A separate profile (settings, local cache, embedded hub) when asked: tests, or a second agent on one machine.
 if (process.env.AGENTDESK_USER_DATA_DIR) app.setPath('userData', process.env.AGENTDESK_USER_DATA_DIR);
 registerAppSchemePrivileges();
+const support = startLogsAndCrashDumps({ app, log, crashReporter, env: process.env });
 
 let mainWindow: BrowserWindow | null = null;
 let embeddedHub: RunningHub | null = null;
@@ -103,8 +107,23 @@ async function start(): Promise<void> {
     },
   });
 
+  const { updates, handlers: supportHandlers } = startSupport({
+    ...support,
+    app,
+    shell,
+    log,
+    updater: electronUpdater.autoUpdater,
+    settings: store.settings(),
+    hub,
+    publish: (state) => {
+      if (mainWindow && !mainWindow.webContents.isLoading()) sendEvent(mainWindow.webContents, 'updates:state', state);
+    },
+  });
+  app.on('will-quit', () => updates.stop());
+
   registerIpc(
     {
+      ...supportHandlers,
       'app:info': () => ({
         name: PRODUCT_NAME,
         version: app.getVersion(),
@@ -205,7 +224,7 @@ if (!app.requestSingleInstanceLock()) {
     void hub.close().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
+    log.error(error);
     app.exit(1);
   });
 }

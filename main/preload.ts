@@ -60,6 +60,30 @@ const bridge: AgentDeskBridge = {
       ipcRenderer.removeListener('reminders:fired', handler);
     };
   },
+  updateState: () => invoke('updates:state'),
+  checkForUpdates: () => invoke('updates:check'),
+  restartToUpdate: () => invoke('updates:restart'),
+  setMidContact: async (midContact) => {
+    await invoke('updates:mid-contact', midContact);
+  },
+  onUpdateState(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+      const event = ipcEventContract['updates:state'].safeParse(payload);
+      if (event.success) listener(event.data);
+    };
+    ipcRenderer.on('updates:state', handler);
+    return () => {
+      ipcRenderer.removeListener('updates:state', handler);
+    };
+  },
+  log(entry) {
+    // Fire and forget: a log line that cannot be written must not become another error.
+    invoke('log:write', entry).catch(() => undefined);
+  },
+  openLogsFolder: async () => {
+    await invoke('logs:open-folder');
+  },
+  hostDiagnostics: () => invoke('diagnostics:host'),
 };
 
 contextBridge.exposeInMainWorld('agentdesk', bridge);

@@ -10,6 +10,8 @@ import { AppPathSchema } from './app-path';
 import { describeProblems } from './domain/problems';
 import { UserSchema } from './domain/model';
 import { ReminderListSchema, RemindersFiredEventSchema, type Reminder } from './reminders';
+import { HostDiagnosticsSchema, type HostDiagnostics } from './diagnostics';
+import { RestartAnswerSchema, UpdateStateSchema, type RestartAnswer, type UpdateState } from './updates';
 
 export { AppPathSchema };
 
@@ -44,16 +46,21 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const DesktopSettingsSchema = z.object({
+const desktopSettingsFields = {
   /** null means "start the embedded hub". Takes effect after a restart. */
   hubUrl: HttpUrlSchema.nullable(),
   theme: ThemePreferenceSchema,
-});
+  /** The generic update feed; null: a remote hub's own /updates/, none with the embedded hub. Takes effect after a restart. */
+  updateFeedUrl: HttpUrlSchema.nullable(),
+};
+// Settings saved before a field existed read as its default.
+export const DesktopSettingsSchema = z.object({ ...desktopSettingsFields, updateFeedUrl: desktopSettingsFields.updateFeedUrl.default(null) });
 export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
 
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system' };
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system', updateFeedUrl: null };
 
-export const DesktopSettingsPatchSchema = DesktopSettingsSchema.partial().strict();
+// Without defaults: a patch that leaves a field out leaves it as it is.
+export const DesktopSettingsPatchSchema = z.object(desktopSettingsFields).partial().strict();
 export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
 
 export const NotificationRequestSchema = z
@@ -79,6 +86,10 @@ export const StoredSessionSchema = z.object({
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
+/** A line for the desktop's log file (the renderer's errors and warnings). */
+export const LogEntrySchema = z.object({ level: z.enum(['error', 'warn', 'info']), message: z.string().max(4000) }).strict();
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
 export const NavigateEventSchema = z.object({ path: AppPathSchema }).strict();
 export type NavigateEvent = z.infer<typeof NavigateEventSchema>;
 
@@ -97,6 +108,14 @@ export const ipcInvokeContract = {
   'session:save': { args: z.tuple([StoredSessionSchema.nullable()]), result: z.null() },
   /** Replaces the follow-up reminders the host shows at their time (an empty list stops them). */
   'reminders:set': { args: z.tuple([ReminderListSchema]), result: z.null() },
+  // Updates, logs and diagnostics (main/updates.ts, main/logging.ts).
+  'updates:state': { args: z.tuple([]), result: UpdateStateSchema },
+  'updates:check': { args: z.tuple([]), result: UpdateStateSchema },
+  'updates:restart': { args: z.tuple([]), result: RestartAnswerSchema },
+  'updates:mid-contact': { args: z.tuple([z.boolean()]), result: z.null() },
+  'log:write': { args: z.tuple([LogEntrySchema]), result: z.null() },
+  'logs:open-folder': { args: z.tuple([]), result: z.null() },
+  'diagnostics:host': { args: z.tuple([]), result: HostDiagnosticsSchema },
 } as const;
 export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = z.input<(typeof ipcInvokeContract)[C]['args']>;
@@ -108,6 +127,7 @@ export const ipcEventContract = {
   'app:navigate': NavigateEventSchema,
   /** The host's reminder timer went off: the renderer records these reminders as seen on this device. */
   'reminders:fired': RemindersFiredEventSchema,
+  'updates:state': UpdateStateSchema,
 } as const;
 export type IpcEventChannel = keyof typeof ipcEventContract;
 export type IpcEvent<C extends IpcEventChannel> = z.output<(typeof ipcEventContract)[C]>;
@@ -136,6 +156,21 @@ export interface AgentDeskBridge {
   setReminders(reminders: readonly Reminder[]): Promise<void>;
   /** The host's reminder timer went off for these reminders. Returns an unsubscribe. */
   onRemindersFired(listener: (event: RemindersFiredEvent) => void): () => void;
+  /** The desktop updater's state; null in a browser (the hub serves new versions of the page). */
+  updateState(): Promise<UpdateState | null>;
+  /** Checks the feed now ("Check now"). */
+  checkForUpdates(): Promise<UpdateState | null>;
+  /** "Restart to update": main restarts only when an update is ready and the agent holds no contact. */
+  restartToUpdate(): Promise<RestartAnswer>;
+  /** Tells the host whether the agent is mid-contact (nothing restarts the app then). */
+  setMidContact(midContact: boolean): Promise<void>;
+  onUpdateState(listener: (state: UpdateState) => void): () => void;
+  /** Writes to the desktop's log file (the browser's console in serve mode); redacted on the way. */
+  log(entry: LogEntry): void;
+  /** Opens the folder with the log files (desktop only). */
+  openLogsFolder(): Promise<void>;
+  /** Versions and file locations only the desktop shell knows; null in a browser. */
+  hostDiagnostics(): Promise<HostDiagnostics | null>;
 }
 
 /** A zod error as sentences, each with the field it is about in brackets (for whoever wrote the input: a config file, an API call). */

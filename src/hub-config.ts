@@ -34,6 +34,8 @@ export const HubEnvSchema = z.object({
   ),
   AGENTDESK_DATA_DIR: optionalText,
   AGENTDESK_RENDERER_DIR: optionalText,
+  /** A folder of desktop installers and their update files (what `npm run dist` writes) served at /updates/ without sign-in. */
+  AGENTDESK_UPDATES_DIR: optionalText,
   /** Demo data to load into an empty hub: small | medium | large | none (the default). */
   AGENTDESK_DEMO: optionalText.pipe(z.enum(['small', 'medium', 'large', 'none'], { error: 'AGENTDESK_DEMO must be small, medium, large or none' }).optional()),
   /** Integration API keys, `name:key,…` (parsed and checked by the hub at start). */

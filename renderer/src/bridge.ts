@@ -3,6 +3,7 @@ import {
   DesktopSettingsPatchSchema,
   DesktopSettingsSchema,
   HttpUrlSchema,
+  LogEntrySchema,
   NotificationRequestSchema,
   StoredSessionSchema,
   describeZodError,
@@ -11,6 +12,7 @@ import {
   type RemindersFiredEvent,
 } from '@core/bridge';
 import { PRODUCT_NAME } from '@core/config';
+import { redact } from '@core/log-redact';
 import { createReminderScheduler, ReminderListSchema, type ReminderScheduler } from '@core/reminders';
 
 const SETTINGS_KEY = 'agentdesk.settings';
@@ -19,7 +21,7 @@ const SESSION_KEY = 'agentdesk.session';
 function readSettings(): DesktopSettings {
   try {
     const parsed = DesktopSettingsSchema.safeParse(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
-    return parsed.success ? { ...parsed.data, hubUrl: null } : { ...DEFAULT_DESKTOP_SETTINGS };
+    return parsed.success ? { ...parsed.data, hubUrl: null, updateFeedUrl: null } : { ...DEFAULT_DESKTOP_SETTINGS };
   } catch {
     return { ...DEFAULT_DESKTOP_SETTINGS };
   }
@@ -72,7 +74,8 @@ export function createBrowserBridge(): AgentDeskBridge {
       const parsed = DesktopSettingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new Error(describeZodError(parsed.error));
       if (parsed.data.hubUrl) throw new Error('In a browser the hub is the server that served this page; its address cannot be changed here.');
-      const next = { ...readSettings(), ...parsed.data, hubUrl: null };
+      if (parsed.data.updateFeedUrl) throw new Error('In a browser the workstation updates itself from the hub; it has no update feed.');
+      const next = { ...readSettings(), ...parsed.data, hubUrl: null, updateFeedUrl: null };
       localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
       return next;
     },
@@ -129,6 +132,20 @@ export function createBrowserBridge(): AgentDeskBridge {
         firedListeners.delete(listener);
       };
     },
+    // The web workstation updates with the hub that serves it; it keeps no log file and has no shell.
+    updateState: async () => null,
+    checkForUpdates: async () => null,
+    restartToUpdate: async () => ({ restarting: false, reason: 'In a browser the workstation updates itself when the hub serves a new version.' }),
+    setMidContact: async () => undefined,
+    onUpdateState: () => () => undefined,
+    log: (entry) => {
+      const parsed = LogEntrySchema.safeParse(entry);
+      if (parsed.success) console[parsed.data.level](redact(parsed.data.message));
+    },
+    openLogsFolder: async () => {
+      throw new Error('Log files are kept by the desktop app only.');
+    },
+    hostDiagnostics: async () => null,
   };
 }
 

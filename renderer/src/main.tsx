@@ -5,6 +5,10 @@ import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
 import { AppShell } from './shell/AppShell';
 import { startAppState } from './state/app';
+import { bridge } from './bridge';
+import { installErrorLog } from './lib/errorLog';
+
+installErrorLog(bridge);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('AgentDesk: #root is missing from index.html');

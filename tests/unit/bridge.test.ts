@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DESKTOP_SETTINGS, describeZodError, ipcEventContract, ipcInvokeContract } from '@core/bridge';
+import { DEFAULT_DESKTOP_SETTINGS, DesktopSettingsPatchSchema, describeZodError, ipcEventContract, ipcInvokeContract } from '@core/bridge';
 import { DEFAULT_WINDOW_STATE, mergeSettings, readDesktopState } from '@core/desktop';
 
 describe('IPC contract', () => {
@@ -74,13 +74,18 @@ describe('IPC contract', () => {
 describe('stored desktop state', () => {
   it('falls back per part when the settings file is damaged', () => {
     const state = readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' }, window: { width: 'wide' } });
-    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark' });
+    // Saved before the update feed existed: read with none.
+    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark', updateFeedUrl: null });
     expect(state.window).toEqual(DEFAULT_WINDOW_STATE);
     expect(readDesktopState({}).settings).toEqual(DEFAULT_DESKTOP_SETTINGS);
   });
 
   it('merges a settings patch and refuses invalid values', () => {
-    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light' });
+    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light', updateFeedUrl: null });
+    const withFeed = mergeSettings(DEFAULT_DESKTOP_SETTINGS, { updateFeedUrl: 'https://it.example.com/agentdesk/' });
+    // A patch that leaves the feed out keeps it.
+    expect(mergeSettings(withFeed, DesktopSettingsPatchSchema.parse({ theme: 'dark' })).updateFeedUrl).toBe('https://it.example.com/agentdesk/');
+    expect(DesktopSettingsPatchSchema.safeParse({ updateFeedUrl: 'ftp://it.example.com/' }).success).toBe(false);
     expect(() => mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'neon' as never })).toThrow();
   });
 });

@@ -16,6 +16,8 @@ import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { Fact, SettingsCard } from '../components/SettingsCard';
 import { AccountCard } from './settings/AccountCard';
+import { DiagnosticsCard } from './settings/DiagnosticsCard';
+import { UpdatesCard } from './settings/UpdatesCard';
 
 function Appearance() {
   const { mode, setMode } = useColorScheme();
@@ -212,6 +214,8 @@ export function SettingsScreen() {
         <SyncCard />
         <HubConnection />
         <About />
+        <UpdatesCard />
+        <DiagnosticsCard />
       </Stack>
     </>
   );

@@ -17,6 +17,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { CommandPalette } from './CommandPalette';
 import { OfferBanner } from './OfferBanner';
 import { useShellCommands } from './useShellCommands';
+import { useReportMidContact } from '../data/updates';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 
@@ -25,6 +26,7 @@ function SignedInEffects() {
   useShellCommands();
   useOfferNotifications();
   useFollowUpReminders();
+  useReportMidContact();
   return null;
 }
 

@@ -1,0 +1,167 @@
+/**
+ * Settings › Updates: the desktop app's version, its update feed and where
+ * the updater stands; "Restart to update" waits until the agent holds no
+ * contact. In a browser the hub's new version reaches the page by itself.
+ */
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { HttpUrlSchema, type DesktopSettings } from '@core/bridge';
+import { describeUpdateStatus } from '@core/updates';
+import { bridge } from '../../bridge';
+import { Fact, SettingsCard } from '../../components/SettingsCard';
+import { useUpdateState } from '../../data/updates';
+import { useMidContact } from '../../data/workInHand';
+import { useAppState } from '../../state/app';
+
+type Message = { severity: 'error' | 'success' | 'info'; text: string };
+
+const MID_CONTACT_REASON = 'Finish your contact first: AgentDesk restarts to update only when you hold no contact.';
+
+function FeedForm({ onSaved }: { onSaved: (message: Message) => void }) {
+  const [settings, setSettings] = useState<DesktopSettings | null>(null);
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void bridge.getSettings().then((value) => {
+      setSettings(value);
+      setDraft(value.updateFeedUrl ?? '');
+    });
+  }, []);
+  if (!settings) return null;
+
+  const save = async (value: string | null) => {
+    let updateFeedUrl = value;
+    if (updateFeedUrl !== null) {
+      const parsed = HttpUrlSchema.safeParse(updateFeedUrl.trim());
+      if (!parsed.success) {
+        setProblem('Enter the feed address as http://… or https://…, for example https://hub.example.com/updates/');
+        return;
+      }
+      updateFeedUrl = parsed.data;
+    }
+    try {
+      const next = await bridge.updateSettings({ updateFeedUrl });
+      setSettings(next);
+      setDraft(next.updateFeedUrl ?? '');
+      setProblem(null);
+      onSaved({ severity: 'success', text: 'Saved. AgentDesk uses this feed from its next start.' });
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      sx={{ mt: 2 }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(draft);
+      }}
+    >
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <TextField
+          size="small"
+          label="Update feed address"
+          placeholder="https://hub.example.com/updates/"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          error={problem !== null}
+          helperText={problem ?? "Leave empty to use a remote hub's own feed."}
+          sx={{ flex: 1 }}
+        />
+        <Button type="submit" variant="contained" disabled={!draft.trim()}>
+          Save feed
+        </Button>
+        {settings.updateFeedUrl && (
+          <Button variant="outlined" onClick={() => void save(null)}>
+            Use the default
+          </Button>
+        )}
+      </Stack>
+    </Box>
+  );
+}
+
+function DesktopUpdates() {
+  const [state, setState] = useUpdateState();
+  const midContact = useMidContact();
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const check = async () => {
+    setBusy(true);
+    try {
+      setState(await bridge.checkForUpdates());
+      setMessage(null);
+    } catch (error) {
+      setMessage({ severity: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const restart = async () => {
+    const answer = await bridge.restartToUpdate();
+    if (!answer.restarting && answer.reason) setMessage({ severity: 'info', text: answer.reason });
+  };
+
+  const status = state?.status;
+  const ready = status?.state === 'ready';
+  const running = status?.state === 'checking' || status?.state === 'downloading';
+  return (
+    <>
+      <Fact label="Update feed" value={state ? (state.feedUrl ?? 'None') : '—'} />
+      <Box role="status" sx={{ py: 0.5 }}>
+        <Fact label="Status" value={state ? (state.note ?? describeUpdateStatus(state.status)) : '—'} />
+        {status?.state === 'downloading' && <LinearProgress variant="determinate" value={status.percent} aria-label="Download of the update" sx={{ mt: 1 }} />}
+      </Box>
+      <Stack direction="row" spacing={1} sx={{ mt: 1.5, alignItems: 'center' }}>
+        <Button variant="outlined" onClick={() => void check()} disabled={!state || state.note !== null || busy || running || ready}>
+          Check now
+        </Button>
+        {ready && (
+          <Button variant="contained" onClick={() => void restart()} disabled={midContact} aria-describedby={midContact ? 'settings-updates-wait' : undefined}>
+            Restart to update
+          </Button>
+        )}
+        {ready && midContact && (
+          <Typography variant="body2" color="text.secondary" id="settings-updates-wait">
+            {MID_CONTACT_REASON}
+          </Typography>
+        )}
+      </Stack>
+      <FeedForm onSaved={setMessage} />
+      {message && (
+        <Alert severity={message.severity} sx={{ mt: 2 }}>
+          {message.text}
+        </Alert>
+      )}
+    </>
+  );
+}
+
+export function UpdatesCard() {
+  const version = useAppState((state) => state.info?.version);
+  return (
+    <SettingsCard title="Updates" id="settings-updates">
+      <Fact label="Current version" value={version ?? '—'} />
+      {bridge.host === 'electron' ? (
+        <DesktopUpdates />
+      ) : (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          The web workstation updates itself: when the hub serves a new version, AgentDesk tells you and you choose when to reload — never in
+          the middle of a contact.
+        </Typography>
+      )}
+    </SettingsCard>
+  );
+}
+
