@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
+import { isHubPath } from '@core/hub-paths';
 import { errorBody } from './errors';
 import { REDACTED_PATHS } from './logging';
 import { apiDocs } from './openapi';
@@ -51,9 +52,6 @@ export interface AppOptions {
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
 }
-
-/** Paths the hub answers itself; everything else (GET, HTML) is the single-page renderer. */
-const API_PREFIXES = ['/api/', '/sync/', '/health', '/metrics'];
 
 /**
  * Validates with the route's zod schema and hands a ZodError to the error
@@ -140,7 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: ['index.html'],
       setHeaders(reply, filePath) {
         void reply.headers(headers);
-        // Vite fingerprints everything under assets/; the page itself must always be revalidated.
+        // Vite fingerprints everything under assets/; the page, the service worker (sw.js, workbox-*.js) and the
+        // manifest must always be revalidated, or a browser would not see a new build for a day.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         void reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
@@ -149,7 +148,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
-    const isApi = API_PREFIXES.some((prefix) => url === prefix.replace(/\/$/, '') || url.startsWith(prefix));
+    // The hub's own paths answer themselves; everything else (GET, HTML) is the single-page renderer.
+    const isApi = isHubPath(url);
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (serveRenderer && wantsPage && !isApi) {
       // Client-side routes (/queue, /customer?phone=…) all load the single page.
