@@ -28,8 +28,6 @@ export async function registerServiceWorker(): Promise<void> {
   const wb = new Workbox('/sw.js', { scope: '/' });
   workbox = wb;
   wb.addEventListener('waiting', () => useAppUpdate.setState({ waiting: true, postponed: false }));
-  // Only after the agent chose to reload: the new build has taken over, so the page loads it.
-  wb.addEventListener('controlling', () => window.location.reload());
   try {
     await wb.register();
   } catch {
@@ -52,8 +50,25 @@ export function registerServiceWorkerAfterLoad(): void {
 /** The agent chose to reload into the new build; refused (false) while they are mid-contact. */
 export function reloadIntoUpdate(midContact: boolean): boolean {
   if (!workbox || !mayReloadNow({ waiting: useAppUpdate.getState().waiting, midContact })) return false;
-  workbox.messageSkipWaiting();
+  void takeOverAndReload(workbox);
   return true;
+}
+
+/**
+ * Lets the waiting build take over, then loads it. Once it is active the page reloads, whether this
+ * page was controlled by the previous build (most days) or not (the first visit, before any reload).
+ */
+async function takeOverAndReload(wb: Workbox): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration('/');
+  const next = registration?.waiting;
+  if (!next) {
+    window.location.reload();
+    return;
+  }
+  next.addEventListener('statechange', () => {
+    if (next.state === 'activated') window.location.reload();
+  });
+  wb.messageSkipWaiting();
 }
 
 export function postponeUpdate(): void {
