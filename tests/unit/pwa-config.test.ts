@@ -41,7 +41,7 @@ describe('the web workstation’s service worker and manifest', () => {
     expect(theme).toContain(`primary: { main: '${manifest.theme_color}' }`);
     expect(theme).toContain(`default: '${manifest.background_color}'`);
     const icons = manifest.icons ?? [];
-    expect(icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(icons.map((icon) => `${icon.sizes} ${String(icon.purpose)}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of icons) {
       const file = path.join(root, 'renderer/public', icon.src);
       expect(existsSync(file), icon.src).toBe(true);
