@@ -100,10 +100,19 @@ test('offline, a reload still opens the workstation with the queue, the customer
   await context.setOffline(false);
   await expect(indicator(page)).toHaveText('Online', { timeout: 30_000 });
   await expect.poll(() => notesOnHub(request, note), { timeout: 20_000 }).toBe(1);
-  // Another reload, online, sends nothing twice.
+  // Another reload, online, sends nothing twice; the hub's answers come from the hub, never from the worker's cache.
+  const hubAnswer = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/sync/'));
   await page.reload();
+  expect((await hubAnswer).fromServiceWorker()).toBe(false);
   await waitForSync(page);
   expect(await notesOnHub(request, note)).toBe(1);
+  const cached = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) for (const entry of await (await caches.open(name)).keys()) paths.push(new URL(entry.url).pathname);
+    return paths;
+  });
+  expect(cached).toContain('/index.html');
+  expect(cached.filter((pathname) => /^\/(api|sync|health|metrics)\b/.test(pathname))).toEqual([]);
 });
 
 test('a browser profile opened cold with the network off shows the queue, the customer and the change waiting; it reaches the hub once', async ({ request, baseURL }) => {
