@@ -21,7 +21,7 @@ export function UpdateNotice() {
         variant="outlined"
         role="status"
         data-testid="update-notice"
-        sx={{ bgcolor: 'background.paper', alignItems: 'center' }}
+        sx={{ bgcolor: 'background.paper', alignItems: 'center', maxWidth: 520 }}
         action={
           notice === 'offer' ? (
             <>
