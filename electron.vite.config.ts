@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webWorkstationPwa } from './renderer/pwa.config';
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -31,7 +33,7 @@ export default defineConfig({
   renderer: {
     root: path.join(root, 'renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), VitePWA(webWorkstationPwa)],
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: path.join(root, 'out/renderer'),

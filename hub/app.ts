@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
+import { isHubPath } from '@core/hub-paths';
 import { errorBody } from './errors';
 import { REDACTED_PATHS } from './logging';
 import { apiDocs } from './openapi';
@@ -35,7 +36,7 @@ import { ingestRoutes } from './routes/ingest';
 import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
-import { registerUpdateFeed, UPDATES_PREFIX } from './plugins/update-feed';
+import { registerUpdateFeed } from './plugins/update-feed';
 
 export type { HubContext } from './plugins/context';
 
@@ -54,9 +55,6 @@ export interface AppOptions {
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
 }
-
-/** Paths the hub answers itself; everything else (GET, HTML) is the single-page renderer. */
-const API_PREFIXES = ['/api/', '/sync/', '/health', '/metrics', UPDATES_PREFIX];
 
 /**
  * Validates with the route's zod schema and hands a ZodError to the error
@@ -145,7 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: ['index.html'],
       setHeaders(reply, filePath) {
         void reply.headers(headers);
-        // Vite fingerprints everything under assets/; the page itself must always be revalidated.
+        // Vite fingerprints everything under assets/; the page, the service worker (sw.js, workbox-*.js) and the
+        // manifest must always be revalidated, or a browser would not see a new build for a day.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         void reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
@@ -154,7 +153,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
-    const isApi = API_PREFIXES.some((prefix) => url === prefix.replace(/\/$/, '') || url.startsWith(prefix));
+    // The hub's own paths answer themselves; everything else (GET, HTML) is the single-page renderer.
+    const isApi = isHubPath(url);
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (serveRenderer && wantsPage && !isApi) {
       // Client-side routes (/queue, /customer?phone=…) all load the single page.

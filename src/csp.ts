@@ -27,7 +27,10 @@ export function buildCsp(options: CspOptions = {}): string {
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': connect,
+    // The sync and dashboard workers; in serve mode also the service worker (sw.js, same origin).
     'worker-src': ["'self'", 'blob:'],
+    // The web app manifest (serve mode), said outright rather than left to default-src.
+    'manifest-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],

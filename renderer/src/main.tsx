@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
+import { bridge } from './bridge';
 import { AppShell } from './shell/AppShell';
+import { UpdateNotice } from './shell/UpdateNotice';
+import { registerServiceWorkerAfterLoad } from './state/appUpdate';
 import { startAppState } from './state/app';
 import { bridge } from './bridge';
 import { installErrorLog } from './lib/errorLog';
@@ -18,8 +21,12 @@ createRoot(container).render(
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
       <AppShell />
+      <UpdateNotice />
     </ThemeProvider>
   </StrictMode>,
 );
 
 void startAppState();
+
+// In a browser only: Electron loads the app from its own app:// protocol, and the dev server has no worker.
+if (bridge.host === 'browser' && import.meta.env.PROD) registerServiceWorkerAfterLoad();

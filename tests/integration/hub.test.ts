@@ -16,6 +16,8 @@ function rendererFixture(): string {
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>AgentDesk</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log("workstation")');
+  writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("install", () => {})');
+  writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"AgentDesk"}');
   return dir;
 }
 
@@ -84,6 +86,20 @@ describe.each(targets)('hub on $label', (target) => {
     const asset = await fetch(`${hub.url}/assets/index-abc123.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it.skipIf(skip)('serves the service worker and manifest so that a new build is seen at once', async () => {
+    const worker = await fetch(`${hub.url}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await fetch(`${hub.url}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    // An event stream or API path is never the page, whatever the browser asks for.
+    const api = await fetch(`${hub.url}/sync`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
   });
 
   it.skipIf(skip)('never serves files outside the renderer folder', async () => {

@@ -17,6 +17,12 @@ describe('renderer Content-Security-Policy', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('lets the web workstation install its service worker and manifest from its own origin only', () => {
+    const csp = buildCsp();
+    expect(csp).toContain("worker-src 'self' blob:;");
+    expect(csp).toContain("manifest-src 'self';");
+  });
+
   it('lets the desktop renderer reach its hub and nothing else', () => {
     const csp = buildCsp({ connectOrigins: ['http://127.0.0.1:41234'] });
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:41234;");

@@ -1,0 +1,44 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import { useMidContact } from '../data/workInHand';
+import { postponeUpdate, reloadIntoUpdate, useAppUpdate } from '../state/appUpdate';
+import { updateNotice } from '../state/updatePolicy';
+
+/**
+ * A quiet notice that a new version of the web workstation is ready. The agent reloads when it
+ * suits them; while they are mid-contact it only says the reload will be offered afterwards.
+ */
+export function UpdateNotice() {
+  const { waiting, postponed } = useAppUpdate();
+  const midContact = useMidContact();
+  const notice = updateNotice({ waiting, midContact, postponed });
+  if (notice === 'none') return null;
+  return (
+    <Snackbar open anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+      <Alert
+        severity="info"
+        variant="outlined"
+        role="status"
+        data-testid="update-notice"
+        sx={{ bgcolor: 'background.paper', alignItems: 'center', maxWidth: 520 }}
+        action={
+          notice === 'offer' ? (
+            <>
+              <Button color="inherit" size="small" onClick={() => reloadIntoUpdate(midContact)}>
+                Reload
+              </Button>
+              <Button color="inherit" size="small" onClick={postponeUpdate}>
+                Later
+              </Button>
+            </>
+          ) : undefined
+        }
+      >
+        {notice === 'offer'
+          ? 'A new version of AgentDesk is ready.'
+          : 'A new version of AgentDesk is ready. Reloading will be offered when you finish this contact.'}
+      </Alert>
+    </Snackbar>
+  );
+}
