@@ -8,7 +8,6 @@ import { AppShell } from './shell/AppShell';
 import { UpdateNotice } from './shell/UpdateNotice';
 import { registerServiceWorkerAfterLoad } from './state/appUpdate';
 import { startAppState } from './state/app';
-import { bridge } from './bridge';
 import { installErrorLog } from './lib/errorLog';
 
 installErrorLog(bridge);
