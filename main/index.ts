@@ -11,14 +11,18 @@ import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
 import { demoSizeOf, parseHubEnv } from '@core/hub-config';
-import { createHubLogger } from '../hub/logging';
-import { startHub, type RunningHub } from '../hub/server';
+import { hubUrlRefusal, insecureHubAllowed } from '@core/hub-security';
+import { chooseHub } from './hub-choice';
+import { createEmbeddedHub } from './hub-process';
+import type { HubSupervisor } from './hub-supervisor';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { createDesktopReminders } from './reminders';
 import { installSecurityGuards } from './security';
 import { DesktopStore } from './settings';
+import { createDesktopTray, type DesktopTray } from './tray';
 import { createMainWindow } from './window';
+import { manageWindowLifecycle } from './window-lifecycle';
 
 const here = import.meta.dirname;
 const rendererDir = path.join(here, '../renderer');
@@ -31,11 +35,26 @@ if (process.env.AGENTDESK_USER_DATA_DIR) app.setPath('userData', process.env.AGE
 registerAppSchemePrivileges();
 
 let mainWindow: BrowserWindow | null = null;
-let embeddedHub: RunningHub | null = null;
+let embeddedHub: HubSupervisor | null = null;
+let tray: DesktopTray | null = null;
+/** Set once quitting is asked for (tray, Ctrl+Q, Cmd+Q, the OS): closing the window no longer hides it. */
+let quitting = false;
+const allowInsecure = insecureHubAllowed(process.env);
 /** A deep link that arrived before the window could take it. */
 let pendingPath: string | null = null;
 /** Shown notifications, kept referenced so their click handlers stay alive. */
 const liveNotifications = new Set<Notification>();
+
+function showWindow(): void {
+  if (!mainWindow) return void openWindow?.();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function sendToWindow(send: (window: BrowserWindow) => void): void {
+  if (mainWindow && !mainWindow.webContents.isLoading()) send(mainWindow);
+}
 
 function openPath(appPath: string): void {
   if (!mainWindow || mainWindow.webContents.isLoading()) {
@@ -55,21 +74,52 @@ function handleDeepLink(link: string | null): void {
   if (appPath) openPath(appPath);
 }
 
-async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: AppInfo['hubMode'] }> {
-  const configured = process.env.AGENTDESK_HUB_URL || store.settings().hubUrl;
-  if (configured) return { url: configured, mode: 'remote' };
-  embeddedHub = await startHub({
-    host: '127.0.0.1',
-    port: 0,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
-    rendererDir: null,
-    // Demo data only when asked for (npm start asks); otherwise the first administrator is created at first start.
-    demo: demoSizeOf(parseHubEnv(process.env)),
-    // The embedded hub's log, for IT: userData/logs/hub.*.log.
-    logger: await createHubLogger({ dir: path.join(app.getPath('userData'), 'logs'), stdout: false }),
+async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: AppInfo['hubMode'] } | null> {
+  const choice = await chooseHub({
+    envUrl: process.env.AGENTDESK_HUB_URL || null,
+    settingUrl: store.settings().hubUrl,
+    allowInsecure,
+    refused: async (reason) =>
+      (
+        await dialog.showMessageBox({
+          type: 'warning',
+          title: PRODUCT_NAME,
+          message: 'The configured hub was not used',
+          detail: `${reason}\n\nAgentDesk can start with the hub on this computer; set the hub's https:// address in Settings › Hub connection.`,
+          buttons: ["Use this computer's hub", 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        })
+      ).response === 0,
+    clearSetting: () => store.updateSettings({ hubUrl: null }),
+    startEmbedded: async () => {
+      embeddedHub = createEmbeddedHub(
+        {
+          entry: path.join(here, 'hub-child.js'),
+          databaseUrl: process.env.DATABASE_URL || undefined,
+          dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
+          // The embedded hub's log, for IT: userData/logs/hub.*.log.
+          logsDir: path.join(app.getPath('userData'), 'logs'),
+          // Demo data only when asked for (npm start asks); otherwise the first administrator is created at first start.
+          demo: demoSizeOf(parseHubEnv(process.env)),
+        },
+        {
+          onRestarted: () => sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', { outcome: 'restarted' })),
+          onGaveUp: (reason) => {
+            sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', { outcome: 'gave-up' }));
+            void dialog.showMessageBox({
+              type: 'error',
+              title: PRODUCT_NAME,
+              message: 'The local hub keeps stopping',
+              detail: `AgentDesk restarted it several times and has stopped trying. Your changes wait safely in the outbox; restart AgentDesk to try again.${reason ? `\n\n${reason}` : ''}`,
+            });
+          },
+        },
+      );
+      return (await embeddedHub.start()).url;
+    },
   });
-  return { url: embeddedHub.url, mode: 'embedded' };
+  return 'quit' in choice ? null : choice;
 }
 
 async function start(): Promise<void> {
@@ -83,9 +133,10 @@ async function start(): Promise<void> {
   const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   installSecurityGuards(appOrigins);
 
-  let hub: { url: string; mode: AppInfo['hubMode'] };
+  let hub: { url: string; mode: AppInfo['hubMode'] } | null;
   try {
     hub = await resolveHub(store);
+    if (!hub) return app.quit();
   } catch (error) {
     dialog.showErrorBox(`${PRODUCT_NAME} could not start its hub`, error instanceof Error ? error.message : String(error));
     app.exit(1);
@@ -115,6 +166,8 @@ async function start(): Promise<void> {
       }),
       'settings:get': () => store.settings(),
       'settings:update': (patch) => {
+        const refusal = patch.hubUrl ? hubUrlRefusal(patch.hubUrl, { allowInsecure }) : null;
+        if (refusal) throw new Error(refusal);
         const next = store.updateSettings(patch);
         nativeTheme.themeSource = next.theme;
         return next;
@@ -145,6 +198,10 @@ async function start(): Promise<void> {
         reminders.set(list);
         return null;
       },
+      'badge:set': (counts) => {
+        tray?.update(counts);
+        return null;
+      },
       'app:relaunch': () => {
         app.relaunch();
         app.quit();
@@ -160,6 +217,11 @@ async function start(): Promise<void> {
   openWindow = () => {
     const window = createMainWindow({ url: devServerUrl ?? `${APP_ORIGIN}/`, preload: preloadPath, icon: iconPath, store });
     mainWindow = window;
+    manageWindowLifecycle(window, {
+      hideOnClose: () => !quitting && tray !== null && store.settings().closeToTray,
+      quit: () => app.quit(),
+      platform: process.platform,
+    });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -171,6 +233,12 @@ async function start(): Promise<void> {
   };
   pendingPath ??= deepLinkToPath(findDeepLink(process.argv) ?? '');
   openWindow();
+  try {
+    tray = createDesktopTray({ icon: iconPath, open: (appPath) => (appPath ? openPath(appPath) : showWindow()), quit: () => app.quit() });
+  } catch (error) {
+    // Some Linux desktops have no tray: closing the window then quits, as before.
+    console.warn('No tray available:', error);
+  }
 }
 
 /** Set once start-up is done; re-creates the window (macOS dock click). */
@@ -182,8 +250,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.on('second-instance', (_event, argv) => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    showWindow();
     handleDeepLink(findDeepLink(argv));
   });
   // macOS delivers deep links as open-url events, possibly before ready.
@@ -195,14 +262,19 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
+    if (openWindow) showWindow();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('will-quit', (event) => {
+    tray?.destroy();
+    tray = null;
     if (!embeddedHub) return;
     const hub = embeddedHub;
     embeddedHub = null;
     event.preventDefault();
-    void hub.close().finally(() => app.quit());
+    void hub.stop().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {
     console.error(error);

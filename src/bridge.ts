@@ -10,6 +10,7 @@ import { AppPathSchema } from './app-path';
 import { describeProblems } from './domain/problems';
 import { UserSchema } from './domain/model';
 import { ReminderListSchema, RemindersFiredEventSchema, type Reminder } from './reminders';
+import { BadgeCountsSchema, type BadgeCounts } from './tray';
 
 export { AppPathSchema };
 
@@ -48,10 +49,12 @@ export const DesktopSettingsSchema = z.object({
   /** null means "start the embedded hub". Takes effect after a restart. */
   hubUrl: HttpUrlSchema.nullable(),
   theme: ThemePreferenceSchema,
+  /** Closing the window keeps the app running in the tray (quit from the tray or with Ctrl+Q). */
+  closeToTray: z.boolean(),
 });
 export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
 
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system' };
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system', closeToTray: true };
 
 export const DesktopSettingsPatchSchema = DesktopSettingsSchema.partial().strict();
 export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
@@ -79,6 +82,10 @@ export const StoredSessionSchema = z.object({
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
+/** The embedded hub's child process ended unexpectedly: restarted (same address), or given up on after repeated crashes. */
+export const HubRestartedEventSchema = z.object({ outcome: z.enum(['restarted', 'gave-up']) }).strict();
+export type HubRestartedEvent = z.infer<typeof HubRestartedEventSchema>;
+
 export const NavigateEventSchema = z.object({ path: AppPathSchema }).strict();
 export type NavigateEvent = z.infer<typeof NavigateEventSchema>;
 
@@ -97,6 +104,8 @@ export const ipcInvokeContract = {
   'session:save': { args: z.tuple([StoredSessionSchema.nullable()]), result: z.null() },
   /** Replaces the follow-up reminders the host shows at their time (an empty list stops them). */
   'reminders:set': { args: z.tuple([ReminderListSchema]), result: z.null() },
+  /** What the tray and the taskbar/dock badge count. */
+  'badge:set': { args: z.tuple([BadgeCountsSchema]), result: z.null() },
 } as const;
 export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = z.input<(typeof ipcInvokeContract)[C]['args']>;
@@ -108,6 +117,7 @@ export const ipcEventContract = {
   'app:navigate': NavigateEventSchema,
   /** The host's reminder timer went off: the renderer records these reminders as seen on this device. */
   'reminders:fired': RemindersFiredEventSchema,
+  'hub:restarted': HubRestartedEventSchema,
 } as const;
 export type IpcEventChannel = keyof typeof ipcEventContract;
 export type IpcEvent<C extends IpcEventChannel> = z.output<(typeof ipcEventContract)[C]>;
@@ -136,6 +146,10 @@ export interface AgentDeskBridge {
   setReminders(reminders: readonly Reminder[]): Promise<void>;
   /** The host's reminder timer went off for these reminders. Returns an unsubscribe. */
   onRemindersFired(listener: (event: RemindersFiredEvent) => void): () => void;
+  /** Offers waiting and overdue follow-ups, for the tray and the taskbar/dock (or installed web app) badge. */
+  setBadge(counts: BadgeCounts): Promise<void>;
+  /** The desktop's local hub stopped and was restarted (or could not be). Returns an unsubscribe. */
+  onHubRestarted(listener: (event: HubRestartedEvent) => void): () => void;
 }
 
 /** A zod error as sentences, each with the field it is about in brackets (for whoever wrote the input: a config file, an API call). */
