@@ -5,13 +5,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, Notification, shell } from 'electron';
+import { app, dialog, Menu, nativeTheme, Notification, shell, type BrowserWindow } from 'electron';
 import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
 import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
 import { demoSizeOf, parseHubEnv } from '@core/hub-config';
-import { hubUrlRefusal, insecureHubAllowed } from '@core/hub-security';
+import { insecureHubAllowed } from '@core/hub-security';
 import { chooseHub } from './hub-choice';
 import { createEmbeddedHub } from './hub-process';
 import type { HubSupervisor } from './hub-supervisor';
@@ -20,6 +20,7 @@ import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { createDesktopReminders } from './reminders';
 import { installSecurityGuards } from './security';
 import { DesktopStore } from './settings';
+import { updateDesktopSettings } from './settings-update';
 import { createDesktopTray, type DesktopTray } from './tray';
 import { createMainWindow } from './window';
 import { manageWindowLifecycle } from './window-lifecycle';
@@ -166,9 +167,7 @@ async function start(): Promise<void> {
       }),
       'settings:get': () => store.settings(),
       'settings:update': (patch) => {
-        const refusal = patch.hubUrl ? hubUrlRefusal(patch.hubUrl, { allowInsecure }) : null;
-        if (refusal) throw new Error(refusal);
-        const next = store.updateSettings(patch);
+        const next = updateDesktopSettings(store, patch, { allowInsecure });
         nativeTheme.themeSource = next.theme;
         return next;
       },

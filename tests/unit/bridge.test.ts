@@ -74,13 +74,24 @@ describe('IPC contract', () => {
 describe('stored desktop state', () => {
   it('falls back per part when the settings file is damaged', () => {
     const state = readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' }, window: { width: 'wide' } });
-    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark' });
+    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark', closeToTray: true });
     expect(state.window).toEqual(DEFAULT_WINDOW_STATE);
     expect(readDesktopState({}).settings).toEqual(DEFAULT_DESKTOP_SETTINGS);
   });
 
   it('merges a settings patch and refuses invalid values', () => {
-    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light' });
+    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light', closeToTray: true });
     expect(() => mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'neon' as never })).toThrow();
+  });
+});
+
+describe('desktop settings saved by an older version', () => {
+  it('keep their values and gain close-to-tray, on by default', () => {
+    expect(readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' } }).settings).toEqual({
+      hubUrl: 'https://hub.example.com',
+      theme: 'dark',
+      closeToTray: true,
+    });
+    expect(readDesktopState({ settings: { hubUrl: null, theme: 'light', closeToTray: false } }).settings.closeToTray).toBe(false);
   });
 });
