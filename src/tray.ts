@@ -63,3 +63,8 @@ export function trayModel(productName: string, counts: BadgeCounts): TrayModel {
     ],
   };
 }
+
+/** Follow-ups still to do whose time has passed (the follow-ups list shows the same ones as "Overdue"). */
+export function overdueFollowUpCount(followUps: readonly { state: string; dueAt: number }[], now: number): number {
+  return followUps.filter((followUp) => followUp.state === 'scheduled' && followUp.dueAt < now).length;
+}
