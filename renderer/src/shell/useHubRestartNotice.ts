@@ -5,7 +5,7 @@ import { bridge } from '../bridge';
 import { useAppState } from '../state/app';
 
 export const HUB_RESTART_MESSAGES: Record<HubRestartedEvent['outcome'], string> = {
-  restarted: 'The local hub stopped and was restarted. Nothing was lost; changes made meanwhile are sending now.',
+  restarted: 'The local hub stopped and was restarted. Changes waiting on this computer are sending again.',
   'gave-up': 'The local hub keeps stopping and is no longer restarted. Your changes wait safely here; restart AgentDesk to try again.',
 };
 
