@@ -6,14 +6,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, nativeTheme, Notification, shell, type BrowserWindow } from 'electron';
-import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
+import { NotificationRequestSchema } from '@core/bridge';
 import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
-import { demoSizeOf, parseHubEnv } from '@core/hub-config';
 import { insecureHubAllowed } from '@core/hub-security';
-import { chooseHub } from './hub-choice';
-import { createEmbeddedHub } from './hub-process';
+import { startDesktopHub, type DesktopHub } from './hub-startup';
 import type { HubSupervisor } from './hub-supervisor';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -75,54 +73,6 @@ function handleDeepLink(link: string | null): void {
   if (appPath) openPath(appPath);
 }
 
-async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: AppInfo['hubMode'] } | null> {
-  const choice = await chooseHub({
-    envUrl: process.env.AGENTDESK_HUB_URL || null,
-    settingUrl: store.settings().hubUrl,
-    allowInsecure,
-    refused: async (reason) =>
-      (
-        await dialog.showMessageBox({
-          type: 'warning',
-          title: PRODUCT_NAME,
-          message: 'The configured hub was not used',
-          detail: `${reason}\n\nAgentDesk can start with the hub on this computer; set the hub's https:// address in Settings › Hub connection.`,
-          buttons: ["Use this computer's hub", 'Quit'],
-          defaultId: 0,
-          cancelId: 1,
-        })
-      ).response === 0,
-    clearSetting: () => store.updateSettings({ hubUrl: null }),
-    startEmbedded: async () => {
-      embeddedHub = createEmbeddedHub(
-        {
-          entry: path.join(here, 'hub-child.js'),
-          databaseUrl: process.env.DATABASE_URL || undefined,
-          dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
-          // The embedded hub's log, for IT: userData/logs/hub.*.log.
-          logsDir: path.join(app.getPath('userData'), 'logs'),
-          // Demo data only when asked for (npm start asks); otherwise the first administrator is created at first start.
-          demo: demoSizeOf(parseHubEnv(process.env)),
-        },
-        {
-          onRestarted: () => sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', { outcome: 'restarted' })),
-          onGaveUp: (reason) => {
-            sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', { outcome: 'gave-up' }));
-            void dialog.showMessageBox({
-              type: 'error',
-              title: PRODUCT_NAME,
-              message: 'The local hub keeps stopping',
-              detail: `AgentDesk restarted it several times and has stopped trying. Your changes wait safely in the outbox; restart AgentDesk to try again.${reason ? `\n\n${reason}` : ''}`,
-            });
-          },
-        },
-      );
-      return (await embeddedHub.start()).url;
-    },
-  });
-  return 'quit' in choice ? null : choice;
-}
-
 async function start(): Promise<void> {
   const store = new DesktopStore();
   // The workstation's Alt+letter shortcuts must reach the page: no menu bar mnemonics on Windows and Linux
@@ -134,10 +84,18 @@ async function start(): Promise<void> {
   const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   installSecurityGuards(appOrigins);
 
-  let hub: { url: string; mode: AppInfo['hubMode'] } | null;
+  let hub: DesktopHub | null;
   try {
-    hub = await resolveHub(store);
+    hub = await startDesktopHub({
+      env: process.env,
+      settingUrl: store.settings().hubUrl,
+      clearSetting: () => store.updateSettings({ hubUrl: null }),
+      mainDir: here,
+      userDataDir: app.getPath('userData'),
+      hubRestarted: (event) => sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', event)),
+    });
     if (!hub) return app.quit();
+    embeddedHub = hub.embedded;
   } catch (error) {
     dialog.showErrorBox(`${PRODUCT_NAME} could not start its hub`, error instanceof Error ? error.message : String(error));
     app.exit(1);
