@@ -122,6 +122,7 @@ async function start(): Promise<void> {
         os: `${os.type()} ${os.release()}`,
         hubUrl: hub.url,
         hubMode: hub.mode,
+        sessionStorage: store.sessionStorage(),
       }),
       'settings:get': () => store.settings(),
       'settings:update': (patch) => {

@@ -55,6 +55,11 @@ export class DesktopStore {
     process.platform,
   );
 
+  /** Where a signed-in session is kept on this computer. */
+  sessionStorage(): 'keychain' | 'memory' {
+    return this.sessions.storage();
+  }
+
   loadSession(): StoredSession | null {
     return this.sessions.load();
   }

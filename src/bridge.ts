@@ -42,6 +42,8 @@ export const AppInfoSchema = z.object({
   hubUrl: HttpUrlSchema,
   /** embedded: started in-process by the desktop shell; remote: configured; served: the page's own origin. */
   hubMode: z.enum(['embedded', 'remote', 'served']),
+  /** Desktop: where the signed-in session is kept (memory: no OS keychain, so signing in again at each start). */
+  sessionStorage: z.enum(['keychain', 'memory']).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

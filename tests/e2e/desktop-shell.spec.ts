@@ -91,7 +91,7 @@ async function installDesktopHost(page: Page): Promise<void> {
     const noop = () => () => undefined;
     (window as unknown as { agentdesk: unknown }).agentdesk = {
       host: 'electron',
-      appInfo: async () => ({ name: 'AgentDesk', version: 'test', host: 'electron', os: 'Test OS', hubUrl: window.location.origin, hubMode: 'embedded' }),
+      appInfo: async () => ({ name: 'AgentDesk', version: 'test', host: 'electron', os: 'Test OS', hubUrl: window.location.origin, hubMode: 'embedded', sessionStorage: 'memory' }),
       getSettings: async () => ({ ...window.__hostSettings! }),
       updateSettings: async (patch: Record<string, unknown>) => {
         window.__hostSettings = { ...window.__hostSettings!, ...patch };
@@ -118,7 +118,7 @@ async function installDesktopHost(page: Page): Promise<void> {
   });
 }
 
-test('on the desktop: the tray counts, the Tray setting and the local hub’s restart notice', async ({ page, request }) => {
+test('on the desktop: the tray counts, This computer’s settings and the local hub’s restart notice', async ({ page, request }) => {
   await installDesktopHost(page);
   const token = await login(request, 'tom');
   const followUpId = await planTomCallback(request, token, HOUR);
@@ -131,10 +131,11 @@ test('on the desktop: the tray counts, the Tray setting and the local hub’s re
   await expect.poll(() => page.evaluate(() => window.__hostBadges?.at(-1)), { timeout: 30_000 }).toEqual({ offers: 0, overdueFollowUps: 0 });
 
   await page.keyboard.press('Alt+6');
-  const tray = page.getByRole('region', { name: 'Tray' });
+  const tray = page.getByRole('region', { name: 'This computer' });
   const keepRunning = tray.getByRole('switch', { name: 'Keep AgentDesk running in the tray when the window is closed' });
   await expect(keepRunning).toBeChecked();
   await expect(tray).toContainText('To quit, choose Quit in the tray menu or press Ctrl+Q.');
+  await expect(tray).toContainText('Not remembered (no system keychain): you sign in at each start');
   await keepRunning.focus();
   await page.keyboard.press('Space');
   await expect(keepRunning).not.toBeChecked();

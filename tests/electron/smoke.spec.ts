@@ -71,6 +71,7 @@ test.describe('desktop app (Electron)', () => {
 
       const info = AppInfoSchema.parse(await page.evaluate(() => window.agentdesk?.appInfo()));
       expect(info).toMatchObject({ host: 'electron', hubMode: 'embedded' });
+      expect(['keychain', 'memory']).toContain(info.sessionStorage);
       // The embedded hub runs in its own process (utilityProcess), not in main.
       const hubPort = Number(new URL(info.hubUrl).port);
       expect(await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((metric) => metric.type === 'Utility').length)).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { Fact, SettingsCard } from '../components/SettingsCard';
 import { AccountCard } from './settings/AccountCard';
-import { TrayCard } from './settings/TrayCard';
+import { DesktopCard } from './settings/DesktopCard';
 
 function Appearance() {
   const { mode, setMode } = useColorScheme();
@@ -212,7 +212,7 @@ export function SettingsScreen() {
         <AccountCard />
         <SyncCard />
         <HubConnection />
-        <TrayCard />
+        <DesktopCard />
         <About />
       </Stack>
     </>
