@@ -15,7 +15,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       sourcemap: true,
-      rollupOptions: { input: { index: path.join(root, 'main/index.ts') } },
+      // hub-child: the embedded hub's own process (utilityProcess), so it never blocks the window.
+      rollupOptions: { input: { index: path.join(root, 'main/index.ts'), 'hub-child': path.join(root, 'main/hub-child.ts') } },
     },
   },
   preload: {

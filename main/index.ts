@@ -5,23 +5,26 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, crashReporter, dialog, Menu, nativeTheme, Notification, shell } from 'electron';
+import { app, crashReporter, dialog, Menu, nativeTheme, Notification, shell, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import electronUpdater from 'electron-updater';
-import { NotificationRequestSchema, type AppInfo } from '@core/bridge';
+import { NotificationRequestSchema } from '@core/bridge';
 import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
-import { demoSizeOf, parseHubEnv } from '@core/hub-config';
-import { createHubLogger } from '../hub/logging';
-import { startHub, type RunningHub } from '../hub/server';
+import { insecureHubAllowed } from '@core/hub-security';
+import { startDesktopHub, type DesktopHub } from './hub-startup';
+import type { HubSupervisor } from './hub-supervisor';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { createDesktopReminders } from './reminders';
 import { installSecurityGuards } from './security';
 import { DesktopStore } from './settings';
 import { startLogsAndCrashDumps, startSupport } from './support';
+import { updateDesktopSettings } from './settings-update';
+import { createDesktopTray, type DesktopTray } from './tray';
 import { createMainWindow } from './window';
+import { manageWindowLifecycle } from './window-lifecycle';
 
 const here = import.meta.dirname;
 const rendererDir = path.join(here, '../renderer');
@@ -35,11 +38,26 @@ registerAppSchemePrivileges();
 const support = startLogsAndCrashDumps({ app, log, crashReporter, env: process.env });
 
 let mainWindow: BrowserWindow | null = null;
-let embeddedHub: RunningHub | null = null;
+let embeddedHub: HubSupervisor | null = null;
+let tray: DesktopTray | null = null;
+/** Set once quitting is asked for (tray, Ctrl+Q, Cmd+Q, the OS): closing the window no longer hides it. */
+let quitting = false;
+const allowInsecure = insecureHubAllowed(process.env);
 /** A deep link that arrived before the window could take it. */
 let pendingPath: string | null = null;
 /** Shown notifications, kept referenced so their click handlers stay alive. */
 const liveNotifications = new Set<Notification>();
+
+function showWindow(): void {
+  if (!mainWindow) return void openWindow?.();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function sendToWindow(send: (window: BrowserWindow) => void): void {
+  if (mainWindow && !mainWindow.webContents.isLoading()) send(mainWindow);
+}
 
 function openPath(appPath: string): void {
   if (!mainWindow || mainWindow.webContents.isLoading()) {
@@ -59,23 +77,6 @@ function handleDeepLink(link: string | null): void {
   if (appPath) openPath(appPath);
 }
 
-async function resolveHub(store: DesktopStore): Promise<{ url: string; mode: AppInfo['hubMode'] }> {
-  const configured = process.env.AGENTDESK_HUB_URL || store.settings().hubUrl;
-  if (configured) return { url: configured, mode: 'remote' };
-  embeddedHub = await startHub({
-    host: '127.0.0.1',
-    port: 0,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.AGENTDESK_DATA_DIR || path.join(app.getPath('userData'), 'hub'),
-    rendererDir: null,
-    // Demo data only when asked for (npm start asks); otherwise the first administrator is created at first start.
-    demo: demoSizeOf(parseHubEnv(process.env)),
-    // The embedded hub's log, for IT: userData/logs/hub.*.log.
-    logger: await createHubLogger({ dir: path.join(app.getPath('userData'), 'logs'), stdout: false }),
-  });
-  return { url: embeddedHub.url, mode: 'embedded' };
-}
-
 async function start(): Promise<void> {
   const store = new DesktopStore();
   // The workstation's Alt+letter shortcuts must reach the page: no menu bar mnemonics on Windows and Linux
@@ -87,9 +88,18 @@ async function start(): Promise<void> {
   const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   installSecurityGuards(appOrigins);
 
-  let hub: { url: string; mode: AppInfo['hubMode'] };
+  let hub: DesktopHub | null;
   try {
-    hub = await resolveHub(store);
+    hub = await startDesktopHub({
+      env: process.env,
+      settingUrl: store.settings().hubUrl,
+      clearSetting: () => store.updateSettings({ hubUrl: null }),
+      mainDir: here,
+      userDataDir: app.getPath('userData'),
+      hubRestarted: (event) => sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', event)),
+    });
+    if (!hub) return app.quit();
+    embeddedHub = hub.embedded;
   } catch (error) {
     dialog.showErrorBox(`${PRODUCT_NAME} could not start its hub`, error instanceof Error ? error.message : String(error));
     app.exit(1);
@@ -131,10 +141,11 @@ async function start(): Promise<void> {
         os: `${os.type()} ${os.release()}`,
         hubUrl: hub.url,
         hubMode: hub.mode,
+        sessionStorage: store.sessionStorage(),
       }),
       'settings:get': () => store.settings(),
       'settings:update': (patch) => {
-        const next = store.updateSettings(patch);
+        const next = updateDesktopSettings(store, patch, { allowInsecure });
         nativeTheme.themeSource = next.theme;
         return next;
       },
@@ -164,6 +175,10 @@ async function start(): Promise<void> {
         reminders.set(list);
         return null;
       },
+      'badge:set': (counts) => {
+        tray?.update(counts);
+        return null;
+      },
       'app:relaunch': () => {
         app.relaunch();
         app.quit();
@@ -179,6 +194,11 @@ async function start(): Promise<void> {
   openWindow = () => {
     const window = createMainWindow({ url: devServerUrl ?? `${APP_ORIGIN}/`, preload: preloadPath, icon: iconPath, store });
     mainWindow = window;
+    manageWindowLifecycle(window, {
+      hideOnClose: () => !quitting && tray !== null && store.settings().closeToTray,
+      quit: () => app.quit(),
+      platform: process.platform,
+    });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -190,6 +210,12 @@ async function start(): Promise<void> {
   };
   pendingPath ??= deepLinkToPath(findDeepLink(process.argv) ?? '');
   openWindow();
+  try {
+    tray = createDesktopTray({ icon: iconPath, open: (appPath) => (appPath ? openPath(appPath) : showWindow()), quit: () => app.quit() });
+  } catch (error) {
+    // Some Linux desktops have no tray: closing the window then quits, as before.
+    console.warn('No tray available:', error);
+  }
 }
 
 /** Set once start-up is done; re-creates the window (macOS dock click). */
@@ -201,8 +227,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.on('second-instance', (_event, argv) => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    showWindow();
     handleDeepLink(findDeepLink(argv));
   });
   // macOS delivers deep links as open-url events, possibly before ready.
@@ -214,14 +239,19 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
+    if (openWindow) showWindow();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('will-quit', (event) => {
+    tray?.destroy();
+    tray = null;
     if (!embeddedHub) return;
     const hub = embeddedHub;
     embeddedHub = null;
     event.preventDefault();
-    void hub.close().finally(() => app.quit());
+    void hub.stop().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {
     log.error(error);

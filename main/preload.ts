@@ -15,7 +15,10 @@ import {
 async function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
   const contract = ipcInvokeContract[channel];
   const parsed = contract.args.parse(args) as unknown[];
-  const result: unknown = await ipcRenderer.invoke(channel, ...parsed);
+  const result: unknown = await ipcRenderer.invoke(channel, ...parsed).catch((error: unknown) => {
+    // Main's own sentence, without Electron's "Error invoking remote method …" wrapping.
+    throw new Error(String(error instanceof Error ? error.message : error).replace(/^Error invoking remote method '[^']+': (?:Error: )?/, ''));
+  });
   return contract.result.parse(result) as IpcResult<C>;
 }
 
@@ -84,6 +87,19 @@ const bridge: AgentDeskBridge = {
     await invoke('logs:open-folder');
   },
   hostDiagnostics: () => invoke('diagnostics:host'),
+  setBadge: async (counts) => {
+    await invoke('badge:set', counts);
+  },
+  onHubRestarted(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+      const event = ipcEventContract['hub:restarted'].safeParse(payload);
+      if (event.success) listener(event.data);
+    };
+    ipcRenderer.on('hub:restarted', handler);
+    return () => {
+      ipcRenderer.removeListener('hub:restarted', handler);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('agentdesk', bridge);

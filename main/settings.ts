@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import { StoredSessionSchema, type StoredSession } from '@core/bridge';
+import type { StoredSession } from '@core/bridge';
 import type { DesktopSettings, DesktopSettingsPatch } from '@core/bridge';
 import {
   DEFAULT_WINDOW_STATE,
@@ -9,12 +9,13 @@ import {
   type WindowState,
 } from '@core/desktop';
 import { DEFAULT_DESKTOP_SETTINGS } from '@core/bridge';
+import { SessionVault, type StoredSessionRecord } from './session-vault';
 
 interface StoreShape {
   settings: DesktopSettings;
   window: WindowState;
-  /** The signed-in session, encrypted with the OS keychain (safeStorage) where available. */
-  session?: { encrypted: boolean; data: string };
+  /** The signed-in session, encrypted with the OS keychain (safeStorage); never stored without one. */
+  session?: StoredSessionRecord;
   [key: string]: unknown;
 }
 
@@ -44,29 +45,26 @@ export class DesktopStore {
     this.store.set('window', state);
   }
 
+  private readonly sessions = new SessionVault(
+    {
+      get: () => this.store.get('session'),
+      set: (record) => this.store.set('session', record),
+      delete: () => this.store.delete('session'),
+    },
+    safeStorage,
+    process.platform,
+  );
+
+  /** Where a signed-in session is kept on this computer. */
+  sessionStorage(): 'keychain' | 'memory' {
+    return this.sessions.storage();
+  }
+
   loadSession(): StoredSession | null {
-    const stored = this.store.get('session');
-    if (!stored) return null;
-    try {
-      const text = stored.encrypted ? safeStorage.decryptString(Buffer.from(stored.data, 'base64')) : stored.data;
-      const parsed = StoredSessionSchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      // Unreadable (another machine's keychain, a damaged file): sign in again.
-      return null;
-    }
+    return this.sessions.load();
   }
 
   saveSession(session: StoredSession | null): void {
-    if (!session) {
-      this.store.delete('session');
-      return;
-    }
-    const text = JSON.stringify(StoredSessionSchema.parse(session));
-    if (safeStorage.isEncryptionAvailable()) {
-      this.store.set('session', { encrypted: true, data: safeStorage.encryptString(text).toString('base64') });
-    } else {
-      this.store.set('session', { encrypted: false, data: text });
-    }
+    this.sessions.save(session);
   }
 }

@@ -12,6 +12,7 @@ import { UserSchema } from './domain/model';
 import { ReminderListSchema, RemindersFiredEventSchema, type Reminder } from './reminders';
 import { HostDiagnosticsSchema, type HostDiagnostics } from './diagnostics';
 import { RestartAnswerSchema, UpdateStateSchema, type RestartAnswer, type UpdateState } from './updates';
+import { BadgeCountsSchema, type BadgeCounts } from './tray';
 
 export { AppPathSchema };
 
@@ -43,6 +44,8 @@ export const AppInfoSchema = z.object({
   hubUrl: HttpUrlSchema,
   /** embedded: started in-process by the desktop shell; remote: configured; served: the page's own origin. */
   hubMode: z.enum(['embedded', 'remote', 'served']),
+  /** Desktop: where the signed-in session is kept (memory: no OS keychain, so signing in again at each start). */
+  sessionStorage: z.enum(['keychain', 'memory']).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -52,12 +55,14 @@ const desktopSettingsFields = {
   theme: ThemePreferenceSchema,
   /** The generic update feed; null: a remote hub's own /updates/, none with the embedded hub. Takes effect after a restart. */
   updateFeedUrl: HttpUrlSchema.nullable(),
+  /** Closing the window keeps the app running in the tray (quit from the tray or with Ctrl+Q). */
+  closeToTray: z.boolean(),
 };
-// Settings saved before a field existed read as its default.
-export const DesktopSettingsSchema = z.object({ ...desktopSettingsFields, updateFeedUrl: desktopSettingsFields.updateFeedUrl.default(null) });
+// Settings saved before a field existed read as its default (src/desktop.ts fills them in).
+export const DesktopSettingsSchema = z.object(desktopSettingsFields);
 export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
 
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system', updateFeedUrl: null };
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system', updateFeedUrl: null, closeToTray: true };
 
 // Without defaults: a patch that leaves a field out leaves it as it is.
 export const DesktopSettingsPatchSchema = z.object(desktopSettingsFields).partial().strict();
@@ -89,6 +94,9 @@ export type StoredSession = z.infer<typeof StoredSessionSchema>;
 /** A line for the desktop's log file (the renderer's errors and warnings). */
 export const LogEntrySchema = z.object({ level: z.enum(['error', 'warn', 'info']), message: z.string().max(4000) }).strict();
 export type LogEntry = z.infer<typeof LogEntrySchema>;
+/** The embedded hub's child process ended unexpectedly: restarted (same address), or given up on after repeated crashes. */
+export const HubRestartedEventSchema = z.object({ outcome: z.enum(['restarted', 'gave-up']) }).strict();
+export type HubRestartedEvent = z.infer<typeof HubRestartedEventSchema>;
 
 export const NavigateEventSchema = z.object({ path: AppPathSchema }).strict();
 export type NavigateEvent = z.infer<typeof NavigateEventSchema>;
@@ -116,6 +124,8 @@ export const ipcInvokeContract = {
   'log:write': { args: z.tuple([LogEntrySchema]), result: z.null() },
   'logs:open-folder': { args: z.tuple([]), result: z.null() },
   'diagnostics:host': { args: z.tuple([]), result: HostDiagnosticsSchema },
+  /** What the tray and the taskbar/dock badge count. */
+  'badge:set': { args: z.tuple([BadgeCountsSchema]), result: z.null() },
 } as const;
 export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = z.input<(typeof ipcInvokeContract)[C]['args']>;
@@ -128,6 +138,7 @@ export const ipcEventContract = {
   /** The host's reminder timer went off: the renderer records these reminders as seen on this device. */
   'reminders:fired': RemindersFiredEventSchema,
   'updates:state': UpdateStateSchema,
+  'hub:restarted': HubRestartedEventSchema,
 } as const;
 export type IpcEventChannel = keyof typeof ipcEventContract;
 export type IpcEvent<C extends IpcEventChannel> = z.output<(typeof ipcEventContract)[C]>;
@@ -171,6 +182,10 @@ export interface AgentDeskBridge {
   openLogsFolder(): Promise<void>;
   /** Versions and file locations only the desktop shell knows; null in a browser. */
   hostDiagnostics(): Promise<HostDiagnostics | null>;
+  /** Offers waiting and overdue follow-ups, for the tray and the taskbar/dock (or installed web app) badge. */
+  setBadge(counts: BadgeCounts): Promise<void>;
+  /** The desktop's local hub stopped and was restarted (or could not be). Returns an unsubscribe. */
+  onHubRestarted(listener: (event: HubRestartedEvent) => void): () => void;
 }
 
 /** A zod error as sentences, each with the field it is about in brackets (for whoever wrote the input: a config file, an API call). */

@@ -21,7 +21,10 @@ export type StoredDesktopState = z.infer<typeof StoredDesktopStateSchema>;
 
 /** Reads each part on its own so one damaged value does not cost the others. */
 export function readDesktopState(raw: { settings?: unknown; window?: unknown }): StoredDesktopState {
-  const settings = DesktopSettingsSchema.safeParse(raw.settings);
+  // Settings saved by an older version lack newer fields: those take their defaults.
+  const settings = DesktopSettingsSchema.safeParse(
+    typeof raw.settings === 'object' && raw.settings !== null ? { ...DEFAULT_DESKTOP_SETTINGS, ...raw.settings } : raw.settings,
+  );
   const window = WindowStateSchema.safeParse(raw.window);
   return {
     settings: settings.success ? settings.data : { ...DEFAULT_DESKTOP_SETTINGS },

@@ -1,7 +1,6 @@
 import {
   DEFAULT_DESKTOP_SETTINGS,
   DesktopSettingsPatchSchema,
-  DesktopSettingsSchema,
   HttpUrlSchema,
   LogEntrySchema,
   NotificationRequestSchema,
@@ -13,15 +12,17 @@ import {
 } from '@core/bridge';
 import { PRODUCT_NAME } from '@core/config';
 import { redact } from '@core/log-redact';
+import { readDesktopState } from '@core/desktop';
 import { createReminderScheduler, ReminderListSchema, type ReminderScheduler } from '@core/reminders';
+import { badgeCount, BadgeCountsSchema } from '@core/tray';
 
 const SETTINGS_KEY = 'agentdesk.settings';
 const SESSION_KEY = 'agentdesk.session';
 
 function readSettings(): DesktopSettings {
   try {
-    const parsed = DesktopSettingsSchema.safeParse(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
-    return parsed.success ? { ...parsed.data, hubUrl: null, updateFeedUrl: null } : { ...DEFAULT_DESKTOP_SETTINGS };
+    const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as unknown;
+    return { ...readDesktopState({ settings: stored }).settings, hubUrl: null, updateFeedUrl: null };
   } catch {
     return { ...DEFAULT_DESKTOP_SETTINGS };
   }
@@ -146,6 +147,14 @@ export function createBrowserBridge(): AgentDeskBridge {
       throw new Error('Log files are kept by the desktop app only.');
     },
     hostDiagnostics: async () => null,
+    setBadge: async (counts) => {
+      // The installed web app's icon badge (Chromium, Safari); a plain tab has none, and that is fine.
+      const count = badgeCount(BadgeCountsSchema.parse(counts));
+      if (!('setAppBadge' in navigator)) return;
+      await (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(() => undefined);
+    },
+    // The browser has no local hub of its own.
+    onHubRestarted: () => () => undefined,
   };
 }
 

@@ -51,11 +51,39 @@ test.describe('desktop app (Electron)', () => {
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys(window.agentdesk ?? {}).sort())).toEqual(
-        ['appInfo', 'getSettings', 'host', 'loadSession', 'notify', 'onNavigate', 'openExternal', 'relaunch', 'saveSession', 'updateSettings'],
+        [
+          'appInfo',
+          'checkForUpdates',
+          'getSettings',
+          'host',
+          'hostDiagnostics',
+          'loadSession',
+          'log',
+          'notify',
+          'onHubRestarted',
+          'onNavigate',
+          'onRemindersFired',
+          'onUpdateState',
+          'openExternal',
+          'openLogsFolder',
+          'relaunch',
+          'restartToUpdate',
+          'saveSession',
+          'setBadge',
+          'setMidContact',
+          'setReminders',
+          'updateSettings',
+          'updateState',
+        ],
       );
 
       const info = AppInfoSchema.parse(await page.evaluate(() => window.agentdesk?.appInfo()));
       expect(info).toMatchObject({ host: 'electron', hubMode: 'embedded' });
+      expect(['keychain', 'memory']).toContain(info.sessionStorage);
+      // The embedded hub runs in its own process (utilityProcess), not in main.
+      const hubPort = Number(new URL(info.hubUrl).port);
+      expect(await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((metric) => metric.type === 'Utility').length)).toBeGreaterThan(0);
+      expect(hubPort).toBeGreaterThan(0);
       const health = HealthSchema.parse(await page.evaluate(async (url) => (await (await fetch(`${url}/health`)).json()) as unknown, info.hubUrl));
       expect(health.storage).toBe('pglite');
       await expect(page.getByTestId('connection-indicator')).toHaveText('Online');
@@ -77,6 +105,12 @@ test.describe('desktop app (Electron)', () => {
 
       await page.keyboard.press('Alt+6');
       await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+      await expect(page.getByRole('switch', { name: 'Keep AgentDesk running in the tray when the window is closed' })).toBeChecked();
+
+      // Closing the window keeps the app in the tray; the hub still answers.
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => window.isVisible()))).toEqual([false]);
+      expect((await fetch(`${info.hubUrl}/health`)).ok).toBe(true);
     } finally {
       await app.close();
     }

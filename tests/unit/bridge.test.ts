@@ -74,18 +74,29 @@ describe('IPC contract', () => {
 describe('stored desktop state', () => {
   it('falls back per part when the settings file is damaged', () => {
     const state = readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' }, window: { width: 'wide' } });
-    // Saved before the update feed existed: read with none.
-    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark', updateFeedUrl: null });
+    // Saved before the update feed and the tray existed: read with their defaults.
+    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark', updateFeedUrl: null, closeToTray: true });
     expect(state.window).toEqual(DEFAULT_WINDOW_STATE);
     expect(readDesktopState({}).settings).toEqual(DEFAULT_DESKTOP_SETTINGS);
   });
 
   it('merges a settings patch and refuses invalid values', () => {
-    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light', updateFeedUrl: null });
+    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light', updateFeedUrl: null, closeToTray: true });
     const withFeed = mergeSettings(DEFAULT_DESKTOP_SETTINGS, { updateFeedUrl: 'https://it.example.com/agentdesk/' });
     // A patch that leaves the feed out keeps it.
     expect(mergeSettings(withFeed, DesktopSettingsPatchSchema.parse({ theme: 'dark' })).updateFeedUrl).toBe('https://it.example.com/agentdesk/');
     expect(DesktopSettingsPatchSchema.safeParse({ updateFeedUrl: 'ftp://it.example.com/' }).success).toBe(false);
     expect(() => mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'neon' as never })).toThrow();
+  });
+});
+
+describe('desktop settings saved by an older version', () => {
+  it('keep their values and gain close-to-tray, on by default', () => {
+    expect(readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' } }).settings).toEqual({
+      hubUrl: 'https://hub.example.com',
+      theme: 'dark',
+      closeToTray: true,
+    });
+    expect(readDesktopState({ settings: { hubUrl: null, theme: 'light', closeToTray: false } }).settings.closeToTray).toBe(false);
   });
 });

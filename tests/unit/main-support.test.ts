@@ -74,7 +74,7 @@ describe('updates in main', () => {
       updater: updater as unknown as DesktopUpdater,
       logsDir: '/home/jane.doe/.config/AgentDesk/logs',
       crashSubmitUrl: null,
-      settings: { hubUrl: 'https://hub.example.com', theme: 'system', updateFeedUrl: options.feed ?? null },
+      settings: { hubUrl: 'https://hub.example.com', theme: 'system', updateFeedUrl: options.feed ?? null, closeToTray: true },
       hub: { url: 'https://hub.example.com', mode: options.mode ?? 'remote' },
       publish: (state) => published.push(state),
     });

@@ -18,6 +18,7 @@ import { Fact, SettingsCard } from '../components/SettingsCard';
 import { AccountCard } from './settings/AccountCard';
 import { DiagnosticsCard } from './settings/DiagnosticsCard';
 import { UpdatesCard } from './settings/UpdatesCard';
+import { DesktopCard } from './settings/DesktopCard';
 
 function Appearance() {
   const { mode, setMode } = useColorScheme();
@@ -213,6 +214,7 @@ export function SettingsScreen() {
         <AccountCard />
         <SyncCard />
         <HubConnection />
+        <DesktopCard />
         <About />
         <UpdatesCard />
         <DiagnosticsCard />

@@ -11,6 +11,8 @@ import { DemoBanner } from './DemoBanner';
 import { MissedReminders } from './MissedReminders';
 import { Notices } from './Notices';
 import { useFollowUpReminders } from './useFollowUpReminders';
+import { useHostBadge } from './useHostBadge';
+import { useHubRestartNotice } from './useHubRestartNotice';
 import { useOfferNotifications } from './useOfferNotifications';
 import { RevealedKeyDialog } from './RevealedKeyDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -27,6 +29,7 @@ function SignedInEffects() {
   useOfferNotifications();
   useFollowUpReminders();
   useReportMidContact();
+  useHostBadge();
   return null;
 }
 
@@ -44,6 +47,7 @@ function useHostNavigation() {
 
 export function AppShell() {
   useHostNavigation();
+  useHubRestartNotice();
   const status = useSession((state) => state.status);
   if (status === 'loading') return <Box sx={{ height: '100vh', bgcolor: 'background.default' }} aria-busy="true" />;
   if (status === 'signed-out') return <SignInScreen />;

@@ -1,0 +1,67 @@
+/**
+ * Settings › This computer (desktop only): whether closing the window keeps AgentDesk running in the
+ * tray, and whether the sign-in is remembered here (only with an OS keychain).
+ */
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
+import Typography from '@mui/material/Typography';
+import { bridge } from '../../bridge';
+import { Fact, SettingsCard } from '../../components/SettingsCard';
+import { useAppState } from '../../state/app';
+
+const SIGN_IN_STORAGE = {
+  keychain: 'Remembered, encrypted by the system keychain',
+  memory: 'Not remembered (no system keychain): you sign in at each start',
+} as const;
+
+export function DesktopCard() {
+  const sessionStorage = useAppState((state) => state.info?.sessionStorage);
+  const [closeToTray, setCloseToTray] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void bridge.getSettings().then((settings) => setCloseToTray(settings.closeToTray));
+  }, []);
+
+  if (bridge.host !== 'electron' || closeToTray === null) return null;
+
+  const change = (value: boolean) => {
+    setCloseToTray(value);
+    bridge.updateSettings({ closeToTray: value }).then(
+      (next) => {
+        setCloseToTray(next.closeToTray);
+        setError(null);
+      },
+      (e: unknown) => {
+        setCloseToTray(!value);
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
+
+  return (
+    <SettingsCard title="This computer" id="settings-desktop">
+      <FormControlLabel
+        control={<Switch checked={closeToTray} onChange={(event) => change(event.target.checked)} />}
+        label="Keep AgentDesk running in the tray when the window is closed"
+      />
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        The tray icon and the taskbar or dock badge count offers waiting for you and overdue follow-ups, and offer notifications keep coming.
+        To quit, choose Quit in the tray menu or press {navigator.platform.startsWith('Mac') ? '⌘Q' : 'Ctrl+Q'}.
+      </Typography>
+      {sessionStorage && (
+        <Box sx={{ mt: 2 }}>
+          <Fact label="Sign-in" value={SIGN_IN_STORAGE[sessionStorage]} />
+        </Box>
+      )}
+      {error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {error}
+        </Alert>
+      )}
+    </SettingsCard>
+  );
+}
