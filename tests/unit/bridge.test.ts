@@ -91,10 +91,11 @@ describe('stored desktop state', () => {
 });
 
 describe('desktop settings saved by an older version', () => {
-  it('keep their values and gain close-to-tray, on by default', () => {
+  it('keep their values and gain close-to-tray (on) and the update feed (none) by default', () => {
     expect(readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' } }).settings).toEqual({
       hubUrl: 'https://hub.example.com',
       theme: 'dark',
+      updateFeedUrl: null,
       closeToTray: true,
     });
     expect(readDesktopState({ settings: { hubUrl: null, theme: 'light', closeToTray: false } }).settings.closeToTray).toBe(false);
