@@ -1,0 +1,53 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export type PreloadableComponent<P extends object> = LazyExoticComponent<ComponentType<P>> & {
+  /** Starts fetching the component's chunk (once); rendering it afterwards does not suspend once this has settled. */
+  preload: () => Promise<unknown>;
+};
+
+/**
+ * React.lazy for a named export, plus a `preload()` that fetches the chunk
+ * ahead of time, so screens can be warmed while the agent is idle and shown
+ * without a fallback when they are opened.
+ */
+export function lazyWithPreload<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): PreloadableComponent<P> {
+  let loading: Promise<M> | null = null;
+  const preload = () => {
+    // A failed fetch (offline, a new build replaced the files) may be retried by the next render.
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+  const component = lazy(() => preload().then((module) => ({ default: pick(module) })));
+  return Object.assign(component, { preload });
+}
+
+/**
+ * Fetches the given chunks one after another when the browser is idle, so
+ * warming the other screens never competes with what the agent is doing.
+ */
+export function preloadWhenIdle(preloads: readonly (() => Promise<unknown>)[]): () => void {
+  let cancelled = false;
+  let handle: number | null = null;
+  const idle = (next: () => void) => {
+    handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 2000 }) : window.setTimeout(next, 200);
+  };
+  const step = (index: number) => {
+    if (cancelled || index >= preloads.length) return;
+    const preload = preloads[index]!;
+    preload().then(
+      () => idle(() => step(index + 1)),
+      // Offline or a build swapped underneath: the screen will load (or say why) when it is opened.
+      () => idle(() => step(index + 1)),
+    );
+  };
+  idle(() => step(0));
+  return () => {
+    cancelled = true;
+    if (handle === null) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+    else clearTimeout(handle);
+  };
+}
