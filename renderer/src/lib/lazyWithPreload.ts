@@ -1,6 +1,6 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
-export type PreloadableComponent<P extends object> = LazyExoticComponent<ComponentType<P>> & {
+export type PreloadableComponent<P extends object> = ComponentType<P> & {
   /** Starts fetching the component's chunk (once); rendering it afterwards does not suspend once this has settled. */
   preload: () => Promise<unknown>;
 };
@@ -12,16 +12,29 @@ export type PreloadableComponent<P extends object> = LazyExoticComponent<Compone
  */
 export function lazyWithPreload<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): PreloadableComponent<P> {
   let loading: Promise<M> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const preload = () => {
-    // A failed fetch (offline, a new build replaced the files) may be retried by the next render.
-    loading ??= load().catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
+    loading ??= load().then(
+      (module) => {
+        loaded = pick(module);
+        return module;
+      },
+      (error: unknown) => {
+        // A failed fetch (offline, a new build replaced the files) may be retried by the next render.
+        loading = null;
+        throw error;
+      },
+    );
     return loading;
   };
-  const component = lazy(() => preload().then((module) => ({ default: pick(module) })));
-  return Object.assign(component, { preload });
+  const Lazy = lazy(() => preload().then((module) => ({ default: pick(module) })));
+  // React.lazy suspends on its first render even when the chunk is already here, and React then holds the
+  // fallback for a moment: a preloaded screen renders directly instead. Chosen once per mount, so it never remounts.
+  function Preloadable(props: P) {
+    const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return createElement(Component, props);
+  }
+  return Object.assign(Preloadable, { preload });
 }
 
 /**
@@ -32,7 +45,7 @@ export function preloadWhenIdle(preloads: readonly (() => Promise<unknown>)[]): 
   let cancelled = false;
   let handle: number | null = null;
   const idle = (next: () => void) => {
-    handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 2000 }) : window.setTimeout(next, 200);
+    handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 2000 }) : setTimeout(next, 200);
   };
   const step = (index: number) => {
     if (cancelled || index >= preloads.length) return;

@@ -26,17 +26,25 @@ function useHostNavigation() {
   );
 }
 
-/** While the agent types their name and password, the workstation behind sign-in is fetched. */
+/**
+ * The workstation behind sign-in is fetched while the agent types their name
+ * and password (or a few seconds after the screen shows), not before the
+ * sign-in screen itself has everything it needs.
+ */
 function useWarmShell(signedOut: boolean) {
   useEffect(() => {
     if (!signedOut) return;
-    const start = () => void SignedInShell.preload().catch(() => undefined);
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = window.setTimeout(start, 200);
-      return () => clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(start, { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
+    const start = () => {
+      stop();
+      void SignedInShell.preload().catch(() => undefined);
+    };
+    const timer = setTimeout(start, 3000);
+    const stop = () => {
+      clearTimeout(timer);
+      document.removeEventListener('input', start, true);
+    };
+    document.addEventListener('input', start, true);
+    return stop;
   }, [signedOut]);
 }
 
