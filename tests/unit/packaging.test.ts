@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, 'out');
@@ -70,13 +70,16 @@ function packed(file: string): boolean {
   return included;
 }
 
+/** Fails (never skips) when there is no build to inspect: CI builds before the unit tests. */
+function requireBuild(): void {
+  const missing = RUNTIME_DIRS.filter((dir) => filesUnder(path.join(out, dir), (name) => /\.(c|m)?js$/.test(name)).length === 0);
+  if (missing.length || !existsSync(path.join(out, 'renderer/index.html'))) {
+    throw new Error(`out/${missing[0] ?? 'renderer'} is missing: run npm run build first (the packaging checks read its output).`);
+  }
+}
+
 describe('the build output', () => {
-  beforeAll(() => {
-    const missing = RUNTIME_DIRS.filter((dir) => filesUnder(path.join(out, dir), (name) => /\.(c|m)?js$/.test(name)).length === 0);
-    if (missing.length || !existsSync(path.join(out, 'renderer/index.html'))) {
-      throw new Error(`out/${missing[0] ?? 'renderer'} is missing: run npm run build first (the packaging checks read its output).`);
-    }
-  });
+  beforeEach(requireBuild);
 
   test('every package main, preload and the hub import is in "dependencies"', () => {
     const imported = new Map<string, string>();
