@@ -43,9 +43,15 @@ export function lazyWithPreload<M, P extends object>(load: () => Promise<M>, pic
  */
 export function preloadWhenIdle(preloads: readonly (() => Promise<unknown>)[]): () => void {
   let cancelled = false;
-  let handle: number | null = null;
+  let cancelWait: () => void = () => undefined;
   const idle = (next: () => void) => {
-    handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 2000 }) : setTimeout(next, 200);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(next, { timeout: 2000 });
+      cancelWait = () => cancelIdleCallback(handle);
+    } else {
+      const timer = setTimeout(next, 200);
+      cancelWait = () => clearTimeout(timer);
+    }
   };
   const step = (index: number) => {
     if (cancelled || index >= preloads.length) return;
@@ -59,8 +65,6 @@ export function preloadWhenIdle(preloads: readonly (() => Promise<unknown>)[]): 
   idle(() => step(0));
   return () => {
     cancelled = true;
-    if (handle === null) return;
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-    else clearTimeout(handle);
+    cancelWait();
   };
 }
