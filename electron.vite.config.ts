@@ -41,7 +41,6 @@ export default defineConfig({
       emptyOutDir: true,
       sourcemap: true,
       minify: true,
-      chunkSizeWarningLimit: 2000,
       rollupOptions: { input: { index: path.join(root, 'renderer/index.html') } },
     },
   },

@@ -23,7 +23,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     minify: true,
-    chunkSizeWarningLimit: 2000,
     rollupOptions: { input: { index: path.join(root, 'renderer/index.html') } },
   },
 });

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { UpdateState } from '@core/updates';
 import { bridge } from '../bridge';
+import { reportMidContact } from '../state/appUpdate';
 import { useMidContact } from './workInHand';
 
 /** The updater's state as main reports it; null in a browser or until main has answered. */
@@ -21,11 +22,21 @@ export function useUpdateState(): [UpdateState | null, (state: UpdateState | nul
   return [state, setState];
 }
 
-/** Keeps main told whether the agent is mid-contact, so nothing restarts the app under them. */
+/**
+ * Keeps the host (the desktop's updater) and the web workstation's update notice told whether the
+ * agent is mid-contact, so nothing restarts or reloads the app under them.
+ */
 export function useReportMidContact(): void {
   const midContact = useMidContact();
   useEffect(() => {
+    reportMidContact(midContact);
     void bridge.setMidContact(midContact).catch(() => undefined);
   }, [midContact]);
-  useEffect(() => () => void bridge.setMidContact(false).catch(() => undefined), []);
+  useEffect(
+    () => () => {
+      reportMidContact(false);
+      void bridge.setMidContact(false).catch(() => undefined);
+    },
+    [],
+  );
 }

@@ -1,20 +1,24 @@
+import { Suspense } from 'react';
 import Box from '@mui/material/Box';
 import { sectionForPath } from '../sections';
+import { ScreenLoading } from '../components/ScreenLoading';
 import { useLocal } from '../data/local';
 import { useRouter } from '../state/router';
-import { CustomerScreen } from './CustomerScreen';
-import { CustomersScreen } from './CustomersScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import { PlannedScreen } from './PlannedScreen';
-import { SettingsScreen } from './SettingsScreen';
-import { AdminScreen } from './admin/AdminScreen';
-import { ContactScreen } from './contact/ContactScreen';
 import { QueueScreen } from './queue/QueueScreen';
-import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
-import { KnowledgeScreen } from './knowledge/KnowledgeScreen';
-import { ScriptsScreen } from './scripts/ScriptsScreen';
-import { DashboardScreen } from './dashboard/DashboardScreen';
-import { FloorScreen } from './floor/FloorScreen';
+import {
+  AdminScreen,
+  ContactScreen,
+  CustomerScreen,
+  CustomersScreen,
+  DashboardScreen,
+  FloorScreen,
+  FollowUpsScreen,
+  KnowledgeScreen,
+  ScriptsScreen,
+  SettingsScreen,
+} from './lazyScreens';
 import { SectionTabs } from './SectionTabs';
 
 const SCRIPTS_TABS = [
@@ -27,7 +31,16 @@ const DASHBOARD_TABS = [
   { path: '/floor', label: 'Floor' },
 ] as const;
 
+/** The current screen; one still being fetched keeps the area blank (tabs stay put) rather than flashing a spinner. */
 export function ScreenRouter() {
+  return (
+    <Suspense fallback={<ScreenLoading />}>
+      <CurrentScreen />
+    </Suspense>
+  );
+}
+
+function CurrentScreen() {
   const path = useRouter((state) => state.path);
   const role = useLocal((state) => state.actor?.role);
   const supervising = role === 'supervisor' || role === 'admin';
@@ -47,7 +60,9 @@ export function ScreenRouter() {
     return (
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
         <SectionTabs label="Dashboard and floor" current={floor ? '/floor' : '/dashboard'} tabs={DASHBOARD_TABS} />
-        <Box sx={{ flex: 1, minHeight: 0 }}>{floor ? <FloorScreen /> : <DashboardScreen />}</Box>
+        <Box sx={{ flex: 1, minHeight: 0 }}>
+          <Suspense fallback={<ScreenLoading />}>{floor ? <FloorScreen /> : <DashboardScreen />}</Suspense>
+        </Box>
       </Box>
     );
   }
@@ -56,7 +71,9 @@ export function ScreenRouter() {
     return (
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
         <SectionTabs label="Scripts and knowledge" current={knowledge ? '/knowledge' : '/scripts'} tabs={SCRIPTS_TABS} />
-        <Box sx={{ flex: 1, minHeight: 0 }}>{knowledge ? <KnowledgeScreen /> : <ScriptsScreen />}</Box>
+        <Box sx={{ flex: 1, minHeight: 0 }}>
+          <Suspense fallback={<ScreenLoading />}>{knowledge ? <KnowledgeScreen /> : <ScriptsScreen />}</Suspense>
+        </Box>
       </Box>
     );
   }

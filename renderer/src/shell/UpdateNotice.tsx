@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { useMidContact } from '../data/workInHand';
 import { postponeUpdate, reloadIntoUpdate, useAppUpdate } from '../state/appUpdate';
 import { updateNotice } from '../state/updatePolicy';
 
@@ -10,8 +9,7 @@ import { updateNotice } from '../state/updatePolicy';
  * suits them; while they are mid-contact it only says the reload will be offered afterwards.
  */
 export function UpdateNotice() {
-  const { waiting, postponed } = useAppUpdate();
-  const midContact = useMidContact();
+  const { waiting, postponed, midContact } = useAppUpdate();
   const notice = updateNotice({ waiting, midContact, postponed });
   if (notice === 'none') return null;
   return (

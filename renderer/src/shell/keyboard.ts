@@ -22,9 +22,10 @@ export function focusScreenHeading(): void {
 export function focusWhenShown(selector: string): void {
   const started = document.activeElement;
   const focus = () => {
+    // The screen being left may still be in the DOM, hidden, while the next one's code loads: only a focus that took counts.
     const target = document.querySelector<HTMLElement>(`main :is(${selector})`);
     target?.focus();
-    return !!target;
+    return !!target && document.activeElement === target;
   };
   requestAnimationFrame(() => {
     if (focus()) return;

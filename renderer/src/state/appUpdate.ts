@@ -12,9 +12,18 @@ interface AppUpdateState {
   waiting: boolean;
   /** The agent said "Later" to the waiting build. */
   postponed: boolean;
+  /**
+   * The agent holds a contact that is not finished. Reported by the signed-in workstation
+   * (data/updates.ts), so this module and the notice stay out of the local database's code.
+   */
+  midContact: boolean;
 }
 
-export const useAppUpdate = create<AppUpdateState>(() => ({ waiting: false, postponed: false }));
+export const useAppUpdate = create<AppUpdateState>(() => ({ waiting: false, postponed: false, midContact: false }));
+
+export function reportMidContact(midContact: boolean): void {
+  useAppUpdate.setState({ midContact });
+}
 
 /** A tab stays open all day: look for a new build now and then, not only when the page is loaded. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;

@@ -4,7 +4,6 @@ import type { StoredSession } from '@core/bridge';
 import { SetupRequestSchema, type SetupRequest } from '@core/account-api';
 import { LoginResponseSchema } from '@core/hub-api';
 import { bridge } from '../bridge';
-import { closeLocal, deleteLocal, openLocal } from '../data/local';
 
 /** 'password-change': signed in with a one-time password; a new one is chosen before anything else. */
 export type SessionStatus = 'loading' | 'signed-out' | 'password-change' | 'signed-in';
@@ -33,7 +32,15 @@ async function endedBecause(session: StoredSession): Promise<string | null> {
   }
 }
 
-function begin(session: StoredSession): void {
+/**
+ * The local database and sync (Dexie, the sync engine) load with the first
+ * session, not with the sign-in screen: it shows sooner, and the chunk is
+ * already fetched by then (the signed-in shell imports it too).
+ */
+const local = () => import('../data/local');
+
+async function begin(session: StoredSession): Promise<void> {
+  const { openLocal } = await local();
   openLocal(session, {
     onUnauthorized: () => {
       void endedBecause(session).then((reason) => endSession(reason ?? 'Your session has ended: sign in again. Changes not yet synced are kept on this device.'));
@@ -43,6 +50,7 @@ function begin(session: StoredSession): void {
 }
 
 async function endSession(notice: string | null): Promise<void> {
+  const { closeLocal } = await local();
   await closeLocal();
   await bridge.saveSession(null);
   useSession.setState({ status: 'signed-out', session: null, notice });
@@ -51,7 +59,7 @@ async function endSession(notice: string | null): Promise<void> {
 /** At start: resumes the remembered session for this hub if it has not expired. */
 export async function restoreSession(hubUrl: string): Promise<void> {
   const session = await bridge.loadSession().catch(() => null);
-  if (session && session.hubUrl === hubUrl && session.expiresAt > Date.now()) begin(session);
+  if (session && session.hubUrl === hubUrl && session.expiresAt > Date.now()) await begin(session);
   else useSession.setState({ status: 'signed-out', session: null, notice: session ? 'Your session has expired: sign in again.' : null });
 }
 
@@ -80,7 +88,7 @@ async function startSession(hubUrl: string, path: string, payload: object, failu
     return;
   }
   await bridge.saveSession(session);
-  begin(session);
+  await begin(session);
   if (login.integrationKey) useSession.setState({ revealedKey: login.integrationKey });
 }
 
@@ -115,7 +123,7 @@ export async function chooseFirstPassword(currentPassword: string, newPassword: 
   }
   await bridge.saveSession(session);
   useSession.setState({ awaitingPassword: null });
-  begin(session);
+  await begin(session);
 }
 
 /** Leaves the choose-a-password screen without changing it (the one-time password stays valid). */
@@ -137,5 +145,5 @@ export async function signOut(options: { wipe: boolean }): Promise<void> {
     signal: AbortSignal.timeout(3000),
   }).catch(() => undefined);
   await endSession(null);
-  if (options.wipe) await deleteLocal(session.hubId, session.user.id);
+  if (options.wipe) await (await local()).deleteLocal(session.hubId, session.user.id);
 }

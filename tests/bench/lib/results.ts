@@ -87,7 +87,7 @@ export function loadLatestResults(): BenchResult[] {
   }
   return files
     .map((file) => JSON.parse(readFileSync(path.join(RESULTS_DIR, file), 'utf8')) as BenchResult)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
 /** Whether a result was saved by the current run. */
