@@ -15,6 +15,11 @@ describe('offering a new version of the web workstation', () => {
     expect(updateNotice({ waiting: true, midContact: true, postponed: false })).toBe('after-contact');
   });
 
+  it('mid-contact, hidden with OK, stays quiet until the contact is finished, then offers the reload', () => {
+    expect(updateNotice({ waiting: true, midContact: true, postponed: false, hushedForContact: true })).toBe('none');
+    expect(updateNotice({ waiting: true, midContact: false, postponed: false, hushedForContact: true })).toBe('offer');
+  });
+
   it('stays quiet once the agent said Later', () => {
     expect(updateNotice({ waiting: true, midContact: false, postponed: true })).toBe('none');
     expect(updateNotice({ waiting: true, midContact: true, postponed: true })).toBe('none');

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { postponeUpdate, reloadIntoUpdate, useAppUpdate } from '../state/appUpdate';
+import { hushUpdateForContact, postponeUpdate, reloadIntoUpdate, useAppUpdate } from '../state/appUpdate';
 import { updateNotice } from '../state/updatePolicy';
 
 /**
@@ -9,8 +9,8 @@ import { updateNotice } from '../state/updatePolicy';
  * suits them; while they are mid-contact it only says the reload will be offered afterwards.
  */
 export function UpdateNotice() {
-  const { waiting, postponed, midContact } = useAppUpdate();
-  const notice = updateNotice({ waiting, midContact, postponed });
+  const { waiting, postponed, midContact, hushedForContact } = useAppUpdate();
+  const notice = updateNotice({ waiting, midContact, postponed, hushedForContact });
   if (notice === 'none') return null;
   return (
     <Snackbar open anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
@@ -30,7 +30,11 @@ export function UpdateNotice() {
                 Later
               </Button>
             </>
-          ) : undefined
+          ) : (
+            <Button color="inherit" size="small" onClick={hushUpdateForContact}>
+              OK
+            </Button>
+          )
         }
       >
         {notice === 'offer'

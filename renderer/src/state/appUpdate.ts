@@ -17,12 +17,19 @@ interface AppUpdateState {
    * (data/updates.ts), so this module and the notice stay out of the local database's code.
    */
   midContact: boolean;
+  /** The agent hid the mid-contact notice; it comes back as the offer once the contact is finished. */
+  hushedForContact: boolean;
 }
 
-export const useAppUpdate = create<AppUpdateState>(() => ({ waiting: false, postponed: false, midContact: false }));
+export const useAppUpdate = create<AppUpdateState>(() => ({ waiting: false, postponed: false, midContact: false, hushedForContact: false }));
 
 export function reportMidContact(midContact: boolean): void {
-  useAppUpdate.setState({ midContact });
+  useAppUpdate.setState(midContact ? { midContact } : { midContact, hushedForContact: false });
+}
+
+/** Hides the mid-contact notice, which otherwise sits over the agent's work until the contact ends. */
+export function hushUpdateForContact(): void {
+  useAppUpdate.setState({ hushedForContact: true });
 }
 
 /** A tab stays open all day: look for a new build now and then, not only when the page is loaded. */

@@ -10,6 +10,8 @@ export interface UpdateSituation {
   midContact: boolean;
   /** The agent said "Later" to this build. */
   postponed: boolean;
+  /** The agent hid the mid-contact notice ("OK"): quiet until this contact is finished, then offered. */
+  hushedForContact?: boolean;
 }
 
 /** What the update notice shows: nothing, the offer to reload, or that it will be offered after the contact. */
@@ -17,7 +19,8 @@ export type UpdateNotice = 'none' | 'offer' | 'after-contact';
 
 export function updateNotice(situation: UpdateSituation): UpdateNotice {
   if (!situation.waiting || situation.postponed) return 'none';
-  return situation.midContact ? 'after-contact' : 'offer';
+  if (!situation.midContact) return 'offer';
+  return situation.hushedForContact ? 'none' : 'after-contact';
 }
 
 /** Whether reloading into the new build may happen now (asked again at the click: a contact may have been taken meanwhile). */
