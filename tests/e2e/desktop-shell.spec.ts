@@ -14,9 +14,12 @@ declare global {
     __badge?: number;
     /** Counts the page handed the stand-in desktop host, latest last. */
     __hostBadges?: { offers: number; overdueFollowUps: number }[];
-    __hostSettings?: { hubUrl: string | null; theme: string; closeToTray: boolean };
+    __hostSettings?: { hubUrl: string | null; theme: string; closeToTray: boolean; updateFeedUrl: string | null };
     /** Fires the host's "local hub restarted" event, as main does. */
     __hubRestarted?: (outcome: 'restarted' | 'gave-up') => void;
+    /** What the page last told the host about being mid-contact, and the restarts it asked for. */
+    __midContact?: boolean;
+    __restartsAsked?: number;
   }
 }
 
@@ -84,7 +87,15 @@ async function installDesktopHost(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const restartListeners = new Set<(event: { outcome: 'restarted' | 'gave-up' }) => void>();
     window.__hostBadges = [];
-    window.__hostSettings = { hubUrl: null, theme: 'system', closeToTray: true };
+    window.__hostSettings = { hubUrl: null, theme: 'system', closeToTray: true, updateFeedUrl: null };
+    window.__restartsAsked = 0;
+    // The updater has downloaded version 0.2.0 from the hub's feed.
+    const updateState = {
+      status: { state: 'ready', version: '0.2.0' },
+      feedUrl: `${window.location.origin}/updates/`,
+      note: null,
+      checkedAt: Date.now(),
+    };
     window.__hubRestarted = (outcome) => {
       for (const listener of restartListeners) listener({ outcome });
     };
@@ -114,6 +125,28 @@ async function installDesktopHost(page: Page): Promise<void> {
         restartListeners.add(listener);
         return () => restartListeners.delete(listener);
       },
+      updateState: async () => updateState,
+      checkForUpdates: async () => updateState,
+      restartToUpdate: async () => {
+        window.__restartsAsked! += 1;
+        return { restarting: true, reason: null };
+      },
+      setMidContact: async (midContact: boolean) => {
+        window.__midContact = midContact;
+      },
+      onUpdateState: noop,
+      log: () => undefined,
+      openLogsFolder: async () => undefined,
+      hostDiagnostics: async () => ({
+        electron: '45.0.0',
+        chrome: '140.0.0.0',
+        node: '22.0.0',
+        platform: 'linux',
+        arch: 'x64',
+        logsDir: '~/.config/AgentDesk/logs',
+        crashDumpsDir: '~/.config/AgentDesk/Crashpad',
+        crashSubmitUrl: null,
+      }),
     };
   });
 }
@@ -150,4 +183,30 @@ test('on the desktop: the tray counts, This computer’s settings and the local 
     await page.screenshot({ path: `/tmp/shell-settings-${scheme}.png` });
     expect(await seriousViolations(page), scheme).toEqual([]);
   }
+});
+
+test('on the desktop: a downloaded update is installed when the agent chooses, and Diagnostics names the shell', async ({ page }) => {
+  await installDesktopHost(page);
+  await signIn(page, 'tom');
+  await waitForSync(page);
+  await expect.poll(() => page.evaluate(() => window.__midContact)).toBe(false);
+
+  await page.keyboard.press('Alt+6');
+  const updates = page.getByRole('region', { name: 'Updates' });
+  await expect(updates).toContainText(`${new URL(page.url()).origin}/updates/`);
+  await expect(updates).toContainText('Version 0.2.0 is ready.');
+  const restart = updates.getByRole('button', { name: 'Restart to update' });
+  await expect(restart).toBeEnabled();
+  const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+  await expect(diagnostics.getByRole('button', { name: 'Open logs folder' })).toBeVisible();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await updates.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/shell-updates-${scheme}.png` });
+    expect(await seriousViolations(page), scheme).toEqual([]);
+  }
+  await restart.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__restartsAsked)).toBe(1);
 });
