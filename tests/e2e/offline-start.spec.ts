@@ -2,10 +2,11 @@
  * The web workstation (serve mode) opens without the network: its service worker keeps the built
  * app, the session and the data are on the device, and what was done offline reaches the hub once.
  *
- * Offline is Playwright's network emulation (context.setOffline / the `offline` context option).
- * In Chromium it also cuts the service worker's own requests; the first test checks that from
- * inside the worker, so a page that opens here opens from the cache and not over a network the
- * emulation forgot.
+ * Offline is Playwright's network emulation (context.setOffline / the `offline` context option)
+ * together with a gate in front of the hub that the test shuts (tests/e2e/hub-gate.ts): the
+ * emulation reaches a new worker only a moment after it starts, and the gate holds every
+ * connection back meanwhile. The first test checks from inside the service worker that it is cut
+ * off too, so a page that opens here opens from the cache.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { chromium, type APIRequestContext, type BrowserContext, type Page } from
 import type { Contact } from '@core/domain/model';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { login, pullAll } from './api';
-import { expect, shiftPageDate, test } from './fixtures';
+import { expect, newDesktop, shiftPageDate, test } from './fixtures';
 import { seriousViolations, signIn, waitForSync } from './helpers';
 import { openHubGate } from './hub-gate';
 
@@ -66,53 +67,65 @@ async function workstationShowsOfflineWork(page: Page, customer: { id: string; n
   await expect(indicator(page)).toHaveText('Offline · 1 change waiting');
 }
 
-test('offline, a reload still opens the workstation with the queue, the customer and the change waiting; it reaches the hub once', async ({ page, context, request }) => {
+test('offline, a reload still opens the workstation with the queue, the customer and the change waiting; it reaches the hub once', async ({ browser, request, baseURL }) => {
   test.setTimeout(120_000);
-  await signIn(page, 'ava');
-  await waitForSync(page);
-  await appKeptOnDevice(page);
-  const customer = await openFirstCustomer(page);
+  // The emulation is applied to each new worker a moment after it starts: the sync worker of the reloaded page
+  // was seen to push in that moment. The gate holds every connection back, as a network that is down does.
+  const gate = await openHubGate(Number(new URL(baseURL!).port));
+  const context = await newDesktop(browser, { baseURL: gate.url, viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'ava');
+    await waitForSync(page);
+    await appKeptOnDevice(page);
+    const customer = await openFirstCustomer(page);
 
-  await context.setOffline(true);
-  await expect(indicator(page)).toHaveText(/^Offline/);
-  // The emulation reaches the service worker too: a request it makes itself fails.
-  const [worker] = context.serviceWorkers();
-  expect(worker, 'the service worker is running').toBeTruthy();
-  expect(await worker!.evaluate(() => fetch('/health', { cache: 'no-store' }).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
-  // And the page cannot reach the hub either.
-  expect(await page.evaluate(() => fetch('/health', { cache: 'no-store' }).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
+    gate.down();
+    await context.setOffline(true);
+    await expect(indicator(page)).toHaveText(/^Offline/);
+    // The emulation reaches the service worker too: a request it makes itself fails.
+    const [worker] = context.serviceWorkers();
+    expect(worker, 'the service worker is running').toBeTruthy();
+    expect(await worker!.evaluate(() => fetch('/health', { cache: 'no-store' }).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
+    // And the page cannot reach the hub either.
+    expect(await page.evaluate(() => fetch('/health', { cache: 'no-store' }).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
 
-  const note = `Asked for invoices by post (offline reload ${Date.now()}).`;
-  await addNote(page, note);
-  await expect(indicator(page)).toHaveText('Offline · 1 change waiting');
+    const note = `Asked for invoices by post (offline reload ${Date.now()}).`;
+    await addNote(page, note);
+    await expect(indicator(page)).toHaveText('Offline · 1 change waiting');
 
-  await page.reload();
-  // The page came from the service worker's cache, not from the hub.
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await workstationShowsOfflineWork(page, customer, note);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(page), `queue offline after a reload (${scheme})`).toEqual([]);
-    await page.screenshot({ path: `test-results/screenshots/offline-reload-queue-${scheme}.png` });
+    await page.reload();
+    // The page came from the service worker's cache, not from the hub.
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await workstationShowsOfflineWork(page, customer, note);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), `queue offline after a reload (${scheme})`).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/offline-reload-queue-${scheme}.png` });
+    }
+
+    expect(await notesOnHub(request, note)).toBe(0);
+    gate.up();
+    await context.setOffline(false);
+    await expect(indicator(page)).toHaveText('Online', { timeout: 30_000 });
+    await expect.poll(() => notesOnHub(request, note), { timeout: 20_000 }).toBe(1);
+    // Another reload, online, sends nothing twice; the hub's answers come from the hub, never from the worker's cache.
+    const hubAnswer = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/sync/'));
+    await page.reload();
+    expect((await hubAnswer).fromServiceWorker()).toBe(false);
+    await waitForSync(page);
+    expect(await notesOnHub(request, note)).toBe(1);
+    const cached = await page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys()) for (const entry of await (await caches.open(name)).keys()) paths.push(new URL(entry.url).pathname);
+      return paths;
+    });
+    expect(cached).toContain('/index.html');
+    expect(cached.filter((pathname) => /^\/(api|sync|health|metrics)\b/.test(pathname))).toEqual([]);
+  } finally {
+    await context.close();
+    await gate.close();
   }
-
-  expect(await notesOnHub(request, note)).toBe(0);
-  await context.setOffline(false);
-  await expect(indicator(page)).toHaveText('Online', { timeout: 30_000 });
-  await expect.poll(() => notesOnHub(request, note), { timeout: 20_000 }).toBe(1);
-  // Another reload, online, sends nothing twice; the hub's answers come from the hub, never from the worker's cache.
-  const hubAnswer = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/sync/'));
-  await page.reload();
-  expect((await hubAnswer).fromServiceWorker()).toBe(false);
-  await waitForSync(page);
-  expect(await notesOnHub(request, note)).toBe(1);
-  const cached = await page.evaluate(async () => {
-    const paths: string[] = [];
-    for (const name of await caches.keys()) for (const entry of await (await caches.open(name)).keys()) paths.push(new URL(entry.url).pathname);
-    return paths;
-  });
-  expect(cached).toContain('/index.html');
-  expect(cached.filter((pathname) => /^\/(api|sync|health|metrics)\b/.test(pathname))).toEqual([]);
 });
 
 test('a browser profile opened cold with the network off shows the queue, the customer and the change waiting; it reaches the hub once', async ({ request, baseURL }) => {
@@ -182,7 +195,7 @@ test('a new build is offered in a quiet notice, only once the contact in hand is
     writeFileSync(worker, `${built}\n// build ${Date.now()}\n`);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     const notice = page.getByTestId('update-notice');
-    await expect(notice).toHaveText('A new version of AgentDesk is ready. Reloading will be offered when you finish this contact.', { timeout: 20_000 });
+    await expect(notice).toContainText('A new version of AgentDesk is ready. Reloading will be offered when you finish this contact.', { timeout: 20_000 });
     // Nothing to reload with mid-contact: only OK, which takes the notice off his work until the contact is done.
     await expect(notice.getByRole('button')).toHaveText(['OK']);
     for (const scheme of ['light', 'dark'] as const) {
