@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import type { Contact } from '@core/domain/model';
+import type { Change } from '@core/sync/protocol';
 import { chromiumLaunchOptions } from '../../playwright.config';
-import { login, pullAll } from './api';
+import { login, pullAll, pushAs } from './api';
 import { expect, newDesktop, shiftPageDate, test } from './fixtures';
 import { seriousViolations, signIn, waitForSync } from './helpers';
 import { openHubGate } from './hub-gate';
@@ -173,11 +174,27 @@ test('a browser profile opened cold with the network off shows the queue, the cu
   }
 });
 
-test('a new build is offered in a quiet notice, only once the contact in hand is finished, and loads when the agent chooses', async ({ page }) => {
+/** Releases whatever `username` holds (left by earlier tests in the run), so "mid-contact" is only the contact the test takes. */
+async function releaseAllHeldBy(request: APIRequestContext, username: string): Promise<void> {
+  const token = await login(request, username);
+  const latest = new Map<string, Change>();
+  for (const change of await pullAll(request, token)) latest.set(`${change.entity}:${change.id}`, change);
+  const rows = [...latest.values()].flatMap((change) => (change.op === 'put' ? [change] : []));
+  const me = rows.find((change) => change.entity === 'user' && change.row.username === username);
+  const held = rows.filter(
+    (change) => change.entity === 'queueItem' && change.row.assigneeId === me?.id && (change.row.state === 'claimed' || change.row.state === 'wrap-up'),
+  );
+  if (held.length === 0) return;
+  const answers = await pushAs(request, token, held.map((change) => ({ name: 'contact.release', args: { contactId: change.id } })));
+  expect(answers.map((answer) => answer.status)).toEqual(held.map(() => 'applied'));
+}
+
+test('a new build is offered in a quiet notice, only once the contact in hand is finished, and loads when the agent chooses', async ({ page, request }) => {
   test.setTimeout(120_000);
   const worker = path.resolve(import.meta.dirname, '../../out/renderer/sw.js');
   const built = readFileSync(worker, 'utf8');
   // Sam (a supervisor who also takes contacts) holds none at the start, unlike the demo's agents.
+  await releaseAllHeldBy(request, 'sam');
   await signIn(page, 'sam');
   await waitForSync(page);
   await appKeptOnDevice(page);

@@ -34,6 +34,20 @@ test.describe('workstation shell in a browser (serve mode)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Scripts' })).toBeVisible();
   });
 
+  test('a screen whose code arrives slowly still takes the focus on its heading when it shows', async ({ page }) => {
+    // As on a busy machine: the Customers screen's code takes four seconds to arrive (fetched by the idle warming or by Alt+2).
+    await page.route(/\/assets\/CustomersScreen-[^/]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.continue();
+    });
+    await page.goto('/queue');
+    await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    const heading = page.getByRole('heading', { level: 1, name: 'Customers' });
+    await expect(heading).toBeVisible({ timeout: 15_000 });
+    await expect(heading).toBeFocused();
+  });
+
   test('the section list works with Tab, arrow keys and Enter', async ({ page }) => {
     await page.goto('/queue');
     const nav = page.getByRole('navigation', { name: 'Sections' });

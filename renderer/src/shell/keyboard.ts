@@ -22,8 +22,9 @@ export function focusScreenHeading(): void {
 export function focusWhenShown(selector: string): void {
   const started = document.activeElement;
   const focus = () => {
-    // The screen being left may still be in the DOM, hidden, while the next one's code loads: only a focus that took counts.
-    const target = document.querySelector<HTMLElement>(`main :is(${selector})`);
+    // The screen being left may still be in the DOM, hidden, while the next one's code loads: only a visible
+    // target, and a focus that took, count.
+    const target = [...document.querySelectorAll<HTMLElement>(`main :is(${selector})`)].find((element) => element.checkVisibility());
     target?.focus();
     return !!target && document.activeElement === target;
   };
@@ -32,15 +33,20 @@ export function focusWhenShown(selector: string): void {
     const main = document.querySelector('main');
     if (!main) return;
     const observer = new MutationObserver(() => {
-      if (document.activeElement !== started && document.activeElement !== document.body) return stop();
+      const active = document.activeElement;
+      // The person moved on (clicked or tabbed elsewhere): leave their focus alone. A hidden element still
+      // holding focus is the screen being left, not a choice.
+      if (active !== started && active !== document.body && active instanceof HTMLElement && active.checkVisibility()) return stop();
       if (focus()) stop();
     });
-    const timer = setTimeout(() => stop(), 3000);
+    // Long enough for a screen's code to arrive on a busy machine; the observer costs nothing meanwhile.
+    const timer = setTimeout(() => stop(), 10_000);
     const stop = () => {
       observer.disconnect();
       clearTimeout(timer);
     };
-    observer.observe(main, { childList: true, subtree: true });
+    // Style too: a screen Suspense hid and shows again changes only its display.
+    observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
   });
 }
 
