@@ -42,7 +42,7 @@ export const AppInfoSchema = z.object({
   os: z.string(),
   /** Where the renderer's hub answers. */
   hubUrl: HttpUrlSchema,
-  /** embedded: started in-process by the desktop shell; remote: configured; served: the page's own origin. */
+  /** embedded: started by the desktop shell in a process of its own; remote: configured; served: the page's own origin. */
   hubMode: z.enum(['embedded', 'remote', 'served']),
   /** Desktop: where the signed-in session is kept (memory: no OS keychain, so signing in again at each start). */
   sessionStorage: z.enum(['keychain', 'memory']).optional(),
