@@ -8,6 +8,8 @@ import {
   ipcInvokeContract,
   type AgentDeskBridge,
   type IpcArgs,
+  type IpcEvent,
+  type IpcEventChannel,
   type IpcInvokeChannel,
   type IpcResult,
 } from '@core/bridge';
@@ -20,6 +22,18 @@ async function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C
     throw new Error(String(error instanceof Error ? error.message : error).replace(/^Error invoking remote method '[^']+': (?:Error: )?/, ''));
   });
   return contract.result.parse(result) as IpcResult<C>;
+}
+
+/** Listens to one main → renderer event, dropping payloads its schema refuses. Returns the unsubscribe. */
+function subscribe<C extends IpcEventChannel>(channel: C, listener: (event: IpcEvent<C>) => void): () => void {
+  const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+    const event = ipcEventContract[channel].safeParse(payload);
+    if (event.success) listener(event.data as IpcEvent<C>);
+  };
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
 }
 
 const bridge: AgentDeskBridge = {
@@ -40,45 +54,18 @@ const bridge: AgentDeskBridge = {
   saveSession: async (session) => {
     await invoke('session:save', session);
   },
-  onNavigate(listener) {
-    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
-      const event = ipcEventContract['app:navigate'].safeParse(payload);
-      if (event.success) listener(event.data.path);
-    };
-    ipcRenderer.on('app:navigate', handler);
-    return () => {
-      ipcRenderer.removeListener('app:navigate', handler);
-    };
-  },
+  onNavigate: (listener) => subscribe('app:navigate', (event) => listener(event.path)),
   setReminders: async (reminders) => {
     await invoke('reminders:set', [...reminders]);
   },
-  onRemindersFired(listener) {
-    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
-      const event = ipcEventContract['reminders:fired'].safeParse(payload);
-      if (event.success) listener(event.data);
-    };
-    ipcRenderer.on('reminders:fired', handler);
-    return () => {
-      ipcRenderer.removeListener('reminders:fired', handler);
-    };
-  },
+  onRemindersFired: (listener) => subscribe('reminders:fired', listener),
   updateState: () => invoke('updates:state'),
   checkForUpdates: () => invoke('updates:check'),
   restartToUpdate: () => invoke('updates:restart'),
   setMidContact: async (midContact) => {
     await invoke('updates:mid-contact', midContact);
   },
-  onUpdateState(listener) {
-    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
-      const event = ipcEventContract['updates:state'].safeParse(payload);
-      if (event.success) listener(event.data);
-    };
-    ipcRenderer.on('updates:state', handler);
-    return () => {
-      ipcRenderer.removeListener('updates:state', handler);
-    };
-  },
+  onUpdateState: (listener) => subscribe('updates:state', listener),
   log(entry) {
     // Fire and forget: a log line that cannot be written must not become another error.
     invoke('log:write', entry).catch(() => undefined);
@@ -90,16 +77,7 @@ const bridge: AgentDeskBridge = {
   setBadge: async (counts) => {
     await invoke('badge:set', counts);
   },
-  onHubRestarted(listener) {
-    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
-      const event = ipcEventContract['hub:restarted'].safeParse(payload);
-      if (event.success) listener(event.data);
-    };
-    ipcRenderer.on('hub:restarted', handler);
-    return () => {
-      ipcRenderer.removeListener('hub:restarted', handler);
-    };
-  },
+  onHubRestarted: (listener) => subscribe('hub:restarted', listener),
 };
 
 contextBridge.exposeInMainWorld('agentdesk', bridge);
