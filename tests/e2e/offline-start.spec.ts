@@ -18,7 +18,7 @@ import { chromiumLaunchOptions } from '../../playwright.config';
 import { login, pullAll, pushAs } from './api';
 import { expect, newDesktop, shiftPageDate, test } from './fixtures';
 import { seriousViolations, signIn, waitForSync } from './helpers';
-import { openHubGate } from './hub-gate';
+import { openHubGate, type HubGate } from './hub-gate';
 
 const indicator = (page: Page) => page.getByTestId('connection-indicator');
 
@@ -40,6 +40,25 @@ async function openFirstCustomer(page: Page): Promise<{ id: string; name: string
   const id = new URL(page.url()).searchParams.get('id')!;
   const name = (await page.getByRole('heading', { level: 1 }).textContent())!;
   return { id, name };
+}
+
+/** Ava signed in, her data synced, the app kept on the device, and a customer open; returns the customer. */
+async function signedInWithCustomerOpen(page: Page): Promise<{ id: string; name: string }> {
+  await signIn(page, 'ava');
+  await waitForSync(page);
+  await appKeptOnDevice(page);
+  return openFirstCustomer(page);
+}
+
+/** The network goes: the gate in front of the hub shuts and the browser's network is emulated off. */
+async function cutOff(gate: HubGate, context: BrowserContext): Promise<void> {
+  gate.down();
+  await context.setOffline(true);
+}
+
+async function reconnect(gate: HubGate, context: BrowserContext): Promise<void> {
+  gate.up();
+  await context.setOffline(false);
 }
 
 async function addNote(page: Page, note: string): Promise<void> {
@@ -76,13 +95,9 @@ test('offline, a reload still opens the workstation with the queue, the customer
   const context = await newDesktop(browser, { baseURL: gate.url, viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
   try {
-    await signIn(page, 'ava');
-    await waitForSync(page);
-    await appKeptOnDevice(page);
-    const customer = await openFirstCustomer(page);
+    const customer = await signedInWithCustomerOpen(page);
 
-    gate.down();
-    await context.setOffline(true);
+    await cutOff(gate, context);
     await expect(indicator(page)).toHaveText(/^Offline/);
     // The emulation reaches the service worker too: a request it makes itself fails.
     const [worker] = context.serviceWorkers();
@@ -106,8 +121,7 @@ test('offline, a reload still opens the workstation with the queue, the customer
     }
 
     expect(await notesOnHub(request, note)).toBe(0);
-    gate.up();
-    await context.setOffline(false);
+    await reconnect(gate, context);
     await expect(indicator(page)).toHaveText('Online', { timeout: 30_000 });
     await expect.poll(() => notesOnHub(request, note), { timeout: 20_000 }).toBe(1);
     // Another reload, online, sends nothing twice; the hub's answers come from the hub, never from the worker's cache.
@@ -143,12 +157,8 @@ test('a browser profile opened cold with the network off shows the queue, the cu
   try {
     let context = await open(false);
     let page = context.pages()[0] ?? (await context.newPage());
-    await signIn(page, 'ava');
-    await waitForSync(page);
-    await appKeptOnDevice(page);
-    const customer = await openFirstCustomer(page);
-    gate.down();
-    await context.setOffline(true);
+    const customer = await signedInWithCustomerOpen(page);
+    await cutOff(gate, context);
     const note = `Prefers a call after 5 pm (cold open ${Date.now()}).`;
     await addNote(page, note);
     await expect(indicator(page)).toHaveText('Offline · 1 change waiting');
@@ -163,8 +173,7 @@ test('a browser profile opened cold with the network off shows the queue, the cu
     await page.screenshot({ path: 'test-results/screenshots/offline-cold-open-queue.png' });
     expect(await notesOnHub(request, note)).toBe(0);
 
-    gate.up();
-    await context.setOffline(false);
+    await reconnect(gate, context);
     await expect(indicator(page)).toHaveText('Online', { timeout: 30_000 });
     await expect.poll(() => notesOnHub(request, note), { timeout: 20_000 }).toBe(1);
     await context.close();
