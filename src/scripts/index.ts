@@ -23,6 +23,7 @@ export {
   lastAnsweredSurvey,
   openFollowUps,
   overdueFollowUps,
+  unreadWords,
   waitedMs,
   type ContactTone,
   type Situation,

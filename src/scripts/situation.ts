@@ -3,7 +3,7 @@
  * script engine, goodwill gestures and saved replies read from it.
  */
 import type { Contact, Customer, FollowUp, QueueItem, SurveyResponse, User } from '../domain/model';
-import { analyseSentiment, customerWords, type SentimentResult } from '../sentiment';
+import { customerWords, readSentiment, sentimentLanguageFor, type SentimentNotRead } from '../sentiment';
 
 export interface Situation {
   customer: Customer;
@@ -92,16 +92,25 @@ export interface ContactTone {
 
 /**
  * The tone of the customer in the current contact: their latest words
- * analysed, or the tone recorded on the contact when there are no words to read.
+ * analysed in their language (the profile's, or the one the words are plainly
+ * in), or the tone recorded on the contact when there are no words it can read.
  */
-export function contactTone(contact: Contact): ContactTone | null {
+export function contactTone(contact: Contact, language?: string | null): ContactTone | null {
   const words = customerWords(contact);
   if (words !== null) {
-    const result: SentimentResult = analyseSentiment(words);
-    return { score: result.score, source: 'words', cues: result.cues };
+    const reading = readSentiment(words, language);
+    if (reading.read) return { score: reading.score, source: 'words', cues: reading.cues };
   }
   if (contact.sentiment !== null) return { score: contact.sentiment, source: 'recorded', cues: [] };
   return null;
+}
+
+/** Why the customer's latest words in this contact were not read, or null when they were (or there are none). */
+export function unreadWords(contact: Contact, language?: string | null): SentimentNotRead | null {
+  const words = customerWords(contact);
+  if (words === null) return null;
+  const choice = sentimentLanguageFor(words, language);
+  return choice.read ? null : choice;
 }
 
 /** "14 minutes", "1 hour", "2 hours 5 minutes", "3 days". */

@@ -88,7 +88,7 @@ export function detectTriggers(situation: Situation, thresholds: TriggerThreshol
     );
   }
 
-  const tone = contactTone(situation.contact);
+  const tone = contactTone(situation.contact, situation.customer.language);
   if (tone && tone.score <= thresholds.negativeSentiment) {
     const score = tone.score.toFixed(2).replace('-', '−');
     hits.set(

@@ -1,4 +1,4 @@
-/** Offline sentiment analysis of customers' words. */
+/** Offline sentiment analysis of customers' words, in English, German and Spanish. */
 export {
   NEGATIVE_THRESHOLD,
   NORMALISATION_ALPHA,
@@ -9,5 +9,16 @@ export {
   type SentimentLabel,
   type SentimentResult,
 } from './analyse';
-export { LEXICON, MODIFIERS, NEGATORS, type LexiconEntry } from './lexicon';
+export { SENTIMENT_LANGUAGES, isSentimentLanguage, type SentimentLanguage } from './languages';
+export { LEXICON, MODIFIERS, NEGATORS, SYMBOLS, type LexiconEntry } from './lexicon';
+export { notReadMessage, sentimentMessages } from './messages';
+export {
+  guessLanguage,
+  primaryLanguage,
+  readSentiment,
+  sentimentLanguageFor,
+  type SentimentLanguageChoice,
+  type SentimentNotRead,
+  type SentimentReading,
+} from './reading';
 export { customerWords, transcriptTurns, type Turn } from './transcript';
