@@ -30,7 +30,7 @@ export type SentimentLanguageChoice = { read: true; language: SentimentLanguage 
  * Words two languages share ("de", "que", "la") count for both.
  */
 const COMMON_WORDS: Readonly<Record<string, string>> = {
-  en: 'the and is are was were my i you your it not this that with have has had for to of please thanks thank been can what why when will would there they we me',
+  en: 'the and is are was were my i you your it not no this that with have has had for to of on at an be so just please thanks thank been can what why when will would there they we me',
   de: 'der die das und ist nicht ich sie mit ein eine es mein meine haben habe wir auf für bitte danke noch schon auch bei wie warum ihr ihre kein keine seit wurde wird sind mir mich dass den dem',
   es: 'el la los las y es no que de en mi por para con una un me lo muy gracias está esta pero hace ya todavía sigue porque su estoy tengo hay del al como nada',
   fr: 'le la les et est je pas ne mon ma mes vous avec pour une des du merci toujours très suis ai nous sur dans ce qui',

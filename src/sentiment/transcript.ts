@@ -6,8 +6,13 @@
 import type { Contact } from '../domain/model';
 
 const SPEAKER = /^\s*([A-Za-z][A-Za-z .'-]{0,40}?)\s*:\s?(.*)$/;
-const CUSTOMER_LABELS = new Set(['customer', 'caller', 'client']);
-const OTHER_LABELS = new Set(['agent', 'adviser', 'advisor', 'bot', 'system', 'ivr', 'supervisor']);
+// English, German and Spanish speaker labels: transcripts follow the language of the call.
+const CUSTOMER_LABELS = new Set(['customer', 'caller', 'client', 'kunde', 'kundin', 'anrufer', 'anruferin', 'cliente', 'llamante']);
+const OTHER_LABELS = new Set([
+  'agent', 'adviser', 'advisor', 'bot', 'system', 'ivr', 'supervisor',
+  'agentin', 'berater', 'beraterin', 'mitarbeiter', 'mitarbeiterin',
+  'agente', 'asesor', 'asesora', 'operador', 'operadora', 'sistema',
+]);
 
 export interface Turn {
   speaker: 'customer' | 'other';
@@ -35,7 +40,7 @@ export function transcriptTurns(body: string): Turn[] {
 function withoutQuotes(body: string): string {
   const lines: string[] = [];
   for (const line of body.split(/\r?\n/)) {
-    if (/^\s*On .+ wrote:\s*$/.test(line) || /^-{2,}\s*Original Message\s*-{2,}/i.test(line)) break;
+    if (/^\s*(On .+ wrote|Am .+ schrieb .+|El .+ escribió):\s*$/.test(line) || /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Mensaje original)\s*-{2,}/i.test(line)) break;
     if (/^\s*>/.test(line)) continue;
     lines.push(line);
   }

@@ -34,6 +34,7 @@ import {
   toggleStep,
   triggersOf,
   unknownVariables,
+  unreadWords,
   validateScript,
   variablesFor,
   visibleSteps,
@@ -298,6 +299,32 @@ describe('detectTriggers', () => {
     it('reads the body of an email, SMS or social post', () => {
       expect(triggers(situation({ contact: contact({ channel: 'sms', body: 'Still no broadband. Getting fed up now.' }) }))).toEqual(['negative-sentiment']);
       expect(triggers(situation({ contact: contact({ channel: 'social', body: '@BrightwaveHelp thanks, all sorted 👍' }) }))).toEqual([]);
+    });
+
+    it('reads German and Spanish customers in their language: an angry message picks the same situation as in English', () => {
+      const german = { ...customer, language: 'de-DE' };
+      const spanish = { ...customer, language: 'es-ES' };
+      const angry = {
+        en: situation({ contact: contact({ channel: 'chat', body: 'Customer: Still not working. This is the third time I have called, absolutely ridiculous!' }) }),
+        de: situation({ customer: german, contact: contact({ channel: 'chat', body: 'Kunde: Funktioniert immer noch nicht. Ich rufe zum dritten Mal an, eine Frechheit!' }) }),
+        es: situation({ customer: spanish, contact: contact({ channel: 'chat', body: 'Cliente: Sigue sin funcionar. Es la tercera vez que llamo, ¡una vergüenza!' }) }),
+      };
+      for (const s of Object.values(angry)) expect(triggers(s)).toEqual(['negative-sentiment']);
+      expect(detectTriggers(angry.de)[0]?.reason).toMatch(/^Sounds upset: “.*frechheit/);
+      // The same words calm are no trigger, in any of the three.
+      expect(triggers(situation({ customer: german, contact: contact({ channel: 'sms', body: 'Vielen Dank, jetzt funktioniert alles!' }) }))).toEqual([]);
+      expect(triggers(situation({ customer: spanish, contact: contact({ channel: 'sms', body: 'Muchas gracias, ya funciona todo.' }) }))).toEqual([]);
+      expect(unreadWords(angry.de.contact, german.language)).toBeNull();
+    });
+
+    it('does not pretend to read a language it does not cover, and uses the recorded tone instead', () => {
+      const portuguese = { ...customer, language: 'pt-BR' };
+      const words = contact({ channel: 'sms', body: 'Estou muito chateado, a internet não funciona há três dias!', sentiment: null });
+      expect(triggers(situation({ customer: portuguese, contact: words }))).toEqual([]);
+      expect(unreadWords(words, portuguese.language)).toEqual({ read: false, language: 'pt', reason: 'unsupported-language' });
+      const recorded = { ...words, sentiment: -0.7 };
+      expect(detectTriggers(situation({ customer: portuguese, contact: recorded }))).toEqual([{ trigger: 'negative-sentiment', reason: 'Tone recorded as negative (−0.70)' }]);
+      expect(unreadWords(contact({ channel: 'note', body: 'Nota interna' }), portuguese.language)).toBeNull();
     });
 
     it('falls back to the recorded tone when there are no words to read', () => {
