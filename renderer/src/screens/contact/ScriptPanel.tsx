@@ -35,6 +35,7 @@ import {
   toggleStep,
   TRIGGER_LABELS,
   triggersOf,
+  unreadWords,
   variablesFor,
   visibleSteps,
   type ScriptRun,
@@ -44,6 +45,7 @@ import { useLive, useMe } from '../../data/hooks';
 import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
 import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
+import { SentimentNotReadNote } from './SentimentNotRead';
 import { appendToDraft, useWorkspace } from './workspace';
 
 const DAY = 86_400_000;
@@ -88,6 +90,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   const published = useMemo(() => (scripts ?? []).filter((script) => script.status === 'published'), [scripts]);
   const situation = useSituation(contact, customer, item);
   const hits = useMemo(() => (situation ? detectTriggers(situation) : []), [situation]);
+  const notRead = useMemo(() => unreadWords(contact, customer.language), [contact, customer.language]);
   const vars = useMemo(
     () => (situation ? variablesFor({ ...situation, promiseText: workspace.promise?.text ?? null, gestureText: workspace.gesture?.description ?? null }) : null),
     [situation, workspace.promise, workspace.gesture],
@@ -224,6 +227,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
           ))}
         </Stack>
       )}
+      {notRead && <SentimentNotReadNote notRead={notRead} />}
 
       <Stack direction="row" spacing={0.5} sx={{ mb: 1.5, flexWrap: 'wrap' }} role="tablist" aria-label="Stages">
         {run.stages.map((candidate, index) => (
