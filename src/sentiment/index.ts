@@ -1,4 +1,8 @@
-/** Offline sentiment analysis of customers' words, in English, German and Spanish. */
+/**
+ * Offline sentiment analysis of customers' words, in English, German and Spanish.
+ * The screens' messages are in './messages' (imported directly, so code without
+ * screens does not carry @formatjs/intl).
+ */
 export {
   NEGATIVE_THRESHOLD,
   NORMALISATION_ALPHA,
@@ -11,7 +15,6 @@ export {
 } from './analyse';
 export { SENTIMENT_LANGUAGES, isSentimentLanguage, type SentimentLanguage } from './languages';
 export { LEXICON, MODIFIERS, NEGATORS, SYMBOLS, type LexiconEntry } from './lexicon';
-export { notReadMessage, sentimentMessages } from './messages';
 export {
   guessLanguage,
   primaryLanguage,

@@ -6,7 +6,8 @@
  * in assets/sentiment/ (sources and licences in assets/sentiment/README.md).
  * They are imported here rather than fetched, so the analyser stays synchronous
  * for the script engine; the bundler keeps them with the screens that analyse
- * (the contact and scripts screens), not in the sign-in chunk.
+ * (the contact and scripts screens), not in the sign-in chunk, and nothing is
+ * built from them until a message is read.
  */
 import { z } from 'zod';
 import de from '../../assets/sentiment/de.json';
@@ -69,33 +70,37 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
   gods: "god's",
 };
 
-const english: LanguagePack = {
-  language: 'en',
-  fold: (word) => CONTRACTIONS[word] ?? word,
-  lexicon: new Map(Object.entries(LEXICON)),
-  modifiers: new Map(Object.entries(MODIFIERS)),
-  negators: NEGATORS,
-  contrasts: CONTRASTS,
-  acronyms: ACRONYMS,
-  negationAfter: false,
-  cuesAsWritten: false,
-  longestPhrase: 7,
-  isNegator: (key) => NEGATORS.has(key) || NEGATORS.has(key.replace(/'/g, '')) || key.endsWith("n't"),
-};
+function englishPack(): LanguagePack {
+  return {
+    language: 'en',
+    fold: (word) => CONTRACTIONS[word] ?? word,
+    lexicon: new Map(Object.entries(LEXICON)),
+    modifiers: new Map(Object.entries(MODIFIERS)),
+    negators: NEGATORS,
+    contrasts: CONTRASTS,
+    acronyms: ACRONYMS,
+    negationAfter: false,
+    cuesAsWritten: false,
+    longestPhrase: 7,
+    isNegator: (key) => NEGATORS.has(key) || NEGATORS.has(key.replace(/'/g, '')) || key.endsWith("n't"),
+  };
+}
 
 // ------------------------------------------------------------------ from data
 
-const EntrySchema = z.union([z.number().min(-4).max(4), z.tuple([z.number().min(-4).max(4), z.number().min(-4).max(4)])]);
-const LanguageFileSchema = z.object({
-  language: z.enum(SENTIMENT_LANGUAGES),
-  negators: z.array(z.string().min(1)),
-  negationAfter: z.boolean(),
-  modifiers: z.record(z.string(), z.number().min(-1).max(1)),
-  contrasts: z.array(z.string().min(1)),
-  acronyms: z.array(z.string().min(1)),
-  phrases: z.record(z.string(), EntrySchema),
-  words: z.record(z.string(), EntrySchema),
-});
+function languageFileSchema() {
+  const entry = z.union([z.number().min(-4).max(4), z.tuple([z.number().min(-4).max(4), z.number().min(-4).max(4)])]);
+  return z.object({
+    language: z.enum(SENTIMENT_LANGUAGES),
+    negators: z.array(z.string().min(1)),
+    negationAfter: z.boolean(),
+    modifiers: z.record(z.string(), z.number().min(-1).max(1)),
+    contrasts: z.array(z.string().min(1)),
+    acronyms: z.array(z.string().min(1)),
+    phrases: z.record(z.string(), entry),
+    words: z.record(z.string(), entry),
+  });
+}
 
 /** German: umlauts as their two-letter spellings (customers without umlaut keys write "enttaeuscht"), ß as ss. */
 function foldGerman(word: string): string {
@@ -127,7 +132,7 @@ function foldPhrase(phrase: string, fold: (word: string) => string): string {
 }
 
 function packFromData(data: unknown): LanguagePack {
-  const file = LanguageFileSchema.parse(data);
+  const file = languageFileSchema().parse(data);
   if (file.language === 'en') throw new Error('English is read from lexicon.ts');
   const fold = FOLDS[file.language];
   const key = (phrase: string) => foldPhrase(phrase, fold);
@@ -154,12 +159,15 @@ function packFromData(data: unknown): LanguagePack {
   };
 }
 
-const PACKS: Record<SentimentLanguage, LanguagePack> = {
-  en: english,
-  de: packFromData(de),
-  es: packFromData(es),
-};
+// Built on first use, and nothing at import: code that only shares a module with the analyser (the dashboard
+// worker reads the thresholds) does not carry or parse the word lists.
+const packs = new Map<SentimentLanguage, LanguagePack>();
 
 export function languagePack(language: SentimentLanguage): LanguagePack {
-  return PACKS[language];
+  let pack = packs.get(language);
+  if (!pack) {
+    pack = language === 'en' ? englishPack() : packFromData(language === 'de' ? de : es);
+    packs.set(language, pack);
+  }
+  return pack;
 }

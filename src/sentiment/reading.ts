@@ -38,13 +38,16 @@ const COMMON_WORDS: Readonly<Record<string, string>> = {
   pt: 'o os as e é não eu meu minha para com uma que do da obrigado obrigada ainda muito está você tenho por isso',
   nl: 'de het een en is niet ik mijn met voor van dat bedankt nog al geen wel jullie heb zijn op',
 };
-const COMMON: ReadonlyMap<string, readonly string[]> = (() => {
-  const byWord = new Map<string, string[]>();
-  for (const [language, words] of Object.entries(COMMON_WORDS)) {
-    for (const word of words.split(' ')) byWord.set(word, [...(byWord.get(word) ?? []), language]);
+let common: Map<string, string[]> | null = null;
+function languagesOfWord(word: string): readonly string[] {
+  if (!common) {
+    common = new Map();
+    for (const [language, words] of Object.entries(COMMON_WORDS)) {
+      for (const each of words.split(' ')) common.set(each, [...(common.get(each) ?? []), language]);
+    }
   }
-  return byWord;
-})();
+  return common.get(word) ?? [];
+}
 
 /** At least this many common words of one language, and twice as many as of any other, make a message plainly that language. */
 const PLAIN_HITS = 3;
@@ -53,7 +56,7 @@ const PLAIN_HITS = 3;
 export function guessLanguage(text: string): { language: string | null; plain: boolean } {
   const counts = new Map<string, number>();
   for (const match of text.normalize('NFC').toLowerCase().matchAll(/\p{L}+/gu)) {
-    for (const language of COMMON.get(match[0]) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1);
+    for (const language of languagesOfWord(match[0])) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;

@@ -3,7 +3,6 @@ import {
   analyseSentiment,
   customerWords,
   guessLanguage,
-  notReadMessage,
   primaryLanguage,
   readSentiment,
   sentimentLanguageFor,
@@ -11,6 +10,7 @@ import {
   type SentimentLanguage,
   type SentimentResult,
 } from '@core/sentiment';
+import { notReadMessage } from '@core/sentiment/messages';
 import baseline from './sentiment-en-baseline.json';
 
 const de = (text: string) => analyseSentiment(text, 'de');

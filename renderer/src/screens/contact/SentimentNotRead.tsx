@@ -5,7 +5,8 @@
  */
 import Typography from '@mui/material/Typography';
 import { useIntl } from 'react-intl';
-import { notReadMessage, type SentimentNotRead } from '@core/sentiment';
+import type { SentimentNotRead } from '@core/sentiment';
+import { notReadMessage } from '@core/sentiment/messages';
 
 /**
  * The language's name in the agent's language ("Portuguese", "Portugiesisch").
