@@ -53,6 +53,62 @@ const LABELLED: Record<Exclude<SentimentLanguage, 'en'>, Example[]> = {
   ],
 };
 
+/** More messages, with the everyday vocabulary of faults, waiting, bills and thanks. */
+const EVERYDAY: Record<Exclude<SentimentLanguage, 'en'>, Example[]> = {
+  de: [
+    { text: 'Ich warte jetzt seit über einer Stunde in der Warteschleife.', label: 'negative' },
+    { text: 'Warum bekomme ich keine Rechnung mehr per E-Mail?', label: 'neutral' },
+    { text: 'Die Rechnung ist viel zu hoch, das kann nicht stimmen.', label: 'negative' },
+    { text: 'Ihr Kundenservice ist das Letzte.', label: 'negative' },
+    { text: 'Hallo, ich ziehe um und brauche einen neuen Anschluss.', label: 'neutral' },
+    { text: 'Alles bestens, danke für die schnelle Hilfe!', label: 'positive' },
+    { text: 'Top Service, gerne wieder.', label: 'positive' },
+    { text: 'Das Problem wurde sofort gelöst, vielen Dank.', label: 'positive' },
+    { text: 'Ich bin mit der Lösung einverstanden.', label: 'positive' },
+    { text: 'Keine Ahnung, warum das nicht geht.', label: 'negative' },
+    { text: 'Mir reicht es jetzt, ich kündige.', label: 'negative' },
+    { text: 'Es ist unglaublich, wie lange das dauert.', label: 'negative' },
+    { text: 'Das Fernsehen ruckelt ständig.', label: 'negative' },
+    { text: 'Seit dem Update stürzt die App dauernd ab.', label: 'negative' },
+    { text: 'Ich habe eine Frage zu meinem Tarif.', label: 'neutral' },
+    { text: 'Bitte rufen Sie mich morgen zurück.', label: 'neutral' },
+    { text: 'Sehr geehrte Damen und Herren, anbei das Formular. Mit freundlichen Grüßen', label: 'neutral' },
+    { text: 'Der Techniker war pünktlich und sehr kompetent.', label: 'positive' },
+    { text: 'Ich bin echt sauer, niemand hilft mir!', label: 'negative' },
+    { text: 'Das ist mir egal, ich will einfach nur, dass es funktioniert.', label: 'negative' },
+    { text: 'Geht doch! Danke.', label: 'positive' },
+    { text: 'Nicht schlecht, das ging ja schnell.', label: 'positive' },
+    { text: 'Unzumutbar. Drei Tage ohne Telefon.', label: 'negative' },
+    { text: 'Ich bin schwer enttäuscht von Ihnen.', label: 'negative' },
+  ],
+  es: [
+    { text: 'Llevo más de una hora esperando al teléfono.', label: 'negative' },
+    { text: '¿Por qué ya no recibo la factura por correo?', label: 'neutral' },
+    { text: 'La factura es demasiado alta, no puede ser.', label: 'negative' },
+    { text: 'Su atención al cliente es lo peor.', label: 'negative' },
+    { text: 'Hola, me mudo y necesito dar de alta la línea en la nueva casa.', label: 'neutral' },
+    { text: 'Todo perfecto, gracias por la ayuda tan rápida.', label: 'positive' },
+    { text: 'Muy buen servicio, lo recomiendo.', label: 'positive' },
+    { text: 'Me solucionaron el problema enseguida, gracias.', label: 'positive' },
+    { text: 'Estoy de acuerdo con la solución.', label: 'positive' },
+    { text: 'No entiendo por qué no funciona.', label: 'negative' },
+    { text: 'Ya estoy harta, me voy a dar de baja.', label: 'negative' },
+    { text: 'Es increíble lo que tardan.', label: 'negative' },
+    { text: 'La tele se corta todo el rato.', label: 'negative' },
+    { text: 'Desde la actualización la app se cierra sola.', label: 'negative' },
+    { text: 'Tengo una duda sobre mi tarifa.', label: 'neutral' },
+    { text: 'Por favor, llámenme mañana.', label: 'neutral' },
+    { text: 'Estimados señores, adjunto el formulario. Un saludo.', label: 'neutral' },
+    { text: 'El técnico fue puntual y muy profesional.', label: 'positive' },
+    { text: 'Estoy muy enfadado, ¡nadie me ayuda!', label: 'negative' },
+    { text: 'Menudo desastre de compañía.', label: 'negative' },
+    { text: '¡Por fin funciona! Gracias.', label: 'positive' },
+    { text: 'Tres días sin teléfono. Inaceptable.', label: 'negative' },
+    { text: 'Me siento muy decepcionada con ustedes.', label: 'negative' },
+    { text: 'Vale, gracias por la información.', label: 'positive' },
+  ],
+};
+
 describe('German and Spanish customer messages', () => {
   it.each(['de', 'es'] as const)('labels every %s example as a person would', (language) => {
     const wrong = LABELLED[language]
@@ -60,6 +116,16 @@ describe('German and Spanish customer messages', () => {
       .filter((example) => example.result.label !== example.label)
       .map((example) => `${example.label} → ${example.result.label} (${example.result.score}): ${example.text}`);
     expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+
+  it.each(['de', 'es'] as const)('labels at least 85%% of everyday %s messages as a person would, and none the opposite way', (language) => {
+    const results = EVERYDAY[language].map((example) => ({ ...example, result: analyseSentiment(example.text, language) }));
+    const wrong = results.filter((example) => example.result.label !== example.label);
+    const report = wrong.map((example) => `${example.label} → ${example.result.label} (${example.result.score}): ${example.text}`).join('\n');
+    expect(EVERYDAY[language].length).toBeGreaterThanOrEqual(20);
+    expect(wrong.length / results.length, report).toBeLessThanOrEqual(0.15);
+    const opposite = wrong.filter((example) => example.label !== 'neutral' && example.result.label !== 'neutral');
+    expect(opposite, report).toEqual([]);
   });
 });
 
