@@ -30,8 +30,8 @@ export type SentimentLanguageChoice = { read: true; language: SentimentLanguage 
  * Words two languages share ("de", "que", "la") count for both.
  */
 const COMMON_WORDS: Readonly<Record<string, string>> = {
-  en: 'the and is are was were my i you your it not no this that with have has had for to of on at an be so just please thanks thank been can what why when will would there they we me',
-  de: 'der die das und ist nicht ich sie mit ein eine es mein meine haben habe wir auf für bitte danke noch schon auch bei wie warum ihr ihre kein keine seit wurde wird sind mir mich dass den dem',
+  en: 'the and is are was were my i you your it not no this that with have has had for to of on at an be so just please thanks thank been can what why when will would there they we me how do need get got if or but our any still',
+  de: 'der die das und ist nicht ich sie mit ein eine es mein meine haben habe wir auf für bitte danke noch schon auch bei wie warum ihr ihre kein keine seit wurde wird sind mir mich dass den dem so zu im',
   es: 'el la los las y es no que de en mi por para con una un me lo muy gracias está esta pero hace ya todavía sigue porque su estoy tengo hay del al como nada',
   fr: 'le la les et est je pas ne mon ma mes vous avec pour une des du merci toujours très suis ai nous sur dans ce qui',
   it: 'il lo gli e è non io mio mia per con una che della grazie sono ancora molto perché ho ci del nel questo',
@@ -49,8 +49,12 @@ function languagesOfWord(word: string): readonly string[] {
   return common.get(word) ?? [];
 }
 
-/** At least this many common words of one language, and twice as many as of any other, make a message plainly that language. */
+/**
+ * A message is plainly in a language with at least three of its common words
+ * and twice as many as of any other, or two and none of any other.
+ */
 const PLAIN_HITS = 3;
+const PLAIN_HITS_ALONE = 2;
 
 /** The language a text's common words point to, and whether they do so plainly. */
 export function guessLanguage(text: string): { language: string | null; plain: boolean } {
@@ -61,7 +65,8 @@ export function guessLanguage(text: string): { language: string | null; plain: b
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || (second && second[1] === first[1])) return { language: null, plain: false };
-  return { language: first[0], plain: first[1] >= PLAIN_HITS && first[1] >= 2 * (second?.[1] ?? 0) };
+  const others = second?.[1] ?? 0;
+  return { language: first[0], plain: (first[1] >= PLAIN_HITS && first[1] >= 2 * others) || (first[1] >= PLAIN_HITS_ALONE && others === 0) };
 }
 
 /** The primary subtag of a BCP 47 tag, lower case; null for tags that name no language (und, mul, zxx). */

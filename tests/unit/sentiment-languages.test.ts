@@ -283,8 +283,11 @@ describe('readSentiment: the customer’s language', () => {
     expect(readSentiment('Hi, my broadband is still not working and I am fed up', 'es-ES')).toMatchObject({ read: true, language: 'en', label: 'negative' });
     expect(readSentiment('Mein Internet geht seit Tagen nicht und ich bin sauer', 'en-GB')).toMatchObject({ read: true, language: 'de', label: 'negative' });
     expect(readSentiment('Não estou contente com o serviço, a internet não funciona', 'es-ES')).toMatchObject({ read: false, language: 'pt' });
+    // Two common words of one language and none of another are enough in a short message.
+    expect(readSentiment('Broadband really slow again tonight. Can someone check the line?', 'de-DE')).toMatchObject({ read: true, language: 'en', label: 'negative' });
     // One common word is not enough to overrule the profile.
     expect(readSentiment('Danke, super!', 'en-GB')).toMatchObject({ read: true, language: 'en' });
+    expect(readSentiment('Router kaputt, so ein Mist', 'de-DE')).toMatchObject({ read: true, language: 'de', label: 'negative' });
   });
 
   it('looks at the text when the profile says nothing useful', () => {
