@@ -7,22 +7,12 @@ import Typography from '@mui/material/Typography';
 import { useIntl } from 'react-intl';
 import type { SentimentNotRead } from '@core/sentiment';
 import { notReadMessage } from '@core/sentiment/messages';
-
-/**
- * The language's name in the agent's language ("Portuguese", "Portugiesisch").
- * A local stand-in until the shared formatting module offers language names.
- */
-function languageName(tag: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
+import { useFormat } from '../../lib/i18n';
 
 export function SentimentNotReadNote({ notRead }: { notRead: SentimentNotRead }) {
   const intl = useIntl();
-  const language = notRead.language === null ? '' : languageName(notRead.language, intl.locale);
+  const format = useFormat();
+  const language = notRead.language === null ? '' : format.languageName(notRead.language);
   return (
     <Typography variant="caption" component="p" color="text.secondary" role="note" data-testid="sentiment-not-read" sx={{ mb: 1.5 }}>
       {intl.formatMessage(notReadMessage(notRead), { language })}
