@@ -201,7 +201,10 @@ describe('German', () => {
 
   it('does not read a neutral request as a feeling', () => {
     expect(de('Ich möchte meine Adresse ändern.')).toEqual({ score: 0, label: 'neutral', cues: [] });
-    expect(de('Mit freundlichen Grüßen, Jonas Weber')).toEqual({ score: 0, label: 'neutral', cues: [] });
+    // Greetings and sign-offs are politeness, not feeling.
+    for (const text of ['Mit freundlichen Grüßen, Jonas Weber', 'Liebe Grüße, Anna', 'Beste Grüße aus Köln', 'Guten Tag, Herr Weber']) {
+      expect(de(text), text).toEqual({ score: 0, label: 'neutral', cues: [] });
+    }
   });
 });
 
@@ -255,7 +258,9 @@ describe('Spanish', () => {
 
   it('does not read a neutral request as a feeling', () => {
     expect(es('Quiero cambiar mi dirección.')).toEqual({ score: 0, label: 'neutral', cues: [] });
-    expect(es('Un saludo, Lucía Fernández')).toEqual({ score: 0, label: 'neutral', cues: [] });
+    for (const text of ['Un saludo, Lucía Fernández', 'Buenos días, estimados señores', 'Saludos cordiales, Diego', 'Buenas tardes']) {
+      expect(es(text), text).toEqual({ score: 0, label: 'neutral', cues: [] });
+    }
   });
 });
 
