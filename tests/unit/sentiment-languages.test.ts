@@ -163,6 +163,8 @@ describe('German', () => {
     expect(de('Es funktioniert, nicht gut, aber es funktioniert').score).toBeGreaterThan(de('Es funktioniert nicht').score);
     // A complaint in between keeps its sign: "seit Tagen nicht" is no praise.
     expect(de('Mein Internet geht seit Tagen nicht').label).toBe('negative');
+    // "nicht nur … sondern auch" negates nothing.
+    expect(de('Der Service war nicht nur schnell, sondern auch freundlich').score).toBe(de('Der Service war schnell, sondern auch freundlich').score);
   });
 
   it('strengthens with sehr, total, echt, and softens with etwas, ein bisschen', () => {
@@ -227,6 +229,7 @@ describe('Spanish', () => {
     expect(es('No está mal').score).toBeGreaterThan(0);
     expect(es('Está mal').score).toBeLessThan(0);
     expect(es('No hay problema, gracias').label).toBe('positive');
+    expect(es('El técnico no solo fue rápido, sino también muy amable').score).toBe(es('El técnico fue rápido, sino también muy amable').score);
     expect(es('No estoy contento').cues).toEqual(['no contento']);
   });
 
