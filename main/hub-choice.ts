@@ -4,6 +4,7 @@
  */
 import type { AppInfo } from '@core/bridge';
 import { hubUrlRefusal } from '@core/hub-security';
+import type { Message } from '@core/i18n/messages';
 
 export interface HubChoiceDeps {
   /** AGENTDESK_HUB_URL, if set. */
@@ -12,7 +13,7 @@ export interface HubChoiceDeps {
   settingUrl: string | null;
   allowInsecure: boolean;
   /** Tells the person why the configured hub is refused; resolves true to carry on with this computer's hub, false to quit. */
-  refused(reason: string): Promise<boolean>;
+  refused(reason: Message): Promise<boolean>;
   /** Forgets the refused address saved in Settings (so the next start does not ask again). */
   clearSetting(): void;
   startEmbedded(): Promise<string>;

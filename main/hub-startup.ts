@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { dialog } from 'electron';
+import { defineMessages } from '@formatjs/intl';
 import type { AppInfo, HubRestartedEvent } from '@core/bridge';
 import { PRODUCT_NAME } from '@core/config';
 import { demoSizeOf, parseHubEnv } from '@core/hub-config';
@@ -11,6 +12,26 @@ import { insecureHubAllowed } from '@core/hub-security';
 import { chooseHub } from './hub-choice';
 import { createEmbeddedHub } from './hub-process';
 import type { HubSupervisor } from './hub-supervisor';
+import type { MainText } from './i18n';
+
+const messages = defineMessages({
+  refusedTitle: { id: 'desktop.startup.refusedTitle', defaultMessage: 'The configured hub was not used' },
+  refusedDetail: {
+    id: 'desktop.startup.refusedDetail',
+    defaultMessage: '{reason}\n\n{product} can start with the hub on this computer; set the hub’s https:// address in Settings › Hub connection.',
+  },
+  useEmbedded: { id: 'desktop.startup.useEmbedded', defaultMessage: 'Use this computer’s hub' },
+  quit: { id: 'desktop.startup.quit', defaultMessage: 'Quit' },
+  gaveUpTitle: { id: 'desktop.startup.gaveUpTitle', defaultMessage: 'The local hub keeps stopping' },
+  gaveUpDetail: {
+    id: 'desktop.startup.gaveUpDetail',
+    defaultMessage: '{product} restarted it several times and has stopped trying. Your changes wait safely on this computer; restart {product} to try again.',
+  },
+  failedTitle: { id: 'desktop.startup.failedTitle', defaultMessage: '{product} could not start its hub' },
+});
+
+/** The title of the box shown when the hub cannot start at all. */
+export const hubFailedTitle = (text: MainText): string => text.say({ descriptor: messages.failedTitle, values: { product: PRODUCT_NAME } });
 
 export interface DesktopHubOptions {
   env: Record<string, string | undefined>;
@@ -22,6 +43,8 @@ export interface DesktopHubOptions {
   userDataDir: string;
   /** Tells the window the embedded hub was restarted, or given up on. */
   hubRestarted(event: HubRestartedEvent): void;
+  /** Words for the dialogs, in the agent's language. */
+  text: MainText;
 }
 
 export interface DesktopHub {
@@ -33,7 +56,8 @@ export interface DesktopHub {
 
 /** Null when the person chose to quit rather than use this computer's hub. */
 export async function startDesktopHub(options: DesktopHubOptions): Promise<DesktopHub | null> {
-  const { env } = options;
+  const { env, text } = options;
+  const product = { product: PRODUCT_NAME };
   let embedded: HubSupervisor | null = null;
   const choice = await chooseHub({
     envUrl: env.AGENTDESK_HUB_URL || null,
@@ -44,9 +68,9 @@ export async function startDesktopHub(options: DesktopHubOptions): Promise<Deskt
         await dialog.showMessageBox({
           type: 'warning',
           title: PRODUCT_NAME,
-          message: 'The configured hub was not used',
-          detail: `${reason}\n\n${PRODUCT_NAME} can start with the hub on this computer; set the hub's https:// address in Settings › Hub connection.`,
-          buttons: ["Use this computer's hub", 'Quit'],
+          message: text.say({ descriptor: messages.refusedTitle }),
+          detail: text.say({ descriptor: messages.refusedDetail, values: { ...product, reason: text.say(reason) } }),
+          buttons: [text.say({ descriptor: messages.useEmbedded }), text.say({ descriptor: messages.quit })],
           defaultId: 0,
           cancelId: 1,
         })
@@ -70,8 +94,9 @@ export async function startDesktopHub(options: DesktopHubOptions): Promise<Deskt
             void dialog.showMessageBox({
               type: 'error',
               title: PRODUCT_NAME,
-              message: 'The local hub keeps stopping',
-              detail: `${PRODUCT_NAME} restarted it several times and has stopped trying. Your changes wait safely on this computer; restart ${PRODUCT_NAME} to try again.${reason ? `\n\n${reason}` : ''}`,
+              message: text.say({ descriptor: messages.gaveUpTitle }),
+              // The child's own error stays as it came: it is for IT and the log.
+              detail: `${text.say({ descriptor: messages.gaveUpDetail, values: product })}${reason ? `\n\n${reason}` : ''}`,
             });
           },
         },

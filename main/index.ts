@@ -13,7 +13,8 @@ import { APP_ORIGIN, DEEP_LINK_SCHEME, PRODUCT_NAME } from '@core/config';
 import { buildCsp, httpOrigin } from '@core/csp';
 import { deepLinkToPath, findDeepLink } from '@core/deep-link';
 import { insecureHubAllowed } from '@core/hub-security';
-import { startDesktopHub, type DesktopHub } from './hub-startup';
+import { hubFailedTitle, startDesktopHub, type DesktopHub } from './hub-startup';
+import { mainText } from './i18n';
 import type { HubSupervisor } from './hub-supervisor';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -97,11 +98,12 @@ async function start(): Promise<void> {
       mainDir: here,
       userDataDir: app.getPath('userData'),
       hubRestarted: (event) => sendToWindow((window) => sendEvent(window.webContents, 'hub:restarted', event)),
+      text: mainText(store.settings().locale),
     });
     if (!hub) return app.quit();
     embeddedHub = hub.embedded;
   } catch (error) {
-    dialog.showErrorBox(`${PRODUCT_NAME} could not start its hub`, error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(hubFailedTitle(mainText(store.settings().locale)), error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
@@ -145,8 +147,9 @@ async function start(): Promise<void> {
       }),
       'settings:get': () => store.settings(),
       'settings:update': (patch) => {
-        const next = updateDesktopSettings(store, patch, { allowInsecure });
+        const next = updateDesktopSettings(store, patch, { allowInsecure, say: (message) => mainText(store.settings().locale).say(message) });
         nativeTheme.themeSource = next.theme;
+        if (patch.locale) tray?.refresh();
         return next;
       },
       'notify:show': (request) => {
@@ -211,7 +214,12 @@ async function start(): Promise<void> {
   pendingPath ??= deepLinkToPath(findDeepLink(process.argv) ?? '');
   openWindow();
   try {
-    tray = createDesktopTray({ icon: iconPath, open: (appPath) => (appPath ? openPath(appPath) : showWindow()), quit: () => app.quit() });
+    tray = createDesktopTray({
+      icon: iconPath,
+      open: (appPath) => (appPath ? openPath(appPath) : showWindow()),
+      quit: () => app.quit(),
+      text: () => mainText(store.settings().locale),
+    });
   } catch (error) {
     // Some Linux desktops have no tray: closing the window then quits, as before.
     console.warn('No tray available:', error);

@@ -6,16 +6,21 @@
 import { app, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { PRODUCT_NAME } from '@core/config';
 import { NO_BADGE, trayModel, type BadgeCounts, type TrayEntry } from '@core/tray';
+import type { MainText } from './i18n';
 
 export interface DesktopTrayOptions {
   icon: string;
   /** Shows the window, opening `path` in it when given. */
   open(path: string | null): void;
   quit(): void;
+  /** Words in the agent's language now (the choice can change while the tray lives). */
+  text(): MainText;
 }
 
 export interface DesktopTray {
   update(counts: BadgeCounts): void;
+  /** Says the same counts again (the language changed). */
+  refresh(): void;
   destroy(): void;
 }
 
@@ -35,8 +40,11 @@ export function createDesktopTray(options: DesktopTrayOptions): DesktopTray {
   const tray = new Tray(image);
   // Windows and Linux: a click on the icon opens the window (macOS opens the menu, as users expect there).
   tray.on('click', () => options.open(null));
+  let last = NO_BADGE;
   const update = (counts: BadgeCounts) => {
-    const model = trayModel(PRODUCT_NAME, counts);
+    last = counts;
+    const text = options.text();
+    const model = trayModel(PRODUCT_NAME, counts, text.say, text.list);
     tray.setToolTip(model.tooltip);
     tray.setContextMenu(Menu.buildFromTemplate(model.entries.map((entry) => menuItem(entry, options))));
     // False where the platform has no badge (Windows, most Linux desktops): the tray says it instead.
@@ -45,6 +53,7 @@ export function createDesktopTray(options: DesktopTrayOptions): DesktopTray {
   update(NO_BADGE);
   return {
     update,
+    refresh: () => update(last),
     destroy() {
       app.setBadgeCount(0);
       tray.destroy();

@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { extract } from '@formatjs/cli-lib';
 
-export const SOURCE_DIRS = ['renderer/src', 'src', 'hub'];
+export const SOURCE_DIRS = ['renderer/src', 'src', 'hub', 'main'];
 export const CATALOGUE_DIR = 'src/i18n/catalogues';
 export const SOURCE_LOCALE = 'en-GB';
 

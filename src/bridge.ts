@@ -13,6 +13,7 @@ import { ReminderListSchema, RemindersFiredEventSchema, type Reminder } from './
 import { HostDiagnosticsSchema, type HostDiagnostics } from './diagnostics';
 import { RestartAnswerSchema, UpdateStateSchema, type RestartAnswer, type UpdateState } from './updates';
 import { BadgeCountsSchema, type BadgeCounts } from './tray';
+import { LocaleChoiceSchema } from './i18n/locales';
 
 export { AppPathSchema };
 
@@ -57,12 +58,14 @@ const desktopSettingsFields = {
   updateFeedUrl: HttpUrlSchema.nullable(),
   /** Closing the window keeps the app running in the tray (quit from the tray or with Ctrl+Q). */
   closeToTray: z.boolean(),
+  /** The language the agent chose in Settings ('system': the computer's), for the tray, dialogs and notifications main shows. */
+  locale: LocaleChoiceSchema,
 };
 // Settings saved before a field existed read as its default (src/desktop.ts fills them in).
 export const DesktopSettingsSchema = z.object(desktopSettingsFields);
 export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
 
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system', updateFeedUrl: null, closeToTray: true };
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { hubUrl: null, theme: 'system', updateFeedUrl: null, closeToTray: true, locale: 'system' };
 
 // Without defaults: a patch that leaves a field out leaves it as it is.
 export const DesktopSettingsPatchSchema = z.object(desktopSettingsFields).partial().strict();

@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { RejectionRow } from './db/schema';
 import { redact } from './log-redact';
-import { describeUpdateStatus, type UpdateState } from './updates';
+import { describeUpdateStatus, updateNoteMessage, type UpdateState } from './updates';
+import { formatEnglish } from './i18n/messages';
 
 /** What only the desktop shell knows (main answers it over IPC). Paths start at ~ (the user's folder is theirs). */
 export const HostDiagnosticsSchema = z
@@ -108,7 +109,7 @@ export function buildDiagnostics(input: DiagnosticsInput): string {
   if (input.update) {
     out.push('', '[Updates]');
     add('Feed', input.update.feedUrl ?? 'none');
-    add('Status', input.update.note ?? describeUpdateStatus(input.update.status));
+    add('Status', formatEnglish(input.update.note ? updateNoteMessage(input.update.note) : describeUpdateStatus(input.update.status)));
     add('Last check', time(input.update.checkedAt));
   }
 

@@ -1,5 +1,7 @@
 /** What the tray, the taskbar/dock badge and the installed web app's badge show (pure, unit-tested). */
 import { z } from 'zod';
+import { defineMessages } from '@formatjs/intl';
+import type { Message } from './i18n/messages';
 
 /** Counts the renderer works out from its local data and hands to the host. */
 export const BadgeCountsSchema = z
@@ -19,17 +21,27 @@ export function badgeCount(counts: BadgeCounts): number {
   return counts.offers + counts.overdueFollowUps;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+const messages = defineMessages({
+  offers: {
+    id: 'desktop.tray.offers',
+    defaultMessage: '{count, plural, =0 {No offers waiting} one {# offer waiting for you} other {# offers waiting for you}}',
+  },
+  overdue: {
+    id: 'desktop.tray.overdue',
+    defaultMessage: '{count, plural, =0 {No overdue follow-ups} one {# follow-up overdue} other {# follow-ups overdue}}',
+  },
+  open: { id: 'desktop.tray.open', defaultMessage: 'Open {product}' },
+  quit: { id: 'desktop.tray.quit', defaultMessage: 'Quit {product}' },
+  tooltip: { id: 'desktop.tray.tooltip', defaultMessage: '{product}: {waiting}' },
+});
 
-export function offersLabel(count: number): string {
-  return count === 0 ? 'No offers waiting' : `${plural(count, 'offer', 'offers')} waiting for you`;
-}
+export const offersLabel = (count: number): Message => ({ descriptor: messages.offers, values: { count } });
+export const overdueLabel = (count: number): Message => ({ descriptor: messages.overdue, values: { count } });
 
-export function overdueLabel(count: number): string {
-  return count === 0 ? 'No overdue follow-ups' : `${plural(count, 'follow-up', 'follow-ups')} overdue`;
-}
+/** Formats a message in the agent's language (main passes its own). */
+export type Say = (message: Message) => string;
+/** Joins phrases as the language does ("a and b"). */
+export type JoinList = (parts: string[]) => string;
 
 /** One entry of the tray menu: opens `path` in the window when it has one, else is a heading. */
 export type TrayEntry =
@@ -43,23 +55,24 @@ export interface TrayModel {
   entries: TrayEntry[];
 }
 
-export function trayModel(productName: string, counts: BadgeCounts): TrayModel {
+export function trayModel(productName: string, counts: BadgeCounts, say: Say, join: JoinList): TrayModel {
   const total = badgeCount(counts);
   const waiting = [
-    counts.offers > 0 ? offersLabel(counts.offers) : null,
-    counts.overdueFollowUps > 0 ? overdueLabel(counts.overdueFollowUps) : null,
+    counts.offers > 0 ? say(offersLabel(counts.offers)) : null,
+    counts.overdueFollowUps > 0 ? say(overdueLabel(counts.overdueFollowUps)) : null,
   ].filter((part): part is string => part !== null);
+  const product = { product: productName };
   return {
-    tooltip: waiting.length ? `${productName}: ${waiting.join(', ')}` : productName,
+    tooltip: waiting.length ? say({ descriptor: messages.tooltip, values: { product: productName, waiting: join(waiting) } }) : productName,
     badge: total,
     entries: [
-      { kind: 'open', label: `Open ${productName}`, path: null, enabled: true },
+      { kind: 'open', label: say({ descriptor: messages.open, values: product }), path: null, enabled: true },
       { kind: 'separator' },
       // Disabled when there is nothing to go to: still read, so the tray says "nothing waiting".
-      { kind: 'open', label: offersLabel(counts.offers), path: '/queue', enabled: counts.offers > 0 },
-      { kind: 'open', label: overdueLabel(counts.overdueFollowUps), path: '/follow-ups', enabled: counts.overdueFollowUps > 0 },
+      { kind: 'open', label: say(offersLabel(counts.offers)), path: '/queue', enabled: counts.offers > 0 },
+      { kind: 'open', label: say(overdueLabel(counts.overdueFollowUps)), path: '/follow-ups', enabled: counts.overdueFollowUps > 0 },
       { kind: 'separator' },
-      { kind: 'quit', label: `Quit ${productName}` },
+      { kind: 'quit', label: say({ descriptor: messages.quit, values: product }) },
     ],
   };
 }

@@ -4,6 +4,18 @@
  * main/updates.ts wires these to electron-updater.
  */
 import { z } from 'zod';
+import { defineMessages } from '@formatjs/intl';
+import type { Message } from './i18n/messages';
+
+/** Why an installation does not check: a development build, or no feed. */
+export const UpdateNoteSchema = z.enum(['development', 'no-feed']);
+export type UpdateNote = z.infer<typeof UpdateNoteSchema>;
+/** What went wrong with a check or download, as far as the agent can act on it. */
+export const UpdateErrorSchema = z.enum(['unreachable', 'no-release', 'integrity', 'failed']);
+export type UpdateError = z.infer<typeof UpdateErrorSchema>;
+/** Why "Restart to update" did not restart. */
+export const RestartRefusalSchema = z.enum(['not-ready', 'mid-contact', 'browser']);
+export type RestartRefusal = z.infer<typeof RestartRefusalSchema>;
 
 /** Where the updater stands, as the renderer shows it. */
 export const UpdateStatusSchema = z.discriminatedUnion('state', [
@@ -13,7 +25,7 @@ export const UpdateStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('downloading'), version: z.string().max(64), percent: z.number().min(0).max(100) }).strict(),
   z.object({ state: z.literal('ready'), version: z.string().max(64) }).strict(),
   z.object({ state: z.literal('none') }).strict(),
-  z.object({ state: z.literal('error'), message: z.string().max(500) }).strict(),
+  z.object({ state: z.literal('error'), error: UpdateErrorSchema }).strict(),
 ]);
 export type UpdateStatus = z.infer<typeof UpdateStatusSchema>;
 
@@ -22,8 +34,8 @@ export const UpdateStateSchema = z
     status: UpdateStatusSchema,
     /** The feed in use; null: this installation does not update itself. */
     feedUrl: z.string().max(2100).nullable(),
-    /** Why there is no feed or no checking, in words for the agent. */
-    note: z.string().max(300).nullable(),
+    /** Why there is no feed or no checking (the renderer says it in the agent's language). */
+    note: UpdateNoteSchema.nullable(),
     /** When the last check finished (ms since epoch). */
     checkedAt: z.number().int().nullable(),
   })
@@ -31,7 +43,7 @@ export const UpdateStateSchema = z
 export type UpdateState = z.infer<typeof UpdateStateSchema>;
 
 /** What main answers to "Restart to update". */
-export const RestartAnswerSchema = z.object({ restarting: z.boolean(), reason: z.string().max(300).nullable() }).strict();
+export const RestartAnswerSchema = z.object({ restarting: z.boolean(), reason: RestartRefusalSchema.nullable() }).strict();
 export type RestartAnswer = z.infer<typeof RestartAnswerSchema>;
 
 /** First check a little after start (the window and hub first), then every four hours. */
@@ -57,9 +69,9 @@ function withTrailingSlash(url: string): string {
 }
 
 /** Why this installation does not check, or null when it does. */
-export function whyNotChecking(input: { packaged: boolean; feedUrl: string | null }): string | null {
-  if (!input.packaged) return 'This is a development build: only installed copies update themselves.';
-  if (!input.feedUrl) return 'No update feed is set. Your IT department installs new versions, or sets a feed here.';
+export function whyNotChecking(input: { packaged: boolean; feedUrl: string | null }): UpdateNote | null {
+  if (!input.packaged) return 'development';
+  if (!input.feedUrl) return 'no-feed';
   return null;
 }
 
@@ -74,39 +86,62 @@ export function isCheckDue(status: UpdateStatus, lastCheckAt: number | null, now
  * finishes the contact first (the update also installs when they quit).
  */
 export function decideRestart(input: { status: UpdateStatus; midContact: boolean }): RestartAnswer {
-  if (input.status.state !== 'ready') return { restarting: false, reason: 'No update is ready to install yet.' };
-  if (input.midContact) {
-    return { restarting: false, reason: 'Finish your contact first: the update installs when you restart or quit AgentDesk.' };
-  }
+  if (input.status.state !== 'ready') return { restarting: false, reason: 'not-ready' };
+  if (input.midContact) return { restarting: false, reason: 'mid-contact' };
   return { restarting: true, reason: null };
 }
 
-/** The updater's error as a sentence an agent can act on (no stack, no URL with a query). */
-export function describeUpdateError(error: unknown): string {
+/** The updater's error as something an agent can act on (no stack, no URL with a query). */
+export function classifyUpdateError(error: unknown): UpdateError {
   const text = error instanceof Error ? error.message : String(error);
-  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|net::ERR_/i.test(text)) return 'The update feed could not be reached; AgentDesk tries again later.';
-  if (/\b404\b/.test(text)) return 'The update feed has no release for this system yet.';
-  if (/sha512|checksum|signature|not signed|publisherName/i.test(text)) return 'The downloaded update failed its integrity check and was not installed.';
-  return 'Checking for updates failed; AgentDesk tries again later. The log has the details.';
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|net::ERR_/i.test(text)) return 'unreachable';
+  if (/\b404\b/.test(text)) return 'no-release';
+  if (/sha512|checksum|signature|not signed|publisherName/i.test(text)) return 'integrity';
+  return 'failed';
 }
 
+const messages = defineMessages({
+  development: { id: 'desktop.updates.development', defaultMessage: 'This is a development build: only installed copies update themselves.' },
+  noFeed: { id: 'desktop.updates.noFeed', defaultMessage: 'No update feed is set. Your IT department installs new versions, or sets a feed here.' },
+  unreachable: { id: 'desktop.updates.unreachable', defaultMessage: 'The update feed could not be reached; AgentDesk tries again later.' },
+  noRelease: { id: 'desktop.updates.noRelease', defaultMessage: 'The update feed has no release for this system yet.' },
+  integrity: { id: 'desktop.updates.integrity', defaultMessage: 'The downloaded update failed its integrity check and was not installed.' },
+  failed: { id: 'desktop.updates.failed', defaultMessage: 'Checking for updates failed; AgentDesk tries again later. The log has the details.' },
+  idle: { id: 'desktop.updates.idle', defaultMessage: 'Not checked yet.' },
+  checking: { id: 'desktop.updates.checking', defaultMessage: 'Checking for updates…' },
+  available: { id: 'desktop.updates.available', defaultMessage: 'Version {version} is available; downloading it in the background.' },
+  downloading: { id: 'desktop.updates.downloading', defaultMessage: 'Downloading version {version}: {percent, number, ::percent}.' },
+  ready: { id: 'desktop.updates.ready', defaultMessage: 'Version {version} is ready. It installs when you quit AgentDesk, or now with “Restart to update”.' },
+  none: { id: 'desktop.updates.none', defaultMessage: 'AgentDesk is up to date.' },
+  notReady: { id: 'desktop.updates.notReady', defaultMessage: 'No update is ready to install yet.' },
+  midContact: { id: 'desktop.updates.midContact', defaultMessage: 'Finish your contact first: the update installs when you restart or quit AgentDesk.' },
+  browser: { id: 'desktop.updates.browser', defaultMessage: 'In a browser the workstation updates itself when the hub serves a new version.' },
+});
+
+const NOTE_MESSAGES = { development: messages.development, 'no-feed': messages.noFeed } as const;
+const ERROR_MESSAGES = { unreachable: messages.unreachable, 'no-release': messages.noRelease, integrity: messages.integrity, failed: messages.failed } as const;
+const REFUSAL_MESSAGES = { 'not-ready': messages.notReady, 'mid-contact': messages.midContact, browser: messages.browser } as const;
+
+export const updateNoteMessage = (note: UpdateNote): Message => ({ descriptor: NOTE_MESSAGES[note] });
+export const restartRefusalMessage = (reason: RestartRefusal): Message => ({ descriptor: REFUSAL_MESSAGES[reason] });
+
 /** What the Updates panel says about a status. */
-export function describeUpdateStatus(status: UpdateStatus): string {
+export function describeUpdateStatus(status: UpdateStatus): Message {
   switch (status.state) {
     case 'idle':
-      return 'Not checked yet.';
+      return { descriptor: messages.idle };
     case 'checking':
-      return 'Checking for updates…';
+      return { descriptor: messages.checking };
     case 'available':
-      return `Version ${status.version} is available; downloading it in the background.`;
+      return { descriptor: messages.available, values: { version: status.version } };
     case 'downloading':
-      return `Downloading version ${status.version}: ${Math.floor(status.percent)} %.`;
+      return { descriptor: messages.downloading, values: { version: status.version, percent: Math.floor(status.percent) / 100 } };
     case 'ready':
-      return `Version ${status.version} is ready. It installs when you quit AgentDesk, or now with "Restart to update".`;
+      return { descriptor: messages.ready, values: { version: status.version } };
     case 'none':
-      return 'AgentDesk is up to date.';
+      return { descriptor: messages.none };
     case 'error':
-      return status.message;
+      return { descriptor: ERROR_MESSAGES[status.error] };
   }
 }
 
@@ -165,7 +200,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   });
   updater.on('error', (error) => {
     options.log(`Update check failed: ${error.message}`);
-    set({ state: 'error', message: describeUpdateError(error) }, { checkedAt: options.now() });
+    set({ state: 'error', error: classifyUpdateError(error) }, { checkedAt: options.now() });
   });
 
   return {
@@ -179,7 +214,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
         await updater.checkForUpdates();
       } catch (error) {
         // Also reported through 'error'; this keeps a rejected promise from going unhandled.
-        if (state.status.state !== 'error') set({ state: 'error', message: describeUpdateError(error) }, { checkedAt: options.now() });
+        if (state.status.state !== 'error') set({ state: 'error', error: classifyUpdateError(error) }, { checkedAt: options.now() });
       }
       return state;
     },

@@ -136,7 +136,7 @@ export function createBrowserBridge(): AgentDeskBridge {
     // The web workstation updates with the hub that serves it; it keeps no log file and has no shell.
     updateState: async () => null,
     checkForUpdates: async () => null,
-    restartToUpdate: async () => ({ restarting: false, reason: 'In a browser the workstation updates itself when the hub serves a new version.' }),
+    restartToUpdate: async () => ({ restarting: false, reason: 'browser' }),
     setMidContact: async () => undefined,
     onUpdateState: () => () => undefined,
     log: (entry) => {

@@ -15,6 +15,9 @@ export type PseudoLocale = (typeof PSEUDO_LOCALES)[number];
 export type AppLocale = (typeof APP_LOCALES)[number];
 
 export const AppLocaleSchema = z.enum(APP_LOCALES);
+/** A person's choice: one of the languages, or 'system' to follow the computer's. */
+export const LocaleChoiceSchema = z.union([AppLocaleSchema, z.literal('system')]);
+export type LocaleChoice = z.infer<typeof LocaleChoiceSchema>;
 
 export const SOURCE_LOCALE: UiLocale = 'en-GB';
 

@@ -3,7 +3,7 @@
  * the British English); the screens format them in the agent's language. Code
  * that needs the English itself (logs, the API's documentation) derives it.
  */
-import type { MessageDescriptor } from '@formatjs/intl';
+import { createIntl, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
 
 export type { MessageDescriptor };
 
@@ -16,4 +16,12 @@ export interface Message {
 /** The British English of each label. */
 export function englishOf<K extends string>(messages: Record<K, MessageDescriptor>): Record<K, string> {
   return Object.fromEntries(Object.entries<MessageDescriptor>(messages).map(([key, message]) => [key, typeof message.defaultMessage === 'string' ? message.defaultMessage : key])) as Record<K, string>;
+}
+
+let english: IntlShape | null = null;
+
+/** A message in British English, for text that stays English (logs, support diagnostics). */
+export function formatEnglish(message: Message): string {
+  english ??= createIntl({ locale: 'en-GB', messages: {} });
+  return english.formatMessage(message.descriptor, message.values);
 }

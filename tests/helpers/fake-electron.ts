@@ -150,6 +150,11 @@ class FakeApp extends FakeEmitter {
   getVersion(): string {
     return '0.0.0-test';
   }
+  /** The computer's languages, most preferred first (tests set them). */
+  preferredSystemLanguages = ['en-GB'];
+  getPreferredSystemLanguages(): string[] {
+    return this.preferredSystemLanguages;
+  }
   getPath(name: string): string {
     return `/tmp/fake-electron/${name}`;
   }

@@ -75,13 +75,13 @@ describe('stored desktop state', () => {
   it('falls back per part when the settings file is damaged', () => {
     const state = readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' }, window: { width: 'wide' } });
     // Saved before the update feed and the tray existed: read with their defaults.
-    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark', updateFeedUrl: null, closeToTray: true });
+    expect(state.settings).toEqual({ hubUrl: 'https://hub.example.com', theme: 'dark', updateFeedUrl: null, closeToTray: true, locale: 'system' });
     expect(state.window).toEqual(DEFAULT_WINDOW_STATE);
     expect(readDesktopState({}).settings).toEqual(DEFAULT_DESKTOP_SETTINGS);
   });
 
   it('merges a settings patch and refuses invalid values', () => {
-    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light', updateFeedUrl: null, closeToTray: true });
+    expect(mergeSettings(DEFAULT_DESKTOP_SETTINGS, { theme: 'light' })).toEqual({ hubUrl: null, theme: 'light', updateFeedUrl: null, closeToTray: true, locale: 'system' });
     const withFeed = mergeSettings(DEFAULT_DESKTOP_SETTINGS, { updateFeedUrl: 'https://it.example.com/agentdesk/' });
     // A patch that leaves the feed out keeps it.
     expect(mergeSettings(withFeed, DesktopSettingsPatchSchema.parse({ theme: 'dark' })).updateFeedUrl).toBe('https://it.example.com/agentdesk/');
@@ -91,12 +91,13 @@ describe('stored desktop state', () => {
 });
 
 describe('desktop settings saved by an older version', () => {
-  it('keep their values and gain close-to-tray (on) and the update feed (none) by default', () => {
+  it('keep their values and gain close-to-tray (on), the update feed (none) and the computer’s language by default', () => {
     expect(readDesktopState({ settings: { hubUrl: 'https://hub.example.com', theme: 'dark' } }).settings).toEqual({
       hubUrl: 'https://hub.example.com',
       theme: 'dark',
       updateFeedUrl: null,
       closeToTray: true,
+      locale: 'system',
     });
     expect(readDesktopState({ settings: { hubUrl: null, theme: 'light', closeToTray: false } }).settings.closeToTray).toBe(false);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '@core/bridge';
-import { hubUrlRefusal, insecureHubAllowed, isLoopbackHost } from '@core/hub-security';
+import { hubUrlRefusal as refusalMessage, insecureHubAllowed, isLoopbackHost } from '@core/hub-security';
+import { formatEnglish } from '@core/i18n/messages';
+
+/** The refusal as the agent reads it in English. */
+const hubUrlRefusal = (url: string, options: { allowInsecure: boolean }) => {
+  const message = refusalMessage(url, options);
+  return message && formatEnglish(message);
+};
 import { chooseHub, type HubChoiceDeps } from '../../main/hub-choice';
 import { updateDesktopSettings } from '../../main/settings-update';
 
@@ -69,7 +76,8 @@ describe('the hub chosen at start', () => {
   it('refuses a plain-http setting, says why, forgets it and falls back to this computer’s hub', async () => {
     const d = deps({ settingUrl: 'http://hub.example.com' });
     await expect(chooseHub(d)).resolves.toEqual({ url: 'http://127.0.0.1:41234', mode: 'embedded' });
-    expect(d.refused).toHaveBeenCalledWith(expect.stringContaining('does not connect to hub.example.com over plain http'));
+    expect(d.refused).toHaveBeenCalledWith(expect.objectContaining({ values: expect.objectContaining({ host: 'hub.example.com' }) }));
+    expect(formatEnglish(vi.mocked(d.refused).mock.calls[0]![0])).toContain('does not connect to hub.example.com over plain http');
     expect(d.clearSetting).toHaveBeenCalled();
   });
 
@@ -99,7 +107,7 @@ describe('changing the hub in Settings', () => {
 
   it('refuses a plain-http remote hub with the sentence, and saves nothing', () => {
     const target = store();
-    expect(() => updateDesktopSettings(target, { hubUrl: 'http://hub.example.com' }, { allowInsecure: false })).toThrow(
+    expect(() => updateDesktopSettings(target, { hubUrl: 'http://hub.example.com' }, { allowInsecure: false, say: formatEnglish })).toThrow(
       'AgentDesk does not connect to hub.example.com over plain http',
     );
     expect(target.settings().hubUrl).toBeNull();
@@ -107,9 +115,9 @@ describe('changing the hub in Settings', () => {
 
   it('saves https hubs, other settings, and http when allowed', () => {
     const target = store();
-    updateDesktopSettings(target, { hubUrl: 'https://hub.example.com', closeToTray: false }, { allowInsecure: false });
+    updateDesktopSettings(target, { hubUrl: 'https://hub.example.com', closeToTray: false }, { allowInsecure: false, say: formatEnglish });
     expect(target.settings()).toMatchObject({ hubUrl: 'https://hub.example.com', closeToTray: false });
-    updateDesktopSettings(target, { hubUrl: 'http://hub.example.com' }, { allowInsecure: true });
+    updateDesktopSettings(target, { hubUrl: 'http://hub.example.com' }, { allowInsecure: true, say: formatEnglish });
     expect(target.settings().hubUrl).toBe('http://hub.example.com');
   });
 });

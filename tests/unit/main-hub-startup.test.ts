@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dialog, recorded, resetFakeElectron } from '../helpers/fake-electron';
 import { startDesktopHub, type DesktopHubOptions } from '../../main/hub-startup';
+import { mainText } from '../../main/i18n';
 
 vi.mock('electron', () => import('../helpers/fake-electron'));
 
@@ -13,6 +14,7 @@ function options(overrides: Partial<DesktopHubOptions> = {}) {
     mainDir: '/app/out/main',
     userDataDir: '/home/ana/.config/AgentDesk',
     hubRestarted: vi.fn(),
+    text: mainText('en-GB'),
     ...overrides,
   } satisfies DesktopHubOptions;
 }
@@ -40,7 +42,7 @@ describe('the hub at start-up', () => {
     const o = options({ settingUrl: 'http://hub.example.com' });
     const starting = startDesktopHub(o);
     await vi.waitFor(() => expect(recorded.forks).toHaveLength(1));
-    expect(recorded.dialogs[0]).toMatchObject({ message: 'The configured hub was not used', buttons: ["Use this computer's hub", 'Quit'] });
+    expect(recorded.dialogs[0]).toMatchObject({ message: 'The configured hub was not used', buttons: ['Use this computer’s hub', 'Quit'] });
     expect(String(recorded.dialogs[0]!.detail)).toContain('does not connect to hub.example.com over plain http');
     expect(o.clearSetting).toHaveBeenCalled();
     recorded.forks[0]!.emit('message', { type: 'ready', url: 'http://127.0.0.1:5000', port: 5000 });

@@ -3,6 +3,7 @@ import { badgeCount, trayModel } from '@core/tray';
 import { ipcInvokeContract } from '@core/bridge';
 import { app, recorded, resetFakeElectron } from '../helpers/fake-electron';
 import { createDesktopTray } from '../../main/tray';
+import { mainText } from '../../main/i18n';
 
 vi.mock('electron', () => import('../helpers/fake-electron'));
 
@@ -12,11 +13,25 @@ describe('what the tray and badge say', () => {
     expect(badgeCount({ offers: 0, overdueFollowUps: 0 })).toBe(0);
   });
 
+  const english = mainText('en-GB');
+  const tooltip = (counts: { offers: number; overdueFollowUps: number }, text = english) => trayModel('AgentDesk', counts, text.say, text.list).tooltip;
+
   it('words the counts for the tooltip, singular and plural', () => {
-    expect(trayModel('AgentDesk', { offers: 0, overdueFollowUps: 0 }).tooltip).toBe('AgentDesk');
-    expect(trayModel('AgentDesk', { offers: 1, overdueFollowUps: 0 }).tooltip).toBe('AgentDesk: 1 offer waiting for you');
-    expect(trayModel('AgentDesk', { offers: 2, overdueFollowUps: 1 }).tooltip).toBe('AgentDesk: 2 offers waiting for you, 1 follow-up overdue');
-    expect(trayModel('AgentDesk', { offers: 0, overdueFollowUps: 4 }).tooltip).toBe('AgentDesk: 4 follow-ups overdue');
+    expect(tooltip({ offers: 0, overdueFollowUps: 0 })).toBe('AgentDesk');
+    expect(tooltip({ offers: 1, overdueFollowUps: 0 })).toBe('AgentDesk: 1 offer waiting for you');
+    expect(tooltip({ offers: 2, overdueFollowUps: 1 })).toBe('AgentDesk: 2 offers waiting for you and 1 follow-up overdue');
+    expect(tooltip({ offers: 0, overdueFollowUps: 4 })).toBe('AgentDesk: 4 follow-ups overdue');
+  });
+
+  it('says them in the language the agent chose, else the computer’s', () => {
+    expect(tooltip({ offers: 2, overdueFollowUps: 1 }, mainText('de'))).toBe('AgentDesk: 2 Angebote warten auf Sie und 1 Folgekontakt überfällig');
+    expect(tooltip({ offers: 1, overdueFollowUps: 0 }, mainText('es'))).toBe('AgentDesk: 1 oferta te espera');
+    app.preferredSystemLanguages = ['es-MX', 'en-US'];
+    try {
+      expect(mainText('system').locale).toBe('es');
+    } finally {
+      app.preferredSystemLanguages = ['en-GB'];
+    }
   });
 
   it('refuses counts that are not whole, non-negative numbers', () => {
@@ -37,20 +52,33 @@ describe('the tray icon', () => {
     quit.mockClear();
   });
 
+  let language = mainText('en-GB');
   const labels = () => recorded.trays[0]!.menu!.items.map((item) => (item.type === 'separator' ? '—' : `${item.label}${item.enabled === false ? ' (disabled)' : ''}`));
 
+  it('says the same counts again in another language when the agent changes it', () => {
+    const tray = createDesktopTray({ icon: '/app/assets/icon.png', open, quit, text: () => language });
+    tray.update({ offers: 1, overdueFollowUps: 0 });
+    language = mainText('de');
+    try {
+      tray.refresh();
+      expect(labels()).toEqual(['AgentDesk öffnen', '—', '1 Angebot wartet auf Sie', 'Keine überfälligen Folgekontakte (disabled)', '—', 'AgentDesk beenden']);
+    } finally {
+      language = mainText('en-GB');
+    }
+  });
+
   it('starts with nothing waiting: open, the two counts disabled, quit', () => {
-    createDesktopTray({ icon: '/app/assets/icon.png', open, quit });
+    createDesktopTray({ icon: '/app/assets/icon.png', open, quit, text: () => language });
     expect(recorded.trays[0]!.tooltip).toBe('AgentDesk');
     expect(labels()).toEqual(['Open AgentDesk', '—', 'No offers waiting (disabled)', 'No overdue follow-ups (disabled)', '—', 'Quit AgentDesk']);
     expect(app.badgeCount).toBe(0);
   });
 
   it('shows the counts, on the badge too, and its entries open the queue and the follow-ups', () => {
-    const tray = createDesktopTray({ icon: '/app/assets/icon.png', open, quit });
+    const tray = createDesktopTray({ icon: '/app/assets/icon.png', open, quit, text: () => language });
     tray.update({ offers: 1, overdueFollowUps: 2 });
     expect(app.badgeCount).toBe(3);
-    expect(recorded.trays[0]!.tooltip).toBe('AgentDesk: 1 offer waiting for you, 2 follow-ups overdue');
+    expect(recorded.trays[0]!.tooltip).toBe('AgentDesk: 1 offer waiting for you and 2 follow-ups overdue');
     expect(labels()).toEqual(['Open AgentDesk', '—', '1 offer waiting for you', '2 follow-ups overdue', '—', 'Quit AgentDesk']);
     const items = recorded.trays[0]!.menu!.items;
     items[0]!.click!();
@@ -63,7 +91,7 @@ describe('the tray icon', () => {
   });
 
   it('opens the window on a click of the icon, and clears the badge when it goes', () => {
-    const tray = createDesktopTray({ icon: '/app/assets/icon.png', open, quit });
+    const tray = createDesktopTray({ icon: '/app/assets/icon.png', open, quit, text: () => language });
     tray.update({ offers: 4, overdueFollowUps: 0 });
     recorded.trays[0]!.emit('click');
     expect(open).toHaveBeenCalledWith(null);

@@ -1,12 +1,14 @@
 /** The desktop's update decisions, with a fake updater in place of electron-updater. */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { intlFor } from '../helpers/intl';
 import {
   CHECK_INTERVAL_MS,
   createUpdateController,
   decideRestart,
-  describeUpdateError,
+  classifyUpdateError,
   describeUpdateStatus,
+  restartRefusalMessage,
   isCheckDue,
   resolveFeedUrl,
   UpdateStateSchema,
@@ -65,7 +67,7 @@ describe('when to check', () => {
     expect(isCheckDue({ state: 'idle' }, null, start)).toBe(true);
     expect(isCheckDue({ state: 'none' }, start, start + CHECK_INTERVAL_MS - 1)).toBe(false);
     expect(isCheckDue({ state: 'none' }, start, start + CHECK_INTERVAL_MS)).toBe(true);
-    expect(isCheckDue({ state: 'error', message: 'x' }, start, start + CHECK_INTERVAL_MS)).toBe(true);
+    expect(isCheckDue({ state: 'error', error: 'failed' }, start, start + CHECK_INTERVAL_MS)).toBe(true);
   });
   it('never while a check or download runs, nor once an update waits', () => {
     for (const status of [{ state: 'checking' }, { state: 'downloading', version: '2.0.0', percent: 10 }, { state: 'ready', version: '2.0.0' }] as const) {
@@ -78,11 +80,12 @@ describe('restarting to update', () => {
   it('restarts when an update is ready and the agent holds no contact', () => {
     expect(decideRestart({ status: { state: 'ready', version: '2.0.0' }, midContact: false })).toEqual({ restarting: true, reason: null });
   });
-  it('refuses mid-contact, saying why', () => {
-    expect(decideRestart({ status: { state: 'ready', version: '2.0.0' }, midContact: true })).toEqual({
-      restarting: false,
-      reason: 'Finish your contact first: the update installs when you restart or quit AgentDesk.',
-    });
+  it('refuses mid-contact, saying why in the agent’s language', () => {
+    const answer = decideRestart({ status: { state: 'ready', version: '2.0.0' }, midContact: true });
+    expect(answer).toEqual({ restarting: false, reason: 'mid-contact' });
+    const refusal = restartRefusalMessage(answer.reason!);
+    expect(intlFor('en-GB').formatMessage(refusal.descriptor)).toBe('Finish your contact first: the update installs when you restart or quit AgentDesk.');
+    expect(intlFor('de').formatMessage(refusal.descriptor)).toMatch(/^Schließen Sie zuerst Ihren Kontakt ab/);
   });
   it('refuses when nothing is ready', () => {
     expect(decideRestart({ status: { state: 'downloading', version: '2.0.0', percent: 50 }, midContact: false }).restarting).toBe(false);
@@ -105,7 +108,8 @@ describe('the controller', () => {
       { state: 'downloading', version: '2.1.0', percent: 42.7 },
       { state: 'ready', version: '2.1.0' },
     ]);
-    expect(describeUpdateStatus(controller.state().status)).toBe('Version 2.1.0 is ready. It installs when you quit AgentDesk, or now with "Restart to update".');
+    const said = describeUpdateStatus(controller.state().status);
+    expect(intlFor('en-GB').formatMessage(said.descriptor, said.values)).toBe('Version 2.1.0 is ready. It installs when you quit AgentDesk, or now with “Restart to update”.');
   });
 
   it('installs on "Restart to update" only once the contact is over', async () => {
@@ -155,26 +159,35 @@ describe('the controller', () => {
       throw new Error('getaddrinfo ENOTFOUND hub.example.com');
     };
     await controller.check();
-    expect(controller.state().status).toEqual({ state: 'error', message: 'The update feed could not be reached; AgentDesk tries again later.' });
+    expect(controller.state().status).toEqual({ state: 'error', error: 'unreachable' });
+    const said = describeUpdateStatus(controller.state().status);
+    expect(intlFor('en-GB').formatMessage(said.descriptor, said.values)).toBe('The update feed could not be reached; AgentDesk tries again later.');
     const second = setup();
     second.updater.onCheck = () => Promise.reject(new Error('HttpError: 404 Not Found'));
     await second.controller.check();
-    expect(second.controller.state().status).toEqual({ state: 'error', message: 'The update feed has no release for this system yet.' });
+    expect(second.controller.state().status).toEqual({ state: 'error', error: 'no-release' });
   });
 
   it('never checks without a feed or in a development build, and says why', async () => {
     const noFeed = setup({ feedUrl: null });
     await noFeed.controller.check();
     expect(noFeed.updater.checks).toBe(0);
-    expect(noFeed.controller.state().note).toMatch(/^No update feed is set/);
+    expect(noFeed.controller.state().note).toBe('no-feed');
     const dev = setup({ packaged: false });
     await dev.controller.check();
     expect(dev.updater.checks).toBe(0);
-    expect(dev.controller.state().note).toMatch(/development build/);
+    expect(dev.controller.state().note).toBe('development');
   });
 });
 
-it('describes errors without their details', () => {
-  expect(describeUpdateError(new Error('sha512 checksum mismatch, expected abc'))).toBe('The downloaded update failed its integrity check and was not installed.');
-  expect(describeUpdateError(new Error('Something at https://hub.example.com/updates/?token=abc'))).not.toContain('token');
+it('tells errors apart without passing their details on', () => {
+  expect(classifyUpdateError(new Error('sha512 checksum mismatch, expected abc'))).toBe('integrity');
+  expect(classifyUpdateError(new Error('getaddrinfo ENOTFOUND hub.example.com'))).toBe('unreachable');
+  expect(classifyUpdateError(new Error('Something at https://hub.example.com/updates/?token=abc'))).toBe('failed');
+});
+
+it('says a download’s progress with the version, as a percentage in the agent’s language', () => {
+  const said = describeUpdateStatus({ state: 'downloading', version: '2.1.0', percent: 42.7 });
+  expect(intlFor('en-GB').formatMessage(said.descriptor, said.values)).toBe('Downloading version 2.1.0: 42%.');
+  expect(intlFor('de').formatMessage(said.descriptor, said.values).replace(/\u00a0/g, ' ')).toBe('Version 2.1.0 wird heruntergeladen: 42 %.');
 });

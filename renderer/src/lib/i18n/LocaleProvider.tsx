@@ -2,14 +2,11 @@ import { type ReactNode, useEffect, useMemo } from 'react';
 import { IntlProvider } from 'react-intl';
 import { CacheProvider } from '@emotion/react';
 import createCache from '@emotion/cache';
-import rtlPlugin from 'stylis-plugin-rtl';
 import { ThemeProvider } from '@mui/material/styles';
 import { formattingLocale, isRightToLeft, SOURCE_LOCALE } from '@core/i18n/locales';
 import { themeFor } from '../../theme';
 import { useLocaleStore } from './localeStore';
 
-// Right to left, every style's left and right swap: MUI's documented way (emotion with stylis-plugin-rtl).
-const rtlCache = createCache({ key: 'muirtl', stylisPlugins: [rtlPlugin] });
 const ltrCache = createCache({ key: 'css' });
 
 /** Missing text falls back to the English in the code; the catalogue test keeps that from happening unseen. */
@@ -22,7 +19,8 @@ function ignoreMissing(error: { code?: string }): void {
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const locale = useLocaleStore((state) => state.locale);
   const messages = useLocaleStore((state) => state.messages);
-  const direction = isRightToLeft(locale) ? 'rtl' : 'ltr';
+  const rtlCache = useLocaleStore((state) => state.rtlCache);
+  const direction = isRightToLeft(locale) && rtlCache ? 'rtl' : 'ltr';
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -31,7 +29,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const theme = useMemo(() => themeFor(direction), [direction]);
   return (
-    <CacheProvider value={direction === 'rtl' ? rtlCache : ltrCache}>
+    <CacheProvider value={rtlCache ?? ltrCache}>
       <ThemeProvider theme={theme} defaultMode="system">
         <IntlProvider locale={formattingLocale(locale)} defaultLocale={SOURCE_LOCALE} messages={messages} onError={ignoreMissing}>
           {children}

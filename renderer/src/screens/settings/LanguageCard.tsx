@@ -4,6 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { APP_LOCALES, LOCALE_NAMES, UI_LOCALES, isPseudoLocale, type AppLocale } from '@core/i18n/locales';
+import { bridge } from '../../bridge';
 import { SettingsCard } from '../../components/SettingsCard';
 import { systemLocale, useLocaleStore, type LocaleChoice } from '../../lib/i18n';
 
@@ -29,8 +30,13 @@ export function LanguageCard() {
         label={intl.formatMessage({ id: 'settings.language.label', defaultMessage: 'Language of the workstation' })}
         value={choice}
         onChange={(event) => {
+          const next = event.target.value as LocaleChoice;
           setError(false);
-          choose(event.target.value as LocaleChoice).catch(() => setError(true));
+          choose(next).then(
+            // The desktop app's tray and dialogs follow (a browser has none).
+            () => bridge.updateSettings({ locale: next }).catch(() => undefined),
+            () => setError(true),
+          );
         }}
         helperText={intl.formatMessage({
           id: 'settings.language.help',

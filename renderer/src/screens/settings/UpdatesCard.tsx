@@ -12,7 +12,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { HttpUrlSchema, type DesktopSettings } from '@core/bridge';
-import { describeUpdateStatus } from '@core/updates';
+import { useIntl } from 'react-intl';
+import { describeUpdateStatus, restartRefusalMessage, updateNoteMessage } from '@core/updates';
 import { bridge } from '../../bridge';
 import { Fact, SettingsCard } from '../../components/SettingsCard';
 import { useUpdateState } from '../../data/updates';
@@ -92,6 +93,7 @@ function FeedForm({ onSaved }: { onSaved: (message: Message) => void }) {
 }
 
 function DesktopUpdates() {
+  const intl = useIntl();
   const [state, setState] = useUpdateState();
   const midContact = useMidContact();
   const [message, setMessage] = useState<Message | null>(null);
@@ -110,17 +112,21 @@ function DesktopUpdates() {
   };
   const restart = async () => {
     const answer = await bridge.restartToUpdate();
-    if (!answer.restarting && answer.reason) setMessage({ severity: 'info', text: answer.reason });
+    if (!answer.restarting && answer.reason) {
+      const refusal = restartRefusalMessage(answer.reason);
+      setMessage({ severity: 'info', text: intl.formatMessage(refusal.descriptor, refusal.values) });
+    }
   };
 
   const status = state?.status;
+  const said = state ? (state.note ? updateNoteMessage(state.note) : describeUpdateStatus(state.status)) : null;
   const ready = status?.state === 'ready';
   const running = status?.state === 'checking' || status?.state === 'downloading';
   return (
     <>
       <Fact label="Update feed" value={state ? (state.feedUrl ?? 'None') : '—'} />
       <Box role="status" sx={{ py: 0.5 }}>
-        <Fact label="Status" value={state ? (state.note ?? describeUpdateStatus(state.status)) : '—'} />
+        <Fact label="Status" value={said ? intl.formatMessage(said.descriptor, said.values) : '—'} />
         {status?.state === 'downloading' && <LinearProgress variant="determinate" value={status.percent} aria-label="Download of the update" sx={{ mt: 1 }} />}
       </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5, alignItems: 'center' }}>
