@@ -22,5 +22,5 @@ const REGION_CODE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 export const RegionCodeSchema = z.string().superRefine((code, ctx) => {
   if (!REGION_CODE.test(code)) ctx.addIssue({ code: 'custom', message: 'must be a country or region code such as GB-ENG, DE-BY or ES' });
-  else if (!isKnownRegion(code)) ctx.addIssue({ code: 'custom', message: `unknown region "${code}": no public holidays are known for it (use a code such as GB-ENG, DE-BY or ES-MD)` });
+  else if (!isKnownRegion(code)) ctx.addIssue({ code: 'custom', message: `must be a country or region with known public holidays, such as GB-ENG, DE-BY or ES-MD: "${code}" is not one` });
 });

@@ -59,21 +59,17 @@ function wallTime(at: Date): WallTime {
 const holidaysByYear = new Map<string, readonly RegionHoliday[]>();
 
 /**
- * The public and bank holidays of a region that start in `year`, in order;
- * a substitute day takes the place of the weekend day it stands in for.
+ * The public and bank holidays of a region that start in `year`, in order,
+ * substitute days included. A holiday on a weekend stays closed too (Christmas
+ * Day on a Saturday, when the business opens on Saturdays).
  */
 export function regionHolidays(region: string, year: number): readonly RegionHoliday[] {
   const key = `${region} ${year}`;
   let holidays = holidaysByYear.get(key);
   if (!holidays) {
-    const all = source(region)
+    holidays = source(region)
       .getHolidays(year)
-      .filter((holiday) => CLOSED_TYPES.includes(holiday.type));
-    // A holiday on a weekend whose day off moves to a weekday ("substitutes 12-26 if saturday then next monday"):
-    // the weekday is the day off, and the weekend day stays an ordinary one (as gov.uk lists them).
-    const replaced = new Set(all.flatMap((holiday) => (holiday.substitute ? [/^substitutes (\S+)/.exec(holiday.rule)?.[1]] : [])));
-    holidays = all
-      .filter((holiday) => holiday.substitute || !replaced.has(holiday.rule))
+      .filter((holiday) => CLOSED_TYPES.includes(holiday.type))
       .map((holiday) => ({
         date: holiday.start.toISOString().slice(0, 10),
         start: wallTime(holiday.start),

@@ -159,9 +159,9 @@ describe('addBusinessTime', () => {
   });
 
   it('skips bank holidays: Christmas 2026 and new year 2027', () => {
-    // Thursday 24 December 19:30 + 16 h: 0.5 h, Christmas closed, 8 h on Saturday 26th, Sunday closed,
-    // Monday 28th (Boxing Day substitute) closed, 7.5 h on Tuesday 29th.
-    expect(iso(addBusinessTime(utc(2026, 12, 24, 19, 30), 16 * HOUR, LONDON))).toBe('2026-12-29T15:30Z');
+    // Thursday 24 December 19:30 + 16 h: 0.5 h, Christmas closed, Boxing Day (a Saturday) closed, Sunday closed,
+    // Monday 28th (the Boxing Day substitute) closed, 12 h on Tuesday 29th, 3.5 h on Wednesday 30th.
+    expect(iso(addBusinessTime(utc(2026, 12, 24, 19, 30), 16 * HOUR, LONDON))).toBe('2026-12-30T11:30Z');
     // Thursday 31 December 19:00 + 2 h: 1 h, New Year's Day closed, 1 h on Saturday 2 January.
     expect(iso(addBusinessTime(utc(2026, 12, 31, 19), 2 * HOUR, LONDON))).toBe('2027-01-02T10:00Z');
   });
@@ -299,10 +299,10 @@ describe('computePromise', () => {
     expect(nextYear.text).toBe("You'll have our reply by Thursday 7 January 2027, 12 pm your time");
   });
 
-  it('skips Christmas 2026', () => {
+  it('skips Christmas 2026, Boxing Day on the Saturday and its substitute on the Monday', () => {
     const promise = computePromise({ kind: 'resolution', now: utc(2026, 12, 24, 19, 30), within: { businessHours: 16 }, calendar: LONDON, customer: londoner });
-    expect(iso(promise.dueAt)).toBe('2026-12-29T15:30Z');
-    expect(promise.text).toBe("We'll have this fixed by Tuesday 3:30 pm your time");
+    expect(iso(promise.dueAt)).toBe('2026-12-30T11:30Z');
+    expect(promise.text).toBe("We'll have this fixed by Wednesday 11:30 am your time");
   });
 
   it('accepts wall-clock hours, moved into business hours', () => {
