@@ -12,6 +12,8 @@
 import Holidays, { type HolidaysTypes } from 'date-holidays';
 import { COMPANY, type CompanyCalendar } from '../company';
 import { isKnownRegion } from '../domain/region';
+import { createFormatter } from '../i18n/format';
+import type { AppLocale } from '../i18n/locales';
 import type { BusinessCalendar, Closures } from '../promise/calendar';
 import { type WallTime, instantFromZoned } from '../promise/zones';
 
@@ -171,28 +173,36 @@ export interface RegionOption {
   country: string;
 }
 
-const optionsByLanguage = new Map<string, readonly RegionOption[]>();
+const optionsByLocale = new Map<AppLocale, readonly RegionOption[]>();
 
 /**
- * The regions a customer can be in, each country followed by its
- * subdivisions, with names in `language` where date-holidays has them (in the
- * region's own language otherwise).
+ * The regions a customer can be in, in the agent's language: each country
+ * (named by the formatting module) followed by its states or provinces (named
+ * by date-holidays, in the agent's language where it has them, else in the
+ * region's own), alphabetically.
  */
-export function regionOptions(language: string): readonly RegionOption[] {
-  const lang = language.split('-')[0]?.toLowerCase() || 'en';
-  let options = optionsByLanguage.get(lang);
+export function regionOptions(locale: AppLocale): readonly RegionOption[] {
+  let options = optionsByLocale.get(locale);
   if (!options) {
+    const format = createFormatter(locale);
+    const lang = format.intlLocale.split('-')[0] ?? 'en';
     const index = new Holidays();
-    const countries = index.getCountries(lang);
+    const byName = (a: readonly [string, string], b: readonly [string, string]) => a[1].localeCompare(b[1], format.intlLocale);
+    const countries = Object.entries(index.getCountries(lang))
+      .filter(([code]) => isKnownRegion(code))
+      .map(([code, own]): [string, string] => {
+        const named = format.regionName(code);
+        return [code, named === code ? own : named];
+      })
+      .sort(byName);
     const list: RegionOption[] = [];
-    for (const [code, country] of Object.entries(countries).sort(([, a], [, b]) => a.localeCompare(b, lang))) {
-      if (!isKnownRegion(code)) continue;
+    for (const [code, country] of countries) {
       list.push({ code, name: country, country });
-      const states = Object.entries(index.getStates(code, lang) ?? {}).sort(([, a], [, b]) => a.localeCompare(b, lang));
-      for (const [state, name] of states) if (isKnownRegion(`${code}-${state}`)) list.push({ code: `${code}-${state}`, name, country });
+      const states = Object.entries(index.getStates(code, lang) ?? {}).filter(([state]) => isKnownRegion(`${code}-${state}`));
+      for (const [state, name] of states.sort(byName)) list.push({ code: `${code}-${state}`, name, country });
     }
     options = list;
-    optionsByLanguage.set(lang, options);
+    optionsByLocale.set(locale, options);
   }
   return options;
 }

@@ -31,8 +31,12 @@ test('Ava sets a customer’s region from the keyboard, by code, and clears it a
   await expect(profile).toContainText('Bayern, Germany (DE-BY)');
 
   // The hub has it too.
+  const regionOnHub = async () => {
+    const rows = (await pullAll(request, avaToken)).flatMap((change) => (change.op === 'put' && change.entity === 'customer' && change.row.id === id ? [change.row as unknown as Customer] : []));
+    return rows.pop()?.region;
+  };
   await expect
-    .poll(async () => (await pullAll(request, avaToken)).flatMap((change) => (change.op === 'put' && change.entity === 'customer' && (change as { row: Customer }).row.id === id ? [(change as { row: Customer }).row.region] : [])).pop())
+    .poll(regionOnHub)
     .toBe('DE-BY');
 
   // "None" clears it.

@@ -108,14 +108,16 @@ describe('region holidays from date-holidays', () => {
     expect(() => calendarFor({ timeZone: LONDON, region: 'GB-LND' })).toThrow('"GB-LND"');
   });
 
-  it('names the regions for the picker, each country followed by its subdivisions', () => {
+  it('names the regions for the picker in the agent’s language, each country followed by its subdivisions', () => {
     const german = regionOptions('de');
     expect(german).toContainEqual({ code: 'DE-BY', name: 'Bayern', country: 'Deutschland' });
     const germany = german.findIndex((option) => option.code === 'DE');
     expect(german[germany]).toEqual({ code: 'DE', name: 'Deutschland', country: 'Deutschland' });
     expect(german.findIndex((option) => option.code === 'DE-BY')).toBeGreaterThan(germany);
+    expect(regionOptions('es')).toContainEqual({ code: 'DE', name: 'Alemania', country: 'Alemania' });
+    expect(regionOptions('es')).toContainEqual({ code: 'ES-CT', name: 'Cataluña', country: 'España' });
     expect(regionOptions('en-GB')).toContainEqual({ code: 'GB-SCT', name: 'Scotland', country: 'United Kingdom' });
-    expect(regionOptions('en').map((option) => option.code).sort()).toEqual([...regionCodes].sort());
+    expect(regionOptions('en-GB').map((option) => option.code).sort()).toEqual([...regionCodes].sort());
   });
 });
 

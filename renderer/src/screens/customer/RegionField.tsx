@@ -11,13 +11,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { regionOptions, type RegionOption } from '@core/holidays';
+import { useFormat } from '../../lib/i18n';
 
 /** The choice of no region, first in the list. */
 const NONE = '';
 
 function useOptions(): { intl: IntlShape; options: readonly RegionOption[]; byCode: ReadonlyMap<string, RegionOption> } {
   const intl = useIntl();
-  const options = useMemo(() => regionOptions(intl.locale), [intl.locale]);
+  const { locale } = useFormat();
+  const options = useMemo(() => regionOptions(locale), [locale]);
   const byCode = useMemo(() => new Map(options.map((option) => [option.code, option])), [options]);
   return { intl, options, byCode };
 }
