@@ -1,13 +1,13 @@
 /**
  * Regions whose public holidays the business calendars know: ISO 3166 country
  * codes ("DE") and country-subdivision codes ("DE-BY", "GB-ENG"), as listed by
- * date-holidays (region-codes.json, written by scripts/region-codes.mjs). The
+ * date-holidays (region-codes.ts, written by scripts/region-codes.mjs). The
  * holidays themselves load only where promises and follow-ups are planned.
  */
 import { z } from 'zod';
-import codes from './region-codes.json';
+import { REGION_CODES } from './region-codes';
 
-const KNOWN_REGIONS: ReadonlySet<string> = new Set(codes);
+const KNOWN_REGIONS: ReadonlySet<string> = new Set(REGION_CODES);
 
 export function isKnownRegion(code: string): boolean {
   return KNOWN_REGIONS.has(code);

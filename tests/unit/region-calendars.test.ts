@@ -15,7 +15,7 @@ import { PLANNER_RULES, businessDayAfter, suggestFollowUps, suggestNext, type Pl
 import { addBusinessTime, computePromise, dateKey, instantFromZoned, isOpenAt, openingsOn, zonedParts } from '@core/promise';
 import { parseMutationArgs } from '@core/sync/mutations';
 import companyJson from '../../assets/config/company.json';
-import regionCodes from '../../src/domain/region-codes.json';
+import { REGION_CODES as regionCodes } from '@core/domain/region-codes';
 
 const HOUR = 3_600_000;
 const LONDON = 'Europe/London';
@@ -33,7 +33,7 @@ const bavarian = { timeZone: 'Europe/Berlin', region: 'DE-BY' };
 const madrileño = { timeZone: 'Europe/Madrid', region: 'ES-MD' };
 
 describe('the region codes every bundle checks against', () => {
-  it('are the countries and subdivisions date-holidays knows (run node scripts/region-codes.mjs after upgrading it)', () => {
+  it('are the countries and subdivisions date-holidays knows (node scripts/region-codes.mjs writes them after an upgrade)', () => {
     const index = new Holidays();
     const known = Object.keys(index.getCountries('en')).flatMap((country) => [country, ...Object.keys(index.getStates(country, 'en') ?? {}).map((state) => `${country}-${state}`)]);
     expect(regionCodes).toEqual(known.filter((code) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(code)).sort());
