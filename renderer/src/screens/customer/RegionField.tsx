@@ -52,8 +52,9 @@ const filter = createFilterOptions<string>();
 export function RegionPicker({ value, onChange, error, helperText }: { value: string | null; onChange: (region: string | null) => void; error?: boolean; helperText?: string }) {
   const { intl, options, byCode } = useOptions();
   const codes = useMemo(() => [NONE, ...options.map((option) => option.code)], [options]);
+  const none = intl.formatMessage({ id: 'calendar.region.none', defaultMessage: 'None' });
   const label = (code: string) => {
-    if (code === NONE) return intl.formatMessage({ id: 'calendar.region.none', defaultMessage: 'None' });
+    if (code === NONE) return none;
     const option = byCode.get(code);
     return option ? optionName(intl, option) : code;
   };
@@ -62,7 +63,8 @@ export function RegionPicker({ value, onChange, error, helperText }: { value: st
       options={codes}
       value={value ?? NONE}
       onChange={(_event, code) => onChange(code ? code : null)}
-      getOptionLabel={label}
+      // No region leaves the field empty (its placeholder says "None"), so typing starts a search straight away.
+      getOptionLabel={(code) => (code === NONE ? '' : label(code))}
       // Found by its name, its country's name or its code ("by" finds Bayern by DE-BY).
       filterOptions={(list, state) => filter(list, { ...state, getOptionLabel: (code) => `${label(code)} ${code}` })}
       disableClearable
@@ -83,6 +85,7 @@ export function RegionPicker({ value, onChange, error, helperText }: { value: st
         <TextField
           {...params}
           label={<RegionLabel />}
+          placeholder={none}
           error={error}
           helperText={helperText ?? <FormattedMessage id="calendar.region.hint" defaultMessage="Promises and follow-ups also skip this region’s public holidays" />}
         />
