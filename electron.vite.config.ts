@@ -8,6 +8,7 @@ import { webWorkstationPwa } from './renderer/pwa.config';
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const alias = { '@core': path.join(root, 'src') };
+const HOLIDAY_PACKAGES = /node_modules[\\/](date-holidays|date-holidays-parser|astronomia|moment|moment-timezone|date-chinese|date-easter|date-bengali-revised|jalaali-js|caldate)[\\/]/;
 
 export default defineConfig({
   main: {
@@ -41,7 +42,12 @@ export default defineConfig({
       emptyOutDir: true,
       sourcemap: true,
       minify: true,
-      rollupOptions: { input: { index: path.join(root, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: path.join(root, 'renderer/index.html') },
+        // date-holidays and the calendars it computes with (≈1.4 MB): one lazy chunk of their own that only the screens
+        // planning promises and follow-ups load, and whose hash does not change with the app's code.
+        output: { codeSplitting: { groups: [{ name: 'holidays', test: HOLIDAY_PACKAGES }] } },
+      },
     },
   },
 });

@@ -19,7 +19,7 @@ instants=(
   2027-11-07T05:55:00Z # the night clocks go back in the US (01:55 in New York)
   2027-12-31T23:59:00Z # New Year's Eve, a minute to midnight
   2028-02-29T10:00:00Z # 29 February
-  2029-07-02T08:30:00Z # after the bank holidays the company calendar lists
+  2029-07-02T08:30:00Z # past 2027, where the bank holidays once listed by hand ended
 )
 [ $# -gt 0 ] && instants=("$@")
 
@@ -28,7 +28,7 @@ unit=(
   tests/unit/promise.test.ts tests/unit/metrics.test.ts tests/unit/demo.test.ts tests/unit/routing.test.ts
   tests/integration/follow-ups.test.ts tests/integration/supervision.test.ts tests/integration/offers.test.ts
   tests/integration/ingest.test.ts tests/unit/planner-warnings.test.ts tests/unit/metrics-gestures.test.ts
-  tests/unit/timeline-history.test.ts
+  tests/unit/timeline-history.test.ts tests/unit/region-calendars.test.ts
 )
 e2e=(
   tests/e2e/follow-ups.spec.ts tests/e2e/dashboard.spec.ts tests/e2e/contact.spec.ts

@@ -6,6 +6,7 @@
 import type { ReachableChannel } from '../domain/common';
 import { newCustomer, type Customer, type QuietHours, type Tier } from '../domain/model';
 import { type Rng, Weighted } from './random';
+import { demoRegion } from './regions';
 
 const DAY = 86_400_000;
 
@@ -544,6 +545,7 @@ export class CustomerFactory {
       tier,
       language,
       timeZone: town.timeZone,
+      region: demoRegion({ town: town.name, timeZone: town.timeZone, phones }),
       quietHours,
       preferredChannel,
       tags,

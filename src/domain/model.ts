@@ -21,6 +21,7 @@ import {
   shortText,
   wellFormedText,
 } from './common';
+import { RegionCodeSchema } from './region';
 
 // ---------------------------------------------------------------- people
 
@@ -198,6 +199,8 @@ export const CustomerSchema = z.object({
   tier: TierSchema,
   language: LanguageSchema,
   timeZone: TimeZoneSchema,
+  /** Where they live, as an ISO 3166 country or subdivision code ("DE-BY"): promises and follow-ups skip its public holidays too. Null: unknown (every row made before it existed). */
+  region: RegionCodeSchema.nullable().default(null),
   /** When the customer does not want to be contacted, in their own time zone. */
   quietHours: QuietHoursSchema.nullable(),
   preferredChannel: ReachableChannelSchema,
@@ -216,7 +219,7 @@ export type Customer = z.infer<typeof CustomerSchema>;
 /**
  * A customer's row with what a new customer starts with where not given: no
  * last name, company, addresses, tags or attributes, the standard tier, British
- * English and London time, no quiet hours, and updated when created.
+ * English and London time, no region, no quiet hours, and updated when created.
  */
 export function newCustomer(
   fields: Pick<Customer, 'id' | 'firstName' | 'preferredChannel' | 'createdAt'> & Partial<Omit<Customer, 'id' | 'firstName' | 'preferredChannel' | 'createdAt'>>,
@@ -232,6 +235,7 @@ export function newCustomer(
     tier: 'standard',
     language: 'en-GB',
     timeZone: 'Europe/London',
+    region: null,
     quietHours: null,
     preferredChannel,
     tags: [],
@@ -255,6 +259,7 @@ export const CUSTOMER_EDITABLE_FIELDS = [
   'tier',
   'language',
   'timeZone',
+  'region',
   'quietHours',
   'preferredChannel',
   'tags',

@@ -1,7 +1,9 @@
 /**
  * When the business is open: opening hours per weekday and holidays, in the
  * calendar's own time zone, and arithmetic on open time ("four business hours
- * from now").
+ * from now"). Pure and quick (it runs in loops): the regions' holidays come
+ * in as `closures` that look up a memoised list per year (src/holidays makes
+ * them from date-holidays).
  */
 import { z } from 'zod';
 import { TimeZoneSchema } from '../domain/common';
@@ -15,75 +17,96 @@ const OpeningSchema = z
   .tuple([ClockTimeSchema, ClockTimeSchema])
   .refine(([open, close]) => minutesOfTime(open) < minutesOfTime(close), 'must open before it closes');
 
+/** Opening hours per weekday as [open, close] pairs; an empty list means closed all day. */
+export const OpeningHoursSchema = z.object({
+  mon: z.array(OpeningSchema).max(6),
+  tue: z.array(OpeningSchema).max(6),
+  wed: z.array(OpeningSchema).max(6),
+  thu: z.array(OpeningSchema).max(6),
+  fri: z.array(OpeningSchema).max(6),
+  sat: z.array(OpeningSchema).max(6),
+  sun: z.array(OpeningSchema).max(6),
+});
+
+export const DateKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-25');
+
+/** The plain part of a calendar: zone, hours and days closed by hand (the regions' holidays come as `closures`). */
 export const BusinessCalendarSchema = z.object({
   /** The zone the hours and holidays are written in. */
   timeZone: TimeZoneSchema,
-  /** Opening hours per weekday as [open, close] pairs; an empty list means closed all day. */
-  hours: z.object({
-    mon: z.array(OpeningSchema).max(6),
-    tue: z.array(OpeningSchema).max(6),
-    wed: z.array(OpeningSchema).max(6),
-    thu: z.array(OpeningSchema).max(6),
-    fri: z.array(OpeningSchema).max(6),
-    sat: z.array(OpeningSchema).max(6),
-    sun: z.array(OpeningSchema).max(6),
-  }),
+  hours: OpeningHoursSchema,
   /** Days closed all day, 'YYYY-MM-DD' in the calendar's zone. */
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-25')).max(500),
+  holidays: z.array(DateKeySchema).max(500),
 });
+
+/**
+ * Closed periods read on one clock, such as a region's public holidays on the
+ * clock of the people who live there. `periodsIn` is called for every day
+ * looked at, so whoever provides it memoises it per year.
+ */
+export interface Closures {
+  /** What closes, for people reading a calendar: "GB-ENG". */
+  source: string;
+  timeZone: string;
+  /** The closed periods that start in `year` on this clock, as [from, to) instants. */
+  periodsIn(year: number): readonly (readonly [from: number, to: number])[];
+}
 
 export interface BusinessCalendar {
   timeZone: string;
   hours: Record<DayKey, readonly (readonly [open: string, close: string])[]>;
+  /** Days closed all day on the calendar's clock, 'YYYY-MM-DD' (closed by hand). */
   holidays: readonly string[];
+  /** Holidays from elsewhere (the company's and the customer's regions), each on its own clock. */
+  closures?: readonly Closures[];
 }
-
-/** England and Wales bank holidays (substitute days included). */
-export const UK_BANK_HOLIDAYS_2026_2027 = [
-  '2026-01-01',
-  '2026-04-03',
-  '2026-04-06',
-  '2026-05-04',
-  '2026-05-25',
-  '2026-08-31',
-  '2026-12-25',
-  '2026-12-28',
-  '2027-01-01',
-  '2027-03-26',
-  '2027-03-29',
-  '2027-05-03',
-  '2027-05-31',
-  '2027-08-30',
-  '2027-12-27',
-  '2027-12-28',
-] as const;
-
-/** London: Monday to Friday 08:00–20:00, Saturday 09:00–17:00, closed on Sunday and bank holidays. */
-export const DEFAULT_BUSINESS_CALENDAR: BusinessCalendar = {
-  timeZone: 'Europe/London',
-  hours: {
-    mon: [['08:00', '20:00']],
-    tue: [['08:00', '20:00']],
-    wed: [['08:00', '20:00']],
-    thu: [['08:00', '20:00']],
-    fri: [['08:00', '20:00']],
-    sat: [['09:00', '17:00']],
-    sun: [],
-  },
-  holidays: [...UK_BANK_HOLIDAYS_2026_2027],
-};
 
 /** How far ahead to look for opening hours before deciding the calendar is never open. */
 const HORIZON_DAYS = 800;
 
+const holidaySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function holidaySet(holidays: readonly string[]): ReadonlySet<string> {
+  let set = holidaySets.get(holidays);
+  if (!set) {
+    set = new Set(holidays);
+    holidaySets.set(holidays, set);
+  }
+  return set;
+}
+
+/** `intervals` less the parts inside `periods`; both as [from, to) instants. */
+function withoutPeriods(intervals: [number, number][], periods: readonly (readonly [number, number])[]): [number, number][] {
+  let result = intervals;
+  for (const [closedFrom, closedTo] of periods) {
+    if (!result.some(([from, to]) => from < closedTo && to > closedFrom)) continue;
+    result = result.flatMap(([from, to]): [number, number][] => {
+      if (from >= closedTo || to <= closedFrom) return [[from, to]];
+      const kept: [number, number][] = [];
+      if (from < closedFrom) kept.push([from, closedFrom]);
+      if (to > closedTo) kept.push([closedTo, to]);
+      return kept;
+    });
+  }
+  return result;
+}
+
 /** The open intervals of one calendar date, as [from, to) instants in order. */
 export function openingsOn(date: CalendarDate, calendar: BusinessCalendar): [number, number][] {
-  if (calendar.holidays.includes(dateKey(date))) return [];
+  if (holidaySet(calendar.holidays).has(dateKey(date))) return [];
   const day = DAY_KEYS[weekdayOf(date)] ?? 'sun';
-  return calendar.hours[day]
+  let openings = calendar.hours[day]
     .map(([open, close]): [number, number] => [instantAtTime(date, open, calendar.timeZone), instantAtTime(date, close, calendar.timeZone)])
     .filter(([from, to]) => to > from)
     .sort((a, b) => a[0] - b[0]);
+  if (!openings.length || !calendar.closures?.length) return openings;
+  // A period of another clock's year can reach into this date (zones differ by up to a day; some holidays last days).
+  const years = [date.y - 1, date.y, date.y + 1];
+  for (const closures of calendar.closures) {
+    for (const year of years) openings = withoutPeriods(openings, closures.periodsIn(year));
+    if (!openings.length) break;
+  }
+  return openings;
 }
 
 function* openingsFrom(startMs: number, calendar: BusinessCalendar): Generator<[number, number]> {

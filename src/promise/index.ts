@@ -2,14 +2,15 @@
 export {
   BusinessCalendarSchema,
   DAY_KEYS,
-  DEFAULT_BUSINESS_CALENDAR,
-  UK_BANK_HOLIDAYS_2026_2027,
+  DateKeySchema,
+  OpeningHoursSchema,
   addBusinessTime,
   businessTimeBetween,
   isOpenAt,
   nextOpening,
   openingsOn,
   type BusinessCalendar,
+  type Closures,
   type DayKey,
 } from './calendar';
 export {

@@ -178,6 +178,7 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
         phones: ['+447700900555'],
         language: 'en-GB',
         timeZone: 'Europe/London',
+        region: 'GB-ENG',
         quietHours: { start: '21:00', end: '08:00' },
         tags: ['loyal'],
         currency: 'GBP',

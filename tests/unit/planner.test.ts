@@ -18,12 +18,15 @@ import {
   type PlannerRules,
   type SuggestInput,
 } from '@core/planner';
-import { DEFAULT_BUSINESS_CALENDAR as COMPANY_CALENDAR, dateKey, instantFromZoned, zonedParts, type BusinessCalendar } from '@core/promise';
+import { companyCalendar } from '@core/holidays';
+import { dateKey, instantFromZoned, zonedParts, type BusinessCalendar } from '@core/promise';
 import plannerJson from '../../assets/config/planner.json';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const LONDON = 'Europe/London';
+/** The company's calendar as configured: London, closed on England's bank holidays. */
+const COMPANY_CALENDAR = companyCalendar();
 const NEW_YORK = 'America/New_York';
 const KOLKATA = 'Asia/Kolkata';
 const SYDNEY = 'Australia/Sydney';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { companyCalendar, regionHolidays } from '@core/holidays';
 import {
   BusinessCalendarSchema,
-  DEFAULT_BUSINESS_CALENDAR as LONDON,
-  UK_BANK_HOLIDAYS_2026_2027,
   addBusinessTime,
   businessTimeBetween,
   clockText,
@@ -25,6 +24,9 @@ const MINUTE = 60_000;
 /** An instant from a UTC wall time: utc(2026, 11, 24, 10, 30) is 24 November 2026 10:30Z. */
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
+
+/** The company's calendar as configured: London, closed on England's bank holidays. */
+const LONDON = companyCalendar();
 
 const londoner: PromiseCustomer = { timeZone: 'Europe/London', quietHours: null, language: 'en-GB' };
 const newYorker: PromiseCustomer = { timeZone: 'America/New_York', quietHours: { start: '21:00', end: '08:00' }, language: 'en-US' };
@@ -90,9 +92,10 @@ describe('zonedParts and instantFromZoned', () => {
   });
 });
 
-describe('the default business calendar', () => {
+describe('the company business calendar', () => {
   it('is a valid calendar: London, Mon–Fri 08–20, Sat 09–17, closed Sunday', () => {
-    expect(BusinessCalendarSchema.parse(LONDON)).toEqual(LONDON);
+    const plain = { timeZone: LONDON.timeZone, hours: LONDON.hours, holidays: LONDON.holidays };
+    expect(BusinessCalendarSchema.parse(plain)).toEqual(plain);
     expect(LONDON.timeZone).toBe('Europe/London');
     expect(isOpenAt(utc(2026, 11, 23, 8, 0), LONDON)).toBe(true); // Monday 08:00 GMT
     expect(isOpenAt(utc(2026, 11, 23, 7, 59), LONDON)).toBe(false);
@@ -106,13 +109,17 @@ describe('the default business calendar', () => {
     expect(isOpenAt(utc(2026, 7, 13, 19, 30), LONDON)).toBe(false);
   });
 
-  it('has the England and Wales bank holidays for 2026 and 2027, all on weekdays', () => {
-    expect(LONDON.holidays).toHaveLength(16);
-    expect(LONDON.holidays).toEqual(expect.arrayContaining(['2026-04-03', '2026-04-06', '2026-12-25', '2026-12-28', '2027-03-26', '2027-03-29', '2027-12-27', '2027-12-28']));
-    for (const day of UK_BANK_HOLIDAYS_2026_2027) {
+  it('closes on the England and Wales bank holidays of 2026 and 2027 (the days this calendar once listed by hand)', () => {
+    // The list published on gov.uk; Christmas 2027 falls on a weekend, so both days move to the Monday and Tuesday.
+    const published = ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'];
+    const weekdayHolidays = [2026, 2027].flatMap((year) => regionHolidays('GB-ENG', year).map((holiday) => holiday.date)).filter((day) => {
       const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      expect(weekdayOf({ y, m, d }), day).toBeGreaterThanOrEqual(1);
-      expect(weekdayOf({ y, m, d }), day).toBeLessThanOrEqual(5);
+      return weekdayOf({ y, m, d }) >= 1 && weekdayOf({ y, m, d }) <= 5;
+    });
+    expect(weekdayHolidays).toEqual(published);
+    for (const day of published) {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      expect(isOpenAt(instantFromZoned({ y, m, d, h: 12, min: 0 }, 'Europe/London'), LONDON), day).toBe(false);
     }
     expect(isOpenAt(utc(2026, 4, 3, 12), LONDON)).toBe(false); // Good Friday
     expect(isOpenAt(utc(2026, 12, 28, 12), LONDON)).toBe(false); // Boxing Day substitute
@@ -152,9 +159,9 @@ describe('addBusinessTime', () => {
   });
 
   it('skips bank holidays: Christmas 2026 and new year 2027', () => {
-    // Thursday 24 December 19:30 + 16 h: 0.5 h, Christmas closed, 8 h on Saturday 26th, Sunday closed,
-    // Monday 28th (Boxing Day substitute) closed, 7.5 h on Tuesday 29th.
-    expect(iso(addBusinessTime(utc(2026, 12, 24, 19, 30), 16 * HOUR, LONDON))).toBe('2026-12-29T15:30Z');
+    // Thursday 24 December 19:30 + 16 h: 0.5 h, Christmas closed, Boxing Day (a Saturday) closed, Sunday closed,
+    // Monday 28th (the Boxing Day substitute) closed, 12 h on Tuesday 29th, 3.5 h on Wednesday 30th.
+    expect(iso(addBusinessTime(utc(2026, 12, 24, 19, 30), 16 * HOUR, LONDON))).toBe('2026-12-30T11:30Z');
     // Thursday 31 December 19:00 + 2 h: 1 h, New Year's Day closed, 1 h on Saturday 2 January.
     expect(iso(addBusinessTime(utc(2026, 12, 31, 19), 2 * HOUR, LONDON))).toBe('2027-01-02T10:00Z');
   });
@@ -292,10 +299,10 @@ describe('computePromise', () => {
     expect(nextYear.text).toBe("You'll have our reply by Thursday 7 January 2027, 12 pm your time");
   });
 
-  it('skips Christmas 2026', () => {
+  it('skips Christmas 2026, Boxing Day on the Saturday and its substitute on the Monday', () => {
     const promise = computePromise({ kind: 'resolution', now: utc(2026, 12, 24, 19, 30), within: { businessHours: 16 }, calendar: LONDON, customer: londoner });
-    expect(iso(promise.dueAt)).toBe('2026-12-29T15:30Z');
-    expect(promise.text).toBe("We'll have this fixed by Tuesday 3:30 pm your time");
+    expect(iso(promise.dueAt)).toBe('2026-12-30T11:30Z');
+    expect(promise.text).toBe("We'll have this fixed by Wednesday 11:30 am your time");
   });
 
   it('accepts wall-clock hours, moved into business hours', () => {

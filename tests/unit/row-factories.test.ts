@@ -42,6 +42,7 @@ describe('newCustomer', () => {
       tier: 'standard',
       language: 'en-GB',
       timeZone: 'Europe/London',
+      region: null,
       quietHours: null,
       preferredChannel: 'chat',
       tags: [],

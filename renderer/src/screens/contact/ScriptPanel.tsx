@@ -19,7 +19,8 @@ import Typography from '@mui/material/Typography';
 import { COMPANY, promiseRuleFor } from '@core/company';
 import { ARTICLE_KIND_LABELS, SCRIPT_STAGE_LABELS, type Article, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
 import { defaultGoodwillPolicy, suggestGesture } from '@core/gestures';
-import { computePromise, DEFAULT_BUSINESS_CALENDAR, type PromiseKind } from '@core/promise';
+import { calendarFor } from '@core/holidays';
+import { computePromise, type PromiseKind } from '@core/promise';
 import { defaultReplies, renderReply, searchReplies, type SavedReply } from '@core/replies';
 import {
   adherence,
@@ -137,14 +138,14 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
           kind: rule.kind,
           now: minute * 60_000,
           within: { businessHours: rule.businessHours },
-          calendar: DEFAULT_BUSINESS_CALENDAR,
+          calendar: calendarFor({ timeZone: customer.timeZone, region: customer.region }),
           customer: { timeZone: customer.timeZone, quietHours: customer.quietHours, language: customer.language },
         }),
       };
     } catch {
       return null;
     }
-  }, [contact.topic, customer.timeZone, customer.quietHours, customer.language, minute]);
+  }, [contact.topic, customer.timeZone, customer.region, customer.quietHours, customer.language, minute]);
   const gesture = useMemo(() => (situation ? suggestGesture(situation, policy, role) : null), [situation, role]);
 
   const insertPromise = () => {

@@ -26,11 +26,12 @@ import { useLive } from '../../data/hooks';
 import { CustomerFollowUps } from '../follow-ups/CustomerFollowUps';
 import { run, useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
+import { RegionLabel, RegionName, RegionPicker } from './RegionField';
 
 const DAY = 86_400_000;
 const TIER_LABELS: Record<Tier, string> = { standard: 'Standard', gold: 'Gold', vip: 'VIP' };
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr', gap: 1, py: 0.5, alignItems: 'baseline' }}>
       <Typography variant="body2" color="text.secondary">
@@ -133,6 +134,7 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
     emails: listText(customer.emails),
     language: customer.language,
     timeZone: customer.timeZone,
+    region: customer.region,
     preferredChannel: customer.preferredChannel,
     quietStart: customer.quietHours?.start ?? '',
     quietEnd: customer.quietHours?.end ?? '',
@@ -160,6 +162,7 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
       emails: splitList(draft.emails),
       language: draft.language,
       timeZone: draft.timeZone,
+      region: draft.region,
       preferredChannel: draft.preferredChannel,
       quietHours: draft.quietStart ? { start: draft.quietStart, end: draft.quietEnd } : null,
       tags: splitList(draft.tags),
@@ -195,6 +198,7 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
                 ))}
               </TextField>
             </Stack>
+            <RegionPicker value={draft.region} onChange={(region) => setDraft({ ...draft, region })} {...problemOf('region')} />
             <Stack direction="row" spacing={2}>
               <TextField select label="Preferred channel" value={draft.preferredChannel} onChange={set('preferredChannel')} fullWidth size="small">
                 {REACHABLE_CHANNELS.map((channel) => (
@@ -318,6 +322,9 @@ export function ProfilePanel({ customer, pending, compact = false }: { customer:
           <Field label="Emails">{customer.emails.join(', ') || '—'}</Field>
           <Field label="Time zone">
             {customer.timeZone} <Typography component="span" variant="caption" color="text.secondary">({localTime(customer.timeZone, now)} there)</Typography>
+          </Field>
+          <Field label={<RegionLabel />}>
+            <RegionName code={customer.region} />
           </Field>
           {customer.company && <Field label="Company">{customer.company}</Field>}
           <Field label="Language">{customer.language}</Field>

@@ -1,9 +1,10 @@
 /**
  * The planner (src/planner) applied to the workstation's rows: who does it
  * (working hours, capacity, open follow-ups), the customer's clock, the
- * company calendar and the configured rules.
+ * calendar for the customer (the company's, with their region's holidays)
+ * and the configured rules.
  */
-import { DEFAULT_BUSINESS_CALENDAR } from '@core/promise';
+import { calendarFor } from '@core/holidays';
 import { PLANNER_RULES, PlannerError, planAll, planSlot, suggestFollowUps, suggestNext, type FollowUpSuggestion, type PlanContext, type PlannedSuggestion } from '@core/planner';
 import type { Contact, Customer, FollowUp, FollowUpOutcome, User } from '@core/domain/model';
 import { clock, whenText } from './time';
@@ -37,7 +38,7 @@ export function wrapUpSuggestions(
   open: readonly FollowUp[],
   now: number,
 ): PlannedSuggestion[] {
-  const suggestions = suggestFollowUps({ now, contact, customer, csat, rules: PLANNER_RULES, calendar: DEFAULT_BUSINESS_CALENDAR });
+  const suggestions = suggestFollowUps({ now, contact, customer, csat, rules: PLANNER_RULES, calendar: calendarFor(customer) });
   const planned: PlannedSuggestion[] = [];
   // Planned one at a time, so one that cannot be placed does not hide the others.
   const context = planContext(me, customer, open, now);
@@ -90,7 +91,7 @@ export function suggestNextSlot(
   open: readonly FollowUp[],
   now: number,
 ): { at: number; reason: string; explanation: string } | null {
-  const suggestion: FollowUpSuggestion | null = suggestNext(outcome, followUp, now, PLANNER_RULES, DEFAULT_BUSINESS_CALENDAR);
+  const suggestion: FollowUpSuggestion | null = suggestNext(outcome, followUp, now, PLANNER_RULES, calendarFor(customer));
   if (!suggestion) return null;
   try {
     const [planned] = planAll([suggestion], planContext(owner, customer, open, now, followUp.id));
