@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -188,8 +188,23 @@ export function CustomersScreen() {
                 >
                   <Box sx={{ flex: 1, minWidth: 0 }}>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {customerName(customer)}
-                      {customer.company ? <Typography component="span" variant="body2" color="text.secondary">{` · ${customer.company}`}</Typography> : null}
+                      {customer.company ? (
+                        <FormattedMessage
+                          id="customers.list.nameCompany"
+                          defaultMessage="{name}<muted> · {company}</muted>"
+                          values={{
+                            name: customerName(customer),
+                            company: customer.company,
+                            muted: (chunks: ReactNode[]) => (
+                              <Typography component="span" variant="body2" color="text.secondary">
+                                {chunks}
+                              </Typography>
+                            ),
+                          }}
+                        />
+                      ) : (
+                        customerName(customer)
+                      )}
                     </Typography>
                     <Typography variant="caption" color="text.secondary" noWrap component="div">
                       {[customer.phones[0], customer.emails[0]].filter(Boolean).join(' · ')}

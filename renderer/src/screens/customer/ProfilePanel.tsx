@@ -31,6 +31,10 @@ import { useNow } from '../../data/useNow';
 import { useFormat } from '../../lib/i18n';
 
 const DAY = 86_400_000;
+/** Keeps a field's helper line, so the dialog does not jump when a problem appears. */
+const RESERVED_LINE = '\u00a0';
+/** An empty value, the same in every language. */
+const NOTHING = '—';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -80,7 +84,7 @@ function PhonesDialog({ customer, onClose }: { customer: Customer; onClose: () =
                   autoFocus={index === 0}
                   onChange={(event) => setPhones(phones.map((p, i) => (i === index ? event.target.value : p)))}
                   error={!!errors[index]}
-                  helperText={errors[index] ?? ' '}
+                  helperText={errors[index] ?? RESERVED_LINE}
                   size="small"
                   fullWidth
                   inputMode="tel"
@@ -221,7 +225,7 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
                 fullWidth
                 size="small"
                 disabled={!supervisor}
-                helperText={supervisor ? ' ' : intl.formatMessage({ id: 'customer.edit.tierSupervisors', defaultMessage: 'Supervisors change tiers' })}
+                helperText={supervisor ? RESERVED_LINE : intl.formatMessage({ id: 'customer.edit.tierSupervisors', defaultMessage: 'Supervisors change tiers' })}
               >
                 {TIERS.map((tier) => (
                   <MenuItem key={tier} value={tier}>
@@ -249,6 +253,12 @@ function ProfileDialog({ customer, onClose }: { customer: Customer; onClose: () 
     </Dialog>
   );
 }
+
+const muted = (chunks: React.ReactNode[]) => (
+  <Typography component="span" variant="caption" color="text.secondary">
+    {chunks}
+  </Typography>
+);
 
 /** The customer's day and time in their own zone; nothing when the zone is not one Intl knows. */
 const localTime = (format: ReturnType<typeof useFormat>, zone: string, now: number) => {
@@ -335,22 +345,19 @@ export function ProfilePanel({ customer, pending, compact = false }: { customer:
         <Box id="profile-details" sx={{ mt: compact ? 1 : 0 }}>
           <Field label={intl.formatMessage({ id: 'customer.profile.phones', defaultMessage: 'Phones' })}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <span data-testid="customer-phones">{customer.phones.join(', ') || '—'}</span>
+              <span data-testid="customer-phones">{customer.phones.join(', ') || NOTHING}</span>
               <Button size="small" onClick={() => setEditing('phones')} aria-label={intl.formatMessage({ id: 'customer.profile.editPhones', defaultMessage: 'Edit phone numbers' })}>
                 <FormattedMessage id="customer.profile.edit" defaultMessage="Edit" />
               </Button>
             </Stack>
           </Field>
-          <Field label={intl.formatMessage({ id: 'customer.profile.emails', defaultMessage: 'Emails' })}>{customer.emails.join(', ') || '—'}</Field>
+          <Field label={intl.formatMessage({ id: 'customer.profile.emails', defaultMessage: 'Emails' })}>{customer.emails.join(', ') || NOTHING}</Field>
           <Field label={intl.formatMessage({ id: 'customer.profile.timeZone', defaultMessage: 'Time zone' })}>
-            {customer.timeZone}{' '}
-            <Typography component="span" variant="caption" color="text.secondary">
-              <FormattedMessage id="customer.profile.localTimeLong" defaultMessage="({time} there)" values={{ time: there }} />
-            </Typography>
+            <FormattedMessage id="customer.profile.zoneAndTime" defaultMessage="{zone} <muted>({time} there)</muted>" values={{ zone: customer.timeZone, time: there, muted }} />
           </Field>
           {customer.company && <Field label={intl.formatMessage({ id: 'customer.profile.company', defaultMessage: 'Company' })}>{customer.company}</Field>}
           <Field label={intl.formatMessage({ id: 'customer.profile.language', defaultMessage: 'Language' })}>
-            {format.languageName(customer.language)} <Typography component="span" variant="caption" color="text.secondary">({customer.language})</Typography>
+            <FormattedMessage id="customer.profile.languageAndTag" defaultMessage="{language} <muted>({tag})</muted>" values={{ language: format.languageName(customer.language), tag: customer.language, muted }} />
           </Field>
           <Field label={intl.formatMessage({ id: 'customer.profile.preferred', defaultMessage: 'Preferred' })}>{intl.formatMessage(CHANNEL_MESSAGES[customer.preferredChannel])}</Field>
           <Field label={intl.formatMessage({ id: 'customer.profile.quietHours', defaultMessage: 'Quiet hours' })}>
@@ -366,7 +373,7 @@ export function ProfilePanel({ customer, pending, compact = false }: { customer:
                 ))}
               </Stack>
             ) : (
-              '—'
+              NOTHING
             )}
           </Field>
           {Object.entries(customer.attributes).length > 0 && (

@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { CHANNEL_MESSAGES } from '@core/domain/common';
+import { storedDispositionLabel } from '@core/wrapup';
 import type { Contact } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { useFormat } from '../../lib/i18n';
@@ -144,13 +145,20 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
             {/* How it ended, as wrapped up: what the history search also finds. */}
             {(contact.disposition || contact.summary) && (
               <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, ...wrapping }}>
-                {contact.disposition && (
-                  <Box component="span" sx={{ fontWeight: 600 }}>
-                    {contact.disposition}
-                  </Box>
-                )}
-                {contact.disposition && contact.summary ? ' — ' : ''}
-                {summaryLong && !open ? excerptOf(contact.summary!, excerpt) : contact.summary}
+                <FormattedMessage
+                  id="customer.entry.wrapUp"
+                  defaultMessage="{shape, select, both {<b>{disposition}</b> — {summary}} disposition {<b>{disposition}</b>} other {{summary}}}"
+                  values={{
+                    shape: contact.disposition && contact.summary ? 'both' : contact.disposition ? 'disposition' : 'summary',
+                    disposition: contact.disposition ? storedDispositionLabel(contact.disposition, format.locale) : '',
+                    summary: contact.summary ? (summaryLong && !open ? excerptOf(contact.summary, excerpt) : contact.summary) : '',
+                    b: (chunks: ReactNode[]) => (
+                      <Box component="span" sx={{ fontWeight: 600 }}>
+                        {chunks}
+                      </Box>
+                    ),
+                  }}
+                />
               </Typography>
             )}
           </Box>

@@ -2,9 +2,9 @@
 import type { IntlShape } from 'react-intl';
 import { FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_OUTCOME_MESSAGES, type Contact, type FollowUp, type SurveyResponse } from '@core/domain/model';
 
-/** A label inside a sentence: lower case where the language writes it so (German keeps its nouns capitalised). */
+/** A label inside a sentence: lower case where the language writes it so (German keeps its nouns capitalised, and "SMS" stays as it is). */
 export function inSentence(intl: IntlShape, label: string): string {
-  return intl.locale.startsWith('de') ? label : label.toLocaleLowerCase(intl.locale);
+  return intl.locale.startsWith('de') || label === label.toLocaleUpperCase(intl.locale) ? label : label.toLocaleLowerCase(intl.locale);
 }
 
 /** Who spoke, and who handled it: a customer's message is the customer's, whoever answered it. Compact: first names. */

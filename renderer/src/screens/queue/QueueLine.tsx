@@ -31,6 +31,13 @@ function Fixed({ longest, look, children }: { longest: string; look: SxProps<The
   );
 }
 
+/** Words a screen reader reads out that the row shows by colour and place. */
+const readOnly = (chunks: ReactNode[]) => (
+  <Box component="span" sx={visuallyHidden}>
+    {chunks}
+  </Box>
+);
+
 const ghost = { visibility: 'hidden', maxHeight: 0, overflow: 'hidden', py: 0, borderTopWidth: 0, borderBottomWidth: 0 } as const;
 
 const chipText = { typography: 'caption', fontWeight: 600, lineHeight: '20px', px: 1, borderRadius: 1, whiteSpace: 'nowrap', textAlign: 'center', fontVariantNumeric: 'tabular-nums', border: 1, borderColor: 'transparent' } as const;
@@ -50,12 +57,7 @@ function SlaChip({ item, now }: { item: QueueRow['item']; now: number }) {
   return (
     <Fixed longest={longestSlaText(intl)} look={chipText}>
       <Box component="span" data-sla={level} data-testid="sla" sx={{ ...chipText, ...SLA_LOOKS[level] }}>
-        {level === 'breached' && (
-          <Box component="span" sx={visuallyHidden}>
-            <FormattedMessage id="queue.line.slaPrefix" defaultMessage="SLA" />{' '}
-          </Box>
-        )}
-        {text}
+        {level === 'breached' ? <FormattedMessage id="queue.line.slaBreached" defaultMessage="<hidden>SLA </hidden>{text}" values={{ text, hidden: readOnly }} /> : text}
       </Box>
     </Fixed>
   );
@@ -71,10 +73,7 @@ function PriorityChip({ priority }: { priority: number }) {
   return (
     <Fixed longest={longest} look={chipText}>
       <Box component="span" data-testid="priority" sx={{ ...chipText, ...look }}>
-        <Box component="span" sx={visuallyHidden}>
-          <FormattedMessage id="queue.line.priorityPrefix" defaultMessage="Priority" />{' '}
-        </Box>
-        {label}
+        <FormattedMessage id="queue.line.priority" defaultMessage="<hidden>Priority </hidden>{label}" values={{ label, hidden: readOnly }} />
       </Box>
     </Fixed>
   );
@@ -125,10 +124,7 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
       </Box>
       <Fixed longest={longestWaitText(intl)} look={waitingText}>
         <Box sx={waitingText}>
-          <Box component="span" sx={visuallyHidden}>
-            <FormattedMessage id="queue.line.waitingPrefix" defaultMessage="Waiting" />{' '}
-          </Box>
-          {shortDuration(intl, now - item.enqueuedAt)}
+          <FormattedMessage id="queue.line.waiting" defaultMessage="<hidden>Waiting </hidden>{time}" values={{ time: shortDuration(intl, now - item.enqueuedAt), hidden: readOnly }} />
         </Box>
       </Fixed>
       <PriorityChip priority={item.priority} />

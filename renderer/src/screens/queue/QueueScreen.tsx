@@ -75,10 +75,10 @@ export function QueueScreen() {
           ready
             ? view.queues.length
               ? intl.formatMessage(
-                  { id: 'queue.screen.waitingIn', defaultMessage: '{count, plural, other {# waiting}} in {queues}' },
+                  { id: 'queue.screen.waitingIn', defaultMessage: '{count, plural, one {# waiting} other {# waiting}} in {queues}' },
                   { count: view.waiting.length, queues: format.list(view.queues.map((queue) => queue.name)) },
                 )
-              : intl.formatMessage({ id: 'queue.screen.waitingInYours', defaultMessage: '{count, plural, other {# waiting}} in your queues' }, { count: view.waiting.length })
+              : intl.formatMessage({ id: 'queue.screen.waitingInYours', defaultMessage: '{count, plural, one {# waiting} other {# waiting}} in your queues' }, { count: view.waiting.length })
             : intl.formatMessage({ id: 'queue.screen.gettingReady', defaultMessage: 'Getting your queue ready…' })
         }
         actions={
