@@ -1,5 +1,11 @@
 /** How a customer's history reads: who spoke, what came of each contact, and which messages form one conversation. */
-import type { IntlShape } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+
+/** What plain-text labels need of an IntlShape (react-intl's in the screens, @formatjs/intl's in tests). */
+interface IntlShape {
+  locale: string;
+  formatMessage(descriptor: MessageDescriptor, values?: Record<string, string | number>): string;
+}
 import { FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_OUTCOME_MESSAGES, type Contact, type FollowUp, type SurveyResponse } from '@core/domain/model';
 
 /** A label inside a sentence: lower case where the language writes it so (German keeps its nouns capitalised, and "SMS" stays as it is). */

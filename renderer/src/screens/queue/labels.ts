@@ -1,6 +1,12 @@
 /** What a queue row says about urgency: its priority and how its SLA stands, in words that fit a fixed chip. */
 import { defineMessages } from '@formatjs/intl';
-import type { IntlShape } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+
+/** What plain-text labels need of an IntlShape (react-intl's in the screens, @formatjs/intl's in tests). */
+interface IntlShape {
+  locale: string;
+  formatMessage(descriptor: MessageDescriptor, values?: Record<string, string | number>): string;
+}
 
 /** 1 is the most urgent, 5 the least (the queue item's priority). */
 export const PRIORITY_MESSAGES = defineMessages({
