@@ -260,10 +260,13 @@ const muted = (chunks: React.ReactNode[]) => (
   </Typography>
 );
 
-/** The customer's day and time in their own zone; nothing when the zone is not one Intl knows. */
-const localTime = (format: ReturnType<typeof useFormat>, zone: string, now: number) => {
+/**
+ * The customer's weekday and time in their own zone ("Mon 03:32"), short enough to keep the chips on one line.
+ * react-intl formats it in the agent's language (the formatting module has no weekday-and-time style yet).
+ */
+const localTime = (intl: ReturnType<typeof useIntl>, zone: string, now: number) => {
   try {
-    return format.dateTime(now, { zone, weekday: true });
+    return intl.formatDate(now, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
   } catch {
     return '';
   }
@@ -278,7 +281,7 @@ export function ProfilePanel({ customer, pending, compact = false }: { customer:
   const now = useNow();
   const intl = useIntl();
   const format = useFormat();
-  const there = localTime(format, customer.timeZone, now);
+  const there = localTime(intl, customer.timeZone, now);
   const [more, setMore] = useState(false);
   const detailsShown = !compact || more;
   const [editing, setEditing] = useState<'phones' | 'profile' | null>(null);
