@@ -406,7 +406,7 @@ function StepArticles({ ids }: { ids: readonly string[] }) {
 }
 
 /** Knowledge articles as searchable entries: saved replies insert into the draft, policies and how-tos open to read. */
-function articleEntries(articles: readonly Article[]): { reply: SavedReply; article: Article }[] {
+function articleEntries(articles: readonly Article[], kindName: (kind: Article['kind']) => string): { reply: SavedReply; article: Article }[] {
   return articles.map((article, index) => ({
     article,
     reply: {
@@ -414,7 +414,8 @@ function articleEntries(articles: readonly Article[]): { reply: SavedReply; arti
       title: article.title,
       topics: article.tags,
       channels: ['email', 'chat', 'sms', 'social'],
-      keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind]],
+      // The kind in English and in the agent's language: either finds it.
+      keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind], kindName(article.kind)],
       text: article.body.slice(0, 4000),
     },
   }));
@@ -431,7 +432,7 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
   const [reading, setReading] = useState<Article | null>(null);
   const channel = contact.channel === 'call' || contact.channel === 'note' ? null : contact.channel;
   const articles = useLive((db) => db.articles.filter((article) => !article.archived).toArray(), [], []);
-  const entries = useMemo(() => articleEntries(articles), [articles]);
+  const entries = useMemo(() => articleEntries(articles, (kind) => intl.formatMessage(ARTICLE_KIND_MESSAGES[kind])), [articles, intl]);
   const results = useMemo(() => {
     const byReply = new Map(entries.map((entry) => [entry.reply, entry.article]));
     return searchReplies([...replies, ...entries.map((entry) => entry.reply)], query, { topic: contact.topic, channel })
