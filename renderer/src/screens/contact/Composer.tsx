@@ -66,7 +66,7 @@ export function Composer({ contact, canWrite }: { contact: Contact; canWrite: bo
           size="small"
           fullWidth
         />
-        <Button variant="contained" onClick={send} disabled={!canWrite || !draft.trim()}>
+        <Button variant="contained" onClick={send} disabled={!canWrite || !draft.trim()} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
           {isCall ? <FormattedMessage id="contact.composer.save" defaultMessage="Save" /> : <FormattedMessage id="contact.composer.send" defaultMessage="Send" />}
         </Button>
       </Box>

@@ -67,7 +67,8 @@ function AddNote({
         event.preventDefault();
         submit();
       }}
-      sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', px: 2, pb: 1.5 }}
+      // The button goes under the box when a language's words leave no room beside it.
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start', px: 2, pb: 1.5 }}
     >
       <TextField
         label={intl.formatMessage({ id: 'customer.timeline.noteLabel', defaultMessage: 'Add a note' })}
@@ -83,7 +84,7 @@ function AddNote({
         multiline
         minRows={2}
         size="small"
-        fullWidth
+        sx={{ flex: '1 1 220px', minWidth: 0 }}
         helperText={
           asked.length
             ? intl.formatMessage({ id: 'customer.timeline.notifies', defaultMessage: 'Notifies {people}' }, { people: format.list(asked) })
@@ -226,7 +227,7 @@ export function Timeline({
   return (
     <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: compact ? 1.5 : 2, pb: 1 }}>
-        <Typography variant="h2" id="timeline-title">
+        <Typography variant="h2" id="timeline-title" sx={{ whiteSpace: 'nowrap' }}>
           <FormattedMessage id="customer.timeline.title" defaultMessage="History" />
         </Typography>
         <Typography variant="caption" color="text.secondary" role="status">
