@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, newDesktop, test } from './fixtures';
 import { signIn, waitForSync } from './helpers';
+import { createFormatter } from '@core/i18n/format';
 
 const HOUR = 3_600_000;
 
-/** The time of day as this page shows it (its own locale), for an instant. */
-const timeOnPage = (page: Page, at: number) => page.evaluate((instant) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(instant), at);
+/** The time of day as the workstation shows it on this page (British English in an English browser, the page's zone), for an instant. */
+const timeOnPage = async (page: Page, at: number) => createFormatter('en-GB', { timeZone: await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone) }).time(at);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('a note written offline at ten and synced at twelve reads ten on the other desktop', async ({ browser }) => {

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { newContact, newFollowUp, type SurveyResponse } from '@core/domain/model';
 import { factsByContact, peopleOf, threaded } from '../../renderer/src/screens/customer/history';
 import { T0 } from '../helpers/world';
+import { intlFor } from '../helpers/intl';
+
+const intl = intlFor('en-GB');
 
 const MINUTE = 60_000;
 const names = new Map([['usr_ben', 'Ben Okafor']]);
@@ -15,10 +18,10 @@ const followUp = newFollowUp({ id: 'fu_1', customerId: 'cus_1', contactId: 'con_
 
 describe('a customer history', () => {
   it('says a customer’s message is the customer’s, and who handled it', () => {
-    expect(peopleOf(email, names, false)).toEqual(['From the customer', 'handled by Ben Okafor']);
-    expect(peopleOf(email, names, true)).toEqual(['From the customer', 'handled by Ben']);
-    expect(peopleOf(reply, names, false)).toEqual(['Ben Okafor']);
-    expect(peopleOf({ ...email, agentId: null }, names, false)).toEqual(['From the customer']);
+    expect(peopleOf(intl, email, names, false)).toEqual(['From the customer', 'handled by Ben Okafor']);
+    expect(peopleOf(intl, email, names, true)).toEqual(['From the customer', 'handled by Ben']);
+    expect(peopleOf(intl, reply, names, false)).toEqual(['Ben Okafor']);
+    expect(peopleOf(intl, { ...email, agentId: null }, names, false)).toEqual(['From the customer']);
   });
 
   it('threads replies either way under the conversation, oldest first; notes and follow-up outcomes stay entries', () => {
@@ -37,8 +40,9 @@ describe('a customer history', () => {
   it('puts survey scores and the follow-up outcome on the contact they are about', () => {
     const survey: SurveyResponse = { id: 'srv_1', contactId: 'con_email', customerId: 'cus_1', agentId: 'usr_ben', status: 'answered', csat: 4, nps: 9, comment: '', at: T0 + 30 * MINUTE };
     const sent: SurveyResponse = { ...survey, id: 'srv_2', contactId: 'con_note', status: 'sent', csat: null, nps: null };
-    const facts = factsByContact([survey, sent], [followUp, { ...followUp, id: 'fu_2', state: 'scheduled', outcome: null, completedAt: null }]);
+    const facts = factsByContact(intl, [survey, sent], [followUp, { ...followUp, id: 'fu_2', state: 'scheduled', outcome: null, completedAt: null }]);
     expect(facts.get('con_email')).toEqual(['CSAT 4/5', 'NPS 9/10', 'Follow-up outcome: resolved (check-in)']);
     expect(facts.get('con_note')).toEqual(['Survey sent, no answer yet']);
+    expect(factsByContact(intlFor('de'), [survey], [followUp]).get('con_email')).toEqual(['CSAT 4/5', 'NPS 9/10', 'Ergebnis des Folgekontakts: Gelöst (Nachfassen)']);
   });
 });

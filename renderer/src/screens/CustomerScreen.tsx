@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { customerName } from '@core/domain/model';
 import { screenPopLookup } from '@core/screen-pop';
 import { isSupervisor } from '@core/sync/mutations/access';
@@ -24,6 +25,7 @@ import { Timeline } from './customer/Timeline';
 /** One customer: profile, history across every channel, notes. Opened from the list, a contact, or a screen-pop link. */
 export function CustomerScreen() {
   const params = useQueryParams();
+  const intl = useIntl();
   const lookup = screenPopLookup(params);
   const actor = useLocal((state) => state.actor);
   const notify = useAppState((state) => state.notify);
@@ -53,23 +55,26 @@ export function CustomerScreen() {
   if (!found) {
     const canCreate = lookup?.kind === 'phone' || lookup?.kind === 'email';
     const title = !lookup
-      ? 'The link names no customer'
+      ? intl.formatMessage({ id: 'customer.screen.noLookup', defaultMessage: 'The link names no customer' })
       : lookup.kind === 'invalid'
         ? lookup.reason
-        : `No customer with ${lookup.shown}`;
+        : intl.formatMessage({ id: 'customer.screen.noneWith', defaultMessage: 'No customer with {what}' }, { what: lookup.shown });
     return (
       <>
-        <ScreenHeader title="No matching customer" description="The link or search did not match a customer on this device." />
+        <ScreenHeader
+          title={intl.formatMessage({ id: 'customer.screen.noMatchTitle', defaultMessage: 'No matching customer' })}
+          description={intl.formatMessage({ id: 'customer.screen.noMatchDescription', defaultMessage: 'The link or search did not match a customer on this device.' })}
+        />
         <EmptyState icon={<PersonSearchOutlined sx={{ fontSize: 48 }} color="disabled" />} title={title}>
-          Check the number or address, or find the customer in the list (the hub is searched from there too).
+          <FormattedMessage id="customer.screen.noMatchBody" defaultMessage="Check the number or address, or find the customer in the list (the hub is searched from there too)." />
           <Stack direction="row" spacing={1} sx={{ mt: 2, justifyContent: 'center' }}>
             {canCreate && (
               <Button variant="contained" onClick={() => setDialog('create')}>
-                Create customer with {lookup.value}
+                <FormattedMessage id="customer.screen.createWith" defaultMessage="Create customer with {value}" values={{ value: lookup.value }} />
               </Button>
             )}
             <Button variant={canCreate ? 'outlined' : 'contained'} onClick={() => navigate('/customers')}>
-              Go to customers
+              <FormattedMessage id="customer.screen.goToCustomers" defaultMessage="Go to customers" />
             </Button>
           </Stack>
         </EmptyState>
@@ -96,7 +101,11 @@ export function CustomerScreen() {
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <TierChip tier={customer.tier} />
-            {mayMerge && <Button onClick={() => setDialog('merge')}>Merge a duplicate…</Button>}
+            {mayMerge && (
+              <Button onClick={() => setDialog('merge')}>
+                <FormattedMessage id="customer.screen.merge" defaultMessage="Merge a duplicate…" />
+              </Button>
+            )}
           </Stack>
         }
       />
@@ -112,17 +121,21 @@ export function CustomerScreen() {
                 size="small"
                 onClick={() => {
                   run('customer.unmerge', { mergedId: redirectedFrom.id, noteId: crypto.randomUUID() }).then(
-                    () => notify(`The merge of ${customerName(redirectedFrom)} was undone.`),
+                    () => notify(intl.formatMessage({ id: 'customer.screen.unmerged', defaultMessage: 'The merge of {name} was undone.' }, { name: customerName(redirectedFrom) })),
                     (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
                   );
                 }}
               >
-                Undo merge
+                <FormattedMessage id="customer.screen.undoMerge" defaultMessage="Undo merge" />
               </Button>
             ) : undefined
           }
         >
-          {customerName(redirectedFrom)} ({redirectedFrom.id}) was merged into this customer{mergedBy ? ` by ${mergedBy}` : ''}.
+          {mergedBy ? (
+            <FormattedMessage id="customer.screen.mergedBy" defaultMessage="{name} ({id}) was merged into this customer by {by}." values={{ name: customerName(redirectedFrom), id: redirectedFrom.id, by: mergedBy }} />
+          ) : (
+            <FormattedMessage id="customer.screen.merged" defaultMessage="{name} ({id}) was merged into this customer." values={{ name: customerName(redirectedFrom), id: redirectedFrom.id }} />
+          )}
         </Alert>
       )}
       {dialog === 'merge' && (
@@ -131,7 +144,7 @@ export function CustomerScreen() {
           onClose={() => setDialog(null)}
           onMerged={(name) => {
             setDialog(null);
-            notify(`${name} was merged into ${customerName(customer)}.`);
+            notify(intl.formatMessage({ id: 'customer.screen.mergedNotice', defaultMessage: '{name} was merged into {survivor}.' }, { name, survivor: customerName(customer) }));
           }}
         />
       )}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,6 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { customerName } from '@core/domain/model';
 import { customerMatches as matches, customerSearchText as searchText } from '../data/customerSearch';
 import { useLive } from '../data/hooks';
@@ -31,6 +32,7 @@ function openCustomer(id: string) {
 
 /** Customers on the hub but not on this device: found by search, fetched on demand. */
 function HubSearch({ query }: { query: string }) {
+  const intl = useIntl();
   const online = useLocal((state) => state.networkOnline && state.sync.state !== 'offline');
   const [results, setResults] = useState<Awaited<ReturnType<typeof searchHubCustomers>> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,15 +62,19 @@ function HubSearch({ query }: { query: string }) {
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="body2" sx={{ flex: 1 }}>
-          Not here? Customers you have not worked with are on the hub.
+          <FormattedMessage id="customers.hub.notHere" defaultMessage="Not here? Customers you have not worked with are on the hub." />
         </Typography>
         <Button variant="outlined" onClick={search} disabled={!online || busy || query.trim().length < 2}>
-          {busy ? 'Searching…' : `Search the hub for “${query.trim()}”`}
+          {busy ? (
+            <FormattedMessage id="customers.hub.searching" defaultMessage="Searching…" />
+          ) : (
+            <FormattedMessage id="customers.hub.search" defaultMessage="Search the hub for “{query}”" values={{ query: query.trim() }} />
+          )}
         </Button>
       </Stack>
       {!online && (
         <Typography variant="caption" color="text.secondary">
-          Searching the hub needs a connection.
+          <FormattedMessage id="customers.hub.offline" defaultMessage="Searching the hub needs a connection." />
         </Typography>
       )}
       {error && (
@@ -77,12 +83,16 @@ function HubSearch({ query }: { query: string }) {
         </Alert>
       )}
       {results && (
-        <List dense component="div" aria-label="Customers found on the hub">
-          {results.length === 0 && <Typography variant="body2">No customer on the hub matches.</Typography>}
+        <List dense component="div" aria-label={intl.formatMessage({ id: 'customers.hub.results', defaultMessage: 'Customers found on the hub' })}>
+          {results.length === 0 && (
+            <Typography variant="body2">
+              <FormattedMessage id="customers.hub.noMatch" defaultMessage="No customer on the hub matches." />
+            </Typography>
+          )}
           {results.map(({ customer, inScope }) => (
             <ListItemButton key={customer.id} onClick={() => open(customer.id, inScope)}>
               <ListItemText primary={customerName(customer)} secondary={[customer.emails[0], customer.phones[0]].filter(Boolean).join(' · ')} />
-              {!inScope && <Chip size="small" label="Fetch history" />}
+              {!inScope && <Chip size="small" label={intl.formatMessage({ id: 'customers.hub.fetch', defaultMessage: 'Fetch history' })} />}
             </ListItemButton>
           ))}
         </List>
@@ -94,6 +104,7 @@ function HubSearch({ query }: { query: string }) {
 /** Every customer on this device, searchable; opening one shows their whole history. */
 export function CustomersScreen() {
   // Customers merged into another are redirects, not people to list.
+  const intl = useIntl();
   const customers = useLive(async (db) => (await db.customers.orderBy('lastName').toArray()).filter((customer) => !customer.mergedInto), [], null);
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
@@ -105,11 +116,11 @@ export function CustomersScreen() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <ScreenHeader
-        title="Customers"
-        description={`${(customers?.length ?? 0).toLocaleString()} customers on this device`}
+        title={intl.formatMessage({ id: 'customers.screen.title', defaultMessage: 'Customers' })}
+        description={intl.formatMessage({ id: 'customers.screen.count', defaultMessage: '{count, plural, one {# customer} other {# customers}} on this device' }, { count: customers?.length ?? 0 })}
         actions={
           <Button variant="outlined" onClick={() => setCreating(true)}>
-            New customer
+            <FormattedMessage id="customers.screen.new" defaultMessage="New customer" />
           </Button>
         }
       />
@@ -123,8 +134,8 @@ export function CustomersScreen() {
         />
       )}
       <TextField
-        label="Find a customer"
-        placeholder="Name, email, phone or company"
+        label={intl.formatMessage({ id: 'customers.screen.find', defaultMessage: 'Find a customer' })}
+        placeholder={intl.formatMessage({ id: 'customers.screen.findPlaceholder', defaultMessage: 'Name, email, phone or company' })}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
@@ -139,14 +150,14 @@ export function CustomersScreen() {
         size="small"
       />
       {customers === null ? null : customers.length === 0 ? (
-        <EmptyState icon={<PeopleOutlined sx={{ fontSize: 48 }} color="disabled" />} title="No customers on this device yet">
-          Customers and their full history across every channel appear here once this device has synced with the hub.
+        <EmptyState icon={<PeopleOutlined sx={{ fontSize: 48 }} color="disabled" />} title={intl.formatMessage({ id: 'customers.screen.emptyTitle', defaultMessage: 'No customers on this device yet' })}>
+          <FormattedMessage id="customers.screen.emptyBody" defaultMessage="Customers and their full history across every channel appear here once this device has synced with the hub." />
         </EmptyState>
       ) : (
         <Paper variant="outlined" ref={listRef} sx={{ flex: 1, minHeight: 240, mb: 2 }}>
           <VirtualList
             id="customer-list"
-            label="Customers"
+            label={intl.formatMessage({ id: 'customers.screen.listLabel', defaultMessage: 'Customers' })}
             count={shown.length}
             rowHeight={56}
             height="100%"
@@ -154,7 +165,7 @@ export function CustomersScreen() {
             onOpen={(index) => openCustomer(shown[index]!.customer.id)}
             empty={
               <Typography variant="body2" sx={{ p: 2 }}>
-                No customer on this device matches “{deferred}”.
+                <FormattedMessage id="customers.screen.noMatch" defaultMessage="No customer on this device matches “{query}”." values={{ query: deferred }} />
               </Typography>
             }
             renderRow={(index, active) => {
@@ -177,8 +188,23 @@ export function CustomersScreen() {
                 >
                   <Box sx={{ flex: 1, minWidth: 0 }}>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {customerName(customer)}
-                      {customer.company ? <Typography component="span" variant="body2" color="text.secondary">{` · ${customer.company}`}</Typography> : null}
+                      {customer.company ? (
+                        <FormattedMessage
+                          id="customers.list.nameCompany"
+                          defaultMessage="{name}<muted> · {company}</muted>"
+                          values={{
+                            name: customerName(customer),
+                            company: customer.company,
+                            muted: (chunks: ReactNode[]) => (
+                              <Typography component="span" variant="body2" color="text.secondary">
+                                {chunks}
+                              </Typography>
+                            ),
+                          }}
+                        />
+                      ) : (
+                        customerName(customer)
+                      )}
                     </Typography>
                     <Typography variant="caption" color="text.secondary" noWrap component="div">
                       {[customer.phones[0], customer.emails[0]].filter(Boolean).join(' · ')}

@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import { draftKeys } from '@core/db/drafts';
-import { CHANNEL_LABELS } from '@core/domain/common';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Contact } from '@core/domain/model';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
@@ -13,6 +13,7 @@ import { takeReplyDraft, useReplyDraft, useWorkspaceRestored, useWorkspaces } fr
 /** The reply box (a note for calls). Ctrl+Enter sends. What is typed is kept as a draft until it is sent. */
 export function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
   const notify = useAppState((state) => state.notify);
+  const intl = useIntl();
   const draft = useReplyDraft(contact.id);
   const restored = useWorkspaceRestored(contact.id);
   const update = (text: string) => useWorkspaces.getState().update(contact.id, { draft: text });
@@ -36,14 +37,21 @@ export function Composer({ contact, canWrite }: { contact: Contact; canWrite: bo
       {restored && canWrite && (
         <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-restored" sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mb: 0.75 }}>
           <HistoryOutlined fontSize="inherit" aria-hidden />
-          Draft restored: what you had typed and chosen on this contact was kept.
+          <FormattedMessage id="contact.composer.restored" defaultMessage="Draft restored: what you had typed and chosen on this contact was kept." />
         </Typography>
       )}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         <TextField
           id="composer"
-          label={isCall ? 'Call notes' : `Reply by ${CHANNEL_LABELS[contact.channel].toLowerCase()}`}
-          placeholder={isCall ? 'What was said and agreed (Ctrl+Enter to save)' : 'Write to the customer… (Ctrl+Enter to send)'}
+          label={intl.formatMessage(
+            { id: 'contact.composer.label', defaultMessage: '{channel, select, call {Call notes} email {Reply by email} chat {Reply by chat} sms {Reply by SMS} social {Reply on social media} other {Note}}' },
+            { channel: contact.channel },
+          )}
+          placeholder={
+            isCall
+              ? intl.formatMessage({ id: 'contact.composer.callPlaceholder', defaultMessage: 'What was said and agreed (Ctrl+Enter to save)' })
+              : intl.formatMessage({ id: 'contact.composer.replyPlaceholder', defaultMessage: 'Write to the customer… (Ctrl+Enter to send)' })
+          }
           value={draft}
           onChange={(event) => update(event.target.value)}
           onKeyDown={(event) => {
@@ -58,8 +66,8 @@ export function Composer({ contact, canWrite }: { contact: Contact; canWrite: bo
           size="small"
           fullWidth
         />
-        <Button variant="contained" onClick={send} disabled={!canWrite || !draft.trim()}>
-          {isCall ? 'Save' : 'Send'}
+        <Button variant="contained" onClick={send} disabled={!canWrite || !draft.trim()} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+          {isCall ? <FormattedMessage id="contact.composer.save" defaultMessage="Save" /> : <FormattedMessage id="contact.composer.send" defaultMessage="Send" />}
         </Button>
       </Box>
     </Box>

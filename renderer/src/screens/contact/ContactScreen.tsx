@@ -6,7 +6,8 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
-import { CHANNEL_LABELS } from '@core/domain/common';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES } from '@core/domain/common';
 import { customerName } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { HandoffNote } from '../../components/HandoffNote';
@@ -14,7 +15,8 @@ import { TransferDialog } from '../../components/TransferDialog';
 import { cancelContactDrafts } from '../../data/drafts';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
-import { formatDuration, useNow } from '../../data/useNow';
+import { useNow } from '../../data/useNow';
+import { useFormat } from '../../lib/i18n';
 import { EmptyState } from '../../shell/EmptyState';
 import { focusScreenHeading } from '../../shell/keyboard';
 import { ShortcutHints } from '../../components/ShortcutHints';
@@ -44,6 +46,8 @@ export function ContactScreen() {
   const params = useQueryParams();
   const contactId = params.get('id') ?? '';
   const now = useNow();
+  const intl = useIntl();
+  const format = useFormat();
   const actor = useLocal((state) => state.actor);
   const notify = useAppState((state) => state.notify);
   const wrapUpRef = useRef<HTMLDivElement>(null);
@@ -124,11 +128,11 @@ export function ContactScreen() {
   if (data === undefined) return null;
   if (!data.contact || !data.customer) {
     return (
-      <EmptyState icon={<SearchOffOutlined sx={{ fontSize: 48 }} color="disabled" />} title="This contact is not on this device">
-        It may belong to another team, or this device has not synced it yet.
+      <EmptyState icon={<SearchOffOutlined sx={{ fontSize: 48 }} color="disabled" />} title={intl.formatMessage({ id: 'contact.screen.notHereTitle', defaultMessage: 'This contact is not on this device' })}>
+        <FormattedMessage id="contact.screen.notHereBody" defaultMessage="It may belong to another team, or this device has not synced it yet." />
         <Box sx={{ mt: 2 }}>
           <Button variant="contained" onClick={() => navigate('/queue')}>
-            Back to the queue
+            <FormattedMessage id="contact.screen.backToQueue" defaultMessage="Back to the queue" />
           </Button>
         </Box>
       </EmptyState>
@@ -138,14 +142,16 @@ export function ContactScreen() {
   const state = item?.state ?? 'done';
   const status =
     state === 'claimed' && mine
-      ? `With you · ${formatDuration(now - (item?.claimedAt ?? now))}`
+      ? intl.formatMessage({ id: 'contact.status.withYou', defaultMessage: 'With you · {time}' }, { time: format.clockDuration(now - (item?.claimedAt ?? now)) })
       : state === 'wrap-up' && mine
-        ? 'Wrap-up'
+        ? intl.formatMessage({ id: 'contact.status.wrapUp', defaultMessage: 'Wrap-up' })
         : state === 'waiting'
-          ? `Waiting · ${formatDuration(now - (item?.enqueuedAt ?? now))}`
+          ? intl.formatMessage({ id: 'contact.status.waiting', defaultMessage: 'Waiting · {time}' }, { time: format.clockDuration(now - (item?.enqueuedAt ?? now)) })
           : state === 'done'
-            ? 'Handled'
-            : `${data.holder ?? 'Another agent'} has it`;
+            ? intl.formatMessage({ id: 'contact.status.handled', defaultMessage: 'Handled' })
+            : data.holder
+              ? intl.formatMessage({ id: 'contact.status.heldBy', defaultMessage: '{name} has it' }, { name: data.holder })
+              : intl.formatMessage({ id: 'contact.status.heldByOther', defaultMessage: 'Another agent has it' });
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
@@ -159,43 +165,62 @@ export function ContactScreen() {
             <Chip size="small" label={status} color={mine ? 'primary' : 'default'} variant={mine ? 'filled' : 'outlined'} data-testid="contact-status" />
           </Stack>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-            {CHANNEL_LABELS[contact.channel]} · {contact.subject || '(no subject)'}
-            {contact.topic ? ` · ${contact.topic}` : ''}
+            {contact.topic ? (
+              <FormattedMessage
+                id="contact.screen.subjectTopic"
+                defaultMessage="{channel} · {subject} · {topic}"
+                values={{ channel: intl.formatMessage(CHANNEL_MESSAGES[contact.channel]), subject: contact.subject || intl.formatMessage({ id: 'contact.screen.noSubject', defaultMessage: '(no subject)' }), topic: contact.topic }}
+              />
+            ) : (
+              <FormattedMessage
+                id="contact.screen.subject"
+                defaultMessage="{channel} · {subject}"
+                values={{ channel: intl.formatMessage(CHANNEL_MESSAGES[contact.channel]), subject: contact.subject || intl.formatMessage({ id: 'contact.screen.noSubject', defaultMessage: '(no subject)' }) }}
+              />
+            )}
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           {state === 'waiting' && (
             <Button variant="contained" onClick={() => act(run('contact.claim', { contactId }))}>
-              Take this contact
+              <FormattedMessage id="contact.screen.take" defaultMessage="Take this contact" />
             </Button>
           )}
           {canEscalate && (
             <Button onClick={() => setDialog('escalate')} aria-keyshortcuts={ariaKeys('contact.escalate')}>
-              Ask for help…
+              <FormattedMessage id="contact.screen.askForHelp" defaultMessage="Ask for help…" />
             </Button>
           )}
           {canTransfer && (
             <Button onClick={() => setDialog('transfer')} aria-keyshortcuts={ariaKeys('contact.transfer')}>
-              Transfer…
+              <FormattedMessage id="contact.screen.transfer" defaultMessage="Transfer…" />
             </Button>
           )}
           {supervising && !mine && (state === 'claimed' || state === 'wrap-up') && item?.escalation?.state !== 'open' && (
-            <Button onClick={() => act(run('contact.takeOver', { id: crypto.randomUUID(), contactId }))}>Take over</Button>
+            <Button onClick={() => act(run('contact.takeOver', { id: crypto.randomUUID(), contactId }))}>
+              <FormattedMessage id="contact.screen.takeOver" defaultMessage="Take over" />
+            </Button>
           )}
           {mine && state === 'claimed' && (
             <>
               <Button onClick={release} aria-keyshortcuts={ariaKeys('contact.release')}>
-                Release
+                <FormattedMessage id="contact.screen.release" defaultMessage="Release" />
               </Button>
               <Button variant="contained" onClick={endConversation} aria-keyshortcuts={ariaKeys('contact.end')}>
-                End conversation
+                <FormattedMessage id="contact.screen.end" defaultMessage="End conversation" />
               </Button>
             </>
           )}
         </Stack>
       </Box>
       {!mine && state !== 'waiting' && state !== 'done' && (
-        <Alert severity="info">{data.holder ?? 'Another agent'} is handling this contact: you can read it, not work on it.</Alert>
+        <Alert severity="info">
+          {data.holder ? (
+            <FormattedMessage id="contact.screen.readOnly" defaultMessage="{name} is handling this contact: you can read it, not work on it." values={{ name: data.holder }} />
+          ) : (
+            <FormattedMessage id="contact.screen.readOnlyOther" defaultMessage="Another agent is handling this contact: you can read it, not work on it." />
+          )}
+        </Alert>
       )}
       {item?.handoff && state !== 'done' && <HandoffNote handoff={item.handoff} />}
       {item?.escalation && state !== 'done' && (
@@ -214,7 +239,7 @@ export function ContactScreen() {
           onClose={() => setDialog(null)}
           onDone={(to) => {
             setDialog(null);
-            notify(`Transferred to ${to}.`);
+            notify(intl.formatMessage({ id: 'contact.screen.transferred', defaultMessage: 'Transferred to {to}.' }, { to }));
             if (mine) {
               discardWorkspace(contactId);
               navigate('/queue');
@@ -223,7 +248,7 @@ export function ContactScreen() {
         />
       )}
       {dialog === 'escalate' && item && <EscalateDialog item={item} onClose={() => setDialog(null)} />}
-      {dialog === 'advise' && item && <AdviseDialog item={item} agentName={data.holder ?? 'the agent'} onClose={() => setDialog(null)} />}
+      {dialog === 'advise' && item && <AdviseDialog item={item} agentName={data.holder} onClose={() => setDialog(null)} />}
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(320px, 500px) minmax(0, 1fr)', gap: 2 }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0 }}>
           <Box sx={{ overflowY: 'auto', flex: '0 1 auto', maxHeight: '55%' }}>

@@ -4,8 +4,9 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Contact } from '@core/domain/model';
-import { whenText } from '../../components/when';
+import { useFormat } from '../../lib/i18n';
 import { useLive } from '../../data/hooks';
 import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
@@ -20,6 +21,8 @@ const AT_END_PX = 32;
  */
 export function Conversation({ contact, replies, pendingIds }: { contact: Contact; replies: Contact[]; pendingIds: ReadonlySet<string> }) {
   const actor = useLocal((state) => state.actor);
+  const intl = useIntl();
+  const format = useFormat();
   const offline = useLocal((state) => !state.networkOnline || state.sync.state === 'offline');
   const users = useLive((db) => db.users.toArray(), [], []);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -52,12 +55,16 @@ export function Conversation({ contact, replies, pendingIds }: { contact: Contac
       }}
     >
       <Typography variant="h2" id="conversation-title" sx={{ mb: 1 }}>
-        Conversation
+        <FormattedMessage id="contact.conversation.title" defaultMessage="Conversation" />
       </Typography>
       <Stack spacing={1.25} component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
         {messages.map((message) => {
           const fromCustomer = message.direction === 'inbound';
-          const who = fromCustomer ? 'Customer' : message.agentId === actor?.userId ? 'You' : (users.find((user) => user.id === message.agentId)?.name ?? 'An agent');
+          const who = fromCustomer
+            ? intl.formatMessage({ id: 'contact.conversation.customer', defaultMessage: 'Customer' })
+            : message.agentId === actor?.userId
+              ? intl.formatMessage({ id: 'contact.conversation.you', defaultMessage: 'You' })
+              : (users.find((user) => user.id === message.agentId)?.name ?? intl.formatMessage({ id: 'contact.conversation.agent', defaultMessage: 'An agent' }));
           const notSent = !fromCustomer && pendingIds.has(message.id);
           return (
             <Box
@@ -78,7 +85,11 @@ export function Conversation({ contact, replies, pendingIds }: { contact: Contac
               }}
             >
               <Typography variant="caption" component="div" sx={{ opacity: notSent ? 1 : 0.85 }}>
-                {who} · <time dateTime={new Date(message.at).toISOString()}>{whenText(message.at, now)}</time>
+                <FormattedMessage
+                  id="contact.conversation.who"
+                  defaultMessage="{who} · {when}"
+                  values={{ who, when: <time dateTime={new Date(message.at).toISOString()}>{format.when(message.at, now)}</time> }}
+                />
               </Typography>
               <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {message.body}
@@ -86,7 +97,11 @@ export function Conversation({ contact, replies, pendingIds }: { contact: Contac
               {notSent && (
                 <Typography variant="caption" component="div" data-testid="not-sent" sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mt: 0.5, fontWeight: 600 }}>
                   <ScheduleOutlined fontSize="inherit" aria-hidden />
-                  {offline ? 'Not sent yet — will send when online' : 'Sending…'}
+                  {offline ? (
+                    <FormattedMessage id="contact.conversation.notSent" defaultMessage="Not sent yet — will send when online" />
+                  ) : (
+                    <FormattedMessage id="contact.conversation.sending" defaultMessage="Sending…" />
+                  )}
                 </Typography>
               )}
             </Box>

@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { QueueItem } from '@core/domain/model';
 import { usePersonName } from '../../data/handoff';
 
@@ -23,7 +24,8 @@ export function EscalationBanner({
   onTakeOver: () => void;
   onAdvise: () => void;
 }) {
-  const asker = usePersonName(escalation.byId) ?? 'An agent';
+  const intl = useIntl();
+  const asker = usePersonName(escalation.byId);
   const supervisor = usePersonName(escalation.supervisorId);
   if (supervising && escalation.state === 'open') {
     return (
@@ -33,25 +35,34 @@ export function EscalationBanner({
         action={
           <Stack direction="row" spacing={1}>
             <Button size="small" variant="contained" onClick={onTakeOver}>
-              Take over
+              <FormattedMessage id="contact.escalation.takeOver" defaultMessage="Take over" />
             </Button>
             <Button size="small" onClick={onAdvise}>
-              Advise…
+              <FormattedMessage id="contact.escalation.advise" defaultMessage="Advise…" />
             </Button>
           </Stack>
         }
       >
-        <AlertTitle>{asker.split(/\s+/)[0]} asks for help</AlertTitle>
+        <AlertTitle>
+          {asker ? (
+            <FormattedMessage id="contact.escalation.asks" defaultMessage="{name} asks for help" values={{ name: asker.split(/\s+/)[0] }} />
+          ) : (
+            <FormattedMessage id="contact.escalation.someoneAsks" defaultMessage="An agent asks for help" />
+          )}
+        </AlertTitle>
         {escalation.reason}
       </Alert>
     );
   }
+  const who = supervisor ?? intl.formatMessage({ id: 'contact.escalation.aSupervisor', defaultMessage: 'A supervisor' });
   const text =
     escalation.state === 'open'
-      ? `You asked a supervisor for help: “${escalation.reason}”. They have been told.`
+      ? intl.formatMessage({ id: 'contact.escalation.asked', defaultMessage: 'You asked a supervisor for help: “{reason}”. They have been told.' }, { reason: escalation.reason })
       : escalation.state === 'advised'
-        ? `${supervisor ?? 'A supervisor'} advises: ${advice ?? 'see the timeline.'}`
-        : `${supervisor ?? 'A supervisor'} took this contact over.`;
+        ? advice
+          ? intl.formatMessage({ id: 'contact.escalation.advises', defaultMessage: '{name} advises: {advice}' }, { name: who, advice })
+          : intl.formatMessage({ id: 'contact.escalation.advisesSeeTimeline', defaultMessage: '{name} advises: see the timeline.' }, { name: who })
+        : intl.formatMessage({ id: 'contact.escalation.tookOver', defaultMessage: '{name} took this contact over.' }, { name: who });
   return (
     <Alert severity={escalation.state === 'open' ? 'warning' : 'success'} data-testid="escalation" role="status">
       {text}

@@ -16,8 +16,9 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { COMPANY, promiseRuleFor } from '@core/company';
-import { ARTICLE_KIND_LABELS, SCRIPT_STAGE_LABELS, type Article, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
+import { ARTICLE_KIND_LABELS, ARTICLE_KIND_MESSAGES, SCRIPT_STAGE_MESSAGES, type Article, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
 import { defaultGoodwillPolicy, suggestGesture } from '@core/gestures';
 import { calendarFor } from '@core/holidays';
 import { computePromise, type PromiseKind } from '@core/promise';
@@ -34,7 +35,6 @@ import {
   startRun,
   suggestScript,
   toggleStep,
-  TRIGGER_LABELS,
   triggersOf,
   unreadWords,
   variablesFor,
@@ -42,16 +42,26 @@ import {
   type ScriptRun,
   type Situation,
 } from '@core/scripts';
+import { TRIGGER_MESSAGES } from '@core/scripts/vocabulary';
 import { useLive, useMe } from '../../data/hooks';
 import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
+import { useFormat } from '../../lib/i18n';
 import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
 import { SentimentNotReadNote } from './SentimentNotRead';
 import { appendToDraft, useWorkspace } from './workspace';
 
 const DAY = 86_400_000;
-const KIND_LABELS = { say: 'Say', ask: 'Ask', do: 'Do' } as const;
-const PROMISE_KIND_LABELS: Record<PromiseKind, string> = { callback: 'Call back', reply: 'Reply', resolution: 'Fix' };
+const KIND_MESSAGES = defineMessages({
+  say: { id: 'contact.script.kindSay', defaultMessage: 'Say' },
+  ask: { id: 'contact.script.kindAsk', defaultMessage: 'Ask' },
+  do: { id: 'contact.script.kindDo', defaultMessage: 'Do' },
+});
+const PROMISE_KIND_MESSAGES = defineMessages({
+  callback: { id: 'contact.script.promiseCallback', defaultMessage: 'Call back' },
+  reply: { id: 'contact.script.promiseReply', defaultMessage: 'Reply' },
+  resolution: { id: 'contact.script.promiseResolution', defaultMessage: 'Fix' },
+}) satisfies Record<PromiseKind, unknown>;
 const policy = defaultGoodwillPolicy();
 const replies = defaultReplies();
 
@@ -86,6 +96,8 @@ function useSituation(contact: Contact, customer: Customer, item: QueueItem | nu
  */
 export function ScriptPanel({ contact, customer, item, active }: { contact: Contact; customer: Customer; item: QueueItem | null; active: boolean }) {
   const role = useLocal((state) => state.actor?.role ?? 'agent');
+  const intl = useIntl();
+  const format = useFormat();
   const [workspace, update] = useWorkspace(contact.id);
   const scripts = useLive((db) => db.scripts.toArray(), [], null);
   const published = useMemo(() => (scripts ?? []).filter((script) => script.status === 'published'), [scripts]);
@@ -176,7 +188,11 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   }, [run?.focusStepId]);
 
   if (!script || !run || !vars) {
-    return scripts && !published.length ? <Alert severity="info">No script is published yet for this kind of contact.</Alert> : null;
+    return scripts && !published.length ? (
+      <Alert severity="info">
+        <FormattedMessage id="contact.script.nonePublished" defaultMessage="No script is published yet for this kind of contact." />
+      </Alert>
+    ) : null;
   }
 
   const stepInputs = () => [...(panelRef.current?.querySelectorAll<HTMLInputElement>('[data-step] input') ?? [])];
@@ -202,35 +218,43 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   };
 
   return (
-    <Paper variant="outlined" component="section" aria-label={`Script: ${script.name}`} ref={panelRef} sx={{ p: 2 }} onKeyDown={onKeyDown}>
+    <Paper variant="outlined" component="section" aria-label={intl.formatMessage({ id: 'contact.script.label', defaultMessage: 'Script: {name}' }, { name: script.name })} ref={panelRef} sx={{ p: 2 }} onKeyDown={onKeyDown}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1.5 }}>
         <Typography variant="h2" sx={{ flex: 1 }}>
-          Script
+          <FormattedMessage id="contact.script.title" defaultMessage="Script" />
         </Typography>
         {progress && (
-          <Typography variant="caption" color="text.secondary" aria-label={`${progress.done.length} of ${progress.total} steps done`}>
-            {progress.done.length}/{progress.total} steps
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            aria-label={intl.formatMessage({ id: 'contact.script.progressLabel', defaultMessage: '{done} of {total, plural, one {# step} other {# steps}} done' }, { done: progress.done.length, total: progress.total })}
+          >
+            <FormattedMessage id="contact.script.progress" defaultMessage="{done}/{total, plural, one {# step} other {# steps}}" values={{ done: progress.done.length, total: progress.total }} />
           </Typography>
         )}
-        <TextField select size="small" label="Script" value={script.scriptId} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 220 }}>
+        <TextField select size="small" label={intl.formatMessage({ id: 'contact.script.choose', defaultMessage: 'Script' })} value={script.scriptId} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 220 }}>
           {published.map((candidate) => (
             <MenuItem key={candidate.id} value={candidate.scriptId}>
-              {candidate.name} (v{candidate.version})
+              <FormattedMessage id="contact.script.version" defaultMessage="{name} (v{version})" values={{ name: candidate.name, version: candidate.version }} />
             </MenuItem>
           ))}
         </TextField>
       </Stack>
 
       {hits.length > 0 && (
-        <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label="The customer's situation" role="list">
+        <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label={intl.formatMessage({ id: 'contact.script.situation', defaultMessage: 'The customer’s situation' })} role="list">
           {hits.map((hit) => (
-            <Chip key={hit.trigger} role="listitem" size="small" color="warning" variant="outlined" label={hit.reason} title={TRIGGER_LABELS[hit.trigger]} aria-label={`${TRIGGER_LABELS[hit.trigger]}: ${hit.reason}`} />
+            <Chip key={hit.trigger} role="listitem" size="small" color="warning" variant="outlined" 
+              label={hit.reason}
+              title={intl.formatMessage(TRIGGER_MESSAGES[hit.trigger])}
+              aria-label={intl.formatMessage({ id: 'contact.script.triggerLabel', defaultMessage: '{trigger}: {reason}' }, { trigger: intl.formatMessage(TRIGGER_MESSAGES[hit.trigger]), reason: hit.reason })}
+            />
           ))}
         </Stack>
       )}
       {notRead && <SentimentNotReadNote notRead={notRead} />}
 
-      <Stack direction="row" spacing={0.5} sx={{ mb: 1.5, flexWrap: 'wrap' }} role="tablist" aria-label="Stages">
+      <Stack direction="row" spacing={0.5} sx={{ mb: 1.5, flexWrap: 'wrap' }} role="tablist" aria-label={intl.formatMessage({ id: 'contact.script.stages', defaultMessage: 'Stages' })}>
         {run.stages.map((candidate, index) => (
           <Button
             key={candidate.id}
@@ -241,15 +265,15 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             variant={index === run.stageIndex ? 'contained' : 'text'}
             onClick={() => setRun(goToStage(run, index))}
           >
-            {index + 1}. {SCRIPT_STAGE_LABELS[candidate.id]}
+            <FormattedMessage id="contact.script.stageTab" defaultMessage="{number}. {stage}" values={{ number: index + 1, stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[candidate.id]) }} />
           </Button>
         ))}
       </Stack>
 
-      <Box role="tabpanel" aria-label={stage ? SCRIPT_STAGE_LABELS[stage.id] : ''}>
+      <Box role="tabpanel" aria-label={stage ? intl.formatMessage(SCRIPT_STAGE_MESSAGES[stage.id]) : ''}>
         {steps.length === 0 && (
           <Typography variant="body2" color="text.secondary">
-            Nothing to do in this stage for this customer.
+            <FormattedMessage id="contact.script.nothingHere" defaultMessage="Nothing to do in this stage for this customer." />
           </Typography>
         )}
         {steps.map((step) => {
@@ -270,8 +294,18 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
               <Box sx={{ flex: 1, minWidth: 0 }}>
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.25 }}>
                   <Typography variant="caption" id={`step-kind-${step.id}`} color="text.secondary" sx={{ fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.5 }}>
-                    {KIND_LABELS[step.kind]}
-                    {empathy ? ` · for: ${step.when.map((trigger) => TRIGGER_LABELS[trigger as keyof typeof TRIGGER_LABELS] ?? trigger).join(', ')}` : ''}
+                    {empathy ? (
+                      <FormattedMessage
+                        id="contact.script.kindFor"
+                        defaultMessage="{kind} · for: {triggers}"
+                        values={{
+                          kind: intl.formatMessage(KIND_MESSAGES[step.kind]),
+                          triggers: format.list(step.when.map((trigger) => (trigger in TRIGGER_MESSAGES ? intl.formatMessage(TRIGGER_MESSAGES[trigger as keyof typeof TRIGGER_MESSAGES]) : trigger))),
+                        }}
+                      />
+                    ) : (
+                      intl.formatMessage(KIND_MESSAGES[step.kind])
+                    )}
                   </Typography>
                 </Stack>
                 <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
@@ -294,8 +328,8 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
                 )}
               </Box>
               {step.kind !== 'do' && active && line.insertable && (
-                <Button size="small" onClick={() => appendToDraft(contact.id, text)} aria-label={`Insert into the reply: ${text}`} sx={{ alignSelf: 'flex-start' }}>
-                  Insert
+                <Button size="small" onClick={() => appendToDraft(contact.id, text)} aria-label={intl.formatMessage({ id: 'contact.script.insertLabel', defaultMessage: 'Insert into the reply: {text}' }, { text })} sx={{ alignSelf: 'flex-start' }}>
+                  <FormattedMessage id="contact.script.insert" defaultMessage="Insert" />
                 </Button>
               )}
             </Box>
@@ -309,18 +343,22 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
               active ? (
                 <Stack direction="row" spacing={1}>
                   <Button size="small" onClick={insertPromise} aria-keyshortcuts={ariaKeys('script.promise')}>
-                    Insert ({keyHint('script.promise')})
+                    <FormattedMessage id="contact.script.insertPromise" defaultMessage="Insert ({keys})" values={{ keys: keyHint('script.promise') }} />
                   </Button>
                   <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)}>
-                    Copy
+                    <FormattedMessage id="contact.script.copy" defaultMessage="Copy" />
                   </Button>
                 </Stack>
               ) : undefined
             }
           >
-            <strong>{PROMISE_KIND_LABELS[promise.kind]}:</strong> {promise.text}
+            <FormattedMessage
+              id="contact.script.promise"
+              defaultMessage="<b>{kind}:</b> {promise}"
+              values={{ b: (chunks) => <strong>{chunks}</strong>, kind: intl.formatMessage(PROMISE_KIND_MESSAGES[promise.kind]), promise: promise.text }}
+            />
             <Typography variant="caption" component="div">
-              {promise.customerLocalText} · {promise.businessLocalText}
+              <FormattedMessage id="contact.script.promiseTimes" defaultMessage="{customer} · {business}" values={{ customer: promise.customerLocalText, business: promise.businessLocalText }} />
             </Typography>
           </Alert>
         )}
@@ -331,13 +369,21 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             action={
               active ? (
                 <Button size="small" onClick={() => update({ gesture: workspace.gesture ? null : gesture.gesture })}>
-                  {workspace.gesture ? 'Withdraw' : 'Offer this'}
+                  {workspace.gesture ? <FormattedMessage id="contact.script.withdraw" defaultMessage="Withdraw" /> : <FormattedMessage id="contact.script.offer" defaultMessage="Offer this" />}
                 </Button>
               ) : undefined
             }
           >
-            <strong>Going further:</strong> {gesture.gesture.description}. {gesture.reason}
-            {workspace.gesture && <Typography variant="caption" component="div">Offered: recorded with the wrap-up.</Typography>}
+            <FormattedMessage
+              id="contact.script.gesture"
+              defaultMessage="<b>Going further:</b> {gesture}. {reason}"
+              values={{ b: (chunks) => <strong>{chunks}</strong>, gesture: gesture.gesture.description, reason: gesture.reason }}
+            />
+            {workspace.gesture && (
+              <Typography variant="caption" component="div">
+                <FormattedMessage id="contact.script.offered" defaultMessage="Offered: recorded with the wrap-up." />
+              </Typography>
+            )}
           </Alert>
         )}
       </Box>
@@ -356,7 +402,7 @@ function StepArticles({ ids }: { ids: readonly string[] }) {
     <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', gap: 0.5 }}>
       {articles.map((article) => (
         <Button key={article.id} size="small" variant="text" onClick={() => setReading(article)}>
-          Read: {article.title}
+          <FormattedMessage id="contact.script.read" defaultMessage="Read: {title}" values={{ title: article.title }} />
         </Button>
       ))}
       {reading && <ArticleDialog article={reading} onClose={() => setReading(null)} />}
@@ -365,7 +411,7 @@ function StepArticles({ ids }: { ids: readonly string[] }) {
 }
 
 /** Knowledge articles as searchable entries: saved replies insert into the draft, policies and how-tos open to read. */
-function articleEntries(articles: readonly Article[]): { reply: SavedReply; article: Article }[] {
+function articleEntries(articles: readonly Article[], kindName: (kind: Article['kind']) => string): { reply: SavedReply; article: Article }[] {
   return articles.map((article, index) => ({
     article,
     reply: {
@@ -373,7 +419,8 @@ function articleEntries(articles: readonly Article[]): { reply: SavedReply; arti
       title: article.title,
       topics: article.tags,
       channels: ['email', 'chat', 'sms', 'social'],
-      keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind]],
+      // The kind in English and in the agent's language: either finds it.
+      keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind], kindName(article.kind)],
       text: article.body.slice(0, 4000),
     },
   }));
@@ -385,11 +432,12 @@ function articleEntries(articles: readonly Article[]): { reply: SavedReply; arti
  * go into the reply; policies and how-tos open to read.
  */
 function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Parameters<typeof renderReply>[1]; active: boolean }) {
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const [reading, setReading] = useState<Article | null>(null);
   const channel = contact.channel === 'call' || contact.channel === 'note' ? null : contact.channel;
   const articles = useLive((db) => db.articles.filter((article) => !article.archived).toArray(), [], []);
-  const entries = useMemo(() => articleEntries(articles), [articles]);
+  const entries = useMemo(() => articleEntries(articles, (kind) => intl.formatMessage(ARTICLE_KIND_MESSAGES[kind])), [articles, intl]);
   const results = useMemo(() => {
     const byReply = new Map(entries.map((entry) => [entry.reply, entry.article]));
     return searchReplies([...replies, ...entries.map((entry) => entry.reply)], query, { topic: contact.topic, channel })
@@ -402,8 +450,8 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
         id="saved-reply-search"
         size="small"
         fullWidth
-        label="Saved replies and knowledge (Alt+K)"
-        placeholder="Search: refund, engineer, contract, policy…"
+        label={intl.formatMessage({ id: 'contact.replies.label', defaultMessage: 'Saved replies and knowledge ({keys})' }, { keys: 'Alt+K' })}
+        placeholder={intl.formatMessage({ id: 'contact.replies.placeholder', defaultMessage: 'Search: refund, engineer, contract, policy…' })}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
@@ -414,10 +462,10 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
         }}
       />
       {query.trim() && (
-        <List dense component="div" id="saved-reply-results" aria-label="Saved replies and articles found">
+        <List dense component="div" id="saved-reply-results" aria-label={intl.formatMessage({ id: 'contact.replies.results', defaultMessage: 'Saved replies and articles found' })}>
           {results.length === 0 && (
             <Typography variant="body2" color="text.secondary" sx={{ px: 1 }}>
-              Nothing matches.
+              <FormattedMessage id="contact.replies.none" defaultMessage="Nothing matches." />
             </Typography>
           )}
           {results.map(({ reply, article }) => {
@@ -430,8 +478,14 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
                 data-testid="knowledge-result"
               >
                 <ListItemText
-                  primary={article ? `${ARTICLE_KIND_LABELS[article.kind]}: ${reply.title}` : reply.title}
-                  secondary={readable ? `${article.body.slice(0, 140)}${article.body.length > 140 ? '…' : ''}` : renderReply(reply, vars).slice(0, 140)}
+                  primary={article ? intl.formatMessage({ id: 'contact.replies.articleTitle', defaultMessage: '{kind}: {title}' }, { kind: intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind]), title: reply.title }) : reply.title}
+                  secondary={
+                    readable
+                      ? article.body.length > 140
+                        ? intl.formatMessage({ id: 'contact.replies.excerpt', defaultMessage: '{text}…' }, { text: article.body.slice(0, 140) })
+                        : article.body
+                      : renderReply(reply, vars).slice(0, 140)
+                  }
                 />
               </ListItemButton>
             );
@@ -445,13 +499,15 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
 
 /** An article to read during a contact. */
 export function ArticleDialog({ article, onClose }: { article: Article; onClose: () => void }) {
+  const intl = useIntl();
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="article-title">
       <DialogTitle id="article-title">{article.title}</DialogTitle>
       <DialogContent>
         <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-          {ARTICLE_KIND_LABELS[article.kind]}
-          {article.tags.length ? ` · ${article.tags.join(', ')}` : ''}
+          {article.tags.length
+            ? intl.formatMessage({ id: 'contact.article.kindTags', defaultMessage: '{kind} · {tags}' }, { kind: intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind]), tags: article.tags.join(', ') })
+            : intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind])}
         </Typography>
         {article.body.split(/\n\s*\n/).map((paragraph, index) => (
           <Typography key={index} variant="body2" sx={{ mb: 1.5, whiteSpace: 'pre-wrap' }}>
@@ -461,7 +517,7 @@ export function ArticleDialog({ article, onClose }: { article: Article; onClose:
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} autoFocus>
-          Close
+          <FormattedMessage id="contact.article.close" defaultMessage="Close" />
         </Button>
       </DialogActions>
     </Dialog>

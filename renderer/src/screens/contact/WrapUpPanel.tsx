@@ -11,16 +11,19 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { CHANNEL_LABELS } from '@core/domain/common';
-import { FOLLOW_UP_KIND_LABELS, type Contact, type QueueItem } from '@core/domain/model';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES } from '@core/domain/common';
+import { FOLLOW_UP_KIND_MESSAGES, type Contact, type QueueItem } from '@core/domain/model';
 import type { PlannedSuggestion } from '@core/planner';
-import { DISPOSITIONS } from '@core/wrapup';
+import { DISPOSITIONS, dispositionLabel } from '@core/wrapup';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { DraftFields, type Draft } from '../follow-ups/FollowUpDialogs';
 import { wrapUpSuggestions } from '../follow-ups/planning';
 import { fromLocalInput, toLocalInput } from '../follow-ups/time';
-import { formatDuration, useNow } from '../../data/useNow';
+import { useNow } from '../../data/useNow';
+import { useFormat } from '../../lib/i18n';
+import { inSentence } from '../customer/history';
 import { useAppState } from '../../state/app';
 import { returnToQueue } from '../../shell/returnToQueue';
 import { flushDrafts } from '../../data/drafts';
@@ -49,6 +52,8 @@ function draftOf(planned: PlannedSuggestion, zone: string): Draft {
  */
 export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueItem }) {
   const now = useNow();
+  const intl = useIntl();
+  const format = useFormat();
   const notify = useAppState((state) => state.notify);
   const workspace = useWorkspaceWork(contact.id);
   const { clear, update } = useWorkspaces.getState();
@@ -125,16 +130,25 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     setMissing({ ...problem });
   };
 
+  // The stored value stays the English label (the history and reports read it); the agent sees their language.
+  const shownDisposition = (label: string) => {
+    const found = DISPOSITIONS.find((d) => d.label === label);
+    return found ? dispositionLabel(found, format.locale) : label;
+  };
+
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!disposition) return stop({ field: 'disposition', message: 'Choose a disposition: how the contact ended.' });
-    if (!resolved) return stop({ field: 'resolved', message: 'Say whether the customer’s need was resolved.' });
+    if (!disposition) return stop({ field: 'disposition', message: intl.formatMessage({ id: 'wrapUp.missing.disposition', defaultMessage: 'Choose a disposition: how the contact ended.' }) });
+    if (!resolved) return stop({ field: 'resolved', message: intl.formatMessage({ id: 'wrapUp.missing.resolved', defaultMessage: 'Say whether the customer’s need was resolved.' }) });
     const undecided = suggestions.filter((planned) => !decisions[planned.suggestion.ruleId]);
     if (undecided.length) {
       return stop({
         field: 'suggestion',
         ruleId: undecided[0]!.suggestion.ruleId,
-        message: `Accept, edit or dismiss the suggested follow-up${undecided.length === 1 ? '' : 's'} first (${undecided.length} left).`,
+        message: intl.formatMessage(
+          { id: 'wrapUp.missing.suggestions', defaultMessage: '{count, plural, one {Accept, edit or dismiss the suggested follow-up first (# left).} other {Accept, edit or dismiss the suggested follow-ups first (# left).}}' },
+          { count: undecided.length },
+        ),
       });
     }
     setMissing(null);
@@ -148,8 +162,8 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     }
     if (plan) toPlan.push({ ...manual, dueAt: fromLocalInput(manual.due, zone), ruleId: null });
     for (const draft of toPlan) {
-      if (!Number.isFinite(draft.dueAt)) return setError('Give each follow-up a date and time.');
-      if (draft.dueAt <= Date.now()) return setError('A follow-up must be due from now on.');
+      if (!Number.isFinite(draft.dueAt)) return setError(intl.formatMessage({ id: 'wrapUp.error.noDue', defaultMessage: 'Give each follow-up a date and time.' }));
+      if (draft.dueAt <= Date.now()) return setError(intl.formatMessage({ id: 'wrapUp.error.pastDue', defaultMessage: 'A follow-up must be due from now on.' }));
     }
     setError(null);
     setBusy(true);
@@ -185,12 +199,24 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           kind: draft.kind,
           channel: draft.channel,
           dueAt: draft.dueAt,
-          reason: draft.reason || `Follow-up on “${contact.subject || 'the contact'}”`,
+          reason:
+            draft.reason ||
+            (contact.subject
+              ? intl.formatMessage({ id: 'wrapUp.followUp.defaultReason', defaultMessage: 'Follow-up on “{subject}”' }, { subject: contact.subject })
+              : intl.formatMessage({ id: 'wrapUp.followUp.defaultReasonNoSubject', defaultMessage: 'Follow-up on the contact' })),
           ruleId: draft.ruleId,
         });
       }
       clear(contact.id);
-      notify(`Wrapped up: ${disposition}.${toPlan.length ? ` ${toPlan.length} follow-up${toPlan.length === 1 ? '' : 's'} planned.` : ''}`);
+      const shown = shownDisposition(disposition);
+      notify(
+        toPlan.length
+          ? intl.formatMessage(
+              { id: 'wrapUp.done.planned', defaultMessage: 'Wrapped up: {disposition}. {count, plural, one {# follow-up} other {# follow-ups}} planned.' },
+              { disposition: shown, count: toPlan.length },
+            )
+          : intl.formatMessage({ id: 'wrapUp.done', defaultMessage: 'Wrapped up: {disposition}.' }, { disposition: shown }),
+      );
       returnToQueue();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -203,10 +229,16 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     <Paper variant="outlined" component="section" aria-labelledby="wrapup-title" sx={{ p: 2 }}>
       <Stack direction="row" sx={{ alignItems: 'baseline', mb: 1.5, gap: 1 }}>
         <Typography variant="h2" id="wrapup-title" sx={{ flex: 1 }}>
-          Wrap-up
+          <FormattedMessage id="wrapUp.panel.title" defaultMessage="Wrap-up" />
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }} role="timer" aria-label="After-contact work">
-          After-contact work {formatDuration(now - (item.wrapUpAt ?? now))}
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ fontVariantNumeric: 'tabular-nums' }}
+          role="timer"
+          aria-label={intl.formatMessage({ id: 'wrapUp.panel.timerLabel', defaultMessage: 'After-contact work' })}
+        >
+          <FormattedMessage id="wrapUp.panel.timer" defaultMessage="After-contact work {time}" values={{ time: format.clockDuration(now - (item.wrapUpAt ?? now)) }} />
         </Typography>
       </Stack>
       <Box
@@ -227,7 +259,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           <TextField
             select
             id="wrapup-disposition"
-            label="Disposition"
+            label={intl.formatMessage({ id: 'wrapUp.panel.disposition', defaultMessage: 'Disposition' })}
             value={disposition}
             onChange={(event) => {
               setDisposition(event.target.value);
@@ -241,13 +273,13 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           >
             {DISPOSITIONS.map((d) => (
               <MenuItem key={d.code} value={d.label}>
-                {d.label}
+                {dispositionLabel(d, format.locale)}
               </MenuItem>
             ))}
           </TextField>
           <Box>
             <Typography variant="body2" id="resolved-label" sx={{ mb: 0.5 }}>
-              Was the customer’s need resolved?
+              <FormattedMessage id="wrapUp.panel.resolvedQuestion" defaultMessage="Was the customer’s need resolved?" />
             </Typography>
             <ToggleButtonGroup
               id="wrapup-resolved"
@@ -258,8 +290,12 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
               aria-labelledby="resolved-label"
               aria-describedby={missing?.field === 'resolved' && !resolved ? 'resolved-missing' : undefined}
             >
-              <ToggleButton value="resolved">Resolved</ToggleButton>
-              <ToggleButton value="unresolved">Not yet</ToggleButton>
+              <ToggleButton value="resolved">
+                <FormattedMessage id="wrapUp.panel.resolved" defaultMessage="Resolved" />
+              </ToggleButton>
+              <ToggleButton value="unresolved">
+                <FormattedMessage id="wrapUp.panel.notYet" defaultMessage="Not yet" />
+              </ToggleButton>
             </ToggleButtonGroup>
             {missing?.field === 'resolved' && !resolved && (
               <Typography variant="caption" color="error" component="div" id="resolved-missing" role="alert" sx={{ mt: 0.5 }}>
@@ -267,14 +303,22 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
               </Typography>
             )}
           </Box>
-          <TextField label="Summary" value={summary} onChange={(event) => setSummary(event.target.value)} multiline minRows={2} size="small" placeholder="What the customer needed and what was done" />
+          <TextField
+            label={intl.formatMessage({ id: 'wrapUp.panel.summary', defaultMessage: 'Summary' })}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+            multiline
+            minRows={2}
+            size="small"
+            placeholder={intl.formatMessage({ id: 'wrapUp.panel.summaryPlaceholder', defaultMessage: 'What the customer needed and what was done' })}
+          />
           <Box>
             <Typography variant="body2" id="csat-label" sx={{ mb: 0.5 }}>
-              Customer satisfaction (CSAT, 1–5)
+              <FormattedMessage id="wrapUp.panel.csat" defaultMessage="Customer satisfaction (CSAT, 1–5)" />
             </Typography>
             <ToggleButtonGroup exclusive size="small" value={csat} onChange={(_e, value: number | null) => setCsat(value)} aria-labelledby="csat-label">
               {[1, 2, 3, 4, 5].map((score) => (
-                <ToggleButton key={score} value={score} aria-label={`CSAT ${score}`}>
+                <ToggleButton key={score} value={score} aria-label={intl.formatMessage({ id: 'wrapUp.panel.csatScore', defaultMessage: 'CSAT {score}' }, { score })}>
                   {score}
                 </ToggleButton>
               ))}
@@ -282,11 +326,11 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           </Box>
           <Box>
             <Typography variant="body2" id="nps-label" sx={{ mb: 0.5 }}>
-              Likely to recommend us (NPS, 0–10)
+              <FormattedMessage id="wrapUp.panel.nps" defaultMessage="Likely to recommend us (NPS, 0–10)" />
             </Typography>
             <ToggleButtonGroup exclusive size="small" value={nps} onChange={(_e, value: number | null) => setNps(value)} aria-labelledby="nps-label">
               {Array.from({ length: 11 }, (_, score) => (
-                <ToggleButton key={score} value={score} aria-label={`NPS ${score}`} sx={{ px: 1.1 }}>
+                <ToggleButton key={score} value={score} aria-label={intl.formatMessage({ id: 'wrapUp.panel.npsScore', defaultMessage: 'NPS {score}' }, { score })} sx={{ px: 1.1 }}>
                   {score}
                 </ToggleButton>
               ))}
@@ -294,12 +338,12 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           </Box>
           <FormControlLabel
             control={<Checkbox checked={surveySent} onChange={(event) => setSurveySent(event.target.checked)} disabled={csat !== null || nps !== null} />}
-            label="No answer now: a survey was sent"
+            label={intl.formatMessage({ id: 'wrapUp.panel.surveySent', defaultMessage: 'No answer now: a survey was sent' })}
           />
           {suggestions.length > 0 && (
             <Box component="section" aria-labelledby="suggested-title">
               <Typography variant="subtitle2" component="h3" id="suggested-title" sx={{ mb: 1 }}>
-                Suggested follow-ups
+                <FormattedMessage id="wrapUp.suggested.title" defaultMessage="Suggested follow-ups" />
               </Typography>
               {missing?.field === 'suggestion' && suggestions.some((planned) => !decisions[planned.suggestion.ruleId]) && (
                 <Typography variant="body2" color="error" role="alert" sx={{ mb: 1 }}>
@@ -310,9 +354,12 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
                 {suggestions.map((planned) => {
                   const { suggestion, slot } = planned;
                   const decision = decisions[suggestion.ruleId];
-                  const title = `${FOLLOW_UP_KIND_LABELS[suggestion.kind]} by ${CHANNEL_LABELS[suggestion.channel].toLowerCase()}`;
+                  const title = intl.formatMessage(
+                    { id: 'wrapUp.suggested.kindByChannel', defaultMessage: '{kind} by {channel}' },
+                    { kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[suggestion.kind]), channel: inSentence(intl, intl.formatMessage(CHANNEL_MESSAGES[suggestion.channel])) },
+                  );
                   return (
-                    <Paper key={suggestion.ruleId} data-rule={suggestion.ruleId} variant="outlined" data-testid="suggested-follow-up" sx={{ p: 1.5, opacity: decision?.state === 'dismissed' ? 0.6 : 1 }} role="group" aria-label={`Suggested: ${title}`}>
+                    <Paper key={suggestion.ruleId} data-rule={suggestion.ruleId} variant="outlined" data-testid="suggested-follow-up" sx={{ p: 1.5, opacity: decision?.state === 'dismissed' ? 0.6 : 1 }} role="group" aria-label={intl.formatMessage({ id: 'wrapUp.suggested.label', defaultMessage: 'Suggested: {title}' }, { title })}>
                       <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>
                           {title}
@@ -324,29 +371,35 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
                       </Typography>
                       {decision?.state === 'edited' && (
                         <Box sx={{ mt: 1.5 }}>
-                          <DraftFields draft={decision.draft} onChange={(draft) => decide(suggestion.ruleId, { state: 'edited', draft })} zone={zone} customer={customer} label={`Edit: ${title}`} />
+                          <DraftFields draft={decision.draft} onChange={(draft) => decide(suggestion.ruleId, { state: 'edited', draft })} zone={zone} customer={customer} label={intl.formatMessage({ id: 'wrapUp.suggested.editLabel', defaultMessage: 'Edit: {title}' }, { title })} />
                         </Box>
                       )}
                       <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
                         {decision ? (
                           <>
                             <Typography variant="caption" color={decision.state === 'dismissed' ? 'text.secondary' : 'success.main'} role="status">
-                              {decision.state === 'accepted' ? 'Will be planned' : decision.state === 'edited' ? 'Will be planned as edited' : 'Dismissed'}
+                              {decision.state === 'accepted' ? (
+                                <FormattedMessage id="wrapUp.suggested.willPlan" defaultMessage="Will be planned" />
+                              ) : decision.state === 'edited' ? (
+                                <FormattedMessage id="wrapUp.suggested.willPlanEdited" defaultMessage="Will be planned as edited" />
+                              ) : (
+                                <FormattedMessage id="wrapUp.suggested.dismissed" defaultMessage="Dismissed" />
+                              )}
                             </Typography>
                             <Button size="small" data-focus-after-decision onClick={() => decide(suggestion.ruleId, null)}>
-                              Undo
+                              <FormattedMessage id="wrapUp.suggested.undo" defaultMessage="Undo" />
                             </Button>
                           </>
                         ) : (
                           <>
                             <Button size="small" variant="contained" data-focus-after-decision onClick={() => decide(suggestion.ruleId, { state: 'accepted' })}>
-                              Accept
+                              <FormattedMessage id="wrapUp.suggested.accept" defaultMessage="Accept" />
                             </Button>
                             <Button size="small" variant="outlined" onClick={() => decide(suggestion.ruleId, { state: 'edited', draft: draftOf(planned, zone) })}>
-                              Edit
+                              <FormattedMessage id="wrapUp.suggested.edit" defaultMessage="Edit" />
                             </Button>
                             <Button size="small" onClick={() => decide(suggestion.ruleId, { state: 'dismissed' })}>
-                              Dismiss
+                              <FormattedMessage id="wrapUp.suggested.dismiss" defaultMessage="Dismiss" />
                             </Button>
                           </>
                         )}
@@ -357,18 +410,31 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
               </Stack>
             </Box>
           )}
-          <FormControlLabel control={<Checkbox checked={plan} onChange={(event) => setPlan(event.target.checked)} />} label={suggestions.length ? 'Plan another follow-up' : 'Plan a follow-up'} />
-          {plan && <DraftFields draft={manual} onChange={setManual} zone={zone} customer={customer} label="Follow-up to plan" />}
+          <FormControlLabel control={<Checkbox checked={plan} onChange={(event) => setPlan(event.target.checked)} />} 
+            label={
+              suggestions.length
+                ? intl.formatMessage({ id: 'wrapUp.plan.another', defaultMessage: 'Plan another follow-up' })
+                : intl.formatMessage({ id: 'wrapUp.plan.one', defaultMessage: 'Plan a follow-up' })
+            }
+          />
+          {plan && <DraftFields draft={manual} onChange={setManual} zone={zone} customer={customer} label={intl.formatMessage({ id: 'wrapUp.plan.label', defaultMessage: 'Follow-up to plan' })} />}
           {(workspace.promise || workspace.gesture || workspace.script) && (
             <Typography variant="caption" color="text.secondary">
-              Recorded with this contact:{' '}
-              {[
-                workspace.script ? `script steps ${workspace.script.done.length}/${workspace.script.total}` : null,
-                workspace.promise ? `promise “${workspace.promise.text}”` : null,
-                workspace.gesture ? `gesture “${workspace.gesture.description}”` : null,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+              <FormattedMessage
+                id="wrapUp.recorded.title"
+                defaultMessage="Recorded with this contact: {items}"
+                values={{
+                  items: [
+                    workspace.script
+                      ? intl.formatMessage({ id: 'wrapUp.recorded.script', defaultMessage: 'script steps {done}/{total}' }, { done: workspace.script.done.length, total: workspace.script.total })
+                      : null,
+                    workspace.promise ? intl.formatMessage({ id: 'wrapUp.recorded.promise', defaultMessage: 'promise “{text}”' }, { text: workspace.promise.text }) : null,
+                    workspace.gesture ? intl.formatMessage({ id: 'wrapUp.recorded.gesture', defaultMessage: 'gesture “{text}”' }, { text: workspace.gesture.description }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                }}
+              />
             </Typography>
           )}
           {error && (
@@ -378,7 +444,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
           )}
           <Box>
             <Button type="submit" variant="contained" disabled={busy} aria-keyshortcuts="Control+Enter">
-              Finish wrap-up (Ctrl+Enter)
+              <FormattedMessage id="wrapUp.panel.finish" defaultMessage="Finish wrap-up ({keys})" values={{ keys: 'Ctrl+Enter' }} />
             </Button>
           </Box>
         </Stack>

@@ -9,15 +9,16 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { customerName, type Customer } from '@core/domain/model';
 import { FormDialog } from '../../components/FormDialog';
 import { useLive } from '../../data/hooks';
 import { refusalOf, run } from '../../data/local';
 
 const SHOWN = 8;
-const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
 
 export function MergeDialog({ survivor, onClose, onMerged }: { survivor: Customer; onClose: () => void; onMerged: (name: string) => void }) {
+  const intl = useIntl();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Customer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,12 +48,28 @@ export function MergeDialog({ survivor, onClose, onMerged }: { survivor: Custome
   );
   const summary = useMemo(() => {
     if (!chosen) return null;
-    const ids = [...chosen.phones, ...chosen.emails].join(', ') || 'no numbers or addresses';
-    return `${customerName(chosen)} (${ids}) becomes part of ${customerName(survivor)}: ${history ? `${count(history.contacts, 'contact')} and ${count(history.followUps, 'follow-up')} on this device, ` : ''}every survey and identifier move here, and links to ${chosen.firstName} open this customer. A supervisor can undo it.`;
-  }, [chosen, survivor, history]);
+    const ids = [...chosen.phones, ...chosen.emails].join(', ') || intl.formatMessage({ id: 'customer.merge.noIds', defaultMessage: 'no numbers or addresses' });
+    const values = { duplicate: customerName(chosen), ids, survivor: customerName(survivor), first: chosen.firstName };
+    return history
+      ? intl.formatMessage(
+          {
+            id: 'customer.merge.summaryCounted',
+            defaultMessage:
+              '{duplicate} ({ids}) becomes part of {survivor}: {contacts, plural, one {# contact} other {# contacts}} and {followUps, plural, one {# follow-up} other {# follow-ups}} on this device, every survey and identifier move here, and links to {first} open this customer. A supervisor can undo it.',
+          },
+          { ...values, contacts: history.contacts, followUps: history.followUps },
+        )
+      : intl.formatMessage(
+          {
+            id: 'customer.merge.summary',
+            defaultMessage: '{duplicate} ({ids}) becomes part of {survivor}: every survey and identifier move here, and links to {first} open this customer. A supervisor can undo it.',
+          },
+          values,
+        );
+  }, [chosen, survivor, history, intl]);
 
   const submit = async () => {
-    if (!chosen) return setError('Choose the duplicate to merge into this customer.');
+    if (!chosen) return setError(intl.formatMessage({ id: 'customer.merge.choose', defaultMessage: 'Choose the duplicate to merge into this customer.' }));
     setBusy(true);
     const refused = await refusalOf(run('customer.merge', { survivorId: survivor.id, mergedId: chosen.id, noteId: crypto.randomUUID() }));
     setBusy(false);
@@ -61,10 +78,20 @@ export function MergeDialog({ survivor, onClose, onMerged }: { survivor: Custome
   };
 
   return (
-    <FormDialog title={`Merge a duplicate into ${customerName(survivor)}`} description="The customer on screen stays; the duplicate’s history and details join it." submitLabel="Merge" onSubmit={() => void submit()} onClose={onClose} error={error} busy={busy}>
-      <TextField label="Find the duplicate" value={search} onChange={(event) => setSearch(event.target.value)} autoFocus placeholder="Name, email or phone" />
+    <FormDialog
+      title={intl.formatMessage({ id: 'customer.merge.title', defaultMessage: 'Merge a duplicate into {name}' }, { name: customerName(survivor) })}
+      description={intl.formatMessage({ id: 'customer.merge.description', defaultMessage: 'The customer on screen stays; the duplicate’s history and details join it.' })}
+      submitLabel={intl.formatMessage({ id: 'customer.merge.submit', defaultMessage: 'Merge' })}
+      onSubmit={() => void submit()} onClose={onClose} error={error} busy={busy}>
+      <TextField
+        label={intl.formatMessage({ id: 'customer.merge.find', defaultMessage: 'Find the duplicate' })}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        autoFocus
+        placeholder={intl.formatMessage({ id: 'customer.merge.findPlaceholder', defaultMessage: 'Name, email or phone' })}
+      />
       {matches.length > 0 && (
-        <List dense aria-label="Matching customers" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, py: 0 }}>
+        <List dense aria-label={intl.formatMessage({ id: 'customer.merge.matches', defaultMessage: 'Matching customers' })} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, py: 0 }}>
           {matches.map((row) => (
             <ListItem key={row.id} disablePadding>
               <ListItemButton selected={chosen?.id === row.id} aria-pressed={chosen?.id === row.id} onClick={() => setChosen(row)}>
@@ -76,7 +103,7 @@ export function MergeDialog({ survivor, onClose, onMerged }: { survivor: Custome
       )}
       {terms.length >= 2 && matches.length === 0 && (
         <Typography variant="body2" color="text.secondary">
-          No other customer on this device matches.
+          <FormattedMessage id="customer.merge.noMatch" defaultMessage="No other customer on this device matches." />
         </Typography>
       )}
       {summary && (

@@ -9,7 +9,8 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import InputAdornment from '@mui/material/InputAdornment';
 import Search from '@mui/icons-material/Search';
-import { CHANNEL_LABELS, CHANNELS, type Channel } from '@core/domain/common';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES, CHANNELS, type Channel } from '@core/domain/common';
 import type { Contact, User } from '@core/domain/model';
 import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
@@ -18,14 +19,13 @@ import { useNoteDraft } from '../../data/useNoteDraft';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
+import { useFormat } from '../../lib/i18n';
 import { factsByContact, peopleOf, threaded } from './history';
 import { EXCERPT, SHORT_EXCERPT, TimelineEntry, type ThreadMessage } from './TimelineEntry';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
 const FIRST_WINDOW = 24;
 const MORE = 300;
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 function dayKey(at: number): string {
   const date = new Date(at);
@@ -47,9 +47,11 @@ function AddNote({
   customerId: string;
   parentId: string | null;
 }) {
+  const intl = useIntl();
+  const format = useFormat();
   const { body, setBody, take, restored, key } = useNoteDraft(customerId, parentId);
   const mentions = useMemo(() => mentionedPeople(body, people), [body, people]);
-  const asked = mentions.map((id) => people.find((person) => person.id === id)?.name).filter(Boolean);
+  const asked = mentions.flatMap((id) => people.find((person) => person.id === id)?.name ?? []);
   const submit = () => {
     if (!body.trim()) return;
     const text = take();
@@ -65,11 +67,12 @@ function AddNote({
         event.preventDefault();
         submit();
       }}
-      sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', px: 2, pb: 1.5 }}
+      // The button goes under the box when a language's words leave no room beside it.
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start', px: 2, pb: 1.5 }}
     >
       <TextField
-        label="Add a note"
-        placeholder="What was agreed… @name asks a colleague (Ctrl+Enter)"
+        label={intl.formatMessage({ id: 'customer.timeline.noteLabel', defaultMessage: 'Add a note' })}
+        placeholder={intl.formatMessage({ id: 'customer.timeline.notePlaceholder', defaultMessage: 'What was agreed… @name asks a colleague (Ctrl+Enter)' })}
         value={body}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
@@ -81,12 +84,18 @@ function AddNote({
         multiline
         minRows={2}
         size="small"
-        fullWidth
-        helperText={asked.length ? `Notifies ${asked.join(', ')}` : restored ? 'Draft restored' : undefined}
+        sx={{ flex: '1 1 220px', minWidth: 0 }}
+        helperText={
+          asked.length
+            ? intl.formatMessage({ id: 'customer.timeline.notifies', defaultMessage: 'Notifies {people}' }, { people: format.list(asked) })
+            : restored
+              ? intl.formatMessage({ id: 'customer.timeline.draftRestored', defaultMessage: 'Draft restored' })
+              : undefined
+        }
         slotProps={{ formHelperText: { 'aria-live': 'polite' } }}
       />
       <Button type="submit" variant="contained" disabled={!body.trim()} sx={{ whiteSpace: 'nowrap' }}>
-        Add note
+        <FormattedMessage id="customer.timeline.addNote" defaultMessage="Add note" />
       </Button>
     </Box>
   );
@@ -113,6 +122,8 @@ export function Timeline({
   compact?: boolean;
 }) {
   const notify = useAppState((state) => state.notify);
+  const intl = useIntl();
+  const format = useFormat();
   const actor = useLocal((state) => state.actor);
   const [limit, setLimit] = useState(FIRST_WINDOW);
   const [channels, setChannels] = useState<Channel[]>([]);
@@ -144,7 +155,7 @@ export function Timeline({
   const names = useMemo(() => new Map(users.map((user) => [user.id, user.name])), [users]);
   const surveys = useLive((db) => db.surveys.where('customerId').equals(customerId).toArray(), [customerId], []);
   const followUps = useLive((db) => db.followUps.where('customerId').equals(customerId).toArray(), [customerId], []);
-  const facts = useMemo(() => factsByContact(surveys, followUps), [surveys, followUps]);
+  const facts = useMemo(() => factsByContact(intl, surveys, followUps), [intl, surveys, followUps]);
   const outcomeIds = useMemo(() => new Set(followUps.flatMap((followUp) => (followUp.outcomeContactId ? [followUp.outcomeContactId] : []))), [followUps]);
   // Entries read in full (by contact id): kept here, so an entry scrolled away and back stays open.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -197,11 +208,13 @@ export function Timeline({
   const { entries: contacts, threads } = useMemo(() => threaded(all, outcomeIds), [all, outcomeIds]);
   const optimisticIds = useMemo(() => new Set(optimistic.map((note) => note.id)), [optimistic]);
   const isPending = (id: string) => optimisticIds.has(id) || pendingIds.has(id);
+  // This year's days by weekday and date ("Tuesday 3 March"), earlier ones with their year.
+  const dayHeading = (at: number) => (new Date(at).getFullYear() === new Date(openedAt).getFullYear() ? format.date(at, 'weekdayLong') : format.date(at, 'long'));
   // Computed for the rows in view only.
   const dayOf = (index: number): string | null => {
     const contact = contacts[index]!;
     const previous = contacts[index - 1];
-    return !previous || dayKey(previous.at) !== dayKey(contact.at) ? dayFormat.format(contact.at) : null;
+    return !previous || dayKey(previous.at) !== dayKey(contact.at) ? dayHeading(contact.at) : null;
   };
 
   const loadMore = useCallback(
@@ -214,17 +227,19 @@ export function Timeline({
   return (
     <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, px: 2, pt: compact ? 1.5 : 2, pb: 1 }}>
-        <Typography variant="h2" id="timeline-title">
-          History
+        <Typography variant="h2" id="timeline-title" sx={{ whiteSpace: 'nowrap' }}>
+          <FormattedMessage id="customer.timeline.title" defaultMessage="History" />
         </Typography>
         <Typography variant="caption" color="text.secondary" role="status">
-          {filtering && stored
-            ? `${stored.length.toLocaleString()} of ${total.toLocaleString()} contacts match`
-            : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}, every channel, newest first`}
+          {filtering && stored ? (
+            <FormattedMessage id="customer.timeline.matching" defaultMessage="{shown, number} of {total, plural, one {# contact matches} other {# contacts match}}" values={{ shown: stored.length, total }} />
+          ) : (
+            <FormattedMessage id="customer.timeline.count" defaultMessage="{total, plural, one {# contact} other {# contacts}}, every channel, newest first" values={{ total }} />
+          )}
         </Typography>
         {compact && (
           <Button size="small" aria-expanded={filtersOpen || filtering} aria-controls="timeline-filters" onClick={() => setFiltersOpen((open) => !open)} sx={{ ml: 'auto', flexShrink: 0 }}>
-            {filtersOpen || filtering ? 'Hide filters' : 'Filter'}
+            {filtersOpen || filtering ? <FormattedMessage id="customer.timeline.hideFilters" defaultMessage="Hide filters" /> : <FormattedMessage id="customer.timeline.filter" defaultMessage="Filter" />}
           </Button>
         )}
       </Box>
@@ -234,17 +249,17 @@ export function Timeline({
           size="small"
           value={channels}
           onChange={(_event, value: Channel[]) => setChannels(value)}
-          aria-label="Show only these channels"
+          aria-label={intl.formatMessage({ id: 'customer.timeline.channels', defaultMessage: 'Show only these channels' })}
         >
           {CHANNELS.map((channel) => (
             <ToggleButton key={channel} value={channel} sx={{ py: 0.25, px: 1 }}>
-              {CHANNEL_LABELS[channel]}
+              {intl.formatMessage(CHANNEL_MESSAGES[channel])}
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
         <TextField
           size="small"
-          label="Search history"
+          label={intl.formatMessage({ id: 'customer.timeline.search', defaultMessage: 'Search history' })}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           sx={{ flex: 1, minWidth: 160 }}
@@ -257,7 +272,7 @@ export function Timeline({
           <VirtualList
             id="timeline"
             variant="feed"
-            label="Contacts, newest first"
+            label={intl.formatMessage({ id: 'customer.timeline.listLabel', defaultMessage: 'Contacts, newest first' })}
             count={contacts.length}
             rowHeight={88}
             height="100%"
@@ -266,7 +281,11 @@ export function Timeline({
             onRangeEnd={loadMore}
             empty={
               <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-                {filtering ? 'No contact matches.' : 'No contacts with this customer yet.'}
+                {filtering ? (
+                  <FormattedMessage id="customer.timeline.noMatch" defaultMessage="No contact matches." />
+                ) : (
+                  <FormattedMessage id="customer.timeline.empty" defaultMessage="No contacts with this customer yet." />
+                )}
               </Typography>
             }
             renderRow={(index) => {
@@ -275,7 +294,12 @@ export function Timeline({
               const messages = thread
                 ? thread.map((message) => ({
                     contact: message,
-                    speaker: message.direction === 'inbound' ? 'Customer' : message.agentId ? (names.get(message.agentId) ?? 'An agent') : 'Sent',
+                    speaker:
+                      message.direction === 'inbound'
+                        ? intl.formatMessage({ id: 'customer.timeline.speakerCustomer', defaultMessage: 'Customer' })
+                        : message.agentId
+                          ? (names.get(message.agentId) ?? intl.formatMessage({ id: 'customer.timeline.speakerAgent', defaultMessage: 'An agent' }))
+                          : intl.formatMessage({ id: 'customer.timeline.speakerSent', defaultMessage: 'Sent' }),
                     pending: isPending(message.id),
                   }))
                 : NO_THREAD;
@@ -283,7 +307,7 @@ export function Timeline({
                 <TimelineEntry
                   contact={contact}
                   day={compact ? null : dayOf(index)}
-                  people={peopleOf(contact, names, compact)}
+                  people={peopleOf(intl, contact, names, compact)}
                   pending={isPending(contact.id)}
                   facts={facts.get(contact.id) ?? NO_FACTS}
                   thread={messages}

@@ -1,12 +1,14 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import { CHANNEL_LABELS } from '@core/domain/common';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES } from '@core/domain/common';
+import { storedDispositionLabel } from '@core/wrapup';
 import type { Contact } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
-import { timeText, whenText } from '../../components/when';
+import { useFormat } from '../../lib/i18n';
 
 /** Longer texts show their start, and a button reads them to the end. */
 export const EXCERPT = 600;
@@ -26,7 +28,11 @@ function excerptOf(text: string, limit: number): string {
 function Toggle({ controls, expanded, length, onToggle }: { controls: string; expanded: boolean; length: number; onToggle: () => void }) {
   return (
     <Button size="small" aria-expanded={expanded} aria-controls={controls} onClick={onToggle} sx={{ mt: 0.25, ml: -0.75, py: 0, minWidth: 0 }}>
-      {expanded ? 'Show less' : `Show all (${length.toLocaleString()} characters)`}
+      {expanded ? (
+        <FormattedMessage id="customer.entry.showLess" defaultMessage="Show less" />
+      ) : (
+        <FormattedMessage id="customer.entry.showAll" defaultMessage="Show all ({length, plural, one {# character} other {# characters}})" values={{ length }} />
+      )}
     </Button>
   );
 }
@@ -98,16 +104,19 @@ function sameEntry(a: EntryProps, b: EntryProps): boolean {
   );
 }
 
-const Pending = () => <Chip size="small" label="Waiting to sync" color="info" variant="outlined" />;
+const Pending = () => <Chip size="small" label={<FormattedMessage id="customer.entry.pending" defaultMessage="Waiting to sync" />} color="info" variant="outlined" />;
 
 /** One entry of a customer's history; re-rendered only when what it shows changes. */
 export const TimelineEntry = memo(function TimelineEntry({ contact, day, people, pending, facts, thread, expanded, onToggle, excerpt, datedFrom }: EntryProps) {
+  const intl = useIntl();
+  const format = useFormat();
   const isNote = contact.channel === 'note';
-  const title = isNote ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel];
+  const channel = intl.formatMessage(CHANNEL_MESSAGES[contact.channel]);
+  const title = isNote ? intl.formatMessage({ id: 'customer.entry.note', defaultMessage: 'Note' }) : contact.subject || channel;
   const open = expanded.includes(contact.id);
   const bodyLong = contact.body.length > excerpt;
   const summaryLong = (contact.summary?.length ?? 0) > excerpt;
-  const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], datedFrom === null ? timeText(contact.at) : whenText(contact.at, datedFrom), ...people].filter(Boolean).join(' · ');
+  const meta = [isNote ? null : channel, datedFrom === null ? format.time(contact.at) : format.when(contact.at, datedFrom), ...people].filter(Boolean).join(' · ');
   return (
     <Box data-testid="timeline-entry" sx={{ px: 2 }}>
       {day && (
@@ -136,13 +145,20 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
             {/* How it ended, as wrapped up: what the history search also finds. */}
             {(contact.disposition || contact.summary) && (
               <Typography variant="body2" data-testid="timeline-wrap-up" sx={{ mt: 0.5, ...wrapping }}>
-                {contact.disposition && (
-                  <Box component="span" sx={{ fontWeight: 600 }}>
-                    {contact.disposition}
-                  </Box>
-                )}
-                {contact.disposition && contact.summary ? ' — ' : ''}
-                {summaryLong && !open ? excerptOf(contact.summary!, excerpt) : contact.summary}
+                <FormattedMessage
+                  id="customer.entry.wrapUp"
+                  defaultMessage="{shape, select, both {<b>{disposition}</b> — {summary}} disposition {<b>{disposition}</b>} other {{summary}}}"
+                  values={{
+                    shape: contact.disposition && contact.summary ? 'both' : contact.disposition ? 'disposition' : 'summary',
+                    disposition: contact.disposition ? storedDispositionLabel(contact.disposition, format.locale) : '',
+                    summary: contact.summary ? (summaryLong && !open ? excerptOf(contact.summary, excerpt) : contact.summary) : '',
+                    b: (chunks: ReactNode[]) => (
+                      <Box component="span" sx={{ fontWeight: 600 }}>
+                        {chunks}
+                      </Box>
+                    ),
+                  }}
+                />
               </Typography>
             )}
           </Box>
@@ -159,7 +175,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
           {thread.length > 0 && (
             <Box
               component="ol"
-              aria-label={`${thread.length} ${thread.length === 1 ? 'reply' : 'replies'} in this conversation`}
+              aria-label={intl.formatMessage({ id: 'customer.entry.replies', defaultMessage: '{count, plural, one {# reply} other {# replies}} in this conversation' }, { count: thread.length })}
               sx={{ listStyle: 'none', m: 0, mt: 1, p: 0, pl: 1.5, borderLeft: 2, borderColor: 'divider', display: 'flex', flexDirection: 'column', gap: 1 }}
             >
               {thread.map((message) => (
@@ -169,7 +185,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
                       {message.speaker}
                     </Typography>
                     <Typography variant="caption" color="text.secondary">
-                      {whenText(message.contact.at, contact.at)}
+                      {format.when(message.contact.at, contact.at)}
                     </Typography>
                     {message.pending && <Pending />}
                   </Box>

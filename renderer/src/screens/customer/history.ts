@@ -1,25 +1,49 @@
 /** How a customer's history reads: who spoke, what came of each contact, and which messages form one conversation. */
-import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, type Contact, type FollowUp, type SurveyResponse } from '@core/domain/model';
+import type { MessageDescriptor } from 'react-intl';
+
+/** What plain-text labels need of an IntlShape (react-intl's in the screens, @formatjs/intl's in tests). */
+interface IntlShape {
+  locale: string;
+  formatMessage(descriptor: MessageDescriptor, values?: Record<string, string | number>): string;
+}
+import { FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_OUTCOME_MESSAGES, type Contact, type FollowUp, type SurveyResponse } from '@core/domain/model';
+
+/** A label inside a sentence: lower case where the language writes it so (German keeps its nouns capitalised, and "SMS" stays as it is). */
+export function inSentence(intl: IntlShape, label: string): string {
+  return intl.locale.startsWith('de') || label === label.toLocaleUpperCase(intl.locale) ? label : label.toLocaleLowerCase(intl.locale);
+}
 
 /** Who spoke, and who handled it: a customer's message is the customer's, whoever answered it. Compact: first names. */
-export function peopleOf(contact: Contact, names: ReadonlyMap<string, string>, compact: boolean): string[] {
-  const name = contact.agentId ? (names.get(contact.agentId) ?? 'an agent') : null;
-  const agent = name && compact ? name.split(' ')[0]! : name;
-  if (contact.direction === 'inbound') return ['From the customer', ...(agent ? [`handled by ${agent}`] : [])];
-  return name ? [name] : [];
+export function peopleOf(intl: IntlShape, contact: Contact, names: ReadonlyMap<string, string>, compact: boolean): string[] {
+  const known = contact.agentId ? names.get(contact.agentId) : undefined;
+  const agent = known && compact ? known.split(' ')[0]! : known;
+  if (contact.direction === 'inbound') {
+    const handled = !contact.agentId
+      ? []
+      : agent
+        ? [intl.formatMessage({ id: 'customer.history.handledBy', defaultMessage: 'handled by {name}' }, { name: agent })]
+        : [intl.formatMessage({ id: 'customer.history.handledBySomeone', defaultMessage: 'handled by an agent' })];
+    return [intl.formatMessage({ id: 'customer.history.fromCustomer', defaultMessage: 'From the customer' }), ...handled];
+  }
+  if (!contact.agentId) return [];
+  return [known ?? intl.formatMessage({ id: 'customer.history.someAgent', defaultMessage: 'an agent' })];
 }
 
 /** Survey scores and follow-up outcomes, by the contact they are about. */
-export function factsByContact(surveys: readonly SurveyResponse[], followUps: readonly FollowUp[]): Map<string, string[]> {
+export function factsByContact(intl: IntlShape, surveys: readonly SurveyResponse[], followUps: readonly FollowUp[]): Map<string, string[]> {
   const facts = new Map<string, string[]>();
   const add = (contactId: string, fact: string) => facts.set(contactId, [...(facts.get(contactId) ?? []), fact]);
   for (const survey of [...surveys].sort((a, b) => a.at - b.at)) {
-    if (survey.status === 'sent') add(survey.contactId, 'Survey sent, no answer yet');
-    if (survey.csat !== null) add(survey.contactId, `CSAT ${survey.csat}/5`);
-    if (survey.nps !== null) add(survey.contactId, `NPS ${survey.nps}/10`);
+    if (survey.status === 'sent') add(survey.contactId, intl.formatMessage({ id: 'customer.history.surveySent', defaultMessage: 'Survey sent, no answer yet' }));
+    if (survey.csat !== null) add(survey.contactId, intl.formatMessage({ id: 'customer.history.csat', defaultMessage: 'CSAT {score}/5' }, { score: survey.csat }));
+    if (survey.nps !== null) add(survey.contactId, intl.formatMessage({ id: 'customer.history.nps', defaultMessage: 'NPS {score}/10' }, { score: survey.nps }));
   }
   for (const followUp of [...followUps].sort((a, b) => (a.completedAt ?? 0) - (b.completedAt ?? 0))) {
-    if (followUp.contactId && followUp.outcome) add(followUp.contactId, `Follow-up outcome: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome].toLowerCase()} (${FOLLOW_UP_KIND_LABELS[followUp.kind].toLowerCase()})`);
+    if (followUp.contactId && followUp.outcome) {
+      const outcome = inSentence(intl, intl.formatMessage(FOLLOW_UP_OUTCOME_MESSAGES[followUp.outcome]));
+      const kind = inSentence(intl, intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]));
+      add(followUp.contactId, intl.formatMessage({ id: 'customer.history.followUpOutcome', defaultMessage: 'Follow-up outcome: {outcome} ({kind})' }, { outcome, kind }));
+    }
   }
   return facts;
 }

@@ -3,14 +3,17 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
-import { CHANNEL_LABELS } from '@core/domain/common';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES } from '@core/domain/common';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { visuallyHidden } from '../../components/visuallyHidden';
-import { LONGEST_SLA_TEXT, priorityLabel, shortDuration, slaLabel, type SlaLevel } from './labels';
+import { longestSlaText, longestWaitText, priorityLabel, shortDuration, slaLabel, type SlaLevel } from './labels';
 import type { QueueRow } from './useQueue';
 
-/** What the selected waiting row tells the agent (visible on it, and its accessible description). */
-export const TAKE_HINT = 'Enter or double-click to take';
+export const QUEUE_LINE_MESSAGES = defineMessages({
+  /** What the selected waiting row tells the agent (visible on it, and its accessible description). */
+  takeHint: { id: 'queue.line.takeHint', defaultMessage: 'Enter or double-click to take' },
+});
 
 /**
  * A cell as wide as the longest thing it may ever say: the longest text sits
@@ -28,6 +31,13 @@ function Fixed({ longest, look, children }: { longest: string; look: SxProps<The
   );
 }
 
+/** Words a screen reader reads out that the row shows by colour and place. */
+const readOnly = (chunks: ReactNode[]) => (
+  <Box component="span" sx={visuallyHidden}>
+    {chunks}
+  </Box>
+);
+
 const ghost = { visibility: 'hidden', maxHeight: 0, overflow: 'hidden', py: 0, borderTopWidth: 0, borderBottomWidth: 0 } as const;
 
 const chipText = { typography: 'caption', fontWeight: 600, lineHeight: '20px', px: 1, borderRadius: 1, whiteSpace: 'nowrap', textAlign: 'center', fontVariantNumeric: 'tabular-nums', border: 1, borderColor: 'transparent' } as const;
@@ -42,16 +52,12 @@ const SLA_LOOKS: Record<SlaLevel, object> = {
 };
 
 function SlaChip({ item, now }: { item: QueueRow['item']; now: number }) {
-  const { text, level } = slaLabel(item, now);
+  const intl = useIntl();
+  const { text, level } = slaLabel(intl, item, now);
   return (
-    <Fixed longest={LONGEST_SLA_TEXT} look={chipText}>
+    <Fixed longest={longestSlaText(intl)} look={chipText}>
       <Box component="span" data-sla={level} data-testid="sla" sx={{ ...chipText, ...SLA_LOOKS[level] }}>
-        {level === 'breached' && (
-          <Box component="span" sx={visuallyHidden}>
-            SLA{' '}
-          </Box>
-        )}
-        {text}
+        {level === 'breached' ? <FormattedMessage id="queue.line.slaBreached" defaultMessage="<hidden>SLA </hidden>{text}" values={{ text, hidden: readOnly }} /> : text}
       </Box>
     </Fixed>
   );
@@ -59,15 +65,15 @@ function SlaChip({ item, now }: { item: QueueRow['item']; now: number }) {
 
 /** Every row says its priority; the two most urgent in colour, the rest quietly. */
 function PriorityChip({ priority }: { priority: number }) {
-  const label = priorityLabel(priority);
+  const intl = useIntl();
+  const label = priorityLabel(intl, priority);
+  // Sized for the widest priority this language names, whichever it is.
+  const longest = [1, 2, 3, 4, 5].map((p) => priorityLabel(intl, p)).reduce((a, b) => (b.length > a.length ? b : a));
   const look = priority === 1 ? { color: 'error.main', borderColor: 'error.main' } : priority === 2 ? { color: 'warning.main', borderColor: 'warning.main' } : { color: 'text.secondary', borderColor: 'divider' };
   return (
-    <Fixed longest="P5 Lowest" look={chipText}>
+    <Fixed longest={longest} look={chipText}>
       <Box component="span" data-testid="priority" sx={{ ...chipText, ...look }}>
-        <Box component="span" sx={visuallyHidden}>
-          Priority{' '}
-        </Box>
-        {label}
+        <FormattedMessage id="queue.line.priority" defaultMessage="<hidden>Priority </hidden>{label}" values={{ label, hidden: readOnly }} />
       </Box>
     </Fixed>
   );
@@ -75,7 +81,9 @@ function PriorityChip({ priority }: { priority: number }) {
 
 /** One queue line: channel, who, what, how long, how urgent, how close to the SLA. */
 export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; now: number; active: boolean; hint?: boolean }) {
+  const intl = useIntl();
   const { item } = row;
+  const channel = intl.formatMessage(CHANNEL_MESSAGES[item.channel]);
   return (
     <Box
       data-testid="queue-row"
@@ -94,32 +102,29 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
         '&:hover': { bgcolor: active ? 'action.selected' : 'action.hover' },
       }}
     >
-      <ChannelIcon channel={item.channel} titleAccess={CHANNEL_LABELS[item.channel]} />
+      <ChannelIcon channel={item.channel} titleAccess={channel} />
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="body2" noWrap sx={{ fontWeight: 600 }}>
           {row.customerName}
-          {row.tier === 'vip' && <Chip size="small" label="VIP" color="secondary" sx={{ ml: 1, height: 20 }} />}
+          {row.tier === 'vip' && <Chip size="small" label={intl.formatMessage({ id: 'queue.line.vip', defaultMessage: 'VIP' })} color="secondary" sx={{ ml: 1, height: 20 }} />}
         </Typography>
         <Typography variant="caption" color="text.secondary" noWrap component="div">
-          {CHANNEL_LABELS[item.channel]} · {row.queue?.name ?? item.queueId}
+          <FormattedMessage id="queue.line.channelQueue" defaultMessage="{channel} · {queue}" values={{ channel, queue: row.queue?.name ?? item.queueId }} />
         </Typography>
       </Box>
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="body2" noWrap title={row.subject}>
-          {row.subject || '(no subject)'}
+          {row.subject || <FormattedMessage id="queue.line.noSubject" defaultMessage="(no subject)" />}
         </Typography>
         {hint && (
           <Typography variant="caption" color="text.secondary" noWrap component="div" data-testid="take-hint">
-            {TAKE_HINT}
+            <FormattedMessage {...QUEUE_LINE_MESSAGES.takeHint} />
           </Typography>
         )}
       </Box>
-      <Fixed longest="000d 00h" look={waitingText}>
+      <Fixed longest={longestWaitText(intl)} look={waitingText}>
         <Box sx={waitingText}>
-          <Box component="span" sx={visuallyHidden}>
-            Waiting{' '}
-          </Box>
-          {shortDuration(now - item.enqueuedAt)}
+          <FormattedMessage id="queue.line.waiting" defaultMessage="<hidden>Waiting </hidden>{time}" values={{ time: shortDuration(intl, now - item.enqueuedAt), hidden: readOnly }} />
         </Box>
       </Fixed>
       <PriorityChip priority={item.priority} />

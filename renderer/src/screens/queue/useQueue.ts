@@ -1,5 +1,6 @@
 /** The agent's queue, live from the local database: their teams' open contacts, in queue order, with who and what. */
 import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
 import { customerName, type Queue } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
 import { compareQueueItems } from '@core/routing';
@@ -29,6 +30,8 @@ const EMPTY: QueueView = { loaded: false, waiting: [], mine: [], queues: [] };
 
 export function useQueue(): QueueView {
   const actor = useLocal((state) => state.actor);
+  const intl = useIntl();
+  const someone = intl.formatMessage({ id: 'queue.row.unknownCustomer', defaultMessage: 'Customer' });
   const data = useLive(
     async (db) => {
       if (!actor) return null;
@@ -53,14 +56,14 @@ export function useQueue(): QueueView {
         return {
           item,
           queue: allQueues.get(item.queueId),
-          customerName: customer ? customerName(customer) : 'Customer',
+          customerName: customer ? customerName(customer) : someone,
           subject: subjects.get(item.contactId) ?? '',
           tier: customer?.tier ?? 'standard',
         };
       });
       return { rows, queues };
     },
-    [actor?.userId, actor?.teamIds.join(',')],
+    [actor?.userId, actor?.teamIds.join(','), someone],
     null,
   );
   // The order does not depend on the clock: sorted when the rows change, not every second.
