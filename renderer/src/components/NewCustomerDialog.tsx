@@ -7,6 +7,9 @@ import { run } from '../data/local';
 import { FormDialog } from './FormDialog';
 import { refusalByField } from './forms';
 
+/** An example number (not words): the format a phone box takes. */
+const PHONE_EXAMPLE = '+44 20 7946 0958';
+
 type Field = 'firstName' | 'lastName' | 'phone' | 'email' | 'company';
 /** The change's argument each box fills, so a refusal's sentence shows under the box it is about. */
 const ARGUMENT_OF: Record<Field, string> = { firstName: 'firstName', lastName: 'lastName', phone: 'phones', email: 'emails', company: 'company' };
@@ -60,7 +63,7 @@ export function NewCustomerDialog({ phone = '', email = '', onClose, onCreated }
       onSubmit={() => void submit()} onClose={onClose} error={error} busy={busy}>
       <TextField label={intl.formatMessage({ id: 'common.newCustomer.firstName', defaultMessage: 'First name' })} value={fields.firstName} onChange={set('firstName')} required autoFocus {...problemOf('firstName')} slotProps={{ htmlInput: { maxLength: 80 } }} />
       <TextField label={intl.formatMessage({ id: 'common.newCustomer.lastName', defaultMessage: 'Last name' })} value={fields.lastName} onChange={set('lastName')} {...problemOf('lastName')} slotProps={{ htmlInput: { maxLength: 80 } }} />
-      <TextField label={intl.formatMessage({ id: 'common.newCustomer.phone', defaultMessage: 'Phone' })} value={fields.phone} onChange={set('phone')} type="tel" placeholder="+44 20 7946 0958" {...problemOf('phone')} />
+      <TextField label={intl.formatMessage({ id: 'common.newCustomer.phone', defaultMessage: 'Phone' })} value={fields.phone} onChange={set('phone')} type="tel" placeholder={PHONE_EXAMPLE} {...problemOf('phone')} />
       <TextField label={intl.formatMessage({ id: 'common.newCustomer.email', defaultMessage: 'Email' })} value={fields.email} onChange={set('email')} type="email" {...problemOf('email')} />
       <TextField label={intl.formatMessage({ id: 'common.newCustomer.company', defaultMessage: 'Company' })} value={fields.company} onChange={set('company')} {...problemOf('company')} slotProps={{ htmlInput: { maxLength: 120 } }} />
     </FormDialog>

@@ -12,9 +12,9 @@ export function ShortcutHints({ ids }: { ids: readonly string[] }) {
     <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} data-testid="shortcut-hints">
       {ids.map((id) => (
         <Typography key={id} component="span" variant="caption" color="text.secondary">
-          <Box component="kbd" sx={{ px: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'inherit' }}>
+          <Box component="kbd" sx={{ px: 0.5, mr: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'inherit' }}>
             {keyHint(id)}
-          </Box>{' '}
+          </Box>
           {intl.formatMessage(commandSpec(id).hint ?? commandSpec(id).label)}
         </Typography>
       ))}

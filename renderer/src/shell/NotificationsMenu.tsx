@@ -19,6 +19,8 @@ import { navigate } from '../state/router';
 
 import { useFormat } from '../lib/i18n';
 
+const UNREAD_DOT = '●';
+
 /** A line's words in the agent's language (a notification's text is the hub's). */
 const textOf = (intl: IntlShape, line: Attention) => (typeof line.text === 'string' ? line.text : intl.formatMessage(line.text.descriptor, line.text.values));
 
@@ -93,7 +95,7 @@ export function NotificationsMenu() {
             />
             {line.unread && (
               <Typography component="span" variant="caption" color="error" sx={{ ml: 1, mt: 0.5 }}>
-                <span aria-hidden>●</span>
+                <span aria-hidden>{UNREAD_DOT}</span>
                 <Box component="span" sx={visuallyHidden}>
                   {intl.formatMessage({ id: 'shell.notifications.unreadMark', defaultMessage: 'unread' })}
                 </Box>

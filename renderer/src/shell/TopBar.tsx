@@ -18,6 +18,9 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { NotificationsMenu } from './NotificationsMenu';
 import { PresenceMenu } from './PresenceMenu';
 
+/** The product's name, the same in every language. */
+export const PRODUCT_NAME = 'AgentDesk';
+
 /** The first full sync on a device: how far it has got. */
 function BootstrapProgress() {
   const intl = useIntl();
@@ -50,7 +53,7 @@ export function TopBar() {
       <Toolbar variant="dense" sx={{ gap: 1.5, minHeight: 52 }}>
         <Box component="img" src={logo} alt="" sx={{ width: 28, height: 28 }} />
         <Typography component="div" variant="h6" sx={{ fontWeight: 700, letterSpacing: 0.2 }}>
-          AgentDesk
+          {PRODUCT_NAME}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Button
