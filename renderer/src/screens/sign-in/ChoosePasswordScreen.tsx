@@ -3,7 +3,7 @@
  * person chooses their own before anything else; the hub refuses every other
  * request until then.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -24,6 +24,10 @@ export function ChoosePasswordScreen() {
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const windowTitle = intl.formatMessage({ id: 'signIn.window.choosePassword', defaultMessage: 'Choose a new password – AgentDesk' });
+  useEffect(() => {
+    document.title = windowTitle;
+  }, [windowTitle]);
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((old) => ({ ...old, [field]: event.target.value }));
     setProblems((old) => ({ ...old, [field]: undefined }));
