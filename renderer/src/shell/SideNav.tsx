@@ -65,7 +65,7 @@ export function SideNav() {
               <ListItemIcon sx={{ minWidth: 36 }}>
                 <Icon fontSize="small" />
               </ListItemIcon>
-              <ListItemText primary={intl.formatMessage(section.label)} sx={{ minWidth: 0, overflowWrap: 'anywhere' }} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
+              <ListItemText primary={intl.formatMessage(section.label)} sx={{ minWidth: 0, overflowWrap: 'break-word' }} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
               <Typography variant="caption" color="text.secondary" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums', ml: 1, flexShrink: 0 }}>
                 {keyHint(`go.${section.id}`)}
               </Typography>
