@@ -42,7 +42,7 @@ export function SideNav() {
     <Box
       component="nav"
       aria-label={intl.formatMessage({ id: 'shell.sideNav.label', defaultMessage: 'Sections' })}
-      sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
+      sx={{ minWidth: 232, maxWidth: 320, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
     >
       <List dense sx={{ p: 1 }}>
         {sections.map((section, index) => {
@@ -65,7 +65,7 @@ export function SideNav() {
               <ListItemIcon sx={{ minWidth: 36 }}>
                 <Icon fontSize="small" />
               </ListItemIcon>
-              <ListItemText primary={intl.formatMessage(section.label)} sx={{ minWidth: 0, overflowWrap: 'break-word' }} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
+              <ListItemText primary={intl.formatMessage(section.label)} sx={{ minWidth: 0, hyphens: 'auto' }} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
               <Typography variant="caption" color="text.secondary" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums', ml: 1, flexShrink: 0 }}>
                 {keyHint(`go.${section.id}`)}
               </Typography>
