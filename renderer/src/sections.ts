@@ -1,25 +1,57 @@
 /** The workstation's sections, in navigation order. Alt+1…7 jumps to each. */
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import type { Role } from '@core/domain/model';
 
 export interface Section {
   id: 'queue' | 'customers' | 'follow-ups' | 'dashboard' | 'scripts' | 'settings' | 'admin';
-  label: string;
+  label: MessageDescriptor;
   path: string;
   /** Digit for the Alt+digit shortcut. */
   key: string;
-  description: string;
+  description: MessageDescriptor;
   /** Only these roles see the section (everyone when left out). */
   roles?: readonly Role[];
 }
 
+const LABELS = defineMessages({
+  queue: { id: 'shell.sections.queue.label', defaultMessage: 'Queue' },
+  customers: { id: 'shell.sections.customers.label', defaultMessage: 'Customers' },
+  followUps: { id: 'shell.sections.followUps.label', defaultMessage: 'Follow-ups' },
+  dashboard: { id: 'shell.sections.dashboard.label', defaultMessage: 'Dashboard' },
+  scripts: { id: 'shell.sections.scripts.label', defaultMessage: 'Scripts' },
+  settings: { id: 'shell.sections.settings.label', defaultMessage: 'Settings' },
+  admin: { id: 'shell.sections.admin.label', defaultMessage: 'Admin' },
+});
+
+const DESCRIPTIONS = defineMessages({
+  queue: { id: 'shell.sections.queue.description', defaultMessage: 'Contacts waiting for you and your team' },
+  customers: { id: 'shell.sections.customers.description', defaultMessage: 'Every customer and their history' },
+  followUps: { id: 'shell.sections.followUps.description', defaultMessage: 'Callbacks and check-ins you planned' },
+  dashboard: { id: 'shell.sections.dashboard.description', defaultMessage: 'Your own figures; for supervisors, the team’s and the live floor' },
+  scripts: { id: 'shell.sections.scripts.description', defaultMessage: 'Conversation scripts and empathy prompts' },
+  settings: { id: 'shell.sections.settings.description', defaultMessage: 'Appearance, your account, hub connection and this device' },
+  admin: { id: 'shell.sections.admin.description', defaultMessage: 'People, teams, queues and integration keys' },
+});
+
+/** "Go to …" for each section: a whole sentence each, so every language can word it its own way. */
+export const GO_TO_SECTION = defineMessages({
+  queue: { id: 'commands.go.queue', defaultMessage: 'Go to Queue' },
+  customers: { id: 'commands.go.customers', defaultMessage: 'Go to Customers' },
+  'follow-ups': { id: 'commands.go.followUps', defaultMessage: 'Go to Follow-ups' },
+  dashboard: { id: 'commands.go.dashboard', defaultMessage: 'Go to Dashboard' },
+  scripts: { id: 'commands.go.scripts', defaultMessage: 'Go to Scripts' },
+  settings: { id: 'commands.go.settings', defaultMessage: 'Go to Settings' },
+  admin: { id: 'commands.go.admin', defaultMessage: 'Go to Admin' },
+});
+
 export const SECTIONS: readonly Section[] = [
-  { id: 'queue', label: 'Queue', path: '/queue', key: '1', description: 'Contacts waiting for you and your team' },
-  { id: 'customers', label: 'Customers', path: '/customers', key: '2', description: 'Every customer and their history' },
-  { id: 'follow-ups', label: 'Follow-ups', path: '/follow-ups', key: '3', description: 'Callbacks and check-ins you planned' },
-  { id: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4', description: 'Your own figures; for supervisors, the team’s and the live floor' },
-  { id: 'scripts', label: 'Scripts', path: '/scripts', key: '5', description: 'Conversation scripts and empathy prompts' },
-  { id: 'settings', label: 'Settings', path: '/settings', key: '6', description: 'Appearance, your account, hub connection and this device' },
-  { id: 'admin', label: 'Admin', path: '/admin', key: '7', description: 'People, teams, queues and integration keys', roles: ['admin'] },
+  { id: 'queue', label: LABELS.queue, path: '/queue', key: '1', description: DESCRIPTIONS.queue },
+  { id: 'customers', label: LABELS.customers, path: '/customers', key: '2', description: DESCRIPTIONS.customers },
+  { id: 'follow-ups', label: LABELS.followUps, path: '/follow-ups', key: '3', description: DESCRIPTIONS.followUps },
+  { id: 'dashboard', label: LABELS.dashboard, path: '/dashboard', key: '4', description: DESCRIPTIONS.dashboard },
+  { id: 'scripts', label: LABELS.scripts, path: '/scripts', key: '5', description: DESCRIPTIONS.scripts },
+  { id: 'settings', label: LABELS.settings, path: '/settings', key: '6', description: DESCRIPTIONS.settings },
+  { id: 'admin', label: LABELS.admin, path: '/admin', key: '7', description: DESCRIPTIONS.admin, roles: ['admin'] },
 ];
 
 /** The sections someone with `role` sees (all of them before anyone is known). */

@@ -51,6 +51,8 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
   /** The hub no longer accepts the token: the person must sign in again. */
   onUnauthorized?: () => void;
+  /** The person's language now, sent as Accept-Language so the hub words its refusals for them. */
+  language?: () => string;
 }
 
 /** A failure talking to the hub, classified for retrying. */
@@ -102,7 +104,7 @@ function underBudget<T>(batch: readonly T[]): T[] {
 }
 
 export class SyncEngine {
-  private readonly opts: Required<Omit<SyncEngineOptions, 'onStatus' | 'onUnauthorized'>> & Pick<SyncEngineOptions, 'onStatus' | 'onUnauthorized'>;
+  private readonly opts: Required<Omit<SyncEngineOptions, 'onStatus' | 'onUnauthorized' | 'language'>> & Pick<SyncEngineOptions, 'onStatus' | 'onUnauthorized' | 'language'>;
   private status: SyncStatus = { state: 'starting', bootstrap: null, lastSyncedAt: null, error: null, retryAt: null };
   private chain: Promise<unknown> = Promise.resolve();
   private wanted = false;
@@ -252,6 +254,11 @@ export class SyncEngine {
 
   // ------------------------------------------------------------ HTTP
 
+  private languageHeader(): Record<string, string> {
+    const language = this.opts.language?.();
+    return language ? { 'accept-language': language } : {};
+  }
+
   private async request(path: string, init: RequestInit = {}): Promise<unknown> {
     if (!this.networkUp) throw new SyncError('This computer is offline.', 'network');
     const signal = AbortSignal.any([this.stopper.signal, AbortSignal.timeout(this.opts.requestTimeoutMs)]);
@@ -260,7 +267,7 @@ export class SyncEngine {
       response = await this.opts.fetch(`${this.opts.hubUrl}${path}`, {
         ...init,
         signal,
-        headers: { authorization: `Bearer ${this.opts.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Bearer ${this.opts.token}`, ...this.languageHeader(), ...(init.body ? { 'content-type': 'application/json' } : {}) },
       });
     } catch (error) {
       throw new SyncError(`The hub cannot be reached (${error instanceof Error ? error.message : String(error)})`, 'network');
@@ -487,7 +494,7 @@ export class SyncEngine {
     while (!this.stopped) {
       try {
         const response = await this.opts.fetch(`${this.opts.hubUrl}/sync/events?changes=1`, {
-          headers: { authorization: `Bearer ${this.opts.token}`, accept: 'text/event-stream' },
+          headers: { authorization: `Bearer ${this.opts.token}`, accept: 'text/event-stream', ...this.languageHeader() },
           signal: this.stopper.signal,
         });
         if (response.status === 401) return;

@@ -12,7 +12,7 @@ test.describe('workstation shell in a browser (serve mode)', () => {
   test('opens on the queue with the AgentDesk name, sections and a live hub connection', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/queue$/);
-    await expect(page).toHaveTitle('AgentDesk');
+    await expect(page).toHaveTitle('Queue – AgentDesk');
     await expect(page.getByRole('banner').getByText('AgentDesk', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Sections' });

@@ -94,7 +94,7 @@ describe('the command registry', () => {
   it('refuses a command bound twice, and two live commands on one key', () => {
     const commands = registry([
       ...COMMANDS,
-      { id: 'test.reassign', label: 'Reassign', group: 'Follow-ups', scope: 'queue', keys: ['A'] },
+      { id: 'test.reassign', label: { id: 'test.reassign', defaultMessage: 'Reassign' }, group: { id: 'test.group', defaultMessage: 'Follow-ups' }, scope: 'queue', keys: ['A'] },
     ]);
     commands.register('queue.takeNext', { run: () => undefined });
     expect(() => commands.register('queue.takeNext', { run: () => undefined })).toThrow(/bound twice/);
@@ -105,9 +105,10 @@ describe('the command registry', () => {
   it('finds no two commands on one key that can be live together in the declarations', () => {
     expect(keyConflicts(COMMANDS)).toEqual([]);
     // Screens are live one at a time: the same key on two screens is fine; a shell key is not.
-    const queueX = { id: 'x.queue', label: 'x', group: 'x', scope: 'queue', keys: ['X'] } as const;
-    const contactX = { id: 'x.contact', label: 'x', group: 'x', scope: 'contact', keys: ['X'] } as const;
-    const shellX = { id: 'x.shell', label: 'x', group: 'x', scope: 'shell', keys: ['x'] } as const;
+    const x = { id: 'x', defaultMessage: 'x' };
+    const queueX: CommandSpec = { id: 'x.queue', label: x, group: x, scope: 'queue', keys: ['X'] };
+    const contactX: CommandSpec = { id: 'x.contact', label: x, group: x, scope: 'contact', keys: ['X'] };
+    const shellX: CommandSpec = { id: 'x.shell', label: x, group: x, scope: 'shell', keys: ['x'] };
     expect(keyConflicts([queueX, contactX])).toEqual([]);
     expect(keyConflicts([queueX, contactX, shellX])).toEqual(['"x.queue" and "x.shell" both use X', '"x.contact" and "x.shell" both use X']);
   });
@@ -135,7 +136,7 @@ describe('the shortcuts sheet', () => {
   });
 
   it('names the contact screen keys under "A contact"', () => {
-    const contact = shortcutSheet('agent').find((group) => group.title === 'A contact')!;
+    const contact = shortcutSheet('agent').find((group) => group.title.defaultMessage === 'A contact')!;
     expect(contact.commands.map((command) => command.keys.join(' '))).toEqual(
       expect.arrayContaining(['Alt+C', 'Alt+E', 'Alt+R', 'Alt+T', 'Alt+H', 'Alt+S', 'Alt+P', 'Alt+K', 'Mod+Enter']),
     );

@@ -8,6 +8,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useIntl } from 'react-intl';
+import { COMMON } from './commonMessages';
 
 /** A modal form: Enter in a single-line field or Ctrl+Enter anywhere submits, Escape closes. */
 export function FormDialog({
@@ -29,6 +31,7 @@ export function FormDialog({
   busy: boolean;
   children: ReactNode;
 }) {
+  const intl = useIntl();
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="form-dialog-title">
       <Box
@@ -62,7 +65,7 @@ export function FormDialog({
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{intl.formatMessage(COMMON.close)}</Button>
           <Button type="submit" variant="contained" disabled={busy} aria-keyshortcuts="Control+Enter">
             {submitLabel}
           </Button>

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
+import { useIntl } from 'react-intl';
 import { useLocal } from '../data/local';
 
 interface Props {
@@ -17,18 +18,19 @@ interface Props {
  * there is nothing when it has not arrived yet.
  */
 export function GettingReady({ title, rows = 6 }: Props) {
+  const intl = useIntl();
   const sync = useLocal((state) => state.sync);
   const networkOnline = useLocal((state) => state.networkOnline);
   const unreachable = !networkOnline || sync.state === 'offline' || sync.state === 'error';
   const { received = 0, total = null } = sync.bootstrap ?? {};
   const percent = total ? Math.min(100, Math.round((received / total) * 100)) : undefined;
   const detail = unreachable
-    ? 'The hub cannot be reached yet: this appears as soon as it can.'
+    ? intl.formatMessage({ id: 'common.gettingReady.unreachable', defaultMessage: 'The hub cannot be reached yet: this appears as soon as it can.' })
     : percent !== undefined
-      ? `${percent}% of your work is here.`
+      ? intl.formatMessage({ id: 'common.gettingReady.percent', defaultMessage: '{share, number, percent} of your work is here.' }, { share: percent / 100 })
       : sync.state === 'starting'
-        ? 'Connecting to the hub…'
-        : 'Fetching what you need first from the hub…';
+        ? intl.formatMessage({ id: 'common.gettingReady.connecting', defaultMessage: 'Connecting to the hub…' })
+        : intl.formatMessage({ id: 'common.gettingReady.fetching', defaultMessage: 'Fetching what you need first from the hub…' });
   return (
     <Box role="status" aria-live="polite" aria-busy="true" data-testid="getting-ready" sx={{ p: 2 }}>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>

@@ -8,6 +8,8 @@ import {
   type IntegrationKeyInfo,
   type OneTimePasswordResponse,
 } from '@core/account-api';
+import { defineMessage } from '@formatjs/intl';
+import { say } from '../state/say';
 import { syncNow } from './local';
 import { HubError, hubFetch } from './remote';
 
@@ -38,7 +40,7 @@ export async function setOneTimePassword(userId: string, onWaiting?: (message: s
     } catch (error) {
       const notYet = error instanceof HubError && error.status === 404;
       if (!notYet || attempt >= 8) throw error;
-      onWaiting?.('Waiting for this person to reach the hub…');
+      onWaiting?.(say(defineMessage({ id: 'notices.admin.waitingForPerson', defaultMessage: 'Waiting for this person to reach the hub…' })));
       syncNow();
       await new Promise((resolve) => setTimeout(resolve, 500 + attempt * 500));
     }

@@ -10,6 +10,9 @@ import { AgentDeskDb, localDbName } from '@core/db/schema';
 import type { SyncStatus } from '@core/sync/engine';
 import { mutate } from '@core/sync/local';
 import type { Actor, MutationInput, MutationName } from '@core/sync/mutations';
+import { currentLocale, useLocaleStore } from '../lib/i18n';
+import { defineMessage } from '@formatjs/intl';
+import { say } from '../state/say';
 import type { FromWorker, ToWorker } from '../sync/messages';
 import { relayLocalChanges } from './changes';
 
@@ -38,6 +41,11 @@ function send(message: ToWorker): void {
   worker?.postMessage(message);
 }
 
+// The sync worker asks the hub to answer in the person's language, the one chosen a moment ago included.
+useLocaleStore.subscribe((state, previous) => {
+  if (state.locale !== previous.locale) send({ type: 'language', language: state.locale });
+});
+
 window.addEventListener('online', () => {
   useLocal.setState({ networkOnline: true });
   send({ type: 'network', online: true });
@@ -64,7 +72,7 @@ export function openLocal(session: StoredSession, options: { onUnauthorized: () 
     else if (message.type === 'unauthorized') onUnauthorized?.();
   };
   send({ type: 'network', online: navigator.onLine });
-  send({ type: 'start', hubUrl: session.hubUrl, token: session.token, dbName, actor });
+  send({ type: 'start', hubUrl: session.hubUrl, token: session.token, dbName, actor, language: currentLocale() });
   markPresent(db, actor.userId);
   return db;
 }
@@ -141,7 +149,7 @@ export function syncNow(): void {
  */
 export async function run<N extends MutationName>(name: N, args: MutationInput<N>, options: { drafts?: DraftDrop } = {}): Promise<number> {
   const { db, actor } = useLocal.getState();
-  if (!db || !actor) throw new Error('Sign in first.');
+  if (!db || !actor) throw new Error(say(defineMessage({ id: 'signIn.error.signInFirst', defaultMessage: 'Sign in first.' })));
   const rowId = (args as { id?: unknown }).id;
   const replacing = typeof rowId === 'string' ? (options.drafts?.keys ?? []) : [];
   for (const key of replacing) draftsBeingReplaced.set(key, rowId as string);

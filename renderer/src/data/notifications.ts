@@ -1,5 +1,7 @@
 /** What calls for the signed-in person's attention: their notifications, and (supervisors) open escalations in their teams. */
+import { defineMessages } from 'react-intl';
 import type { LocalRow } from '@core/db/schema';
+import type { Message } from '@core/i18n/messages';
 import { customerName } from '@core/domain/model';
 import { useLive } from './hooks';
 import { useLocal } from './local';
@@ -7,7 +9,8 @@ import { useLocal } from './local';
 /** One line of the notifications menu. */
 export interface Attention {
   key: string;
-  text: string;
+  /** The hub's own words (a notification), or a message formatted in the agent's language (an escalation). */
+  text: string | Message;
   at: number;
   /** Where choosing it goes. */
   path: string;
@@ -17,6 +20,14 @@ export interface Attention {
 }
 
 const RECENT = 50;
+
+const ASKING = defineMessages({
+  withCustomer: {
+    id: 'notices.attention.asksHelpWith',
+    defaultMessage: '{named, select, yes {{who} asks for help with {customer}: {reason}} other {An agent asks for help with {customer}: {reason}}}',
+  },
+  noCustomer: { id: 'notices.attention.asksHelp', defaultMessage: '{named, select, yes {{who} asks for help: {reason}} other {An agent asks for help: {reason}}}' },
+});
 
 function pathOf(row: Pick<LocalRow<'notification'>, 'contactId' | 'customerId'>, openItems: ReadonlySet<string>): string {
   if (row.contactId && openItems.has(row.contactId)) return `/contact?id=${encodeURIComponent(row.contactId)}`;
@@ -49,10 +60,13 @@ export function useAttention(): Attention[] | null {
         const asking = held.filter((item) => item.escalation?.state === 'open' && (actor.role === 'admin' || actor.teamIds.includes(queues.get(item.queueId)?.teamId ?? '')));
         for (const item of asking) {
           const [agent, customer] = await Promise.all([db.users.get(item.escalation!.byId), db.customers.get(item.customerId)]);
-          const who = agent?.name.split(/\s+/)[0] ?? 'An agent';
+          const who = agent?.name.split(/\s+/)[0] ?? null;
+          const reason = item.escalation!.reason;
           lines.push({
             key: `e:${item.id}`,
-            text: `${who} asks for help${customer ? ` with ${customerName(customer)}` : ''}: ${item.escalation!.reason}`,
+            text: customer
+              ? { descriptor: ASKING.withCustomer, values: { named: who ? 'yes' : 'no', who: who ?? '', customer: customerName(customer), reason } }
+              : { descriptor: ASKING.noCustomer, values: { named: who ? 'yes' : 'no', who: who ?? '', reason } },
             at: item.escalation!.at,
             path: `/contact?id=${encodeURIComponent(item.id)}`,
             unread: true,

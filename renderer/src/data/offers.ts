@@ -8,7 +8,8 @@ import { useLocal } from './local';
 
 export interface LiveOffer {
   item: LocalRow<'queueItem'>;
-  customerName: string;
+  /** Null when the customer's record has not reached this device. */
+  customerName: string | null;
   subject: string;
 }
 
@@ -23,7 +24,7 @@ export function useOffersToMe(): LiveOffer[] {
       return Promise.all(
         mine.map(async (item) => {
           const [customer, contact] = await Promise.all([db.customers.get(item.customerId), db.contacts.get(item.contactId)]);
-          return { item, customerName: customer ? customerName(customer) : 'A customer', subject: contact?.subject ?? '' };
+          return { item, customerName: customer ? customerName(customer) : null, subject: contact?.subject ?? '' };
         }),
       );
     },

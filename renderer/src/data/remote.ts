@@ -1,5 +1,7 @@
 /** Direct calls to the hub for what is not synced: searching all customers, fetching one on demand. */
 import { CustomerSearchResponseSchema, type CustomerSearchResponse } from '@core/hub-api';
+import { defineMessages } from '@formatjs/intl';
+import { languageHeader, say } from '../state/say';
 import { useSession } from '../state/session';
 import { syncNow } from './local';
 
@@ -14,21 +16,27 @@ export class HubError extends Error {
   }
 }
 
+const TEXT = defineMessages({
+  signInFirst: { id: 'signIn.error.signInFirst', defaultMessage: 'Sign in first.' },
+  unreachable: { id: 'notices.hub.unreachable', defaultMessage: 'The hub cannot be reached right now.' },
+  answered: { id: 'notices.hub.answered', defaultMessage: 'The hub answered {status}.' },
+});
+
 export async function hubFetch(path: string, init: RequestInit = {}): Promise<unknown> {
   const session = useSession.getState().session;
-  if (!session) throw new Error('Sign in first.');
+  if (!session) throw new Error(say(TEXT.signInFirst));
   let response: Response;
   try {
     response = await fetch(`${session.hubUrl}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${session.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${session.token}`, ...languageHeader(), ...(init.body ? { 'content-type': 'application/json' } : {}) },
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
-    throw new Error('The hub cannot be reached right now.');
+    throw new Error(say(TEXT.unreachable));
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new HubError((body as { message?: string } | null)?.message ?? `The hub answered ${response.status}.`, response.status);
+  if (!response.ok) throw new HubError((body as { message?: string } | null)?.message ?? say(TEXT.answered, { status: response.status }), response.status);
   return body;
 }
 

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { EmptyState } from '../shell/EmptyState';
 import { SECTION_ICONS } from '../shell/sectionIcons';
@@ -13,11 +14,12 @@ const EMPTY: Record<Exclude<Section['id'], 'settings' | 'admin'>, { title: strin
 
 /** A section whose content arrives with the data it shows: a heading and an honest empty state. */
 export function PlannedScreen({ section }: { section: Section & { id: keyof typeof EMPTY } }) {
+  const intl = useIntl();
   const Icon = SECTION_ICONS[section.id];
   const empty = EMPTY[section.id];
   return (
     <>
-      <ScreenHeader title={section.label} description={section.description} />
+      <ScreenHeader title={intl.formatMessage(section.label)} description={intl.formatMessage(section.description)} />
       <EmptyState icon={<Icon sx={{ fontSize: 48 }} color="disabled" />} title={empty.title}>
         {empty.body}
       </EmptyState>

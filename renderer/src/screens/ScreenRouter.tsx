@@ -1,4 +1,5 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import Box from '@mui/material/Box';
 import { sectionForPath } from '../sections';
 import { ScreenLoading } from '../components/ScreenLoading';
@@ -21,18 +22,40 @@ import {
 } from './lazyScreens';
 import { SectionTabs } from './SectionTabs';
 
+const TABS = defineMessages({
+  scripts: { id: 'shell.tabs.scripts', defaultMessage: 'Scripts' },
+  knowledge: { id: 'shell.tabs.knowledge', defaultMessage: 'Knowledge' },
+  scriptsLabel: { id: 'shell.tabs.scriptsLabel', defaultMessage: 'Scripts and knowledge' },
+  dashboard: { id: 'shell.tabs.dashboard', defaultMessage: 'Dashboard' },
+  floor: { id: 'shell.tabs.floor', defaultMessage: 'Floor' },
+  dashboardLabel: { id: 'shell.tabs.dashboardLabel', defaultMessage: 'Dashboard and floor' },
+});
+
 const SCRIPTS_TABS = [
-  { path: '/scripts', label: 'Scripts' },
-  { path: '/knowledge', label: 'Knowledge' },
+  { path: '/scripts', label: TABS.scripts },
+  { path: '/knowledge', label: TABS.knowledge },
 ] as const;
 
 const DASHBOARD_TABS = [
-  { path: '/dashboard', label: 'Dashboard' },
-  { path: '/floor', label: 'Floor' },
+  { path: '/dashboard', label: TABS.dashboard },
+  { path: '/floor', label: TABS.floor },
 ] as const;
+
+/** The window's (and the browser tab's) title names the section, in the agent's language. */
+function useWindowTitle(path: string) {
+  const intl = useIntl();
+  const section = sectionForPath(path);
+  const title = section
+    ? intl.formatMessage({ id: 'shell.window.titleSection', defaultMessage: '{section} – AgentDesk' }, { section: intl.formatMessage(section.label) })
+    : 'AgentDesk';
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
 
 /** The current screen; one still being fetched keeps the area blank (tabs stay put) rather than flashing a spinner. */
 export function ScreenRouter() {
+  useWindowTitle(useRouter((state) => state.path));
   return (
     <Suspense fallback={<ScreenLoading />}>
       <CurrentScreen />
@@ -59,7 +82,7 @@ function CurrentScreen() {
     const floor = pathname === '/floor';
     return (
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <SectionTabs label="Dashboard and floor" current={floor ? '/floor' : '/dashboard'} tabs={DASHBOARD_TABS} />
+        <SectionTabs label={TABS.dashboardLabel} current={floor ? '/floor' : '/dashboard'} tabs={DASHBOARD_TABS} />
         <Box sx={{ flex: 1, minHeight: 0 }}>
           <Suspense fallback={<ScreenLoading />}>{floor ? <FloorScreen /> : <DashboardScreen />}</Suspense>
         </Box>
@@ -70,7 +93,7 @@ function CurrentScreen() {
     const knowledge = pathname === '/knowledge';
     return (
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <SectionTabs label="Scripts and knowledge" current={knowledge ? '/knowledge' : '/scripts'} tabs={SCRIPTS_TABS} />
+        <SectionTabs label={TABS.scriptsLabel} current={knowledge ? '/knowledge' : '/scripts'} tabs={SCRIPTS_TABS} />
         <Box sx={{ flex: 1, minHeight: 0 }}>
           <Suspense fallback={<ScreenLoading />}>{knowledge ? <KnowledgeScreen /> : <ScriptsScreen />}</Suspense>
         </Box>

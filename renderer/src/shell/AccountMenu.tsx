@@ -14,11 +14,11 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import Logout from '@mui/icons-material/Logout';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { COMMON, ROLE_MESSAGES } from '../components/commonMessages';
 import { usePendingCount } from '../data/hooks';
 import { useAppState } from '../state/app';
 import { signOut, useSession } from '../state/session';
-
-const ROLE_LABELS = { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' } as const;
 
 function initials(name: string): string {
   return name
@@ -31,6 +31,7 @@ function initials(name: string): string {
 
 /** Who is signed in, and signing out (optionally removing this person's data from the device). */
 export function AccountMenu() {
+  const intl = useIntl();
   const user = useSession((state) => state.session?.user);
   const pending = usePendingCount();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -39,6 +40,7 @@ export function AccountMenu() {
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!user) return null;
+  const role = intl.formatMessage(ROLE_MESSAGES[user.role]);
 
   // Closing forgets the choice, so the next confirmation (from here or the palette) starts unticked.
   const close = () => {
@@ -57,7 +59,7 @@ export function AccountMenu() {
         size="small"
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
-        aria-label={`Signed in as ${user.name}, ${ROLE_LABELS[user.role]}. Account menu`}
+        aria-label={intl.formatMessage({ id: 'shell.account.button', defaultMessage: 'Signed in as {name}, {role}. Account menu' }, { name: user.name, role })}
         onClick={(event) => setAnchor(event.currentTarget)}
         startIcon={<Avatar sx={{ width: 32, height: 32, fontSize: 12, fontWeight: 600, bgcolor: 'primary.main' }}>{initials(user.name)}</Avatar>}
       >
@@ -66,7 +68,7 @@ export function AccountMenu() {
             {user.name}
           </Typography>
           <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2, textAlign: 'left' }}>
-            {ROLE_LABELS[user.role]}
+            {role}
           </Typography>
         </span>
       </Button>
@@ -81,32 +83,48 @@ export function AccountMenu() {
           <ListItemIcon>
             <Logout fontSize="small" />
           </ListItemIcon>
-          <ListItemText>Sign out…</ListItemText>
+          <ListItemText>
+            <FormattedMessage id="shell.account.signOut" defaultMessage="Sign out…" />
+          </ListItemText>
         </MenuItem>
       </Menu>
       <Dialog open={confirming} onClose={close} aria-labelledby="sign-out-title">
-        <DialogTitle id="sign-out-title">Sign out of AgentDesk?</DialogTitle>
+        <DialogTitle id="sign-out-title">
+          <FormattedMessage id="shell.account.confirm.title" defaultMessage="Sign out of AgentDesk?" />
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            {pending > 0
-              ? `${pending === 1 ? '1 change has' : `${pending} changes have`} not reached the hub yet. They stay on this device and sync the next time you sign in here.`
-              : 'Your work is all in step with the hub.'}
+            {pending > 0 ? (
+              <FormattedMessage
+                id="shell.account.confirm.pending"
+                defaultMessage="{count, plural, one {# change has} other {# changes have}} not reached the hub yet. They stay on this device and sync the next time you sign in here."
+                values={{ count: pending }}
+              />
+            ) : (
+              <FormattedMessage id="shell.account.confirm.inStep" defaultMessage="Your work is all in step with the hub." />
+            )}
           </DialogContentText>
           <FormControlLabel
             sx={{ mt: 1 }}
             control={<Checkbox checked={wipe} onChange={(event) => setWipe(event.target.checked)} />}
-            label="Also remove my data from this device"
+            label={intl.formatMessage({ id: 'shell.account.confirm.wipe', defaultMessage: 'Also remove my data from this device' })}
           />
           {wipe && pending > 0 && (
             <DialogContentText color="error" role="alert">
-              Removing your data now loses {pending === 1 ? 'that change' : `those ${pending} changes`}.
+              <FormattedMessage
+                id="shell.account.confirm.wipeLoses"
+                defaultMessage="Removing your data now loses {count, plural, one {that change} other {those # changes}}."
+                values={{ count: pending }}
+              />
             </DialogContentText>
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={close}>{intl.formatMessage(COMMON.cancel)}</Button>
           <Button variant="contained" color={wipe && pending > 0 ? 'error' : 'primary'} onClick={confirm} disabled={busy}>
-            {wipe ? 'Sign out and remove data' : 'Sign out'}
+            {wipe
+              ? intl.formatMessage({ id: 'shell.account.confirm.signOutAndWipe', defaultMessage: 'Sign out and remove data' })
+              : intl.formatMessage({ id: 'shell.account.confirm.signOut', defaultMessage: 'Sign out' })}
           </Button>
         </DialogActions>
       </Dialog>

@@ -4,6 +4,7 @@ import Dialog from '@mui/material/Dialog';
 import InputBase from '@mui/material/InputBase';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
+import { defineMessages, useIntl } from 'react-intl';
 import { customerName } from '@core/domain/model';
 import { searchArticles } from '../data/articleSearch';
 import { quickFindCustomers } from '../data/customerSearch';
@@ -28,6 +29,12 @@ interface Item {
 
 const MAX_ARTICLES = 5;
 
+const GROUPS = defineMessages({
+  commands: { id: 'shell.palette.group.commands', defaultMessage: 'Commands' },
+  customers: { id: 'shell.palette.group.customers', defaultMessage: 'Customers' },
+  articles: { id: 'shell.palette.group.articles', defaultMessage: 'Articles' },
+});
+
 function go(path: string) {
   navigate(path);
   focusScreenHeading();
@@ -37,6 +44,7 @@ const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filt
 
 /** The live commands that match every word typed (label, group and aliases). */
 function useCommandItems(query: string): Item[] {
+  const intl = useIntl();
   const role = useSession((state) => state.session?.user.role);
   // Re-read when commands come and go (a screen opens, an offer arrives).
   const version = useSyncExternalStore(
@@ -49,17 +57,25 @@ function useCommandItems(query: string): Item[] {
     return commands
       .available(COMMANDS)
       .filter(({ spec }) => !spec.local && spec.id !== 'palette.open' && commandFor(spec, role))
-      .map(({ spec, binding }) => ({ spec, label: binding.label?.() ?? spec.label, run: binding.run }))
-      .filter(({ spec, label }) => {
+      .map(({ spec, binding }) => ({ spec, label: binding.label?.() ?? intl.formatMessage(spec.label), group: intl.formatMessage(spec.group), run: binding.run }))
+      .filter(({ spec, label, group }) => {
         // Word starts, not any substring: "an" should not bring up every command with "and" in it.
-        const known = words(`${label} ${spec.group} ${spec.aliases ?? ''}`);
+        const known = words(`${label} ${group} ${spec.aliases ? intl.formatMessage(spec.aliases) : ''}`);
         return terms.every((term) => known.some((word) => word.startsWith(term)));
       })
-      .map(({ spec, label, run }) => ({ key: spec.id, group: 'Commands', label, detail: spec.group, keys: spec.keys[0] ? chordLabel(spec.keys[0], isMac) : undefined, run }));
-  }, [query, role, version]);
+      .map(({ spec, label, group, run }) => ({
+        key: spec.id,
+        group: intl.formatMessage(GROUPS.commands),
+        label,
+        detail: group,
+        keys: spec.keys[0] ? chordLabel(spec.keys[0], isMac) : undefined,
+        run,
+      }));
+  }, [query, role, version, intl]);
 }
 
 function PaletteBody({ close }: { close: () => void }) {
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
@@ -78,14 +94,14 @@ function PaletteBody({ close }: { close: () => void }) {
     ...commandItems,
     ...found.customers.map((customer) => ({
       key: `customer:${customer.id}`,
-      group: 'Customers',
+      group: intl.formatMessage(GROUPS.customers),
       label: customerName(customer),
       detail: [customer.phones[0], customer.emails[0]].filter(Boolean).join(' · '),
       run: () => go(`/customer?id=${encodeURIComponent(customer.id)}`),
     })),
     ...found.articles.map((article) => ({
       key: `article:${article.id}`,
-      group: 'Articles',
+      group: intl.formatMessage(GROUPS.articles),
       label: article.title,
       detail: article.tags.join(', '),
       run: () => go(`/knowledge?q=${encodeURIComponent(article.title)}`),
@@ -117,7 +133,7 @@ function PaletteBody({ close }: { close: () => void }) {
           autoFocus
           fullWidth
           value={query}
-          placeholder="Search customers by name, phone or email, articles, and commands"
+          placeholder={intl.formatMessage({ id: 'shell.palette.placeholder', defaultMessage: 'Search customers by name, phone or email, articles, and commands' })}
           onChange={(event) => {
             setQuery(event.target.value);
             setActive(0);
@@ -125,7 +141,7 @@ function PaletteBody({ close }: { close: () => void }) {
           onKeyDown={onKeyDown}
           inputProps={{
             role: 'combobox',
-            'aria-label': 'Search customers, articles and commands',
+            'aria-label': intl.formatMessage({ id: 'shell.palette.inputLabel', defaultMessage: 'Search customers, articles and commands' }),
             'aria-expanded': items.length > 0,
             'aria-controls': 'palette-list',
             'aria-autocomplete': 'list',
@@ -133,7 +149,7 @@ function PaletteBody({ close }: { close: () => void }) {
           }}
         />
       </Box>
-      <Box component="ul" role="listbox" id="palette-list" aria-label="Results" sx={{ listStyle: 'none', m: 0, p: 1, maxHeight: 420, overflowY: 'auto' }}>
+      <Box component="ul" role="listbox" id="palette-list" aria-label={intl.formatMessage({ id: 'shell.palette.results', defaultMessage: 'Results' })} sx={{ listStyle: 'none', m: 0, p: 1, maxHeight: 420, overflowY: 'auto' }}>
         {groups.map((group) => (
           <Box component="li" role="presentation" key={group}>
             <Typography id={`palette-group-${group}`} variant="overline" color="text.secondary" component="div" sx={{ px: 1.5, pt: 1 }}>
@@ -185,7 +201,9 @@ function PaletteBody({ close }: { close: () => void }) {
       </Box>
       {items.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 2 }} role="status">
-          {deferred.trim().length < 2 ? 'Type a name, a phone number or an email.' : `Nothing matches “${deferred.trim()}”.`}
+          {deferred.trim().length < 2
+            ? intl.formatMessage({ id: 'shell.palette.typeMore', defaultMessage: 'Type a name, a phone number or an email.' })
+            : intl.formatMessage({ id: 'shell.palette.noMatch', defaultMessage: 'Nothing matches “{query}”.' }, { query: deferred.trim() })}
         </Typography>
       )}
     </>
@@ -194,6 +212,7 @@ function PaletteBody({ close }: { close: () => void }) {
 
 /** Ctrl+K (⌘K): every command and screen, customers by name, phone and email, and articles. Focus goes back where it was. */
 export function CommandPalette() {
+  const intl = useIntl();
   const open = useAppState((state) => state.paletteOpen);
   const setOpen = useAppState((state) => state.setPaletteOpen);
   return (
@@ -206,7 +225,7 @@ export function CommandPalette() {
       slotProps={{ paper: { sx: { alignSelf: 'flex-start', mt: '12vh' } } }}
     >
       <Typography id="palette-title" component="h2" sx={visuallyHidden}>
-        Command palette
+        {intl.formatMessage({ id: 'shell.palette.title', defaultMessage: 'Command palette' })}
       </Typography>
       {open && <PaletteBody close={() => setOpen(false)} />}
     </Dialog>

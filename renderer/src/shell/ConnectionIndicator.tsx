@@ -4,7 +4,9 @@ import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
+import { useIntl } from 'react-intl';
 import { usePendingCount } from '../data/hooks';
+import { useFormat } from '../lib/i18n';
 import { useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { useSession } from '../state/session';
@@ -19,16 +21,10 @@ const ICONS: Record<Look, React.ReactElement> = {
 };
 const COLORS: Record<Look, 'success' | 'default' | 'info' | 'warning'> = { online: 'success', offline: 'default', syncing: 'info', problem: 'warning' };
 
-function timeOf(ms: number | null): string {
-  return ms === null ? 'not yet' : new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
-
-function waiting(count: number): string {
-  return count === 1 ? '1 change waiting' : `${count} changes waiting`;
-}
-
 /** Whether this desktop is in step with the hub, and how many changes wait to reach it. The agent keeps working either way. */
 export function ConnectionIndicator() {
+  const intl = useIntl();
+  const format = useFormat();
   const signedIn = useSession((state) => state.status === 'signed-in');
   const sync = useLocal((state) => state.sync);
   const networkOnline = useLocal((state) => state.networkOnline);
@@ -36,41 +32,65 @@ export function ConnectionIndicator() {
   const hubUrl = useAppState((state) => state.info?.hubUrl);
   const pending = usePendingCount();
 
+  // The state's word, with how many changes wait when some do ("Offline · 3 changes waiting").
+  const labelled = (state: 'online' | 'offline' | 'problem' | 'connecting' | 'syncing') =>
+    intl.formatMessage(
+      {
+        id: 'shell.connection.label',
+        defaultMessage:
+          '{pending, plural, =0 {{state, select, online {Online} offline {Offline} problem {Sync problem} connecting {Connecting…} other {Syncing…}}} one {{state, select, online {Online} offline {Offline} problem {Sync problem} connecting {Connecting} other {Syncing}} · # change waiting} other {{state, select, online {Online} offline {Offline} problem {Sync problem} connecting {Connecting} other {Syncing}} · # changes waiting}}',
+      },
+      { state, pending },
+    );
+  const lastSynced =
+    sync.lastSyncedAt === null
+      ? intl.formatMessage({ id: 'shell.connection.neverSynced', defaultMessage: 'Last synced not yet.' })
+      : intl.formatMessage({ id: 'shell.connection.lastSynced', defaultMessage: 'Last synced {time}.' }, { time: format.time(sync.lastSyncedAt) });
+
   let look: Look;
   let label: string;
   let detail: string;
   if (!signedIn) {
     look = health === 'online' ? 'online' : health === 'offline' ? 'offline' : 'syncing';
-    label = health === 'online' ? 'Online' : health === 'offline' ? 'Offline' : 'Connecting…';
-    detail = `Hub ${hubUrl ?? ''}`;
+    label = intl.formatMessage(
+      { id: 'shell.connection.signedOutLabel', defaultMessage: '{health, select, online {Online} offline {Offline} other {Connecting…}}' },
+      { health: health ?? 'unknown' },
+    );
+    detail = intl.formatMessage({ id: 'shell.connection.hub', defaultMessage: 'Hub {url}' }, { url: hubUrl ?? '' });
   } else if (!networkOnline || sync.state === 'offline') {
     look = 'offline';
-    label = pending ? `Offline · ${waiting(pending)}` : 'Offline';
-    detail = `Your work is kept on this device and syncs when the hub is back. Last synced ${timeOf(sync.lastSyncedAt)}.${sync.error ? ` (${sync.error})` : ''}`;
+    label = labelled('offline');
+    detail = intl.formatMessage(
+      {
+        id: 'shell.connection.offlineDetail',
+        defaultMessage: '{hasError, select, yes {Your work is kept on this device and syncs when the hub is back. {lastSynced} ({error})} other {Your work is kept on this device and syncs when the hub is back. {lastSynced}}}',
+      },
+      { hasError: sync.error ? 'yes' : 'no', lastSynced, error: sync.error ?? '' },
+    );
   } else if (sync.state === 'error' || sync.state === 'unauthorized') {
     look = 'problem';
-    label = pending ? `Sync problem · ${waiting(pending)}` : 'Sync problem';
-    detail = `${sync.error ?? 'The hub refused to sync.'} Last synced ${timeOf(sync.lastSyncedAt)}.`;
+    label = labelled('problem');
+    detail = `${sync.error ?? intl.formatMessage({ id: 'shell.connection.refused', defaultMessage: 'The hub refused to sync.' })} ${lastSynced}`;
   } else if (sync.state === 'starting') {
     // Just signed in or opened: the first connection is being made, which is not being offline.
     look = 'syncing';
-    label = pending ? `Connecting · ${waiting(pending)}` : 'Connecting…';
-    detail = `Connecting to the hub. Last synced ${timeOf(sync.lastSyncedAt)}.`;
+    label = labelled('connecting');
+    detail = intl.formatMessage({ id: 'shell.connection.connectingDetail', defaultMessage: 'Connecting to the hub. {lastSynced}' }, { lastSynced });
   } else if (sync.state === 'syncing') {
     look = 'syncing';
-    label = pending ? `Syncing · ${waiting(pending)}` : 'Syncing…';
-    detail = `Last synced ${timeOf(sync.lastSyncedAt)}.`;
+    label = labelled('syncing');
+    detail = lastSynced;
   } else {
     look = 'online';
-    label = pending ? `Online · ${waiting(pending)}` : 'Online';
-    detail = `In step with the hub. Last synced ${timeOf(sync.lastSyncedAt)}.`;
+    label = labelled('online');
+    detail = intl.formatMessage({ id: 'shell.connection.onlineDetail', defaultMessage: 'In step with the hub. {lastSynced}' }, { lastSynced });
   }
   return (
     <Tooltip title={detail}>
       <Chip
         role="status"
         aria-live="polite"
-        aria-label={`Connection: ${label}. ${detail}`}
+        aria-label={intl.formatMessage({ id: 'shell.connection.ariaLabel', defaultMessage: 'Connection: {label}. {detail}' }, { label, detail })}
         data-testid="connection-indicator"
         data-state={look}
         icon={ICONS[look]}

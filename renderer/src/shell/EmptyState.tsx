@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useIntl } from 'react-intl';
 import { GettingReady } from '../components/GettingReady';
 import { useEssentialsLocal } from '../data/essentials';
 
@@ -12,11 +13,12 @@ interface Props {
 
 /** "Nothing here", said only once the first essentials are on this device: before that, nothing may simply not have arrived. */
 export function EmptyState({ icon, title, children }: Props) {
+  const intl = useIntl();
   const ready = useEssentialsLocal();
   if (!ready) {
     return (
       <Paper variant="outlined">
-        <GettingReady title="Getting your work ready…" rows={3} />
+        <GettingReady title={intl.formatMessage({ id: 'shell.empty.gettingReady', defaultMessage: 'Getting your work ready…' })} rows={3} />
       </Paper>
     );
   }

@@ -8,7 +8,11 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useIntl, type IntlShape } from 'react-intl';
+import { FOLLOW_UP_KIND_MESSAGES } from '@core/domain/model';
 import { FOLLOW_UPS_PATH } from '@core/reminders';
+import { COMMON } from '../components/commonMessages';
+import { useFormat } from '../lib/i18n';
 import { navigate } from '../state/router';
 import { focusScreenHeading } from './keyboard';
 import { useReminderStore, type ListedReminder } from './useFollowUpReminders';
@@ -17,13 +21,15 @@ import { visuallyHidden } from '../components/visuallyHidden';
 /** At most this many are listed one by one; the rest are in Follow-ups. */
 const MAX_LISTED = 5;
 
-const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-export function remindersHeading(listed: readonly Pick<ListedReminder, 'whileAway'>[]): string {
+export function remindersHeading(intl: IntlShape, listed: readonly Pick<ListedReminder, 'whileAway'>[]): string {
   const count = listed.length;
-  const what = count === 1 ? 'follow-up' : 'follow-ups';
-  if (listed.every((item) => item.whileAway)) return `While you were away, ${count} ${what} came due`;
-  return `${count} ${what} ${count === 1 ? 'is' : 'are'} due`;
+  if (listed.every((item) => item.whileAway)) {
+    return intl.formatMessage(
+      { id: 'shell.reminders.whileAway', defaultMessage: 'While you were away, {count, plural, one {# follow-up} other {# follow-ups}} came due' },
+      { count },
+    );
+  }
+  return intl.formatMessage({ id: 'shell.reminders.due', defaultMessage: '{count, plural, one {# follow-up is} other {# follow-ups are}} due' }, { count });
 }
 
 /**
@@ -32,11 +38,13 @@ export function remindersHeading(listed: readonly Pick<ListedReminder, 'whileAwa
  * with it, and come back to the rest. Stays until each is opened or all are dismissed.
  */
 export function MissedReminders() {
+  const intl = useIntl();
+  const format = useFormat();
   const listed = useReminderStore((state) => state.listed);
   const headingId = useId();
   if (listed.length === 0) return null;
 
-  const heading = remindersHeading(listed);
+  const heading = remindersHeading(intl, listed);
   const visible = listed.slice(0, MAX_LISTED);
   const more = listed.length - visible.length;
   const open = (item: ListedReminder) => {
@@ -63,20 +71,31 @@ export function MissedReminders() {
           {heading}
         </Typography>
       </Stack>
-      <List dense aria-label="Follow-ups due">
+      <List dense aria-label={intl.formatMessage({ id: 'shell.reminders.list', defaultMessage: 'Follow-ups due' })}>
         {visible.map((item) => (
           <ListItem
             key={item.key}
             secondaryAction={
-              <Button size="small" onClick={() => open(item)} aria-label={`Open ${item.customerName}`}>
-                Open
+              <Button size="small" onClick={() => open(item)} aria-label={intl.formatMessage({ id: 'shell.reminders.open', defaultMessage: 'Open {name}' }, { name: item.customerName })}>
+                {intl.formatMessage(COMMON.open)}
               </Button>
             }
             sx={{ pr: 10 }}
           >
             <ListItemText
               primary={item.customerName}
-              secondary={`${item.kindLabel} · due ${dueFormat.format(item.dueAt)}${item.reason ? ` · ${item.reason}` : ''}`}
+              secondary={intl.formatMessage(
+                {
+                  id: 'shell.reminders.detail',
+                  defaultMessage: '{hasReason, select, yes {{kind} · due {due} · {reason}} other {{kind} · due {due}}}',
+                },
+                {
+                  hasReason: item.reason ? 'yes' : 'no',
+                  kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[item.kind]),
+                  due: format.dateTime(item.dueAt, { weekday: true }),
+                  reason: item.reason,
+                },
+              )}
               slotProps={{ secondary: { noWrap: true, title: item.reason } }}
             />
           </ListItem>
@@ -92,11 +111,11 @@ export function MissedReminders() {
               focusScreenHeading();
             }}
           >
-            {`See all ${listed.length} in Follow-ups`}
+            {intl.formatMessage({ id: 'shell.reminders.seeAll', defaultMessage: 'See all {count, number} in Follow-ups' }, { count: listed.length })}
           </Button>
         )}
         <Button size="small" variant="contained" onClick={dismissAll}>
-          Dismiss
+          {intl.formatMessage(COMMON.dismiss)}
         </Button>
       </Stack>
     </Paper>

@@ -9,6 +9,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
+import { useIntl, type IntlShape } from 'react-intl';
 import { bridge } from '../bridge';
 import { visuallyHidden } from '../components/visuallyHidden';
 import { run } from '../data/local';
@@ -16,7 +17,12 @@ import { useAttention, type Attention } from '../data/notifications';
 import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
 
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+import { useFormat } from '../lib/i18n';
+
+const UNREAD_DOT = '●';
+
+/** A line's words in the agent's language (a notification's text is the hub's). */
+const textOf = (intl: IntlShape, line: Attention) => (typeof line.text === 'string' ? line.text : intl.formatMessage(line.text.descriptor, line.text.values));
 
 /**
  * What calls for the person's attention, on every screen: mentions, transfers
@@ -24,6 +30,8 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: 
  * operating system's notifications, so they are seen with the window hidden.
  */
 export function NotificationsMenu() {
+  const intl = useIntl();
+  const format = useFormat();
   const attention = useAttention();
   const lines = attention ?? [];
   const notify = useAppState((state) => state.notify);
@@ -42,9 +50,9 @@ export function NotificationsMenu() {
     for (const line of attention) {
       if (!line.unread || told.current.has(line.key)) continue;
       told.current.add(line.key);
-      void bridge.notify({ title: 'AgentDesk', body: line.text, tag: line.key, path: line.path }).catch(() => undefined);
+      void bridge.notify({ title: 'AgentDesk', body: textOf(intl, line), tag: line.key, path: line.path }).catch(() => undefined);
     }
-  }, [attention]);
+  }, [attention, intl]);
 
   const markRead = (ids: string[]) => {
     if (ids.length) run('notification.read', { ids }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error)));
@@ -54,7 +62,10 @@ export function NotificationsMenu() {
     if (line.notificationId && line.unread) markRead([line.notificationId]);
     navigate(line.path);
   };
-  const label = unread.length ? `Notifications, ${unread.length} unread` : 'Notifications';
+  const title = intl.formatMessage({ id: 'shell.notifications.title', defaultMessage: 'Notifications' });
+  const label = unread.length
+    ? intl.formatMessage({ id: 'shell.notifications.unread', defaultMessage: 'Notifications, {count, number} unread' }, { count: unread.length })
+    : title;
   const readable = unread.flatMap((line) => (line.notificationId ? [line.notificationId] : []));
 
   return (
@@ -66,24 +77,27 @@ export function NotificationsMenu() {
           </Badge>
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { width: 400, maxHeight: 480 } }, list: { 'aria-label': 'Notifications' } }}>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { width: 400, maxHeight: 480 } }, list: { 'aria-label': title } }}>
         {lines.length === 0 && (
           <MenuItem disabled>
-            <ListItemText primary="Nothing new" secondary="Mentions, transfers to you and advice show here." />
+            <ListItemText
+              primary={intl.formatMessage({ id: 'shell.notifications.empty', defaultMessage: 'Nothing new' })}
+              secondary={intl.formatMessage({ id: 'shell.notifications.emptyHelp', defaultMessage: 'Mentions, transfers to you and advice show here.' })}
+            />
           </MenuItem>
         )}
         {lines.map((line) => (
           <MenuItem key={line.key} onClick={() => choose(line)} sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
             <ListItemText
-              primary={line.text}
-              secondary={time(line.at)}
+              primary={textOf(intl, line)}
+              secondary={format.time(line.at)}
               slotProps={{ primary: { sx: { fontWeight: line.unread ? 600 : 400 } } }}
             />
             {line.unread && (
               <Typography component="span" variant="caption" color="error" sx={{ ml: 1, mt: 0.5 }}>
-                <span aria-hidden>●</span>
+                <span aria-hidden>{UNREAD_DOT}</span>
                 <Box component="span" sx={visuallyHidden}>
-                  unread
+                  {intl.formatMessage({ id: 'shell.notifications.unreadMark', defaultMessage: 'unread' })}
                 </Box>
               </Typography>
             )}
@@ -97,7 +111,7 @@ export function NotificationsMenu() {
               markRead(readable);
             }}
           >
-            Mark all as read
+            {intl.formatMessage({ id: 'shell.notifications.markAllRead', defaultMessage: 'Mark all as read' })}
           </MenuItem>
         )}
       </Menu>

@@ -6,7 +6,8 @@ import MenuItem from '@mui/material/MenuItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
-import { PRESENCE_LABELS, type Presence } from '@core/domain/model';
+import { useIntl } from 'react-intl';
+import { PRESENCE_MESSAGES, type Presence } from '@core/domain/model';
 import { useMyPresence } from '../data/hooks';
 import { run } from '../data/local';
 import { useAppState } from '../state/app';
@@ -27,11 +28,12 @@ function Dot({ presence }: { presence: Presence }) {
 
 /** The agent's presence: drives which contacts are offered. Synced like every other change. */
 export function PresenceMenu() {
+  const intl = useIntl();
   const mine = useMyPresence();
   const notify = useAppState((state) => state.notify);
   const presence: Presence = mine?.presence ?? 'offline';
   // Until the presence row has synced the agent is not offline, only not known yet: right after sign-in it says so.
-  const label = mine ? PRESENCE_LABELS[presence] : 'Signing in…';
+  const label = mine ? intl.formatMessage(PRESENCE_MESSAGES[presence]) : intl.formatMessage({ id: 'shell.presence.signingIn', defaultMessage: 'Signing in…' });
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;
   const choose = (value: Presence) => {
@@ -48,7 +50,7 @@ export function PresenceMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? 'presence-menu' : undefined}
-        aria-label={`Presence: ${label}. Change presence`}
+        aria-label={intl.formatMessage({ id: 'shell.presence.button', defaultMessage: 'Presence: {presence}. Change presence' }, { presence: label })}
         startIcon={<Dot presence={presence} />}
         endIcon={<ArrowDropDown />}
         onClick={(event) => setAnchor(event.currentTarget)}
@@ -61,7 +63,7 @@ export function PresenceMenu() {
             <ListItemIcon>
               <Dot presence={value} />
             </ListItemIcon>
-            <ListItemText>{PRESENCE_LABELS[value]}</ListItemText>
+            <ListItemText>{intl.formatMessage(PRESENCE_MESSAGES[value])}</ListItemText>
           </MenuItem>
         ))}
       </Menu>

@@ -8,9 +8,12 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { COMMON } from '../components/commonMessages';
 import { useSession } from '../state/session';
 
 export function KeyField({ value, label }: { value: string; label: string }) {
+  const intl = useIntl();
   const [copied, setCopied] = useState(false);
   return (
     <>
@@ -28,7 +31,7 @@ export function KeyField({ value, label }: { value: string; label: string }) {
           void navigator.clipboard?.writeText(value).then(() => setCopied(true));
         }}
       >
-        {copied ? 'Copied' : 'Copy'}
+        {intl.formatMessage(copied ? COMMON.copied : COMMON.copy)}
       </Button>
     </>
   );
@@ -40,20 +43,24 @@ export function RevealedKeyDialog() {
   const close = () => useSession.setState({ revealedKey: null });
   return (
     <Dialog open onClose={close} aria-labelledby="revealed-key-title" maxWidth="sm" fullWidth>
-      <DialogTitle id="revealed-key-title">Your hub’s integration key</DialogTitle>
+      <DialogTitle id="revealed-key-title">
+        <FormattedMessage id="shell.revealedKey.title" defaultMessage="Your hub’s integration key" />
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>
-          Gateways (telephony, chat, email) post contacts with this key. Copy it into their settings now: it is shown only this once. You can make more keys, rotate or revoke them
-          in Admin › Integration keys.
+          <FormattedMessage
+            id="shell.revealedKey.help"
+            defaultMessage="Gateways (telephony, chat, email) post contacts with this key. Copy it into their settings now: it is shown only this once. You can make more keys, rotate or revoke them in Admin › Integration keys."
+          />
         </DialogContentText>
         <KeyField label={revealed.name} value={revealed.key} />
         <Alert severity="info" sx={{ mt: 1 }}>
-          Keep it secret, like a password.
+          <FormattedMessage id="shell.revealedKey.secret" defaultMessage="Keep it secret, like a password." />
         </Alert>
       </DialogContent>
       <DialogActions>
         <Button variant="contained" onClick={close}>
-          I have kept it
+          <FormattedMessage id="shell.revealedKey.kept" defaultMessage="I have kept it" />
         </Button>
       </DialogActions>
     </Dialog>

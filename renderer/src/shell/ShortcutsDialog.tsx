@@ -7,6 +7,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { shortcutSheet } from '../lib/commands/catalogue';
 import { chordLabel } from '../lib/commands/keys';
 import { useSession } from '../state/session';
@@ -31,27 +32,30 @@ function Keys({ keys }: { keys: string[] }) {
 
 /** Every command with keys, from the one catalogue the keys and the palette use too. */
 export function ShortcutsDialog() {
+  const intl = useIntl();
   const open = useAppState((state) => state.shortcutsOpen);
   const setOpen = useAppState((state) => state.setShortcutsOpen);
   const role = useSession((state) => state.session?.user.role);
   const groups = shortcutSheet(role);
   return (
     <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="shortcuts-title" maxWidth="sm" fullWidth>
-      <DialogTitle id="shortcuts-title">Keyboard shortcuts</DialogTitle>
+      <DialogTitle id="shortcuts-title">
+        <FormattedMessage id="shell.shortcuts.title" defaultMessage="Keyboard shortcuts" />
+      </DialogTitle>
       <DialogContent>
         {groups.map((group) => (
-          <Box key={group.title} sx={{ mb: 2 }}>
+          <Box key={group.title.id} sx={{ mb: 2 }}>
             <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
-              {group.title}
+              {intl.formatMessage(group.title)}
             </Typography>
-            <Table size="small" aria-label={`${group.title} shortcuts`}>
+            <Table size="small" aria-label={intl.formatMessage({ id: 'shell.shortcuts.table', defaultMessage: '{group} shortcuts' }, { group: intl.formatMessage(group.title) })}>
               <TableBody>
                 {group.commands.map((command) => (
                   <TableRow key={command.id}>
                     <TableCell sx={{ width: '40%' }}>
                       <Keys keys={command.keys.map((chord) => chordLabel(chord, isMac))} />
                     </TableCell>
-                    <TableCell>{command.label}</TableCell>
+                    <TableCell>{intl.formatMessage(command.label)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -6,6 +6,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { useIntl } from 'react-intl';
 import { sectionForPath, sectionsFor } from '../sections';
 import { useSession } from '../state/session';
 import { navigate, useRouter } from '../state/router';
@@ -17,6 +18,7 @@ import { SECTION_ICONS } from './sectionIcons';
  * End move between sections, Enter opens one. Alt+digit works from anywhere.
  */
 export function SideNav() {
+  const intl = useIntl();
   const path = useRouter((state) => state.path);
   const current = sectionForPath(path);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
@@ -39,8 +41,8 @@ export function SideNav() {
   return (
     <Box
       component="nav"
-      aria-label="Sections"
-      sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
+      aria-label={intl.formatMessage({ id: 'shell.sideNav.label', defaultMessage: 'Sections' })}
+      sx={{ minWidth: 232, maxWidth: 320, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
     >
       <List dense sx={{ p: 1 }}>
         {sections.map((section, index) => {
@@ -63,8 +65,8 @@ export function SideNav() {
               <ListItemIcon sx={{ minWidth: 36 }}>
                 <Icon fontSize="small" />
               </ListItemIcon>
-              <ListItemText primary={section.label} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
-              <Typography variant="caption" color="text.secondary" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              <ListItemText primary={intl.formatMessage(section.label)} sx={{ minWidth: 0, hyphens: 'auto' }} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500 } } }} />
+              <Typography variant="caption" color="text.secondary" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums', ml: 1, flexShrink: 0 }}>
                 {keyHint(`go.${section.id}`)}
               </Typography>
             </ListItemButton>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import Box from '@mui/material/Box';
+import { FormattedMessage } from 'react-intl';
 import { useLocal } from '../data/local';
 import { preloadWhenIdle } from '../lib/lazyWithPreload';
 import { focusScreenHeading } from './keyboard';
@@ -61,7 +62,7 @@ export function SignedInShell() {
           '&:focus': { top: 8 },
         }}
       >
-        Skip to main content
+        <FormattedMessage id="shell.skipToMain" defaultMessage="Skip to main content" />
       </Box>
       <DemoBanner />
       <TopBar />

@@ -8,6 +8,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
 import Search from '@mui/icons-material/Search';
+import { FormattedMessage, useIntl } from 'react-intl';
 import logo from '../../../assets/icon.svg';
 import { useLocal } from '../data/local';
 import { ariaKeys, keyHint } from '../lib/commands/useCommands';
@@ -17,15 +18,22 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { NotificationsMenu } from './NotificationsMenu';
 import { PresenceMenu } from './PresenceMenu';
 
+/** The product's name, the same in every language. */
+export const PRODUCT_NAME = 'AgentDesk';
+
 /** The first full sync on a device: how far it has got. */
 function BootstrapProgress() {
+  const intl = useIntl();
   const bootstrap = useLocal((state) => state.sync.bootstrap);
   if (!bootstrap) return null;
   const { received, total } = bootstrap;
   const percent = total ? Math.min(100, Math.round((received / total) * 100)) : undefined;
   const text = total
-    ? `Getting your work ready: ${received.toLocaleString()} of ${total.toLocaleString()} records`
-    : `Getting your work ready: ${received.toLocaleString()} records`;
+    ? intl.formatMessage(
+        { id: 'shell.topBar.bootstrapOf', defaultMessage: 'Getting your work ready: {received, number} of {total, plural, one {# record} other {# records}}' },
+        { received, total },
+      )
+    : intl.formatMessage({ id: 'shell.topBar.bootstrap', defaultMessage: 'Getting your work ready: {received, plural, one {# record} other {# records}}' }, { received });
   return (
     <Box sx={{ px: 2, pb: 0.75 }} role="status" aria-live="polite">
       <Typography variant="caption" color="text.secondary">
@@ -37,6 +45,7 @@ function BootstrapProgress() {
 }
 
 export function TopBar() {
+  const intl = useIntl();
   const setShortcutsOpen = useAppState((state) => state.setShortcutsOpen);
   const setPaletteOpen = useAppState((state) => state.setPaletteOpen);
   return (
@@ -44,7 +53,7 @@ export function TopBar() {
       <Toolbar variant="dense" sx={{ gap: 1.5, minHeight: 52 }}>
         <Box component="img" src={logo} alt="" sx={{ width: 28, height: 28 }} />
         <Typography component="div" variant="h6" sx={{ fontWeight: 700, letterSpacing: 0.2 }}>
-          AgentDesk
+          {PRODUCT_NAME}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Button
@@ -57,7 +66,7 @@ export function TopBar() {
           sx={{ color: 'text.secondary', borderColor: 'divider', textTransform: 'none', minWidth: 220, justifyContent: 'flex-start' }}
         >
           <Box component="span" sx={{ flex: 1, textAlign: 'left' }}>
-            Search and commands
+            <FormattedMessage id="shell.topBar.search" defaultMessage="Search and commands" />
           </Box>
           <Box component="kbd" sx={{ fontFamily: 'inherit', fontSize: '0.75rem', ml: 1 }}>
             {keyHint('palette.open')}
@@ -66,8 +75,8 @@ export function TopBar() {
         <ConnectionIndicator />
         <PresenceMenu />
         <NotificationsMenu />
-        <Tooltip title={`Keyboard shortcuts (${keyHint('shortcuts.show')})`}>
-          <IconButton aria-label="Keyboard shortcuts" aria-keyshortcuts={ariaKeys('shortcuts.show')} onClick={() => setShortcutsOpen(true)} size="small">
+        <Tooltip title={intl.formatMessage({ id: 'shell.topBar.shortcutsTooltip', defaultMessage: 'Keyboard shortcuts ({keys})' }, { keys: keyHint('shortcuts.show') })}>
+          <IconButton aria-label={intl.formatMessage({ id: 'shell.topBar.shortcuts', defaultMessage: 'Keyboard shortcuts' })} aria-keyshortcuts={ariaKeys('shortcuts.show')} onClick={() => setShortcutsOpen(true)} size="small">
             <KeyboardOutlined fontSize="small" />
           </IconButton>
         </Tooltip>

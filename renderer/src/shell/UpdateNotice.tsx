@@ -1,6 +1,8 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
+import { useIntl } from 'react-intl';
+import { COMMON } from '../components/commonMessages';
 import { hushUpdateForContact, postponeUpdate, reloadIntoUpdate, useAppUpdate } from '../state/appUpdate';
 import { updateNotice } from '../state/updatePolicy';
 
@@ -9,6 +11,7 @@ import { updateNotice } from '../state/updatePolicy';
  * suits them; while they are mid-contact it only says the reload will be offered afterwards.
  */
 export function UpdateNotice() {
+  const intl = useIntl();
   const { waiting, postponed, midContact, hushedForContact } = useAppUpdate();
   const notice = updateNotice({ waiting, midContact, postponed, hushedForContact });
   if (notice === 'none') return null;
@@ -24,22 +27,25 @@ export function UpdateNotice() {
           notice === 'offer' ? (
             <>
               <Button color="inherit" size="small" onClick={() => reloadIntoUpdate(midContact)}>
-                Reload
+                {intl.formatMessage({ id: 'shell.update.reload', defaultMessage: 'Reload' })}
               </Button>
               <Button color="inherit" size="small" onClick={postponeUpdate}>
-                Later
+                {intl.formatMessage({ id: 'shell.update.later', defaultMessage: 'Later' })}
               </Button>
             </>
           ) : (
             <Button color="inherit" size="small" onClick={hushUpdateForContact}>
-              OK
+              {intl.formatMessage(COMMON.ok)}
             </Button>
           )
         }
       >
         {notice === 'offer'
-          ? 'A new version of AgentDesk is ready.'
-          : 'A new version of AgentDesk is ready. Reloading will be offered when you finish this contact.'}
+          ? intl.formatMessage({ id: 'shell.update.ready', defaultMessage: 'A new version of AgentDesk is ready.' })
+          : intl.formatMessage({
+              id: 'shell.update.readyAfterContact',
+              defaultMessage: 'A new version of AgentDesk is ready. Reloading will be offered when you finish this contact.',
+            })}
       </Alert>
     </Snackbar>
   );

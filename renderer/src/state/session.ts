@@ -3,7 +3,23 @@ import { create } from 'zustand';
 import type { StoredSession } from '@core/bridge';
 import { SetupRequestSchema, type SetupRequest } from '@core/account-api';
 import { LoginResponseSchema } from '@core/hub-api';
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 import { bridge } from '../bridge';
+import { languageHeader, say } from './say';
+
+const TEXT = defineMessages({
+  ended: { id: 'signIn.notice.ended', defaultMessage: 'Your session has ended: sign in again. Changes not yet synced are kept on this device.' },
+  expired: { id: 'signIn.notice.expired', defaultMessage: 'Your session has expired: sign in again.' },
+  unreachableSignIn: {
+    id: 'signIn.error.unreachable',
+    defaultMessage: 'The hub cannot be reached. Check the network connection and try again; signing in needs the hub once.',
+  },
+  unreachable: { id: 'signIn.error.unreachableRetry', defaultMessage: 'The hub cannot be reached. Check the network connection and try again.' },
+  signInFailed: { id: 'signIn.error.failed', defaultMessage: 'Sign-in failed (the hub answered {status}).' },
+  setupFailed: { id: 'signIn.error.setupFailed', defaultMessage: 'Setting up the hub failed (the hub answered {status}).' },
+  signInFirst: { id: 'signIn.error.signInFirst', defaultMessage: 'Sign in first.' },
+  passwordFailed: { id: 'signIn.error.passwordFailed', defaultMessage: 'Changing the password failed (the hub answered {status}).' },
+});
 
 /** 'password-change': signed in with a one-time password; a new one is chosen before anything else. */
 export type SessionStatus = 'loading' | 'signed-out' | 'password-change' | 'signed-in';
@@ -24,7 +40,10 @@ export const useSession = create<SessionState>(() => ({ status: 'loading', sessi
 /** Why the hub stopped taking a session, when it says something particular (an administrator disabled the account). */
 async function endedBecause(session: StoredSession): Promise<string | null> {
   try {
-    const response = await fetch(`${session.hubUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(3000) });
+    const response = await fetch(`${session.hubUrl}/api/v1/auth/me`, {
+      headers: { authorization: `Bearer ${session.token}`, ...languageHeader() },
+      signal: AbortSignal.timeout(3000),
+    });
     const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
     return response.status === 401 && body?.error === 'account_disabled' && body.message ? body.message : null;
   } catch {
@@ -43,7 +62,7 @@ async function begin(session: StoredSession): Promise<void> {
   const { openLocal } = await local();
   openLocal(session, {
     onUnauthorized: () => {
-      void endedBecause(session).then((reason) => endSession(reason ?? 'Your session has ended: sign in again. Changes not yet synced are kept on this device.'));
+      void endedBecause(session).then((reason) => endSession(reason ?? say(TEXT.ended)));
     },
   });
   useSession.setState({ status: 'signed-in', session, notice: null });
@@ -60,25 +79,25 @@ async function endSession(notice: string | null): Promise<void> {
 export async function restoreSession(hubUrl: string): Promise<void> {
   const session = await bridge.loadSession().catch(() => null);
   if (session && session.hubUrl === hubUrl && session.expiresAt > Date.now()) await begin(session);
-  else useSession.setState({ status: 'signed-out', session: null, notice: session ? 'Your session has expired: sign in again.' : null });
+  else useSession.setState({ status: 'signed-out', session: null, notice: session ? say(TEXT.expired) : null });
 }
 
 /** Posts to a route that answers a session (sign-in, first start); throws an Error whose message is meant for the person. */
-async function startSession(hubUrl: string, path: string, payload: object, failure: string): Promise<void> {
+async function startSession(hubUrl: string, path: string, payload: object, failure: MessageDescriptor): Promise<void> {
   let response: Response;
   try {
     response = await fetch(`${hubUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...languageHeader() },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
-    throw new Error('The hub cannot be reached. Check the network connection and try again; signing in needs the hub once.');
+    throw new Error(say(TEXT.unreachableSignIn));
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new Error((body as { message?: string } | null)?.message ?? `${failure} (the hub answered ${response.status}).`);
+    throw new Error((body as { message?: string } | null)?.message ?? say(failure, { status: response.status }));
   }
   const login = LoginResponseSchema.parse(body);
   const session: StoredSession = { token: login.token, expiresAt: login.expiresAt, user: login.user, hubId: login.hubId, hubUrl };
@@ -94,32 +113,32 @@ async function startSession(hubUrl: string, path: string, payload: object, failu
 
 /** Signs in against the hub; throws an Error whose message is meant for the person. */
 export function signIn(hubUrl: string, username: string, password: string): Promise<void> {
-  return startSession(hubUrl, '/api/v1/auth/login', { username, password }, 'Sign-in failed');
+  return startSession(hubUrl, '/api/v1/auth/login', { username, password }, TEXT.signInFailed);
 }
 
 /** On a new hub, from its own machine: creates the first administrator and signs them in. */
 export function setUpHub(hubUrl: string, request: SetupRequest): Promise<void> {
-  return startSession(hubUrl, '/api/v1/setup', SetupRequestSchema.parse(request), 'Setting up the hub failed');
+  return startSession(hubUrl, '/api/v1/setup', SetupRequestSchema.parse(request), TEXT.setupFailed);
 }
 
 /** After a one-time password: sets the person's own, then continues into the workstation. Throws an Error meant for the person. */
 export async function chooseFirstPassword(currentPassword: string, newPassword: string): Promise<void> {
   const session = useSession.getState().awaitingPassword;
-  if (!session) throw new Error('Sign in first.');
+  if (!session) throw new Error(say(TEXT.signInFirst));
   let response: Response;
   try {
     response = await fetch(`${session.hubUrl}/api/v1/auth/password`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json', ...languageHeader() },
       body: JSON.stringify({ currentPassword, newPassword }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
-    throw new Error('The hub cannot be reached. Check the network connection and try again.');
+    throw new Error(say(TEXT.unreachable));
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `Changing the password failed (the hub answered ${response.status}).`);
+    throw new Error(body?.message ?? say(TEXT.passwordFailed, { status: response.status }));
   }
   await bridge.saveSession(session);
   useSession.setState({ awaitingPassword: null });

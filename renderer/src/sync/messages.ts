@@ -3,7 +3,9 @@ import type { Actor } from '@core/sync/mutations';
 import type { SyncStatus } from '@core/sync/engine';
 
 export type ToWorker =
-  | { type: 'start'; hubUrl: string; token: string; dbName: string; actor: Actor }
+  | { type: 'start'; hubUrl: string; token: string; dbName: string; actor: Actor; language: string }
+  /** The person chose another language: the hub is asked to answer in it from now on. */
+  | { type: 'language'; language: string }
   | { type: 'kick'; reason: 'mutation' | 'manual' }
   | { type: 'network'; online: boolean }
   | { type: 'stop' };

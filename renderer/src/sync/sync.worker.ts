@@ -11,6 +11,8 @@ import type { FromWorker, ToWorker } from './messages';
 let engine: SyncEngine | null = null;
 let db: AgentDeskDb | null = null;
 let networkOnline = navigator.onLine;
+/** The person's language, for the hub's Accept-Language. */
+let language = 'en-GB';
 let stopRelay: (() => void) | null = null;
 
 const post = (message: FromWorker) => self.postMessage(message);
@@ -31,6 +33,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'start': {
+      language = message.language;
       void stop().then(() => {
         db = new AgentDeskDb(message.dbName);
         stopRelay = relayLocalChanges(message.dbName);
@@ -41,12 +44,16 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
           actor: message.actor,
           onStatus: (status) => post({ type: 'status', status }),
           onUnauthorized: () => post({ type: 'unauthorized' }),
+          language: () => language,
         });
         engine.setNetworkAvailable(networkOnline);
         engine.start();
       });
       break;
     }
+    case 'language':
+      language = message.language;
+      break;
     case 'kick':
       engine?.kick(message.reason);
       break;

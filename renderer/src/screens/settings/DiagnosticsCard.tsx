@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { HostDiagnostics } from '@core/diagnostics';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { bridge } from '../../bridge';
 import { Fact, SettingsCard } from '../../components/SettingsCard';
 import { collectDiagnostics } from '../../data/diagnostics';
@@ -13,6 +14,7 @@ import { collectDiagnostics } from '../../data/diagnostics';
 type Message = { severity: 'success' | 'error' | 'info'; text: string };
 
 export function DiagnosticsCard() {
+  const intl = useIntl();
   const [host, setHost] = useState<HostDiagnostics | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   /** Shown when the clipboard refused, to copy by hand. */
@@ -27,10 +29,13 @@ export function DiagnosticsCard() {
     try {
       await navigator.clipboard.writeText(text);
       setFallback(null);
-      setMessage({ severity: 'success', text: 'Diagnostics copied. Paste them into your message to IT.' });
+      setMessage({ severity: 'success', text: intl.formatMessage({ id: 'settings.diagnostics.copied', defaultMessage: 'Diagnostics copied. Paste them into your message to IT.' }) });
     } catch {
       setFallback(text);
-      setMessage({ severity: 'info', text: 'This browser did not allow copying: select the text below and copy it.' });
+      setMessage({
+        severity: 'info',
+        text: intl.formatMessage({ id: 'settings.diagnostics.copyRefused', defaultMessage: 'This browser did not allow copying: select the text below and copy it.' }),
+      });
     }
   };
 
@@ -42,24 +47,33 @@ export function DiagnosticsCard() {
   };
 
   return (
-    <SettingsCard title="Diagnostics" id="settings-diagnostics">
+    <SettingsCard title={intl.formatMessage({ id: 'settings.diagnostics.title', defaultMessage: 'Diagnostics' })} id="settings-diagnostics">
       <Typography variant="body2" sx={{ mb: 1.5 }} id="settings-diagnostics-what">
-        For your IT department: versions, the hub and sync state, changes waiting, refusals and recent errors. No names, contact details,
-        customer data or passwords.
+        <FormattedMessage
+          id="settings.diagnostics.what"
+          defaultMessage="For your IT department: versions, the hub and sync state, changes waiting, refusals and recent errors. No names, contact details, customer data or passwords."
+        />
       </Typography>
       {host && (
         <>
-          <Fact label="Log files" value={host.logsDir} />
-          <Fact label="Crash dumps" value={host.crashSubmitUrl ? `${host.crashDumpsDir} (also sent to ${host.crashSubmitUrl})` : `${host.crashDumpsDir} (kept on this computer)`} />
+          <Fact label={intl.formatMessage({ id: 'settings.diagnostics.logs', defaultMessage: 'Log files' })} value={host.logsDir} />
+          <Fact
+            label={intl.formatMessage({ id: 'settings.diagnostics.crashDumps', defaultMessage: 'Crash dumps' })}
+            value={
+              host.crashSubmitUrl
+                ? intl.formatMessage({ id: 'settings.diagnostics.crashSent', defaultMessage: '{folder} (also sent to {url})' }, { folder: host.crashDumpsDir, url: host.crashSubmitUrl })
+                : intl.formatMessage({ id: 'settings.diagnostics.crashKept', defaultMessage: '{folder} (kept on this computer)' }, { folder: host.crashDumpsDir })
+            }
+          />
         </>
       )}
       <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
         <Button variant="outlined" onClick={() => void copy()} aria-describedby="settings-diagnostics-what">
-          Copy diagnostics
+          <FormattedMessage id="settings.diagnostics.copy" defaultMessage="Copy diagnostics" />
         </Button>
         {bridge.host === 'electron' && (
           <Button variant="outlined" onClick={openLogs}>
-            Open logs folder
+            <FormattedMessage id="settings.diagnostics.openLogs" defaultMessage="Open logs folder" />
           </Button>
         )}
       </Stack>
@@ -72,7 +86,7 @@ export function DiagnosticsCard() {
       </div>
       {fallback && (
         <TextField
-          label="Diagnostics"
+          label={intl.formatMessage({ id: 'settings.diagnostics.title', defaultMessage: 'Diagnostics' })}
           value={fallback}
           multiline
           minRows={6}

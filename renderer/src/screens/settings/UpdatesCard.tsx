@@ -12,8 +12,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { HttpUrlSchema, type DesktopSettings } from '@core/bridge';
-import { useIntl } from 'react-intl';
 import { describeUpdateStatus, restartRefusalMessage, updateNoteMessage } from '@core/updates';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { bridge } from '../../bridge';
 import { Fact, SettingsCard } from '../../components/SettingsCard';
 import { useUpdateState } from '../../data/updates';
@@ -22,9 +22,15 @@ import { useAppState } from '../../state/app';
 
 type Message = { severity: 'error' | 'success' | 'info'; text: string };
 
-const MID_CONTACT_REASON = 'Finish your contact first: AgentDesk restarts to update only when you hold no contact.';
+/** An example address (not words). */
+const FEED_EXAMPLE = 'https://hub.example.com/updates/';
+
+const TEXT = defineMessages({
+  midContact: { id: 'settings.updates.midContact', defaultMessage: 'Finish your contact first: AgentDesk restarts to update only when you hold no contact.' },
+});
 
 function FeedForm({ onSaved }: { onSaved: (message: Message) => void }) {
+  const intl = useIntl();
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,7 +48,12 @@ function FeedForm({ onSaved }: { onSaved: (message: Message) => void }) {
     if (updateFeedUrl !== null) {
       const parsed = HttpUrlSchema.safeParse(updateFeedUrl.trim());
       if (!parsed.success) {
-        setProblem('Enter the feed address as http://… or https://…, for example https://hub.example.com/updates/');
+        setProblem(
+          intl.formatMessage(
+            { id: 'settings.updates.badFeed', defaultMessage: 'Enter the feed address as http://… or https://…, for example {example}' },
+            { example: FEED_EXAMPLE },
+          ),
+        );
         return;
       }
       updateFeedUrl = parsed.data;
@@ -52,7 +63,7 @@ function FeedForm({ onSaved }: { onSaved: (message: Message) => void }) {
       setSettings(next);
       setDraft(next.updateFeedUrl ?? '');
       setProblem(null);
-      onSaved({ severity: 'success', text: 'Saved. AgentDesk uses this feed from its next start.' });
+      onSaved({ severity: 'success', text: intl.formatMessage({ id: 'settings.updates.feedSaved', defaultMessage: 'Saved. AgentDesk uses this feed from its next start.' }) });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
@@ -71,20 +82,20 @@ function FeedForm({ onSaved }: { onSaved: (message: Message) => void }) {
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <TextField
           size="small"
-          label="Update feed address"
-          placeholder="https://hub.example.com/updates/"
+          label={intl.formatMessage({ id: 'settings.updates.feedAddress', defaultMessage: 'Update feed address' })}
+          placeholder={FEED_EXAMPLE}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           error={problem !== null}
-          helperText={problem ?? "Leave empty to use a remote hub's own feed."}
+          helperText={problem ?? intl.formatMessage({ id: 'settings.updates.feedHelp', defaultMessage: 'Leave empty to use a remote hub’s own feed.' })}
           sx={{ flex: 1 }}
         />
         <Button type="submit" variant="contained" disabled={!draft.trim()}>
-          Save feed
+          <FormattedMessage id="settings.updates.saveFeed" defaultMessage="Save feed" />
         </Button>
         {settings.updateFeedUrl && (
           <Button variant="outlined" onClick={() => void save(null)}>
-            Use the default
+            <FormattedMessage id="settings.updates.useDefault" defaultMessage="Use the default" />
           </Button>
         )}
       </Stack>
@@ -124,23 +135,33 @@ function DesktopUpdates() {
   const running = status?.state === 'checking' || status?.state === 'downloading';
   return (
     <>
-      <Fact label="Update feed" value={state ? (state.feedUrl ?? 'None') : '—'} />
+      <Fact
+        label={intl.formatMessage({ id: 'settings.updates.feed', defaultMessage: 'Update feed' })}
+        value={state ? (state.feedUrl ?? intl.formatMessage({ id: 'settings.updates.noFeed', defaultMessage: 'None' })) : '—'}
+      />
       <Box role="status" sx={{ py: 0.5 }}>
-        <Fact label="Status" value={said ? intl.formatMessage(said.descriptor, said.values) : '—'} />
-        {status?.state === 'downloading' && <LinearProgress variant="determinate" value={status.percent} aria-label="Download of the update" sx={{ mt: 1 }} />}
+        <Fact label={intl.formatMessage({ id: 'settings.updates.status', defaultMessage: 'Status' })} value={said ? intl.formatMessage(said.descriptor, said.values) : '—'} />
+        {status?.state === 'downloading' && (
+          <LinearProgress
+            variant="determinate"
+            value={status.percent}
+            aria-label={intl.formatMessage({ id: 'settings.updates.download', defaultMessage: 'Download of the update' })}
+            sx={{ mt: 1 }}
+          />
+        )}
       </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5, alignItems: 'center' }}>
         <Button variant="outlined" onClick={() => void check()} disabled={!state || state.note !== null || busy || running || ready}>
-          Check now
+          <FormattedMessage id="settings.updates.check" defaultMessage="Check now" />
         </Button>
         {ready && (
           <Button variant="contained" onClick={() => void restart()} disabled={midContact} aria-describedby={midContact ? 'settings-updates-wait' : undefined}>
-            Restart to update
+            <FormattedMessage id="settings.updates.restart" defaultMessage="Restart to update" />
           </Button>
         )}
         {ready && midContact && (
           <Typography variant="body2" color="text.secondary" id="settings-updates-wait">
-            {MID_CONTACT_REASON}
+            {intl.formatMessage(TEXT.midContact)}
           </Typography>
         )}
       </Stack>
@@ -155,16 +176,19 @@ function DesktopUpdates() {
 }
 
 export function UpdatesCard() {
+  const intl = useIntl();
   const version = useAppState((state) => state.info?.version);
   return (
-    <SettingsCard title="Updates" id="settings-updates">
-      <Fact label="Current version" value={version ?? '—'} />
+    <SettingsCard title={intl.formatMessage({ id: 'settings.updates.title', defaultMessage: 'Updates' })} id="settings-updates">
+      <Fact label={intl.formatMessage({ id: 'settings.updates.currentVersion', defaultMessage: 'Current version' })} value={version ?? '—'} />
       {bridge.host === 'electron' ? (
         <DesktopUpdates />
       ) : (
         <Typography variant="body2" sx={{ mt: 1 }}>
-          The web workstation updates itself: when the hub serves a new version, AgentDesk tells you and you choose when to reload — never in
-          the middle of a contact.
+          <FormattedMessage
+            id="settings.updates.web"
+            defaultMessage="The web workstation updates itself: when the hub serves a new version, AgentDesk tells you and you choose when to reload — never in the middle of a contact."
+          />
         </Typography>
       )}
     </SettingsCard>

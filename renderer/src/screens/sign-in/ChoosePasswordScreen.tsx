@@ -3,7 +3,7 @@
  * person chooses their own before anything else; the hub refuses every other
  * request until then.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,16 +12,22 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { abandonPasswordChange, chooseFirstPassword, useSession } from '../../state/session';
 
 type Field = 'current' | 'next' | 'again';
 
 export function ChoosePasswordScreen() {
+  const intl = useIntl();
   const person = useSession((state) => state.awaitingPassword?.user);
   const [values, setValues] = useState<Record<Field, string>>({ current: '', next: '', again: '' });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const windowTitle = intl.formatMessage({ id: 'signIn.window.choosePassword', defaultMessage: 'Choose a new password – AgentDesk' });
+  useEffect(() => {
+    document.title = windowTitle;
+  }, [windowTitle]);
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((old) => ({ ...old, [field]: event.target.value }));
     setProblems((old) => ({ ...old, [field]: undefined }));
@@ -30,10 +36,12 @@ export function ChoosePasswordScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    if (!values.current) found.current = 'Enter the one-time password you were given.';
-    if (values.next.length < 10) found.next = 'Use at least 10 characters.';
-    else if (values.next === values.current) found.next = 'Choose a password other than the one-time one.';
-    if (!found.next && values.again !== values.next) found.again = 'The two new passwords differ.';
+    if (!values.current) found.current = intl.formatMessage({ id: 'signIn.choosePassword.needCurrent', defaultMessage: 'Enter the one-time password you were given.' });
+    if (values.next.length < 10) found.next = intl.formatMessage({ id: 'signIn.choosePassword.tooShort', defaultMessage: 'Use at least {min, number} characters.' }, { min: 10 });
+    else if (values.next === values.current) {
+      found.next = intl.formatMessage({ id: 'signIn.choosePassword.sameAsOneTime', defaultMessage: 'Choose a password other than the one-time one.' });
+    }
+    if (!found.next && values.again !== values.next) found.again = intl.formatMessage({ id: 'signIn.choosePassword.differ', defaultMessage: 'The two new passwords differ.' });
     setProblems(found);
     if (Object.keys(found).length) return;
     setBusy(true);
@@ -68,24 +76,39 @@ export function ChoosePasswordScreen() {
       <Paper variant="outlined" sx={{ width: '100%', maxWidth: 420, p: 4 }}>
         <Stack component="form" noValidate onSubmit={submit} spacing={2.5} aria-labelledby="choose-password-title">
           <Typography variant="h1" id="choose-password-title" tabIndex={-1}>
-            Choose a new password
+            <FormattedMessage id="signIn.choosePassword.title" defaultMessage="Choose a new password" />
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {person ? `${person.name}, your` : 'Your'} password was set by an administrator for one use. Choose your own to continue.
+            {person ? (
+              <FormattedMessage
+                id="signIn.choosePassword.introNamed"
+                defaultMessage="{name}, your password was set by an administrator for one use. Choose your own to continue."
+                values={{ name: person.name }}
+              />
+            ) : (
+              <FormattedMessage id="signIn.choosePassword.intro" defaultMessage="Your password was set by an administrator for one use. Choose your own to continue." />
+            )}
           </Typography>
           {error && (
             <Alert severity="error" role="alert">
               {error}
             </Alert>
           )}
-          {field('current', 'One-time password', 'current-password')}
-          {field('next', 'New password', 'new-password', 'At least 10 characters, not your user name.')}
-          {field('again', 'New password again', 'new-password')}
+          {field('current', intl.formatMessage({ id: 'signIn.choosePassword.current', defaultMessage: 'One-time password' }), 'current-password')}
+          {field(
+            'next',
+            intl.formatMessage({ id: 'signIn.choosePassword.next', defaultMessage: 'New password' }),
+            'new-password',
+            intl.formatMessage({ id: 'signIn.choosePassword.nextHelp', defaultMessage: 'At least {min, number} characters, not your user name.' }, { min: 10 }),
+          )}
+          {field('again', intl.formatMessage({ id: 'signIn.choosePassword.again', defaultMessage: 'New password again' }), 'new-password')}
           <Button type="submit" variant="contained" size="large" disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
-            {busy ? 'Saving…' : 'Set my password and continue'}
+            {busy
+              ? intl.formatMessage({ id: 'signIn.choosePassword.saving', defaultMessage: 'Saving…' })
+              : intl.formatMessage({ id: 'signIn.choosePassword.submit', defaultMessage: 'Set my password and continue' })}
           </Button>
           <Button onClick={() => void abandonPasswordChange()} disabled={busy}>
-            Sign out
+            <FormattedMessage id="signIn.choosePassword.signOut" defaultMessage="Sign out" />
           </Button>
         </Stack>
       </Paper>

@@ -10,9 +10,14 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { setUpHub } from '../../state/session';
 
+/** Keeps the helper line's height, so the form does not jump when a problem shows. */
+const KEEP_LINE = ' ';
+
 export function FirstAdminForm({ hubUrl }: { hubUrl: string }) {
+  const intl = useIntl();
   const [name, setName] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -24,7 +29,15 @@ export function FirstAdminForm({ hubUrl }: { hubUrl: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim() || !username.trim() || !password || mismatch) {
-      setError(!name.trim() ? 'Enter your name.' : !username.trim() ? 'Choose a user name.' : !password ? 'Choose a password.' : 'The two passwords differ.');
+      setError(
+        !name.trim()
+          ? intl.formatMessage({ id: 'signIn.setup.needName', defaultMessage: 'Enter your name.' })
+          : !username.trim()
+            ? intl.formatMessage({ id: 'signIn.setup.needUsername', defaultMessage: 'Choose a user name.' })
+            : !password
+              ? intl.formatMessage({ id: 'signIn.setup.needPassword', defaultMessage: 'Choose a password.' })
+              : intl.formatMessage({ id: 'signIn.setup.differ', defaultMessage: 'The two passwords differ.' }),
+      );
       return;
     }
     setBusy(true);
@@ -39,49 +52,54 @@ export function FirstAdminForm({ hubUrl }: { hubUrl: string }) {
   return (
     <Stack component="form" noValidate onSubmit={submit} spacing={2.5} aria-labelledby="setup-title">
       <Typography variant="h1" id="setup-title" tabIndex={-1}>
-        Set up this hub
+        <FormattedMessage id="signIn.setup.title" defaultMessage="Set up this hub" />
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        No one can sign in yet. Create the first administrator: you can then add your teams, queues and people, and connect your telephony, chat and email gateways.
+        <FormattedMessage
+          id="signIn.setup.intro"
+          defaultMessage="No one can sign in yet. Create the first administrator: you can then add your teams, queues and people, and connect your telephony, chat and email gateways."
+        />
       </Typography>
       {error && (
         <Alert severity="error" role="alert">
           {error}
         </Alert>
       )}
-      <TextField label="Your name" autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} disabled={busy} fullWidth />
+      <TextField label={intl.formatMessage({ id: 'signIn.setup.name', defaultMessage: 'Your name' })} autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} disabled={busy} fullWidth />
       <TextField
-        label="User name"
+        label={intl.formatMessage({ id: 'signIn.setup.username', defaultMessage: 'User name' })}
         autoComplete="username"
         value={username}
         onChange={(e) => setUsername(e.target.value)}
-        helperText="Lowercase letters, digits, dots, dashes"
+        helperText={intl.formatMessage({ id: 'signIn.setup.usernameHelp', defaultMessage: 'Lowercase letters, digits, dots, dashes' })}
         disabled={busy}
         fullWidth
       />
       <TextField
-        label="Password"
+        label={intl.formatMessage({ id: 'signIn.setup.password', defaultMessage: 'Password' })}
         type="password"
         autoComplete="new-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        helperText="At least 10 characters"
+        helperText={intl.formatMessage({ id: 'signIn.setup.passwordHelp', defaultMessage: 'At least {min, number} characters' }, { min: 10 })}
         disabled={busy}
         fullWidth
       />
       <TextField
-        label="Password again"
+        label={intl.formatMessage({ id: 'signIn.setup.again', defaultMessage: 'Password again' })}
         type="password"
         autoComplete="new-password"
         value={again}
         onChange={(e) => setAgain(e.target.value)}
         error={mismatch}
-        helperText={mismatch ? 'The two passwords differ.' : ' '}
+        helperText={mismatch ? intl.formatMessage({ id: 'signIn.setup.differ', defaultMessage: 'The two passwords differ.' }) : KEEP_LINE}
         disabled={busy}
         fullWidth
       />
       <Button type="submit" variant="contained" size="large" disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
-        {busy ? 'Setting up…' : 'Create administrator and sign in'}
+        {busy
+          ? intl.formatMessage({ id: 'signIn.setup.busy', defaultMessage: 'Setting up…' })
+          : intl.formatMessage({ id: 'signIn.setup.submit', defaultMessage: 'Create administrator and sign in' })}
       </Button>
     </Stack>
   );
