@@ -1,20 +1,68 @@
-/** What both dashboards (a supervisor's and an agent's own) read figures with: date ranges and number formats. */
-import { moneyText } from '@core/gestures';
+/** What both dashboards (a supervisor's and an agent's own) read figures with: date ranges and figures written in the agent's language. */
+import { useMemo } from 'react';
+import { defineMessages } from 'react-intl';
+import type { Formatter } from '@core/i18n/format';
 import { moneyByCurrencyText, type MoneyByCurrency } from '@core/metrics';
 import { addDays, startOfZonedDay } from '@core/promise';
+import { useFormat } from '../../lib/i18n';
 import { dayOf } from '../follow-ups/time';
 
 export type RangeId = 'today' | '7d' | 'week' | '30d' | 'custom';
-export const RANGES: Record<Exclude<RangeId, 'custom'>, string> = { today: 'Today', '7d': 'Last 7 days', week: 'This week', '30d': 'Last 30 days' };
+export const RANGE_MESSAGES = defineMessages({
+  today: { id: 'dashboard.range.today', defaultMessage: 'Today' },
+  '7d': { id: 'dashboard.range.last7Days', defaultMessage: 'Last 7 days' },
+  week: { id: 'dashboard.range.thisWeek', defaultMessage: 'This week' },
+  '30d': { id: 'dashboard.range.last30Days', defaultMessage: 'Last 30 days' },
+});
+export const RANGE_IDS = Object.keys(RANGE_MESSAGES) as Exclude<RangeId, 'custom'>[];
 export const ALL = 'all';
 
-export const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
-export const dec = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
-export function duration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const s = Math.round(seconds);
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+/** Shown for a figure with nothing to count: a dash reads the same in every language. */
+const NONE = '—';
+
+/** A dashboard's figures as people read them; null (nothing counted) is a dash. */
+export interface FigureFormat {
+  count(value: number): string;
+  /** A share 0–1 as a percentage: "87%", "87 %". */
+  pct(value: number | null): string;
+  /** A score with fixed decimals: "4.3", "4,3". */
+  dec(value: number | null, digits?: number): string;
+  /** Seconds as a clock: "4:07", "1:02:33". */
+  duration(seconds: number | null): string;
+  /** Money given, per currency ("€25 · £40"), never added across currencies. */
+  money(value: MoneyByCurrency): string;
+  /** A sentiment −1…1 with its sign: "+0.25", "−0.10". */
+  sentiment(value: number | null): string;
+  /** A `YYYY-MM-DD` day key as a short date: "3 Mar". */
+  day(key: string): string;
 }
+
+export function figureFormat(format: Formatter): FigureFormat {
+  return {
+    count: (value) => format.number(value),
+    pct: (value) => (value === null ? NONE : format.percent(value)),
+    dec: (value, digits = 1) => (value === null ? NONE : format.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits })),
+    duration: (seconds) => (seconds === null ? NONE : format.clockDuration(Math.round(seconds) * 1000)),
+    money: (value) =>
+      moneyByCurrencyText(value, (amount, currency) => {
+        // Whole amounts without cents ("€25"), others with them ("€20.50").
+        const digits = Number.isInteger(amount) ? 0 : 2;
+        return format.number(amount, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: 2 });
+      }),
+    sentiment: (value) => (value === null ? NONE : format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' })),
+    day: (key) => {
+      const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
+      // The key is already a day on the dashboard's clock: written as that calendar day, whatever this computer's zone.
+      return format.date(Date.UTC(y, m - 1, d), 'short', 'UTC');
+    },
+  };
+}
+
+export function useFigureFormat(): FigureFormat {
+  const format = useFormat();
+  return useMemo(() => figureFormat(format), [format]);
+}
+
 export const dateInput = (ms: number, zone: string) => {
   const d = dayOf(ms, zone);
   return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
@@ -46,9 +94,6 @@ export function rangeOf(id: RangeId, now: number, zone: string, custom: { from: 
     }
   }
 }
-
-/** Money given, per currency ("€25 · £40"), never added across currencies. */
-export const money = (value: MoneyByCurrency) => moneyByCurrencyText(value, moneyText);
 
 export type Verdict = 'met' | 'missed' | null;
 export function verdict(value: number | null, target: number | null | undefined, higherIsBetter: boolean): Verdict {
