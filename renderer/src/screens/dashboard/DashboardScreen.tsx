@@ -34,7 +34,7 @@ import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
 import { useFormat } from '../../lib/i18n';
 import { ScreenHeader } from '../../shell/ScreenHeader';
-import { toCsv, downloadText } from './csv';
+import { AGENT_CSV_HEADER, downloadText, toCsv } from './csv';
 import { DrillDownDialog } from './DrillDownDialog';
 import { ALL, dateInput, rangeOf, RANGE_IDS, RANGE_MESSAGES, useFigureFormat, verdict, type RangeId } from './format';
 import { GesturesByAgent } from './GesturesByAgent';
@@ -114,12 +114,12 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
     { from: format.date(from, 'short', zone), to: format.date(to - 1, 'medium', zone), team: teamName ?? intl.formatMessage({ id: 'dashboard.allTeams', defaultMessage: 'all teams' }), computed: computeMs !== null ? 'yes' : 'no', rows },
   );
 
-  // Machine export: fixed English column names and plain numbers, whatever the screen's language (see DRILL_CSV_HEADER).
+  // Machine export: fixed English column names and plain numbers, whatever the screen's language (see csv.ts).
   const exportAgents = (data: DashboardFigures) =>
     downloadText(
       `agentdesk-agents-${dateInput(from, zone)}-to-${dateInput(to - 1, zone)}.csv`,
       toCsv(
-        ['Agent', 'Handled', 'AHT (s)', 'ACW (s)', 'FCR', 'CSAT', 'Adherence'],
+        AGENT_CSV_HEADER,
         data.agents.map((row) => [nameOf(row.agentId), row.handled, row.ahtSeconds === null ? null : Math.round(row.ahtSeconds), row.acwSeconds === null ? null : Math.round(row.acwSeconds), row.fcr === null ? null : row.fcr.toFixed(3), row.csat === null ? null : row.csat.toFixed(2), row.adherence === null ? null : row.adherence.toFixed(3)]),
       ),
     );

@@ -9,70 +9,17 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { FormattedMessage, defineMessages, useIntl, type IntlShape } from 'react-intl';
-import { CHANNEL_LABELS, type Channel } from '@core/domain/common';
-import { customerName, FOLLOW_UP_KIND_LABELS, FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_OUTCOME_MESSAGES, type FollowUpKind, type FollowUpOutcome, type FollowUpState, type Resolution } from '@core/domain/model';
+import { customerName, FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_OUTCOME_MESSAGES } from '@core/domain/model';
 import type { DrillFigure, MetricsFilters } from '@core/metrics';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useDb } from '../../data/hooks';
 import { useFormat } from '../../lib/i18n';
 import { navigate } from '../../state/router';
-import { downloadText, toCsv } from './csv';
+import { downloadText, drillCsv, type DrillRow } from './csv';
 import { drillDownIds } from './useDashboard';
 
 const FOLLOW_UP_FIGURES: readonly DrillFigure[] = ['on-time-follow-ups', 'late-follow-ups', 'overdue-follow-ups'];
-
-/**
- * One row of a drill-down, as listed and as exported: the machine values
- * (keys, ids), which the list writes in the agent's language and the CSV
- * keeps as they are.
- */
-export interface DrillRow {
-  id: string;
-  customerId: string;
-  at: number;
-  customer: string;
-  channel: Channel;
-  /** A follow-up's kind (its subject is then its reason). */
-  followUpKind: FollowUpKind | null;
-  subject: string;
-  agent: string;
-  queue: string;
-  /** A contact's disposition (the company's own wording), or a follow-up's state. */
-  disposition: string;
-  followUpState: FollowUpState | null;
-  /** A contact's resolution, or a follow-up's outcome. */
-  resolution: Resolution | FollowUpOutcome | null;
-  csat: number | null;
-  nps: number | null;
-}
-
-/**
- * The CSV is for spreadsheets and other tools, not read as a screen: fixed
- * English column names (a sheet or import keyed on them works whoever
- * exported it), times in UTC ISO, numbers plain, and channels and follow-up
- * kinds by their English name, whatever the language of the screen.
- */
-export const DRILL_CSV_HEADER = ['Contact', 'When (UTC)', 'Customer', 'Channel', 'Subject', 'Agent', 'Queue', 'Disposition', 'Resolution', 'CSAT', 'NPS'];
-
-export function drillCsv(rows: readonly DrillRow[]): string {
-  return toCsv(
-    DRILL_CSV_HEADER,
-    rows.map((row) => [
-      row.id,
-      new Date(row.at).toISOString().slice(0, 16).replace('T', ' '),
-      row.customer,
-      CHANNEL_LABELS[row.channel],
-      row.followUpKind ? `${FOLLOW_UP_KIND_LABELS[row.followUpKind]}: ${row.subject}` : row.subject,
-      row.agent,
-      row.queue,
-      row.followUpState ?? row.disposition,
-      row.resolution ?? '',
-      row.csat,
-      row.nps,
-    ]),
-  );
-}
 
 const DRILL_MESSAGES = defineMessages({
   resolved: { id: 'dashboard.drill.resolved', defaultMessage: 'Resolved' },
