@@ -301,34 +301,33 @@ export function People({ me }: { me: User }) {
               <TableCell>
                 {person.disabled ? <FormattedMessage id="admin.people.statusDisabled" defaultMessage="Disabled" /> : <FormattedMessage id="admin.people.statusActive" defaultMessage="Active" />}
               </TableCell>
-              <TableCell align="right">
-                <Stack direction="row" sx={{ justifyContent: 'flex-end', flexWrap: 'wrap', columnGap: 0.5 }}>
-                  <Button size="small" onClick={() => setEditing(person)} aria-label={intl.formatMessage({ id: 'admin.people.editLabel', defaultMessage: 'Edit {name}' }, { name: person.name })}>
-                    <FormattedMessage id="admin.people.edit" defaultMessage="Edit" />
-                  </Button>
+              {/* On one line where the window is wide enough; the buttons wrap between them where it is not. */}
+              <TableCell align="right" sx={{ whiteSpace: { xs: 'normal', lg: 'nowrap' } }}>
+                <Button size="small" onClick={() => setEditing(person)} aria-label={intl.formatMessage({ id: 'admin.people.editLabel', defaultMessage: 'Edit {name}' }, { name: person.name })}>
+                  <FormattedMessage id="admin.people.edit" defaultMessage="Edit" />
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => oneTime(person)}
+                  aria-label={intl.formatMessage({ id: 'admin.people.oneTimeLabel', defaultMessage: 'Set a one-time password for {name}' }, { name: person.name })}
+                  disabled={waiting !== null}
+                >
+                  <FormattedMessage id="admin.people.oneTime" defaultMessage="Set a one-time password" />
+                </Button>
+                {person.id !== me.id && (
                   <Button
                     size="small"
-                    onClick={() => oneTime(person)}
-                    aria-label={intl.formatMessage({ id: 'admin.people.oneTimeLabel', defaultMessage: 'Set a one-time password for {name}' }, { name: person.name })}
-                    disabled={waiting !== null}
+                    color={person.disabled ? 'primary' : 'error'}
+                    onClick={() => toggle(person)}
+                    aria-label={
+                      person.disabled
+                        ? intl.formatMessage({ id: 'admin.people.enableLabel', defaultMessage: 'Enable {name}' }, { name: person.name })
+                        : intl.formatMessage({ id: 'admin.people.disableLabel', defaultMessage: 'Disable {name}' }, { name: person.name })
+                    }
                   >
-                    <FormattedMessage id="admin.people.oneTime" defaultMessage="Set a one-time password" />
+                    {person.disabled ? <FormattedMessage id="admin.people.enable" defaultMessage="Enable" /> : <FormattedMessage id="admin.people.disable" defaultMessage="Disable" />}
                   </Button>
-                  {person.id !== me.id && (
-                    <Button
-                      size="small"
-                      color={person.disabled ? 'primary' : 'error'}
-                      onClick={() => toggle(person)}
-                      aria-label={
-                        person.disabled
-                          ? intl.formatMessage({ id: 'admin.people.enableLabel', defaultMessage: 'Enable {name}' }, { name: person.name })
-                          : intl.formatMessage({ id: 'admin.people.disableLabel', defaultMessage: 'Disable {name}' }, { name: person.name })
-                      }
-                    >
-                      {person.disabled ? <FormattedMessage id="admin.people.enable" defaultMessage="Enable" /> : <FormattedMessage id="admin.people.disable" defaultMessage="Disable" />}
-                    </Button>
-                  )}
-                </Stack>
+                )}
               </TableCell>
             </TableRow>
           ))}

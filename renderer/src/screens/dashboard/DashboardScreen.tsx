@@ -426,7 +426,7 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
                 height={200}
                 layout="horizontal"
                 xAxis={[{ valueFormatter: (value: number) => figure.count(value) }]}
-                yAxis={[{ scaleType: 'band', data: Object.keys(figures.handled.byQueue).map(queueName), width: 140 }]}
+                yAxis={[{ scaleType: 'band', data: Object.keys(figures.handled.byQueue).map(queueName), width: 200 }]}
                 series={[{ data: Object.values(figures.handled.byQueue), label: handledSeries, valueFormatter: (value) => (value === null ? '' : figure.count(value)) }]}
               />
             ) : (

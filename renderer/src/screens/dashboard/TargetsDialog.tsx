@@ -1,5 +1,5 @@
 /** Supervisors set their teams' KPI targets and their queues' SLA and service level. */
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -100,12 +100,13 @@ export function TargetsDialog({ me, teams, queues, targets, onClose }: { me: Use
                   <Typography variant="subtitle2" id={`team-${team.id}`} sx={{ mb: 1 }}>
                     <FormattedMessage id="dashboard.targets.team" defaultMessage="{team}: KPI targets (empty for none)" values={{ team: team.name }} />
                   </Typography>
-                  <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+                  {/* As many to a row as their labels allow (German ones are long), never cut. */}
+                  <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 1.5 }}>
                     <TextField size="small" label={intl.formatMessage({ id: 'dashboard.targets.aht', defaultMessage: 'AHT at most (minutes)' })} value={v.aht} onChange={(event) => set({ aht: event.target.value })} inputMode="decimal" />
                     <TextField size="small" label={intl.formatMessage({ id: 'dashboard.targets.csat', defaultMessage: 'CSAT at least (1–5)' })} value={v.csat} onChange={(event) => set({ csat: event.target.value })} inputMode="decimal" />
                     <TextField size="small" label={intl.formatMessage({ id: 'dashboard.targets.fcr', defaultMessage: 'FCR at least (%)' })} value={v.fcr} onChange={(event) => set({ fcr: event.target.value })} inputMode="decimal" />
                     <TextField size="small" label={intl.formatMessage({ id: 'dashboard.targets.serviceLevel', defaultMessage: 'Service level at least (%)' })} value={v.sl} onChange={(event) => set({ sl: event.target.value })} inputMode="decimal" />
-                  </Stack>
+                  </Box>
                 </Box>
               );
             })}
@@ -113,21 +114,37 @@ export function TargetsDialog({ me, teams, queues, targets, onClose }: { me: Use
               <Typography variant="subtitle2" id="queues-targets" sx={{ mb: 1 }}>
                 <FormattedMessage id="dashboard.targets.queues" defaultMessage="Queues: answer within (seconds), and the share to answer that fast" />
               </Typography>
-              <Stack spacing={1}>
+              {/* One row per queue: its name, then its two fields, named "<queue> SLA (s)" for a screen reader. */}
+              <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, 200px) minmax(0, 1fr) minmax(0, 1fr)', gap: 1.5, alignItems: 'center' }}>
                 {myQueues.map((queue) => {
                   const v = queueValues[queue.id]!;
                   const set = (patch: Partial<typeof v>) => setQueueValues((current) => ({ ...current, [queue.id]: { ...v, ...patch } }));
+                  const nameId = `queue-target-${queue.id}`;
                   return (
-                    <Stack key={queue.id} direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-                      <Typography variant="body2" sx={{ width: 200 }}>
+                    <Fragment key={queue.id}>
+                      <Typography variant="body2" id={nameId}>
                         {queue.name}
                       </Typography>
-                      <TextField size="small" label={intl.formatMessage({ id: 'dashboard.targets.queueSla', defaultMessage: 'SLA for {queue} (s)' }, { queue: queue.name })} value={v.sla} onChange={(event) => set({ sla: event.target.value })} inputMode="numeric" />
-                      <TextField size="small" label={intl.formatMessage({ id: 'dashboard.targets.queueServiceLevel', defaultMessage: 'Service level for {queue} (%)' }, { queue: queue.name })} value={v.sl} onChange={(event) => set({ sl: event.target.value })} inputMode="decimal" />
-                    </Stack>
+                      <TextField
+                        size="small"
+                        id={`${nameId}-sla`}
+                        label={intl.formatMessage({ id: 'dashboard.targets.queueSla', defaultMessage: 'SLA (s)' })}
+                        value={v.sla}
+                        onChange={(event) => set({ sla: event.target.value })}
+                        slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-labelledby': `${nameId} ${nameId}-sla-label` } }}
+                      />
+                      <TextField
+                        size="small"
+                        id={`${nameId}-sl`}
+                        label={intl.formatMessage({ id: 'dashboard.targets.queueServiceLevel', defaultMessage: 'Service level (%)' })}
+                        value={v.sl}
+                        onChange={(event) => set({ sl: event.target.value })}
+                        slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-labelledby': `${nameId} ${nameId}-sl-label` } }}
+                      />
+                    </Fragment>
                   );
                 })}
-              </Stack>
+              </Box>
             </Box>
           </Stack>
         </DialogContent>
