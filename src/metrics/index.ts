@@ -4,4 +4,5 @@ export { gestureFigures, moneyByCurrencyText, type AgentGestures, type GestureCo
 export { createAggregates, type AggregateStats, type Aggregates } from './aggregates';
 export { FCR_WINDOW_MS, isCustomerInbound, isHandled, isWorked } from './definitions';
 export { DayClock, dayKey } from './days';
+export { METRIC_MESSAGES, METRIC_SHORT_MESSAGES, type MetricName } from './messages';
 export * from './types';

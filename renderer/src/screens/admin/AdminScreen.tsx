@@ -9,6 +9,7 @@ import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOu
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import { FormattedMessage, defineMessages, useIntl } from 'react-intl';
 import { useMe } from '../../data/hooks';
 import { EmptyState } from '../../shell/EmptyState';
 import { ScreenHeader } from '../../shell/ScreenHeader';
@@ -16,34 +17,41 @@ import { IntegrationKeys } from './IntegrationKeys';
 import { People } from './People';
 import { TeamsAndQueues } from './TeamsAndQueues';
 
-const TABS = [
-  { id: 'people', label: 'People' },
-  { id: 'teams', label: 'Teams & queues' },
-  { id: 'keys', label: 'Integration keys' },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
+const TAB_MESSAGES = defineMessages({
+  people: { id: 'admin.tab.people', defaultMessage: 'People' },
+  teams: { id: 'admin.tab.teams', defaultMessage: 'Teams & queues' },
+  keys: { id: 'admin.tab.keys', defaultMessage: 'Integration keys' },
+});
+type TabId = keyof typeof TAB_MESSAGES;
+const TABS = Object.keys(TAB_MESSAGES) as TabId[];
 
 export function AdminScreen() {
+  const intl = useIntl();
   const me = useMe();
+  const title = intl.formatMessage({ id: 'admin.title', defaultMessage: 'Admin' });
+  const description = intl.formatMessage({ id: 'admin.description', defaultMessage: 'People, teams, queues and integration keys' });
   const [tab, setTab] = useState<TabId>('people');
   if (me && me.role !== 'admin') {
     return (
       <>
-        <ScreenHeader title="Admin" description="People, teams, queues and integration keys" />
-        <EmptyState icon={<AdminPanelSettingsOutlined sx={{ fontSize: 48 }} color="disabled" />} title="Administration is for administrators">
-          Ask an administrator to change the hub’s settings.
+        <ScreenHeader title={title} description={description} />
+        <EmptyState
+          icon={<AdminPanelSettingsOutlined sx={{ fontSize: 48 }} color="disabled" />}
+          title={intl.formatMessage({ id: 'admin.notAdmin.title', defaultMessage: 'Administration is for administrators' })}
+        >
+          <FormattedMessage id="admin.notAdmin.body" defaultMessage="Ask an administrator to change the hub’s settings." />
         </EmptyState>
       </>
     );
   }
   return (
     <>
-      <ScreenHeader title="Admin" description="People, teams, queues and integration keys" />
+      <ScreenHeader title={title} description={description} />
       <Box sx={{ maxWidth: 1100 }}>
         <Box sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
-          <Tabs value={tab} onChange={(_event, value: TabId) => setTab(value)} aria-label="Administration">
-            {TABS.map((item) => (
-              <Tab key={item.id} value={item.id} label={item.label} id={`admin-tab-${item.id}`} aria-controls={`admin-panel-${item.id}`} />
+          <Tabs value={tab} onChange={(_event, value: TabId) => setTab(value)} aria-label={intl.formatMessage({ id: 'admin.tabs.label', defaultMessage: 'Administration' })}>
+            {TABS.map((id) => (
+              <Tab key={id} value={id} label={intl.formatMessage(TAB_MESSAGES[id])} id={`admin-tab-${id}`} aria-controls={`admin-panel-${id}`} />
             ))}
           </Tabs>
         </Box>

@@ -26,6 +26,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { FormattedMessage, defineMessages, useIntl } from 'react-intl';
 import type { OneTimePasswordResponse } from '@core/account-api';
 import { ROLES, type Role, type Team, type User } from '@core/domain/model';
 import { mutationArgs } from '@core/sync/mutations';
@@ -37,7 +38,14 @@ import { run } from '../../data/local';
 import { KeyField } from '../../shell/RevealedKeyDialog';
 import { useAppState } from '../../state/app';
 
-const ROLE_LABELS: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' };
+const ROLE_MESSAGES = defineMessages({
+  agent: { id: 'admin.role.agent', defaultMessage: 'Agent' },
+  supervisor: { id: 'admin.role.supervisor', defaultMessage: 'Supervisor' },
+  admin: { id: 'admin.role.admin', defaultMessage: 'Administrator' },
+}) satisfies Record<Role, unknown>;
+/** No teams: a dash reads the same in every language. */
+const NONE = '—';
+// Reads this computer's zone (a default for a new person), formats nothing.
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 interface Draft {
@@ -50,6 +58,7 @@ interface Draft {
 }
 
 function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams: Team[]; onClose: () => void }) {
+  const intl = useIntl();
   const notify = useAppState((state) => state.notify);
   const adding = person === 'new';
   const [draft, setDraft] = useState<Draft>(() =>
@@ -81,7 +90,12 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
         setProblems({});
         await run('user.update', parsed.data);
       }
-      notify(adding ? `${draft.name.trim()} was added. Set a one-time password so they can sign in.` : `${draft.name.trim()} was changed.`);
+      const name = draft.name.trim();
+      notify(
+        adding
+          ? intl.formatMessage({ id: 'admin.person.added', defaultMessage: '{name} was added. Set a one-time password so they can sign in.' }, { name })
+          : intl.formatMessage({ id: 'admin.person.changed', defaultMessage: '{name} was changed.' }, { name }),
+      );
       onClose();
     } catch (e) {
       const text = messageOf(e);
@@ -93,7 +107,13 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
   return (
     <Dialog open onClose={onClose} aria-labelledby="person-dialog-title" maxWidth="sm" fullWidth>
       <Box component="form" noValidate onSubmit={(event: FormEvent) => void submit(event)}>
-        <DialogTitle id="person-dialog-title">{adding ? 'Add a person' : `Edit ${person.name}`}</DialogTitle>
+        <DialogTitle id="person-dialog-title">
+          {adding ? (
+            <FormattedMessage id="admin.person.addTitle" defaultMessage="Add a person" />
+          ) : (
+            <FormattedMessage id="admin.person.editTitle" defaultMessage="Edit {name}" values={{ name: person.name }} />
+          )}
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {error && (
@@ -101,27 +121,43 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
                 {error}
               </Alert>
             )}
-            <TextField label="Name" value={draft.name} onChange={(e) => change('name', e.target.value)} error={Boolean(problems.name)} helperText={problems.name} autoFocus required fullWidth />
             <TextField
-              label="User name"
+              label={intl.formatMessage({ id: 'admin.person.name', defaultMessage: 'Name' })}
+              value={draft.name} onChange={(e) => change('name', e.target.value)} error={Boolean(problems.name)} helperText={problems.name} autoFocus required fullWidth />
+            <TextField
+              label={intl.formatMessage({ id: 'admin.person.username', defaultMessage: 'User name' })}
               value={draft.username}
               onChange={(e) => change('username', e.target.value)}
               error={Boolean(problems.username)}
-              helperText={problems.username ?? (adding ? 'What they sign in with: lowercase letters, digits, . _ or -' : 'A user name does not change.')}
+              helperText={
+                problems.username ??
+                (adding
+                  ? intl.formatMessage({ id: 'admin.person.usernameHelp', defaultMessage: 'What they sign in with: lowercase letters, digits, . _ or -' })
+                  : intl.formatMessage({ id: 'admin.person.usernameFixed', defaultMessage: 'A user name does not change.' }))
+              }
               disabled={!adding}
               required
               fullWidth
             />
-            <TextField select label="Role" value={draft.role} onChange={(e) => change('role', e.target.value as Role)} error={Boolean(problems.role)} helperText={problems.role} fullWidth>
+            <TextField
+              select
+              label={intl.formatMessage({ id: 'admin.person.role', defaultMessage: 'Role' })}
+              value={draft.role} onChange={(e) => change('role', e.target.value as Role)} error={Boolean(problems.role)} helperText={problems.role} fullWidth>
               {ROLES.map((role) => (
                 <MenuItem key={role} value={role}>
-                  {ROLE_LABELS[role]}
+                  {intl.formatMessage(ROLE_MESSAGES[role])}
                 </MenuItem>
               ))}
             </TextField>
             <FormControl component="fieldset" error={Boolean(problems.teamIds)}>
-              <FormLabel component="legend">Teams</FormLabel>
-              {teams.length === 0 && <Typography variant="body2">No teams yet: add one under Teams &amp; queues.</Typography>}
+              <FormLabel component="legend">
+                <FormattedMessage id="admin.person.teams" defaultMessage="Teams" />
+              </FormLabel>
+              {teams.length === 0 && (
+                <Typography variant="body2">
+                  <FormattedMessage id="admin.person.noTeams" defaultMessage="No teams yet: add one under Teams & queues." />
+                </Typography>
+              )}
               <FormGroup row>
                 {teams.map((team) => (
                   <FormControlLabel
@@ -138,14 +174,30 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
               </FormGroup>
               {problems.teamIds && <Typography variant="caption" color="error">{problems.teamIds}</Typography>}
             </FormControl>
-            <TextField label="Skills" value={draft.skills} onChange={(e) => change('skills', e.target.value)} error={Boolean(problems.skills)} helperText={problems.skills ?? 'Separated by commas, e.g. billing, french'} fullWidth />
-            <TextField label="Time zone" value={draft.timeZone} onChange={(e) => change('timeZone', e.target.value)} error={Boolean(problems.timeZone)} helperText={problems.timeZone ?? 'e.g. Europe/London'} fullWidth />
+            <TextField
+              label={intl.formatMessage({ id: 'admin.person.skills', defaultMessage: 'Skills' })}
+              value={draft.skills}
+              onChange={(e) => change('skills', e.target.value)}
+              error={Boolean(problems.skills)}
+              helperText={problems.skills ?? intl.formatMessage({ id: 'admin.person.skillsHelp', defaultMessage: 'Separated by commas, e.g. billing, french' })}
+              fullWidth
+            />
+            <TextField
+              label={intl.formatMessage({ id: 'admin.person.timeZone', defaultMessage: 'Time zone' })}
+              value={draft.timeZone}
+              onChange={(e) => change('timeZone', e.target.value)}
+              error={Boolean(problems.timeZone)}
+              helperText={problems.timeZone ?? intl.formatMessage({ id: 'admin.person.timeZoneHelp', defaultMessage: 'e.g. Europe/London' })}
+              fullWidth
+            />
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="admin.person.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="contained">
-            {adding ? 'Add' : 'Save'}
+            {adding ? <FormattedMessage id="admin.person.add" defaultMessage="Add" /> : <FormattedMessage id="admin.person.save" defaultMessage="Save" />}
           </Button>
         </DialogActions>
       </Box>
@@ -154,6 +206,7 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
 }
 
 export function People({ me }: { me: User }) {
+  const intl = useIntl();
   const notify = useAppState((state) => state.notify);
   const people = useLive((db) => db.users.toArray(), [], []);
   const teams = useLive((db) => db.teams.toArray(), [], []);
@@ -167,14 +220,20 @@ export function People({ me }: { me: User }) {
   const toggle = (person: User) => {
     setError(null);
     run('user.update', { userId: person.id, disabled: !person.disabled }).then(
-      () => notify(person.disabled ? `${person.name} can sign in again.` : `${person.name} was disabled: signed out and offered nothing.`),
+      () =>
+        notify(
+          person.disabled
+            ? intl.formatMessage({ id: 'admin.people.enabled', defaultMessage: '{name} can sign in again.' }, { name: person.name })
+            : intl.formatMessage({ id: 'admin.people.disabled', defaultMessage: '{name} was disabled: signed out and offered nothing.' }, { name: person.name }),
+        ),
       (e: unknown) => setError(messageOf(e)),
     );
   };
   const oneTime = (person: User) => {
     setError(null);
-    setWaiting(`Setting a one-time password for ${person.name}…`);
-    setOneTimePassword(person.id, (text) => setWaiting(text)).then(
+    setWaiting(intl.formatMessage({ id: 'admin.people.settingPassword', defaultMessage: 'Setting a one-time password for {name}…' }, { name: person.name }));
+    // The hub does not know someone just added until their change has synced: say so while it waits.
+    setOneTimePassword(person.id, () => setWaiting(intl.formatMessage({ id: 'admin.people.waitingForHub', defaultMessage: 'Waiting for this person to reach the hub…' }))).then(
       (answer) => {
         setWaiting(null);
         setRevealed({ ...answer, name: person.name });
@@ -187,13 +246,16 @@ export function People({ me }: { me: User }) {
   };
 
   return (
-    <SettingsCard title="People" id="admin-people">
+    <SettingsCard title={intl.formatMessage({ id: 'admin.people.title', defaultMessage: 'People' })} id="admin-people">
       <Stack direction="row" sx={{ mb: 2, alignItems: 'center', justifyContent: 'space-between', gap: 2 }}>
         <Typography variant="body2" color="text.secondary">
-          Who signs in, their role and teams. Someone disabled cannot sign in, is signed out at once and is offered nothing.
+          <FormattedMessage
+            id="admin.people.intro"
+            defaultMessage="Who signs in, their role and teams. Someone disabled cannot sign in, is signed out at once and is offered nothing."
+          />
         </Typography>
         <Button variant="contained" onClick={() => setEditing('new')} sx={{ flexShrink: 0 }}>
-          Add a person
+          <FormattedMessage id="admin.people.add" defaultMessage="Add a person" />
         </Button>
       </Stack>
       {error && (
@@ -206,15 +268,27 @@ export function People({ me }: { me: User }) {
           {waiting}
         </Alert>
       )}
-      <Table size="small" aria-label="People">
+      <Table size="small" aria-label={intl.formatMessage({ id: 'admin.people.title', defaultMessage: 'People' })}>
         <TableHead>
           <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>User name</TableCell>
-            <TableCell>Role</TableCell>
-            <TableCell>Teams</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell align="right">Actions</TableCell>
+            <TableCell>
+              <FormattedMessage id="admin.people.name" defaultMessage="Name" />
+            </TableCell>
+            <TableCell>
+              <FormattedMessage id="admin.people.username" defaultMessage="User name" />
+            </TableCell>
+            <TableCell>
+              <FormattedMessage id="admin.people.role" defaultMessage="Role" />
+            </TableCell>
+            <TableCell>
+              <FormattedMessage id="admin.people.teams" defaultMessage="Teams" />
+            </TableCell>
+            <TableCell>
+              <FormattedMessage id="admin.people.status" defaultMessage="Status" />
+            </TableCell>
+            <TableCell align="right">
+              <FormattedMessage id="admin.people.actions" defaultMessage="Actions" />
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -222,19 +296,36 @@ export function People({ me }: { me: User }) {
             <TableRow key={person.id} data-testid="person-row" sx={person.disabled ? { '& td': { color: 'text.secondary' } } : undefined}>
               <TableCell>{person.name}</TableCell>
               <TableCell>{person.username}</TableCell>
-              <TableCell>{ROLE_LABELS[person.role]}</TableCell>
-              <TableCell>{person.teamIds.map((id) => teamNames.get(id) ?? id).join(', ') || '—'}</TableCell>
-              <TableCell>{person.disabled ? 'Disabled' : 'Active'}</TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                <Button size="small" onClick={() => setEditing(person)} aria-label={`Edit ${person.name}`}>
-                  Edit
+              <TableCell>{intl.formatMessage(ROLE_MESSAGES[person.role])}</TableCell>
+              <TableCell>{person.teamIds.map((id) => teamNames.get(id) ?? id).join(', ') || NONE}</TableCell>
+              <TableCell>
+                {person.disabled ? <FormattedMessage id="admin.people.statusDisabled" defaultMessage="Disabled" /> : <FormattedMessage id="admin.people.statusActive" defaultMessage="Active" />}
+              </TableCell>
+              {/* On one line where the window is wide enough; the buttons wrap between them where it is not. */}
+              <TableCell align="right" sx={{ whiteSpace: { xs: 'normal', lg: 'nowrap' } }}>
+                <Button size="small" onClick={() => setEditing(person)} aria-label={intl.formatMessage({ id: 'admin.people.editLabel', defaultMessage: 'Edit {name}' }, { name: person.name })}>
+                  <FormattedMessage id="admin.people.edit" defaultMessage="Edit" />
                 </Button>
-                <Button size="small" onClick={() => oneTime(person)} aria-label={`Set a one-time password for ${person.name}`} disabled={waiting !== null}>
-                  Set a one-time password
+                <Button
+                  size="small"
+                  onClick={() => oneTime(person)}
+                  aria-label={intl.formatMessage({ id: 'admin.people.oneTimeLabel', defaultMessage: 'Set a one-time password for {name}' }, { name: person.name })}
+                  disabled={waiting !== null}
+                >
+                  <FormattedMessage id="admin.people.oneTime" defaultMessage="Set a one-time password" />
                 </Button>
                 {person.id !== me.id && (
-                  <Button size="small" color={person.disabled ? 'primary' : 'error'} onClick={() => toggle(person)} aria-label={`${person.disabled ? 'Enable' : 'Disable'} ${person.name}`}>
-                    {person.disabled ? 'Enable' : 'Disable'}
+                  <Button
+                    size="small"
+                    color={person.disabled ? 'primary' : 'error'}
+                    onClick={() => toggle(person)}
+                    aria-label={
+                      person.disabled
+                        ? intl.formatMessage({ id: 'admin.people.enableLabel', defaultMessage: 'Enable {name}' }, { name: person.name })
+                        : intl.formatMessage({ id: 'admin.people.disableLabel', defaultMessage: 'Disable {name}' }, { name: person.name })
+                    }
+                  >
+                    {person.disabled ? <FormattedMessage id="admin.people.enable" defaultMessage="Enable" /> : <FormattedMessage id="admin.people.disable" defaultMessage="Disable" />}
                   </Button>
                 )}
               </TableCell>
@@ -244,17 +335,22 @@ export function People({ me }: { me: User }) {
       </Table>
       {editing && <PersonDialog person={editing} teams={teams} onClose={() => setEditing(null)} />}
       <Dialog open={revealed !== null} onClose={() => setRevealed(null)} aria-labelledby="one-time-title" maxWidth="sm" fullWidth>
-        <DialogTitle id="one-time-title">One-time password for {revealed?.name}</DialogTitle>
+        <DialogTitle id="one-time-title">
+          <FormattedMessage id="admin.oneTime.title" defaultMessage="One-time password for {name}" values={{ name: revealed?.name ?? '' }} />
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Give it to {revealed?.name} (user name “{revealed?.username}”) in person or by phone: it is shown only this once. They choose their own when they sign in
-            {revealed && revealed.signedOut > 0 ? `; ${revealed.signedOut === 1 ? 'their session was' : `their ${revealed.signedOut} sessions were`} signed out` : ''}.
+            <FormattedMessage
+              id="admin.oneTime.body"
+              defaultMessage="Give it to {name} (user name “{username}”) in person or by phone: it is shown only this once. They choose their own when they sign in{signedOut, plural, =0 {} one {; their session was signed out} other {; their # sessions were signed out}}."
+              values={{ name: revealed?.name ?? '', username: revealed?.username ?? '', signedOut: revealed?.signedOut ?? 0 }}
+            />
           </DialogContentText>
-          {revealed && <KeyField label="One-time password" value={revealed.password} />}
+          {revealed && <KeyField label={intl.formatMessage({ id: 'admin.oneTime.password', defaultMessage: 'One-time password' })} value={revealed.password} />}
         </DialogContent>
         <DialogActions>
           <Button variant="contained" onClick={() => setRevealed(null)}>
-            Done
+            <FormattedMessage id="admin.oneTime.done" defaultMessage="Done" />
           </Button>
         </DialogActions>
       </Dialog>

@@ -25,16 +25,18 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { CHANNEL_LABELS, CHANNELS } from '@core/domain/common';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES, CHANNELS, type Channel } from '@core/domain/common';
 import { targetId, type Target } from '@core/domain/model';
-import type { DashboardFigures, DrillFigure, MetricsFilters } from '@core/metrics';
+import { METRIC_MESSAGES, METRIC_SHORT_MESSAGES, NONE_KEY, type DashboardFigures, type DrillFigure, type MetricsFilters } from '@core/metrics';
 import { useLive, useMe } from '../../data/hooks';
 import { useLocal } from '../../data/local';
 import { useNow } from '../../data/useNow';
+import { useFormat } from '../../lib/i18n';
 import { ScreenHeader } from '../../shell/ScreenHeader';
-import { toCsv, downloadText } from './csv';
+import { AGENT_CSV_HEADER, downloadText, toCsv } from './csv';
 import { DrillDownDialog } from './DrillDownDialog';
-import { ALL, dateInput, dec, duration, money, pct, rangeOf, RANGES, verdict, type RangeId } from './format';
+import { ALL, dateInput, rangeOf, RANGE_IDS, RANGE_MESSAGES, useFigureFormat, verdict, type RangeId } from './format';
 import { GesturesByAgent } from './GesturesByAgent';
 import { Kpi } from './Kpi';
 import { MyDashboard } from './MyDashboard';
@@ -50,6 +52,9 @@ export function DashboardScreen() {
 }
 
 function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const figure = useFigureFormat();
   const zone = me.timeZone;
   const clock = useNow();
   const now = Math.floor(clock / 60_000) * 60_000;
@@ -87,20 +92,34 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
   const { figures, gestures, computeMs, rows, loading, error } = useDashboard(filters, zone, now);
   const teamQueues = queues.filter((queue) => teamId === ALL || queue.teamId === teamId);
   const agents = users.filter((user) => user.role === 'agent' && (teamId === ALL || user.teamIds.includes(teamId))).sort((a, b) => a.name.localeCompare(b.name));
-  const nameOf = (id: string) => users.find((user) => user.id === id)?.name ?? (id === '(none)' ? 'Nobody' : id);
-  const queueName = (id: string) => queues.find((queue) => queue.id === id)?.name ?? (id === '(none)' ? 'No queue' : id);
+  const nameOf = (id: string) => users.find((user) => user.id === id)?.name ?? (id === NONE_KEY ? intl.formatMessage({ id: 'dashboard.agents.nobody', defaultMessage: 'Nobody' }) : id);
+  const queueName = (id: string) => queues.find((queue) => queue.id === id)?.name ?? (id === NONE_KEY ? intl.formatMessage({ id: 'dashboard.queues.none', defaultMessage: 'No queue' }) : id);
+  const channelName = (channel: string) => (channel in CHANNEL_MESSAGES ? intl.formatMessage(CHANNEL_MESSAGES[channel as Channel]) : channel);
+  const metric = (name: keyof typeof METRIC_MESSAGES) => intl.formatMessage(METRIC_MESSAGES[name]);
+  const short = (name: keyof typeof METRIC_SHORT_MESSAGES) => intl.formatMessage(METRIC_SHORT_MESSAGES[name]);
+  const targetAtMost = (value: string) => intl.formatMessage({ id: 'dashboard.kpi.targetAtMost', defaultMessage: 'Target ≤ {value}' }, { value });
+  const targetAtLeast = (value: string) => intl.formatMessage({ id: 'dashboard.kpi.targetAtLeast', defaultMessage: 'Target ≥ {value}' }, { value });
   const teamTarget = targets.find((target) => target.id === targetId('team', teamId === ALL ? (me.teamIds[0] ?? '') : teamId));
   const queueTarget = queueId === ALL ? undefined : targets.find((target) => target.id === targetId('queue', queueId));
   const slTarget = queueTarget?.serviceLevel ?? teamTarget?.serviceLevel ?? null;
   const offline = !networkOnline || sync.state === 'offline' || sync.state === 'error';
-  const open = (figure: DrillFigure, title: string) => setDrill({ figure, title, filters });
-  const rangeText = `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short' }).format(from)} – ${new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' }).format(to - 1)}`;
+  const open = (drillFigure: DrillFigure, title: string) => setDrill({ figure: drillFigure, title, filters });
+  const handledSeries = intl.formatMessage({ id: 'dashboard.chart.handled', defaultMessage: 'Handled' });
+  const teamName = teamId === ALL ? null : (teams.find((team) => team.id === teamId)?.name ?? teamId);
+  const description = intl.formatMessage(
+    {
+      id: 'dashboard.description',
+      defaultMessage: '{from} – {to} · {team}{computed, select, yes { · {rows, plural, one {# contact} other {# contacts}} on this device} other {}}',
+    },
+    { from: format.date(from, 'short', zone), to: format.date(to - 1, 'medium', zone), team: teamName ?? intl.formatMessage({ id: 'dashboard.allTeams', defaultMessage: 'all teams' }), computed: computeMs !== null ? 'yes' : 'no', rows },
+  );
 
+  // Machine export: fixed English column names and plain numbers, whatever the screen's language (see csv.ts).
   const exportAgents = (data: DashboardFigures) =>
     downloadText(
       `agentdesk-agents-${dateInput(from, zone)}-to-${dateInput(to - 1, zone)}.csv`,
       toCsv(
-        ['Agent', 'Handled', 'AHT (s)', 'ACW (s)', 'FCR', 'CSAT', 'Adherence'],
+        AGENT_CSV_HEADER,
         data.agents.map((row) => [nameOf(row.agentId), row.handled, row.ahtSeconds === null ? null : Math.round(row.ahtSeconds), row.acwSeconds === null ? null : Math.round(row.acwSeconds), row.fcr === null ? null : row.fcr.toFixed(3), row.csat === null ? null : row.csat.toFixed(2), row.adherence === null ? null : row.adherence.toFixed(3)]),
       ),
     );
@@ -117,44 +136,68 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
         }}
       />
       <ScreenHeader
-        title="Dashboard"
-        description={`${rangeText} · ${teamId === ALL ? 'all teams' : (teams.find((team) => team.id === teamId)?.name ?? teamId)}${computeMs !== null ? ` · ${rows.toLocaleString()} contacts on this device` : ''}`}
+        title={intl.formatMessage({ id: 'dashboard.title', defaultMessage: 'Dashboard' })}
+        description={description}
         actions={
           <Stack direction="row" spacing={1} className="no-print">
             <Button variant="outlined" onClick={() => setEditingTargets(true)}>
-              Targets
+              <FormattedMessage id="dashboard.targetsButton" defaultMessage="Targets" />
             </Button>
             <Button variant="outlined" onClick={() => window.print()}>
-              Print / PDF
+              <FormattedMessage id="dashboard.print" defaultMessage="Print / PDF" />
             </Button>
           </Stack>
         }
       />
       {offline && (
         <Alert severity="info" data-testid="as-of">
-          Offline: figures as of the last sync{sync.lastSyncedAt ? `, ${new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(sync.lastSyncedAt)}` : ''}.
+          {sync.lastSyncedAt ? (
+            <FormattedMessage id="dashboard.offlineSince" defaultMessage="Offline: figures as of the last sync, {when}." values={{ when: format.dateTime(sync.lastSyncedAt, { zone, withYear: true }) }} />
+          ) : (
+            <FormattedMessage id="dashboard.offline" defaultMessage="Offline: figures as of the last sync." />
+          )}
         </Alert>
       )}
-      {error && <Alert severity="error">The dashboard could not be computed: {error}</Alert>}
-      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1.5 }} role="group" aria-label="Filters" className="no-print">
-        <TextField select size="small" label="Dates" value={range} onChange={(event) => setRange(event.target.value as RangeId)} sx={{ minWidth: 150 }}>
-          {Object.entries(RANGES).map(([id, label]) => (
+      {error && (
+        <Alert severity="error">
+          <FormattedMessage id="dashboard.failed" defaultMessage="The dashboard could not be computed: {error}" values={{ error }} />
+        </Alert>
+      )}
+      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1.5 }} role="group" aria-label={intl.formatMessage({ id: 'dashboard.filters.label', defaultMessage: 'Filters' })} className="no-print">
+        <TextField select size="small" label={intl.formatMessage({ id: 'dashboard.filters.dates', defaultMessage: 'Dates' })} value={range} onChange={(event) => setRange(event.target.value as RangeId)} sx={{ minWidth: 150 }}>
+          {RANGE_IDS.map((id) => (
             <MenuItem key={id} value={id}>
-              {label}
+              {intl.formatMessage(RANGE_MESSAGES[id])}
             </MenuItem>
           ))}
-          <MenuItem value="custom">Custom…</MenuItem>
+          <MenuItem value="custom">
+            <FormattedMessage id="dashboard.range.custom" defaultMessage="Custom…" />
+          </MenuItem>
         </TextField>
         {range === 'custom' && (
           <>
-            <TextField size="small" type="date" label="From" value={custom.from} onChange={(event) => setCustom({ ...custom, from: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField size="small" type="date" label="To" value={custom.to} onChange={(event) => setCustom({ ...custom, to: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField
+              size="small"
+              type="date"
+              label={intl.formatMessage({ id: 'dashboard.filters.from', defaultMessage: 'From' })}
+              value={custom.from}
+              onChange={(event) => setCustom({ ...custom, from: event.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <TextField
+              size="small"
+              type="date"
+              label={intl.formatMessage({ id: 'dashboard.filters.to', defaultMessage: 'To' })}
+              value={custom.to}
+              onChange={(event) => setCustom({ ...custom, to: event.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
           </>
         )}
         <TextField
           select
           size="small"
-          label="Team"
+          label={intl.formatMessage({ id: 'dashboard.filters.team', defaultMessage: 'Team' })}
           value={teamId}
           onChange={(event) => {
             setTeamId(event.target.value);
@@ -163,31 +206,39 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
           }}
           sx={{ minWidth: 160 }}
         >
-          <MenuItem value={ALL}>All teams</MenuItem>
+          <MenuItem value={ALL}>
+            <FormattedMessage id="dashboard.filters.allTeams" defaultMessage="All teams" />
+          </MenuItem>
           {teams.map((team) => (
             <MenuItem key={team.id} value={team.id}>
               {team.name}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Queue" value={queueId} onChange={(event) => setQueueId(event.target.value)} sx={{ minWidth: 180 }}>
-          <MenuItem value={ALL}>All queues</MenuItem>
+        <TextField select size="small" label={intl.formatMessage({ id: 'dashboard.filters.queue', defaultMessage: 'Queue' })} value={queueId} onChange={(event) => setQueueId(event.target.value)} sx={{ minWidth: 180 }}>
+          <MenuItem value={ALL}>
+            <FormattedMessage id="dashboard.filters.allQueues" defaultMessage="All queues" />
+          </MenuItem>
           {teamQueues.map((queue) => (
             <MenuItem key={queue.id} value={queue.id}>
               {queue.name}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Channel" value={channel} onChange={(event) => setChannel(event.target.value)} sx={{ minWidth: 140 }}>
-          <MenuItem value={ALL}>All channels</MenuItem>
+        <TextField select size="small" label={intl.formatMessage({ id: 'dashboard.filters.channel', defaultMessage: 'Channel' })} value={channel} onChange={(event) => setChannel(event.target.value)} sx={{ minWidth: 140 }}>
+          <MenuItem value={ALL}>
+            <FormattedMessage id="dashboard.filters.allChannels" defaultMessage="All channels" />
+          </MenuItem>
           {CHANNELS.filter((c) => c !== 'note').map((c) => (
             <MenuItem key={c} value={c}>
-              {CHANNEL_LABELS[c]}
+              {intl.formatMessage(CHANNEL_MESSAGES[c])}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Agent" value={agentId} onChange={(event) => setAgentId(event.target.value)} sx={{ minWidth: 170 }}>
-          <MenuItem value={ALL}>All agents</MenuItem>
+        <TextField select size="small" label={intl.formatMessage({ id: 'dashboard.filters.agent', defaultMessage: 'Agent' })} value={agentId} onChange={(event) => setAgentId(event.target.value)} sx={{ minWidth: 170 }}>
+          <MenuItem value={ALL}>
+            <FormattedMessage id="dashboard.filters.allAgents" defaultMessage="All agents" />
+          </MenuItem>
           {agents.map((agent) => (
             <MenuItem key={agent.id} value={agent.id}>
               {agent.name}
@@ -198,7 +249,11 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
       {loading && loading.total > 0 && (
         <Box role="status" aria-live="polite">
           <Typography variant="caption" color="text.secondary">
-            Reading {loading.loaded.toLocaleString()} of {loading.total.toLocaleString()} records on this device…
+            <FormattedMessage
+              id="dashboard.loading"
+              defaultMessage="Reading {loaded, number} of {total, plural, one {# record} other {# records}} on this device…"
+              values={{ loaded: loading.loaded, total: loading.total }}
+            />
           </Typography>
           <LinearProgress variant="determinate" value={(100 * loading.loaded) / loading.total} />
         </Box>
@@ -206,146 +261,230 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
       {figures && (
         <>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: 1.5 }} data-testid="kpis">
-            <Kpi testId="kpi-handled" label="Contacts handled" value={figures.handled.total.toLocaleString()} detail={Object.entries(figures.handled.byChannel).map(([c, n]) => `${CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS] ?? c} ${n}`).join(' · ')} onDrill={() => open('handled', 'Contacts handled')} />
+            <Kpi
+              testId="kpi-handled"
+              label={metric('handled')}
+              value={figure.count(figures.handled.total)}
+              detail={Object.entries(figures.handled.byChannel)
+                .map(([c, n]) => intl.formatMessage({ id: 'dashboard.kpi.channelCount', defaultMessage: '{channel} {count, number}' }, { channel: channelName(c), count: n }))
+                .join(' · ')}
+              onDrill={() => open('handled', metric('handled'))}
+            />
             <Kpi
               testId="kpi-aht"
-              label="Average handle time"
-              value={duration(figures.handleTime.ahtSeconds)}
-              detail={`ACW ${duration(figures.handleTime.acwSeconds)} · ${figures.handleTime.notTimed} not timed`}
-              target={teamTarget?.ahtSeconds ? `Target ≤ ${duration(teamTarget.ahtSeconds)}` : undefined}
+              label={metric('aht')}
+              value={figure.duration(figures.handleTime.ahtSeconds)}
+              detail={intl.formatMessage(
+                { id: 'dashboard.kpi.ahtDetail', defaultMessage: 'ACW {acw} · {notTimed, number} not timed' },
+                { acw: figure.duration(figures.handleTime.acwSeconds), notTimed: figures.handleTime.notTimed },
+              )}
+              target={teamTarget?.ahtSeconds ? targetAtMost(figure.duration(teamTarget.ahtSeconds)) : undefined}
               state={verdict(figures.handleTime.ahtSeconds, teamTarget?.ahtSeconds, false)}
-              onDrill={() => open('not-timed', 'Contacts without a handle time')}
+              onDrill={() => open('not-timed', intl.formatMessage({ id: 'dashboard.drill.notTimed', defaultMessage: 'Contacts without a handle time' }))}
             />
             <Kpi
               testId="kpi-fcr"
-              label="First-contact resolution"
-              value={pct(figures.fcr.rate)}
-              detail={`${figures.fcr.resolvedFirstTime} resolved for good · ${figures.fcr.missed} came back · ${figures.fcr.pending} too recent to tell`}
-              target={teamTarget?.fcr != null ? `Target ≥ ${pct(teamTarget.fcr)}` : undefined}
+              label={metric('fcr')}
+              value={figure.pct(figures.fcr.rate)}
+              detail={intl.formatMessage(
+                { id: 'dashboard.kpi.fcrDetail', defaultMessage: '{resolved, number} resolved for good · {missed, number} came back · {pending, number} too recent to tell' },
+                { resolved: figures.fcr.resolvedFirstTime, missed: figures.fcr.missed, pending: figures.fcr.pending },
+              )}
+              target={teamTarget?.fcr != null ? targetAtLeast(figure.pct(teamTarget.fcr)) : undefined}
               state={verdict(figures.fcr.rate, teamTarget?.fcr, true)}
-              onDrill={() => open('fcr-missed', 'Contacts that came back within 7 days')}
+              onDrill={() => open('fcr-missed', intl.formatMessage({ id: 'dashboard.drill.fcrMissed', defaultMessage: 'Contacts that came back within 7 days' }))}
             />
             <Kpi
               testId="kpi-csat"
-              label="CSAT"
-              value={dec(figures.csat.average)}
-              detail={`${pct(figures.csat.satisfiedShare)} gave 4–5 · ${figures.csat.low} low · ${figures.csat.answered} answers`}
-              target={teamTarget?.csat != null ? `Target ≥ ${teamTarget.csat.toFixed(1)}` : undefined}
+              label={metric('csat')}
+              value={figure.dec(figures.csat.average)}
+              detail={intl.formatMessage(
+                { id: 'dashboard.kpi.csatDetail', defaultMessage: '{share} gave 4–5 · {low, number} low · {answered, plural, one {# answer} other {# answers}}' },
+                { share: figure.pct(figures.csat.satisfiedShare), low: figures.csat.low, answered: figures.csat.answered },
+              )}
+              target={teamTarget?.csat != null ? targetAtLeast(figure.dec(teamTarget.csat)) : undefined}
               state={verdict(figures.csat.average, teamTarget?.csat, true)}
-              onDrill={() => open('csat-low', 'Contacts rated 1 or 2')}
+              onDrill={() => open('csat-low', intl.formatMessage({ id: 'dashboard.drill.csatLow', defaultMessage: 'Contacts rated 1 or 2' }))}
             />
-            <Kpi testId="kpi-nps" label="NPS" value={figures.nps.score === null ? '—' : String(Math.round(figures.nps.score))} detail={`${figures.nps.promoters} promoters · ${figures.nps.detractors} detractors`} onDrill={() => open('nps-detractors', 'Detractors (NPS 0–6)')} />
+            <Kpi
+              testId="kpi-nps"
+              label={metric('nps')}
+              value={figures.nps.score === null ? '—' : figure.count(Math.round(figures.nps.score))}
+              detail={intl.formatMessage(
+                { id: 'dashboard.kpi.npsDetail', defaultMessage: '{promoters, plural, one {# promoter} other {# promoters}} · {detractors, plural, one {# detractor} other {# detractors}}' },
+                { promoters: figures.nps.promoters, detractors: figures.nps.detractors },
+              )}
+              onDrill={() => open('nps-detractors', intl.formatMessage({ id: 'dashboard.drill.npsDetractors', defaultMessage: 'Detractors (NPS 0–6)' }))}
+            />
             <Kpi
               testId="kpi-sla"
-              label="Service level"
-              value={pct(figures.serviceLevel.rate)}
-              detail={`${figures.serviceLevel.met} within SLA · ${figures.serviceLevel.missed} late${queueTarget?.slaSeconds ? ` · SLA ${duration(queueTarget.slaSeconds)}` : ''}`}
-              target={slTarget !== null ? `Target ≥ ${pct(slTarget)}` : undefined}
+              label={metric('serviceLevel')}
+              value={figure.pct(figures.serviceLevel.rate)}
+              detail={
+                queueTarget?.slaSeconds
+                  ? intl.formatMessage(
+                      { id: 'dashboard.kpi.slaDetailWithSla', defaultMessage: '{met, number} within SLA · {missed, number} late · SLA {sla}' },
+                      { met: figures.serviceLevel.met, missed: figures.serviceLevel.missed, sla: figure.duration(queueTarget.slaSeconds) },
+                    )
+                  : intl.formatMessage({ id: 'dashboard.kpi.slaDetail', defaultMessage: '{met, number} within SLA · {missed, number} late' }, { met: figures.serviceLevel.met, missed: figures.serviceLevel.missed })
+              }
+              target={slTarget !== null ? targetAtLeast(figure.pct(slTarget)) : undefined}
               state={verdict(figures.serviceLevel.rate, slTarget, true)}
-              onDrill={() => open('sla-missed', 'Contacts answered after their SLA')}
+              onDrill={() => open('sla-missed', intl.formatMessage({ id: 'dashboard.drill.slaMissed', defaultMessage: 'Contacts answered after their SLA' }))}
             />
-            <Kpi testId="kpi-backlog" label="Waiting now" value={String(figures.backlog.waiting)} detail={figures.backlog.oldestWaitingMs !== null ? `Oldest ${duration(figures.backlog.oldestWaitingMs / 1000)}` : 'Nothing waiting'} onDrill={() => open('backlog', 'Contacts waiting now')} />
-            <Kpi testId="kpi-follow-ups" label="Follow-ups on time" value={`${figures.followUps.onTime}/${figures.followUps.onTime + figures.followUps.late}`} detail={`${figures.followUps.late} late · ${figures.followUps.overdue} overdue now`} onDrill={() => open('overdue-follow-ups', 'Follow-ups overdue now')} />
-            <Kpi testId="kpi-adherence" label="Script adherence" value={pct(figures.adherence.average)} detail={`${figures.adherence.contacts} scripted contacts`} />
- {gestures && <Kpi testId="kpi-gestures" label="Goodwill gestures" value={String(gestures.given)} detail={gestures.withValue ? `Worth ${money(gestures.value)}` : 'No money given'} />}
-            <Kpi testId="kpi-sentiment" label="Customer sentiment" value={figures.sentiment.average === null ? '—' : `${figures.sentiment.average >= 0 ? '+' : ''}${figures.sentiment.average.toFixed(2)}`} detail={`${figures.sentiment.count} messages read`} />
+            <Kpi
+              testId="kpi-backlog"
+              label={metric('backlog')}
+              value={figure.count(figures.backlog.waiting)}
+              detail={
+                figures.backlog.oldestWaitingMs !== null
+                  ? intl.formatMessage({ id: 'dashboard.kpi.oldest', defaultMessage: 'Oldest {duration}' }, { duration: figure.duration(figures.backlog.oldestWaitingMs / 1000) })
+                  : intl.formatMessage({ id: 'dashboard.kpi.nothingWaiting', defaultMessage: 'Nothing waiting' })
+              }
+              onDrill={() => open('backlog', intl.formatMessage({ id: 'dashboard.drill.backlog', defaultMessage: 'Contacts waiting now' }))}
+            />
+            <Kpi
+              testId="kpi-follow-ups"
+              label={metric('followUpsOnTime')}
+              value={intl.formatMessage({ id: 'dashboard.kpi.followUpsValue', defaultMessage: '{onTime, number}/{due, number}' }, { onTime: figures.followUps.onTime, due: figures.followUps.onTime + figures.followUps.late })}
+              detail={intl.formatMessage(
+                { id: 'dashboard.kpi.followUpsDetail', defaultMessage: '{late, number} late · {overdue, number} overdue now' },
+                { late: figures.followUps.late, overdue: figures.followUps.overdue },
+              )}
+              onDrill={() => open('overdue-follow-ups', intl.formatMessage({ id: 'dashboard.drill.overdueFollowUps', defaultMessage: 'Follow-ups overdue now' }))}
+            />
+            <Kpi
+              testId="kpi-adherence"
+              label={metric('adherence')}
+              value={figure.pct(figures.adherence.average)}
+              detail={intl.formatMessage({ id: 'dashboard.kpi.adherenceDetail', defaultMessage: '{count, plural, one {# scripted contact} other {# scripted contacts}}' }, { count: figures.adherence.contacts })}
+            />
+            {gestures && (
+              <Kpi
+                testId="kpi-gestures"
+                label={metric('gestures')}
+                value={figure.count(gestures.given)}
+                detail={gestures.withValue ? intl.formatMessage({ id: 'dashboard.kpi.worth', defaultMessage: 'Worth {money}' }, { money: figure.money(gestures.value) }) : intl.formatMessage({ id: 'dashboard.kpi.noMoney', defaultMessage: 'No money given' })}
+              />
+            )}
+            <Kpi
+              testId="kpi-sentiment"
+              label={metric('sentiment')}
+              value={figure.sentiment(figures.sentiment.average)}
+              detail={intl.formatMessage({ id: 'dashboard.kpi.sentimentDetail', defaultMessage: '{count, plural, one {# message read} other {# messages read}}' }, { count: figures.sentiment.count })}
+            />
           </Box>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5 }}>
-            <Paper variant="outlined" sx={{ p: 1.5 }} component="figure" aria-label="Contacts handled per day" style={{ margin: 0 }}>
+            <Paper variant="outlined" sx={{ p: 1.5 }} component="figure" aria-label={intl.formatMessage({ id: 'dashboard.chart.perDayLabel', defaultMessage: 'Contacts handled per day' })} style={{ margin: 0 }}>
               <Typography variant="subtitle2" component="figcaption">
-                Handled per day
+                <FormattedMessage id="dashboard.chart.perDay" defaultMessage="Handled per day" />
               </Typography>
               {figures.handled.byDay.length > 0 ? (
-                <LineChart height={220} xAxis={[{ scaleType: 'point', data: figures.handled.byDay.map((d) => d.day.slice(5)) }]} series={[{ data: figures.handled.byDay.map((d) => d.count), label: 'Handled', area: true }]} />
+                <LineChart
+                  height={220}
+                  xAxis={[{ scaleType: 'point', data: figures.handled.byDay.map((d) => d.day), valueFormatter: (day: string) => figure.day(day) }]}
+                  yAxis={[{ valueFormatter: (value: number) => figure.count(value) }]}
+                  series={[{ data: figures.handled.byDay.map((d) => d.count), label: handledSeries, area: true, valueFormatter: (value) => (value === null ? '' : figure.count(value)) }]}
+                />
               ) : (
                 <Typography variant="body2" color="text.secondary">
-                  Nothing handled in these dates.
+                  <FormattedMessage id="dashboard.chart.nothingHandled" defaultMessage="Nothing handled in these dates." />
                 </Typography>
               )}
             </Paper>
-            <Paper variant="outlined" sx={{ p: 1.5 }} component="figure" aria-label="Customer sentiment per day" style={{ margin: 0 }}>
+            <Paper variant="outlined" sx={{ p: 1.5 }} component="figure" aria-label={intl.formatMessage({ id: 'dashboard.chart.sentimentLabel', defaultMessage: 'Customer sentiment per day' })} style={{ margin: 0 }}>
               <Typography variant="subtitle2" component="figcaption">
-                Sentiment trend (−1 to +1)
+                <FormattedMessage id="dashboard.chart.sentiment" defaultMessage="Sentiment trend (−1 to +1)" />
               </Typography>
               {figures.sentiment.byDay.length > 0 ? (
                 <LineChart
                   height={220}
-                  xAxis={[{ scaleType: 'point', data: figures.sentiment.byDay.map((d) => d.day.slice(5)) }]}
-                  yAxis={[{ min: -1, max: 1 }]}
-                  series={[{ data: figures.sentiment.byDay.map((d) => Number(d.average.toFixed(3))), label: 'Average sentiment', color: '#7b61ff' }]}
+                  xAxis={[{ scaleType: 'point', data: figures.sentiment.byDay.map((d) => d.day), valueFormatter: (day: string) => figure.day(day) }]}
+                  yAxis={[{ min: -1, max: 1, valueFormatter: (value: number) => figure.sentiment(value) }]}
+                  series={[
+                    {
+                      data: figures.sentiment.byDay.map((d) => Number(d.average.toFixed(3))),
+                      label: intl.formatMessage({ id: 'dashboard.chart.averageSentiment', defaultMessage: 'Average sentiment' }),
+                      color: '#7b61ff',
+                      valueFormatter: (value) => figure.sentiment(value),
+                    },
+                  ]}
                 />
               ) : (
                 <Typography variant="body2" color="text.secondary">
-                  No customer messages in these dates.
+                  <FormattedMessage id="dashboard.chart.noMessages" defaultMessage="No customer messages in these dates." />
                 </Typography>
               )}
             </Paper>
           </Box>
-          <Paper variant="outlined" sx={{ p: 1.5 }} component="figure" aria-label="Contacts handled per queue" style={{ margin: 0 }}>
+          <Paper variant="outlined" sx={{ p: 1.5 }} component="figure" aria-label={intl.formatMessage({ id: 'dashboard.chart.perQueueLabel', defaultMessage: 'Contacts handled per queue' })} style={{ margin: 0 }}>
             <Typography variant="subtitle2" component="figcaption">
-              Handled per queue
+              <FormattedMessage id="dashboard.chart.perQueue" defaultMessage="Handled per queue" />
             </Typography>
             {Object.keys(figures.handled.byQueue).length > 0 ? (
               <BarChart
                 height={200}
                 layout="horizontal"
-                yAxis={[{ scaleType: 'band', data: Object.keys(figures.handled.byQueue).map(queueName), width: 140 }]}
-                series={[{ data: Object.values(figures.handled.byQueue), label: 'Handled' }]}
+                xAxis={[{ valueFormatter: (value: number) => figure.count(value) }]}
+                yAxis={[{ scaleType: 'band', data: Object.keys(figures.handled.byQueue).map(queueName), width: 200 }]}
+                series={[{ data: Object.values(figures.handled.byQueue), label: handledSeries, valueFormatter: (value) => (value === null ? '' : figure.count(value)) }]}
               />
             ) : (
               <Typography variant="body2" color="text.secondary">
-                Nothing handled in these dates.
+                <FormattedMessage id="dashboard.chart.nothingHandled" defaultMessage="Nothing handled in these dates." />
               </Typography>
             )}
           </Paper>
           <Paper variant="outlined" component="section" aria-labelledby="agents-title" sx={{ p: 1.5 }}>
             <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
               <Typography variant="h2" id="agents-title" sx={{ flex: 1 }}>
-                Agents
+                <FormattedMessage id="dashboard.agents.title" defaultMessage="Agents" />
               </Typography>
               <Button size="small" onClick={() => exportAgents(figures)} className="no-print">
-                Export CSV
+                <FormattedMessage id="dashboard.agents.export" defaultMessage="Export CSV" />
               </Button>
             </Stack>
             <Table size="small" aria-labelledby="agents-title" data-testid="agents-table">
               <TableHead>
                 <TableRow>
-                  <TableCell>Agent</TableCell>
-                  <TableCell align="right">Handled</TableCell>
-                  <TableCell align="right">AHT</TableCell>
-                  <TableCell align="right">ACW</TableCell>
-                  <TableCell align="right">FCR</TableCell>
-                  <TableCell align="right">CSAT</TableCell>
-                  <TableCell align="right">Adherence</TableCell>
+                  <TableCell>
+                    <FormattedMessage id="dashboard.agents.agent" defaultMessage="Agent" />
+                  </TableCell>
+                  <TableCell align="right">{short('handled')}</TableCell>
+                  <TableCell align="right">{short('aht')}</TableCell>
+                  <TableCell align="right">{short('acw')}</TableCell>
+                  <TableCell align="right">{short('fcr')}</TableCell>
+                  <TableCell align="right">{short('csat')}</TableCell>
+                  <TableCell align="right">{short('adherence')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {figures.agents.map((row) => (
                   <TableRow key={row.agentId} hover>
                     <TableCell>
-                      <Button size="small" onClick={() => setDrill({ figure: 'handled', title: `Handled by ${nameOf(row.agentId)}`, filters: { ...filters, agentIds: [row.agentId] } })} sx={{ textTransform: 'none', p: 0, minWidth: 0 }}>
+                      <Button size="small" onClick={() => setDrill({ figure: 'handled', title: intl.formatMessage({ id: 'dashboard.drill.handledBy', defaultMessage: 'Handled by {name}' }, { name: nameOf(row.agentId) }), filters: { ...filters, agentIds: [row.agentId] } })} sx={{ textTransform: 'none', p: 0, minWidth: 0 }}>
                         {nameOf(row.agentId)}
                       </Button>
                     </TableCell>
-                    <TableCell align="right">{row.handled}</TableCell>
+                    <TableCell align="right">{figure.count(row.handled)}</TableCell>
                     <TableCell align="right" sx={{ color: verdict(row.ahtSeconds, teamTarget?.ahtSeconds, false) === 'missed' ? 'error.main' : undefined }}>
-                      {duration(row.ahtSeconds)}
+                      {figure.duration(row.ahtSeconds)}
                     </TableCell>
-                    <TableCell align="right">{duration(row.acwSeconds)}</TableCell>
+                    <TableCell align="right">{figure.duration(row.acwSeconds)}</TableCell>
                     <TableCell align="right" sx={{ color: verdict(row.fcr, teamTarget?.fcr, true) === 'missed' ? 'error.main' : undefined }}>
-                      {pct(row.fcr)}
+                      {figure.pct(row.fcr)}
                     </TableCell>
                     <TableCell align="right" sx={{ color: verdict(row.csat, teamTarget?.csat, true) === 'missed' ? 'error.main' : undefined }}>
-                      {dec(row.csat)}
+                      {figure.dec(row.csat)}
                     </TableCell>
-                    <TableCell align="right">{pct(row.adherence)}</TableCell>
+                    <TableCell align="right">{figure.pct(row.adherence)}</TableCell>
                   </TableRow>
                 ))}
                 {figures.agents.length === 0 && (
                   <TableRow>
                     <TableCell colSpan={7}>
                       <Typography variant="body2" color="text.secondary">
-                        No agent handled contacts in these dates.
+                        <FormattedMessage id="dashboard.agents.none" defaultMessage="No agent handled contacts in these dates." />
                       </Typography>
                     </TableCell>
                   </TableRow>
@@ -355,7 +494,11 @@ function Dashboard({ me }: { me: NonNullable<ReturnType<typeof useMe>> }) {
           </Paper>
           {gestures && <GesturesByAgent gestures={gestures} nameOf={nameOf} />}
           {computeMs !== null && (
-            <Chip size="small" variant="outlined" sx={{ alignSelf: 'flex-start' }} className="no-print" label={`Computed on this device in ${computeMs < 1 ? '<1' : Math.round(computeMs)} ms`} />
+            <Chip size="small" variant="outlined" sx={{ alignSelf: 'flex-start' }} className="no-print" label={
+                computeMs < 1
+                  ? intl.formatMessage({ id: 'dashboard.computedFast', defaultMessage: 'Computed on this device in <1 ms' })
+                  : intl.formatMessage({ id: 'dashboard.computed', defaultMessage: 'Computed on this device in {ms, number} ms' }, { ms: Math.round(computeMs) })
+              } />
           )}
         </>
       )}

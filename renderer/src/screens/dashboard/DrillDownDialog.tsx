@@ -8,49 +8,44 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { CHANNEL_LABELS, type Channel } from '@core/domain/common';
-import { customerName, FOLLOW_UP_KIND_LABELS } from '@core/domain/model';
+import { FormattedMessage, defineMessages, useIntl, type IntlShape } from 'react-intl';
+import { customerName, FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_OUTCOME_MESSAGES } from '@core/domain/model';
 import type { DrillFigure, MetricsFilters } from '@core/metrics';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useDb } from '../../data/hooks';
+import { useFormat } from '../../lib/i18n';
 import { navigate } from '../../state/router';
-import { downloadText, toCsv } from './csv';
+import { downloadText, drillCsv, type DrillRow } from './csv';
 import { drillDownIds } from './useDashboard';
 
 const FOLLOW_UP_FIGURES: readonly DrillFigure[] = ['on-time-follow-ups', 'late-follow-ups', 'overdue-follow-ups'];
 
-/** One row of a drill-down, as listed and as exported. */
-export interface DrillRow {
-  id: string;
-  customerId: string;
-  at: number;
-  customer: string;
-  channel: string;
-  channelKey: Channel;
-  subject: string;
-  agent: string;
-  queue: string;
-  disposition: string;
-  resolution: string;
-  csat: number | null;
-  nps: number | null;
+const DRILL_MESSAGES = defineMessages({
+  resolved: { id: 'dashboard.drill.resolved', defaultMessage: 'Resolved' },
+  unresolved: { id: 'dashboard.drill.unresolved', defaultMessage: 'Unresolved' },
+  scheduled: { id: 'dashboard.drill.followUpScheduled', defaultMessage: 'Scheduled' },
+  done: { id: 'dashboard.drill.followUpDone', defaultMessage: 'Done' },
+  cancelled: { id: 'dashboard.drill.followUpCancelled', defaultMessage: 'Cancelled' },
+});
+
+function subjectText(intl: IntlShape, row: DrillRow): string {
+  return row.followUpKind ? intl.formatMessage({ id: 'dashboard.drill.followUpSubject', defaultMessage: '{kind}: {reason}' }, { kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[row.followUpKind]), reason: row.subject }) : row.subject;
 }
 
-export const DRILL_CSV_HEADER = ['Contact', 'When (UTC)', 'Customer', 'Channel', 'Subject', 'Agent', 'Queue', 'Disposition', 'Resolution', 'CSAT', 'NPS'];
-
-export function drillCsv(rows: readonly DrillRow[]): string {
-  return toCsv(
-    DRILL_CSV_HEADER,
-    rows.map((row) => [row.id, new Date(row.at).toISOString().slice(0, 16).replace('T', ' '), row.customer, row.channel, row.subject, row.agent, row.queue, row.disposition, row.resolution, row.csat, row.nps]),
-  );
+/** Queue, disposition (or follow-up state) and resolution (or outcome), as the list's second line says them. */
+function detailsText(intl: IntlShape, row: DrillRow): string {
+  const state = row.followUpState ? intl.formatMessage(DRILL_MESSAGES[row.followUpState]) : row.disposition;
+  const resolution = row.resolution === null ? '' : row.resolution === 'resolved' || row.resolution === 'unresolved' ? intl.formatMessage(DRILL_MESSAGES[row.resolution]) : intl.formatMessage(FOLLOW_UP_OUTCOME_MESSAGES[row.resolution]);
+  return [row.queue, state, resolution].filter(Boolean).join(' · ');
 }
 
 export function DrillDownDialog({ figure, title, filters, now, zone, onClose }: { figure: DrillFigure; title: string; filters: MetricsFilters; now: number; zone: string; onClose: () => void }) {
   const db = useDb();
   const [rows, setRows] = useState<DrillRow[] | null>(null);
   const followUps = FOLLOW_UP_FIGURES.includes(figure);
-  const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const intl = useIntl();
+  const format = useFormat();
 
   useEffect(() => {
     let live = true;
@@ -69,13 +64,14 @@ export function DrillDownDialog({ figure, title, filters, now, zone, onClose }: 
           customerId: row.customerId,
           at: row.dueAt,
           customer: customers[index] ? customerName(customers[index]) : row.customerId,
-          channel: CHANNEL_LABELS[row.channel],
-          channelKey: row.channel,
-          subject: `${FOLLOW_UP_KIND_LABELS[row.kind]}: ${row.reason}`,
+          channel: row.channel,
+          followUpKind: row.kind,
+          subject: row.reason,
           agent: userName.get(row.ownerId) ?? row.ownerId,
           queue: '',
-          disposition: row.state,
-          resolution: row.outcome ?? '',
+          disposition: '',
+          followUpState: row.state,
+          resolution: row.outcome ?? null,
           csat: null,
           nps: null,
         }));
@@ -95,13 +91,14 @@ export function DrillDownDialog({ figure, title, filters, now, zone, onClose }: 
             customerId: row.customerId,
             at: row.at,
             customer: customers[index] ? customerName(customers[index]) : row.customerId,
-            channel: CHANNEL_LABELS[row.channel],
-            channelKey: row.channel,
+            channel: row.channel,
+            followUpKind: null,
             subject: row.subject,
             agent: agentId ? (userName.get(agentId) ?? agentId) : '',
             queue: queueId ? (queueName.get(queueId) ?? queueId) : '',
             disposition: row.disposition ?? '',
-            resolution: row.resolution ?? '',
+            followUpState: null,
+            resolution: row.resolution ?? null,
             csat: surveyOf.get(row.id)?.csat ?? null,
             nps: surveyOf.get(row.id)?.nps ?? null,
           };
@@ -118,12 +115,11 @@ export function DrillDownDialog({ figure, title, filters, now, zone, onClose }: 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="drill-title">
       <DialogTitle id="drill-title">
-        {title}
-        {rows ? ` · ${rows.length}` : ''}
+        {rows ? intl.formatMessage({ id: 'dashboard.drill.titleWithCount', defaultMessage: '{title} · {count, number}' }, { title, count: rows.length }) : title}
       </DialogTitle>
       <DialogContent>
         {rows === null ? (
-          <LinearProgress aria-label="Finding them" />
+          <LinearProgress aria-label={intl.formatMessage({ id: 'dashboard.drill.finding', defaultMessage: 'Finding them' })} />
         ) : (
           <VirtualList
             id="drill"
@@ -142,41 +138,43 @@ export function DrillDownDialog({ figure, title, filters, now, zone, onClose }: 
               const row = rows[index]!;
               return (
                 <Box data-testid="drill-row" sx={{ display: 'grid', gridTemplateColumns: '120px 24px minmax(0, 1fr) 140px 70px', gap: 1, alignItems: 'center', px: 1, py: 0.75, bgcolor: active ? 'action.selected' : undefined, borderBottom: 1, borderColor: 'divider' }}>
-                  <Typography variant="caption">{timeFormat.format(row.at)}</Typography>
+                  <Typography variant="caption">{format.dateTime(row.at, { zone })}</Typography>
                   <Box aria-hidden sx={{ color: 'text.secondary' }}>
-                    <ChannelIcon channel={row.channelKey} />
+                    <ChannelIcon channel={row.channel} />
                   </Box>
                   <Box sx={{ minWidth: 0 }}>
                     <Typography variant="body2" noWrap>
-                      <strong>{row.customer}</strong> · {row.subject}
+                      <FormattedMessage id="dashboard.drill.customerSubject" defaultMessage="<strong>{customer}</strong> · {subject}" values={{ customer: row.customer, subject: subjectText(intl, row), strong: (chunks) => <strong>{chunks}</strong> }} />
                     </Typography>
                     <Typography variant="caption" color="text.secondary" noWrap component="div">
-                      {[row.queue, row.disposition, row.resolution].filter(Boolean).join(' · ')}
+                      {detailsText(intl, row)}
                     </Typography>
                   </Box>
                   <Typography variant="caption" noWrap>
                     {row.agent}
                   </Typography>
-                  <Typography variant="caption">{row.csat !== null ? `CSAT ${row.csat}` : row.nps !== null ? `NPS ${row.nps}` : ''}</Typography>
+                  <Typography variant="caption">{row.csat !== null ? intl.formatMessage({ id: 'dashboard.drill.csat', defaultMessage: 'CSAT {score}' }, { score: row.csat }) : row.nps !== null ? intl.formatMessage({ id: 'dashboard.drill.nps', defaultMessage: 'NPS {score}' }, { score: row.nps }) : ''}</Typography>
                 </Box>
               );
             }}
             empty={
               <Typography variant="body2" color="text.secondary">
-                None in these dates and filters.
+                <FormattedMessage id="dashboard.drill.none" defaultMessage="None in these dates and filters." />
               </Typography>
             }
           />
         )}
         <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
-          ↑ ↓ choose · Enter opens the customer
+          <FormattedMessage id="dashboard.drill.keys" defaultMessage="↑ ↓ choose · Enter opens the customer" />
         </Typography>
       </DialogContent>
       <DialogActions>
         <Button disabled={!rows?.length} onClick={() => rows && downloadText(`agentdesk-${figure}.csv`, drillCsv(rows))}>
-          Export CSV
+          <FormattedMessage id="dashboard.drill.export" defaultMessage="Export CSV" />
         </Button>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>
+          <FormattedMessage id="dashboard.drill.close" defaultMessage="Close" />
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -7,35 +7,43 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { GestureFigures } from '@core/metrics';
-import { money } from './format';
+import { FormattedMessage } from 'react-intl';
+import { useFigureFormat } from './format';
 
 export function GesturesByAgent({ gestures, nameOf }: { gestures: GestureFigures; nameOf: (id: string) => string }) {
+  const figure = useFigureFormat();
   return (
     <Paper variant="outlined" component="section" aria-labelledby="gestures-title" sx={{ p: 1.5 }}>
       <Typography variant="h2" id="gestures-title" sx={{ mb: 1 }}>
-        Goodwill gestures by agent
+        <FormattedMessage id="dashboard.gestures.title" defaultMessage="Goodwill gestures by agent" />
       </Typography>
       <Table size="small" aria-labelledby="gestures-title" data-testid="gestures-table">
         <TableHead>
           <TableRow>
-            <TableCell>Agent</TableCell>
-            <TableCell align="right">Given</TableCell>
-            <TableCell align="right">Value</TableCell>
+            <TableCell>
+              <FormattedMessage id="dashboard.gestures.agent" defaultMessage="Agent" />
+            </TableCell>
+            <TableCell align="right">
+              <FormattedMessage id="dashboard.gestures.given" defaultMessage="Given" />
+            </TableCell>
+            <TableCell align="right">
+              <FormattedMessage id="dashboard.gestures.value" defaultMessage="Value" />
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {gestures.byAgent.map((row) => (
             <TableRow key={row.agentId}>
               <TableCell>{nameOf(row.agentId)}</TableCell>
-              <TableCell align="right">{row.given}</TableCell>
-              <TableCell align="right">{money(row.value)}</TableCell>
+              <TableCell align="right">{figure.count(row.given)}</TableCell>
+              <TableCell align="right">{figure.money(row.value)}</TableCell>
             </TableRow>
           ))}
           {gestures.byAgent.length === 0 && (
             <TableRow>
               <TableCell colSpan={3}>
                 <Typography variant="body2" color="text.secondary">
-                  No gestures given in these dates.
+                  <FormattedMessage id="dashboard.gestures.none" defaultMessage="No gestures given in these dates." />
                 </Typography>
               </TableCell>
             </TableRow>

@@ -1,4 +1,14 @@
-/** CSV for spreadsheets: RFC 4180 quoting, a BOM so Excel reads UTF-8, CRLF line ends. */
+/**
+ * CSV for spreadsheets: RFC 4180 quoting, a BOM so Excel reads UTF-8, CRLF
+ * line ends. Exports are for spreadsheets and other tools, not read as a
+ * screen: fixed English column names (a sheet or an import keyed on them
+ * works whoever exported it, in whatever language), times in UTC ISO, numbers
+ * plain (a point for decimals), and channels and follow-up kinds by their
+ * English names, whatever the language of the screen.
+ */
+import { CHANNEL_LABELS, type Channel } from '@core/domain/common';
+import { FOLLOW_UP_KIND_LABELS, type FollowUpKind, type FollowUpOutcome, type FollowUpState, type Resolution } from '@core/domain/model';
+
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   const cell = (value: string | number | null | undefined) => {
     if (value === null || value === undefined) return '';
@@ -23,3 +33,52 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * One row of a drill-down, as listed and as exported: the machine values
+ * (keys, ids), which the list writes in the agent's language and the CSV
+ * keeps as they are.
+ */
+export interface DrillRow {
+  id: string;
+  customerId: string;
+  at: number;
+  customer: string;
+  channel: Channel;
+  /** A follow-up's kind (its subject is then its reason). */
+  followUpKind: FollowUpKind | null;
+  subject: string;
+  agent: string;
+  queue: string;
+  /** A contact's disposition (the company's own wording), or a follow-up's state. */
+  disposition: string;
+  followUpState: FollowUpState | null;
+  /** A contact's resolution, or a follow-up's outcome. */
+  resolution: Resolution | FollowUpOutcome | null;
+  csat: number | null;
+  nps: number | null;
+}
+
+export const DRILL_CSV_HEADER = ['Contact', 'When (UTC)', 'Customer', 'Channel', 'Subject', 'Agent', 'Queue', 'Disposition', 'Resolution', 'CSAT', 'NPS'];
+
+export function drillCsv(rows: readonly DrillRow[]): string {
+  return toCsv(
+    DRILL_CSV_HEADER,
+    rows.map((row) => [
+      row.id,
+      new Date(row.at).toISOString().slice(0, 16).replace('T', ' '),
+      row.customer,
+      CHANNEL_LABELS[row.channel],
+      row.followUpKind ? `${FOLLOW_UP_KIND_LABELS[row.followUpKind]}: ${row.subject}` : row.subject,
+      row.agent,
+      row.queue,
+      row.followUpState ?? row.disposition,
+      row.resolution ?? '',
+      row.csat,
+      row.nps,
+    ]),
+  );
+}
+
+/** The supervisor dashboard's agents table. */
+export const AGENT_CSV_HEADER = ['Agent', 'Handled', 'AHT (s)', 'ACW (s)', 'FCR', 'CSAT', 'Adherence'];

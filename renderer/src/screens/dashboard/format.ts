@@ -1,20 +1,28 @@
-/** What both dashboards (a supervisor's and an agent's own) read figures with: date ranges and number formats. */
-import { moneyText } from '@core/gestures';
-import { moneyByCurrencyText, type MoneyByCurrency } from '@core/metrics';
+/** What both dashboards (a supervisor's and an agent's own) read figures with: date ranges and figures written in the agent's language. */
+import { useMemo } from 'react';
+import { defineMessages } from 'react-intl';
 import { addDays, startOfZonedDay } from '@core/promise';
+import { useFormat } from '../../lib/i18n';
+import { figureFormat, type FigureFormat } from './figures';
 import { dayOf } from '../follow-ups/time';
 
 export type RangeId = 'today' | '7d' | 'week' | '30d' | 'custom';
-export const RANGES: Record<Exclude<RangeId, 'custom'>, string> = { today: 'Today', '7d': 'Last 7 days', week: 'This week', '30d': 'Last 30 days' };
+export const RANGE_MESSAGES = defineMessages({
+  today: { id: 'dashboard.range.today', defaultMessage: 'Today' },
+  '7d': { id: 'dashboard.range.last7Days', defaultMessage: 'Last 7 days' },
+  week: { id: 'dashboard.range.thisWeek', defaultMessage: 'This week' },
+  '30d': { id: 'dashboard.range.last30Days', defaultMessage: 'Last 30 days' },
+});
+export const RANGE_IDS = Object.keys(RANGE_MESSAGES) as Exclude<RangeId, 'custom'>[];
 export const ALL = 'all';
 
-export const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
-export const dec = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
-export function duration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const s = Math.round(seconds);
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+export type { FigureFormat };
+
+export function useFigureFormat(): FigureFormat {
+  const format = useFormat();
+  return useMemo(() => figureFormat(format), [format]);
 }
+
 export const dateInput = (ms: number, zone: string) => {
   const d = dayOf(ms, zone);
   return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
@@ -46,9 +54,6 @@ export function rangeOf(id: RangeId, now: number, zone: string, custom: { from: 
     }
   }
 }
-
-/** Money given, per currency ("€25 · £40"), never added across currencies. */
-export const money = (value: MoneyByCurrency) => moneyByCurrencyText(value, moneyText);
 
 export type Verdict = 'met' | 'missed' | null;
 export function verdict(value: number | null, target: number | null | undefined, higherIsBetter: boolean): Verdict {

@@ -19,14 +19,16 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { CHANNEL_LABELS } from '@core/domain/common';
-import { PRESENCE_LABELS, type Presence, type QueueItem } from '@core/domain/model';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { CHANNEL_MESSAGES } from '@core/domain/common';
+import { PRESENCE_MESSAGES, type Presence, type QueueItem } from '@core/domain/model';
 import { acwRunningLong, slaState, type FloorAgent } from '@core/floor';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { TransferDialog } from '../../components/TransferDialog';
 import { VirtualList } from '../../components/VirtualList';
 import { run } from '../../data/local';
-import { formatDuration, useNow } from '../../data/useNow';
+import { useNow } from '../../data/useNow';
+import { useFormat } from '../../lib/i18n';
 import { ScreenHeader } from '../../shell/ScreenHeader';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
@@ -40,8 +42,12 @@ const PRESENCE_COLOURS: Record<Presence, string> = {
   offline: 'text.disabled',
 };
 const SETTABLE: Presence[] = ['available', 'away', 'offline'];
+/** Nothing to show (no waiting contact): a dash reads the same in every language. */
+const NONE = '—';
 
 function AgentRow({ agent, now, active }: { agent: FloorAgent; now: number; active: boolean }) {
+  const intl = useIntl();
+  const format = useFormat();
   const long = acwRunningLong(agent, now);
   const customer = useCustomerName(agent.holding?.customerId ?? '');
   return (
@@ -52,14 +58,24 @@ function AgentRow({ agent, now, active }: { agent: FloorAgent; now: number; acti
           {agent.user.name}
         </Typography>
         <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.85 }}>
-          {PRESENCE_LABELS[agent.presence]} · {formatDuration(now - agent.since)}
-          {long ? ' · after-contact work running long' : ''}
+          <FormattedMessage
+            id="floor.agent.state"
+            defaultMessage="{presence} · {duration}{long, select, yes { · after-contact work running long} other {}}"
+            values={{ presence: intl.formatMessage(PRESENCE_MESSAGES[agent.presence]), duration: format.clockDuration(now - agent.since), long: long ? 'yes' : 'no' }}
+          />
         </Typography>
       </Box>
       {agent.holding && (
         <Typography variant="caption" noWrap sx={{ maxWidth: 220 }}>
-          {CHANNEL_LABELS[agent.holding.channel]} · {customer ?? 'a customer'}
-          {agent.holding.escalation?.state === 'open' ? ' · asks for help' : ''}
+          <FormattedMessage
+            id="floor.agent.holding"
+            defaultMessage="{channel} · {customer}{help, select, yes { · asks for help} other {}}"
+            values={{
+              channel: intl.formatMessage(CHANNEL_MESSAGES[agent.holding.channel]),
+              customer: customer ?? intl.formatMessage({ id: 'floor.agent.aCustomer', defaultMessage: 'a customer' }),
+              help: agent.holding.escalation?.state === 'open' ? 'yes' : 'no',
+            }}
+          />
         </Typography>
       )}
     </Box>
@@ -67,6 +83,8 @@ function AgentRow({ agent, now, active }: { agent: FloorAgent; now: number; acti
 }
 
 function WaitingRow({ item, queueName, now, active }: { item: QueueItem; queueName: string; now: number; active: boolean }) {
+  const intl = useIntl();
+  const format = useFormat();
   const customer = useCustomerName(item.customerId);
   const sla = slaState(item, now);
   return (
@@ -74,14 +92,17 @@ function WaitingRow({ item, queueName, now, active }: { item: QueueItem; queueNa
       <ChannelIcon channel={item.channel} />
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
-          {customer ?? 'A customer'}
+          {customer ?? <FormattedMessage id="floor.waiting.aCustomer" defaultMessage="A customer" />}
         </Typography>
         <Typography variant="caption" color="text.secondary" component="div" noWrap>
-          {queueName} · waiting {formatDuration(now - item.enqueuedAt)}
-          {item.offeredTo ? ' · on offer' : ''}
+          <FormattedMessage
+            id="floor.waiting.detail"
+            defaultMessage="{queue} · waiting {duration}{offered, select, yes { · on offer} other {}}"
+            values={{ queue: queueName, duration: format.clockDuration(now - item.enqueuedAt), offered: item.offeredTo ? 'yes' : 'no' }}
+          />
         </Typography>
       </Box>
-      {sla !== 'ok' && <Chip size="small" color={sla === 'breached' ? 'error' : 'warning'} label={sla === 'breached' ? 'Past SLA' : 'SLA at risk'} />}
+      {sla !== 'ok' && <Chip size="small" color={sla === 'breached' ? 'error' : 'warning'} label={sla === 'breached' ? intl.formatMessage({ id: 'floor.sla.breached', defaultMessage: 'Past SLA' }) : intl.formatMessage({ id: 'floor.sla.atRisk', defaultMessage: 'SLA at risk' })} />}
     </Box>
   );
 }
@@ -99,6 +120,8 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 }
 
 export function FloorScreen() {
+  const intl = useIntl();
+  const format = useFormat();
   const now = useNow();
   const floor = useFloor(now);
   const notify = useAppState((state) => state.notify);
@@ -111,7 +134,16 @@ export function FloorScreen() {
   const setPresence = (agent: FloorAgent, presence: Presence) => {
     setPresenceFor(null);
     run('presence.setFor', { id: crypto.randomUUID(), userId: agent.user.id, presence }).then(
-      () => notify(`${agent.user.name} is now ${PRESENCE_LABELS[presence].toLowerCase()}; they have been told.`),
+      () =>
+        notify(
+          intl.formatMessage(
+            {
+              id: 'floor.presence.set',
+              defaultMessage: '{name} is now {presence, select, available {available} away {away} offline {offline} busy {busy} other {in after-contact work}}; they have been told.',
+            },
+            { name: agent.user.name, presence },
+          ),
+        ),
       (error: unknown) => notify(error instanceof Error ? error.message : String(error)),
     );
   };
@@ -132,22 +164,40 @@ export function FloorScreen() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
       <ScreenHeader
-        title="Floor"
-        description={`Live: ${floor.agents.length} people, ${available} available · ${floor.waiting.length.toLocaleString()} waiting · ${breached.toLocaleString()} past SLA`}
+        title={intl.formatMessage({ id: 'floor.title', defaultMessage: 'Floor' })}
+        description={intl.formatMessage(
+          {
+            id: 'floor.description',
+            defaultMessage: 'Live: {people, plural, one {# person} other {# people}}, {available, number} available · {waiting, number} waiting · {breached, number} past SLA',
+          },
+          { people: floor.agents.length, available, waiting: floor.waiting.length, breached },
+        )}
       />
       <Paper variant="outlined" component="section" aria-labelledby="floor-queues-title" sx={{ overflowX: 'auto', flexShrink: 0 }}>
         <Typography variant="h2" id="floor-queues-title" sx={{ px: 2, pt: 1.5 }}>
-          Queues
+          <FormattedMessage id="floor.queues.title" defaultMessage="Queues" />
         </Typography>
         <Table size="small" aria-labelledby="floor-queues-title">
           <TableHead>
             <TableRow>
-              <TableCell>Queue</TableCell>
-              <TableCell align="right">Waiting</TableCell>
-              <TableCell align="right">Oldest</TableCell>
-              <TableCell align="right">SLA at risk</TableCell>
-              <TableCell align="right">Past SLA</TableCell>
-              <TableCell>Available, by skill</TableCell>
+              <TableCell>
+                <FormattedMessage id="floor.queues.queue" defaultMessage="Queue" />
+              </TableCell>
+              <TableCell align="right">
+                <FormattedMessage id="floor.queues.waiting" defaultMessage="Waiting" />
+              </TableCell>
+              <TableCell align="right">
+                <FormattedMessage id="floor.queues.oldest" defaultMessage="Oldest" />
+              </TableCell>
+              <TableCell align="right">
+                <FormattedMessage id="floor.queues.atRisk" defaultMessage="SLA at risk" />
+              </TableCell>
+              <TableCell align="right">
+                <FormattedMessage id="floor.queues.breached" defaultMessage="Past SLA" />
+              </TableCell>
+              <TableCell>
+                <FormattedMessage id="floor.queues.availableBySkill" defaultMessage="Available, by skill" />
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -156,16 +206,21 @@ export function FloorScreen() {
                 <TableCell component="th" scope="row">
                   {row.queue.name}
                 </TableCell>
-                <TableCell align="right">{row.waiting.toLocaleString()}</TableCell>
-                <TableCell align="right">{row.oldestSince === null ? '—' : formatDuration(now - row.oldestSince)}</TableCell>
-                <TableCell align="right">{row.atRisk.toLocaleString()}</TableCell>
+                <TableCell align="right">{format.number(row.waiting)}</TableCell>
+                <TableCell align="right">{row.oldestSince === null ? NONE : format.clockDuration(now - row.oldestSince)}</TableCell>
+                <TableCell align="right">{format.number(row.atRisk)}</TableCell>
                 <TableCell align="right" sx={{ color: row.breached ? 'error.main' : undefined, fontWeight: row.breached ? 700 : undefined }}>
-                  {row.breached.toLocaleString()}
+                  {format.number(row.breached)}
                 </TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
                     {row.availableBySkill.map(({ skill, available: count }) => (
-                      <Chip key={skill} size="small" variant="outlined" color={count === 0 ? 'error' : 'default'} label={`${skill || 'anyone'}: ${count}`} />
+                      <Chip key={skill} size="small" variant="outlined" color={count === 0 ? 'error' : 'default'} label={
+                          skill
+                            ? intl.formatMessage({ id: 'floor.queues.skillCount', defaultMessage: '{skill}: {count, number}' }, { skill, count })
+                            : intl.formatMessage({ id: 'floor.queues.anyoneCount', defaultMessage: 'anyone: {count, number}' }, { count })
+                        }
+                      />
                     ))}
                   </Stack>
                 </TableCell>
@@ -175,10 +230,10 @@ export function FloorScreen() {
         </Table>
       </Paper>
       <Box sx={{ flex: 1, minHeight: 280, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 2 }}>
-        <Panel id="floor-agents" title="People">
+        <Panel id="floor-agents" title={intl.formatMessage({ id: 'floor.people.title', defaultMessage: 'People' })}>
           <VirtualList
             id="floor-agents"
-            label="People of your teams"
+            label={intl.formatMessage({ id: 'floor.people.label', defaultMessage: 'People of your teams' })}
             count={floor.agents.length}
             rowHeight={53}
             height="100%"
@@ -191,10 +246,10 @@ export function FloorScreen() {
             renderRow={(index, active) => <AgentRow agent={floor.agents[index]!} now={now} active={active} />}
           />
         </Panel>
-        <Panel id="floor-waiting" title="Waiting">
+        <Panel id="floor-waiting" title={intl.formatMessage({ id: 'floor.waiting.title', defaultMessage: 'Waiting' })}>
           <VirtualList
             id="floor-waiting"
-            label="Waiting contacts, most urgent first"
+            label={intl.formatMessage({ id: 'floor.waiting.label', defaultMessage: 'Waiting contacts, most urgent first' })}
             count={floor.waiting.length}
             rowHeight={53}
             height="100%"
@@ -203,23 +258,33 @@ export function FloorScreen() {
             onOpen={(index) => navigate(`/contact?id=${encodeURIComponent(floor.waiting[index]!.id)}`)}
             empty={
               <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-                Nothing waiting in your teams’ queues.
+                <FormattedMessage id="floor.waiting.none" defaultMessage="Nothing waiting in your teams’ queues." />
               </Typography>
             }
             renderRow={(index, active) => {
               const item = floor.waiting[index]!;
-              return <WaitingRow item={item} queueName={queueNames.get(item.queueId) ?? 'Queue'} now={now} active={active} />;
+              return <WaitingRow item={item} queueName={queueNames.get(item.queueId) ?? intl.formatMessage({ id: 'floor.waiting.unknownQueue', defaultMessage: 'Queue' })} now={now} active={active} />;
             }}
           />
         </Panel>
       </Box>
       <Typography variant="caption" color="text.secondary">
-        People: ↑ ↓ choose · P or Enter sets their presence. Waiting: ↑ ↓ choose · T transfers (another queue, or someone by name) · Enter opens it.
+        <FormattedMessage
+          id="floor.keys"
+          defaultMessage="People: ↑ ↓ choose · P or Enter sets their presence. Waiting: ↑ ↓ choose · T transfers (another queue, or someone by name) · Enter opens it."
+        />
       </Typography>
-      <Menu anchorEl={presenceFor?.anchor ?? null} open={presenceFor !== null} onClose={() => setPresenceFor(null)} slotProps={{ list: { 'aria-label': presenceFor ? `Set ${presenceFor.agent.user.name}’s presence` : 'Set presence' } }}>
+      <Menu anchorEl={presenceFor?.anchor ?? null} open={presenceFor !== null} onClose={() => setPresenceFor(null)} slotProps={{
+          list: {
+            'aria-label': presenceFor
+              ? intl.formatMessage({ id: 'floor.presence.menuFor', defaultMessage: 'Set {name}’s presence' }, { name: presenceFor.agent.user.name })
+              : intl.formatMessage({ id: 'floor.presence.menu', defaultMessage: 'Set presence' }),
+          },
+        }}
+      >
         {SETTABLE.map((presence) => (
           <MenuItem key={presence} selected={presenceFor?.agent.presence === presence} onClick={() => presenceFor && setPresence(presenceFor.agent, presence)}>
-            {PRESENCE_LABELS[presence]}
+            {intl.formatMessage(PRESENCE_MESSAGES[presence])}
           </MenuItem>
         ))}
       </Menu>
@@ -229,7 +294,7 @@ export function FloorScreen() {
           onClose={() => setMoving(null)}
           onDone={(to) => {
             setMoving(null);
-            notify(`Moved to ${to}.`);
+            notify(intl.formatMessage({ id: 'floor.moved', defaultMessage: 'Moved to {to}.' }, { to }));
           }}
         />
       )}
