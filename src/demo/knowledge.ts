@@ -50,5 +50,5 @@ const ARTICLES: readonly Seed[] = [
 
 /** The demo articles, written by the supervisor at `at`. */
 export function demoArticles(at: number, by: string): Article[] {
-  return ARTICLES.map((seed) => ({ ...seed, tags: [...seed.tags], archived: false, updatedAt: at, updatedBy: by }));
+  return ARTICLES.map((seed) => ({ ...seed, tags: [...seed.tags], archived: false, language: 'en-GB', variants: {}, updatedAt: at, updatedBy: by }));
 }

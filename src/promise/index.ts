@@ -14,6 +14,10 @@ export {
 } from './calendar';
 export {
   PROMISE_KINDS,
+  PROMISE_LANGUAGES,
+  promiseLanguage,
+  promiseText,
+  type PromiseLanguage,
   byWhenText,
   clockText,
   computePromise,

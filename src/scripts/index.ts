@@ -48,3 +48,14 @@ export {
 } from './run';
 export { FALLBACK_SCRIPT_ID, suggestScript } from './suggest';
 export { validateScript, type ScriptDraft, type ScriptProblem } from './validate';
+export {
+  VARIANT_MESSAGES,
+  allVariantProblems,
+  emptyVariant,
+  localiseScript,
+  variantProblemText,
+  variantProblems,
+  type VariantProblem,
+  type VariantProblemKind,
+  type VariantSource,
+} from './variants';
