@@ -59,3 +59,4 @@ export {
   type VariantProblemKind,
   type VariantSource,
 } from './variants';
+export { CUSTOMER_WORDS, customerWordsFor, type CustomerWords, type CustomerWordsLanguage } from './customer-words';
