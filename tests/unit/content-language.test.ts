@@ -80,3 +80,25 @@ describe('variants on content rows', () => {
     expect(() => ArticleSchema.parse({ ...article, variants: { 'not a tag': { title: 'x', body: 'y' } } })).toThrow();
   });
 });
+
+describe('the shipped saved replies and demo articles in German and Spanish', () => {
+  it('has translations that fill in the same variables as their source', async () => {
+    const { defaultReplies, replyVariantProblems, SavedReplySchema } = await import('@core/replies');
+    const { demoArticles } = await import('@core/demo/knowledge');
+    const replies = defaultReplies();
+    expect(replies.filter((reply) => Object.keys(reply.variants).length > 0).length).toBeGreaterThanOrEqual(5);
+    for (const article of demoArticles(0, 'usr_sam')) expect(replyVariantProblems(article.body, article.language, article.variants)).toEqual([]);
+    // A translation that drops a variable is refused.
+    const reply = replies.find((candidate) => candidate.id === 'duplicate-payment-refund')!;
+    const broken = SavedReplySchema.safeParse({ ...reply, variants: { de: { title: 'Erstattung', text: 'Guten Tag, wir haben erstattet. – {agent.firstName}, {company.name}' } } });
+    expect(broken.success).toBe(false);
+    expect(broken.error?.issues.map((issue) => issue.message)).toEqual([expect.stringContaining('leaves out {customer.firstName}')]);
+  });
+
+  it('gives a Spanish customer the Spanish reply and a French one the English source', async () => {
+    const { defaultReplies, localiseReply } = await import('@core/replies');
+    const reply = defaultReplies().find((candidate) => candidate.id === 'router-restart')!;
+    expect(localiseReply(reply, 'es-ES')).toMatchObject({ reply: { title: 'Reiniciar el router' }, choice: { match: 'base' } });
+    expect(localiseReply(reply, 'fr-FR')).toMatchObject({ reply: { title: 'Restarting your router' }, choice: { match: 'fallback' } });
+  });
+});
