@@ -1,28 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
-import { theme } from './theme';
 import { bridge } from './bridge';
 import { AppShell } from './shell/AppShell';
 import { UpdateNotice } from './shell/UpdateNotice';
 import { registerServiceWorkerAfterLoad } from './state/appUpdate';
 import { startAppState } from './state/app';
 import { installErrorLog } from './lib/errorLog';
+import { LocaleProvider, loadInitialLocale } from './lib/i18n';
 
 installErrorLog(bridge);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('AgentDesk: #root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <ThemeProvider theme={theme} defaultMode="system">
-      <CssBaseline enableColorScheme />
-      <AppShell />
-      <UpdateNotice />
-    </ThemeProvider>
-  </StrictMode>,
+// The language's catalogue first (local, a few milliseconds), so the first screen is already in it.
+void loadInitialLocale().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <LocaleProvider>
+        <CssBaseline enableColorScheme />
+        <AppShell />
+        <UpdateNotice />
+      </LocaleProvider>
+    </StrictMode>,
+  ),
 );
 
 void startAppState();

@@ -1,4 +1,6 @@
 /** Building blocks shared by every domain schema. */
+import { defineMessages } from '@formatjs/intl';
+import { englishOf, type MessageDescriptor } from '../i18n/messages';
 import { z } from 'zod';
 
 /** Ids are short, URL-safe strings: UUIDs made on the desktop, or readable ids in demo data (`cus_0042`). */
@@ -25,14 +27,15 @@ export const REACHABLE_CHANNELS = ['call', 'email', 'chat', 'sms', 'social'] as 
 export const ReachableChannelSchema = z.enum(REACHABLE_CHANNELS);
 export type ReachableChannel = z.infer<typeof ReachableChannelSchema>;
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  call: 'Call',
-  email: 'Email',
-  chat: 'Chat',
-  sms: 'SMS',
-  social: 'Social',
-  note: 'Note',
-};
+export const CHANNEL_MESSAGES = defineMessages({
+  call: { id: 'model.channel.call', defaultMessage: 'Call' },
+  email: { id: 'model.channel.email', defaultMessage: 'Email' },
+  chat: { id: 'model.channel.chat', defaultMessage: 'Chat' },
+  sms: { id: 'model.channel.sms', defaultMessage: 'SMS' },
+  social: { id: 'model.channel.social', defaultMessage: 'Social' },
+  note: { id: 'model.channel.note', defaultMessage: 'Note' },
+}) satisfies Record<Channel, MessageDescriptor>;
+export const CHANNEL_LABELS: Record<Channel, string> = englishOf(CHANNEL_MESSAGES);
 
 /** Zones already found valid: building a formatter to check one costs far more than validating the rest of a row. */
 const knownTimeZones = new Set<string>();

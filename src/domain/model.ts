@@ -3,6 +3,8 @@
  * One schema per entity; types are inferred from them. Fields added by later
  * releases are optional with defaults, so older rows still parse.
  */
+import { defineMessages } from '@formatjs/intl';
+import { englishOf, type MessageDescriptor } from '../i18n/messages';
 import { z } from 'zod';
 import {
   ChannelSchema,
@@ -30,13 +32,14 @@ export const PRESENCES = ['available', 'busy', 'after-contact-work', 'away', 'of
 export const PresenceSchema = z.enum(PRESENCES);
 export type Presence = z.infer<typeof PresenceSchema>;
 
-export const PRESENCE_LABELS: Record<Presence, string> = {
-  available: 'Available',
-  busy: 'Busy',
-  'after-contact-work': 'After-contact work',
-  away: 'Away',
-  offline: 'Offline',
-};
+export const PRESENCE_MESSAGES = defineMessages({
+  available: { id: 'model.presence.available', defaultMessage: 'Available' },
+  busy: { id: 'model.presence.busy', defaultMessage: 'Busy' },
+  'after-contact-work': { id: 'model.presence.after-contact-work', defaultMessage: 'After-contact work' },
+  away: { id: 'model.presence.away', defaultMessage: 'Away' },
+  offline: { id: 'model.presence.offline', defaultMessage: 'Offline' },
+}) satisfies Record<Presence, MessageDescriptor>;
+export const PRESENCE_LABELS: Record<Presence, string> = englishOf(PRESENCE_MESSAGES);
 
 export const TeamSchema = z.object({
   id: IdSchema,
@@ -504,20 +507,22 @@ export const FOLLOW_UP_OUTCOMES = ['reached', 'no-answer', 'left-message', 'reso
 export const FollowUpOutcomeSchema = z.enum(FOLLOW_UP_OUTCOMES);
 export type FollowUpOutcome = z.infer<typeof FollowUpOutcomeSchema>;
 
-export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
-  callback: 'Callback',
-  'check-in': 'Check-in',
-  recovery: 'Recovery call',
-  message: 'Message',
-};
+export const FOLLOW_UP_KIND_MESSAGES = defineMessages({
+  callback: { id: 'model.followUpKind.callback', defaultMessage: 'Callback' },
+  'check-in': { id: 'model.followUpKind.check-in', defaultMessage: 'Check-in' },
+  recovery: { id: 'model.followUpKind.recovery', defaultMessage: 'Recovery call' },
+  message: { id: 'model.followUpKind.message', defaultMessage: 'Message' },
+}) satisfies Record<FollowUpKind, MessageDescriptor>;
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = englishOf(FOLLOW_UP_KIND_MESSAGES);
 
-export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = {
-  reached: 'Reached',
-  'no-answer': 'No answer',
-  'left-message': 'Left a message',
-  resolved: 'Resolved',
-  'needs-another': 'Needs another follow-up',
-};
+export const FOLLOW_UP_OUTCOME_MESSAGES = defineMessages({
+  reached: { id: 'model.followUpOutcome.reached', defaultMessage: 'Reached' },
+  'no-answer': { id: 'model.followUpOutcome.no-answer', defaultMessage: 'No answer' },
+  'left-message': { id: 'model.followUpOutcome.left-message', defaultMessage: 'Left a message' },
+  resolved: { id: 'model.followUpOutcome.resolved', defaultMessage: 'Resolved' },
+  'needs-another': { id: 'model.followUpOutcome.needs-another', defaultMessage: 'Needs another follow-up' },
+}) satisfies Record<FollowUpOutcome, MessageDescriptor>;
+export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = englishOf(FOLLOW_UP_OUTCOME_MESSAGES);
 
 export const FollowUpSchema = z.object({
   id: IdSchema,
@@ -607,14 +612,15 @@ export const SCRIPT_STAGES = ['greet', 'understand', 'empathise', 'resolve', 'ex
 export const ScriptStageIdSchema = z.enum(SCRIPT_STAGES);
 export type ScriptStageId = z.infer<typeof ScriptStageIdSchema>;
 
-export const SCRIPT_STAGE_LABELS: Record<ScriptStageId, string> = {
-  greet: 'Greet',
-  understand: 'Understand the need',
-  empathise: 'Empathise',
-  resolve: 'Resolve',
-  expectations: 'Set expectations',
-  close: 'Close',
-};
+export const SCRIPT_STAGE_MESSAGES = defineMessages({
+  greet: { id: 'model.scriptStage.greet', defaultMessage: 'Greet' },
+  understand: { id: 'model.scriptStage.understand', defaultMessage: 'Understand the need' },
+  empathise: { id: 'model.scriptStage.empathise', defaultMessage: 'Empathise' },
+  resolve: { id: 'model.scriptStage.resolve', defaultMessage: 'Resolve' },
+  expectations: { id: 'model.scriptStage.expectations', defaultMessage: 'Set expectations' },
+  close: { id: 'model.scriptStage.close', defaultMessage: 'Close' },
+}) satisfies Record<ScriptStageId, MessageDescriptor>;
+export const SCRIPT_STAGE_LABELS: Record<ScriptStageId, string> = englishOf(SCRIPT_STAGE_MESSAGES);
 
 export const ScriptStepSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'step ids are lowercase letters, digits and dashes'),
@@ -734,7 +740,12 @@ export const ARTICLE_KINDS = ['policy', 'how-to', 'reply'] as const;
 export const ArticleKindSchema = z.enum(ARTICLE_KINDS);
 export type ArticleKind = z.infer<typeof ArticleKindSchema>;
 
-export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = { policy: 'Policy', 'how-to': 'How-to', reply: 'Saved reply' };
+export const ARTICLE_KIND_MESSAGES = defineMessages({
+  policy: { id: 'model.articleKind.policy', defaultMessage: 'Policy' },
+  'how-to': { id: 'model.articleKind.how-to', defaultMessage: 'How-to' },
+  reply: { id: 'model.articleKind.reply', defaultMessage: 'Saved reply' },
+}) satisfies Record<ArticleKind, MessageDescriptor>;
+export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = englishOf(ARTICLE_KIND_MESSAGES);
 
 /** An article in another language. */
 export const ArticleVariantSchema = z.object({

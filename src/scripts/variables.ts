@@ -1,4 +1,6 @@
 /** The values of the script variables for the contact in hand. */
+import { defineMessages } from '@formatjs/intl';
+import { englishOf, type MessageDescriptor } from '../i18n/messages';
 import type { Tier } from '../domain/model';
 import { formatZonedDateTime, zonedParts } from '../promise/zones';
 import { DAY_MS, MINUTE_MS, type Situation, inboundContactCount, lastAnsweredSurvey, openFollowUps, waitedMs } from './situation';
@@ -6,7 +8,12 @@ import { CHANNEL_THANKS } from './channel';
 import { customerWordsFor } from './customer-words';
 import type { ScriptVariable } from './vocabulary';
 
-export const TIER_LABELS: Record<Tier, string> = { standard: 'Standard', gold: 'Gold', vip: 'VIP' };
+export const TIER_MESSAGES = defineMessages({
+  standard: { id: 'model.tier.standard', defaultMessage: 'Standard' },
+  gold: { id: 'model.tier.gold', defaultMessage: 'Gold' },
+  vip: { id: 'model.tier.vip', defaultMessage: 'VIP' },
+}) satisfies Record<Tier, MessageDescriptor>;
+export const TIER_LABELS: Record<Tier, string> = englishOf(TIER_MESSAGES);
 
 /** The first word of a person's name. */
 export function firstNameOf(name: string): string {

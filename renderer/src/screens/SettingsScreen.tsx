@@ -19,6 +19,7 @@ import { AccountCard } from './settings/AccountCard';
 import { DiagnosticsCard } from './settings/DiagnosticsCard';
 import { UpdatesCard } from './settings/UpdatesCard';
 import { DesktopCard } from './settings/DesktopCard';
+import { LanguageCard } from './settings/LanguageCard';
 
 function Appearance() {
   const { mode, setMode } = useColorScheme();
@@ -210,6 +211,7 @@ export function SettingsScreen() {
     <>
       <ScreenHeader title="Settings" description="Appearance, your account, hub connection and this device" />
       <Stack spacing={2} sx={{ maxWidth: 880 }}>
+        <LanguageCard />
         <Appearance />
         <AccountCard />
         <SyncCard />

@@ -1,0 +1,3 @@
+export { LocaleProvider } from './LocaleProvider';
+export { useFormat } from './useFormat';
+export { useLocaleStore, loadInitialLocale, currentLocale, systemLocale, type LocaleChoice } from './localeStore';
