@@ -4,6 +4,7 @@
  * source, so no customer gets a gap or a detail meant for someone else.
  */
 import { createIntl, createIntlCache, defineMessages, type MessageDescriptor } from '@formatjs/intl';
+import { createFormatter } from '../i18n/format';
 import { scriptVariablesIn } from '../scripts/vocabulary';
 
 export const REPLY_VARIANT_MESSAGES: Record<'variableMissing' | 'variableExtra', MessageDescriptor> = defineMessages({
@@ -35,17 +36,11 @@ export function replyVariableDifferences(source: string, translation: string, la
 
 const cache = createIntlCache();
 
-/** A problem as a sentence in `locale` (British English by default), the languages named in it. */
-export function replyVariantProblemText(problem: ReplyVariantProblem, source: string, locale = 'en-GB'): string {
-  const intl = createIntl({ locale, defaultLocale: 'en-GB', messages: {}, onError: () => {} }, cache);
-  const names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
-  const name = (tag: string) => {
-    try {
-      return names.of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
-  };
+/** A problem as a British English sentence, the languages named in it (for the hub and the reply schema). */
+export function replyVariantProblemText(problem: ReplyVariantProblem, source: string): string {
+  const intl = createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: {}, onError: () => {} }, cache);
+  const format = createFormatter('en-GB');
+  const name = (tag: string) => format.languageName(tag);
   return intl.formatMessage(REPLY_VARIANT_MESSAGES[problem.kind], { language: name(problem.language), source: name(source), variable: problem.variable });
 }
 

@@ -5,6 +5,7 @@
  * writes; publishing (on the desktop and on the hub) refuses a script that has any.
  */
 import { createIntl, createIntlCache, defineMessages, type MessageDescriptor } from '@formatjs/intl';
+import { createFormatter } from '../i18n/format';
 import { chooseLanguage, type LanguageChoice } from '../content/language';
 import type { Script, ScriptVariant, ScriptVariantStep } from '../domain/model';
 import { scriptVariablesIn } from './vocabulary';
@@ -118,19 +119,14 @@ export function allVariantProblems(source: VariantSource & { variants: Readonly<
 const cache = createIntlCache();
 
 /**
- * A problem as a sentence in `locale` (British English by default), the
- * languages named in it: for the hub's refusal, which the desktop shows as it comes.
+ * A problem as a British English sentence, the languages named in it: for
+ * the hub's refusal, which the desktop shows as it comes. Screens format
+ * `message` and `values` in the agent's language instead.
  */
-export function variantProblemText(problem: VariantProblem, locale = 'en-GB'): string {
-  const intl = createIntl({ locale, defaultLocale: 'en-GB', messages: {}, onError: () => {} }, cache);
-  const names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
-  const name = (tag: string) => {
-    try {
-      return names.of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
-  };
+export function variantProblemText(problem: VariantProblem): string {
+  const intl = createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: {}, onError: () => {} }, cache);
+  const format = createFormatter('en-GB');
+  const name = (tag: string) => format.languageName(tag);
   return intl.formatMessage(problem.message, { ...problem.values, language: name(problem.values.language), source: name(problem.values.source) });
 }
 

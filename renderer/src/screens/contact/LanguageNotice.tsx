@@ -1,27 +1,14 @@
 import { useCallback } from 'react';
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { baseLanguage, type LanguageChoice } from '@core/content';
+import { useFormat } from '../../lib/i18n';
 
-/**
- * A language's name in the agent's UI language ("German", "Deutsch"), by its
- * base language so "de-DE" reads "German". Local until the foundation's
- * useFormat() offers languageName; then this should call it.
- */
+/** A language's name in the agent's UI language ("German", "Deutsch"), by its base language so "de-DE" reads "German". */
 export function useLanguageName(): (tag: string) => string {
-  const { locale } = useIntl();
-  return useCallback(
-    (tag: string) => {
-      const base = baseLanguage(tag);
-      try {
-        return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(base) ?? base;
-      } catch {
-        return tag;
-      }
-    },
-    [locale],
-  );
+  const format = useFormat();
+  return useCallback((tag: string) => format.languageName(baseLanguage(tag) || tag), [format]);
 }
 
 /**
