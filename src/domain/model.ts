@@ -664,15 +664,17 @@ export function contentVariants<Variant extends z.ZodType>(variant: Variant) {
  */
 export const ScriptVariantStepSchema = z.object({
   id: ScriptStepSchema.shape.id,
-  text: shortText(1000),
-  /** The labels of the source step's branches, in the same order. */
-  branches: z.array(shortText(100)).max(10).default([]),
+  /** May be empty in a draft being translated; publishing refuses it then. */
+  text: wellFormedText().trim().max(1000),
+  /** The labels of the source step's branches, in the same order (empty ones refused when publishing). */
+  branches: z.array(wellFormedText().trim().max(100)).max(10).default([]),
 });
 export type ScriptVariantStep = z.infer<typeof ScriptVariantStepSchema>;
 
 /** A script in another language: its name and every step of the source, by id, in the source's order. */
 export const ScriptVariantSchema = z.object({
-  name: shortText(120),
+  /** May be empty in a draft being translated; publishing refuses it then. */
+  name: wellFormedText().trim().max(120),
   description: wellFormedText().max(1000).default(''),
   steps: z.array(ScriptVariantStepSchema).max(SCRIPT_STAGES.length * 50),
 });

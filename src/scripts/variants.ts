@@ -10,12 +10,26 @@ import { chooseLanguage, type LanguageChoice } from '../content/language';
 import type { Script, ScriptVariant, ScriptVariantStep } from '../domain/model';
 import { scriptVariablesIn } from './vocabulary';
 
-export type VariantProblemKind = 'sameAsSource' | 'missingStep' | 'extraStep' | 'duplicateStep' | 'emptyStep' | 'variableMissing' | 'variableExtra' | 'branchCount';
+export type VariantProblemKind =
+  | 'sameAsSource'
+  | 'emptyName'
+  | 'missingStep'
+  | 'extraStep'
+  | 'duplicateStep'
+  | 'emptyStep'
+  | 'variableMissing'
+  | 'variableExtra'
+  | 'branchCount'
+  | 'emptyBranch';
 
 export const VARIANT_MESSAGES: Record<VariantProblemKind, MessageDescriptor> = defineMessages({
   sameAsSource: {
     id: 'content.variants.sameAsSource',
     defaultMessage: 'The {language} version is in the language the script is written in; translate into another language',
+  },
+  emptyName: {
+    id: 'content.variants.emptyName',
+    defaultMessage: 'The {language} version has no name',
   },
   missingStep: {
     id: 'content.variants.missingStep',
@@ -46,6 +60,10 @@ export const VARIANT_MESSAGES: Record<VariantProblemKind, MessageDescriptor> = d
     defaultMessage:
       'Step “{step}”: the {language} version has {count, plural, one {# answer} other {# answers}} where the {source} text has {expected, plural, one {#} other {#}}',
   },
+  emptyBranch: {
+    id: 'content.variants.emptyBranch',
+    defaultMessage: 'Step “{step}”: answer {count} of the {language} version is empty',
+  },
 });
 
 
@@ -72,12 +90,13 @@ function variableSet(text: string): string[] {
 }
 
 /** How one variant differs from the source: steps missing, extra or doubled, empty texts, variables or answers that do not match. */
-export function variantProblems(source: VariantSource, language: string, variant: Pick<ScriptVariant, 'steps'>): VariantProblem[] {
+export function variantProblems(source: VariantSource, language: string, variant: Pick<ScriptVariant, 'steps'> & { name?: string }): VariantProblem[] {
   const problems: VariantProblem[] = [];
   const add = (kind: VariantProblemKind, stepId: string | null, values: Omit<VariantProblem['values'], 'language' | 'source'> = {}) =>
     problems.push({ kind, language, stepId, message: VARIANT_MESSAGES[kind], values: { language, source: source.language, ...values } });
 
   if (chooseLanguage(language, source.language, []).match === 'exact') add('sameAsSource', null);
+  if (variant.name !== undefined && variant.name.trim() === '') add('emptyName', null);
 
   const sourceSteps = source.stages.flatMap((stage) => stage.steps);
   const translated = new Map<string, ScriptVariantStep>();
@@ -105,12 +124,13 @@ export function variantProblems(source: VariantSource, language: string, variant
     for (const name of have) if (!want.includes(name)) add('variableExtra', step.id, { step: step.id, variable: `{${name}}` });
     const expected = step.branches?.length ?? 0;
     if (own.branches.length !== expected) add('branchCount', step.id, { step: step.id, count: own.branches.length, expected });
+    else own.branches.forEach((label, index) => label.trim() === '' && add('emptyBranch', step.id, { step: step.id, count: index + 1 }));
   }
   return problems;
 }
 
 /** Every variant's problems, languages in order. */
-export function allVariantProblems(source: VariantSource & { variants: Readonly<Record<string, Pick<ScriptVariant, 'steps'>>> }): VariantProblem[] {
+export function allVariantProblems(source: VariantSource & { variants: Readonly<Record<string, Pick<ScriptVariant, 'steps'> & { name?: string }>> }): VariantProblem[] {
   return Object.keys(source.variants)
     .sort()
     .flatMap((language) => variantProblems(source, language, source.variants[language] ?? { steps: [] }));

@@ -71,6 +71,14 @@ describe('variantProblems: a translation may not change the script', () => {
     expect(variantProblemText(problems[1]!)).toBe('Step “check”: the German version has 1 answer where the British English text has 2');
   });
 
+  it('names an empty name or answer label (a draft may hold them while it is translated)', () => {
+    const steps = german.steps.map((step) => (step.id === 'check' ? { ...step, branches: ['Ja', ' '] } : step));
+    const problems = variantProblems(script(), 'de', { ...german, name: '', steps });
+    expect(problems.map((p) => p.kind)).toEqual(['emptyName', 'emptyBranch']);
+    expect(variantProblemText(problems[1]!)).toBe('Step “check”: answer 2 of the German version is empty');
+    expect(ScriptSchema.parse({ ...script(), variants: { de: { name: '', steps: [{ id: 'hello', text: '', branches: [''] }] } } }).variants.de?.name).toBe('');
+  });
+
   it('refuses a variant in the source language itself', () => {
     expect(variantProblems(script(), 'en-GB', german).map((p) => p.kind)).toContain('sameAsSource');
     expect(variantProblems(script(), 'en-US', german).map((p) => p.kind)).not.toContain('sameAsSource');
