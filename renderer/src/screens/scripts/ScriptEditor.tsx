@@ -25,7 +25,7 @@ import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
 import { validateScript } from '@core/scripts/validate';
 import { allVariantProblems } from '@core/scripts/variants';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMe } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { focusScreenHeading } from '../../shell/keyboard';
@@ -387,7 +387,7 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
 
           <Paper variant="outlined" component="section" aria-labelledby="script-problems-title" sx={{ p: 2 }}>
             <Typography variant="h2" id="script-problems-title" sx={{ mb: problems.length ? 1 : 0 }}>
-              {problems.length ? `To fix before publishing (${problems.length})` : 'Nothing to fix: ready to publish'}
+              {problems.length + variantProblems.length ? `To fix before publishing (${problems.length + variantProblems.length})` : 'Nothing to fix: ready to publish'}
             </Typography>
             {problems.length > 0 && (
               <Box component="ul" aria-label="Problems" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
@@ -402,6 +402,15 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
                   </Box>
                 ))}
               </Box>
+            )}
+            {variantProblems.length > 0 && (
+              <Typography variant="body2" color="error" sx={{ mt: 1 }}>
+                <FormattedMessage
+                  id="content.variants.toFixSummary"
+                  defaultMessage="And {count, plural, one {# problem} other {# problems}} in the translations, shown under Languages."
+                  values={{ count: variantProblems.length }}
+                />
+              </Typography>
             )}
           </Paper>
 

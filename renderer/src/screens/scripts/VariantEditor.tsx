@@ -95,14 +95,13 @@ export function VariantEditor({ draft, onChange, stageId, problems }: Props) {
         />
       </Typography>
 
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 1.5 }}>
-        {languages.length > 0 && (
-          <Tabs
+      {languages.length > 0 && (
+        <Tabs
             value={language ?? false}
             onChange={(_event, value: string) => setChosen(value)}
             aria-label={intl.formatMessage({ id: 'content.variants.tabs', defaultMessage: 'Translations' })}
             variant="scrollable"
-            sx={{ flex: 1, minHeight: 36 }}
+            sx={{ minHeight: 36, mb: 1 }}
           >
             {languages.map((tag) => (
               <Tab
@@ -116,7 +115,8 @@ export function VariantEditor({ draft, onChange, stageId, problems }: Props) {
               />
             ))}
           </Tabs>
-        )}
+      )}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 1.5 }}>
         {languages.length === 0 && (
           <Typography variant="body2" sx={{ flex: 1 }}>
             <FormattedMessage id="content.variants.none" defaultMessage="No translations yet: every customer sees the {language} text." values={{ language: sourceName }} />
