@@ -722,33 +722,40 @@ class Generator {
       });
       recs.push({ contact, item, parent: null, customer: state.index });
     }
-    this.customerLanguages(spec, states, recs, start);
+    this.customerLanguages(states, recs, start);
   }
 
   /**
    * The live backlog in the customers' own languages: German and Spanish
-   * speakers write in German and Spanish, and three of the first Care
-   * contacts after the claimed ones are theirs (a Spanish billing chat, a
-   * German delivery email, a German billing chat), so the demo always shows a
-   * script in the customer's language and one without a version in it. A
-   * random stream of its own leaves the rest of the demo as it was.
+   * speakers write in German and Spanish, and three more Care contacts come
+   * from them (a Spanish billing chat, a German delivery email, a German
+   * billing chat), so the demo always shows a script in the customer's
+   * language and one without a version in it. They are added, not swapped
+   * in, from customers with little history and none this week, and a random
+   * stream of their own leaves the rest of the demo as it was.
    */
-  customerLanguages(spec: DemoSizeSpec, states: CustomerState[], recs: Rec[], start: number): void {
+  customerLanguages(states: CustomerState[], recs: Rec[], start: number): void {
     const rng = this.rng('backlog-languages');
     const planned: readonly (readonly [DemoLanguage, DemoTopic, 'chat' | 'email'])[] = [
       ['es', 'billing', 'chat'],
       ['de', 'delivery', 'email'],
       ['de', 'billing', 'chat'],
     ];
-    const taken = new Set<number>();
-    planned.forEach(([language, topic, channel], n) => {
-      const rec = recs[start + spec.claimed + 1 + n];
-      const pool = states.filter((state) => demoLanguageOf(state.customer.language) === language && state.customer.emails.length > 0 && !taken.has(state.index));
+    const open = new Set(recs.slice(start).map((rec) => rec.customer));
+    for (const [language, topic, channel] of planned) {
+      const pool = states.filter(
+        (state) =>
+          demoLanguageOf(state.customer.language) === language &&
+          state.customer.emails.length > 0 &&
+          !open.has(state.index) &&
+          state.handled.length <= 3 &&
+          state.lastAt < this.now - 7 * DAY,
+      );
       const queue = routeToQueue(topic, channel);
-      if (!rec?.item || rec.item.state !== 'waiting' || pool.length === 0 || !queue) return;
+      if (pool.length === 0 || !queue) continue;
       const state = rng.pick(pool);
-      taken.add(state.index);
-      rec.contact = newContact({
+      open.add(state.index);
+      const contact = newContact({
         id: '',
         customerId: state.customer.id,
         channel,
@@ -756,15 +763,15 @@ class Generator {
         subject: '',
         body: '',
         address: this.address(rng, channel, state),
-        at: rec.contact.at,
+        at: this.now - Math.floor(rng.between(2, 25) * MINUTE),
         queueId: queue.id,
         agentId: null,
         topic,
-        sentiment: rec.contact.sentiment,
+        sentiment: Math.round(rng.between(-0.6, 0) * 100) / 100,
       });
-      rec.item = newQueueItem(rec.contact, queue, { priority: this.priority(rng, state.customer, topic, channel), state: 'waiting', assigneeId: null, claimedAt: null });
-      rec.customer = state.index;
-    });
+      const item = newQueueItem(contact, queue, { priority: this.priority(rng, state.customer, topic, channel), state: 'waiting', assigneeId: null, claimedAt: null });
+      recs.push({ contact, item, parent: null, customer: state.index });
+    }
     for (let i = start; i < recs.length; i++) {
       const rec = recs[i]!;
       const state = states[rec.customer]!;

@@ -9,16 +9,16 @@ import { expect, newDesktop, test } from './fixtures';
 import { login, pullAll } from './api';
 import { signIn, waitForSync } from './helpers';
 
-/** The waiting contact of a customer speaking `language`, on `channel`, about `topic` (the demo data always has these). */
+/** The open contact (waiting, or taken by another spec) of a customer speaking `language`, on `channel`, about `topic` (the demo data always has these). */
 async function waitingContact(request: Parameters<typeof login>[0], language: string, channel: string, topic: string): Promise<{ contact: Contact; customer: Customer }> {
   const changes = await pullAll(request, await login(request, 'ava'));
   const rows = (entity: string) => changes.filter((c) => c.op === 'put' && c.entity === entity).map((c) => (c as { row: unknown }).row);
   const customers = new Map((rows('customer') as Customer[]).map((customer) => [customer.id, customer]));
-  const waiting = new Set((rows('queueItem') as QueueItem[]).filter((item) => item.state === 'waiting').map((item) => item.contactId));
+  const waiting = new Set((rows('queueItem') as QueueItem[]).filter((item) => item.state === 'waiting' || item.state === 'claimed').map((item) => item.contactId));
   const contact = (rows('contact') as Contact[]).find(
     (candidate) => waiting.has(candidate.id) && candidate.channel === channel && candidate.topic === topic && customers.get(candidate.customerId)?.language === language,
   );
-  expect(contact, `the demo backlog has a ${language} ${topic} ${channel}`).toBeDefined();
+  expect(contact, `the demo backlog has an open ${language} ${topic} ${channel}`).toBeDefined();
   return { contact: contact!, customer: customers.get(contact!.customerId)! };
 }
 

@@ -274,7 +274,7 @@ describe('demo data generator', () => {
     }
     const live = small.queueItems.filter((item) => item.state === 'waiting').map((item) => contacts.get(item.contactId)!);
     const written = (language: string) => live.filter((contact) => contact.channel !== 'call' && customers.get(contact.customerId)?.language === language);
-    // The backlog's first Care contacts after the claimed ones: a Spanish billing chat, a German delivery email, a German billing chat.
+    // Three Care contacts added for them: a Spanish billing chat, a German delivery email, a German billing chat.
     expect(written('es-ES').some((contact) => contact.channel === 'chat' && contact.topic === 'billing' && /^Customer: Hola\./.test(contact.body))).toBe(true);
     expect(written('de-DE').some((contact) => contact.channel === 'email' && contact.topic === 'delivery' && contact.body.startsWith('Sehr geehrte Damen und Herren,'))).toBe(true);
     expect(written('de-DE').some((contact) => contact.channel === 'chat' && contact.topic === 'billing' && /^Customer: Hallo\./.test(contact.body))).toBe(true);

@@ -29,7 +29,8 @@ export function LanguageFallbackNotice({ wanted, choice, compact = false }: { wa
     );
   }
   return (
-    <Alert severity="warning" variant="outlined" data-testid="language-fallback" sx={{ py: 0, mb: 1 }}>
+    // A note, not an alert: it describes what is shown and needs no announcing.
+    <Alert severity="warning" variant="outlined" role="note" data-testid="language-fallback" sx={{ py: 0, mb: 1 }}>
       {message}
     </Alert>
   );
