@@ -32,7 +32,7 @@ const loggedErrors = () => hubLog.filter((line) => (JSON.parse(line) as { level:
 
 const KEY = 'bad-text-gateway-key-0123456789';
 const CLIENT_ID = '0b5e3c1e-5d7a-4f7e-9c3b-7a1d2e3f4a5b';
-const WAITING = 160;
+const WAITING = 200;
 const DAY = 86_400_000;
 
 // ---------------------------------------------------------------- string paths
