@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 10, 23, 14, 0);
 const agent = newUser({ id: 'usr_ben', username: 'ben', name: 'Ben Ortiz', role: 'agent' });
 
 function situation(language: string, timeZone: string, channel: Channel, followUps: FollowUp[] = []): Situation {
-  const customer = newCustomer({ id: 'cus_1', firstName: 'Lena', preferredChannel: channel, createdAt: 0, language, timeZone, tier: 'gold' });
+  const customer = newCustomer({ id: 'cus_1', firstName: 'Lena', preferredChannel: 'email', createdAt: 0, language, timeZone, tier: 'gold' });
   const contact = newContact({ id: 'con_1', customerId: customer.id, channel, direction: 'inbound', body: 'Hallo', at: NOW - 60_000 });
   return { customer, agent, contact, history: [], surveys: [], followUps, queueItem: null, now: NOW, companyName: 'Brightwave' };
 }
