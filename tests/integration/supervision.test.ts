@@ -157,7 +157,7 @@ describe('supervisors shape the work; agents follow it', () => {
 
   it('language variants of a saved-reply article fill in the same details as the source', async () => {
     const sam = await signIn('sam');
-    const reply = { id: 'kb_reply_de', kind: 'reply', title: 'Refund sent', body: 'Hi {customer.firstName}, your refund is on its way. {agent.firstName}', tags: [] };
+    const reply = { id: 'kb_reply_de', kind: 'reply' as const, title: 'Refund sent', body: 'Hi {customer.firstName}, your refund is on its way. {agent.firstName}', tags: [] };
     const message = await refusal(sam.tryMutate('article.save', { ...reply, variants: { de: { title: 'Erstattung veranlasst', body: 'Guten Tag, Ihre Erstattung ist unterwegs. {agent.firstName}' } } }));
     expect(message).toBe('The German version leaves out {customer.firstName}, which the British English text uses.');
     await sam.mutate('article.save', { ...reply, variants: { de: { title: 'Erstattung veranlasst', body: 'Guten Tag {customer.firstName}, Ihre Erstattung ist unterwegs. {agent.firstName}' } } });

@@ -11,7 +11,7 @@ const mexico: PromiseCustomer = { timeZone: 'America/Mexico_City', quietHours: n
 const EVERY_DAY_BERLIN: BusinessCalendar = {
   ...LONDON,
   timeZone: 'Europe/Berlin',
-  hours: Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [day, [['08:00', '20:00']]])) as BusinessCalendar['hours'],
+  hours: Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [day, [['08:00', '20:00']]])) as unknown as BusinessCalendar['hours'],
   holidays: [],
 };
 
