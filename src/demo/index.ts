@@ -62,11 +62,13 @@ import {
   routeToQueue,
 } from './directory';
 import { closingAfter, toWorkingTime } from '../planner/working-time';
+import { demoLanguageOf, localMoney, renderLocalInbound, type DemoLanguage, type DemoProduct, type LocalVoice } from './content-languages';
 import { CustomerFactory, type CustomerProfile } from './people';
 import { Rng, Weighted, deriveSeed } from './random';
 import { publishedScripts } from './scripts';
 import { demoArticles } from './knowledge';
 
+export { demoLanguageOf, localMoney, renderLocalInbound, type DemoLanguage } from './content-languages';
 export { DEMO_COMPANY, DEMO_QUEUES, DEMO_TEAMS, DEMO_TOPICS, type DemoTopic, routeToQueue } from './directory';
 export { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, type ScriptTrigger, type ScriptVariable } from './script-vocabulary';
 export { ScriptPackSchema, SCRIPT_PACK_SOURCES, publishedScripts, scriptPacks, type ScriptPack } from './scripts';
@@ -658,6 +660,7 @@ class Generator {
 
   backlog(spec: DemoSizeSpec, states: CustomerState[], recs: Rec[]): void {
     const rng = this.rng('backlog');
+    const start = recs.length;
     const recent = states.filter((state) => state.lastAt >= this.now - 7 * DAY);
     const careTopics: readonly DemoTopic[] = ['billing', 'technical', 'outage', 'delivery', 'general'];
     const total = spec.waiting + spec.claimed;
@@ -718,6 +721,76 @@ class Generator {
         claimedAt,
       });
       recs.push({ contact, item, parent: null, customer: state.index });
+    }
+    this.customerLanguages(states, recs, start);
+  }
+
+  /**
+   * The live backlog in the customers' own languages: German and Spanish
+   * speakers write in German and Spanish, and three more Care contacts come
+   * from them (a Spanish billing chat, a German delivery email, a German
+   * billing chat), so the demo always shows a script in the customer's
+   * language and one without a version in it. They are added, not swapped
+   * in, from customers with little history and none this week, and a random
+   * stream of their own leaves the rest of the demo as it was.
+   */
+  customerLanguages(states: CustomerState[], recs: Rec[], start: number): void {
+    const rng = this.rng('backlog-languages');
+    const planned: readonly (readonly [DemoLanguage, DemoTopic, 'chat' | 'email'])[] = [
+      ['es', 'billing', 'chat'],
+      ['de', 'delivery', 'email'],
+      ['de', 'billing', 'chat'],
+    ];
+    const open = new Set(recs.slice(start).map((rec) => rec.customer));
+    for (const [language, topic, channel] of planned) {
+      const pool = states.filter(
+        (state) =>
+          demoLanguageOf(state.customer.language) === language &&
+          state.customer.emails.length > 0 &&
+          !open.has(state.index) &&
+          state.handled.length <= 3 &&
+          state.lastAt < this.now - 7 * DAY,
+      );
+      const queue = routeToQueue(topic, channel);
+      if (pool.length === 0 || !queue) continue;
+      const state = rng.pick(pool);
+      open.add(state.index);
+      const contact = newContact({
+        id: '',
+        customerId: state.customer.id,
+        channel,
+        direction: 'inbound',
+        subject: '',
+        body: '',
+        address: this.address(rng, channel, state),
+        at: this.now - Math.floor(rng.between(2, 25) * MINUTE),
+        queueId: queue.id,
+        agentId: null,
+        topic,
+        sentiment: Math.round(rng.between(-0.6, 0) * 100) / 100,
+      });
+      const item = newQueueItem(contact, queue, { priority: this.priority(rng, state.customer, topic, channel), state: 'waiting', assigneeId: null, claimedAt: null });
+      recs.push({ contact, item, parent: null, customer: state.index });
+    }
+    for (let i = start; i < recs.length; i++) {
+      const rec = recs[i]!;
+      const state = states[rec.customer]!;
+      const language = demoLanguageOf(state.customer.language);
+      const { channel, topic } = rec.contact;
+      if (!language || channel === 'call' || channel === 'note' || !topic) continue;
+      const { profile, customer } = state;
+      const voice: LocalVoice = {
+        first: customer.firstName,
+        full: `${customer.firstName} ${customer.lastName}`.trim(),
+        account: String(customer.attributes.accountNumber ?? ''),
+        plan: profile.plan,
+        money: localMoney(profile.monthlySpend * rng.between(1, 1.5)),
+        product: profile.product as DemoProduct,
+        town: profile.town,
+      };
+      const message = renderLocalInbound(rng, language, topic as DemoTopic, channel, voice, profile.handle);
+      rec.contact.subject = message.subject;
+      rec.contact.body = message.body;
     }
   }
 

@@ -10,7 +10,7 @@ import { demoRegion } from './regions';
 
 const DAY = 86_400_000;
 
-type PhonePlan = 'uk' | 'us' | 'fr' | 'de' | 'uk-mobile';
+type PhonePlan = 'uk' | 'us' | 'fr' | 'de' | 'es';
 type Currency = 'GBP' | 'EUR' | 'USD';
 
 interface Town {
@@ -34,6 +34,8 @@ interface Culture {
 // Ranges reserved for drama/fiction: Ofcom (UK), NANP 555-0100..0199 (US/Canada),
 // Bundesnetzagentur "Drama Numbers" (DE), ARCEP fiction ranges (FR).
 const UK_MOBILE = '+447700900';
+// Spain reserves no numbers for fiction; 600 000 xxx is a placeholder block of mobiles.
+const ES_MOBILE = '+34600000';
 const UK_NO_AREA = '+441632960';
 const UK_TOWNS: readonly Town[] = [
   { name: 'London', timeZone: 'Europe/London', landline: '+442079460', digits: 3 },
@@ -225,7 +227,7 @@ const CULTURES: readonly Culture[] = [
     firstNames: ['Lucía', 'Sofía', 'Martina', 'Pablo', 'Alejandro', 'Daniel', 'Hugo', 'Carmen', 'Javier', 'Elena', 'Álvaro', 'Marta', 'Sergio', 'Paula', 'Adrián', 'Irene', 'Raúl', 'Nuria', 'Iker', 'Ainhoa'],
     lastNames: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Ruiz', 'Jiménez', 'Moreno', 'Muñoz', 'Álvarez', 'Romero', 'Navarro', 'Torres', 'Domínguez', 'Vázquez', 'Ramos'],
     towns: ES_TOWNS,
-    phone: 'uk-mobile',
+    phone: 'es',
     currency: 'EUR',
   },
   {
@@ -379,15 +381,19 @@ class PhoneBook {
 
   constructor(private readonly rng: Rng) {}
 
-  /** A number in the range: tries a few times for one nobody has yet, then accepts a shared one. */
-  take(prefix: string, digits: number): string {
+  /**
+   * A number in the range: tries a few times for one nobody has yet, then accepts a shared one.
+   * `drawnAs` draws it as if from another range (the Spanish mobiles were once UK ones), so the
+   * random draws, and every customer after, stay as they were.
+   */
+  take(prefix: string, digits: number, drawnAs: string = prefix): string {
     let number = '';
     for (let attempt = 0; attempt < 6; attempt++) {
-      number = prefix + String(this.rng.int(0, 10 ** digits - 1)).padStart(digits, '0');
+      number = drawnAs + String(this.rng.int(0, 10 ** digits - 1)).padStart(digits, '0');
       if (!this.used.has(number)) break;
     }
     this.used.add(number);
-    return number;
+    return prefix + number.slice(drawnAs.length);
   }
 }
 
@@ -411,8 +417,8 @@ function phonesFor(rng: Rng, book: PhoneBook, plan: PhonePlan, town: Town, busin
       if (phones.length === 0 || rng.chance(0.25)) phones.push(landline() ?? book.take(FR_MOBILE, 4));
       break;
     }
-    case 'uk-mobile':
-      if (rng.chance(0.75)) phones.push(book.take(UK_MOBILE, 3));
+    case 'es':
+      if (rng.chance(0.75)) phones.push(book.take(ES_MOBILE, 3, UK_MOBILE));
       break;
   }
   return [...new Set(phones)];
@@ -484,7 +490,7 @@ export class CustomerFactory {
     const phones = phonesFor(rng, this.phoneBook, culture.phone, town, company !== null);
     if (emails.length === 0 && phones.length === 0) emails.push(emailFor(rng, firstName, lastName, company, this.emails));
 
-    const mobile = phones.find((phone) => phone.startsWith(UK_MOBILE) || phone.startsWith(FR_MOBILE) || phone.startsWith('+1')) ?? null;
+    const mobile = phones.find((phone) => phone.startsWith(UK_MOBILE) || phone.startsWith(FR_MOBILE) || phone.startsWith(ES_MOBILE) || phone.startsWith('+1')) ?? null;
     let preferredChannel = PREFERRED.pick(rng);
     if (preferredChannel === 'sms' && mobile === null) preferredChannel = 'call';
     if (phones.length === 0 && preferredChannel === 'call') preferredChannel = 'email';

@@ -647,6 +647,44 @@ export const ScriptStageSchema = z.object({
 });
 export type ScriptStage = z.infer<typeof ScriptStageSchema>;
 
+// ---------------------------------------------------------------- language variants
+
+/** The language content is written in when a row does not say (every row made before variants existed). */
+export const DEFAULT_CONTENT_LANGUAGE = 'en-GB';
+/** The most translations one script, reply or article carries. */
+export const MAX_CONTENT_VARIANTS = 20;
+
+/** Translations keyed by language tag ("de", "es-MX"); rows made before variants existed have none. */
+export function contentVariants<Variant extends z.ZodType>(variant: Variant) {
+  return z
+    .record(LanguageSchema, variant)
+    .refine((variants) => Object.keys(variants).length <= MAX_CONTENT_VARIANTS, `at most ${MAX_CONTENT_VARIANTS} languages`)
+    .default({});
+}
+
+/**
+ * A step of a script in another language: the words only. What the step does
+ * (its kind, triggers, where its branches go, its articles) stays the
+ * source's, so a translation cannot change how the script runs.
+ */
+export const ScriptVariantStepSchema = z.object({
+  id: ScriptStepSchema.shape.id,
+  /** May be empty in a draft being translated; publishing refuses it then. */
+  text: wellFormedText().trim().max(1000),
+  /** The labels of the source step's branches, in the same order (empty ones refused when publishing). */
+  branches: z.array(wellFormedText().trim().max(100)).max(10).default([]),
+});
+export type ScriptVariantStep = z.infer<typeof ScriptVariantStepSchema>;
+
+/** A script in another language: its name and every step of the source, by id, in the source's order. */
+export const ScriptVariantSchema = z.object({
+  /** May be empty in a draft being translated; publishing refuses it then. */
+  name: wellFormedText().trim().max(120),
+  description: wellFormedText().max(1000).default(''),
+  steps: z.array(ScriptVariantStepSchema).max(SCRIPT_STAGES.length * 50),
+});
+export type ScriptVariant = z.infer<typeof ScriptVariantSchema>;
+
 /** One version of a script. A script's versions share `scriptId`; the row id is `${scriptId}@${version}`. */
 export const ScriptSchema = z.object({
   id: IdSchema,
@@ -658,6 +696,10 @@ export const ScriptSchema = z.object({
   /** Topics this script is suggested for. */
   topics: z.array(shortText(40)).max(20),
   stages: z.array(ScriptStageSchema).max(SCRIPT_STAGES.length),
+  /** The language the stages are written in. */
+  language: LanguageSchema.default(DEFAULT_CONTENT_LANGUAGE),
+  /** The same script in other languages, step for step. */
+  variants: contentVariants(ScriptVariantSchema),
   updatedAt: EpochMsSchema,
   updatedBy: IdSchema,
   publishedAt: EpochMsSchema.nullable(),
@@ -712,6 +754,13 @@ export const ARTICLE_KIND_MESSAGES = defineMessages({
 }) satisfies Record<ArticleKind, MessageDescriptor>;
 export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = englishOf(ARTICLE_KIND_MESSAGES);
 
+/** An article in another language. */
+export const ArticleVariantSchema = z.object({
+  title: shortText(160),
+  body: wellFormedText().trim().min(1).max(20_000),
+});
+export type ArticleVariant = z.infer<typeof ArticleVariantSchema>;
+
 /** A short knowledge article supervisors write and agents search from the contact workspace, offline too. */
 export const ArticleSchema = z.object({
   id: IdSchema,
@@ -722,6 +771,10 @@ export const ArticleSchema = z.object({
   tags: z.array(shortText(40)).max(20),
   /** Archived articles are kept (scripts may still name them) but not offered. */
   archived: z.boolean().default(false),
+  /** The language the title and body are written in. */
+  language: LanguageSchema.default(DEFAULT_CONTENT_LANGUAGE),
+  /** The article in other languages. */
+  variants: contentVariants(ArticleVariantSchema),
   updatedAt: EpochMsSchema,
   updatedBy: IdSchema,
 });

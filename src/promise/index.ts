@@ -15,6 +15,10 @@ export {
 } from './calendar';
 export {
   PROMISE_KINDS,
+  PROMISE_LANGUAGES,
+  promiseLanguage,
+  promiseText,
+  type PromiseLanguage,
   byWhenText,
   clockText,
   computePromise,

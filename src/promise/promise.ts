@@ -4,6 +4,7 @@
  * opening hours and outside the customer's quiet hours, worded in the
  * customer's own time zone.
  */
+import { baseLanguage } from '../content/language';
 import type { QuietHours } from '../domain/model';
 import { type BusinessCalendar, addBusinessTime, isOpenAt } from './calendar';
 import { MONTH_NAMES, WEEKDAY_NAMES, addDays, daysBetween, instantAtTime, minutesOfTime, zoneOffset, zonedParts } from './zones';
@@ -14,7 +15,10 @@ export type PromiseKind = (typeof PROMISE_KINDS)[number];
 export interface PromiseCustomer {
   timeZone: string;
   quietHours: QuietHours | null;
-  /** BCP 47 tag; English speakers get a 12-hour clock ("3 pm"), others 24-hour ("15:00"). */
+  /**
+   * BCP 47 tag: the promise is worded in German or Spanish for de-* and es-*
+   * customers, in English otherwise; English speakers get a 12-hour clock ("3 pm"), others 24-hour ("15:00").
+   */
   language?: string;
 }
 
@@ -32,8 +36,10 @@ export interface PromiseInput {
 export interface PromiseResult {
   /** The moment promised. */
   dueAt: number;
-  /** What the customer is told: "We'll call you back by Tuesday 3 pm your time". */
+  /** What the customer is told, in their language: "We'll call you back by Tuesday 3 pm your time", "Wir rufen Sie bis Dienstag, 15:00 Uhr Ihrer Ortszeit zurück". */
   text: string;
+  /** The language `text` is written in: "en", "de" or "es". */
+  textLanguage: PromiseLanguage;
   /** The moment on the customer's clock, in full, for the agent: "Tuesday 24 November 2026, 3 pm (America/New_York)". */
   customerLocalText: string;
   /** The same moment on the business calendar's clock: "Tuesday 24 November 2026, 8 pm (Europe/London)". */
@@ -112,6 +118,74 @@ export function byWhenText(dueAt: number, now: number, zone: string, language?: 
   return `by ${weekday} ${due.d} ${MONTH_NAMES[due.m - 1] ?? ''}${year}, ${time} your time`;
 }
 
+/** The languages a promise can be worded in. */
+export const PROMISE_LANGUAGES = ['en', 'de', 'es'] as const;
+export type PromiseLanguage = (typeof PROMISE_LANGUAGES)[number];
+
+/** The language to word a promise in for a customer: theirs when there is a wording for it, English otherwise. */
+export function promiseLanguage(language: string | undefined): PromiseLanguage {
+  const base = language ? baseLanguage(language) : 'en';
+  return (PROMISE_LANGUAGES as readonly string[]).includes(base) ? (base as PromiseLanguage) : 'en';
+}
+
+/** A weekday's or month's name in the customer's language, on their clock (e.g. "Dienstag", "noviembre"). */
+function nameIn(language: string, ms: number, zone: string, part: 'weekday' | 'month'): string {
+  // Until the one formatting module (src/i18n/format.ts) offers names in a given locale and zone.
+  return new Intl.DateTimeFormat(language, { [part]: 'long', timeZone: zone }).format(ms);
+}
+
+/** German: "heute bis 15:00 Uhr Ihrer Ortszeit", "bis Dienstag, 15:00 Uhr Ihrer Ortszeit", "bis Dienstag, 24. November, 15:00 Uhr Ihrer Ortszeit". */
+function byWhenGerman(dueAt: number, now: number, zone: string, locale: string): string {
+  const due = zonedParts(dueAt, zone);
+  const today = zonedParts(now, zone);
+  const days = daysBetween(today, due);
+  const time = `${clockText(dueAt, zone, locale)} Uhr Ihrer Ortszeit`;
+  if (days === 0) return `heute bis ${time}`;
+  if (days === 1) return `morgen bis ${time}`;
+  const weekday = nameIn(locale, dueAt, zone, 'weekday');
+  if (days > 1 && days < 7) return `bis ${weekday}, ${time}`;
+  const year = due.y === today.y ? '' : ` ${due.y}`;
+  return `bis ${weekday}, ${due.d}. ${nameIn(locale, dueAt, zone, 'month')}${year}, ${time}`;
+}
+
+/** Spanish: "hoy antes de las 15:00 (su hora local)", "el martes antes de las 15:00 (…)", "el martes 24 de noviembre antes de las 15:00 (…)". */
+function byWhenSpanish(dueAt: number, now: number, zone: string, locale: string): string {
+  const due = zonedParts(dueAt, zone);
+  const today = zonedParts(now, zone);
+  const days = daysBetween(today, due);
+  // "la 1:30", "las 15:00".
+  const time = `antes de ${due.h === 1 ? 'la' : 'las'} ${clockText(dueAt, zone, locale)} (su hora local)`;
+  if (days === 0) return `hoy ${time}`;
+  if (days === 1) return `mañana ${time}`;
+  const weekday = nameIn(locale, dueAt, zone, 'weekday');
+  if (days > 1 && days < 7) return `el ${weekday} ${time}`;
+  const year = due.y === today.y ? '' : ` de ${due.y}`;
+  return `el ${weekday} ${due.d} de ${nameIn(locale, dueAt, zone, 'month')}${year} ${time}`;
+}
+
+/** Whole sentences per language: the words around the moment differ in order, so they are not glued from parts. */
+const SENTENCES: Record<Exclude<PromiseLanguage, 'en'>, Record<PromiseKind, (when: string) => string>> = {
+  de: {
+    callback: (when) => `Wir rufen Sie ${when} zurück`,
+    reply: (when) => `Sie erhalten unsere Antwort ${when}`,
+    resolution: (when) => `Wir haben das Problem ${when} behoben`,
+  },
+  es: {
+    callback: (when) => `Le devolveremos la llamada ${when}`,
+    reply: (when) => `Recibirá nuestra respuesta ${when}`,
+    resolution: (when) => `Tendremos el problema resuelto ${when}`,
+  },
+};
+
+/** What the customer is told, in their language (English where there is no wording for it). */
+export function promiseText(kind: PromiseKind, dueAt: number, now: number, zone: string, language?: string): string {
+  const wording = promiseLanguage(language);
+  const locale = language ?? 'en-GB';
+  if (wording === 'de') return SENTENCES.de[kind](byWhenGerman(dueAt, now, zone, locale));
+  if (wording === 'es') return SENTENCES.es[kind](byWhenSpanish(dueAt, now, zone, locale));
+  return `${LEADS[kind]} ${byWhenText(dueAt, now, zone, language)}`;
+}
+
 function fullText(ms: number, zone: string, language?: string): string {
   const p = zonedParts(ms, zone);
   return `${WEEKDAY_NAMES[p.weekday] ?? ''} ${p.d} ${MONTH_NAMES[p.m - 1] ?? ''} ${p.y}, ${clockText(ms, zone, language)} (${zone})`;
@@ -151,7 +225,8 @@ export function computePromise(input: PromiseInput): PromiseResult {
 
   return {
     dueAt: due,
-    text: `${LEADS[kind]} ${byWhenText(due, now, zone, customer.language)}`,
+    text: promiseText(kind, due, now, zone, customer.language),
+    textLanguage: promiseLanguage(customer.language),
     customerLocalText: fullText(due, zone, customer.language),
     businessLocalText: fullText(due, calendar.timeZone, customer.language),
   };

@@ -3,7 +3,9 @@ export {
   REPLY_CHANNELS,
   SavedRepliesSchema,
   SavedReplySchema,
+  SavedReplyVariantSchema,
   defaultReplies,
+  localiseReply,
   queryTerms,
   renderReply,
   searchReplies,
@@ -12,4 +14,6 @@ export {
   type ReplyMatch,
   type ReplySearchOptions,
   type SavedReply,
+  type SavedReplyVariant,
 } from './replies';
+export { REPLY_VARIANT_MESSAGES, replyVariableDifferences, replyVariantProblemText, replyVariantProblems, type ReplyVariantProblem } from './variants';

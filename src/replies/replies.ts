@@ -4,13 +4,24 @@
  * The default set ships in assets/replies/replies.json.
  */
 import { z } from 'zod';
-import { shortText } from '../domain/common';
+import { variantFor, type LanguageChoice } from '../content/language';
+import { LanguageSchema, shortText } from '../domain/common';
+import { DEFAULT_CONTENT_LANGUAGE, MAX_CONTENT_VARIANTS } from '../domain/model';
 import { fillTemplate, unknownVariables } from '../scripts/template';
 import type { ScriptVariable } from '../scripts/vocabulary';
 import replies from '../../assets/replies/replies.json';
+import { replyVariableDifferences, replyVariantProblemText } from './variants';
 
 export const REPLY_CHANNELS = ['email', 'chat', 'sms', 'social'] as const;
 export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
+
+/** A saved reply in another language. */
+export const SavedReplyVariantSchema = z.object({
+  title: shortText(120),
+  keywords: z.array(shortText(60)).max(30).default([]),
+  text: shortText(4000),
+});
+export type SavedReplyVariant = z.infer<typeof SavedReplyVariantSchema>;
 
 export const SavedReplySchema = z
   .object({
@@ -21,10 +32,22 @@ export const SavedReplySchema = z
     keywords: z.array(shortText(60)).max(30),
     /** May use the script variables ({customer.firstName}…). */
     text: shortText(4000),
+    /** The language the title, keywords and text are written in. */
+    language: LanguageSchema.default(DEFAULT_CONTENT_LANGUAGE),
+    /** The reply in other languages, keyed by language tag. */
+    variants: z
+      .record(LanguageSchema, SavedReplyVariantSchema)
+      .refine((variants) => Object.keys(variants).length <= MAX_CONTENT_VARIANTS, `at most ${MAX_CONTENT_VARIANTS} languages`)
+      .default({}),
   })
   .superRefine((reply, ctx) => {
     for (const name of unknownVariables(reply.text)) {
       ctx.addIssue({ code: 'custom', path: ['text'], message: `uses {${name}}, which is not a variable` });
+    }
+    for (const [language, variant] of Object.entries(reply.variants)) {
+      for (const problem of replyVariableDifferences(reply.text, variant.text, language)) {
+        ctx.addIssue({ code: 'custom', path: ['variants', language, 'text'], message: replyVariantProblemText(problem, reply.language) });
+      }
     }
   });
 export type SavedReply = z.infer<typeof SavedReplySchema>;
@@ -45,6 +68,13 @@ export function defaultReplies(): SavedReply[] {
 /** A reply's text with the variables filled in; unknown or missing ones stay as written. */
 export function renderReply(reply: Pick<SavedReply, 'text'>, vars: Partial<Record<ScriptVariable, string>>): string {
   return fillTemplate(reply.text, vars);
+}
+
+/** The reply in the customer's language where it has one (title, keywords and text), and which language that is. */
+export function localiseReply<R extends Pick<SavedReply, 'title' | 'keywords' | 'text' | 'language' | 'variants'>>(reply: R, wanted: string | null | undefined): { reply: R; choice: LanguageChoice } {
+  const { text, ...choice } = variantFor(reply, wanted);
+  if (!text) return { reply, choice };
+  return { reply: { ...reply, title: text.title, keywords: text.keywords.length ? text.keywords : reply.keywords, text: text.text }, choice };
 }
 
 // ------------------------------------------------------------------ search

@@ -49,3 +49,15 @@ export {
 } from './run';
 export { FALLBACK_SCRIPT_ID, suggestScript } from './suggest';
 export { validateScript, type ScriptDraft, type ScriptProblem } from './validate';
+export {
+  VARIANT_MESSAGES,
+  allVariantProblems,
+  emptyVariant,
+  localiseScript,
+  variantProblemText,
+  variantProblems,
+  type VariantProblem,
+  type VariantProblemKind,
+  type VariantSource,
+} from './variants';
+export { CUSTOMER_WORDS, customerWordsFor, type CustomerWords, type CustomerWordsLanguage } from './customer-words';

@@ -119,6 +119,22 @@ test('a supervisor edits a script with a live preview, is stopped from publishin
   await expect(lineText).toHaveValue('I can see why a double charge is worrying, {customer.firstName}.');
   await lineStep.getByRole('combobox', { name: 'Branch 1 goes to' }).click();
   await sam.getByRole('option', { name: 'Stage 4: Resolve' }).click();
+
+  // The script has German and Spanish versions: the new line, and its answer, need translating before it is published.
+  await expect(problems).toContainText('And 2 problems in the translations, shown under Languages.');
+  const languages = sam.getByTestId('script-languages');
+  const stepId = /(empathise-\d+)$/.exec((await heading.textContent()) ?? '')?.[1];
+  const translation = languages.locator(`[data-variant-step="${stepId}"]`);
+  for (const [language, text, answer] of [
+    ['German', 'Ich verstehe, dass eine doppelte Abbuchung beunruhigend ist, {customer.firstName}.', 'Immer noch besorgt'],
+    ['Spanish', 'Entiendo que un cobro duplicado le preocupe, {customer.firstName}.', 'Sigue preocupado'],
+  ] as const) {
+    await languages.getByRole('tab', { name: new RegExp(`^${language} \\(1 to fix\\)`) }).click();
+    await translation.getByRole('textbox', { name: new RegExp(`^Step \\d+ in ${language}$`) }).fill(text);
+    await expect(languages.getByTestId('variant-problems')).toContainText(`answer 1 of the ${language} version is empty`);
+    await translation.getByRole('textbox', { name: `Answer 1 in ${language}` }).fill(answer);
+    await expect(languages.getByRole('tab', { name: `${language} (ready)` })).toBeVisible();
+  }
   await expect(sam.getByRole('heading', { name: 'Nothing to fix: ready to publish' })).toBeVisible();
 
   // The preview shows the line as an agent would see it, with the sample customer's first name.

@@ -32,7 +32,7 @@ const loggedErrors = () => hubLog.filter((line) => (JSON.parse(line) as { level:
 
 const KEY = 'bad-text-gateway-key-0123456789';
 const CLIENT_ID = '0b5e3c1e-5d7a-4f7e-9c3b-7a1d2e3f4a5b';
-const WAITING = 160;
+const WAITING = 200;
 const DAY = 86_400_000;
 
 // ---------------------------------------------------------------- string paths
@@ -223,6 +223,8 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
       description: 'For outages',
       topics: ['outage'],
       stages: [{ id: 'greet', steps: [{ id: 'hello', kind: 'say', text: 'Hello there', when: ['angry'], branches: [{ label: 'Yes', goto: 'close' }], articleIds: ['art_s'] }] }],
+      language: 'en-GB',
+      variants: { de: { name: 'Störungsskript', description: 'Bei Störungen', steps: [{ id: 'hello', text: 'Guten Tag', branches: ['Ja'] }] } },
     },
   }),
   'script.publish': (k) => ({
@@ -230,7 +232,9 @@ const scenarios: { [N in MutationName]: (k: number, contactId: string) => Scenar
     args: { scriptId: `scr_${k}`, version: 1 },
   }),
   'target.set': () => ({ args: { scope: 'team', scopeId: 'team_care', csat: 4 } }),
-  'article.save': (k) => ({ args: { id: `art_${k}`, kind: 'policy', title: 'Refunds', body: 'Refunds take 5 days.', tags: ['refund'] } }),
+  'article.save': (k) => ({
+    args: { id: `art_${k}`, kind: 'policy', title: 'Refunds', body: 'Refunds take 5 days.', tags: ['refund'], language: 'en-GB', variants: { es: { title: 'Reembolsos', body: 'Los reembolsos tardan 5 días.' } } },
+  }),
   'article.archive': (k) => ({
     setup: [{ name: 'article.save', args: { id: `art_${k}`, kind: 'policy', title: 'Old', body: 'Old text' } }],
     args: { id: `art_${k}`, archived: true },

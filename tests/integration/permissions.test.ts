@@ -381,6 +381,8 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
           description: '',
           topics: [],
           stages: STAGES,
+          language: 'en-GB',
+          variants: {},
           updatedAt: Date.now() - HOUR,
           updatedBy: 'usr_sam',
           publishedAt: null,
@@ -402,7 +404,7 @@ const SPECS: { [N in MutationName]: Spec<N> } = {
   },
   'article.archive': {
     cell: (key) => ({
-      rows: [entry('article', { id: `kb-${key}`, kind: 'how-to', title: 'Late deliveries', body: 'Check the courier first.', tags: [], archived: false, updatedAt: Date.now() - HOUR, updatedBy: 'usr_sam' })],
+      rows: [entry('article', { id: `kb-${key}`, kind: 'how-to', title: 'Late deliveries', body: 'Check the courier first.', tags: [], archived: false, language: 'en-GB', variants: {}, updatedAt: Date.now() - HOUR, updatedBy: 'usr_sam' })],
       args: { id: `kb-${key}`, archived: true },
       watch: [['article', `kb-${key}`]],
     }),

@@ -113,4 +113,55 @@ describe('supervisors shape the work; agents follow it', () => {
     expect(await ava.db.scripts.get('billing-double@1')).toMatchObject({ status: 'published', name: 'Double charge' });
     expect(await refusal(ava.tryMutate('script.save', { scriptId: 'billing-double', name: 'Mine', topics: [], stages: STAGES }))).toBe('Only supervisors can edit scripts.');
   });
+
+  it('language variants: a translation that drops a step or a {variable} is not published, by the desktop or by the hub', async () => {
+    const sam = await signIn('sam');
+    const ava = await signIn('ava');
+    const german = {
+      name: 'Doppelte Abbuchung',
+      steps: [
+        { id: 'greet-1', text: 'Guten Tag {customer.firstName}, hier spricht {agent.firstName}.' },
+        { id: 'understand-1', text: 'Was ist mit der Rechnung passiert?' },
+        { id: 'empathise-1', text: 'Ich verstehe, dass eine doppelte Abbuchung beunruhigend ist.' },
+        { id: 'resolve-1', text: 'Ich habe die zweite Zahlung erstattet.' },
+        { id: 'expectations-1', text: 'Sie sehen den Betrag innerhalb von drei Werktagen.' },
+        { id: 'close-1', text: 'Kann ich sonst noch etwas für Sie tun?' },
+      ],
+    };
+    const divergent = { ...german, steps: german.steps.filter((step) => step.id !== 'close-1').map((step) => (step.id === 'greet-1' ? { ...step, text: 'Guten Tag, hier spricht {agent.firstName}.' } : step)) };
+    await sam.mutate('script.save', { scriptId: 'billing-de', name: 'Double charge', topics: ['billing'], stages: STAGES, variants: { de: divergent } });
+    const message = await refusal(sam.tryMutate('script.publish', { scriptId: 'billing-de', version: 1 }));
+    expect(message).toContain('Step “greet-1”: the German version leaves out {customer.firstName}, which the British English text uses.');
+    expect(message).toContain('The German version has no text for step “close-1”.');
+
+    // A desktop that skipped the check is refused by the hub.
+    await sam.sync();
+    const response = await fetch(`${hub.url}/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sam.token}` },
+      body: JSON.stringify({ clientId: crypto.randomUUID(), schemaVersion: PROTOCOL_VERSION, mutations: [{ id: 1, name: 'script.publish', args: { scriptId: 'billing-de', version: 1 }, at: Date.now() }] }),
+    });
+    const { results } = (await response.json()) as { results: { status: string; message?: string }[] };
+    expect(results[0]).toMatchObject({ status: 'rejected', message: expect.stringContaining('leaves out {customer.firstName}') });
+
+    // Saved again without variants (as a desktop from before them would): the variants are kept, not lost.
+    await sam.mutate('script.save', { scriptId: 'billing-de', name: 'Double charge', topics: ['billing'], stages: STAGES });
+    expect((await sam.db.scripts.get('billing-de@1'))?.variants).toEqual({ de: { ...divergent, description: '', steps: divergent.steps.map((step) => ({ ...step, branches: [] })) } });
+
+    await sam.mutate('script.save', { scriptId: 'billing-de', name: 'Double charge', topics: ['billing'], stages: STAGES, variants: { de: german } });
+    await sam.mutate('script.publish', { scriptId: 'billing-de', version: 1 });
+    await sam.sync();
+    await ava.sync();
+    expect(await ava.db.scripts.get('billing-de@1')).toMatchObject({ status: 'published', language: 'en-GB', variants: { de: { name: 'Doppelte Abbuchung' } } });
+  });
+
+  it('language variants of a saved-reply article fill in the same details as the source', async () => {
+    const sam = await signIn('sam');
+    const reply = { id: 'kb_reply_de', kind: 'reply' as const, title: 'Refund sent', body: 'Hi {customer.firstName}, your refund is on its way. {agent.firstName}', tags: [] };
+    const message = await refusal(sam.tryMutate('article.save', { ...reply, variants: { de: { title: 'Erstattung veranlasst', body: 'Guten Tag, Ihre Erstattung ist unterwegs. {agent.firstName}' } } }));
+    expect(message).toBe('The German version leaves out {customer.firstName}, which the British English text uses.');
+    await sam.mutate('article.save', { ...reply, variants: { de: { title: 'Erstattung veranlasst', body: 'Guten Tag {customer.firstName}, Ihre Erstattung ist unterwegs. {agent.firstName}' } } });
+    await sam.sync();
+    expect(await sam.db.articles.get('kb_reply_de')).toMatchObject({ language: 'en-GB', variants: { de: { title: 'Erstattung veranlasst' } } });
+  });
 });

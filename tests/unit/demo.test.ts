@@ -236,6 +236,7 @@ describe('demo data generator', () => {
       /^\+1\d{3}55501\d{2}$/,
       /^\+33(19900|63998)\d{4}$/,
       /^\+49(3023125|6990009|4066969|2214710|8999998)\d{3}$/,
+      /^\+34600000\d{3}$/,
     ];
     for (const customer of small.customers) {
       for (const email of customer.emails) expect(email).toMatch(/@([a-z0-9-]+\.)*example\.(com|net|org)$/);
@@ -254,6 +255,30 @@ describe('demo data generator', () => {
     expect(share((c) => c.quietHours !== null)).toBeLessThan(0.75);
     expect(new Set(small.customers.map((c) => c.language)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(small.customers.map((c) => c.lastName)).size).toBeGreaterThan(80);
+  });
+
+  it('has German and Spanish customers who live, pay and write in their own language and time zone', () => {
+    const contacts = new Map(small.contacts.map((contact) => [contact.id, contact]));
+    const customers = new Map(small.customers.map((customer) => [customer.id, customer]));
+    for (const [language, zone, prefix] of [
+      ['de-DE', /^Europe\/Berlin$/, '+49'],
+      ['es-ES', /^(Europe\/Madrid|Atlantic\/Canary)$/, '+34'],
+    ] as const) {
+      const speakers = small.customers.filter((customer) => customer.language === language);
+      expect(speakers.length).toBeGreaterThan(5);
+      for (const customer of speakers) {
+        expect(customer.timeZone).toMatch(zone);
+        for (const phone of customer.phones) expect(phone.startsWith(prefix)).toBe(true);
+        expect(customer.attributes.currency).toBe('EUR');
+      }
+    }
+    const live = small.queueItems.filter((item) => item.state === 'waiting').map((item) => contacts.get(item.contactId)!);
+    const written = (language: string) => live.filter((contact) => contact.channel !== 'call' && customers.get(contact.customerId)?.language === language);
+    // Three Care contacts added for them: a Spanish billing chat, a German delivery email, a German billing chat.
+    expect(written('es-ES').some((contact) => contact.channel === 'chat' && contact.topic === 'billing' && /^Customer: Hola\./.test(contact.body))).toBe(true);
+    expect(written('de-DE').some((contact) => contact.channel === 'email' && contact.topic === 'delivery' && contact.body.startsWith('Sehr geehrte Damen und Herren,'))).toBe(true);
+    expect(written('de-DE').some((contact) => contact.channel === 'chat' && contact.topic === 'billing' && /^Customer: Hallo\./.test(contact.body))).toBe(true);
+    for (const contact of [...written('de-DE'), ...written('es-ES')]) expect(contact.body).not.toMatch(/\b(the|my|bill|please)\b/i);
   });
 
   it('gives most customers short histories and a few long ones', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SCRIPT_STAGES, ScriptSchema, scriptVersionId } from '@core/domain/model';
 import { ScriptPackSchema, publishedScripts } from '@core/demo/scripts';
 import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, scriptVariablesIn } from '@core/scripts/vocabulary';
+import { allVariantProblems, variantProblemText } from '@core/scripts/variants';
 
 const dir = path.join(import.meta.dirname, '../../assets/scripts');
 const EXPECTED = ['billing-dispute', 'service-outage', 'delivery-delay', 'cancellation-retention', 'general-enquiry'];
@@ -18,6 +19,11 @@ describe('script packs in assets/scripts', () => {
     expect(files).toEqual(expect.arrayContaining(EXPECTED.map((name) => `${name}.json`)));
   });
 
+  it('has German and Spanish versions of the billing and general scripts, and leaves others in English (the demo shows the fallback)', () => {
+    const languages = Object.fromEntries(packs.map(({ file, raw }) => [path.basename(file, '.json'), Object.keys(ScriptPackSchema.parse(raw).variants).sort()]));
+    expect(languages).toMatchObject({ 'billing-dispute': ['de', 'es'], 'general-enquiry': ['de', 'es'], 'delivery-delay': [] });
+  });
+
   describe.each(packs)('$file', ({ file, raw }) => {
     const pack = ScriptPackSchema.strict().parse(raw);
     const steps = pack.stages.flatMap((stage) => stage.steps);
@@ -30,6 +36,11 @@ describe('script packs in assets/scripts', () => {
       for (const step of (raw as { stages: { steps: object[] }[] }).stages.flatMap((s) => s.steps)) {
         expect(Object.keys(step).sort()).toEqual(['branches', 'id', 'kind', 'text', 'when']);
       }
+    });
+
+    it('has translations that match it step for step and variable for variable', () => {
+      expect(pack.language).toBe('en-GB');
+      expect(allVariantProblems(pack).map((problem) => variantProblemText(problem))).toEqual([]);
     });
 
     it('has the six stages in order', () => {

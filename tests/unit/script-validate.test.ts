@@ -111,7 +111,22 @@ describe('the script editor’s working copy', () => {
   it('round-trips a script into the arguments script.save takes, without the editor’s keys', async () => {
     const { draftFrom, saveArgs } = await import('../../renderer/src/screens/scripts/draft');
     const args = saveArgs(draftFrom(source));
-    expect(args).toEqual({ scriptId: source.scriptId, name: source.name, description: source.description, topics: source.topics, stages: source.stages });
+    expect(args).toEqual({ scriptId: source.scriptId, name: source.name, description: source.description, topics: source.topics, stages: source.stages, language: 'en-GB', variants: source.variants });
+  });
+
+  it('keeps translations step by step: a half-done one saves, a removed step takes its translation with it', async () => {
+    const { draftFrom, removeStep, saveArgs, saveBlockers, updateVariantStep } = await import('../../renderer/src/screens/scripts/draft');
+    const { emptyVariant, variantProblems } = await import('@core/scripts/variants');
+    const start = draftFrom({ ...source, variants: { ...source.variants, fr: { ...emptyVariant(source), name: '' } } });
+    const edited = updateVariantStep(start, 'fr', 'greet-name', (step) => ({ ...step, text: 'Merci, {customer.firstName}.' }));
+    expect(saveBlockers(edited)).toEqual([]);
+    const saved = saveArgs(edited).variants!.fr!;
+    expect(saved.steps.find((step) => step.id === 'greet-name')?.text).toBe('Merci, {customer.firstName}.');
+    expect(variantProblems(source, 'fr', { steps: saved.steps.map((step) => ({ ...step, branches: step.branches ?? [] })) }).filter((problem) => problem.stepId === 'greet-name')).toEqual([]);
+    const greet = edited.stages.find((stage) => stage.id === 'greet')!;
+    const withoutStep = removeStep(edited, 'greet', greet.steps.find((step) => step.id === 'greet-name')!.key);
+    expect(saveArgs(withoutStep).variants!.fr!.steps.map((step) => step.id)).not.toContain('greet-name');
+    expect(saveArgs(withoutStep).variants!.de!.steps.map((step) => step.id)).not.toContain('greet-name');
   });
 
   it('adds steps with unused ids, moves and removes them', async () => {

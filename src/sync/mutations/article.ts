@@ -1,8 +1,10 @@
 /** Knowledge articles. */
 import { z } from 'zod';
-import { IdSchema, shortText } from '../../domain/common';
-import { ArticleKindSchema } from '../../domain/model';
+import { IdSchema, LanguageSchema, shortText } from '../../domain/common';
+import { ArticleKindSchema, ArticleVariantSchema, DEFAULT_CONTENT_LANGUAGE, MAX_CONTENT_VARIANTS } from '../../domain/model';
+import { replyVariantProblems } from '../../replies/variants';
 import { requireSupervisor } from './access';
+import { DomainError } from './context';
 import { defineMutation } from './define';
 import { need } from './helpers';
 
@@ -16,13 +18,27 @@ export const saveArticle = defineMutation({
       title: z.string().trim().min(1, 'an article needs a title').max(160),
       body: z.string().trim().min(1, 'an article needs some text').max(20_000, 'an article is at most 20,000 characters'),
       tags: z.array(shortText(40)).max(20).default([]),
+      /** The language the title and body are written in; left out: as before. */
+      language: LanguageSchema.optional(),
+      /** The article in other languages; left out (a desktop from before variants): kept as they were. */
+      variants: z
+        .record(LanguageSchema, ArticleVariantSchema)
+        .refine((variants) => Object.keys(variants).length <= MAX_CONTENT_VARIANTS, `at most ${MAX_CONTENT_VARIANTS} languages`)
+        .optional(),
     })
     .strict(),
   entities: ['article'],
   rule: async (ctx, args) => {
     requireSupervisor(ctx.actor, 'write knowledge articles');
     const current = await ctx.store.get('article', args.id);
-    await ctx.store.put('article', { ...args, archived: current?.archived ?? false, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
+    const language = args.language ?? current?.language ?? DEFAULT_CONTENT_LANGUAGE;
+    const variants = args.variants ?? current?.variants ?? {};
+    if (args.kind === 'reply') {
+      // A saved reply's translation fills in the same details as the source, or a customer gets a gap.
+      const problems = replyVariantProblems(args.body, language, variants);
+      if (problems.length) throw new DomainError('invalid', problems.join(' '));
+    }
+    await ctx.store.put('article', { ...args, language, variants, archived: current?.archived ?? false, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },
 });
 

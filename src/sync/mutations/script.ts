@@ -1,8 +1,9 @@
 /** Call scripts: drafts and published versions. */
 import { z } from 'zod';
-import { IdSchema, shortText } from '../../domain/common';
-import { ScriptStageSchema, scriptVersionId } from '../../domain/model';
+import { IdSchema, LanguageSchema, shortText } from '../../domain/common';
+import { DEFAULT_CONTENT_LANGUAGE, MAX_CONTENT_VARIANTS, ScriptStageSchema, ScriptVariantSchema, scriptVersionId } from '../../domain/model';
 import { validateScript } from '../../scripts/validate';
+import { allVariantProblems, variantProblemText } from '../../scripts/variants';
 import { requireSupervisor } from './access';
 import { DomainError } from './context';
 import { defineMutation } from './define';
@@ -16,6 +17,13 @@ export const saveScript = defineMutation({
       description: z.string().max(1000).default(''),
       topics: z.array(shortText(40)).max(20).default([]),
       stages: z.array(ScriptStageSchema).max(6),
+      /** The language the stages are written in; left out: as the script's latest version. */
+      language: LanguageSchema.optional(),
+      /** The script in other languages; left out (a desktop from before variants): as the latest version, so they are not lost. */
+      variants: z
+        .record(LanguageSchema, ScriptVariantSchema)
+        .refine((variants) => Object.keys(variants).length <= MAX_CONTENT_VARIANTS, `at most ${MAX_CONTENT_VARIANTS} languages`)
+        .optional(),
     })
     .strict(),
   entities: ['script'],
@@ -26,6 +34,7 @@ export const saveScript = defineMutation({
     const versions = await ctx.store.scriptVersions(args.scriptId);
     const draft = versions.find((version) => version.status === 'draft');
     const version = draft?.version ?? Math.max(0, ...versions.map((v) => v.version)) + 1;
+    const latest = draft ?? versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
     await ctx.store.put('script', {
       id: scriptVersionId(args.scriptId, version),
       scriptId: args.scriptId,
@@ -35,6 +44,8 @@ export const saveScript = defineMutation({
       description: args.description,
       topics: args.topics,
       stages: args.stages,
+      language: args.language ?? latest?.language ?? DEFAULT_CONTENT_LANGUAGE,
+      variants: args.variants ?? latest?.variants ?? {},
       updatedAt: ctx.madeAt,
       updatedBy: ctx.actor.userId,
       publishedAt: null,
@@ -62,6 +73,8 @@ export const publishScript = defineMutation({
         if (!(await ctx.store.get('article', articleId)) && ctx.authoritative) problems.push({ path: `steps[${index}].articleIds`, message: `Step “${step.id}” links to an article that does not exist (${articleId}).` });
       }
     }
+    // A translation that drops a step or a {variable} would run differently, or leave a gap, for its customers.
+    for (const problem of allVariantProblems(target)) problems.push({ path: `variants.${problem.language}`, message: `${variantProblemText(problem)}.` });
     if (problems.length) {
       throw new DomainError('invalid', `Cannot publish “${target.name}”: ${problems.map((problem) => problem.message).join(' ')}`);
     }

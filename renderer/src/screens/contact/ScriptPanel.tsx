@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,17 +18,19 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { COMPANY, promiseRuleFor } from '@core/company';
+import { localiseArticle, type LanguageChoice } from '@core/content';
 import { ARTICLE_KIND_LABELS, ARTICLE_KIND_MESSAGES, SCRIPT_STAGE_MESSAGES, type Article, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
 import { defaultGoodwillPolicy, suggestGesture } from '@core/gestures';
 import { calendarFor } from '@core/holidays';
 import { computePromise, type PromiseKind } from '@core/promise';
-import { defaultReplies, renderReply, searchReplies, type SavedReply } from '@core/replies';
+import { defaultReplies, localiseReply, renderReply, searchReplies, type SavedReply } from '@core/replies';
 import {
   adherence,
   chooseBranch,
   currentStage,
   detectTriggers,
   goToStage,
+  localiseScript,
   nextStage,
   previousStage,
   scriptLine,
@@ -49,6 +51,7 @@ import { useNow } from '../../data/useNow';
 import { useFormat } from '../../lib/i18n';
 import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
 import { SentimentNotReadNote } from './SentimentNotRead';
+import { LanguageFallbackNotice } from './LanguageNotice';
 import { appendToDraft, useWorkspace } from './workspace';
 
 const DAY = 86_400_000;
@@ -104,15 +107,20 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   const situation = useSituation(contact, customer, item);
   const hits = useMemo(() => (situation ? detectTriggers(situation) : []), [situation]);
   const notRead = useMemo(() => unreadWords(contact, customer.language), [contact, customer.language]);
-  const vars = useMemo(
-    () => (situation ? variablesFor({ ...situation, promiseText: workspace.promise?.text ?? null, gestureText: workspace.gesture?.description ?? null }) : null),
+  // Variables are worded in the language of the text they fill (a German script's thanks are German).
+  const varsFor = useCallback(
+    (language: string) => (situation ? variablesFor({ ...situation, promiseText: workspace.promise?.text ?? null, gestureText: workspace.gesture?.description ?? null }, language) : null),
     [situation, workspace.promise, workspace.gesture],
   );
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const script: Script | null = useMemo(() => {
+  const sourceScript: Script | null = useMemo(() => {
     if (!published.length) return null;
     return published.find((candidate) => candidate.scriptId === (chosenId ?? workspace.script?.scriptId)) ?? suggestScript(published, contact.topic);
   }, [published, chosenId, workspace.script?.scriptId, contact.topic]);
+  // The customer's language picks the script's variant; step ids match the source's, so the run is the same.
+  const localised = useMemo(() => (sourceScript ? localiseScript(sourceScript, customer.language) : null), [sourceScript, customer.language]);
+  const script = localised?.script ?? null;
+  const vars = useMemo(() => varsFor(localised?.choice.language ?? customer.language), [varsFor, localised, customer.language]);
   // One run per script (version) on this contact; switching scripts and back keeps each one's progress.
   const [runs, setRuns] = useState<Record<string, ScriptRun>>({});
   const runKey = script ? `${script.scriptId}@${script.version}` : '';
@@ -241,6 +249,8 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
         </TextField>
       </Stack>
 
+      {localised && <LanguageFallbackNotice wanted={customer.language} choice={localised.choice} />}
+
       {hits.length > 0 && (
         <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label={intl.formatMessage({ id: 'contact.script.situation', defaultMessage: 'The customer’s situation' })} role="list">
           {hits.map((hit) => (
@@ -311,7 +321,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
                 <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
                   {text}
                 </Typography>
-                <StepArticles ids={(step as { articleIds?: string[] }).articleIds ?? []} />
+                <StepArticles ids={(step as { articleIds?: string[] }).articleIds ?? []} language={customer.language} />
                 {step.branches.length > 0 && (
                   <Stack direction="row" spacing={1} sx={{ mt: 0.75, flexWrap: 'wrap', gap: 0.5 }}>
                     {step.branches.map((branch, index) => (
@@ -387,13 +397,13 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
           </Alert>
         )}
       </Box>
-      <SavedReplies contact={contact} vars={vars} active={active} />
+      <SavedReplies contact={contact} language={customer.language} varsFor={varsFor} active={active} />
     </Paper>
   );
 }
 
 /** The articles a script step links to, each opened to read. */
-function StepArticles({ ids }: { ids: readonly string[] }) {
+function StepArticles({ ids, language }: { ids: readonly string[]; language: string }) {
   const [reading, setReading] = useState<Article | null>(null);
   const key = ids.join(',');
   const articles = useLive(async (db) => (key ? (await db.articles.bulkGet(key.split(','))).filter((a): a is NonNullable<typeof a> => !!a && !a.archived) : []), [key], []);
@@ -402,28 +412,45 @@ function StepArticles({ ids }: { ids: readonly string[] }) {
     <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', gap: 0.5 }}>
       {articles.map((article) => (
         <Button key={article.id} size="small" variant="text" onClick={() => setReading(article)}>
-          <FormattedMessage id="contact.script.read" defaultMessage="Read: {title}" values={{ title: article.title }} />
+          <FormattedMessage id="contact.script.read" defaultMessage="Read: {title}" values={{ title: localiseArticle(article, language).article.title }} />
         </Button>
       ))}
-      {reading && <ArticleDialog article={reading} onClose={() => setReading(null)} />}
+      {reading && <ArticleDialog article={reading} language={language} onClose={() => setReading(null)} />}
     </Stack>
   );
 }
 
-/** Knowledge articles as searchable entries: saved replies insert into the draft, policies and how-tos open to read. */
-function articleEntries(articles: readonly Article[], kindName: (kind: Article['kind']) => string): { reply: SavedReply; article: Article }[] {
-  return articles.map((article, index) => ({
-    article,
-    reply: {
-      id: `kb-${index}`,
-      title: article.title,
-      topics: article.tags,
-      channels: ['email', 'chat', 'sms', 'social'],
-      // The kind in English and in the agent's language: either finds it.
-      keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind], kindName(article.kind)],
-      text: article.body.slice(0, 4000),
-    },
-  }));
+/**
+ * Knowledge articles as searchable entries, in the customer's language where they have it: saved replies insert
+ * into the draft, policies and how-tos open to read. The source title stays searchable, for agents who search in it.
+ */
+function articleEntries(articles: readonly Article[], language: string, kindName: (kind: Article['kind']) => string): { reply: SavedReply; article: Article; choice: LanguageChoice }[] {
+  return articles.map((source, index) => {
+    const { article, choice } = localiseArticle(source, language);
+    return {
+      article,
+      choice,
+      reply: {
+        id: `kb-${index}`,
+        title: article.title,
+        topics: article.tags,
+        channels: ['email', 'chat', 'sms', 'social'],
+        // The kind in English and in the agent's language: either finds it.
+        keywords: [...article.tags, ARTICLE_KIND_LABELS[article.kind], kindName(article.kind), ...(article.title === source.title ? [] : [source.title])],
+        text: article.body.slice(0, 4000),
+        language: choice.language,
+        variants: {},
+      },
+    };
+  });
+}
+
+/** The shipped saved replies in the customer's language where they have it; the source title stays searchable. */
+function localisedReplies(language: string): { reply: SavedReply; choice: LanguageChoice }[] {
+  return replies.map((source) => {
+    const { reply, choice } = localiseReply(source, language);
+    return { reply: reply === source ? reply : { ...reply, keywords: [...reply.keywords, source.title] }, choice };
+  });
 }
 
 /**
@@ -431,19 +458,34 @@ function articleEntries(articles: readonly Article[], kindName: (kind: Article['
  * (Alt+K), offline too: saved replies (shipped and written by supervisors)
  * go into the reply; policies and how-tos open to read.
  */
-function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Parameters<typeof renderReply>[1]; active: boolean }) {
+function SavedReplies({
+  contact,
+  language,
+  varsFor,
+  active,
+}: {
+  contact: Contact;
+  language: string;
+  varsFor: (language: string) => Parameters<typeof renderReply>[1] | null;
+  active: boolean;
+}) {
   const intl = useIntl();
   const [query, setQuery] = useState('');
   const [reading, setReading] = useState<Article | null>(null);
   const channel = contact.channel === 'call' || contact.channel === 'note' ? null : contact.channel;
   const articles = useLive((db) => db.articles.filter((article) => !article.archived).toArray(), [], []);
-  const entries = useMemo(() => articleEntries(articles, (kind) => intl.formatMessage(ARTICLE_KIND_MESSAGES[kind])), [articles, intl]);
+  const entries = useMemo(() => articleEntries(articles, language, (kind) => intl.formatMessage(ARTICLE_KIND_MESSAGES[kind])), [articles, language, intl]);
+  const shipped = useMemo(() => localisedReplies(language), [language]);
   const results = useMemo(() => {
-    const byReply = new Map(entries.map((entry) => [entry.reply, entry.article]));
-    return searchReplies([...replies, ...entries.map((entry) => entry.reply)], query, { topic: contact.topic, channel })
+    const byReply = new Map<SavedReply, { article: Article | null; choice: LanguageChoice }>([
+      ...shipped.map((entry) => [entry.reply, { article: null, choice: entry.choice }] as const),
+      ...entries.map((entry) => [entry.reply, { article: entry.article, choice: entry.choice }] as const),
+    ]);
+    return searchReplies([...shipped.map((entry) => entry.reply), ...entries.map((entry) => entry.reply)], query, { topic: contact.topic, channel })
       .slice(0, 6)
-      .map(({ reply }) => ({ reply, article: byReply.get(reply) ?? null }));
-  }, [query, contact.topic, channel, entries]);
+      .map(({ reply }) => ({ reply, article: byReply.get(reply)?.article ?? null, choice: byReply.get(reply)?.choice ?? null }));
+  }, [query, contact.topic, channel, entries, shipped]);
+  const rendered = (reply: SavedReply) => renderReply(reply, varsFor(reply.language) ?? {});
   return (
     <Box sx={{ mt: 2, pt: 1.5, borderTop: 1, borderColor: 'divider' }}>
       <TextField
@@ -468,23 +510,26 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
               <FormattedMessage id="contact.replies.none" defaultMessage="Nothing matches." />
             </Typography>
           )}
-          {results.map(({ reply, article }) => {
+          {results.map(({ reply, article, choice }) => {
             const readable = article !== null && article.kind !== 'reply';
             return (
               <ListItemButton
                 key={reply.id}
                 disabled={!active && !readable}
-                onClick={() => (readable ? setReading(article) : appendToDraft(contact.id, renderReply(reply, vars)))}
+                onClick={() => (readable ? setReading(article) : appendToDraft(contact.id, rendered(reply)))}
                 data-testid="knowledge-result"
               >
                 <ListItemText
                   primary={article ? intl.formatMessage({ id: 'contact.replies.articleTitle', defaultMessage: '{kind}: {title}' }, { kind: intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind]), title: reply.title }) : reply.title}
                   secondary={
-                    readable
-                      ? article.body.length > 140
-                        ? intl.formatMessage({ id: 'contact.replies.excerpt', defaultMessage: '{text}…' }, { text: article.body.slice(0, 140) })
-                        : article.body
-                      : renderReply(reply, vars).slice(0, 140)
+                    <>
+                      {choice && <LanguageFallbackNotice wanted={language} choice={choice} compact />}
+                      {readable
+                        ? article.body.length > 140
+                          ? intl.formatMessage({ id: 'contact.replies.excerpt', defaultMessage: '{text}…' }, { text: article.body.slice(0, 140) })
+                          : article.body
+                        : rendered(reply).slice(0, 140)}
+                    </>
                   }
                 />
               </ListItemButton>
@@ -492,18 +537,21 @@ function SavedReplies({ contact, vars, active }: { contact: Contact; vars: Param
           })}
         </List>
       )}
-      {reading && <ArticleDialog article={reading} onClose={() => setReading(null)} />}
+      {reading && <ArticleDialog article={reading} language={language} onClose={() => setReading(null)} />}
     </Box>
   );
 }
 
 /** An article to read during a contact. */
-export function ArticleDialog({ article, onClose }: { article: Article; onClose: () => void }) {
+export function ArticleDialog({ article: source, language, onClose }: { article: Article; language?: string; onClose: () => void }) {
   const intl = useIntl();
+  // Articles found by search come already in the customer's language; localising again keeps them as they are.
+  const { article, choice } = localiseArticle(source, language);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="article-title">
       <DialogTitle id="article-title">{article.title}</DialogTitle>
       <DialogContent>
+        {language && <LanguageFallbackNotice wanted={language} choice={choice} />}
         <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
           {article.tags.length
             ? intl.formatMessage({ id: 'contact.article.kindTags', defaultMessage: '{kind} · {tags}' }, { kind: intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind]), tags: article.tags.join(', ') })

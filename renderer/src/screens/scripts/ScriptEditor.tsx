@@ -24,6 +24,8 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
 import { validateScript } from '@core/scripts/validate';
+import { allVariantProblems } from '@core/scripts/variants';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMe } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { focusScreenHeading } from '../../shell/keyboard';
@@ -41,12 +43,14 @@ import {
   saveArgs,
   saveBlockers,
   updateStep,
+  variantArgs,
   type DraftStep,
   type ProblemPlace,
   type ScriptDraftState,
 } from './draft';
 import { ScriptPreview, StageTabs } from './ScriptPreview';
 import { focusStepField, StepEditor, type BranchTarget, type StepProblem } from './StepEditor';
+import { useVariantProblemText, VariantEditor } from './VariantEditor';
 import { VersionList } from './VersionList';
 
 /** Unsaved work per script, kept while the person visits other screens. */
@@ -117,6 +121,10 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
     }
     return byStep;
   }, [problems]);
+  // Translations are checked against the draft as it is now, as publishing on the hub checks them.
+  const variantProblems = useMemo(() => allVariantProblems({ language: draft.language, stages: draft.stages, variants: variantArgs(draft) }), [draft]);
+  const intl = useIntl();
+  const variantProblemText = useVariantProblemText();
   const stageProblemCount = (id: ScriptStageId) => problems.filter((problem) => problem.place.stageId === id).length;
 
   const targets: BranchTarget[] = useMemo(
@@ -213,6 +221,14 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
         severity: 'error',
         title: problems.length === 1 ? `Cannot publish: ${problems[0]!.message}` : `Cannot publish: ${problems.length} problems to fix first`,
         items: problems.length === 1 ? [] : problems.map((problem) => problem.message),
+      });
+      return;
+    }
+    if (variantProblems.length) {
+      showNotice({
+        severity: 'error',
+        title: intl.formatMessage({ id: 'content.variants.publishRefused', defaultMessage: 'Cannot publish: a translation differs from the script' }),
+        items: variantProblems.map(variantProblemText),
       });
       return;
     }
@@ -371,7 +387,7 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
 
           <Paper variant="outlined" component="section" aria-labelledby="script-problems-title" sx={{ p: 2 }}>
             <Typography variant="h2" id="script-problems-title" sx={{ mb: problems.length ? 1 : 0 }}>
-              {problems.length ? `To fix before publishing (${problems.length})` : 'Nothing to fix: ready to publish'}
+              {problems.length + variantProblems.length ? `To fix before publishing (${problems.length + variantProblems.length})` : 'Nothing to fix: ready to publish'}
             </Typography>
             {problems.length > 0 && (
               <Box component="ul" aria-label="Problems" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
@@ -386,6 +402,15 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
                   </Box>
                 ))}
               </Box>
+            )}
+            {variantProblems.length > 0 && (
+              <Typography variant="body2" color="error" sx={{ mt: 1 }}>
+                <FormattedMessage
+                  id="content.variants.toFixSummary"
+                  defaultMessage="And {count, plural, one {# problem} other {# problems}} in the translations, shown under Languages."
+                  values={{ count: variantProblems.length }}
+                />
+              </Typography>
             )}
           </Paper>
 
@@ -433,6 +458,7 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
               </Button>
             </Box>
           </Paper>
+          <VariantEditor draft={draft} onChange={setDraft} stageId={stageId} problems={variantProblems} />
           <VersionList summary={summary} names={names} />
         </Stack>
 

@@ -3,7 +3,7 @@
  * it (always the six stages, in order), pure operations on it, and the
  * arguments `script.save` takes.
  */
-import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId, type ScriptStep } from '@core/domain/model';
+import { DEFAULT_CONTENT_LANGUAGE, SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId, type ScriptStep, type ScriptVariant } from '@core/domain/model';
 import { mutationArgs, type MutationInput } from '@core/sync/mutations';
 import type { ScriptProblem } from '@core/scripts/validate';
 
@@ -42,18 +42,24 @@ export interface ScriptDraftState {
   description: string;
   topics: string[];
   stages: DraftStage[];
+  /** The language the stages are written in. */
+  language: string;
+  /** Translations by language, step by step (by step id). */
+  variants: Record<string, ScriptVariant>;
 }
 
 let nextKey = 0;
 export const newKey = (): string => `k${++nextKey}`;
 
 /** The working copy of a script version (or of a new script, with empty stages). */
-export function draftFrom(script: Pick<Script, 'scriptId' | 'name' | 'description' | 'topics' | 'stages'>): ScriptDraftState {
+export function draftFrom(script: Pick<Script, 'scriptId' | 'name' | 'description' | 'topics' | 'stages'> & Partial<Pick<Script, 'language' | 'variants'>>): ScriptDraftState {
   return {
     scriptId: script.scriptId,
     name: script.name,
     description: script.description,
     topics: [...script.topics],
+    language: script.language ?? DEFAULT_CONTENT_LANGUAGE,
+    variants: Object.fromEntries(Object.entries(script.variants ?? {}).map(([language, variant]) => [language, { ...variant, steps: variant.steps.map((step) => ({ ...step, branches: [...step.branches] })) }])),
     stages: SCRIPT_STAGES.map((id) => ({
       id,
       steps: (script.stages.find((stage) => stage.id === id)?.steps ?? []).map((step) => ({
@@ -70,7 +76,7 @@ export function draftFrom(script: Pick<Script, 'scriptId' | 'name' | 'descriptio
 }
 
 export function emptyDraft(scriptId: string, name: string): ScriptDraftState {
-  return draftFrom({ scriptId, name, description: '', topics: [], stages: [] });
+  return draftFrom({ scriptId, name, description: '', topics: [], stages: [], language: DEFAULT_CONTENT_LANGUAGE, variants: {} });
 }
 
 /** What `script.save` is given. */
@@ -91,7 +97,50 @@ export function saveArgs(draft: ScriptDraftState): MutationInput<'script.save'> 
         articleIds: [...step.articleIds],
       })),
     })),
+    language: draft.language,
+    variants: variantArgs(draft),
   };
+}
+
+/**
+ * The translations as saved: each step in the source's order, and a step the
+ * source no longer has (removed, or its id changed) goes with it. Empty texts
+ * are kept, so a translation can be saved half done; publishing refuses it.
+ */
+export function variantArgs(draft: Pick<ScriptDraftState, 'stages' | 'variants'>): Record<string, ScriptVariant> {
+  const order = draft.stages.flatMap((stage) => stage.steps.map((step) => step.id));
+  return Object.fromEntries(
+    Object.entries(draft.variants).map(([language, variant]) => {
+      const byId = new Map(variant.steps.map((step) => [step.id, step]));
+      return [
+        language,
+        {
+          name: variant.name.trim(),
+          description: variant.description.trim(),
+          steps: order.flatMap((id) => {
+            const step = byId.get(id);
+            return step ? [{ id, text: step.text.trim(), branches: step.branches.map((label) => label.trim()) }] : [];
+          }),
+        },
+      ];
+    }),
+  );
+}
+
+/** Sets the translation of one step (its text or an answer's label), adding the step to the variant if it has none yet. */
+export function updateVariantStep(
+  draft: ScriptDraftState,
+  language: string,
+  stepId: string,
+  change: (step: { id: string; text: string; branches: string[] }) => { id: string; text: string; branches: string[] },
+): ScriptDraftState {
+  const variant = draft.variants[language];
+  if (!variant) return draft;
+  const source = draft.stages.flatMap((stage) => stage.steps).find((step) => step.id === stepId);
+  const existing = variant.steps.find((step) => step.id === stepId) ?? { id: stepId, text: '', branches: (source?.branches ?? []).map(() => '') };
+  const updated = change(existing);
+  const steps = variant.steps.some((step) => step.id === stepId) ? variant.steps.map((step) => (step.id === stepId ? updated : step)) : [...variant.steps, updated];
+  return { ...draft, variants: { ...draft.variants, [language]: { ...variant, steps } } };
 }
 
 /** A fingerprint of what would be saved, to tell whether there are unsaved changes. */
