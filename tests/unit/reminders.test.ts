@@ -45,7 +45,7 @@ function recording(intl: ReminderIntl) {
     formatMessage: ((descriptor: MessageDescriptor, values?: Record<string, string | number>) => {
       asked.push({ id: descriptor.id, values });
       return intl.formatMessage(descriptor, values);
-    }) as ReminderIntl['formatMessage'],
+    }),
   };
   return { asked, recorder };
 }
