@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishedScripts, scriptPacks } from '@core/demo/scripts';
 import { closestVariable, validateScript } from '@core/scripts/validate';
+import { intlFor } from '../helpers/intl';
 
 const billing = scriptPacks().find((pack) => pack.scriptId === 'billing-dispute')!;
 const edit = (change: (draft: typeof billing) => void) => {
@@ -132,8 +133,10 @@ describe('the script editor’s working copy', () => {
   it('says why a draft cannot be saved yet, in words', async () => {
     const { addStep, draftFrom, saveBlockers } = await import('../../renderer/src/screens/scripts/draft');
     const draft = addStep({ ...draftFrom(source), name: ' ' }, 'resolve').draft;
-    expect(saveBlockers(draftFrom(source))).toEqual([]);
-    expect(saveBlockers(draft)).toEqual(['The name must not be empty', `Resolve, step ${draft.stages[3]!.steps.length}: the text must not be empty`]);
+    expect(saveBlockers(draftFrom(source), intlFor('en-GB'))).toEqual([]);
+    expect(saveBlockers(draft, intlFor('en-GB'))).toEqual(['The name must not be empty', `Resolve, step ${draft.stages[3]!.steps.length}: the text must not be empty`]);
+    // The field and the place are said in the agent's language; the rule's own words come from the shared schema.
+    expect(saveBlockers(draft, intlFor('de'))[1]).toMatch(new RegExp(`^Lösen, Schritt ${draft.stages[3]!.steps.length}: der Text `));
   });
 
   it('places problems on the step and field they are about', async () => {
