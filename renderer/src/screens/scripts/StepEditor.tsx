@@ -80,7 +80,9 @@ function StepArticlesField({ ids, onChange }: { ids: readonly string[]; onChange
         onChange(typeof value === 'string' ? value.split(',') : (value as string[]));
       }}
       slotProps={{ select: { multiple: true, renderValue: (selected) => format.list((selected as string[]).map(title)) || intl.formatMessage({ id: 'scripts.step.articlesNone', defaultMessage: 'None' }) } }}
-      sx={{ mt: 1, minWidth: 320 }}
+      // The full width, so that a longer label in another language is not cut off.
+      fullWidth
+      sx={{ mt: 1 }}
     >
       {articles.map((article) => (
         <MenuItem key={article.id} value={article.id}>
@@ -186,7 +188,8 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
           label={intl.formatMessage({ id: 'scripts.step.kind', defaultMessage: 'Kind' })}
           value={step.kind}
           onChange={(event) => update((current) => ({ ...current, kind: event.target.value as StepKind }))}
-          sx={{ width: 96, flexShrink: 0 }}
+          // As wide as the kind's name in the agent's language ("Sagen", "Preguntar"), at least the English width.
+          sx={{ minWidth: 96, flexShrink: 0 }}
           data-field="kind"
         >
           {(Object.keys(KIND_MESSAGES) as StepKind[]).map((kind) => (

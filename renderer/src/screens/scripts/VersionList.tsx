@@ -35,7 +35,7 @@ export function VersionList({ summary, names }: { summary: ScriptSummary; names:
               : intl.formatMessage({ id: 'scripts.versions.publishedBy', defaultMessage: 'published {when} · written by {name}' }, { name: who, when: at(version.publishedAt) });
           return (
             <Box component="li" key={version.id} sx={{ display: 'flex', gap: 1.5, alignItems: 'center', py: 0.5, borderTop: 1, borderColor: 'divider' }}>
-              <Typography variant="body2" sx={{ fontWeight: 600, width: 84, flexShrink: 0 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600, minWidth: 84, flexShrink: 0, whiteSpace: 'nowrap' }}>
                 <FormattedMessage id="scripts.versions.version" defaultMessage="Version {version}" values={{ version: version.version }} />
               </Typography>
               <Chip size="small" variant="outlined" color={STATUS_COLORS[version.status]} label={intl.formatMessage(STATUS_MESSAGES[version.status])} sx={{ minWidth: 88 }} />
