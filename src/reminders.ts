@@ -23,10 +23,12 @@
  *
  * Platform-neutral: no DOM, Node or Electron; the scheduler gets its clock and timers injected.
  */
+import { createIntl, defineMessages, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
 import { z } from 'zod';
 import { AppPathSchema } from './app-path';
 import { EpochMsSchema, IdSchema } from './domain/common';
-import { customerName, FOLLOW_UP_KIND_LABELS, type Customer, type FollowUp, type FollowUpKind } from './domain/model';
+import { customerName, FOLLOW_UP_KIND_MESSAGES, type Customer, type FollowUp, type FollowUpKind } from './domain/model';
+import type { Formatter } from './i18n/format';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -98,10 +100,29 @@ export interface ReminderDetail extends Reminder {
   reason: string;
 }
 
+export const REMINDER_MESSAGES: Record<'title' | 'someCustomer' | 'body' | 'bodyNoReason' | 'summaryTitle' | 'summaryMore', MessageDescriptor> = defineMessages({
+  title: { id: 'reminders.notification.title', defaultMessage: '{kind} due: {name}' },
+  someCustomer: { id: 'reminders.notification.someCustomer', defaultMessage: 'a customer' },
+  body: { id: 'reminders.notification.body', defaultMessage: '{reason} · Due {due}' },
+  bodyNoReason: { id: 'reminders.notification.bodyNoReason', defaultMessage: 'Due {due}' },
+  summaryTitle: { id: 'reminders.summary.title', defaultMessage: '{count, plural, one {# follow-up is due} other {# follow-ups are due}}' },
+  summaryMore: { id: 'reminders.summary.more', defaultMessage: '…and {count} more' },
+});
+
+/** What formats a reminder's texts: react-intl's or @formatjs/intl's `IntlShape` in the agent's language. */
+export type ReminderIntl = Pick<IntlShape, 'formatMessage'>;
+
+/** Without the agent's language (the host's own summary, tests), the texts are the British English in the code. */
+const SOURCE_INTL: ReminderIntl = createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', onError: () => undefined });
+
 export interface ReminderFormatOptions {
-  /** Formats the due time; by default the device's locale in `timeZone` (the device's zone when unset). */
+  /** Formats the due time; by default `format` (weekday, date and time), else the device's locale, in `timeZone` (the device's zone when unset). */
   formatTime?: (ms: number) => string;
+  /** The agent's formatter, for the due time. */
+  format?: Formatter;
   timeZone?: string;
+  /** The titles and bodies in the agent's language; British English by default. */
+  intl?: ReminderIntl;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -130,15 +151,20 @@ function clip(text: string, max: number): string {
 /** The reminder of one follow-up, with the details the app lists. */
 export function reminderDetail(followUp: ReminderFollowUp, customer: ReminderCustomer | undefined, options: ReminderFormatOptions = {}): ReminderDetail {
   const at = reminderTime(followUp);
-  const who = (customer && customerName(customer)) || 'a customer';
-  const kindLabel = FOLLOW_UP_KIND_LABELS[followUp.kind] ?? 'Follow-up';
-  const due = options.formatTime ? options.formatTime(followUp.dueAt) : defaultFormatTime(followUp.dueAt, options.timeZone);
+  const intl = options.intl ?? SOURCE_INTL;
+  const who = (customer && customerName(customer)) || intl.formatMessage(REMINDER_MESSAGES.someCustomer);
+  const kindLabel = intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]);
+  const due = options.formatTime
+    ? options.formatTime(followUp.dueAt)
+    : options.format
+      ? options.format.dateTime(followUp.dueAt, { zone: options.timeZone, weekday: true })
+      : defaultFormatTime(followUp.dueAt, options.timeZone);
   const reason = followUp.reason.trim();
   return {
     id: followUp.id,
     at,
-    title: clip(`${kindLabel} due: ${who}`, 200),
-    body: clip(reason ? `${reason} · Due ${due}` : `Due ${due}`, 1000),
+    title: clip(intl.formatMessage(REMINDER_MESSAGES.title, { kind: kindLabel, name: who }), 200),
+    body: clip(reason ? intl.formatMessage(REMINDER_MESSAGES.body, { reason, due }) : intl.formatMessage(REMINDER_MESSAGES.bodyNoReason, { due }), 1000),
     path: `/customer?id=${encodeURIComponent(followUp.customerId)}`,
     key: reminderKey({ id: followUp.id, at }),
     customerId: followUp.customerId,
@@ -259,8 +285,8 @@ export interface ReminderNotification {
   keys: string[];
 }
 
-/** One notification per due reminder; past MAX_SEPARATE_NOTIFICATIONS at once, a single summary instead. */
-export function reminderNotifications(due: readonly Reminder[]): ReminderNotification[] {
+/** One notification per due reminder; past MAX_SEPARATE_NOTIFICATIONS at once, a single summary instead (its texts from `intl`). */
+export function reminderNotifications(due: readonly Reminder[], intl: ReminderIntl = SOURCE_INTL): ReminderNotification[] {
   if (due.length <= MAX_SEPARATE_NOTIFICATIONS) {
     return due.map((reminder) => ({ title: reminder.title, body: reminder.body, tag: `reminder-${reminder.id}`, path: reminder.path, keys: [reminderKey(reminder)] }));
   }
@@ -268,8 +294,8 @@ export function reminderNotifications(due: readonly Reminder[]): ReminderNotific
   const more = due.length - listed.length;
   return [
     {
-      title: `${due.length} follow-ups are due`,
-      body: clip(`${listed.join('\n')}\n…and ${more} more`, 1000),
+      title: intl.formatMessage(REMINDER_MESSAGES.summaryTitle, { count: due.length }),
+      body: clip(`${listed.join('\n')}\n${intl.formatMessage(REMINDER_MESSAGES.summaryMore, { count: more })}`, 1000),
       tag: 'reminders',
       path: FOLLOW_UPS_PATH,
       keys: due.map(reminderKey),
@@ -288,6 +314,8 @@ export interface ReminderHost {
   show(notification: ReminderNotification): boolean;
   /** Reports reminders that went off. */
   fired(event: z.output<typeof RemindersFiredEventSchema>): void;
+  /** The summary's texts in the agent's language; British English when the host does not know it. */
+  intl?: ReminderIntl;
 }
 
 export interface ReminderScheduler {
@@ -325,7 +353,7 @@ export function createReminderScheduler(host: ReminderHost): ReminderScheduler {
       for (const reminder of due) remember(reminderKey(reminder));
       const notified: string[] = [];
       const failed: string[] = [];
-      for (const notification of reminderNotifications(due)) {
+      for (const notification of reminderNotifications(due, host.intl)) {
         let shown: boolean;
         try {
           shown = host.show(notification);

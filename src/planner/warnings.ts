@@ -5,7 +5,9 @@
  * customer within an hour of another. Warnings, not refusals: the agent may
  * have agreed the time with the customer.
  */
+import { defineMessages } from '@formatjs/intl';
 import type { FollowUp, QuietHours } from '../domain/model';
+import type { Message, MessageDescriptor } from '../i18n/messages';
 import { inQuietHours } from '../promise/promise';
 import { minutesOfTime, zonedParts } from '../promise/zones';
 import type { DailyHours } from './config';
@@ -35,8 +37,32 @@ export type PlannedTimeWarningKind = 'outside-contact-hours' | 'quiet-hours' | '
 
 export interface PlannedTimeWarning {
   kind: PlannedTimeWarningKind;
-  message: string;
+  /** Formatted where it is shown, in the agent's language. */
+  message: Message;
 }
+
+export const PLANNED_TIME_WARNING_MESSAGES: Record<'outsideContactHours' | 'quietHours' | 'nearBefore' | 'nearAfter' | 'nearSame', MessageDescriptor> = defineMessages({
+  outsideContactHours: {
+    id: 'planner.warnings.outsideContactHours',
+    defaultMessage: 'That is {time} for {name} ({zone}), outside {name}’s contact hours {start}–{end}.',
+  },
+  quietHours: {
+    id: 'planner.warnings.quietHours',
+    defaultMessage: 'That is {time} for {name} ({zone}), in {name}’s quiet hours {start}–{end}.',
+  },
+  nearBefore: {
+    id: 'planner.warnings.nearBefore',
+    defaultMessage: '{name} already has a follow-up due at {time} your time, {minutes, plural, one {# minute} other {# minutes}} before this one.',
+  },
+  nearAfter: {
+    id: 'planner.warnings.nearAfter',
+    defaultMessage: '{name} already has a follow-up due at {time} your time, {minutes, plural, one {# minute} other {# minutes}} after this one.',
+  },
+  nearSame: {
+    id: 'planner.warnings.nearSame',
+    defaultMessage: '{name} already has a follow-up due at {time} your time, at the same time as this one.',
+  },
+});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -52,31 +78,31 @@ function withinDaily(ms: number, hours: DailyHours, zone: string): boolean {
   return minute >= minutesOfTime(hours.start) && minute < minutesOfTime(hours.end);
 }
 
-function minutesText(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  return minutes === 0 ? 'at the same time as this one' : `${minutes} minute${minutes === 1 ? '' : 's'} ${ms > 0 ? 'after' : 'before'} this one`;
-}
-
 /** What to tell the agent about a time they chose for a follow-up; [] when it suits. */
 export function plannedTimeWarnings(input: PlannedTimeInput): PlannedTimeWarning[] {
   const { at, customer, contactHours } = input;
   if (!Number.isFinite(at)) return [];
   const warnings: PlannedTimeWarning[] = [];
-  const theirTime = `That is ${clockOf(at, customer.timeZone)} for ${customer.firstName} (${customer.timeZone})`;
+  const theirTime = { time: clockOf(at, customer.timeZone), name: customer.firstName, zone: customer.timeZone };
   if (!withinDaily(at, contactHours, customer.timeZone)) {
-    warnings.push({ kind: 'outside-contact-hours', message: `${theirTime}, outside ${customer.firstName}’s contact hours ${contactHours.start}–${contactHours.end}.` });
+    warnings.push({
+      kind: 'outside-contact-hours',
+      message: { descriptor: PLANNED_TIME_WARNING_MESSAGES.outsideContactHours, values: { ...theirTime, start: contactHours.start, end: contactHours.end } },
+    });
   }
   if (customer.quietHours && inQuietHours(at, customer.quietHours, customer.timeZone)) {
-    warnings.push({ kind: 'quiet-hours', message: `${theirTime}, in ${customer.firstName}’s quiet hours ${customer.quietHours.start}–${customer.quietHours.end}.` });
+    warnings.push({
+      kind: 'quiet-hours',
+      message: { descriptor: PLANNED_TIME_WARNING_MESSAGES.quietHours, values: { ...theirTime, start: customer.quietHours.start, end: customer.quietHours.end } },
+    });
   }
   const near = (input.followUps ?? [])
     .filter((other) => other.id !== input.except && other.state === 'scheduled' && Math.abs(other.dueAt - at) <= HOUR)
     .sort((a, b) => Math.abs(a.dueAt - at) - Math.abs(b.dueAt - at))[0];
   if (near) {
-    warnings.push({
-      kind: 'near-another',
-      message: `${customer.firstName} already has a follow-up due at ${clockOf(near.dueAt, input.agentZone)} your time, ${minutesText(near.dueAt - at)}.`,
-    });
+    const minutes = Math.round(Math.abs(near.dueAt - at) / 60_000);
+    const descriptor = minutes === 0 ? PLANNED_TIME_WARNING_MESSAGES.nearSame : near.dueAt > at ? PLANNED_TIME_WARNING_MESSAGES.nearAfter : PLANNED_TIME_WARNING_MESSAGES.nearBefore;
+    warnings.push({ kind: 'near-another', message: { descriptor, values: { name: customer.firstName, time: clockOf(near.dueAt, input.agentZone), minutes } } });
   }
   return warnings;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCustomer, newFollowUp } from '@core/domain/model';
-import { PLANNER_RULES, plannedTimeWarnings } from '@core/planner';
+import { PLANNER_RULES, plannedTimeWarnings, type PlannedTimeWarning } from '@core/planner';
+import { intlFor } from '../helpers/intl';
 
 const MINUTE = 60_000;
 const utc = (y: number, m: number, d: number, h: number, min = 0) => Date.UTC(y, m - 1, d, h, min);
@@ -8,8 +9,13 @@ const ana = newCustomer({ id: 'cus_ana', firstName: 'Ana', preferredChannel: 'ca
 const joe = newCustomer({ id: 'cus_joe', firstName: 'Joe', preferredChannel: 'call', timeZone: 'America/New_York', quietHours: { start: '21:00', end: '08:00' }, createdAt: 0 });
 const HOURS = { start: '09:00', end: '18:00' };
 
+const english = intlFor('en-GB');
+const german = intlFor('de');
+/** A warning as the agent reads it: its kind and the message formatted in British English. */
+const read = ({ kind, message }: PlannedTimeWarning, intl = english) => ({ kind, message: intl.formatMessage(message.descriptor, message.values) });
+
 const warn = (at: number, customer = ana, extra: Partial<Parameters<typeof plannedTimeWarnings>[0]> = {}) =>
-  plannedTimeWarnings({ at, customer, contactHours: HOURS, agentZone: 'Europe/London', ...extra });
+  plannedTimeWarnings({ at, customer, contactHours: HOURS, agentZone: 'Europe/London', ...extra }).map((warning) => read(warning));
 
 function followUp(id: string, dueAt: number, state: 'scheduled' | 'done' = 'scheduled') {
   return newFollowUp({ id, customerId: ana.id, kind: 'callback', channel: 'call', dueAt, ownerId: 'usr_ben', reason: 'Call back', createdAt: 0, createdBy: 'usr_ben', ...(state === 'done' ? { state, completedAt: 1, completedBy: 'usr_ben', outcome: 'reached' as const } : {}) });
@@ -52,9 +58,15 @@ describe('a follow-up planned outside the customer’s hours', () => {
 
   it('uses the planner’s configured contact hours', () => {
     expect(PLANNER_RULES.schedule.customerHours).toEqual({ start: '08:00', end: '20:00' });
-    expect(plannedTimeWarnings({ at: utc(2026, 3, 2, 19, 30), customer: ana, contactHours: PLANNER_RULES.schedule.customerHours, agentZone: 'Europe/London' })[0]?.message).toBe(
-      'That is 20:30 for Ana (Europe/Madrid), outside Ana’s contact hours 08:00–20:00.',
-    );
+    const [warning] = plannedTimeWarnings({ at: utc(2026, 3, 2, 19, 30), customer: ana, contactHours: PLANNER_RULES.schedule.customerHours, agentZone: 'Europe/London' });
+    expect(warning && read(warning).message).toBe('That is 20:30 for Ana (Europe/Madrid), outside Ana’s contact hours 08:00–20:00.');
+  });
+
+  it('is a message with its values, which the screen says in the agent’s language', () => {
+    const [warning] = plannedTimeWarnings({ at: utc(2026, 3, 2, 20, 30), customer: ana, contactHours: HOURS, agentZone: 'Europe/London' });
+    expect(warning?.message.descriptor.id).toBe('planner.warnings.outsideContactHours');
+    expect(warning?.message.values).toEqual({ time: '21:30', name: 'Ana', zone: 'Europe/Madrid', start: '09:00', end: '18:00' });
+    expect(warning && read(warning, german).message).toBe('Das ist 21:30 Uhr bei Ana (Europe/Madrid), außerhalb der Kontaktzeiten von Ana (09:00–18:00).');
   });
 });
 
@@ -66,6 +78,14 @@ describe('two follow-ups to the same customer within an hour', () => {
       { kind: 'near-another', message: 'Ana already has a follow-up due at 10:45 your time, 45 minutes after this one.' },
     ]);
     expect(warn(at, ana, { followUps: [followUp('fu_1', at - 60 * MINUTE)] })[0]?.message).toBe('Ana already has a follow-up due at 09:00 your time, 60 minutes before this one.');
+  });
+
+  it('counts the minutes in a plural the agent’s language agrees with', () => {
+    const [warning] = plannedTimeWarnings({ at, customer: ana, contactHours: HOURS, agentZone: 'Europe/London', followUps: [followUp('fu_1', at - MINUTE)] });
+    expect(warning?.message.descriptor.id).toBe('planner.warnings.nearBefore');
+    expect(warning?.message.values).toEqual({ name: 'Ana', time: '09:59', minutes: 1 });
+    expect(warning && read(warning).message).toBe('Ana already has a follow-up due at 09:59 your time, 1 minute before this one.');
+    expect(warn(at, ana, { followUps: [followUp('fu_1', at)] })[0]?.message).toBe('Ana already has a follow-up due at 10:00 your time, at the same time as this one.');
   });
 
   it('names the nearest when there are several', () => {

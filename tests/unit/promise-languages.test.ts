@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUSINESS_CALENDAR as LONDON, computePromise, promiseLanguage, promiseText, type BusinessCalendar, type PromiseCustomer } from '@core/promise';
+import { computePromise, promiseLanguage, promiseText, type BusinessCalendar, type PromiseCustomer } from '@core/promise';
+import { companyCalendar } from '@core/holidays';
+
+/** The company's calendar as shipped: London, England's bank holidays. */
+const LONDON = companyCalendar();
 
 /** An instant from a UTC wall time. */
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { MessageDescriptor } from '@formatjs/intl';
+import { createFormatter } from '@core/i18n/format';
 import {
   MAX_REMINDERS,
   MAX_SEPARATE_NOTIFICATIONS,
@@ -14,8 +16,10 @@ import {
   remindersFor,
   type Reminder,
   type ReminderFollowUp,
+  type ReminderIntl,
   type ReminderNotification,
 } from '@core/reminders';
+import { intlFor } from '../helpers/intl';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,6 +38,18 @@ function followUp(id: string, patch: Partial<ReminderFollowUp> = {}): ReminderFo
   return { id, customerId: 'cus_1', kind: 'callback', dueAt: NOW + HOUR, ownerId: ME, state: 'scheduled', reason: 'Confirm the refund arrived', remindAt: null, ...patch };
 }
 
+/** Formats like `intl` and notes which messages were asked for, with their values. */
+function recording(intl: ReminderIntl) {
+  const asked: { id: string | undefined; values: unknown }[] = [];
+  const recorder: ReminderIntl = {
+    formatMessage: ((descriptor: MessageDescriptor, values?: Record<string, string | number>) => {
+      asked.push({ id: descriptor.id, values });
+      return intl.formatMessage(descriptor, values);
+    }),
+  };
+  return { asked, recorder };
+}
+
 function reminder(id: string, at: number): Reminder {
   return { id, at, title: `Callback due: ${id}`, body: '', path: `/customer?id=${id}` };
 }
@@ -49,6 +65,18 @@ describe('remindersFor', () => {
       path: '/customer?id=cus_1',
     });
     expect(ReminderListSchema.safeParse([first]).success).toBe(true);
+  });
+
+  it('builds its texts from messages, in the agent’s language when given', () => {
+    const { asked, recorder } = recording(intlFor('en-GB'));
+    remindersFor([followUp('fu_1')], customers, ME, NOW, HORIZON, { ...format, intl: recorder });
+    expect(asked).toContainEqual({ id: 'reminders.notification.title', values: { kind: 'Callback', name: 'Kevin MacLeod' } });
+    expect(asked).toContainEqual({ id: 'reminders.notification.body', values: { reason: 'Confirm the refund arrived', due: '10:00' } });
+
+    const german = { intl: intlFor('de'), format: createFormatter('de'), timeZone: 'Europe/Berlin' };
+    const [first] = remindersFor([followUp('fu_1', { reason: '' })], customers, ME, NOW, HORIZON, german);
+    // 10:00 UTC is 11:00 in Berlin on 10 March.
+    expect(first).toMatchObject({ title: 'Rückruf fällig: Kevin MacLeod', body: 'Fällig Di., 10. März, 11:00' });
   });
 
   it("takes only the user's own scheduled follow-ups", () => {
@@ -155,6 +183,13 @@ describe('scheduling', () => {
     expect(rest).toEqual([]);
     expect(summary).toMatchObject({ title: `${many.length} follow-ups are due`, path: '/follow-ups', tag: 'reminders' });
     expect(summary?.keys).toHaveLength(many.length);
+    expect(summary?.body.split('\n').at(-1)).toBe('…and 2 more');
+    const { asked, recorder } = recording(intlFor('en-GB'));
+    reminderNotifications(many, recorder);
+    expect(asked).toEqual([
+      { id: 'reminders.summary.title', values: { count: many.length } },
+      { id: 'reminders.summary.more', values: { count: 2 } },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishedScripts, scriptPacks } from '@core/demo/scripts';
 import { closestVariable, validateScript } from '@core/scripts/validate';
+import { intlFor } from '../helpers/intl';
 
 const billing = scriptPacks().find((pack) => pack.scriptId === 'billing-dispute')!;
 const edit = (change: (draft: typeof billing) => void) => {
@@ -119,7 +120,7 @@ describe('the script editor’s working copy', () => {
     const { emptyVariant, variantProblems } = await import('@core/scripts/variants');
     const start = draftFrom({ ...source, variants: { ...source.variants, fr: { ...emptyVariant(source), name: '' } } });
     const edited = updateVariantStep(start, 'fr', 'greet-name', (step) => ({ ...step, text: 'Merci, {customer.firstName}.' }));
-    expect(saveBlockers(edited)).toEqual([]);
+    expect(saveBlockers(edited, intlFor('en-GB'))).toEqual([]);
     const saved = saveArgs(edited).variants!.fr!;
     expect(saved.steps.find((step) => step.id === 'greet-name')?.text).toBe('Merci, {customer.firstName}.');
     expect(variantProblems(source, 'fr', { steps: saved.steps.map((step) => ({ ...step, branches: step.branches ?? [] })) }).filter((problem) => problem.stepId === 'greet-name')).toEqual([]);
@@ -147,8 +148,10 @@ describe('the script editor’s working copy', () => {
   it('says why a draft cannot be saved yet, in words', async () => {
     const { addStep, draftFrom, saveBlockers } = await import('../../renderer/src/screens/scripts/draft');
     const draft = addStep({ ...draftFrom(source), name: ' ' }, 'resolve').draft;
-    expect(saveBlockers(draftFrom(source))).toEqual([]);
-    expect(saveBlockers(draft)).toEqual(['The name must not be empty', `Resolve, step ${draft.stages[3]!.steps.length}: the text must not be empty`]);
+    expect(saveBlockers(draftFrom(source), intlFor('en-GB'))).toEqual([]);
+    expect(saveBlockers(draft, intlFor('en-GB'))).toEqual(['The name must not be empty', `Resolve, step ${draft.stages[3]!.steps.length}: the text must not be empty`]);
+    // The field and the place are said in the agent's language; the rule's own words come from the shared schema.
+    expect(saveBlockers(draft, intlFor('de'))[1]).toMatch(new RegExp(`^Lösen, Schritt ${draft.stages[3]!.steps.length}: der Text `));
   });
 
   it('places problems on the step and field they are about', async () => {

@@ -15,6 +15,7 @@
  * They stay listed until opened or dismissed, also across restarts.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { z } from 'zod';
 import { create } from 'zustand';
 import {
@@ -30,6 +31,7 @@ import {
 import type { LocalRow } from '@core/db/schema';
 import { bridge } from '../bridge';
 import { useLive } from '../data/hooks';
+import { useFormat } from '../lib/i18n';
 import { useLocal } from '../data/local';
 
 const STORAGE_PREFIX = 'agentdesk.reminders.shown.';
@@ -215,11 +217,14 @@ export function useFollowUpReminders(): void {
     null,
   );
   const ready = mine !== null && userId !== null && mine.userId === userId && sessionUser === userId;
+  // The notifications and the list speak the agent's language.
+  const intl = useIntl();
+  const format = useFormat();
 
   // What the host should remind of. Sent only when it changes, and debounced: a sync batch changes many rows at once.
   const payload = useMemo(
-    () => (ready ? JSON.stringify(remindersFor(mine.followUps, mine.customersById, mine.userId, now, REMINDER_HORIZON_MS, { shown, since: startedAt })) : null),
-    [ready, mine, now, shown, startedAt],
+    () => (ready ? JSON.stringify(remindersFor(mine.followUps, mine.customersById, mine.userId, now, REMINDER_HORIZON_MS, { shown, since: startedAt, intl, format })) : null),
+    [ready, mine, now, shown, startedAt, intl, format],
   );
   useEffect(() => {
     if (payload === null) return;
@@ -232,11 +237,11 @@ export function useFollowUpReminders(): void {
   // What the app lists itself.
   const listed = useMemo<ListedReminder[]>(() => {
     if (!ready) return [];
-    const missed = missedReminders(mine.followUps, mine.customersById, mine.userId, startedAt, shown, { since: missedSince });
+    const missed = missedReminders(mine.followUps, mine.customersById, mine.userId, startedAt, shown, { since: missedSince, intl, format });
     const unnotified =
-      undelivered.size === 0 ? [] : reminderDetails(mine.followUps, mine.customersById, mine.userId).filter((item) => undelivered.has(item.key) && !shown.has(item.key));
+      undelivered.size === 0 ? [] : reminderDetails(mine.followUps, mine.customersById, mine.userId, { intl, format }).filter((item) => undelivered.has(item.key) && !shown.has(item.key));
     return [...missed.map((item) => ({ ...item, whileAway: true })), ...unnotified.map((item) => ({ ...item, whileAway: false }))];
-  }, [ready, mine, startedAt, missedSince, shown, undelivered]);
+  }, [ready, mine, startedAt, missedSince, shown, undelivered, intl, format]);
   useEffect(() => {
     if (!ready) return;
     useReminderStore.setState({ listed, listedReady: true });

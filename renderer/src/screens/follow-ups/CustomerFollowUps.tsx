@@ -1,5 +1,5 @@
 /** A customer's follow-ups in their profile: open ones with their actions, the last ones done, and planning a new one. */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -15,8 +15,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MoreVert from '@mui/icons-material/MoreVert';
 import AddAlarmOutlined from '@mui/icons-material/AddAlarmOutlined';
-import { CHANNEL_LABELS, REACHABLE_CHANNELS, type ReachableChannel } from '@core/domain/common';
-import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOME_LABELS, type Customer, type FollowUp, type FollowUpKind, type User } from '@core/domain/model';
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
+import { CHANNEL_MESSAGES, REACHABLE_CHANNELS, type ReachableChannel } from '@core/domain/common';
+import { FOLLOW_UP_KIND_MESSAGES, FOLLOW_UP_KINDS, type Customer, type FollowUp, type FollowUpKind, type User } from '@core/domain/model';
 import { PLANNER_RULES, PlannerError, planSlot } from '@core/planner';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
@@ -25,10 +26,27 @@ import { useAppState } from '../../state/app';
 import { useCustomerFollowUps, usePeople } from './data';
 import { DueField, FollowUpDialog, type FollowUpAction } from './FollowUpDialogs';
 import { planContext } from './planning';
-import { fromLocalInput, toLocalInput, whenText } from './time';
+import { KIND_KEYS, OUTCOME_KEYS } from './keys';
+import { fromLocalInput, toLocalInput, useTimeText } from './time';
+
+const MENU_MESSAGES: Record<Exclude<FollowUpAction, 'complete'>, MessageDescriptor> = defineMessages({
+  reschedule: { id: 'followUps.customer.menuReschedule', defaultMessage: 'Reschedule…' },
+  snooze: { id: 'followUps.customer.menuSnooze', defaultMessage: 'Snooze…' },
+  cancel: { id: 'followUps.customer.menuCancel', defaultMessage: 'Cancel…' },
+  reassign: { id: 'followUps.customer.menuReassign', defaultMessage: 'Reassign…' },
+});
+
+const ROW_MESSAGES: Record<'due' | 'dueOwner' | 'overdue' | 'overdueOwner', MessageDescriptor> = defineMessages({
+  due: { id: 'followUps.customer.row', defaultMessage: '<b>{kind}</b> · {when}' },
+  dueOwner: { id: 'followUps.customer.rowOwner', defaultMessage: '<b>{kind}</b> · {when} · {owner}' },
+  overdue: { id: 'followUps.customer.rowOverdue', defaultMessage: '<b>{kind}</b> · {when} (overdue)' },
+  overdueOwner: { id: 'followUps.customer.rowOverdueOwner', defaultMessage: '<b>{kind}</b> · {when} (overdue) · {owner}' },
+});
 
 /** Plans a follow-up by hand; the time starts at the planner's next good slot for this customer. */
 function PlanDialog({ customer, me, open, onClose }: { customer: Customer; me: User; open: readonly FollowUp[]; onClose: () => void }) {
+  const intl = useIntl();
+  const time = useTimeText();
   const [initial] = useState(() => {
     const now = Date.now();
     const context = planContext(me, customer, open, now);
@@ -58,11 +76,18 @@ function PlanDialog({ customer, me, open, onClose }: { customer: Customer; me: U
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     const dueAt = fromLocalInput(due, me.timeZone);
-    if (!Number.isFinite(dueAt)) return setError('Give a date and time.');
-    if (dueAt < Date.now()) return setError('That time has passed. Pick a time from now on.');
+    if (!Number.isFinite(dueAt)) return setError(intl.formatMessage({ id: 'followUps.plan.noTime', defaultMessage: 'Give a date and time.' }));
+    if (dueAt < Date.now()) return setError(intl.formatMessage({ id: 'followUps.plan.past', defaultMessage: 'That time has passed. Pick a time from now on.' }));
     try {
       await run('followUp.schedule', { id: crypto.randomUUID(), customerId: customer.id, kind, channel, dueAt, reason: reason.trim() });
-      useAppState.getState().notify(`${FOLLOW_UP_KIND_LABELS[kind]} with ${customer.firstName} planned for ${whenText(dueAt, Date.now(), me.timeZone)}.`);
+      useAppState
+        .getState()
+        .notify(
+          intl.formatMessage(
+            { id: 'followUps.plan.done', defaultMessage: '{kind} with {name} planned for {when}.' },
+            { kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[kind]), name: customer.firstName, when: time.when(dueAt, Date.now(), me.timeZone) },
+          ),
+        );
       onClose();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -84,7 +109,9 @@ function PlanDialog({ customer, me, open, onClose }: { customer: Customer; me: U
           }
         }}
       >
-        <DialogTitle id="plan-dialog-title">Plan a follow-up with {customer.firstName}</DialogTitle>
+        <DialogTitle id="plan-dialog-title">
+          <FormattedMessage id="followUps.plan.title" defaultMessage="Plan a follow-up with {name}" values={{ name: customer.firstName }} />
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 0.5 }}>
             {error && (
@@ -93,29 +120,43 @@ function PlanDialog({ customer, me, open, onClose }: { customer: Customer; me: U
               </Alert>
             )}
             <Stack direction="row" spacing={2}>
-              <TextField select label="Kind" value={kind} onChange={(event) => setKind(event.target.value as FollowUpKind)} size="small" sx={{ minWidth: 150 }} autoFocus>
+              <TextField
+                select
+                label={intl.formatMessage({ id: 'followUps.fields.kind', defaultMessage: 'Kind' })}
+                value={kind} onChange={(event) => setKind(event.target.value as FollowUpKind)} size="small" sx={{ minWidth: 150 }} autoFocus>
                 {FOLLOW_UP_KINDS.map((value) => (
                   <MenuItem key={value} value={value}>
-                    {FOLLOW_UP_KIND_LABELS[value]}
+                    {intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[value])}
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField select label="Channel" value={channel} onChange={(event) => setChannel(event.target.value as ReachableChannel)} size="small" sx={{ minWidth: 120 }}>
+              <TextField
+                select
+                label={intl.formatMessage({ id: 'followUps.fields.channel', defaultMessage: 'Channel' })}
+                value={channel} onChange={(event) => setChannel(event.target.value as ReachableChannel)} size="small" sx={{ minWidth: 120 }}>
                 {REACHABLE_CHANNELS.map((value) => (
                   <MenuItem key={value} value={value}>
-                    {CHANNEL_LABELS[value]}
+                    {intl.formatMessage(CHANNEL_MESSAGES[value])}
                   </MenuItem>
                 ))}
               </TextField>
             </Stack>
-            <DueField label="Due" value={due} onChange={setDue} agentZone={me.timeZone} customer={customer} />
-            <TextField label="Why" value={reason} onChange={(event) => setReason(event.target.value)} size="small" placeholder="What to follow up on" />
+            <DueField label={intl.formatMessage({ id: 'followUps.fields.due', defaultMessage: 'Due' })} value={due} onChange={setDue} agentZone={me.timeZone} customer={customer} />
+            <TextField
+              label={intl.formatMessage({ id: 'followUps.fields.why', defaultMessage: 'Why' })}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              size="small"
+              placeholder={intl.formatMessage({ id: 'followUps.plan.whyPlaceholder', defaultMessage: 'What to follow up on' })}
+            />
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="followUps.plan.close" defaultMessage="Close" />
+          </Button>
           <Button type="submit" variant="contained" aria-keyshortcuts="Control+Enter">
-            Plan it
+            <FormattedMessage id="followUps.plan.submit" defaultMessage="Plan it" />
           </Button>
         </DialogActions>
       </Box>
@@ -124,6 +165,8 @@ function PlanDialog({ customer, me, open, onClose }: { customer: Customer; me: U
 }
 
 export function CustomerFollowUps({ customer }: { customer: Customer }) {
+  const intl = useIntl();
+  const time = useTimeText();
   const me = useMe();
   const now = useNow();
   const people = usePeople();
@@ -146,26 +189,32 @@ export function CustomerFollowUps({ customer }: { customer: Customer }) {
     <Box component="section" aria-labelledby="customer-follow-ups-title" data-testid="customer-follow-ups">
       <Stack direction="row" sx={{ alignItems: 'center', mt: 2, mb: 0.5 }}>
         <Typography variant="h3" id="customer-follow-ups-title" sx={{ flex: 1 }}>
-          Follow-ups
+          <FormattedMessage id="followUps.customer.title" defaultMessage="Follow-ups" />
         </Typography>
         <Button size="small" startIcon={<AddAlarmOutlined />} onClick={() => setPlanning(true)} disabled={!me}>
-          Plan
+          <FormattedMessage id="followUps.customer.plan" defaultMessage="Plan" />
         </Button>
       </Stack>
       {rows && open.length === 0 && (
         <Typography variant="body2" color="text.secondary">
-          None planned.
+          <FormattedMessage id="followUps.customer.none" defaultMessage="None planned." />
         </Typography>
       )}
       {open.map((followUp) => {
         const overdue = followUp.dueAt < now;
+        const when = time.when(followUp.dueAt, now, zone);
+        const values = {
+          kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]),
+          when,
+          owner: ownerName(followUp.ownerId) ?? intl.formatMessage({ id: 'followUps.customer.someoneElse', defaultMessage: 'someone else' }),
+          b: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+        };
+        const mine = followUp.ownerId === me?.id;
         return (
           <Stack key={followUp.id} direction="row" spacing={0.5} sx={{ alignItems: 'flex-start', py: 0.5 }} data-testid="customer-follow-up">
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography variant="body2" color={overdue ? 'error.main' : 'text.primary'}>
-                <strong>{FOLLOW_UP_KIND_LABELS[followUp.kind]}</strong> · {whenText(followUp.dueAt, now, zone)}
-                {overdue ? ' (overdue)' : ''}
-                {followUp.ownerId !== me?.id ? ` · ${ownerName(followUp.ownerId) ?? 'someone else'}` : ''}
+                {intl.formatMessage(overdue ? (mine ? ROW_MESSAGES.overdue : ROW_MESSAGES.overdueOwner) : mine ? ROW_MESSAGES.due : ROW_MESSAGES.dueOwner, values)}
               </Typography>
               {followUp.reason && (
                 <Typography variant="caption" color="text.secondary" component="div">
@@ -173,10 +222,17 @@ export function CustomerFollowUps({ customer }: { customer: Customer }) {
                 </Typography>
               )}
             </Box>
-            <Button size="small" onClick={() => setDialog({ action: 'complete', followUp })} aria-label={`Complete the ${FOLLOW_UP_KIND_LABELS[followUp.kind].toLowerCase()} due ${whenText(followUp.dueAt, now, zone)}`}>
-              Complete
+            <Button size="small" onClick={() => setDialog({ action: 'complete', followUp })} aria-label={intl.formatMessage(
+                {
+                  id: 'followUps.customer.completeLabel',
+                  defaultMessage: 'Complete the {kind, select, callback {callback} checkIn {check-in} recovery {recovery call} other {message}} due {when}',
+                },
+                { kind: KIND_KEYS[followUp.kind], when },
+              )}
+            >
+              <FormattedMessage id="followUps.customer.complete" defaultMessage="Complete" />
             </Button>
-            <IconButton size="small" aria-label="More actions" aria-haspopup="menu" onClick={(event) => setMenu({ anchor: event.currentTarget, followUp })}>
+            <IconButton size="small" aria-label={intl.formatMessage({ id: 'followUps.customer.more', defaultMessage: 'More actions' })} aria-haspopup="menu" onClick={(event) => setMenu({ anchor: event.currentTarget, followUp })}>
               <MoreVert fontSize="small" />
             </IconButton>
           </Stack>
@@ -184,16 +240,34 @@ export function CustomerFollowUps({ customer }: { customer: Customer }) {
       })}
       {closed.length > 0 && (
         <Box sx={{ mt: 0.5 }}>
-          {closed.map((followUp) => (
+          {closed.map((followUp) => {
+            const values = {
+              kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]),
+              when: followUp.completedAt ? time.when(followUp.completedAt, now, zone) : '',
+              dated: followUp.completedAt ? 'yes' : 'no',
+            };
+            return (
             <Typography key={followUp.id} variant="caption" color="text.secondary" component="div">
-              {FOLLOW_UP_KIND_LABELS[followUp.kind]} {followUp.state === 'done' ? `done: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome ?? 'reached'].toLowerCase()}` : `cancelled: ${followUp.cancelReason ?? ''}`}
-              {followUp.completedAt ? ` · ${whenText(followUp.completedAt, now, zone)}` : ''}
+              {followUp.state === 'done'
+                ? intl.formatMessage(
+                    {
+                      id: 'followUps.customer.done',
+                      defaultMessage:
+                        '{kind} done: {outcome, select, reached {reached} noAnswer {no answer} leftMessage {left a message} resolved {resolved} other {needs another follow-up}}{dated, select, yes { · {when}} other {}}',
+                    },
+                    { ...values, outcome: OUTCOME_KEYS[followUp.outcome ?? 'reached'] },
+                  )
+                : intl.formatMessage(
+                    { id: 'followUps.customer.cancelled', defaultMessage: '{kind} cancelled: {reason}{dated, select, yes { · {when}} other {}}' },
+                    { ...values, reason: followUp.cancelReason ?? '' },
+                  )}
             </Typography>
-          ))}
+            );
+          })}
         </Box>
       )}
       <Menu anchorEl={menu?.anchor} open={!!menu} onClose={() => setMenu(null)}>
-        {(['reschedule', 'snooze', 'cancel', ...(supervisor ? (['reassign'] as const) : [])] as FollowUpAction[]).map((action) => (
+        {(['reschedule', 'snooze', 'cancel', ...(supervisor ? (['reassign'] as const) : [])] as Exclude<FollowUpAction, 'complete'>[]).map((action) => (
           <MenuItem
             key={action}
             onClick={() => {
@@ -201,7 +275,7 @@ export function CustomerFollowUps({ customer }: { customer: Customer }) {
               setMenu(null);
             }}
           >
-            {action === 'reschedule' ? 'Reschedule…' : action === 'snooze' ? 'Snooze…' : action === 'cancel' ? 'Cancel…' : 'Reassign…'}
+            {intl.formatMessage(MENU_MESSAGES[action])}
           </MenuItem>
         ))}
       </Menu>

@@ -9,8 +9,9 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { addDays } from '@core/promise';
-import { customerName, FOLLOW_UP_KIND_LABELS, type User } from '@core/domain/model';
+import { customerName, FOLLOW_UP_KIND_MESSAGES, type User } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { VirtualList } from '../../components/VirtualList';
 import { useMe } from '../../data/hooks';
@@ -22,13 +23,26 @@ import { ScreenHeader } from '../../shell/ScreenHeader';
 import { navigate } from '../../state/router';
 import { useOpenFollowUps, usePeople, type OwnerFilter, type PlannedFollowUp } from './data';
 import { ACTION_KEYS, FollowUpDialog, type FollowUpAction } from './FollowUpDialogs';
-import { customerClockText, dayOf, longDay, sameDay, spanText, whenText } from './time';
+import { dayOf, sameDay, useTimeText } from './time';
 import { WeekView } from './WeekView';
 
 const isSupervisor = (user: User | undefined) => user?.role === 'supervisor' || user?.role === 'admin';
 
 type Group = 'overdue' | 'today' | 'tomorrow' | 'later';
-const GROUP_LABELS: Record<Group, string> = { overdue: 'Overdue', today: 'Today', tomorrow: 'Tomorrow', later: 'Upcoming' };
+const GROUP_MESSAGES: Record<Group, MessageDescriptor> = defineMessages({
+  overdue: { id: 'followUps.agenda.groupOverdue', defaultMessage: 'Overdue · {count}' },
+  today: { id: 'followUps.agenda.groupToday', defaultMessage: 'Today · {count}' },
+  tomorrow: { id: 'followUps.agenda.groupTomorrow', defaultMessage: 'Tomorrow · {count}' },
+  later: { id: 'followUps.agenda.groupLater', defaultMessage: 'Upcoming · {count}' },
+});
+
+const ACTION_MESSAGES: Record<FollowUpAction, MessageDescriptor> = defineMessages({
+  complete: { id: 'followUps.actions.complete', defaultMessage: 'Complete ({key})' },
+  reschedule: { id: 'followUps.actions.reschedule', defaultMessage: 'Reschedule ({key})' },
+  snooze: { id: 'followUps.actions.snooze', defaultMessage: 'Snooze ({key})' },
+  cancel: { id: 'followUps.actions.cancel', defaultMessage: 'Cancel ({key})' },
+  reassign: { id: 'followUps.actions.reassign', defaultMessage: 'Reassign ({key})' },
+});
 
 function groupOf(dueAt: number, now: number, zone: string): Group {
   if (dueAt < now) return 'overdue';
@@ -41,18 +55,19 @@ function groupOf(dueAt: number, now: number, zone: string): Group {
 
 /** The actions bar for the chosen follow-up: buttons that say their keys. */
 function ActionBar({ onAction, supervisor }: { onAction: (action: FollowUpAction) => void; supervisor: boolean }) {
-  const buttons: [FollowUpAction, string][] = [
-    ['complete', 'Complete'],
-    ['reschedule', 'Reschedule'],
-    ['snooze', 'Snooze'],
-    ['cancel', 'Cancel'],
-    ...(supervisor ? ([['reassign', 'Reassign']] as [FollowUpAction, string][]) : []),
-  ];
+  const intl = useIntl();
+  const buttons: FollowUpAction[] = ['complete', 'reschedule', 'snooze', 'cancel', ...(supervisor ? (['reassign'] as const) : [])];
   return (
-    <Stack direction="row" spacing={1} role="toolbar" aria-label="Follow-up actions" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-      {buttons.map(([action, label]) => (
+    <Stack
+      direction="row"
+      spacing={1}
+      role="toolbar"
+      aria-label={intl.formatMessage({ id: 'followUps.actions.label', defaultMessage: 'Follow-up actions' })}
+      sx={{ flexWrap: 'wrap', rowGap: 1 }}
+    >
+      {buttons.map((action) => (
         <Button key={action} size="small" variant={action === 'complete' ? 'contained' : 'outlined'} onClick={() => onAction(action)} aria-keyshortcuts={ariaKeys(`followUps.${action}`)}>
-          {label} ({keyHint(`followUps.${action}`)})
+          {intl.formatMessage(ACTION_MESSAGES[action], { key: keyHint(`followUps.${action}`) })}
         </Button>
       ))}
     </Stack>
@@ -60,17 +75,33 @@ function ActionBar({ onAction, supervisor }: { onAction: (action: FollowUpAction
 }
 
 /** One follow-up in the agenda. */
-function AgendaRow({ row, now, zone, header, showOwner, active }: { row: PlannedFollowUp; now: number; zone: string; header: string | null; showOwner: boolean; active: boolean }) {
+function AgendaRow({
+  row,
+  now,
+  zone,
+  header,
+  showOwner,
+  active,
+}: {
+  row: PlannedFollowUp;
+  now: number;
+  zone: string;
+  header: { text: string; overdue: boolean } | null;
+  showOwner: boolean;
+  active: boolean;
+}) {
+  const intl = useIntl();
+  const time = useTimeText();
   const { followUp, customer, owner } = row;
   const overdue = followUp.dueAt < now;
-  const name = customer ? customerName(customer) : 'Customer not on this device';
-  const theirs = customer ? customerClockText(followUp.dueAt, zone, customer.timeZone, customer.firstName) : null;
+  const name = customer ? customerName(customer) : intl.formatMessage({ id: 'followUps.agenda.customerMissing', defaultMessage: 'Customer not on this device' });
+  const theirs = customer ? time.customerClock(followUp.dueAt, zone, customer.timeZone, customer.firstName) : null;
   const snoozed = followUp.remindAt !== null && followUp.remindAt > now;
   return (
     <Box data-testid="agenda-row" sx={{ px: 2 }}>
       {header && (
-        <Typography variant="overline" component="div" color={header.startsWith('Overdue') ? 'error.main' : 'text.secondary'} sx={{ pt: 1.5, lineHeight: 1.6 }}>
-          {header}
+        <Typography variant="overline" component="div" color={header.overdue ? 'error.main' : 'text.secondary'} sx={{ pt: 1.5, lineHeight: 1.6 }}>
+          {header.text}
         </Typography>
       )}
       <Box
@@ -87,11 +118,11 @@ function AgendaRow({ row, now, zone, header, showOwner, active }: { row: Planned
       >
         <Box>
           <Typography variant="body2" noWrap sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }} color={overdue ? 'error.main' : 'text.primary'}>
-            {whenText(followUp.dueAt, now, zone)}
+            {time.when(followUp.dueAt, now, zone)}
           </Typography>
           {overdue && (
             <Typography variant="caption" color="error.main">
-              {spanText(now - followUp.dueAt)} overdue
+              <FormattedMessage id="followUps.agenda.overdueBy" defaultMessage="{span} overdue" values={{ span: time.span(now - followUp.dueAt) }} />
             </Typography>
           )}
         </Box>
@@ -100,15 +131,26 @@ function AgendaRow({ row, now, zone, header, showOwner, active }: { row: Planned
         </Box>
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="body2" noWrap>
-            <strong>{FOLLOW_UP_KIND_LABELS[followUp.kind]}</strong> · {name}
-            {customer?.company ? ` (${customer.company})` : ''}
+            {customer?.company ? (
+              <FormattedMessage
+                id="followUps.agenda.kindCustomerCompany"
+                defaultMessage="<b>{kind}</b> · {name} ({company})"
+                values={{ kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]), name, company: customer.company, b: (chunks) => <strong>{chunks}</strong> }}
+              />
+            ) : (
+              <FormattedMessage
+                id="followUps.agenda.kindCustomer"
+                defaultMessage="<b>{kind}</b> · {name}"
+                values={{ kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]), name, b: (chunks) => <strong>{chunks}</strong> }}
+              />
+            )}
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div" noWrap>
             {[followUp.reason, theirs].filter(Boolean).join(' · ')}
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          {snoozed && <Chip size="small" variant="outlined" label={`Reminder ${whenText(followUp.remindAt!, now, zone)}`} />}
+          {snoozed && <Chip size="small" variant="outlined" label={intl.formatMessage({ id: 'followUps.agenda.reminderAt', defaultMessage: 'Reminder {when}' }, { when: time.when(followUp.remindAt!, now, zone) })} />}
           {showOwner && owner && <Chip size="small" label={owner.name.split(' ')[0]} />}
         </Stack>
       </Box>
@@ -122,6 +164,8 @@ function AgendaRow({ row, now, zone, header, showOwner, active }: { row: Planned
  * reassign on the keyboard.
  */
 export function FollowUpsScreen() {
+  const intl = useIntl();
+  const time = useTimeText();
   const me = useMe();
   const now = useNow();
   const people = usePeople();
@@ -142,16 +186,16 @@ export function FollowUpsScreen() {
   }, [list, now, zone]);
 
   const headers = useMemo(() => {
-    const result: (string | null)[] = [];
+    const result: ({ text: string; overdue: boolean } | null)[] = [];
     let last: string | null = null;
     for (const row of list) {
       const group = groupOf(row.followUp.dueAt, now, zone);
-      const label = group === 'later' ? longDay(row.followUp.dueAt, zone) : `${GROUP_LABELS[group]} · ${counts[group]}`;
-      result.push(label !== last ? label : null);
+      const label = group === 'later' ? time.longDay(row.followUp.dueAt, zone) : intl.formatMessage(GROUP_MESSAGES[group], { count: counts[group] });
+      result.push(label !== last ? { text: label, overdue: group === 'overdue' } : null);
       last = label;
     }
     return result;
-  }, [list, now, zone, counts]);
+  }, [list, now, zone, counts, intl, time]);
 
   const act = useCallback(
     (action: FollowUpAction, row: PlannedFollowUp | undefined) => {
@@ -186,22 +230,30 @@ export function FollowUpsScreen() {
 
   const teamPeople = people.filter((person) => person.id !== me?.id && person.teamIds.some((team) => me?.teamIds.includes(team)));
   const filterValue = filter.kind === 'person' ? filter.userId : filter.kind;
+  const countValues = { overdue: counts.overdue, today: counts.today, upcoming: counts.tomorrow + counts.later };
   const description =
     rows === null
-      ? 'Loading…'
-      : `${counts.overdue} overdue · ${counts.today} today · ${counts.tomorrow + counts.later} upcoming${filter.kind === 'mine' ? '' : filter.kind === 'all' ? ' · whole team' : ` · ${people.find((p) => p.id === filter.userId)?.name ?? ''}`}`;
+      ? intl.formatMessage({ id: 'followUps.screen.loading', defaultMessage: 'Loading…' })
+      : filter.kind === 'mine'
+        ? intl.formatMessage({ id: 'followUps.screen.counts', defaultMessage: '{overdue} overdue · {today} today · {upcoming} upcoming' }, countValues)
+        : filter.kind === 'all'
+          ? intl.formatMessage({ id: 'followUps.screen.countsTeam', defaultMessage: '{overdue} overdue · {today} today · {upcoming} upcoming · whole team' }, countValues)
+          : intl.formatMessage(
+              { id: 'followUps.screen.countsPerson', defaultMessage: '{overdue} overdue · {today} today · {upcoming} upcoming · {person}' },
+              { ...countValues, person: people.find((p) => p.id === filter.userId)?.name ?? '' },
+            );
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 1.5 }}>
       <ScreenHeader
-        title="Follow-ups"
+        title={intl.formatMessage({ id: 'followUps.screen.title', defaultMessage: 'Follow-ups' })}
         description={description}
         actions={
           supervisor ? (
             <TextField
               select
               size="small"
-              label="Whose"
+              label={intl.formatMessage({ id: 'followUps.screen.whose', defaultMessage: 'Whose' })}
               value={filterValue}
               onChange={(event) => {
                 const value = event.target.value;
@@ -209,8 +261,12 @@ export function FollowUpsScreen() {
               }}
               sx={{ minWidth: 200 }}
             >
-              <MenuItem value="mine">Mine</MenuItem>
-              <MenuItem value="all">Everyone I can see</MenuItem>
+              <MenuItem value="mine">
+                <FormattedMessage id="followUps.screen.whoseMine" defaultMessage="Mine" />
+              </MenuItem>
+              <MenuItem value="all">
+                <FormattedMessage id="followUps.screen.whoseAll" defaultMessage="Everyone I can see" />
+              </MenuItem>
               {teamPeople.map((person) => (
                 <MenuItem key={person.id} value={person.id}>
                   {person.name}
@@ -221,9 +277,9 @@ export function FollowUpsScreen() {
         }
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <Tabs value={view} onChange={(_e, value: 'agenda' | 'week') => setView(value)} aria-label="Planner view">
-          <Tab value="agenda" label="Agenda" id="tab-agenda" aria-controls="panel-agenda" />
-          <Tab value="week" label="Week" id="tab-week" aria-controls="panel-week" />
+        <Tabs value={view} onChange={(_e, value: 'agenda' | 'week') => setView(value)} aria-label={intl.formatMessage({ id: 'followUps.screen.viewLabel', defaultMessage: 'Planner view' })}>
+          <Tab value="agenda" label={intl.formatMessage({ id: 'followUps.screen.agenda', defaultMessage: 'Agenda' })} id="tab-agenda" aria-controls="panel-agenda" />
+          <Tab value="week" label={intl.formatMessage({ id: 'followUps.screen.week', defaultMessage: 'Week' })} id="tab-week" aria-controls="panel-week" />
         </Tabs>
         <Box sx={{ flex: 1 }} />
         {/* Shown only with a follow-up to act on: a greyed-out bar would be unreadable and do nothing. */}
@@ -233,7 +289,7 @@ export function FollowUpsScreen() {
         {view === 'agenda' ? (
           <VirtualList
             id="agenda"
-            label="Follow-ups, overdue first"
+            label={intl.formatMessage({ id: 'followUps.agenda.listLabel', defaultMessage: 'Follow-ups, overdue first' })}
             count={list.length}
             rowHeight={64}
             rowKey={(index) => list[index]!.followUp.id}
@@ -249,8 +305,12 @@ export function FollowUpsScreen() {
             )}
             empty={
               rows !== null && (
-                <EmptyState icon={<EventAvailableOutlined sx={{ fontSize: 48 }} color="disabled" />} title="Nothing planned">
-                  Callbacks and check-ins planned at wrap-up, or from a customer’s profile, appear here, overdue first.
+                <EmptyState icon={<EventAvailableOutlined sx={{ fontSize: 48 }} color="disabled" />} title={intl.formatMessage({ id: 'followUps.agenda.emptyTitle', defaultMessage: 'Nothing planned' })}
+                >
+                  <FormattedMessage
+                    id="followUps.agenda.emptyBody"
+                    defaultMessage="Callbacks and check-ins planned at wrap-up, or from a customer’s profile, appear here, overdue first."
+                  />
                 </EmptyState>
               )
             }
@@ -261,7 +321,14 @@ export function FollowUpsScreen() {
       </Box>
       {view === 'agenda' && list.length > 0 && (
         <Typography variant="caption" color="text.secondary">
-          ↑ ↓ choose · Enter opens the customer · C complete · R reschedule · S snooze · X cancel{supervisor ? ' · A reassign' : ''}
+          {supervisor ? (
+            <FormattedMessage
+              id="followUps.agenda.keysSupervisor"
+              defaultMessage="↑ ↓ choose · Enter opens the customer · C complete · R reschedule · S snooze · X cancel · A reassign"
+            />
+          ) : (
+            <FormattedMessage id="followUps.agenda.keys" defaultMessage="↑ ↓ choose · Enter opens the customer · C complete · R reschedule · S snooze · X cancel" />
+          )}
         </Typography>
       )}
       {dialog && me && (

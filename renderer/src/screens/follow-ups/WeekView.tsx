@@ -3,17 +3,20 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { addDays, dateKey, daysBetween, instantFromZoned, startOfZonedDay, zonedParts, type CalendarDate } from '@core/promise';
-import { customerName, FOLLOW_UP_KIND_LABELS, type User } from '@core/domain/model';
+import { customerName, FOLLOW_UP_KIND_MESSAGES, type User } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
 import type { PlannedFollowUp } from './data';
 import { ACTION_KEYS, type FollowUpAction } from './FollowUpDialogs';
-import { clock, dayOf, sameDay, shortDay, weekStart, whenText } from './time';
+import { dayOf, sameDay, useTimeText, weekStart, type TimeText } from './time';
 
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** A customer not on this device: a dash, the same in every language. */
+const NO_NAME = '—';
+const MOVE_KEYS = 'Shift+ArrowLeft Shift+ArrowRight Shift+ArrowUp Shift+ArrowDown';
 const DRAG_TYPE = 'application/x-agentdesk-follow-up';
 
 /** The same time of day, `days` later, on the clock of `zone` (09:00 stays 09:00 across a clock change). */
@@ -24,11 +27,17 @@ function shiftDays(ms: number, days: number, zone: string): number {
 }
 
 /** Moves a follow-up; a refusal (a time in the past, someone else's) is said in a notice. */
-function move(row: PlannedFollowUp, dueAt: number, zone: string): void {
+function move(row: PlannedFollowUp, dueAt: number, zone: string, intl: IntlShape, time: TimeText): void {
   if (dueAt === row.followUp.dueAt) return;
-  const name = row.customer ? customerName(row.customer) : 'the customer';
+  const name = row.customer ? customerName(row.customer) : intl.formatMessage({ id: 'followUps.week.theCustomer', defaultMessage: 'the customer' });
   run('followUp.reschedule', { id: row.followUp.id, dueAt }).then(
-    () => useAppState.getState().notify(`${FOLLOW_UP_KIND_LABELS[row.followUp.kind]} with ${name} moved to ${whenText(dueAt, Date.now(), zone)}.`),
+    () =>
+      useAppState.getState().notify(
+        intl.formatMessage(
+          { id: 'followUps.week.moved', defaultMessage: '{kind} with {name} moved to {when}.' },
+          { kind: intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[row.followUp.kind]), name, when: time.when(dueAt, Date.now(), zone) },
+        ),
+      ),
     (error: unknown) => useAppState.getState().notify(error instanceof Error ? error.message : String(error)),
   );
 }
@@ -54,6 +63,8 @@ export function WeekView({
   /** The follow-up chosen in the agenda: the week opens on its week, with it focused. */
   selectedId?: string | null;
 }) {
+  const intl = useIntl();
+  const time = useTimeText();
   const zone = me.timeZone;
   const [offset, setOffset] = useState(() => {
     const selected = selectedId ? rows.find((row) => row.followUp.id === selectedId) : undefined;
@@ -105,7 +116,7 @@ export function WeekView({
       const target = dayOf(dueAt, zone);
       if (dateKey(target) < dateKey(start)) setOffset((value) => value - 1);
       if (dateKey(target) > dateKey(weekEnd)) setOffset((value) => value + 1);
-      move(row, dueAt, zone);
+      move(row, dueAt, zone, intl, time);
       return;
     }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -148,7 +159,7 @@ export function WeekView({
     const from = dayOf(row.followUp.dueAt, zone);
     const days = Math.round((startOfZonedDay(day, zone) - startOfZonedDay(from, zone)) / 86_400_000);
     setFocusId(id);
-    move(row, shiftDays(row.followUp.dueAt, days, zone), zone);
+    move(row, shiftDays(row.followUp.dueAt, days, zone), zone, intl, time);
   };
 
   const first = rows.length ? Math.min(...rows.map((row) => row.followUp.dueAt)) : null;
@@ -156,35 +167,42 @@ export function WeekView({
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 1 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button size="small" onClick={() => setOffset((value) => value - 1)}>
-          Previous week
+          <FormattedMessage id="followUps.week.previous" defaultMessage="Previous week" />
         </Button>
         <Button size="small" onClick={() => setOffset(0)} disabled={offset === 0}>
-          This week
+          <FormattedMessage id="followUps.week.this" defaultMessage="This week" />
         </Button>
         <Button size="small" onClick={() => setOffset((value) => value + 1)}>
-          Next week
+          <FormattedMessage id="followUps.week.next" defaultMessage="Next week" />
         </Button>
         <Typography variant="subtitle2" component="h2" sx={{ flex: 1 }} aria-live="polite">
-          Week of {shortDay(startOfZonedDay(start, zone), zone)}
+          <FormattedMessage id="followUps.week.title" defaultMessage="Week of {day}" values={{ day: time.shortDay(startOfZonedDay(start, zone), zone) }} />
         </Typography>
         {first !== null && dateKey(dayOf(first, zone)) < dateKey(start) && (
           <Typography variant="caption" color="error.main">
-            Earlier weeks hold follow-ups still open
+            <FormattedMessage id="followUps.week.earlierOpen" defaultMessage="Earlier weeks hold follow-ups still open" />
           </Typography>
         )}
       </Stack>
-      <Box role="group" aria-label="Follow-ups this week" aria-describedby="week-help" sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 1 }}>
+      <Box role="group" aria-label={intl.formatMessage({ id: 'followUps.week.label', defaultMessage: 'Follow-ups this week' })} aria-describedby="week-help" sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 1 }}>
         {days.map((day, dayIndex) => {
           const key = dateKey(day);
           const list = byDay.get(key) ?? [];
           const full = capacity !== null && list.length >= capacity;
           const isToday = sameDay(day, today);
+          const dayName = time.shortDay(startOfZonedDay(day, zone), zone);
           const working = me.workingHours.days.includes((['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[(dayIndex + 1) % 7]!);
           return (
             <Box
               key={key}
               role="group"
-              aria-label={`${DAY_NAMES[dayIndex]} ${day.d}: ${list.length} follow-up${list.length === 1 ? '' : 's'}${full ? ', full' : ''}`}
+              aria-label={intl.formatMessage(
+                {
+                  id: 'followUps.week.dayLabel',
+                  defaultMessage: '{day}: {count, plural, one {# follow-up} other {# follow-ups}}{full, select, yes {, full} other {}}',
+                },
+                { day: dayName, count: list.length, full: full ? 'yes' : 'no' },
+              )}
               data-day={key}
               onDragOver={(event) => {
                 if (event.dataTransfer.types.includes(DRAG_TYPE)) {
@@ -206,18 +224,32 @@ export function WeekView({
             >
               <Box sx={{ px: 1, py: 0.75, borderBottom: 1, borderColor: 'divider', display: 'flex', alignItems: 'baseline', gap: 1 }}>
                 <Typography variant="body2" sx={{ fontWeight: isToday ? 700 : 600 }}>
-                  {DAY_NAMES[dayIndex]} {day.d}
+                  {dayName}
                 </Typography>
                 <Box sx={{ flex: 1 }} />
                 <Typography variant="caption" color={full ? 'warning.main' : 'text.secondary'} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {capacity !== null ? `${list.length}/${capacity}${full ? ' full' : ''}` : list.length || ''}
+                  {capacity !== null
+                    ? intl.formatMessage(
+                        { id: 'followUps.week.load', defaultMessage: '{count}/{capacity}{full, select, yes { full} other {}}' },
+                        { count: list.length, capacity, full: full ? 'yes' : 'no' },
+                      )
+                    : list.length || ''}
                 </Typography>
               </Box>
               <Stack spacing={0.75} sx={{ p: 0.75, overflowY: 'auto', flex: 1 }}>
                 {list.map((row, index) => {
                   const { followUp, customer, owner } = row;
                   const overdue = followUp.dueAt < now;
-                  const label = `${clock(followUp.dueAt, zone)} ${FOLLOW_UP_KIND_LABELS[followUp.kind]} with ${customer ? customerName(customer) : 'a customer'}${overdue ? ', overdue' : ''}`;
+                  const kind = intl.formatMessage(FOLLOW_UP_KIND_MESSAGES[followUp.kind]);
+                  const label = intl.formatMessage(
+                    { id: 'followUps.week.itemLabel', defaultMessage: '{time} {kind} with {name}{overdue, select, yes {, overdue} other {}}' },
+                    {
+                      time: time.clock(followUp.dueAt, zone),
+                      kind,
+                      name: customer ? customerName(customer) : intl.formatMessage({ id: 'followUps.week.aCustomer', defaultMessage: 'a customer' }),
+                      overdue: overdue ? 'yes' : 'no',
+                    },
+                  );
                   return (
                     <Box
                       key={followUp.id}
@@ -227,7 +259,7 @@ export function WeekView({
                       data-testid="week-item"
                       draggable
                       aria-label={label}
-                      aria-keyshortcuts="Shift+ArrowLeft Shift+ArrowRight Shift+ArrowUp Shift+ArrowDown"
+                      aria-keyshortcuts={MOVE_KEYS}
                       onDragStart={(event: DragEvent) => {
                         event.dataTransfer.setData(DRAG_TYPE, followUp.id);
                         event.dataTransfer.effectAllowed = 'move';
@@ -255,11 +287,14 @@ export function WeekView({
                         <ChannelIcon channel={followUp.channel} fontSize="small" />
                       </Box>
                       <Box sx={{ minWidth: 0 }} aria-hidden>
-                        <Box sx={{ fontWeight: 600, color: overdue ? 'error.main' : 'text.primary' }}>{clock(followUp.dueAt, zone)}</Box>
-                        <Box sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{customer ? customerName(customer) : '—'}</Box>
+                        <Box sx={{ fontWeight: 600, color: overdue ? 'error.main' : 'text.primary' }}>{time.clock(followUp.dueAt, zone)}</Box>
+                        <Box sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{customer ? customerName(customer) : NO_NAME}</Box>
                         <Box sx={{ color: 'text.secondary' }}>
-                          {FOLLOW_UP_KIND_LABELS[followUp.kind]}
-                          {showOwner && owner ? ` · ${owner.name.split(' ')[0]}` : ''}
+                          {showOwner && owner ? (
+                            <FormattedMessage id="followUps.week.kindOwner" defaultMessage="{kind} · {owner}" values={{ kind, owner: owner.name.split(' ')[0] }} />
+                          ) : (
+                            kind
+                          )}
                         </Box>
                       </Box>
                     </Box>
@@ -271,7 +306,10 @@ export function WeekView({
         })}
       </Box>
       <Typography id="week-help" variant="caption" color="text.secondary">
-        Drag a follow-up to another day, or focus it and press Shift+←/→ to move it a day, Shift+↑/↓ for half an hour · Enter opens the customer · C complete · R reschedule · S snooze · X cancel
+        <FormattedMessage
+          id="followUps.week.help"
+          defaultMessage="Drag a follow-up to another day, or focus it and press Shift+←/→ to move it a day, Shift+↑/↓ for half an hour · Enter opens the customer · C complete · R reschedule · S snooze · X cancel"
+        />
       </Typography>
     </Box>
   );

@@ -7,10 +7,11 @@
 import { calendarFor } from '@core/holidays';
 import { PLANNER_RULES, PlannerError, planAll, planSlot, suggestFollowUps, suggestNext, type FollowUpSuggestion, type PlanContext, type PlannedSuggestion } from '@core/planner';
 import type { Contact, Customer, FollowUp, FollowUpOutcome, User } from '@core/domain/model';
-import { clock, whenText } from './time';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 
 export interface SlotChoice {
-  label: string;
+  /** The button's text; `{when}` is the time, formatted where it is shown. */
+  label: MessageDescriptor;
   at: number;
   /** Why this time (shown as the button's title). */
   explanation: string;
@@ -57,19 +58,25 @@ export function wrapUpSuggestions(
   return planned;
 }
 
+const slotMessages: Record<'nextFree' | 'tomorrow' | 'inAWeek', MessageDescriptor> = defineMessages({
+  nextFree: { id: 'followUps.slots.nextFree', defaultMessage: 'Next free slot: {when}' },
+  tomorrow: { id: 'followUps.slots.tomorrow', defaultMessage: 'Tomorrow: {when}' },
+  inAWeek: { id: 'followUps.slots.inAWeek', defaultMessage: 'In a week: {when}' },
+});
+
 /** A few good times to move a follow-up to: the next free slot, tomorrow, and next week, each placed by the planner. */
 export function suggestSlots(followUp: FollowUp, customer: Customer | undefined, owner: User, open: readonly FollowUp[], now: number): SlotChoice[] {
   const context = planContext(owner, customer, open, now, followUp.id);
-  const wanted: [string, number][] = [
-    ['Next free slot', now],
-    ['Tomorrow', now + 86_400_000],
-    ['In a week', followUp.dueAt > now ? followUp.dueAt + 7 * 86_400_000 : now + 7 * 86_400_000],
+  const wanted: [MessageDescriptor, number][] = [
+    [slotMessages.nextFree, now],
+    [slotMessages.tomorrow, now + 86_400_000],
+    [slotMessages.inAWeek, followUp.dueAt > now ? followUp.dueAt + 7 * 86_400_000 : now + 7 * 86_400_000],
   ];
   const choices: SlotChoice[] = [];
   for (const [label, target] of wanted) {
     try {
       const slot = planSlot({ now, window: { earliest: target, target, latest: target + 86_400_000 }, customer: context.customer, agent: context.agent, booked: context.booked, ...slotOptions() });
-      if (!choices.some((choice) => choice.at === slot.dueAt)) choices.push({ label: `${label}: ${whenText(slot.dueAt, now, owner.timeZone)}`, at: slot.dueAt, explanation: slot.explanation });
+      if (!choices.some((choice) => choice.at === slot.dueAt)) choices.push({ label, at: slot.dueAt, explanation: slot.explanation });
     } catch (error) {
       if (!(error instanceof PlannerError)) throw error;
     }
@@ -100,10 +107,4 @@ export function suggestNextSlot(
     if (!(error instanceof PlannerError)) throw error;
     return { at: suggestion.window.target, reason: suggestion.reason, explanation: error.message };
   }
-}
-
-/** "Thu 26 Nov 10:30" with the customer's clock when it differs. */
-export function slotText(at: number, now: number, zone: string, customer?: Pick<Customer, 'timeZone'>): string {
-  const mine = whenText(at, now, zone);
-  return customer && customer.timeZone !== zone && clock(at, customer.timeZone) !== clock(at, zone) ? `${mine} (${clock(at, customer.timeZone)} theirs)` : mine;
 }

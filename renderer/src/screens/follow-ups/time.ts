@@ -3,7 +3,11 @@
  * profile's time zone, which need not be the computer's), with the
  * customer's clock alongside when it differs.
  */
+import { useMemo } from 'react';
+import { defineMessages, useIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
 import { addDays, instantFromZoned, zonedParts, type CalendarDate } from '@core/promise';
+import type { Formatter } from '@core/i18n/format';
+import { useFormat } from '../../lib/i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,6 +35,8 @@ export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
   return a.y === b.y && a.m === b.m && a.d === b.d;
 }
 
+// The English-only functions below (clock … customerClockText) stay until the screens that still import them
+// format through `useTimeText`; the planner's own screens use `timeText`.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${zone}|${JSON.stringify(options)}`;
@@ -84,6 +90,58 @@ export function customerClockText(ms: number, agentZone: string, customerZone: s
   if (clock(ms, agentZone) === clock(ms, customerZone) && sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone))) return null;
   const day = sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone)) ? '' : `${shortDay(ms, customerZone)} `;
   return `${day}${clock(ms, customerZone)} for ${name} (${zoneCity(customerZone)})`;
+}
+
+const messages: Record<'when' | 'customerClock' | 'customerClockOtherDay', MessageDescriptor> = defineMessages({
+  when: { id: 'followUps.time.when', defaultMessage: '{day} {time}' },
+  customerClock: { id: 'followUps.time.customerClock', defaultMessage: '{time} for {name} ({city})' },
+  customerClockOtherDay: { id: 'followUps.time.customerClockOtherDay', defaultMessage: '{day} {time} for {name} ({city})' },
+});
+
+/** The planner's times as the agent reads them, in their language. */
+export interface TimeText {
+  /** "14:30" on the clock of `zone`. */
+  clock(ms: number, zone: string): string;
+  /** "Thu 26 Nov" on the clock of `zone`. */
+  shortDay(ms: number, zone: string): string;
+  /** "Thursday 26 November" on the clock of `zone`. */
+  longDay(ms: number, zone: string): string;
+  /** "Today 14:30", "Tomorrow 09:00", "Thu 26 Nov 14:30" relative to `now`, on the clock of `zone`. */
+  when(ms: number, now: number, zone: string): string;
+  /** "2 hr 15 min", "3 days" for a duration. */
+  span(ms: number): string;
+  /** "15:30 for Ana (New York)" when the customer's clock differs from the agent's, else null. */
+  customerClock(ms: number, agentZone: string, customerZone: string, name: string): string | null;
+}
+
+export function timeText(intl: IntlShape, format: Formatter): TimeText {
+  const clockIn = (ms: number, zone: string) => format.time(ms, zone);
+  const shortDayIn = (ms: number, zone: string) => format.date(ms, 'weekday', zone);
+  return {
+    clock: clockIn,
+    shortDay: shortDayIn,
+    longDay: (ms, zone) => format.date(ms, 'weekdayLong', zone),
+    when(ms, now, zone) {
+      const relative = format.relativeDay(ms, now, zone);
+      // "today" starts the label: capitalised as the sentence's first word in the agent's language.
+      const day = relative ? relative.charAt(0).toLocaleUpperCase(format.intlLocale) + relative.slice(1) : shortDayIn(ms, zone);
+      return intl.formatMessage(messages.when, { day, time: clockIn(ms, zone) });
+    },
+    span: (ms) => format.duration(ms),
+    customerClock(ms, agentZone, customerZone, name) {
+      const sameDate = sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone));
+      if (sameDate && clockIn(ms, agentZone) === clockIn(ms, customerZone)) return null;
+      const values = { time: clockIn(ms, customerZone), name, city: format.zoneCity(customerZone) };
+      return sameDate ? intl.formatMessage(messages.customerClock, values) : intl.formatMessage(messages.customerClockOtherDay, { ...values, day: shortDayIn(ms, customerZone) });
+    },
+  };
+}
+
+/** `timeText` in the agent's language. */
+export function useTimeText(): TimeText {
+  const intl = useIntl();
+  const format = useFormat();
+  return useMemo(() => timeText(intl, format), [intl, format]);
 }
 
 /** Monday of the week `ms` falls in, on the clock of `zone`. */

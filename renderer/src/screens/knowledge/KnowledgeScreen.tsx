@@ -17,20 +17,24 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
-import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, type Article, type ArticleKind } from '@core/domain/model';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { ARTICLE_KIND_MESSAGES, ARTICLE_KINDS, type Article, type ArticleKind } from '@core/domain/model';
 import { VirtualList } from '../../components/VirtualList';
 import { searchArticles } from '../../data/articleSearch';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { EmptyState } from '../../shell/EmptyState';
 import { ScreenHeader } from '../../shell/ScreenHeader';
+import { useFormat } from '../../lib/i18n';
 import { useAppState } from '../../state/app';
 import { useQueryParams } from '../../state/params';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+/** A variable a saved reply may use, shown as an example in the editor (the same in every language). */
+const VARIABLE_EXAMPLE = '{customer.firstName}';
 
 
 function ArticleEditor({ article, onClose }: { article: Article | null; onClose: () => void }) {
+  const intl = useIntl();
   const [kind, setKind] = useState<ArticleKind>(article?.kind ?? 'policy');
   const [title, setTitle] = useState(article?.title ?? '');
   const [tags, setTags] = useState(article?.tags.join(', ') ?? '');
@@ -48,7 +52,7 @@ function ArticleEditor({ article, onClose }: { article: Article | null; onClose:
           .map((tag) => tag.trim())
           .filter(Boolean),
       });
-      useAppState.getState().notify(`Saved “${title.trim()}”.`);
+      useAppState.getState().notify(intl.formatMessage({ id: 'knowledge.editor.saved', defaultMessage: 'Saved “{title}”.' }, { title: title.trim() }));
       onClose();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -70,7 +74,13 @@ function ArticleEditor({ article, onClose }: { article: Article | null; onClose:
           }
         }}
       >
-        <DialogTitle id="article-editor-title">{article ? 'Edit article' : 'New article'}</DialogTitle>
+        <DialogTitle id="article-editor-title">
+          {article ? (
+            <FormattedMessage id="knowledge.editor.editTitle" defaultMessage="Edit article" />
+          ) : (
+            <FormattedMessage id="knowledge.editor.newTitle" defaultMessage="New article" />
+          )}
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 0.5 }}>
             {error && (
@@ -79,31 +89,47 @@ function ArticleEditor({ article, onClose }: { article: Article | null; onClose:
               </Alert>
             )}
             <Stack direction="row" spacing={2}>
-              <TextField select label="Kind" value={kind} onChange={(event) => setKind(event.target.value as ArticleKind)} size="small" sx={{ minWidth: 160 }}>
+              <TextField
+                select
+                label={intl.formatMessage({ id: 'knowledge.editor.kind', defaultMessage: 'Kind' })}
+                value={kind} onChange={(event) => setKind(event.target.value as ArticleKind)} size="small" sx={{ minWidth: 160 }}>
                 {ARTICLE_KINDS.map((value) => (
                   <MenuItem key={value} value={value}>
-                    {ARTICLE_KIND_LABELS[value]}
+                    {intl.formatMessage(ARTICLE_KIND_MESSAGES[value])}
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} size="small" fullWidth autoFocus required />
+              <TextField
+                label={intl.formatMessage({ id: 'knowledge.editor.title', defaultMessage: 'Title' })}
+                value={title} onChange={(event) => setTitle(event.target.value)} size="small" fullWidth autoFocus required />
             </Stack>
-            <TextField label="Tags" value={tags} onChange={(event) => setTags(event.target.value)} size="small" helperText="Comma-separated, e.g. billing, refund" />
             <TextField
-              label="Text"
+              label={intl.formatMessage({ id: 'knowledge.editor.tags', defaultMessage: 'Tags' })}
+              value={tags}
+              onChange={(event) => setTags(event.target.value)}
+              size="small"
+              helperText={intl.formatMessage({ id: 'knowledge.editor.tagsHelp', defaultMessage: 'Comma-separated, e.g. billing, refund' })}
+            />
+            <TextField
+              label={intl.formatMessage({ id: 'knowledge.editor.text', defaultMessage: 'Text' })}
               value={body}
               onChange={(event) => setBody(event.target.value)}
               multiline
               minRows={8}
               required
-              helperText="Blank lines separate paragraphs. Saved replies may use variables such as {customer.firstName}."
+              helperText={intl.formatMessage(
+                { id: 'knowledge.editor.textHelp', defaultMessage: 'Blank lines separate paragraphs. Saved replies may use variables such as {example}.' },
+                { example: VARIABLE_EXAMPLE },
+              )}
             />
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="knowledge.editor.close" defaultMessage="Close" />
+          </Button>
           <Button type="submit" variant="contained" aria-keyshortcuts="Control+Enter">
-            Save (Ctrl+Enter)
+            <FormattedMessage id="knowledge.editor.save" defaultMessage="Save (Ctrl+Enter)" />
           </Button>
         </DialogActions>
       </Box>
@@ -112,6 +138,8 @@ function ArticleEditor({ article, onClose }: { article: Article | null; onClose:
 }
 
 export function KnowledgeScreen() {
+  const intl = useIntl();
+  const format = useFormat();
   const me = useMe();
   const supervisor = me?.role === 'supervisor' || me?.role === 'admin';
   const articles = useLive<Article[] | null>((db) => db.articles.toArray(), [], null);
@@ -133,28 +161,45 @@ export function KnowledgeScreen() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
       <ScreenHeader
-        title="Knowledge"
-        description={articles === null ? 'Loading…' : `${found.length} article${found.length === 1 ? '' : 's'} · policies, how-tos and saved replies, searchable in every contact (Alt+K)`}
+        title={intl.formatMessage({ id: 'knowledge.screen.title', defaultMessage: 'Knowledge' })}
+        description={
+          articles === null
+            ? intl.formatMessage({ id: 'knowledge.screen.loading', defaultMessage: 'Loading…' })
+            : intl.formatMessage(
+                {
+                  id: 'knowledge.screen.description',
+                  defaultMessage: '{count, plural, one {# article} other {# articles}} · policies, how-tos and saved replies, searchable in every contact (Alt+K)',
+                },
+                { count: found.length },
+              )
+        }
         actions={
           supervisor ? (
             <Button variant="contained" onClick={() => setEditing('new')}>
-              New article
+              <FormattedMessage id="knowledge.screen.new" defaultMessage="New article" />
             </Button>
           ) : undefined
         }
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField size="small" label="Search articles" value={query} onChange={(event) => setQuery(event.target.value)} sx={{ width: 360 }} />
+        <TextField
+          size="small"
+          label={intl.formatMessage({ id: 'knowledge.screen.search', defaultMessage: 'Search articles' })}
+          value={query} onChange={(event) => setQuery(event.target.value)} sx={{ width: 360 }} />
         {supervisor && (
           <Button size="small" onClick={() => setShowArchived((value) => !value)} aria-pressed={showArchived}>
-            {showArchived ? 'Hide archived' : 'Show archived'}
+            {showArchived ? (
+              <FormattedMessage id="knowledge.screen.hideArchived" defaultMessage="Hide archived" />
+            ) : (
+              <FormattedMessage id="knowledge.screen.showArchived" defaultMessage="Show archived" />
+            )}
           </Button>
         )}
       </Stack>
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '360px minmax(0, 1fr)', gap: 2 }}>
         <VirtualList
           id="articles"
-          label="Articles"
+          label={intl.formatMessage({ id: 'knowledge.list.label', defaultMessage: 'Articles' })}
           count={found.length}
           rowHeight={60}
           rowKey={(index) => found[index]!.id}
@@ -175,17 +220,35 @@ export function KnowledgeScreen() {
                   {article.title}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" noWrap component="div">
-                  {ARTICLE_KIND_LABELS[article.kind]}
-                  {article.archived ? ' · archived' : ''}
-                  {article.tags.length ? ` · ${article.tags.join(', ')}` : ''}
+                  {intl.formatMessage(
+                    {
+                      id: 'knowledge.list.details',
+                      defaultMessage: '{kind}{archived, select, yes { · archived} other {}}{tagged, select, yes { · {tags}} other {}}',
+                    },
+                    {
+                      kind: intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind]),
+                      archived: article.archived ? 'yes' : 'no',
+                      tagged: article.tags.length ? 'yes' : 'no',
+                      tags: article.tags.join(', '),
+                    },
+                  )}
                 </Typography>
               </Box>
             );
           }}
           empty={
             articles !== null && (
-              <EmptyState icon={<MenuBookOutlined sx={{ fontSize: 48 }} color="disabled" />} title={query ? 'No article matches' : 'No articles yet'}>
-                {supervisor ? 'Write the policies and how-tos agents need during contacts.' : 'Supervisors write the policies and how-tos you can read here and in every contact.'}
+              <EmptyState icon={<MenuBookOutlined sx={{ fontSize: 48 }} color="disabled" />} title={
+                  query
+                    ? intl.formatMessage({ id: 'knowledge.list.noMatch', defaultMessage: 'No article matches' })
+                    : intl.formatMessage({ id: 'knowledge.list.none', defaultMessage: 'No articles yet' })
+                }
+              >
+                {supervisor ? (
+                  <FormattedMessage id="knowledge.list.emptySupervisor" defaultMessage="Write the policies and how-tos agents need during contacts." />
+                ) : (
+                  <FormattedMessage id="knowledge.list.emptyAgent" defaultMessage="Supervisors write the policies and how-tos you can read here and in every contact." />
+                )}
               </EmptyState>
             )
           }
@@ -200,7 +263,7 @@ export function KnowledgeScreen() {
                 {supervisor && (
                   <>
                     <Button size="small" onClick={() => setEditing(current)} aria-keyshortcuts="E">
-                      Edit (E)
+                      <FormattedMessage id="knowledge.article.edit" defaultMessage="Edit (E)" />
                     </Button>
                     <Button
                       size="small"
@@ -210,18 +273,30 @@ export function KnowledgeScreen() {
                         );
                       }}
                     >
-                      {current.archived ? 'Restore' : 'Archive'}
+                      {current.archived ? (
+                        <FormattedMessage id="knowledge.article.restore" defaultMessage="Restore" />
+                      ) : (
+                        <FormattedMessage id="knowledge.article.archive" defaultMessage="Archive" />
+                      )}
                     </Button>
                   </>
                 )}
               </Stack>
               <Stack direction="row" spacing={0.5} sx={{ mb: 2, flexWrap: 'wrap', gap: 0.5 }}>
-                <Chip size="small" label={ARTICLE_KIND_LABELS[current.kind]} color="primary" variant="outlined" />
+                <Chip size="small" label={intl.formatMessage(ARTICLE_KIND_MESSAGES[current.kind])} color="primary" variant="outlined" />
                 {current.tags.map((tag) => (
                   <Chip key={tag} size="small" label={tag} />
                 ))}
                 <Typography variant="caption" color="text.secondary" sx={{ alignSelf: 'center', pl: 1 }}>
-                  Updated {dateFormat.format(current.updatedAt)} by {users.find((user) => user.id === current.updatedBy)?.name ?? 'a supervisor'}
+                  {(() => {
+                    const date = format.date(current.updatedAt, 'medium');
+                    const name = users.find((user) => user.id === current.updatedBy)?.name;
+                    return name ? (
+                      <FormattedMessage id="knowledge.article.updated" defaultMessage="Updated {date} by {name}" values={{ date, name }} />
+                    ) : (
+                      <FormattedMessage id="knowledge.article.updatedBySupervisor" defaultMessage="Updated {date} by a supervisor" values={{ date }} />
+                    );
+                  })()}
                 </Typography>
               </Stack>
               {current.body.split(/\n\s*\n/).map((paragraph, index) => (
@@ -232,7 +307,7 @@ export function KnowledgeScreen() {
             </>
           ) : (
             <Typography variant="body2" color="text.secondary" id="article-view-title">
-              Choose an article.
+              <FormattedMessage id="knowledge.article.choose" defaultMessage="Choose an article." />
             </Typography>
           )}
         </Paper>

@@ -10,12 +10,14 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import type { ScriptSummary } from './data';
 import { draftFrom, emptyDraft, saveArgs, scriptIdFor } from './draft';
 
 export function NewScriptDialog({ scripts, onClose, onCreated }: { scripts: readonly ScriptSummary[]; onClose: () => void; onCreated: (scriptId: string) => void }) {
+  const intl = useIntl();
   const [name, setName] = useState('');
   const [from, setFrom] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,8 +26,10 @@ export function NewScriptDialog({ scripts, onClose, onCreated }: { scripts: read
 
   const submit = async () => {
     const trimmed = name.trim();
-    if (!trimmed) return setError('Give the script a name.');
-    if (scripts.some((script) => script.name.trim().toLowerCase() === trimmed.toLowerCase())) return setError(`There is already a script called “${trimmed}”.`);
+    if (!trimmed) return setError(intl.formatMessage({ id: 'scripts.new.noName', defaultMessage: 'Give the script a name.' }));
+    if (scripts.some((script) => script.name.trim().toLowerCase() === trimmed.toLowerCase())) {
+      return setError(intl.formatMessage({ id: 'scripts.new.taken', defaultMessage: 'There is already a script called “{name}”.' }, { name: trimmed }));
+    }
     const scriptId = scriptIdFor(trimmed, new Set(scripts.map((script) => script.scriptId)));
     const source = published.find((script) => script.scriptId === from)?.published;
     // A copy starts without topics, so contacts keep getting the script they get today until this one is given some.
@@ -34,7 +38,7 @@ export function NewScriptDialog({ scripts, onClose, onCreated }: { scripts: read
     setError(null);
     try {
       await run('script.save', saveArgs(draft));
-      useAppState.getState().notify(`Started “${trimmed}”: agents see it once it is published.`);
+      useAppState.getState().notify(intl.formatMessage({ id: 'scripts.new.started', defaultMessage: 'Started “{name}”: agents see it once it is published.' }, { name: trimmed }));
       onCreated(scriptId);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -53,7 +57,9 @@ export function NewScriptDialog({ scripts, onClose, onCreated }: { scripts: read
           void submit();
         }}
       >
-        <DialogTitle id="new-script-title">New script</DialogTitle>
+        <DialogTitle id="new-script-title">
+          <FormattedMessage id="scripts.new.title" defaultMessage="New script" />
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 0.5 }}>
             {error && (
@@ -61,21 +67,39 @@ export function NewScriptDialog({ scripts, onClose, onCreated }: { scripts: read
                 {error}
               </Alert>
             )}
-            <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} size="small" autoFocus required placeholder="e.g. Broadband upgrade" />
-            <TextField select label="Start from" value={from} onChange={(event) => setFrom(event.target.value)} size="small">
-              <MenuItem value="">A blank script</MenuItem>
+            <TextField
+              label={intl.formatMessage({ id: 'scripts.new.name', defaultMessage: 'Name' })}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              size="small"
+              autoFocus
+              required
+              placeholder={intl.formatMessage({ id: 'scripts.new.namePlaceholder', defaultMessage: 'e.g. Broadband upgrade' })}
+            />
+            <TextField
+              select
+              label={intl.formatMessage({ id: 'scripts.new.from', defaultMessage: 'Start from' })}
+              value={from}
+              onChange={(event) => setFrom(event.target.value)}
+              size="small"
+            >
+              <MenuItem value="">
+                <FormattedMessage id="scripts.new.blank" defaultMessage="A blank script" />
+              </MenuItem>
               {published.map((script) => (
                 <MenuItem key={script.scriptId} value={script.scriptId}>
-                  A copy of {script.name}
+                  <FormattedMessage id="scripts.new.copyOf" defaultMessage="A copy of {name}" values={{ name: script.name }} />
                 </MenuItem>
               ))}
             </TextField>
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="scripts.new.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="contained" disabled={busy}>
-            Create draft
+            <FormattedMessage id="scripts.new.create" defaultMessage="Create draft" />
           </Button>
         </DialogActions>
       </Box>

@@ -22,17 +22,18 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
-import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { SCRIPT_STAGE_MESSAGES, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
 import { validateScript } from '@core/scripts/validate';
 import { allVariantProblems } from '@core/scripts/variants';
-import { FormattedMessage, useIntl } from 'react-intl';
 import { useMe } from '../../data/hooks';
+import { useFormat } from '../../lib/i18n';
 import { run, useLocal } from '../../data/local';
 import { focusScreenHeading } from '../../shell/keyboard';
 import { ScreenHeader } from '../../shell/ScreenHeader';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
-import { dateTimeText, usePeopleNames, type ScriptSummary } from './data';
+import { usePeopleNames, type ScriptSummary } from './data';
 import {
   addStep,
   draftFrom,
@@ -72,6 +73,9 @@ interface Notice {
 type PlacedProblem = { path: string; message: string; place: ProblemPlace };
 
 export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topics: readonly string[] }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const stageName = useCallback((id: ScriptStageId) => intl.formatMessage(SCRIPT_STAGE_MESSAGES[id]), [intl]);
   const me = useMe();
   const names = usePeopleNames();
   const source = summary.draft ?? summary.published ?? summary.versions[0]!;
@@ -123,22 +127,30 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
   }, [problems]);
   // Translations are checked against the draft as it is now, as publishing on the hub checks them.
   const variantProblems = useMemo(() => allVariantProblems({ language: draft.language, stages: draft.stages, variants: variantArgs(draft) }), [draft]);
-  const intl = useIntl();
   const variantProblemText = useVariantProblemText();
   const stageProblemCount = (id: ScriptStageId) => problems.filter((problem) => problem.place.stageId === id).length;
 
   const targets: BranchTarget[] = useMemo(
     () => [
-      ...SCRIPT_STAGES.map((id, index) => ({ value: id, label: `Stage ${index + 1}: ${SCRIPT_STAGE_LABELS[id]}`, group: 'stage' as const })),
+      ...SCRIPT_STAGES.map((id, index) => ({
+        value: id,
+        label: intl.formatMessage({ id: 'scripts.editor.targetStage', defaultMessage: 'Stage {number}: {stage}' }, { number: index + 1, stage: stageName(id) }),
+        group: 'stage' as const,
+      })),
       ...draft.stages.flatMap((stage) =>
         stage.steps.map((step, index) => ({
           value: step.id,
-          label: `Step: ${SCRIPT_STAGE_LABELS[stage.id]} ${index + 1}, ${step.text.trim().slice(0, 48) || '(no text yet)'}`,
+          label: step.text.trim()
+            ? intl.formatMessage(
+                { id: 'scripts.editor.targetStep', defaultMessage: 'Step: {stage} {number}, {text}' },
+                { stage: stageName(stage.id), number: index + 1, text: step.text.trim().slice(0, 48) },
+              )
+            : intl.formatMessage({ id: 'scripts.editor.targetStepNoText', defaultMessage: 'Step: {stage} {number}, (no text yet)' }, { stage: stageName(stage.id), number: index + 1 }),
           group: 'step' as const,
         })),
       ),
     ],
-    [draft.stages],
+    [draft.stages, intl, stageName],
   );
 
   const stage = draft.stages.find((candidate) => candidate.id === stageId)!;
@@ -161,12 +173,14 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
       const index = steps.findIndex((step) => step.key === key);
       const next = steps[index + 1] ?? steps[index - 1];
       setDraft((current) => removeStep(current, stageId, key));
-      useAppState.getState().notify(`Removed step ${index + 1} of ${SCRIPT_STAGE_LABELS[stageId]}.`);
+      useAppState
+        .getState()
+        .notify(intl.formatMessage({ id: 'scripts.editor.removed', defaultMessage: 'Removed step {number} of {stage}.' }, { number: index + 1, stage: stageName(stageId) }));
       requestAnimationFrame(() => {
         if (!next || !focusStepField(next.key, 'text')) document.getElementById('add-step')?.focus();
       });
     },
-    [stageId],
+    [stageId, intl, stageName],
   );
   const onFocusStep = useCallback((stepId: string) => setEditingStepId(stepId), []);
 
@@ -192,9 +206,9 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
   // ------------------------------------------------------------ save and publish
 
   const save = async (quiet = false): Promise<boolean> => {
-    const blockers = saveBlockers(draft);
+    const blockers = saveBlockers(draft, intl);
     if (blockers.length) {
-      showNotice({ severity: 'error', title: 'Cannot save the draft yet', items: blockers });
+      showNotice({ severity: 'error', title: intl.formatMessage({ id: 'scripts.editor.cannotSave', defaultMessage: 'Cannot save the draft yet' }), items: blockers });
       return false;
     }
     setBusy(true);
@@ -204,11 +218,17 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
       setRestored(false);
       if (!quiet) {
         setNotice(null);
-        useAppState.getState().notify(`Draft saved: version ${nextVersion} of “${draft.name.trim()}”.`);
+        useAppState
+          .getState()
+          .notify(intl.formatMessage({ id: 'scripts.editor.saved', defaultMessage: 'Draft saved: version {version} of “{name}”.' }, { version: nextVersion, name: draft.name.trim() }));
       }
       return true;
     } catch (failure) {
-      showNotice({ severity: 'error', title: 'The draft was not saved', items: [failure instanceof Error ? failure.message : String(failure)] });
+      showNotice({
+        severity: 'error',
+        title: intl.formatMessage({ id: 'scripts.editor.notSaved', defaultMessage: 'The draft was not saved' }),
+        items: [failure instanceof Error ? failure.message : String(failure)],
+      });
       return false;
     } finally {
       setBusy(false);
@@ -219,7 +239,13 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
     if (problems.length) {
       showNotice({
         severity: 'error',
-        title: problems.length === 1 ? `Cannot publish: ${problems[0]!.message}` : `Cannot publish: ${problems.length} problems to fix first`,
+        title:
+          problems.length === 1
+            ? intl.formatMessage({ id: 'scripts.editor.cannotPublishOne', defaultMessage: 'Cannot publish: {problem}' }, { problem: problems[0]!.message })
+            : intl.formatMessage(
+                { id: 'scripts.editor.cannotPublishMany', defaultMessage: 'Cannot publish: {count, plural, one {# problem} other {# problems}} to fix first' },
+                { count: problems.length },
+              ),
         items: problems.length === 1 ? [] : problems.map((problem) => problem.message),
       });
       return;
@@ -232,9 +258,9 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
       });
       return;
     }
-    const blockers = saveBlockers(draft);
+    const blockers = saveBlockers(draft, intl);
     if (blockers.length) {
-      showNotice({ severity: 'error', title: 'Cannot publish yet', items: blockers });
+      showNotice({ severity: 'error', title: intl.formatMessage({ id: 'scripts.editor.cannotPublishYet', defaultMessage: 'Cannot publish yet' }), items: blockers });
       return;
     }
     setNotice(null);
@@ -248,18 +274,33 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
     const versions = db ? await db.scripts.where('scriptId').equals(scriptId).toArray() : [];
     const target = versions.find((version) => version.status === 'draft');
     if (!target) {
-      showNotice({ severity: 'info', title: 'Nothing to publish', items: ['There is no draft: the published version is the latest.'] });
+      showNotice({
+        severity: 'info',
+        title: intl.formatMessage({ id: 'scripts.editor.nothingToPublish', defaultMessage: 'Nothing to publish' }),
+        items: [intl.formatMessage({ id: 'scripts.editor.noDraft', defaultMessage: 'There is no draft: the published version is the latest.' })],
+      });
       return;
     }
     setBusy(true);
     try {
       await run('script.publish', { scriptId, version: target.version });
-      setNotice({ severity: 'success', title: `Published version ${target.version}`, items: ['Agents get it as their desktops sync; their next contacts use it.'] });
-      useAppState.getState().notify(`Published version ${target.version} of “${target.name}”.`);
+      setNotice({
+        severity: 'success',
+        title: intl.formatMessage({ id: 'scripts.editor.publishedTitle', defaultMessage: 'Published version {version}' }, { version: target.version }),
+        items: [intl.formatMessage({ id: 'scripts.editor.publishedBody', defaultMessage: 'Agents get it as their desktops sync; their next contacts use it.' })],
+      });
+      useAppState
+        .getState()
+        .notify(intl.formatMessage({ id: 'scripts.editor.published', defaultMessage: 'Published version {version} of “{name}”.' }, { version: target.version, name: target.name }));
       requestAnimationFrame(() => noticeRef.current?.focus());
     } catch (failure) {
       const message = failure instanceof Error ? failure.message : String(failure);
-      showNotice({ severity: 'error', title: message.startsWith('Cannot publish') ? message : `Cannot publish: ${message}`, items: [] });
+      // The hub's refusals already start "Cannot publish" in English.
+      showNotice({
+        severity: 'error',
+        title: message.startsWith('Cannot publish') ? message : intl.formatMessage({ id: 'scripts.editor.cannotPublishOne', defaultMessage: 'Cannot publish: {problem}' }, { problem: message }),
+        items: [],
+      });
     } finally {
       setBusy(false);
     }
@@ -272,7 +313,14 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
       event.preventDefault();
       if (busy) return;
       if (dirty) void save();
-      else useAppState.getState().notify(summary.draft ? 'Nothing new to save: the draft is saved.' : 'Nothing to save: no changes yet.');
+      else
+        useAppState
+          .getState()
+          .notify(
+            summary.draft
+              ? intl.formatMessage({ id: 'scripts.editor.nothingNew', defaultMessage: 'Nothing new to save: the draft is saved.' })
+              : intl.formatMessage({ id: 'scripts.editor.nothingToSave', defaultMessage: 'Nothing to save: no changes yet.' }),
+          );
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -284,17 +332,36 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
     setNotice(null);
   };
 
-  const status = summary.draft
-    ? `Draft of version ${summary.draft.version}, saved by ${names.get(summary.draft.updatedBy) ?? 'someone'} ${dateTimeText(summary.draft.updatedAt)}`
-    : `No draft: saving starts version ${nextVersion}`;
-  const publishedText = summary.published ? ` · agents use version ${summary.published.version}` : ' · not published yet';
+  const published = summary.published ? 'yes' : 'no';
+  const publishedVersion = summary.published?.version ?? 0;
+  const description = summary.draft
+    ? intl.formatMessage(
+        {
+          id: 'scripts.editor.statusDraft',
+          defaultMessage: 'Draft of version {version}, saved by {name} {when}{published, select, yes { · agents use version {publishedVersion}} other { · not published yet}}',
+        },
+        {
+          version: summary.draft.version,
+          name: names.get(summary.draft.updatedBy) ?? intl.formatMessage({ id: 'scripts.editor.someone', defaultMessage: 'someone' }),
+          when: format.dateTime(summary.draft.updatedAt, { withYear: true }),
+          published,
+          publishedVersion,
+        },
+      )
+    : intl.formatMessage(
+        {
+          id: 'scripts.editor.statusNoDraft',
+          defaultMessage: 'No draft: saving starts version {version}{published, select, yes { · agents use version {publishedVersion}} other { · not published yet}}',
+        },
+        { version: nextVersion, published, publishedVersion },
+      );
   const previewScript = useMemo(() => ({ stages: draft.stages }), [draft.stages]);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <ScreenHeader
-        title={draft.name.trim() || 'Untitled script'}
-        description={`${status}${publishedText}`}
+        title={draft.name.trim() || intl.formatMessage({ id: 'scripts.editor.untitled', defaultMessage: 'Untitled script' })}
+        description={description}
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
             <Button
@@ -304,20 +371,32 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
                 focusScreenHeading();
               }}
             >
-              All scripts
+              <FormattedMessage id="scripts.editor.allScripts" defaultMessage="All scripts" />
             </Button>
             <Button variant="outlined" onClick={() => void save()} disabled={busy || !dirty} aria-keyshortcuts="Control+S">
-              Save draft (Ctrl+S)
+              <FormattedMessage id="scripts.editor.save" defaultMessage="Save draft (Ctrl+S)" />
             </Button>
             <Button variant="contained" onClick={askToPublish} disabled={busy || !canPublish}>
-              Publish…
+              <FormattedMessage id="scripts.editor.publish" defaultMessage="Publish…" />
             </Button>
           </Stack>
         }
       />
 
       <Box role="status" aria-live="polite" sx={{ mt: -2 }}>
-        {dirty ? <Chip size="small" color="warning" variant="outlined" label="Unsaved changes" /> : <Chip size="small" variant="outlined" label={summary.draft ? 'Draft saved' : 'No changes'} />}
+        {dirty ? (
+          <Chip size="small" color="warning" variant="outlined" label={intl.formatMessage({ id: 'scripts.editor.unsaved', defaultMessage: 'Unsaved changes' })} />
+        ) : (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={
+              summary.draft
+                ? intl.formatMessage({ id: 'scripts.editor.draftSaved', defaultMessage: 'Draft saved' })
+                : intl.formatMessage({ id: 'scripts.editor.noChanges', defaultMessage: 'No changes' })
+            }
+          />
+        )}
       </Box>
 
       {restored && dirty && (
@@ -325,11 +404,11 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
           severity="info"
           action={
             <Button size="small" onClick={discard}>
-              Discard them
+              <FormattedMessage id="scripts.editor.discard" defaultMessage="Discard them" />
             </Button>
           }
         >
-          Your unsaved changes to this script are back. Save the draft to keep them.
+          <FormattedMessage id="scripts.editor.restored" defaultMessage="Your unsaved changes to this script are back. Save the draft to keep them." />
         </Alert>
       )}
 
@@ -350,12 +429,12 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <Paper variant="outlined" component="section" aria-labelledby="script-details-title" sx={{ p: 2 }}>
             <Typography variant="h2" id="script-details-title" sx={{ mb: 1.5 }}>
-              Details
+              <FormattedMessage id="scripts.editor.details" defaultMessage="Details" />
             </Typography>
             <Stack spacing={2}>
               <TextField
                 id="script-name"
-                label="Name"
+                label={intl.formatMessage({ id: 'scripts.editor.name', defaultMessage: 'Name' })}
                 value={draft.name}
                 onChange={(event) => setDraft((current) => ({ ...current, name: event.target.value }))}
                 size="small"
@@ -364,13 +443,13 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
                 helperText={problems.find((problem) => problem.place.field === 'name')?.message}
               />
               <TextField
-                label="Description"
+                label={intl.formatMessage({ id: 'scripts.editor.description', defaultMessage: 'Description' })}
                 value={draft.description}
                 onChange={(event) => setDraft((current) => ({ ...current, description: event.target.value }))}
                 size="small"
                 multiline
                 minRows={2}
-                helperText="When to use this script, for supervisors and agents choosing one."
+                helperText={intl.formatMessage({ id: 'scripts.editor.descriptionHelp', defaultMessage: 'When to use this script, for supervisors and agents choosing one.' })}
               />
               <Autocomplete
                 multiple
@@ -379,7 +458,12 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
                 value={draft.topics}
                 onChange={(_event, value) => setDraft((current) => ({ ...current, topics: [...new Set(value.map((topic) => topic.trim().toLowerCase()).filter(Boolean))] }))}
                 renderInput={(params) => (
-                  <TextField {...params} label="Topics" size="small" helperText="Contacts on these topics are offered this script. Type a topic and press Enter." />
+                  <TextField
+                    {...params}
+                    label={intl.formatMessage({ id: 'scripts.editor.topics', defaultMessage: 'Topics' })}
+                    size="small"
+                    helperText={intl.formatMessage({ id: 'scripts.editor.topicsHelp', defaultMessage: 'Contacts on these topics are offered this script. Type a topic and press Enter.' })}
+                  />
                 )}
               />
             </Stack>
@@ -387,17 +471,22 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
 
           <Paper variant="outlined" component="section" aria-labelledby="script-problems-title" sx={{ p: 2 }}>
             <Typography variant="h2" id="script-problems-title" sx={{ mb: problems.length ? 1 : 0 }}>
-              {problems.length + variantProblems.length ? `To fix before publishing (${problems.length + variantProblems.length})` : 'Nothing to fix: ready to publish'}
+              {problems.length + variantProblems.length ? (
+                <FormattedMessage id="scripts.editor.toFix" defaultMessage="To fix before publishing ({count})" values={{ count: problems.length + variantProblems.length }} />
+              ) : (
+                <FormattedMessage id="scripts.editor.nothingToFix" defaultMessage="Nothing to fix: ready to publish" />
+              )}
             </Typography>
             {problems.length > 0 && (
-              <Box component="ul" aria-label="Problems" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
+              <Box component="ul" aria-label={intl.formatMessage({ id: 'scripts.editor.problems', defaultMessage: 'Problems' })} sx={{ m: 0, pl: 0, listStyle: 'none' }}>
                 {problems.map((problem) => (
                   <Box component="li" key={`${problem.path}:${problem.message}`} sx={{ display: 'flex', gap: 1, alignItems: 'baseline', py: 0.25 }}>
                     <Typography variant="body2" color="error" sx={{ flex: 1, minWidth: 0 }}>
                       {problem.message}
                     </Typography>
-                    <Button size="small" onClick={() => goToProblem(problem)} aria-label={`Go to: ${problem.message}`}>
-                      Go to
+                    <Button size="small" onClick={() => goToProblem(problem)} aria-label={intl.formatMessage({ id: 'scripts.editor.goToLabel', defaultMessage: 'Go to: {problem}' }, { problem: problem.message })}
+                    >
+                      <FormattedMessage id="scripts.editor.goTo" defaultMessage="Go to" />
                     </Button>
                   </Box>
                 ))}
@@ -416,16 +505,22 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
 
           <Paper variant="outlined" component="section" aria-labelledby="script-stages-title" sx={{ p: 2 }}>
             <Typography variant="h2" id="script-stages-title" sx={{ mb: 1 }}>
-              Stages and steps
+              <FormattedMessage id="scripts.editor.stagesTitle" defaultMessage="Stages and steps" />
             </Typography>
             <StageTabs
               idPrefix="editor-stage"
-              label="Stages"
+              label={intl.formatMessage({ id: 'scripts.editor.stages', defaultMessage: 'Stages' })}
               current={stageIndex}
               onChange={(index) => setStageId(SCRIPT_STAGES[index]!)}
               stages={draft.stages.map((candidate) => {
                 const count = stageProblemCount(candidate.id);
-                return { id: candidate.id, count: `(${candidate.steps.length}${count ? ` · ${count} to fix` : ''})` };
+                return {
+                  id: candidate.id,
+                  count: intl.formatMessage(
+                    { id: 'scripts.editor.stageCount', defaultMessage: '({steps}{toFix, plural, =0 {} one { · # to fix} other { · # to fix}})' },
+                    { steps: candidate.steps.length, toFix: count },
+                  ),
+                };
               })}
             />
             <Box role="tabpanel" id="editor-stage-panel" aria-labelledby={`editor-stage-tab-${stageIndex}`} sx={{ mt: 1.5 }}>
@@ -454,7 +549,7 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
                 ))}
               </Stack>
               <Button id="add-step" startIcon={<AddOutlined />} onClick={add} sx={{ mt: 1.5 }} disabled={stage.steps.length >= 50}>
-                Add step to {SCRIPT_STAGE_LABELS[stageId]}
+                <FormattedMessage id="scripts.editor.addStep" defaultMessage="Add step to {stage}" values={{ stage: stageName(stageId) }} />
               </Button>
             </Box>
           </Paper>
@@ -475,17 +570,24 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
       </Box>
 
       <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="publish-dialog-title" aria-describedby="publish-dialog-text">
-        <DialogTitle id="publish-dialog-title">Publish version {nextVersion}?</DialogTitle>
+        <DialogTitle id="publish-dialog-title">
+          <FormattedMessage id="scripts.publish.title" defaultMessage="Publish version {version}?" values={{ version: nextVersion }} />
+        </DialogTitle>
         <DialogContent>
           <DialogContentText id="publish-dialog-text">
-            Agents’ next contacts use “{draft.name.trim()}” version {nextVersion}
-            {summary.published ? `; version ${summary.published.version} is retired` : ''}.{dirty ? ' Your unsaved changes are saved first.' : ''}
+            <FormattedMessage
+              id="scripts.publish.body"
+              defaultMessage="Agents’ next contacts use “{name}” version {version}{published, select, yes {; version {publishedVersion} is retired} other {}}.{dirty, select, yes { Your unsaved changes are saved first.} other {}}"
+              values={{ name: draft.name.trim(), version: nextVersion, published, publishedVersion, dirty: dirty ? 'yes' : 'no' }}
+            />
           </DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button onClick={() => setConfirming(false)}>
+            <FormattedMessage id="scripts.publish.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button variant="contained" onClick={() => void publish()} autoFocus>
-            Publish version {nextVersion}
+            <FormattedMessage id="scripts.publish.confirm" defaultMessage="Publish version {version}" values={{ version: nextVersion }} />
           </Button>
         </DialogActions>
       </Dialog>

@@ -14,7 +14,8 @@ import FormGroup from '@mui/material/FormGroup';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { SCRIPT_STAGE_LABELS, type ScriptStageId, type User } from '@core/domain/model';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { SCRIPT_STAGE_MESSAGES, type ScriptStageId, type User } from '@core/domain/model';
 import {
   chooseBranch,
   goToStage,
@@ -23,20 +24,22 @@ import {
   previousStage,
   startRun,
   toggleStep,
-  TRIGGER_LABELS,
   triggersOf,
   visibleSteps,
   type RunnableScript,
   type ScriptRun,
 } from '@core/scripts';
-import { isScriptVariable, type ScriptVariable } from '@core/scripts/vocabulary';
-import { KIND_LABELS } from './draft';
-import { SAMPLE_SITUATION_LABELS, SAMPLE_SITUATIONS, sampleContact, type SampleSituation } from './sample';
+import { TIER_MESSAGES } from '@core/scripts/variables';
+import { isScriptVariable, TRIGGER_MESSAGES, type ScriptTrigger, type ScriptVariable } from '@core/scripts/vocabulary';
+import { useFormat } from '../../lib/i18n';
+import { KIND_MESSAGES, variableToken } from './draft';
+import { SAMPLE_SITUATION_MESSAGES, SAMPLE_SITUATIONS, sampleContact, type SampleSituation } from './sample';
 
 const VARIABLE = /\{([^{}]*)\}/g;
 
 /** A step's text with its variables filled; unknown ones stand out, as they would to the agent. */
 export function FilledText({ text, vars }: { text: string; vars: Record<ScriptVariable, string> }) {
+  const intl = useIntl();
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(VARIABLE)) {
@@ -45,11 +48,11 @@ export function FilledText({ text, vars }: { text: string; vars: Record<ScriptVa
     const name = match[1] ?? '';
     parts.push(
       isScriptVariable(name) ? (
-        <Box component="span" key={index} title={`{${name}}`} sx={{ borderBottom: 1, borderColor: 'primary.main', borderBottomStyle: 'dotted' }}>
+        <Box component="span" key={index} title={variableToken(name)} sx={{ borderBottom: 1, borderColor: 'primary.main', borderBottomStyle: 'dotted' }}>
           {vars[name]}
         </Box>
       ) : (
-        <Box component="mark" key={index} title="Not a variable: the agent would see it as written" sx={{ bgcolor: 'transparent', color: 'error.main', fontWeight: 700 }}>
+        <Box component="mark" key={index} title={intl.formatMessage({ id: 'scripts.preview.notVariable', defaultMessage: 'Not a variable: the agent would see it as written' })} sx={{ bgcolor: 'transparent', color: 'error.main', fontWeight: 700 }}>
           {match[0]}
         </Box>
       ),
@@ -62,6 +65,7 @@ export function FilledText({ text, vars }: { text: string; vars: Record<ScriptVa
 
 /** Stage tabs with arrow keys, Home and End, as a tablist should. */
 export function StageTabs({ stages, current, onChange, label, idPrefix }: { stages: readonly { id: ScriptStageId; count?: string }[]; current: number; onChange: (index: number) => void; label: string; idPrefix: string }) {
+  const intl = useIntl();
   const onKeyDown = (event: KeyboardEvent) => {
     const last = stages.length - 1;
     const target = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last }[event.key];
@@ -84,8 +88,12 @@ export function StageTabs({ stages, current, onChange, label, idPrefix }: { stag
           variant={index === current ? 'contained' : 'text'}
           onClick={() => onChange(index)}
         >
-          {index + 1}. {SCRIPT_STAGE_LABELS[stage.id]}
-          {stage.count ? ` ${stage.count}` : ''}
+          {stage.count
+            ? intl.formatMessage(
+                { id: 'scripts.stages.tabCount', defaultMessage: '{number}. {stage} {count}' },
+                { number: index + 1, stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[stage.id]), count: stage.count },
+              )
+            : intl.formatMessage({ id: 'scripts.stages.tab', defaultMessage: '{number}. {stage}' }, { number: index + 1, stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[stage.id]) })}
         </Button>
       ))}
     </Stack>
@@ -103,6 +111,10 @@ interface Props {
 }
 
 export function ScriptPreview({ script, topic, agent, stageId, onStageChange, editingStepId = null }: Props) {
+  const intl = useIntl();
+  const format = useFormat();
+  const triggerNames = (triggers: readonly string[]) =>
+    triggers.map((trigger) => (trigger in TRIGGER_MESSAGES ? intl.formatMessage(TRIGGER_MESSAGES[trigger as ScriptTrigger]) : trigger));
   const [on, setOn] = useState<ReadonlySet<SampleSituation>>(() => new Set());
   const [now] = useState(() => Date.now());
   const sample = useMemo(() => sampleContact(on, { agent, topic, now }), [on, agent, topic, now]);
@@ -141,22 +153,34 @@ export function ScriptPreview({ script, topic, agent, stageId, onStageChange, ed
   return (
     <Paper variant="outlined" component="section" aria-labelledby="script-preview-title" sx={{ p: 2 }}>
       <Typography variant="h2" id="script-preview-title">
-        Preview
+        <FormattedMessage id="scripts.preview.title" defaultMessage="Preview" />
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-        How an agent sees it for a sample customer: {sample.description}.
+        {sample.description.topic ? (
+          <FormattedMessage
+            id="scripts.preview.sampleTopic"
+            defaultMessage="How an agent sees it for a sample customer: {name}, {tier} customer, on a call about {topic}."
+            values={{ name: sample.description.name, tier: intl.formatMessage(TIER_MESSAGES[sample.description.tier]), topic: sample.description.topic }}
+          />
+        ) : (
+          <FormattedMessage
+            id="scripts.preview.sample"
+            defaultMessage="How an agent sees it for a sample customer: {name}, {tier} customer, on a call."
+            values={{ name: sample.description.name, tier: intl.formatMessage(TIER_MESSAGES[sample.description.tier]) }}
+          />
+        )}
       </Typography>
 
       <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1.5 }}>
         <Typography component="legend" variant="subtitle2" sx={{ mb: 0.5 }}>
-          Sample situation
+          <FormattedMessage id="scripts.preview.situation" defaultMessage="Sample situation" />
         </Typography>
         <FormGroup row sx={{ columnGap: 1 }}>
           {SAMPLE_SITUATIONS.map((situation) => (
             <FormControlLabel
               key={situation}
               control={<Checkbox size="small" checked={on.has(situation)} onChange={() => toggle(situation)} sx={{ p: 0.5 }} />}
-              label={<Typography variant="body2">{SAMPLE_SITUATION_LABELS[situation]}</Typography>}
+              label={<Typography variant="body2">{intl.formatMessage(SAMPLE_SITUATION_MESSAGES[situation])}</Typography>}
               sx={{ mr: 1 }}
             />
           ))}
@@ -164,30 +188,48 @@ export function ScriptPreview({ script, topic, agent, stageId, onStageChange, ed
       </Box>
 
       {sample.hits.length > 0 && (
-        <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label="The sample customer's situation" role="list">
+        <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label={intl.formatMessage({ id: 'scripts.preview.situationLabel', defaultMessage: "The sample customer's situation" })}
+          role="list"
+        >
           {sample.hits.map((hit) => (
-            <Chip key={hit.trigger} role="listitem" size="small" color="warning" variant="outlined" label={hit.reason} title={TRIGGER_LABELS[hit.trigger]} aria-label={`${TRIGGER_LABELS[hit.trigger]}: ${hit.reason}`} />
+            <Chip
+              key={hit.trigger}
+              role="listitem"
+              size="small"
+              color="warning"
+              variant="outlined"
+              label={hit.reason}
+              title={intl.formatMessage(TRIGGER_MESSAGES[hit.trigger])}
+              aria-label={intl.formatMessage(
+                { id: 'scripts.preview.hitLabel', defaultMessage: '{trigger}: {reason}' },
+                { trigger: intl.formatMessage(TRIGGER_MESSAGES[hit.trigger]), reason: hit.reason },
+              )}
+            />
           ))}
         </Stack>
       )}
 
       <StageTabs
         idPrefix="preview-stage"
-        label="Preview stages"
+        label={intl.formatMessage({ id: 'scripts.preview.stages', defaultMessage: 'Preview stages' })}
         stages={run.stages}
         current={run.stageIndex}
         onChange={(index) => setRun(goToStage(run, index))}
       />
 
-      <Box role="tabpanel" id="preview-stage-panel" aria-label={stage ? `Preview: ${SCRIPT_STAGE_LABELS[stage.id]}` : 'Preview'} sx={{ mt: 1.5 }} onKeyDown={onStepKey}>
+      <Box role="tabpanel" id="preview-stage-panel" aria-label={
+          stage
+            ? intl.formatMessage({ id: 'scripts.preview.stageLabel', defaultMessage: 'Preview: {stage}' }, { stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[stage.id]) })
+            : intl.formatMessage({ id: 'scripts.preview.title', defaultMessage: 'Preview' })
+        } sx={{ mt: 1.5 }} onKeyDown={onStepKey}>
         {run.finished && (
           <Alert severity="success" sx={{ mb: 1 }}>
-            The agent has gone past the last stage: the script is done.
+            <FormattedMessage id="scripts.preview.finished" defaultMessage="The agent has gone past the last stage: the script is done." />
           </Alert>
         )}
         {steps.length === 0 && (
           <Typography variant="body2" color="text.secondary">
-            Nothing to do in this stage for this customer.
+            <FormattedMessage id="scripts.preview.nothing" defaultMessage="Nothing to do in this stage for this customer." />
           </Typography>
         )}
         {steps.map((step) => {
@@ -211,21 +253,25 @@ export function ScriptPreview({ script, topic, agent, stageId, onStageChange, ed
                 onChange={() => setRun(toggleStep(run, step.id))}
                 size="small"
                 sx={{ p: 0.5, alignSelf: 'flex-start' }}
-                slotProps={{ input: { 'aria-label': plain || 'Step without text', 'aria-describedby': `preview-kind-${step.id}` } }}
+                slotProps={{ input: { 'aria-label': plain || intl.formatMessage({ id: 'scripts.preview.stepWithoutText', defaultMessage: 'Step without text' }), 'aria-describedby': `preview-kind-${step.id}` } }}
               />
               <Box sx={{ flex: 1, minWidth: 0 }}>
                 <Typography variant="caption" id={`preview-kind-${step.id}`} color="text.secondary" sx={{ fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.5 }}>
-                  {KIND_LABELS[step.kind]}
-                  {step.when.length > 0 ? ` · for: ${step.when.map((trigger) => TRIGGER_LABELS[trigger as keyof typeof TRIGGER_LABELS] ?? trigger).join(', ')}` : ''}
+                  {step.when.length > 0
+                    ? intl.formatMessage(
+                        { id: 'scripts.preview.kindFor', defaultMessage: '{kind} · for: {triggers}' },
+                        { kind: intl.formatMessage(KIND_MESSAGES[step.kind]), triggers: format.list(triggerNames(step.when), 'or') },
+                      )
+                    : intl.formatMessage(KIND_MESSAGES[step.kind])}
                 </Typography>
                 <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
-                  {step.text.trim() ? <FilledText text={step.text} vars={sample.vars} /> : <em>(no text yet)</em>}
+                  {step.text.trim() ? <FilledText text={step.text} vars={sample.vars} /> : <em>{intl.formatMessage({ id: 'scripts.preview.noText', defaultMessage: '(no text yet)' })}</em>}
                 </Typography>
                 {step.branches.length > 0 && (
                   <Stack direction="row" spacing={1} sx={{ mt: 0.75, flexWrap: 'wrap', gap: 0.5 }}>
                     {step.branches.map((branch, index) => (
                       <Button key={index} size="small" variant={run.branchChoices[step.id] === index ? 'contained' : 'outlined'} onClick={() => setRun(chooseBranch(run, step.id, index))}>
-                        {branch.label || '(no label)'}
+                        {branch.label || intl.formatMessage({ id: 'scripts.preview.noLabel', defaultMessage: '(no label)' })}
                       </Button>
                     ))}
                   </Stack>
@@ -236,7 +282,11 @@ export function ScriptPreview({ script, topic, agent, stageId, onStageChange, ed
         })}
         {editingHidden && (
           <Alert severity="info" sx={{ mt: 1 }}>
-            The step you are editing shows only when: {editing.when.map((trigger) => TRIGGER_LABELS[trigger as keyof typeof TRIGGER_LABELS] ?? trigger).join(', ')}. Tick a matching sample situation to see it.
+            <FormattedMessage
+              id="scripts.preview.editingHidden"
+              defaultMessage="The step you are editing shows only when: {triggers}. Tick a matching sample situation to see it."
+              values={{ triggers: format.list(triggerNames(editing.when), 'or') }}
+            />
           </Alert>
         )}
       </Box>

@@ -7,14 +7,15 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
-import { SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
-import { TRIGGER_LABELS } from '@core/scripts/vocabulary';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { SCRIPT_STAGE_MESSAGES, SCRIPT_STAGES, type Script, type ScriptStageId } from '@core/domain/model';
+import { TRIGGER_MESSAGES, type ScriptTrigger } from '@core/scripts/vocabulary';
 import { useMe } from '../../data/hooks';
+import { useFormat } from '../../lib/i18n';
 import { focusScreenHeading } from '../../shell/keyboard';
 import { ScreenHeader } from '../../shell/ScreenHeader';
 import { navigate } from '../../state/router';
-import { dateText } from './data';
-import { KIND_LABELS } from './draft';
+import { KIND_MESSAGES } from './draft';
 import { ScriptPreview } from './ScriptPreview';
 
 const VARIABLE = /(\{[^{}]*\})/g;
@@ -36,16 +37,24 @@ function WrittenText({ text }: { text: string }) {
   );
 }
 
-const stageOrTarget = (goto: string, script: Script) => {
-  if ((SCRIPT_STAGES as readonly string[]).includes(goto)) return `stage ${SCRIPT_STAGE_LABELS[goto as ScriptStageId]}`;
+/** Where a branch goes, in words: "stage Resolve", "Empathise, step 2". */
+const stageOrTarget = (goto: string, script: Script, intl: IntlShape) => {
+  if ((SCRIPT_STAGES as readonly string[]).includes(goto)) {
+    return intl.formatMessage({ id: 'scripts.view.toStage', defaultMessage: 'stage {stage}' }, { stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[goto as ScriptStageId]) });
+  }
   for (const stage of script.stages) {
     const index = stage.steps.findIndex((step) => step.id === goto);
-    if (index >= 0) return `${SCRIPT_STAGE_LABELS[stage.id]}, step ${index + 1}`;
+    if (index >= 0) {
+      return intl.formatMessage({ id: 'scripts.view.toStep', defaultMessage: '{stage}, step {number}' }, { stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[stage.id]), number: index + 1 });
+    }
   }
-  return `'${goto}'`;
+  return intl.formatMessage({ id: 'scripts.view.toUnknown', defaultMessage: '‘{target}’' }, { target: goto });
 };
 
 export function ScriptView({ script, note }: { script: Script; note: string }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const stageName = (id: ScriptStageId) => intl.formatMessage(SCRIPT_STAGE_MESSAGES[id]);
   const me = useMe();
   const [stageId, setStageId] = useState<ScriptStageId>('greet');
   const previewScript = useMemo(() => ({ stages: script.stages }), [script.stages]);
@@ -53,7 +62,19 @@ export function ScriptView({ script, note }: { script: Script; note: string }) {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <ScreenHeader
         title={script.name}
-        description={`Version ${script.version}${script.publishedAt ? `, published ${dateText(script.publishedAt)}` : ''}${script.topics.length ? ` · for ${script.topics.join(', ')}` : ''}`}
+        description={intl.formatMessage(
+          {
+            id: 'scripts.view.description',
+            defaultMessage: 'Version {version}{published, select, yes {, published {date}} other {}}{withTopics, select, yes { · for {topics}} other {}}',
+          },
+          {
+            version: script.version,
+            published: script.publishedAt ? 'yes' : 'no',
+            date: script.publishedAt ? format.date(script.publishedAt, 'medium') : '',
+            withTopics: script.topics.length ? 'yes' : 'no',
+            topics: script.topics.join(', '),
+          },
+        )}
         actions={
           <Button
             startIcon={<ArrowBackOutlined />}
@@ -62,7 +83,7 @@ export function ScriptView({ script, note }: { script: Script; note: string }) {
               focusScreenHeading();
             }}
           >
-            All scripts
+            <FormattedMessage id="scripts.view.allScripts" defaultMessage="All scripts" />
           </Button>
         }
       />
@@ -79,21 +100,35 @@ export function ScriptView({ script, note }: { script: Script; note: string }) {
           {script.stages.map((stage, stageIndex) => (
             <Paper key={stage.id} variant="outlined" component="section" aria-labelledby={`view-stage-${stage.id}`} sx={{ p: 2 }}>
               <Typography variant="h2" id={`view-stage-${stage.id}`} sx={{ mb: 1 }}>
-                {stageIndex + 1}. {SCRIPT_STAGE_LABELS[stage.id]}
+                <FormattedMessage id="scripts.stages.tab" defaultMessage="{number}. {stage}" values={{ number: stageIndex + 1, stage: stageName(stage.id) }} />
               </Typography>
               <Box component="ol" sx={{ m: 0, pl: 3 }}>
                 {stage.steps.map((step) => (
                   <Box component="li" key={step.id} sx={{ py: 0.5 }}>
                     <Typography variant="caption" color="text.secondary" sx={{ fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.5 }}>
-                      {KIND_LABELS[step.kind]}
-                      {step.when.length ? ` · only when: ${step.when.map((trigger) => TRIGGER_LABELS[trigger as keyof typeof TRIGGER_LABELS] ?? trigger).join(' or ')}` : ''}
+                      {step.when.length
+                        ? intl.formatMessage(
+                            { id: 'scripts.view.kindOnlyWhen', defaultMessage: '{kind} · only when: {triggers}' },
+                            {
+                              kind: intl.formatMessage(KIND_MESSAGES[step.kind]),
+                              triggers: format.list(
+                                step.when.map((trigger) => (trigger in TRIGGER_MESSAGES ? intl.formatMessage(TRIGGER_MESSAGES[trigger as ScriptTrigger]) : trigger)),
+                                'or',
+                              ),
+                            },
+                          )
+                        : intl.formatMessage(KIND_MESSAGES[step.kind])}
                     </Typography>
                     <Typography variant="body2">
                       <WrittenText text={step.text} />
                     </Typography>
                     {step.branches.map((branch) => (
                       <Typography key={branch.label} variant="body2" color="text.secondary" sx={{ pl: 2 }}>
-                        “{branch.label}” → {stageOrTarget(branch.goto, script)}
+                        <FormattedMessage
+                          id="scripts.view.branch"
+                          defaultMessage="“{answer}” → {target}"
+                          values={{ answer: branch.label, target: stageOrTarget(branch.goto, script, intl) }}
+                        />
                       </Typography>
                     ))}
                   </Box>
@@ -101,7 +136,7 @@ export function ScriptView({ script, note }: { script: Script; note: string }) {
               </Box>
               {stage.steps.length > 0 && (
                 <Button size="small" sx={{ mt: 0.5 }} onClick={() => setStageId(stage.id)}>
-                  Preview {SCRIPT_STAGE_LABELS[stage.id]}
+                  <FormattedMessage id="scripts.view.preview" defaultMessage="Preview {stage}" values={{ stage: stageName(stage.id) }} />
                 </Button>
               )}
             </Paper>

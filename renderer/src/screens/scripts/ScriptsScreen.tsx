@@ -11,14 +11,16 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { VirtualList } from '../../components/VirtualList';
 import { useLocal } from '../../data/local';
+import { useFormat } from '../../lib/i18n';
 import { EmptyState } from '../../shell/EmptyState';
 import { focusScreenHeading } from '../../shell/keyboard';
 import { ScreenHeader } from '../../shell/ScreenHeader';
 import { useQueryParams } from '../../state/params';
 import { navigate } from '../../state/router';
-import { dateText, usePeopleNames, useScriptSummaries, type ScriptSummary } from './data';
+import { usePeopleNames, useScriptSummaries, type ScriptSummary } from './data';
 import { NewScriptDialog } from './NewScriptDialog';
 import { hasUnsavedChanges, ScriptEditor } from './ScriptEditor';
 import { ScriptView } from './ScriptView';
@@ -29,6 +31,8 @@ const open = (scriptId: string) => {
 };
 
 function ScriptRow({ script, active, supervisor, names }: { script: ScriptSummary; active: boolean; supervisor: boolean; names: ReadonlyMap<string, string> }) {
+  const intl = useIntl();
+  const format = useFormat();
   const { published, draft } = script;
   const description = (published ?? draft)?.description ?? '';
   return (
@@ -59,27 +63,43 @@ function ScriptRow({ script, active, supervisor, names }: { script: ScriptSummar
             script.topics.map((topic) => <Chip key={topic} size="small" label={topic} />)
           ) : (
             <Typography variant="caption" color="text.secondary">
-              No topics: for any contact
+              <FormattedMessage id="scripts.list.noTopics" defaultMessage="No topics: for any contact" />
             </Typography>
           )}
         </Stack>
       </Box>
       <Typography variant="body2" data-testid="script-published">
-        {published ? `Published: version ${published.version}` : 'Not published yet'}
+        {published ? (
+          <FormattedMessage id="scripts.list.published" defaultMessage="Published: version {version}" values={{ version: published.version }} />
+        ) : (
+          <FormattedMessage id="scripts.list.notPublished" defaultMessage="Not published yet" />
+        )}
         {published?.publishedAt != null && (
           <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-            since {dateText(published.publishedAt)}
+            <FormattedMessage id="scripts.list.since" defaultMessage="since {date}" values={{ date: format.date(published.publishedAt, 'medium') }} />
           </Typography>
         )}
       </Typography>
       <Box>
         {supervisor && hasUnsavedChanges(script.scriptId) ? (
-          <Chip size="small" color="warning" label="Unsaved changes here" />
+          <Chip size="small" color="warning" label={intl.formatMessage({ id: 'scripts.list.unsavedHere', defaultMessage: 'Unsaved changes here' })} />
         ) : draft ? (
-          <Chip size="small" color="warning" variant="outlined" label={`Draft: version ${draft.version}`} title={`Saved by ${names.get(draft.updatedBy) ?? 'someone'} ${dateText(draft.updatedAt)}`} />
+          <Chip
+            size="small"
+            color="warning"
+            variant="outlined"
+            label={intl.formatMessage({ id: 'scripts.list.draft', defaultMessage: 'Draft: version {version}' }, { version: draft.version })}
+            title={intl.formatMessage(
+              { id: 'scripts.list.draftSaved', defaultMessage: 'Saved by {name} {date}' },
+              {
+                name: names.get(draft.updatedBy) ?? intl.formatMessage({ id: 'scripts.list.someone', defaultMessage: 'someone' }),
+                date: format.date(draft.updatedAt, 'medium'),
+              },
+            )}
+          />
         ) : supervisor ? (
           <Typography variant="caption" color="text.secondary">
-            No draft
+            <FormattedMessage id="scripts.list.noDraft" defaultMessage="No draft" />
           </Typography>
         ) : null}
       </Box>
@@ -88,6 +108,7 @@ function ScriptRow({ script, active, supervisor, names }: { script: ScriptSummar
 }
 
 function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; supervisor: boolean }) {
+  const intl = useIntl();
   const names = usePeopleNames();
   const [creating, setCreating] = useState(false);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -96,8 +117,19 @@ function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; 
   const drafts = list.filter((script) => script.draft).length;
   const description =
     scripts === null
-      ? 'Loading…'
-      : `${list.length} ${list.length === 1 ? 'script' : 'scripts'}${supervisor ? ` · ${drafts} ${drafts === 1 ? 'draft' : 'drafts'} not yet published` : ' · supervisors write and publish them'}`;
+      ? intl.formatMessage({ id: 'scripts.list.loading', defaultMessage: 'Loading…' })
+      : supervisor
+        ? intl.formatMessage(
+            {
+              id: 'scripts.list.countsSupervisor',
+              defaultMessage: '{count, plural, one {# script} other {# scripts}} · {drafts, plural, one {# draft} other {# drafts}} not yet published',
+            },
+            { count: list.length, drafts },
+          )
+        : intl.formatMessage(
+            { id: 'scripts.list.countsAgent', defaultMessage: '{count, plural, one {# script} other {# scripts}} · supervisors write and publish them' },
+            { count: list.length },
+          );
 
   const onRowKey = (event: KeyboardEvent) => {
     if (!supervisor || event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'n') return false;
@@ -108,12 +140,12 @@ function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 1.5 }}>
       <ScreenHeader
-        title="Scripts"
+        title={intl.formatMessage({ id: 'scripts.list.title', defaultMessage: 'Scripts' })}
         description={description}
         actions={
           supervisor ? (
             <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)} aria-keyshortcuts="N">
-              New script (N)
+              <FormattedMessage id="scripts.list.new" defaultMessage="New script (N)" />
             </Button>
           ) : undefined
         }
@@ -121,7 +153,7 @@ function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; 
       <Box sx={{ flex: 1, minHeight: 0 }}>
         <VirtualList
           id="scripts"
-          label="Scripts"
+          label={intl.formatMessage({ id: 'scripts.list.title', defaultMessage: 'Scripts' })}
           count={list.length}
           rowHeight={84}
           rowKey={(index) => list[index]!.scriptId}
@@ -135,8 +167,13 @@ function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; 
           renderRow={(index, active) => <ScriptRow script={list[index]!} active={active} supervisor={supervisor} names={names} />}
           empty={
             scripts !== null && (
-              <EmptyState icon={<DescriptionOutlined sx={{ fontSize: 48 }} color="disabled" />} title="No scripts yet">
-                {supervisor ? 'Start one with New script: agents see it once it is published.' : 'Scripts your supervisors publish appear here.'}
+              <EmptyState icon={<DescriptionOutlined sx={{ fontSize: 48 }} color="disabled" />} title={intl.formatMessage({ id: 'scripts.list.emptyTitle', defaultMessage: 'No scripts yet' })}
+              >
+                {supervisor ? (
+                  <FormattedMessage id="scripts.list.emptySupervisor" defaultMessage="Start one with New script: agents see it once it is published." />
+                ) : (
+                  <FormattedMessage id="scripts.list.emptyAgent" defaultMessage="Scripts your supervisors publish appear here." />
+                )}
               </EmptyState>
             )
           }
@@ -145,10 +182,18 @@ function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; 
       {list.length > 0 && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Button size="small" variant="outlined" onClick={() => list[activeIndex] && open(list[activeIndex].scriptId)}>
-            {supervisor ? 'Edit' : 'Read'} {list[activeIndex]?.name ?? ''} (Enter)
+            {supervisor ? (
+              <FormattedMessage id="scripts.list.edit" defaultMessage="Edit {name} (Enter)" values={{ name: list[activeIndex]?.name ?? '' }} />
+            ) : (
+              <FormattedMessage id="scripts.list.read" defaultMessage="Read {name} (Enter)" values={{ name: list[activeIndex]?.name ?? '' }} />
+            )}
           </Button>
           <Typography variant="caption" color="text.secondary">
-            ↑ ↓ choose · Enter opens{supervisor ? ' · N new script' : ''}
+            {supervisor ? (
+              <FormattedMessage id="scripts.list.keysSupervisor" defaultMessage="↑ ↓ choose · Enter opens · N new script" />
+            ) : (
+              <FormattedMessage id="scripts.list.keys" defaultMessage="↑ ↓ choose · Enter opens" />
+            )}
           </Typography>
         </Stack>
       )}
@@ -158,6 +203,7 @@ function ScriptList({ scripts, supervisor }: { scripts: ScriptSummary[] | null; 
 }
 
 export function ScriptsScreen() {
+  const intl = useIntl();
   const params = useQueryParams();
   const scriptId = params.get('id');
   const role = useLocal((state) => state.actor?.role ?? 'agent');
@@ -170,12 +216,19 @@ export function ScriptsScreen() {
   const summary = scripts.find((script) => script.scriptId === scriptId);
   if (summary && supervisor) return <ScriptEditor key={summary.scriptId} summary={summary} topics={topics} />;
   if (summary?.published) {
-    return <ScriptView key={summary.published.id} script={summary.published} note="Supervisors edit scripts. This is the published version: the one your contacts use." />;
+    return <ScriptView key={summary.published.id} script={summary.published} 
+        note={intl.formatMessage({ id: 'scripts.view.note', defaultMessage: 'Supervisors edit scripts. This is the published version: the one your contacts use.' })}
+      />;
   }
   return (
     <Box>
-      <ScreenHeader title="Script not found" description={`There is no published script “${scriptId}” on this desktop.`} />
-      <Button onClick={() => navigate('/scripts')}>All scripts</Button>
+      <ScreenHeader
+        title={intl.formatMessage({ id: 'scripts.notFound.title', defaultMessage: 'Script not found' })}
+        description={intl.formatMessage({ id: 'scripts.notFound.description', defaultMessage: 'There is no published script “{id}” on this desktop.' }, { id: scriptId })}
+      />
+      <Button onClick={() => navigate('/scripts')}>
+        <FormattedMessage id="scripts.view.allScripts" defaultMessage="All scripts" />
+      </Button>
     </Box>
   );
 }

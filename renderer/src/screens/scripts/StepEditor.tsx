@@ -18,10 +18,12 @@ import ArrowDownwardOutlined from '@mui/icons-material/ArrowDownwardOutlined';
 import ArrowUpwardOutlined from '@mui/icons-material/ArrowUpwardOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { ARTICLE_KIND_LABELS, SCRIPT_STAGE_LABELS, type ScriptStageId } from '@core/domain/model';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { ARTICLE_KIND_MESSAGES, SCRIPT_STAGE_MESSAGES, type ScriptStageId } from '@core/domain/model';
 import { useLive } from '../../data/hooks';
-import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, TRIGGER_LABELS, VARIABLE_LABELS } from '@core/scripts/vocabulary';
-import { insertAt, KIND_LABELS, KIND_TEXT_LABELS, newKey, type DraftStep, type StepKind } from './draft';
+import { useFormat } from '../../lib/i18n';
+import { SCRIPT_TRIGGERS, SCRIPT_VARIABLES, TRIGGER_MESSAGES, VARIABLE_MESSAGES } from '@core/scripts/vocabulary';
+import { insertAt, KIND_MESSAGES, KIND_TEXT_MESSAGES, newKey, variableToken, type DraftStep, type StepKind } from './draft';
 
 export interface StepProblem {
   field: string | null;
@@ -62,26 +64,30 @@ export function focusStepField(key: string, field: string): boolean {
 
 /** Knowledge articles the agent can open at this step. */
 function StepArticlesField({ ids, onChange }: { ids: readonly string[]; onChange: (ids: string[]) => void }) {
+  const intl = useIntl();
+  const format = useFormat();
   const articles = useLive((db) => db.articles.filter((article) => !article.archived || ids.includes(article.id)).toArray(), [ids.join(',')], []);
   if (articles.length === 0 && ids.length === 0) return null;
-  const title = (id: string) => articles.find((article) => article.id === id)?.title ?? 'An article not on this device';
+  const title = (id: string) => articles.find((article) => article.id === id)?.title ?? intl.formatMessage({ id: 'scripts.step.articleMissing', defaultMessage: 'An article not on this device' });
   return (
     <TextField
       select
       size="small"
-      label="Articles to read at this step"
+      label={intl.formatMessage({ id: 'scripts.step.articles', defaultMessage: 'Articles to read at this step' })}
       value={[...ids]}
       onChange={(event) => {
         const value = event.target.value as unknown;
         onChange(typeof value === 'string' ? value.split(',') : (value as string[]));
       }}
-      slotProps={{ select: { multiple: true, renderValue: (selected) => (selected as string[]).map(title).join(', ') || 'None' } }}
-      sx={{ mt: 1, minWidth: 320 }}
+      slotProps={{ select: { multiple: true, renderValue: (selected) => format.list((selected as string[]).map(title)) || intl.formatMessage({ id: 'scripts.step.articlesNone', defaultMessage: 'None' }) } }}
+      // The full width, so that a longer label in another language is not cut off.
+      fullWidth
+      sx={{ mt: 1 }}
     >
       {articles.map((article) => (
         <MenuItem key={article.id} value={article.id}>
           <Checkbox size="small" checked={ids.includes(article.id)} sx={{ p: 0.5, mr: 1 }} />
-          <ListItemText primary={article.title} secondary={ARTICLE_KIND_LABELS[article.kind]} />
+          <ListItemText primary={article.title} secondary={intl.formatMessage(ARTICLE_KIND_MESSAGES[article.kind])} />
         </MenuItem>
       ))}
     </TextField>
@@ -89,6 +95,7 @@ function StepArticlesField({ ids, onChange }: { ids: readonly string[]; onChange
 }
 
 export const StepEditor = memo(function StepEditor({ stageId, step, index, count, problems, targets, onChange, onMove, onRemove, onFocusStep }: Props) {
+  const intl = useIntl();
   const textRef = useRef<HTMLTextAreaElement | null>(null);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const headingId = `step-${step.key}-heading`;
@@ -158,18 +165,18 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="subtitle2" component="h3" id={headingId} sx={{ flex: 1, minWidth: 0 }}>
-          {SCRIPT_STAGE_LABELS[stageId]}, step {number}
+          <FormattedMessage id="scripts.step.heading" defaultMessage="{stage}, step {number}" values={{ stage: intl.formatMessage(SCRIPT_STAGE_MESSAGES[stageId]), number }} />
           <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
             {step.id}
           </Typography>
         </Typography>
-        <IconButton size="small" aria-label={`Move step ${number} up`} aria-keyshortcuts="Alt+ArrowUp" disabled={index === 0} onClick={() => move(-1)} data-field="move-up">
+        <IconButton size="small" aria-label={intl.formatMessage({ id: 'scripts.step.moveUp', defaultMessage: 'Move step {number} up' }, { number })} aria-keyshortcuts="Alt+ArrowUp" disabled={index === 0} onClick={() => move(-1)} data-field="move-up">
           <ArrowUpwardOutlined fontSize="small" />
         </IconButton>
-        <IconButton size="small" aria-label={`Move step ${number} down`} aria-keyshortcuts="Alt+ArrowDown" disabled={index === count - 1} onClick={() => move(1)} data-field="move-down">
+        <IconButton size="small" aria-label={intl.formatMessage({ id: 'scripts.step.moveDown', defaultMessage: 'Move step {number} down' }, { number })} aria-keyshortcuts="Alt+ArrowDown" disabled={index === count - 1} onClick={() => move(1)} data-field="move-down">
           <ArrowDownwardOutlined fontSize="small" />
         </IconButton>
-        <IconButton size="small" aria-label={`Remove step ${number}`} onClick={() => onRemove(step.key)} data-field="remove">
+        <IconButton size="small" aria-label={intl.formatMessage({ id: 'scripts.step.remove', defaultMessage: 'Remove step {number}' }, { number })} onClick={() => onRemove(step.key)} data-field="remove">
           <DeleteOutlined fontSize="small" />
         </IconButton>
       </Stack>
@@ -178,22 +185,23 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
         <TextField
           select
           size="small"
-          label="Kind"
+          label={intl.formatMessage({ id: 'scripts.step.kind', defaultMessage: 'Kind' })}
           value={step.kind}
           onChange={(event) => update((current) => ({ ...current, kind: event.target.value as StepKind }))}
-          sx={{ width: 96, flexShrink: 0 }}
+          // As wide as the kind's name in the agent's language ("Sagen", "Preguntar"), at least the English width.
+          sx={{ minWidth: 96, flexShrink: 0 }}
           data-field="kind"
         >
-          {(Object.keys(KIND_LABELS) as StepKind[]).map((kind) => (
+          {(Object.keys(KIND_MESSAGES) as StepKind[]).map((kind) => (
             <MenuItem key={kind} value={kind}>
-              {KIND_LABELS[kind]}
+              {intl.formatMessage(KIND_MESSAGES[kind])}
             </MenuItem>
           ))}
         </TextField>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <TextField
             id={`step-${step.key}-text`}
-            label={KIND_TEXT_LABELS[step.kind]}
+            label={intl.formatMessage(KIND_TEXT_MESSAGES[step.kind])}
             value={step.text}
             onChange={(event) => update((current) => ({ ...current, text: event.target.value }))}
             multiline
@@ -213,16 +221,16 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
             aria-haspopup="menu"
             aria-expanded={menuAnchor ? true : undefined}
             aria-controls={menuAnchor ? `step-${step.key}-variables` : undefined}
-            aria-label={`Insert variable into step ${number}`}
+            aria-label={intl.formatMessage({ id: 'scripts.step.insertVariableLabel', defaultMessage: 'Insert variable into step {number}' }, { number })}
             sx={{ mt: 0.5 }}
             data-field="insert-variable"
           >
-            Insert variable
+            <FormattedMessage id="scripts.step.insertVariable" defaultMessage="Insert variable" />
           </Button>
           <Menu id={`step-${step.key}-variables`} anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
             {SCRIPT_VARIABLES.map((name) => (
               <MenuItem key={name} onClick={() => insertVariable(name)} dense>
-                <ListItemText primary={`{${name}}`} secondary={VARIABLE_LABELS[name]} />
+                <ListItemText primary={variableToken(name)} secondary={intl.formatMessage(VARIABLE_MESSAGES[name])} />
               </MenuItem>
             ))}
           </Menu>
@@ -231,14 +239,14 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
 
       <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mt: 1 }} data-field="when">
         <Typography component="legend" variant="caption" color="text.secondary">
-          Show only when (none ticked: always shown)
+          <FormattedMessage id="scripts.step.when" defaultMessage="Show only when (none ticked: always shown)" />
         </Typography>
         <FormGroup sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 0.5 }}>
           {SCRIPT_TRIGGERS.map((trigger) => (
             <FormControlLabel
               key={trigger}
               control={<Checkbox size="small" checked={step.when.includes(trigger)} onChange={() => toggleTrigger(trigger)} sx={{ p: 0.5 }} />}
-              label={<Typography variant="body2">{TRIGGER_LABELS[trigger]}</Typography>}
+              label={<Typography variant="body2">{intl.formatMessage(TRIGGER_MESSAGES[trigger])}</Typography>}
               sx={{ mr: 1 }}
             />
           ))}
@@ -250,7 +258,7 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
       <Box sx={{ mt: 1 }}>
         {step.branches.length > 0 && (
           <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
-            Branches: answers that lead elsewhere
+            <FormattedMessage id="scripts.step.branches" defaultMessage="Branches: answers that lead elsewhere" />
           </Typography>
         )}
         <Stack spacing={1}>
@@ -262,7 +270,7 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
                   <TextField
                     size="small"
-                    label={`Branch ${branchIndex + 1} answer`}
+                    label={intl.formatMessage({ id: 'scripts.step.branchAnswer', defaultMessage: 'Branch {number} answer' }, { number: branchIndex + 1 })}
                     value={branch.label}
                     onChange={(event) =>
                       update((current) => ({ ...current, branches: current.branches.map((b) => (b.key === branch.key ? { ...b, label: event.target.value } : b)) }))
@@ -274,7 +282,7 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
                   <TextField
                     select
                     size="small"
-                    label={`Branch ${branchIndex + 1} goes to`}
+                    label={intl.formatMessage({ id: 'scripts.step.branchGoto', defaultMessage: 'Branch {number} goes to' }, { number: branchIndex + 1 })}
                     value={branch.goto}
                     onChange={(event) =>
                       update((current) => ({ ...current, branches: current.branches.map((b) => (b.key === branch.key ? { ...b, goto: event.target.value } : b)) }))
@@ -285,7 +293,7 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
                   >
                     {missing && (
                       <MenuItem value={branch.goto} disabled>
-                        {`'${branch.goto}' (not in this script)`}
+                        <FormattedMessage id="scripts.step.branchMissing" defaultMessage="‘{target}’ (not in this script)" values={{ target: branch.goto }} />
                       </MenuItem>
                     )}
                     {stageTargets.map((target) => (
@@ -301,7 +309,10 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
                   </TextField>
                   <IconButton
                     size="small"
-                    aria-label={`Remove branch ${branchIndex + 1} of step ${number}`}
+                    aria-label={intl.formatMessage(
+                      { id: 'scripts.step.removeBranch', defaultMessage: 'Remove branch {branch} of step {number}' },
+                      { branch: branchIndex + 1, number },
+                    )}
                     onClick={() => {
                       update((current) => ({ ...current, branches: current.branches.filter((b) => b.key !== branch.key) }));
                       requestAnimationFrame(() => focusStepField(step.key, 'add-branch'));
@@ -320,8 +331,9 @@ export const StepEditor = memo(function StepEditor({ stageId, step, index, count
             );
           })}
         </Stack>
-        <Button size="small" startIcon={<AddOutlined fontSize="small" />} onClick={addBranch} sx={{ mt: 0.5 }} data-field="add-branch" aria-label={`Add branch to step ${number}`}>
-          Add branch
+        <Button size="small" startIcon={<AddOutlined fontSize="small" />} onClick={addBranch} sx={{ mt: 0.5 }} data-field="add-branch" aria-label={intl.formatMessage({ id: 'scripts.step.addBranchLabel', defaultMessage: 'Add branch to step {number}' }, { number })}
+        >
+          <FormattedMessage id="scripts.step.addBranch" defaultMessage="Add branch" />
         </Button>
       </Box>
 

@@ -46,9 +46,3 @@ export function usePeopleNames(): ReadonlyMap<string, string> {
   const users = useLive((db) => db.users.toArray(), [], []);
   return useMemo(() => new Map(users.map((user) => [user.id, user.name])), [users]);
 }
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-export const dateText = (at: number): string => dateFormat.format(at);
-export const dateTimeText = (at: number): string => dateTimeFormat.format(at);

@@ -3,15 +3,28 @@
  * it (always the six stages, in order), pure operations on it, and the
  * arguments `script.save` takes.
  */
-import { DEFAULT_CONTENT_LANGUAGE, SCRIPT_STAGE_LABELS, SCRIPT_STAGES, type Script, type ScriptStageId, type ScriptStep, type ScriptVariant } from '@core/domain/model';
+import type { IntlShape } from '@formatjs/intl';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
+import { DEFAULT_CONTENT_LANGUAGE, SCRIPT_STAGE_MESSAGES, SCRIPT_STAGES, type Script, type ScriptStageId, type ScriptStep, type ScriptVariant } from '@core/domain/model';
 import { mutationArgs, type MutationInput } from '@core/sync/mutations';
 import type { ScriptProblem } from '@core/scripts/validate';
 
 export type StepKind = ScriptStep['kind'];
 
-export const KIND_LABELS: Record<StepKind, string> = { say: 'Say', ask: 'Ask', do: 'Do' };
+export const KIND_MESSAGES: Record<StepKind, MessageDescriptor> = defineMessages({
+  say: { id: 'scripts.stepKind.say', defaultMessage: 'Say' },
+  ask: { id: 'scripts.stepKind.ask', defaultMessage: 'Ask' },
+  do: { id: 'scripts.stepKind.do', defaultMessage: 'Do' },
+});
 /** What the text of a step of each kind is, as its field's label. */
-export const KIND_TEXT_LABELS: Record<StepKind, string> = { say: 'Line to say or write', ask: 'Question to ask', do: 'What the agent does' };
+export const KIND_TEXT_MESSAGES: Record<StepKind, MessageDescriptor> = defineMessages({
+  say: { id: 'scripts.stepKind.sayText', defaultMessage: 'Line to say or write' },
+  ask: { id: 'scripts.stepKind.askText', defaultMessage: 'Question to ask' },
+  do: { id: 'scripts.stepKind.doText', defaultMessage: 'What the agent does' },
+});
+
+/** A variable as written in a step's text: `{customer.firstName}` (the same in every language). */
+export const variableToken = (name: string): string => `{${name}}`;
 
 export interface DraftBranch {
   /** React key; not saved. */
@@ -235,24 +248,40 @@ export function placeOf(draft: ScriptDraftState, problem: ScriptProblem): Proble
   return { stageId: stage?.id ?? null, stepKey: step?.key ?? null, field, branchIndex: branch ? Number(branch[1]) : null };
 }
 
-const FIELD_NAMES: Record<string, string> = { text: 'the text', label: 'the answer', goto: 'where it goes', id: 'the step id', when: 'the triggers', name: 'the name', description: 'the description', topics: 'the topics' };
+/** The field a save problem is about, as a select key of the messages below. */
+const FIELDS = new Set(['text', 'label', 'goto', 'id', 'when', 'name', 'description', 'topics']);
+const BLOCKER_MESSAGES: Record<'step' | 'field', MessageDescriptor> = defineMessages({
+  step: {
+    id: 'scripts.blockers.step',
+    defaultMessage:
+      '{stage}, step {number}: {field, select, text {the text} label {the answer} goto {where it goes} id {the step id} when {the triggers} name {the name} description {the description} topics {the topics} other {a value}} {problem}',
+  },
+  field: {
+    id: 'scripts.blockers.field',
+    defaultMessage:
+      '{field, select, text {The text} label {The answer} goto {Where it goes} id {The step id} when {The triggers} name {The name} description {The description} topics {The topics} other {A value}} {problem}',
+  },
+});
 
 /**
  * Why the draft cannot be saved yet, if it cannot (an empty text, a name
  * missing…): the rules `script.save` applies, in words. Problems that only
  * stop publishing (a branch to nowhere, an unknown variable) do not stop saving.
  */
-export function saveBlockers(draft: ScriptDraftState): string[] {
+/** `intl`: the agent's language (react-intl's or @formatjs/intl's). */
+export function saveBlockers(draft: ScriptDraftState, intl: Pick<IntlShape, 'formatMessage'>): string[] {
   const result = mutationArgs['script.save'].safeParse(saveArgs(draft));
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const [first, stageIndex, , stepIndex, ...rest] = issue.path;
     const field = rest.filter((part) => typeof part === 'string').at(-1) ?? (typeof first === 'string' && first !== 'stages' ? first : undefined);
-    const what = FIELD_NAMES[String(field)] ?? 'a value';
+    const what = FIELDS.has(String(field)) ? String(field) : 'other';
+    // The problem itself is the save rule's own wording (the shared schema's).
     if (first === 'stages' && typeof stageIndex === 'number' && typeof stepIndex === 'number') {
       const stage = draft.stages[stageIndex];
-      return `${stage ? SCRIPT_STAGE_LABELS[stage.id] : 'A stage'}, step ${stepIndex + 1}: ${what} ${issue.message}`;
+      const stageName = stage ? intl.formatMessage(SCRIPT_STAGE_MESSAGES[stage.id]) : intl.formatMessage({ id: 'scripts.blockers.aStage', defaultMessage: 'A stage' });
+      return intl.formatMessage(BLOCKER_MESSAGES.step, { stage: stageName, number: stepIndex + 1, field: what, problem: issue.message });
     }
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${issue.message}`;
+    return intl.formatMessage(BLOCKER_MESSAGES.field, { field: what, problem: issue.message });
   });
 }

@@ -13,8 +13,10 @@ import {
   SurveyResponseSchema,
   newUser,
   type Contact,
+  type Tier,
   type User,
 } from '@core/domain/model';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import { detectTriggers, variablesFor, type Situation, type TriggerHit } from '@core/scripts';
 import type { ScriptTrigger, ScriptVariable } from '@core/scripts/vocabulary';
 
@@ -24,14 +26,14 @@ const DAY = 24 * 60 * MINUTE;
 export const SAMPLE_SITUATIONS = ['long-wait', 'repeat-contact', 'low-csat', 'vip', 'overdue-follow-up', 'negative-sentiment'] as const satisfies readonly ScriptTrigger[];
 export type SampleSituation = (typeof SAMPLE_SITUATIONS)[number];
 
-export const SAMPLE_SITUATION_LABELS: Record<SampleSituation, string> = {
-  'long-wait': 'Waited 12 minutes',
-  'repeat-contact': 'Third contact this week',
-  'low-csat': 'Unhappy last time (CSAT 2)',
-  vip: 'VIP',
-  'overdue-follow-up': 'Overdue follow-up',
-  'negative-sentiment': 'Upset message',
-};
+export const SAMPLE_SITUATION_MESSAGES: Record<SampleSituation, MessageDescriptor> = defineMessages({
+  'long-wait': { id: 'scripts.sample.longWait', defaultMessage: 'Waited 12 minutes' },
+  'repeat-contact': { id: 'scripts.sample.repeatContact', defaultMessage: 'Third contact this week' },
+  'low-csat': { id: 'scripts.sample.lowCsat', defaultMessage: 'Unhappy last time (CSAT 2)' },
+  vip: { id: 'scripts.sample.vip', defaultMessage: 'VIP' },
+  'overdue-follow-up': { id: 'scripts.sample.overdueFollowUp', defaultMessage: 'Overdue follow-up' },
+  'negative-sentiment': { id: 'scripts.sample.negativeSentiment', defaultMessage: 'Upset message' },
+});
 
 export const SAMPLE_CUSTOMER = { firstName: 'Priya', lastName: 'Shah' } as const;
 
@@ -44,8 +46,8 @@ const SAMPLE_AGENT = newUser({ id: 'usr_sample', username: 'sample', name: 'Ava 
 export interface SampleContact {
   hits: TriggerHit[];
   vars: Record<ScriptVariable, string>;
-  /** "Priya Shah, Standard customer, on a call about billing". */
-  description: string;
+  /** Who the sample customer is, for "Priya Shah, Standard customer, on a call about billing". */
+  description: { name: string; tier: Tier; topic: string | null };
 }
 
 /** The sample situation with the chosen situations switched on, as the contact workspace would see it. */
@@ -151,6 +153,6 @@ export function sampleContact(on: ReadonlySet<SampleSituation>, options: { agent
   return {
     hits: detectTriggers(situation),
     vars,
-    description: `${customer.firstName} ${customer.lastName}, ${vars['customer.tier']} customer, on a call${options.topic ? ` about ${options.topic}` : ''}`,
+    description: { name: `${customer.firstName} ${customer.lastName}`, tier: customer.tier, topic: options.topic ?? null },
   };
 }
