@@ -3,7 +3,7 @@
  * the British English); the screens format them in the agent's language. Code
  * that needs the English itself (logs, the API's documentation) derives it.
  */
-import type { MessageDescriptor } from '@formatjs/intl';
+import { createIntl, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
 
 export type { MessageDescriptor };
 
@@ -16,4 +16,23 @@ export interface Message {
 /** The British English of each label. */
 export function englishOf<K extends string>(messages: Record<K, MessageDescriptor>): Record<K, string> {
   return Object.fromEntries(Object.entries<MessageDescriptor>(messages).map(([key, message]) => [key, typeof message.defaultMessage === 'string' ? message.defaultMessage : key])) as Record<K, string>;
+}
+
+/** Values a message carries between the hub and the desktop: names and numbers, never text to translate. */
+export type MessageValues = Record<string, string | number>;
+
+let english: IntlShape | undefined;
+
+/**
+ * The British English of a message with its values, for logs, for API
+ * callers that read `message`, and for desktops too old to know its id.
+ */
+export function englishMessage(descriptor: MessageDescriptor, values?: MessageValues): string {
+  english ??= createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: {}, onError: () => undefined });
+  return english.formatMessage(descriptor, values);
+}
+
+/** What formats a message in a reader's language: react-intl's `useIntl()` or @formatjs/intl's `createIntl()`. */
+export interface TextFormatter {
+  formatMessage(descriptor: MessageDescriptor, values?: MessageValues): string;
 }

@@ -1,13 +1,15 @@
 /** What calls for the signed-in person's attention: their notifications, and (supervisors) open escalations in their teams. */
 import type { LocalRow } from '@core/db/schema';
-import { customerName } from '@core/domain/model';
+import { customerName, type Said } from '@core/domain/model';
 import { useLive } from './hooks';
 import { useLocal } from './local';
 
 /** One line of the notifications menu. */
 export interface Attention {
   key: string;
+  /** British English; `said` says it in the reader's language (useSaidText). */
   text: string;
+  said?: Said;
   at: number;
   /** Where choosing it goes. */
   path: string;
@@ -39,6 +41,7 @@ export function useAttention(): Attention[] | null {
       const lines: Attention[] = notifications.map((row) => ({
         key: `n:${row.id}`,
         text: row.text,
+        ...(row.textMessage ? { said: row.textMessage } : {}),
         at: row.at,
         path: pathOf(row, openItems),
         unread: row.readAt === null,

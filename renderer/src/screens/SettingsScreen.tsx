@@ -11,6 +11,7 @@ import { useColorScheme } from '@mui/material/styles';
 import { HttpUrlSchema, ThemePreferenceSchema, type DesktopSettings, type ThemePreference } from '@core/bridge';
 import { bridge } from '../bridge';
 import { useDb, usePendingCount, useRejections } from '../data/hooks';
+import { useRejectionText } from '../lib/i18n/said';
 import { syncNow, useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
@@ -159,6 +160,7 @@ function SyncCard() {
   const sync = useLocal((state) => state.sync);
   const pending = usePendingCount();
   const rejections = useRejections();
+  const rejectionText = useRejectionText();
   return (
     <SettingsCard title="Sync" id="settings-sync">
       <Fact label="State" value={SYNC_STATES[sync.state]} />
@@ -185,7 +187,7 @@ function SyncCard() {
                   </Button>
                 }
               >
-                {rejection.message} <Typography component="span" variant="caption">({timeOf(rejection.madeAt)})</Typography>
+                {rejectionText(rejection)} <Typography component="span" variant="caption">({timeOf(rejection.madeAt)})</Typography>
               </Alert>
             ))}
           </Stack>

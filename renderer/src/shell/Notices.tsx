@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import { useDb, useRejections } from '../data/hooks';
+import { useRejectionText } from '../lib/i18n/said';
 import { useAppState } from '../state/app';
 
 const WHAT: Record<string, string> = {
@@ -37,6 +38,7 @@ const WHAT: Record<string, string> = {
 export function Notices() {
   const db = useDb();
   const rejections = useRejections();
+  const rejectionText = useRejectionText();
   const toast = useAppState((state) => state.toast);
   const shown = rejections.slice(0, 3);
   return (
@@ -56,7 +58,7 @@ export function Notices() {
               }
             >
               <AlertTitle>{WHAT[rejection.name] ?? 'A change'} was not saved</AlertTitle>
-              {rejection.message}
+              {rejectionText(rejection)}
               {rejections.length > shown.length && rejection === shown.at(-1) ? ` (and ${rejections.length - shown.length} more)` : ''}
             </Alert>
           ))}

@@ -13,6 +13,7 @@ import { bridge } from '../bridge';
 import { visuallyHidden } from '../components/visuallyHidden';
 import { run } from '../data/local';
 import { useAttention, type Attention } from '../data/notifications';
+import { useSaidText } from '../lib/i18n/said';
 import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
 
@@ -30,6 +31,7 @@ export function NotificationsMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const unread = lines.filter((line) => line.unread);
   const told = useRef<Set<string> | null>(null);
+  const saidText = useSaidText();
 
   useEffect(() => {
     if (attention === null) return;
@@ -42,9 +44,9 @@ export function NotificationsMenu() {
     for (const line of attention) {
       if (!line.unread || told.current.has(line.key)) continue;
       told.current.add(line.key);
-      void bridge.notify({ title: 'AgentDesk', body: line.text, tag: line.key, path: line.path }).catch(() => undefined);
+      void bridge.notify({ title: 'AgentDesk', body: saidText(line.said, line.text), tag: line.key, path: line.path }).catch(() => undefined);
     }
-  }, [attention]);
+  }, [attention, saidText]);
 
   const markRead = (ids: string[]) => {
     if (ids.length) run('notification.read', { ids }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error)));
@@ -75,7 +77,7 @@ export function NotificationsMenu() {
         {lines.map((line) => (
           <MenuItem key={line.key} onClick={() => choose(line)} sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
             <ListItemText
-              primary={line.text}
+              primary={saidText(line.said, line.text)}
               secondary={time(line.at)}
               slotProps={{ primary: { sx: { fontWeight: line.unread ? 600 : 400 } } }}
             />

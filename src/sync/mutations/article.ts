@@ -20,7 +20,7 @@ export const saveArticle = defineMutation({
     .strict(),
   entities: ['article'],
   rule: async (ctx, args) => {
-    requireSupervisor(ctx.actor, 'write knowledge articles');
+    requireSupervisor(ctx.actor, 'writeArticles');
     const current = await ctx.store.get('article', args.id);
     await ctx.store.put('article', { ...args, archived: current?.archived ?? false, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },
@@ -32,8 +32,8 @@ export const archiveArticle = defineMutation({
   args: z.object({ id: IdSchema, archived: z.boolean() }).strict(),
   entities: ['article'],
   rule: async (ctx, { id, archived }) => {
-    requireSupervisor(ctx.actor, 'archive knowledge articles');
-    const article = await need(ctx, 'article', id, 'article');
+    requireSupervisor(ctx.actor, 'archiveArticles');
+    const article = await need(ctx, 'article', id);
     if (article.archived === archived) return;
     await ctx.store.put('article', { ...article, archived, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },

@@ -5,6 +5,7 @@ import { ScriptStageSchema, scriptVersionId } from '../../domain/model';
 import { validateScript } from '../../scripts/validate';
 import { requireSupervisor } from './access';
 import { DomainError } from './context';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 
 export const saveScript = defineMutation({
@@ -22,7 +23,7 @@ export const saveScript = defineMutation({
   // Its rule reads every version of the script.
   serial: true,
   rule: async (ctx, args) => {
-    requireSupervisor(ctx.actor, 'edit scripts');
+    requireSupervisor(ctx.actor, 'editScripts');
     const versions = await ctx.store.scriptVersions(args.scriptId);
     const draft = versions.find((version) => version.status === 'draft');
     const version = draft?.version ?? Math.max(0, ...versions.map((v) => v.version)) + 1;
@@ -49,12 +50,12 @@ export const publishScript = defineMutation({
   // Its rule reads every version of the script.
   serial: true,
   rule: async (ctx, { scriptId, version }) => {
-    requireSupervisor(ctx.actor, 'publish scripts');
+    requireSupervisor(ctx.actor, 'publishScripts');
     const versions = await ctx.store.scriptVersions(scriptId);
     const target = versions.find((v) => v.version === version);
-    if (!target) throw new DomainError('not_found', `Version ${version} of this script does not exist.`);
+    if (!target) throw new DomainError('not_found', REJECTIONS.scriptVersionMissing, { version });
     if (target.status === 'published') return;
-    if (target.status === 'retired') throw new DomainError('invalid_state', `Version ${version} was retired; save a new draft instead.`);
+    if (target.status === 'retired') throw new DomainError('invalid_state', REJECTIONS.scriptVersionRetired, { version });
     const problems = validateScript(target);
     for (const [index, step] of target.stages.flatMap((stage) => stage.steps).entries()) {
       for (const articleId of step.articleIds) {
@@ -63,7 +64,7 @@ export const publishScript = defineMutation({
       }
     }
     if (problems.length) {
-      throw new DomainError('invalid', `Cannot publish “${target.name}”: ${problems.map((problem) => problem.message).join(' ')}`);
+      throw new DomainError('invalid', REJECTIONS.scriptCannotPublish, { name: target.name, problems: problems.map((problem) => problem.message).join(' ') });
     }
     for (const previous of versions) {
       if (previous.status === 'published') await ctx.store.put('script', { ...previous, status: 'retired' });
