@@ -107,6 +107,7 @@ const KNOWN_RULES: readonly { pattern: RegExp; descriptor: MessageDescriptor; va
   { pattern: /^must be a time such as 08:30$/, descriptor: PROBLEM_MESSAGES.timeOfDay },
   { pattern: /^must be a whole number of milliseconds$/, descriptor: PROBLEM_MESSAGES.wholeMilliseconds },
   { pattern: /^must be a UUID$/, descriptor: PROBLEM_MESSAGES.uuid },
+  { pattern: /^Enter an email address like name@example\.com\.?$/, descriptor: PROBLEM_MESSAGES.email },
   { pattern: /^Enter a phone number with its country code, like \+44 20 7946 0958\.?$/, descriptor: PROBLEM_MESSAGES.phone },
 ];
 
@@ -196,7 +197,7 @@ export function problemMessage(issue: Issue): Worded {
     const rule = key && message.startsWith(`${key} `) ? message.slice(key.length + 1) : message;
     const known = KNOWN_RULES.map((candidate) => ({ candidate, match: rule.match(candidate.pattern) })).find(({ match }) => match);
     // Without a field the rule reads on its own: worded as the schema gives it, unless its message needs no field.
-    if (known?.match && (key || known.candidate.descriptor === PROBLEM_MESSAGES.phone)) {
+    if (known?.match && (key || !String(known.candidate.descriptor.defaultMessage).includes('{label}'))) {
       return { descriptor: known.candidate.descriptor, values: { ...(key ? { field: key } : {}), label, ...known.candidate.values?.(known.match) } };
     }
     // Our schemas say "must be a time such as 08:30": that reads after the field's name.
