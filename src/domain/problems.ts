@@ -57,9 +57,8 @@ export const FIELD_LABEL_MESSAGES = defineMessages({
 /**
  * Each sentence once, with the field's name as `{label}`: in another language
  * the label is the field's name in that language (formatProblem). A list's
- * label reads in the singular, so its sentences put the count with the noun
- * in English only as the code always did ("Give at least 2 email addresss"
- * reads badly: the translations say it without gluing).
+ * label reads in the singular ("Email address"), so a count goes after it
+ * ("Email address: give at least 1.") rather than making the noun plural.
  */
 export const PROBLEM_MESSAGES = defineMessages({
   inputType: {
@@ -71,10 +70,10 @@ export const PROBLEM_MESSAGES = defineMessages({
   enter: { id: 'problem.field.enter', defaultMessage: 'Enter {label}.' },
   enterId: { id: 'problem.field.enterId', defaultMessage: 'Enter an id.' },
   minLength: { id: 'problem.field.minLength', defaultMessage: '{label} needs at least {min} characters.' },
-  minItems: { id: 'problem.field.minItems', defaultMessage: '{min, plural, one {Give at least {min} {label}.} other {Give at least {min} {label}s.}}' },
+  minItems: { id: 'problem.field.minItems', defaultMessage: '{label}: give at least {min}.' },
   minValue: { id: 'problem.field.minValue', defaultMessage: '{label} must be at least {min}.' },
   maxLength: { id: 'problem.field.maxLength', defaultMessage: '{label} can be at most {max} characters.' },
-  maxItems: { id: 'problem.field.maxItems', defaultMessage: '{max, plural, one {Give at most {max} {label}.} other {Give at most {max} {label}s.}}' },
+  maxItems: { id: 'problem.field.maxItems', defaultMessage: '{label}: give at most {max}.' },
   maxValue: { id: 'problem.field.maxValue', defaultMessage: '{label} must be at most {max}.' },
   oneOf: { id: 'problem.field.oneOf', defaultMessage: '{label} must be one of: {choices}.' },
   email: { id: 'problem.field.email', defaultMessage: 'Enter an email address like name@example.com.' },
@@ -166,13 +165,13 @@ function fromCode(issue: Issue, key: string | undefined, keys: readonly string[]
         if (min > 1) return about(PROBLEM_MESSAGES.minLength, { min });
         return label === 'Id' ? about(PROBLEM_MESSAGES.enterId) : about(PROBLEM_MESSAGES.enter, {}, lower(label));
       }
-      if (issue.origin === 'array' || issue.origin === 'set') return about(PROBLEM_MESSAGES.minItems, { min }, lower(label));
+      if (issue.origin === 'array' || issue.origin === 'set') return about(PROBLEM_MESSAGES.minItems, { min });
       return about(PROBLEM_MESSAGES.minValue, { min });
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'string') return about(PROBLEM_MESSAGES.maxLength, { max });
-      if (issue.origin === 'array' || issue.origin === 'set') return about(PROBLEM_MESSAGES.maxItems, { max }, lower(label));
+      if (issue.origin === 'array' || issue.origin === 'set') return about(PROBLEM_MESSAGES.maxItems, { max });
       return about(PROBLEM_MESSAGES.maxValue, { max });
     }
     case 'invalid_value':
@@ -218,7 +217,9 @@ export function problemSentence(issue: Issue): string {
 export function localValues(intl: TextFormatter, values: MessageValues | undefined): MessageValues | undefined {
   const field = values?.field;
   if (typeof field !== 'string' || !isKnownField(field)) return values;
-  return { ...values, label: intl.formatMessage(FIELD_LABEL_MESSAGES[field]) };
+  const label = intl.formatMessage(FIELD_LABEL_MESSAGES[field]);
+  // In English the values already say it (some sentences want the name in lower case: "Enter first name").
+  return label === FIELD_LABEL_MESSAGES[field].defaultMessage ? values : { ...values, label };
 }
 
 /** A problem (or a refusal worded from one) in the reader's language. */
