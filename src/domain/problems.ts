@@ -96,8 +96,8 @@ export const PROBLEM_MESSAGES = defineMessages({
   other: { id: 'problem.rule.other', defaultMessage: '{text}' },
 });
 
-/** The schemas' own messages that have a message here: the rule's text (after the field's key) and which message says it. */
-const KNOWN_RULES: readonly { pattern: RegExp; descriptor: MessageDescriptor; values?: (match: RegExpMatchArray) => MessageValues }[] = [
+/** The schemas' own messages that have a message here: the rule's text (after the field's key), which message says it, and whether it reads without a field. */
+const KNOWN_RULES: readonly { pattern: RegExp; descriptor: MessageDescriptor; values?: (match: RegExpMatchArray) => MessageValues; standalone?: true }[] = [
   { pattern: /^must not be empty$/, descriptor: PROBLEM_MESSAGES.notEmpty },
   { pattern: /^must be at most (\d+) characters$/, descriptor: PROBLEM_MESSAGES.atMostCharacters, values: (match) => ({ max: Number(match[1]) }) },
   { pattern: /^must be an IANA time zone such as Europe\/London$/, descriptor: PROBLEM_MESSAGES.timeZone },
@@ -106,8 +106,8 @@ const KNOWN_RULES: readonly { pattern: RegExp; descriptor: MessageDescriptor; va
   { pattern: /^must be a time such as 08:30$/, descriptor: PROBLEM_MESSAGES.timeOfDay },
   { pattern: /^must be a whole number of milliseconds$/, descriptor: PROBLEM_MESSAGES.wholeMilliseconds },
   { pattern: /^must be a UUID$/, descriptor: PROBLEM_MESSAGES.uuid },
-  { pattern: /^Enter an email address like name@example\.com\.?$/, descriptor: PROBLEM_MESSAGES.email },
-  { pattern: /^Enter a phone number with its country code, like \+44 20 7946 0958\.?$/, descriptor: PROBLEM_MESSAGES.phone },
+  { pattern: /^Enter an email address like name@example\.com\.?$/, descriptor: PROBLEM_MESSAGES.email, standalone: true },
+  { pattern: /^Enter a phone number with its country code, like \+44 20 7946 0958\.?$/, descriptor: PROBLEM_MESSAGES.phone, standalone: true },
 ];
 
 /** Zod's own wording, as opposed to the messages our schemas give: those are made into sentences here. */
@@ -196,7 +196,7 @@ export function problemMessage(issue: Issue): Worded {
     const rule = key && message.startsWith(`${key} `) ? message.slice(key.length + 1) : message;
     const known = KNOWN_RULES.map((candidate) => ({ candidate, match: rule.match(candidate.pattern) })).find(({ match }) => match);
     // Without a field the rule reads on its own: worded as the schema gives it, unless its message needs no field.
-    if (known?.match && (key || !String(known.candidate.descriptor.defaultMessage).includes('{label}'))) {
+    if (known?.match && (key || known.candidate.standalone)) {
       return { descriptor: known.candidate.descriptor, values: { ...(key ? { field: key } : {}), label, ...known.candidate.values?.(known.match) } };
     }
     // Our schemas say "must be a time such as 08:30": that reads after the field's name.
