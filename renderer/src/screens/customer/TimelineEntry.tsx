@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { CHANNEL_LABELS } from '@core/domain/common';
 import type { Contact } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
+import { useSaidText } from '../../lib/i18n/said';
 import { timeText, whenText } from '../../components/when';
 
 /** Longer texts show their start, and a button reads them to the end. */
@@ -105,7 +106,9 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
   const isNote = contact.channel === 'note';
   const title = isNote ? 'Note' : contact.subject || CHANNEL_LABELS[contact.channel];
   const open = expanded.includes(contact.id);
-  const bodyLong = contact.body.length > excerpt;
+  // A note the system wrote (a transfer, a merge) reads in the agent's language.
+  const body = useSaidText()(contact.bodyMessage, contact.body);
+  const bodyLong = body.length > excerpt;
   const summaryLong = (contact.summary?.length ?? 0) > excerpt;
   const meta = [isNote ? null : CHANNEL_LABELS[contact.channel], datedFrom === null ? timeText(contact.at) : whenText(contact.at, datedFrom), ...people].filter(Boolean).join(' · ');
   return (
@@ -131,7 +134,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
           </Box>
           <Box id={`entry-text-${contact.id}`}>
             <Typography variant="body2" data-testid="timeline-text" sx={{ ...wrapping, mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
-              {bodyLong && !open ? excerptOf(contact.body, excerpt) : contact.body}
+              {bodyLong && !open ? excerptOf(body, excerpt) : body}
             </Typography>
             {/* How it ended, as wrapped up: what the history search also finds. */}
             {(contact.disposition || contact.summary) && (
