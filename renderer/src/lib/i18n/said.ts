@@ -39,3 +39,27 @@ export function useSaidText(): (said: Said | undefined, english: string) => stri
   const intl = useIntl();
   return useCallback((said, english) => formatSaid(intl, said, english), [intl]);
 }
+
+/**
+ * A refused change split for a form, in the agent's language: a sentence for
+ * each field it names (to show under it), and the rest for the form's own
+ * message. The translated counterpart of components/forms.ts refusalByField.
+ */
+export function useRefusalByField(): (error: unknown) => { fields: Record<string, string>; message: string | null } {
+  const problemText = useProblemText();
+  const refusalText = useRefusalText();
+  return useCallback(
+    (error) => {
+      if (!(error instanceof MutationRefused) || error.problems.length === 0) return { fields: {}, message: refusalText(error) };
+      const fields: Record<string, string> = {};
+      const rest: string[] = [];
+      for (const problem of error.problems) {
+        const field = problem.field.split('.')[0];
+        if (field) fields[field] ??= problemText(problem);
+        else rest.push(problemText(problem));
+      }
+      return { fields, message: rest.length ? rest.join(' ') : null };
+    },
+    [problemText, refusalText],
+  );
+}
