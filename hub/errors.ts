@@ -5,6 +5,8 @@ import { fieldProblems, formatProblem } from '@core/domain/problems';
 import type { ApiError } from '@core/hub-api';
 import { englishMessage, type MessageDescriptor, type MessageValues } from '@core/i18n/messages';
 import { HUB_MESSAGES } from './messages';
+import { hubIntl } from './i18n';
+import type { IntlShape } from '@formatjs/intl';
 
 /**
  * An error whose message is meant for the caller, with its HTTP status. Given
@@ -78,17 +80,23 @@ export function errorBody(statusCode: number, message: string, error?: string, s
   return { statusCode, error: error ?? REASONS[statusCode] ?? 'Error', message, ...(said ? { messageId: said.messageId, ...(said.values && Object.keys(said.values).length ? { values: said.values } : {}) } : {}) };
 }
 
+/** The request's formatter; British English on an app without the locale plugin (a test's bare Fastify). */
+function intlOf(request: FastifyRequest): IntlShape {
+  const decorated: Partial<Pick<FastifyRequest, 'intl'>> = request;
+  return decorated.intl ?? hubIntl('en-GB');
+}
+
 /** An answer's body worded in the requester's language, with the message's id and values for a desktop to word itself. */
 export function localisedBody(request: FastifyRequest, statusCode: number, descriptor: MessageDescriptor, values?: MessageValues, error?: string): ApiError {
-  return errorBody(statusCode, request.intl.formatMessage(descriptor, values), error, { messageId: String(descriptor.id), values });
+  return errorBody(statusCode, intlOf(request).formatMessage(descriptor, values), error, { messageId: String(descriptor.id), values });
 }
 
 /** Bad input in the requester's language: each problem's sentence, and the field in brackets for callers who need to find it. */
 function invalidRequest(request: FastifyRequest, error: ZodError): ApiError {
-  if (request.locale === 'en-GB') return errorBody(400, `Invalid request: ${describeZodError(error)}`, undefined, { messageId: String(HUB_MESSAGES.invalidRequest.id), values: { problems: describeZodError(error) } });
+  if ((request.locale ?? 'en-GB') === 'en-GB') return errorBody(400, `Invalid request: ${describeZodError(error)}`, undefined, { messageId: String(HUB_MESSAGES.invalidRequest.id), values: { problems: describeZodError(error) } });
   const problems = fieldProblems(error)
     .map((problem) => {
-      const sentence = formatProblem(request.intl, problem);
+      const sentence = formatProblem(intlOf(request), problem);
       return problem.field ? `${sentence.replace(/\.$/, '')} (${problem.field}).` : sentence;
     })
     .join(' ');
