@@ -17,13 +17,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { isHubPath } from '@core/hub-paths';
-import { errorBody } from './errors';
+import { localisedBody } from './errors';
 import { REDACTED_PATHS } from './logging';
 import { apiDocs } from './openapi';
 import { authPlugin } from './plugins/auth';
 import type { HubContext } from './plugins/context';
 import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
+import { localePlugin } from './plugins/locale';
 import { hostCheck } from './plugins/host-check';
 import { metricsPlugin } from './plugins/metrics';
 import { rateLimits } from './plugins/rate-limit';
@@ -37,6 +38,7 @@ import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 import { registerUpdateFeed } from './plugins/update-feed';
+import { HUB_MESSAGES } from './messages';
 
 export type { HubContext } from './plugins/context';
 
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
+  await app.register(localePlugin);
   await app.register(hostCheck, { publicUrls: options.publicUrls ?? [] });
   await app.register(errorsPlugin);
   await app.register(securityHeaders);
@@ -160,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Client-side routes (/queue, /customer?phone=…) all load the single page.
       return reply.headers(pageHeaders()).header('Cache-Control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).send(errorBody(404, `No route for ${request.method} ${url.split('?')[0] ?? url}`));
+    return reply.code(404).send(localisedBody(request, 404, HUB_MESSAGES.noRoute, { method: request.method, path: url.split('?')[0] ?? url }));
   });
 
   await app.ready();

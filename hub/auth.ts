@@ -10,6 +10,7 @@ import { UserSchema, type Role, type User } from '@core/domain/model';
 import type { Actor } from '@core/sync/mutations';
 import { HttpError } from './errors';
 import type { Queryable } from './storage';
+import { HUB_MESSAGES } from './messages';
 
 /** How long a session lasts from sign-in. */
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -29,8 +30,6 @@ export interface Session {
 }
 
 /** What a disabled person is told, at sign-in and on every request of a session they still hold. */
-export const DISABLED_MESSAGE = 'This account is disabled: ask an administrator.';
-
 export async function createSession(db: Queryable, userId: string, userAgent: string | undefined, now: number): Promise<{ token: string; id: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
@@ -81,7 +80,7 @@ function parsedUser(db: Queryable, id: string, version: number, data: unknown): 
 export async function authenticate(db: Queryable, request: FastifyRequest, now: number): Promise<Session> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
-  if (!match?.[1]) throw new HttpError(401, 'unauthorized', header ? 'The sign-in token is malformed.' : 'Sign in first: this needs a bearer token.');
+  if (!match?.[1]) throw new HttpError(401, 'unauthorized', header ? HUB_MESSAGES.tokenMalformed : HUB_MESSAGES.signInFirst);
   const tokenHash = hashToken(match[1]);
   const rows = await db.query<{
     id: string;
@@ -100,13 +99,13 @@ export async function authenticate(db: Queryable, request: FastifyRequest, now: 
     [tokenHash],
   );
   const session = rows[0];
-  if (!session) throw new HttpError(401, 'unauthorized', 'This session is not valid any more: sign in again.');
+  if (!session) throw new HttpError(401, 'unauthorized', HUB_MESSAGES.sessionInvalid);
   const expiresAt = new Date(session.expires_at).getTime();
-  if (expiresAt <= now) throw new HttpError(401, 'unauthorized', 'This session has expired: sign in again.');
-  if (session.version === null) throw new HttpError(401, 'unauthorized', 'This account no longer exists.');
+  if (expiresAt <= now) throw new HttpError(401, 'unauthorized', HUB_MESSAGES.sessionExpired);
+  if (session.version === null) throw new HttpError(401, 'unauthorized', HUB_MESSAGES.accountGone);
   const user = parsedUser(db, session.user_id, Number(session.version), session.data);
   // Checked on every request: disabling someone ends their sessions at once.
-  if (user.disabled) throw new HttpError(401, 'account_disabled', DISABLED_MESSAGE);
+  if (user.disabled) throw new HttpError(401, 'account_disabled', HUB_MESSAGES.accountDisabled);
   if (now - new Date(session.last_used_at).getTime() > 60_000) {
     await db.query('UPDATE sessions SET last_used_at = $2 WHERE token_hash = $1', [tokenHash, new Date(now)]);
   }

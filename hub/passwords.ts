@@ -6,6 +6,8 @@
  * 256 MiB, not 128 MiB per person.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HUB_MESSAGES } from './messages';
+import type { MessageDescriptor, MessageValues } from '@core/i18n/messages';
 
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keyLength: 64 } as const;
 const MAX_MEMORY = 256 * 1024 * 1024;
@@ -77,11 +79,11 @@ export function needsRehash(stored: string): boolean {
 }
 
 /** What a new password must be: long enough to resist guessing, and not the user name. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 10) return 'Use at least 10 characters.';
-  if (password.length > 200) return 'Use at most 200 characters.';
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'Do not use your user name in your password.';
-  if (/^(.)\1+$/.test(password)) return 'Do not repeat one character.';
+export function passwordProblem(password: string, username: string): { descriptor: MessageDescriptor; values?: MessageValues } | null {
+  if (password.length < 10) return { descriptor: HUB_MESSAGES.passwordTooShort, values: { min: 10 } };
+  if (password.length > 200) return { descriptor: HUB_MESSAGES.passwordTooLong, values: { max: 200 } };
+  if (password.toLowerCase().includes(username.toLowerCase())) return { descriptor: HUB_MESSAGES.passwordHasUsername };
+  if (/^(.)\1+$/.test(password)) return { descriptor: HUB_MESSAGES.passwordOneCharacter };
   return null;
 }
 

@@ -8,8 +8,8 @@
  */
 import { systemClock, type Clock } from './clock';
 import { PresenceRowSchema, QueueItemSchema, QueueSchema, UserSchema, type PresenceRow, type Queue, type QueueItem, type User } from '@core/domain/model';
-import { CHANNEL_LABELS } from '@core/domain/common';
-import { newNotification, PRESENCE_LABELS, type Notification } from '@core/domain/model';
+import { NOTIFICATION_MESSAGES, noticeText, presenceKey } from '@core/sync/mutations/notices';
+import { newNotification, type Notification } from '@core/domain/model';
 import { joinPresence, planOffers, type Agent, type OfferChange, type ReturnedTransfer } from '@core/routing';
 import { OFFER_TTL_MS, type MutationName } from '@core/sync/mutations';
 import { derivedId } from '@core/sync/mutations/helpers';
@@ -173,19 +173,18 @@ function memoryOf(storage: Storage): RoutingMemory {
 function returnedNotice(returned: ReturnedTransfer, state: RoutingState, now: number): Notification {
   const item = state.items.find((candidate) => candidate.id === returned.itemId)!;
   const agent = state.users.find((user) => user.id === returned.agentId);
-  const first = agent?.name.split(/\s+/)[0] ?? 'The agent';
+  const name = agent?.name.split(/\s+/)[0] ?? 'The agent';
   const queue = state.queues.find((candidate) => candidate.id === item.queueId)?.name ?? 'its';
-  const what = CHANNEL_LABELS[item.channel].toLowerCase();
-  const why =
+  const said =
     returned.why === 'expired'
-      ? `${first} did not take the ${what} you transferred in time`
-      : `${first} can no longer take the ${what} you transferred (${agent ? PRESENCE_LABELS[agent.presence].toLowerCase() : 'gone'})`;
+      ? noticeText(NOTIFICATION_MESSAGES.notTakenInTime, { name, channel: item.channel, queue })
+      : noticeText(NOTIFICATION_MESSAGES.cannotTake, { name, channel: item.channel, queue, presence: agent ? presenceKey(agent.presence) : 'gone' });
   return newNotification({
     id: derivedId(item.id, `returned:${returned.handoffAt}`),
     userId: returned.fromId,
     kind: 'transfer-returned',
     fromId: null,
-    text: `${why}: it is waiting in the ${queue} queue again.`,
+    ...said,
     customerId: item.customerId,
     contactId: item.contactId,
     at: now,

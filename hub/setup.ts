@@ -12,6 +12,7 @@ import { HttpError } from './errors';
 import { hashPassword, passwordProblem } from './passwords';
 import type { Queryable, Storage } from './storage';
 import { writeRow, writeTransaction } from './sync/store';
+import { HUB_MESSAGES } from './messages';
 
 export async function needsSetup(db: Queryable): Promise<boolean> {
   const rows = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM credentials) AS any');
@@ -34,12 +35,12 @@ export interface FirstAdmin {
 /** The first administrator and the hub's first integration key (answered once). */
 export async function createFirstAdmin(storage: Storage, input: FirstAdmin, now: number): Promise<{ user: User; integrationKey: string }> {
   const problem = passwordProblem(input.password, input.username);
-  if (problem) throw new HttpError(422, 'weak_password', problem);
+  if (problem) throw new HttpError(422, 'weak_password', problem.descriptor, problem.values);
   const hash = await hashPassword(input.password);
   const user = newUser({ id: `usr_${input.username}`, username: input.username, name: input.name, role: 'admin', timeZone: input.timeZone });
   await writeTransaction(storage, async (tx) => {
     // Checked under the write lock: of two set-up requests at once, the second finds an administrator.
-    if (!(await needsSetup(tx))) throw new HttpError(409, 'already_set_up', 'This hub already has an administrator: sign in instead.');
+    if (!(await needsSetup(tx))) throw new HttpError(409, 'already_set_up', HUB_MESSAGES.alreadySetUp);
     await writeRow(tx, 'user', user);
     await writeRow(tx, 'presence', newPresence(user.id, now));
     await tx.query('INSERT INTO credentials (user_id, username, password_hash, updated_at) VALUES ($1, $2, $3, $4)', [user.id, user.username, hash, new Date(now).toISOString()]);

@@ -10,6 +10,7 @@
  */
 import { HttpError } from './errors';
 import type { Queryable } from './storage';
+import { HUB_MESSAGES } from './messages';
 
 const WINDOW_MS = 15 * 60_000;
 const PAIR_FAILURES = 5;
@@ -33,9 +34,9 @@ function waitFor(failures: number, threshold: number): number {
   return Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** Math.max(0, failures - threshold));
 }
 
-function minutes(waitMs: number): string {
-  const count = Math.max(1, Math.ceil(waitMs / 60_000));
-  return `${count} minute${count === 1 ? '' : 's'}`;
+/** Whole minutes to wait, at least one. */
+function minutes(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / 60_000));
 }
 
 export class SignInThrottle {
@@ -56,11 +57,10 @@ export class SignInThrottle {
       const until = ms(row.blocked_until);
       if (until !== null && until > now) {
         const wait = until - now;
-        const message =
+        const refusal =
           row.username === ANY_ACCOUNT
-            ? `Too many failed sign-ins from this address: try again in ${minutes(wait)}.`
-            : `Too many failed sign-ins for ${username} from this address: try again in ${minutes(wait)}, or ask an administrator to reset the password.`;
-        const refusal = new HttpError(429, 'too_many_attempts', message);
+            ? new HttpError(429, 'too_many_attempts', HUB_MESSAGES.tooManyFromAddress, { minutes: minutes(wait) })
+            : new HttpError(429, 'too_many_attempts', HUB_MESSAGES.tooManyForAccount, { username, minutes: minutes(wait) });
         refusal.retryAfterSeconds = Math.ceil(wait / 1000);
         throw refusal;
       }

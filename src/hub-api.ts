@@ -27,8 +27,11 @@ export type Health = z.infer<typeof HealthSchema>;
 /** Every 4xx/5xx answer of the hub has this body. */
 export const ApiErrorSchema = z.object({
   error: z.string(),
-  message: z.string(),
+  /** For people, in the language the request's Accept-Language asked for (British English when none the hub speaks). */
+  message: z.string().describe("What went wrong, for people: in the language of the request's Accept-Language header (de, es; otherwise British English)."),
   statusCode: z.number().int(),
+  messageId: z.string().optional().describe('The message in the hub\'s catalogue (e.g. "hub.signIn.wrongPassword"), for clients that word it themselves. Absent on answers not worded from the catalogue.'),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('The values the message\'s placeholders take (names, counts), with messageId.'),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -7,6 +7,8 @@ import fp from 'fastify-plugin';
 import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Clock } from '../clock';
 import type { Queryable } from '../storage';
+import { HUB_MESSAGES } from '../messages';
+import { HttpError } from '../errors';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -49,11 +51,8 @@ export const rateLimits = fp(
       global: false,
       store: databaseStore(app.hub.storage, app.hub.clock),
       // In the error shape every other answer has.
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        error: 'too_many_requests',
-        message: `Too many requests from this address: try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds.`,
-      }),
+      // Thrown, so the error handler answers it in the requester's language (Retry-After is already set).
+      errorResponseBuilder: (_request, context) => new HttpError(429, 'too_many_requests', HUB_MESSAGES.tooManyRequests, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
     });
   },
   { name: 'rate-limits' },

@@ -19,6 +19,7 @@ import { loadUser } from '../auth';
 import { HttpError } from '../errors';
 import { hashPassword, oneTimePassword } from '../passwords';
 import { PERSON_ERRORS } from './schemas';
+import { HUB_MESSAGES } from '../messages';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { storage, clock } = app.hub;
@@ -65,7 +66,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!(await revokeIntegrationKey(storage, request.params.name, clock.now()))) throw new HttpError(404, 'not_found', `No active key is named "${request.params.name}".`);
+      if (!(await revokeIntegrationKey(storage, request.params.name, clock.now()))) throw new HttpError(404, 'not_found', HUB_MESSAGES.noSuchKey, { name: request.params.name });
       request.log.info({ keyName: request.params.name, by: request.session?.user.id }, 'integration key revoked');
       return { revoked: 1 };
     },
@@ -85,7 +86,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = await loadUser(storage, request.params.userId);
-      if (!user) throw new HttpError(404, 'not_found', 'No such person on the hub (yet): a person just added appears once their change has synced.');
+      if (!user) throw new HttpError(404, 'not_found', HUB_MESSAGES.noSuchPerson);
       const password = oneTimePassword(user.username);
       const hash = await hashPassword(password);
       const at = new Date(clock.now()).toISOString();

@@ -13,12 +13,13 @@ import {
   SignedOutResponseSchema,
   type SessionsResponse,
 } from '@core/account-api';
-import { createSession, DISABLED_MESSAGE, loadUser } from '../auth';
+import { createSession, loadUser } from '../auth';
 import { HttpError } from '../errors';
 import { dummyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from '../passwords';
 import { sessionOf } from '../plugins/auth';
 import { SignInThrottle } from '../signin-throttle';
 import { PERSON_ERRORS, PUBLIC_ERRORS } from './schemas';
+import { HUB_MESSAGES } from '../messages';
 
 /** Sign-in attempts one address may make a minute: room for a whole office behind one NAT, not for a guessing machine. */
 export const SIGN_INS_PER_MINUTE = 120;
@@ -59,11 +60,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = found && ok ? await loadUser(storage, found.user_id) : undefined;
       if (!found || !user) {
         await throttle.failed(username, address, clock.now());
-        throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
+        throw new HttpError(401, 'bad_credentials', HUB_MESSAGES.wrongPassword);
       }
       await throttle.succeeded(username, address);
       // Said only to whoever knows the password: it does not tell a guesser which accounts exist.
-      if (user.disabled) throw new HttpError(401, 'account_disabled', DISABLED_MESSAGE);
+      if (user.disabled) throw new HttpError(401, 'account_disabled', HUB_MESSAGES.accountDisabled);
       if (needsRehash(found.password_hash)) {
         await storage.query('UPDATE credentials SET password_hash = $2, updated_at = $3 WHERE user_id = $1', [user.id, await hashPassword(password), new Date(clock.now()).toISOString()]);
       }
@@ -135,7 +136,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rows = await storage.query<{ id: string }>('DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING id', [request.params.id, sessionOf(request).user.id]);
-      if (rows.length === 0) throw new HttpError(404, 'not_found', 'No such session of yours: it may have signed out or expired already.');
+      if (rows.length === 0) throw new HttpError(404, 'not_found', HUB_MESSAGES.noSuchSession);
       return { signedOut: rows.length };
     },
   );
@@ -172,11 +173,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await storage.query<{ password_hash: string }>('SELECT password_hash FROM credentials WHERE user_id = $1', [session.user.id]);
       if (!rows[0] || !(await verifyPassword(currentPassword, rows[0].password_hash))) {
         await throttle.failed(session.user.username, address, clock.now());
-        throw new HttpError(403, 'bad_credentials', 'Your current password is not right.');
+        throw new HttpError(403, 'bad_credentials', HUB_MESSAGES.currentPasswordWrong);
       }
       const problem = passwordProblem(newPassword, session.user.username);
-      if (problem) throw new HttpError(422, 'weak_password', problem);
-      if (newPassword === currentPassword) throw new HttpError(422, 'weak_password', 'The new password is the one you have now.');
+      if (problem) throw new HttpError(422, 'weak_password', problem.descriptor, problem.values);
+      if (newPassword === currentPassword) throw new HttpError(422, 'weak_password', HUB_MESSAGES.passwordUnchanged);
       const hash = await hashPassword(newPassword);
       const signedOut = await storage.transaction(async (tx) => {
         await tx.query('UPDATE credentials SET password_hash = $2, must_change = false, updated_at = $3 WHERE user_id = $1', [session.user.id, hash, new Date(clock.now()).toISOString()]);

@@ -6,6 +6,7 @@ import { createSession } from '../auth';
 import { HttpError } from '../errors';
 import { createFirstAdmin, isLoopbackAddress, needsSetup } from '../setup';
 import { PUBLIC_ERRORS } from './schemas';
+import { HUB_MESSAGES } from '../messages';
 
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { storage, clock, hubId } = app.hub;
@@ -23,9 +24,9 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request): Promise<LoginResponse> => {
-      if (!(await needsSetup(storage))) throw new HttpError(409, 'already_set_up', 'This hub already has an administrator: sign in instead.');
+      if (!(await needsSetup(storage))) throw new HttpError(409, 'already_set_up', HUB_MESSAGES.alreadySetUp);
       if (!isLoopbackAddress(request.ip)) {
-        throw new HttpError(403, 'forbidden', "The first administrator is created on the hub's own machine: open the workstation there (http://127.0.0.1:…).");
+        throw new HttpError(403, 'forbidden', HUB_MESSAGES.setupOnHubMachine);
       }
       const { user, integrationKey } = await createFirstAdmin(storage, request.body, clock.now());
       const session = await createSession(storage, user.id, request.headers['user-agent'], clock.now());

@@ -12,6 +12,8 @@ import type { EntityName } from '@core/sync/entities';
 import type { User } from '@core/domain/model';
 import { HttpError } from '../errors';
 import type { Queryable, Storage } from '../storage';
+import type { MessageValues } from '@core/i18n/messages';
+import { storedMessage } from './store';
 
 interface ChangeRow {
   entity: EntityName;
@@ -155,12 +157,12 @@ export async function pull(storage: Storage, user: User, hubId: string, query: P
 
       let rejected: Rejection[] = [];
       if (query.since !== undefined && query.since <= lastMutationId) {
-        const rows = await tx.query<{ id: number; name: string; code: string; message: string }>(
-          `SELECT id, name, code, message FROM mutations
+        const rows = await tx.query<{ id: number; name: string; code: string; message: string; message_id: string | null; message_values: MessageValues | null }>(
+          `SELECT id, name, code, message, message_id, message_values FROM mutations
            WHERE client_id = $1 AND id >= $2 AND status = 'rejected' ORDER BY id LIMIT 1000`,
           [query.clientId, query.since],
         );
-        rejected = rows.map((row) => ({ id: Number(row.id), name: row.name, code: row.code as RejectionCode, message: row.message }));
+        rejected = rows.map((row) => ({ id: Number(row.id), name: row.name, code: row.code as RejectionCode, message: row.message, ...storedMessage(row) }));
       }
 
       return {

@@ -25,7 +25,9 @@ import { actorOf } from '../auth';
 import { HttpError } from '../errors';
 import { consoleLog, describeFailure, isTransient, type FailureLog } from '../failures';
 import type { Queryable, Storage } from '../storage';
-import { announcedWrite, hubStore } from './store';
+import { announcedWrite, hubStore, storedMessage } from './store';
+import { englishMessage, type MessageValues } from '@core/i18n/messages';
+import { REJECTIONS } from '@core/sync/mutations/rejections';
 
 interface ValidMutation {
   id: number;
@@ -115,13 +117,13 @@ export async function applyPush(
     const results: MutationResult[] = [];
     let last = client.last_mutation_id;
     let changed = false;
-    const logged: { id: number; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null; message: string | null }[] = [];
+    const logged: { id: number; name: string; args: unknown; made_at: number; applied_at: number; status: string; code: string | null; message: string | null; message_id: string | null; message_values: MessageValues | null }[] = [];
 
     const replays = mutations.filter((mutation) => mutation.id <= last);
     if (replays.length) {
       // Answered from the stored results, never applied twice.
-      const stored = await tx.query<{ id: number; status: string; code: string | null; message: string | null }>(
-        'SELECT id, status, code, message FROM mutations WHERE client_id = $1 AND id = ANY($2::bigint[])',
+      const stored = await tx.query<{ id: number; status: string; code: string | null; message: string | null; message_id: string | null; message_values: MessageValues | null }>(
+        'SELECT id, status, code, message, message_id, message_values FROM mutations WHERE client_id = $1 AND id = ANY($2::bigint[])',
         [clientId, replays.map((mutation) => mutation.id)],
       );
       const byId = new Map(stored.map((row) => [Number(row.id), row]));
@@ -129,7 +131,7 @@ export async function applyPush(
         const row = byId.get(mutation.id);
         results.push(
           row?.status === 'rejected'
-            ? { id: mutation.id, status: 'rejected', code: (row.code ?? 'invalid') as RejectionCode, message: row.message ?? '' }
+            ? { id: mutation.id, status: 'rejected', code: (row.code ?? 'invalid') as RejectionCode, message: row.message ?? '', ...storedMessage(row) }
             : { id: mutation.id, status: 'applied' },
         );
       }
@@ -152,15 +154,11 @@ export async function applyPush(
         await tx.exec('ROLLBACK TO SAVEPOINT mutation');
         if (isTransient(error)) throw error;
         if (error instanceof DomainError) {
-          result = { id: mutation.id, status: 'rejected', code: error.code, message: error.message };
+          result = { id: mutation.id, status: 'rejected', code: error.code, message: error.message, messageId: error.messageId, values: error.values };
         } else {
           log.error({ clientId, mutationId: mutation.id, mutation: mutation.name, err: describeFailure(error) }, 'push: a mutation failed unexpectedly; recorded as rejected');
-          result = {
-            id: mutation.id,
-            status: 'rejected',
-            code: 'internal',
-            message: `The hub could not apply this change because of an unexpected error (logged as mutation ${mutation.id}); it was not saved. Tell your administrator if this happens again.`,
-          };
+          const values = { mutationId: mutation.id };
+          result = { id: mutation.id, status: 'rejected', code: 'internal', message: englishMessage(REJECTIONS.internal, values), messageId: String(REJECTIONS.internal.id), values };
         }
       }
       logged.push({
@@ -172,6 +170,8 @@ export async function applyPush(
         status: result.status,
         code: result.status === 'rejected' ? result.code : null,
         message: result.status === 'rejected' ? result.message : null,
+        message_id: result.status === 'rejected' ? (result.messageId ?? null) : null,
+        message_values: result.status === 'rejected' ? (result.values ?? null) : null,
       });
       await hooks.afterMutation?.(index);
       results.push(result);
@@ -182,9 +182,9 @@ export async function applyPush(
       // Every mutation's log entry and the client's new position in one statement.
       await tx.query(
         `WITH logged AS (
-           INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message)
-           SELECT $1, m.id, $3, m.name, m.args, m.made_at, m.applied_at, nextval('change_seq'), m.status, m.code, m.message
-             FROM jsonb_to_recordset($4::jsonb) AS m (id bigint, name text, args jsonb, made_at bigint, applied_at bigint, status text, code text, message text))
+           INSERT INTO mutations (client_id, id, user_id, name, args, made_at, applied_at, seq, status, code, message, message_id, message_values)
+           SELECT $1, m.id, $3, m.name, m.args, m.made_at, m.applied_at, nextval('change_seq'), m.status, m.code, m.message, m.message_id, m.message_values
+             FROM jsonb_to_recordset($4::jsonb) AS m (id bigint, name text, args jsonb, made_at bigint, applied_at bigint, status text, code text, message text, message_id text, message_values jsonb))
          UPDATE clients SET last_mutation_id = $2, last_seen_at = now() WHERE client_id = $1`,
         [clientId, last, user.id, JSON.stringify(logged)],
       );

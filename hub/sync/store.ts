@@ -8,6 +8,7 @@ import { customerOfRow, ENTITIES, inboxScopeKey, isPersonScopeKey, parseEntityRo
 import { DomainError, REFERENCE_ENTITIES, type CustomerRows, type MutationStore } from '@core/sync/mutations';
 import { ScriptSchema, type Role, type Script } from '@core/domain/model';
 import { problemSentence } from '@core/domain/problems';
+import { REJECTIONS } from '@core/sync/mutations/rejections';
 import type { Queryable, Storage } from '../storage';
 import { finishWrite } from './announce';
 
@@ -232,12 +233,12 @@ export async function putRows<E extends EntityName>(tx: Queryable, entity: E, in
     const checked = ENTITIES[entity].schema.safeParse(input);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      throw new DomainError('invalid', `Invalid ${entity}: ${issue ? problemSentence(issue) : 'unreadable'}`);
+      throw new DomainError('invalid', REJECTIONS.rowInvalid, { entity, problem: issue ? problemSentence(issue) : 'unreadable' });
     }
     const row = checked.data as EntityRow<E>;
     const customerId = customerOfRow(entity, row);
     // A customer id that looked like a person's key would share that person's scope.
-    if (customerId && !PERSONAL_ENTITIES.has(entity) && isPersonScopeKey(customerId)) throw new DomainError('invalid', `Invalid ${entity}: a customer id cannot start with “person:”.`);
+    if (customerId && !PERSONAL_ENTITIES.has(entity) && isPersonScopeKey(customerId)) throw new DomainError('invalid', REJECTIONS.rowPersonKey, { entity });
     return { id: row.id, customer_id: customerId, data: row };
   });
   const written = writtenBy(tx);
@@ -381,4 +382,9 @@ export function hubStore(tx: Queryable): MutationStore {
 export async function isEmptyHub(db: Queryable): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM entities LIMIT 1) t');
   return Number(rows[0]?.n ?? 0) === 0;
+}
+
+/** A stored rejection's message id and values, as the protocol carries them (absent for rejections logged before they were kept). */
+export function storedMessage(row: { message_id: string | null; message_values: Record<string, string | number> | null }): { messageId?: string; values?: Record<string, string | number> } {
+  return { ...(row.message_id ? { messageId: row.message_id } : {}), ...(row.message_values ? { values: row.message_values } : {}) };
 }

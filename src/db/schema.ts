@@ -38,7 +38,11 @@ export interface RejectionRow {
   id: number;
   name: string;
   code: RejectionCode;
+  /** British English: what older hubs send, and what shows when the message id is unknown here. */
   message: string;
+  /** The message in the catalogue (area `rejection` or `problem`) and its values, to say it in the agent's language. */
+  messageId?: string;
+  values?: Record<string, string | number>;
   /** When the agent made the change. */
   madeAt: number;
   /** When the refusal reached this desktop. */

@@ -310,6 +310,17 @@ export const PromiseSchema = z.object({
 });
 export type ContactPromise = z.infer<typeof PromiseSchema>;
 
+/**
+ * Text the hub or a rule wrote (not a person): its message id and values, so
+ * each reader sees it in their own language. The row keeps the English too,
+ * for older desktops and for rows written before this was kept.
+ */
+export const SaidSchema = z.object({
+  id: z.string().min(1).max(200),
+  values: z.record(z.string().max(64), z.union([wellFormedText().max(4000), z.number()])).refine((values) => Object.keys(values).length <= 20, 'a message carries at most 20 values').default({}),
+});
+export type Said = z.infer<typeof SaidSchema>;
+
 /** One interaction with a customer on any channel; internal notes are contacts on the `note` channel. */
 export const ContactSchema = z.object({
   id: IdSchema,
@@ -319,6 +330,8 @@ export const ContactSchema = z.object({
   subject: wellFormedText().trim().max(300),
   /** The message, the call's transcript, or the note. */
   body: longText(),
+  /** A note the system wrote (a transfer, a merge): the body as a message, for the reader's language. */
+  bodyMessage: SaidSchema.optional(),
   /** The customer's address it came from or went to (phone, email, handle). */
   address: wellFormedText().max(320).nullable().default(null),
   /** When it started (arrived, was sent, was written). */
@@ -806,8 +819,10 @@ export const NotificationSchema = z.object({
   kind: NotificationKindSchema,
   /** Who caused it (null: the hub, e.g. an offer that lapsed). */
   fromId: IdSchema.nullable(),
-  /** What it says, in words. */
+  /** What it says, in words (British English). */
   text: longText(2000),
+  /** What it says as a message, for the reader's language (rows from before have only `text`). */
+  textMessage: SaidSchema.optional(),
   customerId: IdSchema.nullable().default(null),
   contactId: IdSchema.nullable().default(null),
   at: EpochMsSchema,
@@ -816,6 +831,6 @@ export const NotificationSchema = z.object({
 export type Notification = z.infer<typeof NotificationSchema>;
 
 /** A notification's row: unread, about no customer unless given. */
-export function newNotification(fields: Pick<Notification, 'id' | 'userId' | 'kind' | 'fromId' | 'text' | 'at'> & Partial<Pick<Notification, 'customerId' | 'contactId'>>): Notification {
+export function newNotification(fields: Pick<Notification, 'id' | 'userId' | 'kind' | 'fromId' | 'text' | 'at'> & Partial<Pick<Notification, 'customerId' | 'contactId' | 'textMessage'>>): Notification {
   return { customerId: null, contactId: null, readAt: null, ...fields };
 }

@@ -5,7 +5,9 @@
  * becomes "Enter an email address like name@example.com", never
  * "patch.emails.0: Invalid email address".
  */
+import { defineMessages } from '@formatjs/intl';
 import type { z } from 'zod';
+import { englishMessage, type MessageDescriptor, type MessageValues, type TextFormatter } from '../i18n/messages';
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -15,7 +17,11 @@ export interface FieldProblem {
   field: string;
   /** Where in the input, for code that needs the exact place. */
   path: readonly PathKey[];
-  /** A sentence for people. */
+  /** The sentence as a message, formatted in the reader's language (formatProblem). */
+  descriptor: MessageDescriptor;
+  /** Its values: `field` (the field's key) and `label` (its name in English) among them. */
+  values: MessageValues;
+  /** The sentence in British English, for logs and API callers. */
   message: string;
 }
 
@@ -23,24 +29,86 @@ export interface FieldProblem {
 const WRAPPERS = new Set(['patch', 'args', 'fields', 'input']);
 
 /** Fields as people know them; others are read from their name ("preferredChannel" → "Preferred channel"). */
-const FIELD_LABELS: Record<string, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  emails: 'Email address',
-  email: 'Email address',
-  phones: 'Phone number',
-  phone: 'Phone number',
-  timeZone: 'Time zone',
-  quietHours: 'Quiet hours',
-  dueAt: 'Due time',
-  at: 'Time',
-  username: 'User name',
-  body: 'Message',
-  id: 'Id',
-  teamIds: 'Teams',
-  queueIds: 'Queues',
-  hubUrl: 'Hub address',
-};
+export const FIELD_LABEL_MESSAGES = defineMessages({
+  firstName: { id: 'problem.label.firstName', defaultMessage: 'First name' },
+  lastName: { id: 'problem.label.lastName', defaultMessage: 'Last name' },
+  emails: { id: 'problem.label.emails', defaultMessage: 'Email address' },
+  email: { id: 'problem.label.email', defaultMessage: 'Email address' },
+  phones: { id: 'problem.label.phones', defaultMessage: 'Phone number' },
+  phone: { id: 'problem.label.phone', defaultMessage: 'Phone number' },
+  timeZone: { id: 'problem.label.timeZone', defaultMessage: 'Time zone' },
+  quietHours: { id: 'problem.label.quietHours', defaultMessage: 'Quiet hours' },
+  dueAt: { id: 'problem.label.dueAt', defaultMessage: 'Due time' },
+  at: { id: 'problem.label.at', defaultMessage: 'Time' },
+  username: { id: 'problem.label.username', defaultMessage: 'User name' },
+  body: { id: 'problem.label.body', defaultMessage: 'Message' },
+  id: { id: 'problem.label.id', defaultMessage: 'Id' },
+  teamIds: { id: 'problem.label.teamIds', defaultMessage: 'Teams' },
+  queueIds: { id: 'problem.label.queueIds', defaultMessage: 'Queues' },
+  hubUrl: { id: 'problem.label.hubUrl', defaultMessage: 'Hub address' },
+  name: { id: 'problem.label.name', defaultMessage: 'Name' },
+  language: { id: 'problem.label.language', defaultMessage: 'Language' },
+  currency: { id: 'problem.label.currency', defaultMessage: 'Currency' },
+  subject: { id: 'problem.label.subject', defaultMessage: 'Subject' },
+  password: { id: 'problem.label.password', defaultMessage: 'Password' },
+  preferredChannel: { id: 'problem.label.preferredChannel', defaultMessage: 'Preferred channel' },
+});
+
+/**
+ * Each sentence once, with the field's name as `{label}`: in another language
+ * the label is the field's name in that language (formatProblem). A list's
+ * label reads in the singular ("Email address"), so a count goes after it
+ * ("Email address: give at least 1.") rather than making the noun plural.
+ */
+export const PROBLEM_MESSAGES = defineMessages({
+  inputType: {
+    id: 'problem.input.type',
+    defaultMessage: '{expected, select, object {The input must be an object.} array {The input must be an array.} other {The input must be a {expected}.}}',
+  },
+  required: { id: 'problem.field.required', defaultMessage: '{label} is required.' },
+  notValid: { id: 'problem.field.notValid', defaultMessage: '{label} is not valid.' },
+  enter: { id: 'problem.field.enter', defaultMessage: 'Enter {label}.' },
+  enterId: { id: 'problem.field.enterId', defaultMessage: 'Enter an id.' },
+  minLength: { id: 'problem.field.minLength', defaultMessage: '{label} needs at least {min} characters.' },
+  minItems: { id: 'problem.field.minItems', defaultMessage: '{label}: give at least {min}.' },
+  minValue: { id: 'problem.field.minValue', defaultMessage: '{label} must be at least {min}.' },
+  maxLength: { id: 'problem.field.maxLength', defaultMessage: '{label} can be at most {max} characters.' },
+  maxItems: { id: 'problem.field.maxItems', defaultMessage: '{label}: give at most {max}.' },
+  maxValue: { id: 'problem.field.maxValue', defaultMessage: '{label} must be at most {max}.' },
+  oneOf: { id: 'problem.field.oneOf', defaultMessage: '{label} must be one of: {choices}.' },
+  email: { id: 'problem.field.email', defaultMessage: 'Enter an email address like name@example.com.' },
+  format: { id: 'problem.field.format', defaultMessage: '{label} is not in the right form.' },
+  unknownKeys: {
+    id: 'problem.input.unknownKeys',
+    defaultMessage: '{count, plural, one {{keys} is not something that can be given here.} other {{keys} are not something that can be given here.}}',
+  },
+  // The schemas' own short rules that most fields share (src/domain/common.ts), worded after the field's name.
+  notEmpty: { id: 'problem.rule.notEmpty', defaultMessage: '{label} must not be empty.' },
+  atMostCharacters: { id: 'problem.rule.atMostCharacters', defaultMessage: '{label} must be at most {max} characters.' },
+  timeZone: { id: 'problem.rule.timeZone', defaultMessage: '{label} must be an IANA time zone such as Europe/London.' },
+  languageTag: { id: 'problem.rule.languageTag', defaultMessage: '{label} must be a language tag such as en or fr-FR.' },
+  currencyCode: { id: 'problem.rule.currencyCode', defaultMessage: '{label} must be a currency code such as GBP or EUR.' },
+  timeOfDay: { id: 'problem.rule.timeOfDay', defaultMessage: '{label} must be a time such as 08:30.' },
+  wholeMilliseconds: { id: 'problem.rule.wholeMilliseconds', defaultMessage: '{label} must be a whole number of milliseconds.' },
+  uuid: { id: 'problem.rule.uuid', defaultMessage: '{label} must be a UUID.' },
+  phone: { id: 'problem.rule.phone', defaultMessage: 'Enter a phone number with its country code, like +44 20 7946 0958.' },
+  /** Another rule a schema words itself: its English sentence, as the schema gives it. */
+  other: { id: 'problem.rule.other', defaultMessage: '{text}' },
+});
+
+/** The schemas' own messages that have a message here: the rule's text (after the field's key), which message says it, and whether it reads without a field. */
+const KNOWN_RULES: readonly { pattern: RegExp; descriptor: MessageDescriptor; values?: (match: RegExpMatchArray) => MessageValues; standalone?: true }[] = [
+  { pattern: /^must not be empty$/, descriptor: PROBLEM_MESSAGES.notEmpty },
+  { pattern: /^must be at most (\d+) characters$/, descriptor: PROBLEM_MESSAGES.atMostCharacters, values: (match) => ({ max: Number(match[1]) }) },
+  { pattern: /^must be an IANA time zone such as Europe\/London$/, descriptor: PROBLEM_MESSAGES.timeZone },
+  { pattern: /^must be a language tag such as en or fr-FR$/, descriptor: PROBLEM_MESSAGES.languageTag },
+  { pattern: /^must be a currency code such as GBP or EUR$/, descriptor: PROBLEM_MESSAGES.currencyCode },
+  { pattern: /^must be a time such as 08:30$/, descriptor: PROBLEM_MESSAGES.timeOfDay },
+  { pattern: /^must be a whole number of milliseconds$/, descriptor: PROBLEM_MESSAGES.wholeMilliseconds },
+  { pattern: /^must be a UUID$/, descriptor: PROBLEM_MESSAGES.uuid },
+  { pattern: /^Enter an email address like name@example\.com\.?$/, descriptor: PROBLEM_MESSAGES.email, standalone: true },
+  { pattern: /^Enter a phone number with its country code, like \+44 20 7946 0958\.?$/, descriptor: PROBLEM_MESSAGES.phone, standalone: true },
+];
 
 /** Zod's own wording, as opposed to the messages our schemas give: those are made into sentences here. */
 const ZOD_DEFAULT = /^(Too (small|big)|Invalid|Unrecognized|Expected)/;
@@ -52,11 +120,14 @@ function fieldKeys(path: readonly PathKey[]): string[] {
   return keys;
 }
 
+function isKnownField(key: string): key is keyof typeof FIELD_LABEL_MESSAGES {
+  return Object.hasOwn(FIELD_LABEL_MESSAGES, key);
+}
+
 /** "preferredChannel" → "Preferred channel"; a known field by its usual name. */
 export function fieldLabel(key: string | undefined): string {
   if (!key) return 'This';
-  const known = FIELD_LABELS[key];
-  if (known) return known;
+  if (isKnownField(key)) return String(FIELD_LABEL_MESSAGES[key].defaultMessage);
   // Environment variables (the hub's settings) are known by their names.
   if (/^[A-Z][A-Z0-9_]*$/.test(key)) return key;
   const words = key
@@ -67,56 +138,93 @@ export function fieldLabel(key: string | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const lower = (label: string) => (label === 'Id' ? 'an id' : label.charAt(0).toLowerCase() + label.slice(1));
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 const sentence = (text: string) => {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 };
 
-function fromCode(issue: Issue, label: string, keys: readonly string[]): string {
+interface Worded {
+  descriptor: MessageDescriptor;
+  values: MessageValues;
+}
+
+function fromCode(issue: Issue, key: string | undefined, keys: readonly string[]): Worded {
+  const label = fieldLabel(key);
+  // `field` lets a reader in another language see the field's own name (formatProblem).
+  const about = (descriptor: MessageDescriptor, values: MessageValues = {}, shown = label): Worded => ({ descriptor, values: { ...(key ? { field: key } : {}), label: shown, ...values } });
   switch (issue.code) {
     case 'invalid_type':
-      if (keys.length === 0) return `The input must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+      if (keys.length === 0) return { descriptor: PROBLEM_MESSAGES.inputType, values: { expected: issue.expected } };
       // Zod leaves the input out of its issues: its own message says whether anything was given.
-      return /received undefined/.test(issue.message) ? `${label} is required` : `${label} is not valid`;
+      return about(/received undefined/.test(issue.message) ? PROBLEM_MESSAGES.required : PROBLEM_MESSAGES.notValid);
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? `Enter ${lower(label)}` : `${label} needs at least ${min} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `Give at least ${min} ${lower(label)}${min === 1 ? '' : 's'}`;
-      return `${label} must be at least ${min}`;
+      if (issue.origin === 'string') {
+        if (min > 1) return about(PROBLEM_MESSAGES.minLength, { min });
+        return label === 'Id' ? about(PROBLEM_MESSAGES.enterId) : about(PROBLEM_MESSAGES.enter, {}, lower(label));
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return about(PROBLEM_MESSAGES.minItems, { min });
+      return about(PROBLEM_MESSAGES.minValue, { min });
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') return `${label} can be at most ${max} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `Give at most ${max} ${lower(label)}${max === 1 ? '' : 's'}`;
-      return `${label} must be at most ${max}`;
+      if (issue.origin === 'string') return about(PROBLEM_MESSAGES.maxLength, { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return about(PROBLEM_MESSAGES.maxItems, { max });
+      return about(PROBLEM_MESSAGES.maxValue, { max });
     }
     case 'invalid_value':
-      return `${label} must be one of: ${issue.values.map(String).join(', ')}`;
+      return about(PROBLEM_MESSAGES.oneOf, { choices: issue.values.map(String).join(', ') });
     case 'invalid_format':
-      return issue.format === 'email' ? 'Enter an email address like name@example.com' : `${label} is not in the right form`;
+      return issue.format === 'email' ? about(PROBLEM_MESSAGES.email) : about(PROBLEM_MESSAGES.format);
     case 'unrecognized_keys':
-      return `${issue.keys.length === 1 ? `“${issue.keys[0]}” is` : `${issue.keys.map((key) => `“${key}”`).join(', ')} are`} not something that can be given here`;
+      return { descriptor: PROBLEM_MESSAGES.unknownKeys, values: { count: issue.keys.length, keys: issue.keys.map((name) => `“${name}”`).join(', ') } };
     default:
-      return `${label} is not valid`;
+      return about(PROBLEM_MESSAGES.notValid);
   }
 }
 
-/** One issue as a sentence: the schema's own message when it is one, else worded from what went wrong and the field's name. */
-export function problemSentence(issue: Issue): string {
+/** One issue as a message: the schema's own rule when it gives one, else worded from what went wrong and the field's name. */
+export function problemMessage(issue: Issue): Worded {
   const keys = fieldKeys(issue.path);
-  const label = fieldLabel(keys[keys.length - 1]);
+  const key = keys[keys.length - 1];
+  const label = fieldLabel(key);
   const message = issue.message.trim();
   if (message && !ZOD_DEFAULT.test(message)) {
+    // Some name their field first ("clientId must be a UUID"): the rule is what follows.
+    const rule = key && message.startsWith(`${key} `) ? message.slice(key.length + 1) : message;
+    const known = KNOWN_RULES.map((candidate) => ({ candidate, match: rule.match(candidate.pattern) })).find(({ match }) => match);
+    // Without a field the rule reads on its own: worded as the schema gives it, unless its message needs no field.
+    if (known?.match && (key || known.candidate.standalone)) {
+      return { descriptor: known.candidate.descriptor, values: { ...(key ? { field: key } : {}), label, ...known.candidate.values?.(known.match) } };
+    }
     // Our schemas say "must be a time such as 08:30": that reads after the field's name.
-    const key = keys[keys.length - 1];
-    // Some name their field first ("clientId must be a UUID"): the field's name in words replaces it.
-    if (key && message.startsWith(`${key} `)) return sentence(`${label}${message.slice(key.length)}`);
     // A rule about the whole input (no field) is already a sentence once capitalised.
-    return sentence(key && /^[a-z]/.test(message) ? `${label} ${message}` : message);
+    const text = sentence(key && (rule !== message || /^[a-z]/.test(message)) ? `${label} ${rule}` : message);
+    return { descriptor: PROBLEM_MESSAGES.other, values: { text } };
   }
-  return sentence(fromCode(issue, label, keys));
+  return fromCode(issue, key, keys);
+}
+
+/** One issue as a sentence in British English. */
+export function problemSentence(issue: Issue): string {
+  const { descriptor, values } = problemMessage(issue);
+  return englishMessage(descriptor, values);
+}
+
+/** A message's values as a reader in `intl`'s language sees them: a known field by its name in that language. */
+export function localValues(intl: TextFormatter, values: MessageValues | undefined): MessageValues | undefined {
+  const field = values?.field;
+  if (typeof field !== 'string' || !isKnownField(field)) return values;
+  const label = intl.formatMessage(FIELD_LABEL_MESSAGES[field]);
+  // In English the values already say it (some sentences want the name in lower case: "Enter first name").
+  return label === FIELD_LABEL_MESSAGES[field].defaultMessage ? values : { ...values, label };
+}
+
+/** A problem (or a refusal worded from one) in the reader's language. */
+export function formatProblem(intl: TextFormatter, problem: Pick<FieldProblem, 'descriptor' | 'values'>): string {
+  return intl.formatMessage(problem.descriptor, localValues(intl, problem.values));
 }
 
 /** Every issue as a sentence with its field, one per field and sentence. */
@@ -125,10 +233,11 @@ export function fieldProblems(error: { issues: readonly Issue[] }): FieldProblem
   const problems: FieldProblem[] = [];
   for (const issue of error.issues) {
     const field = fieldKeys(issue.path).join('.');
-    const message = problemSentence(issue);
+    const { descriptor, values } = problemMessage(issue);
+    const message = englishMessage(descriptor, values);
     if (seen.has(`${field}\n${message}`)) continue;
     seen.add(`${field}\n${message}`);
-    problems.push({ field, path: issue.path, message });
+    problems.push({ field, path: issue.path, descriptor, values, message });
   }
   return problems;
 }

@@ -18,10 +18,26 @@ export function englishOf<K extends string>(messages: Record<K, MessageDescripto
   return Object.fromEntries(Object.entries<MessageDescriptor>(messages).map(([key, message]) => [key, typeof message.defaultMessage === 'string' ? message.defaultMessage : key])) as Record<K, string>;
 }
 
-let english: IntlShape | null = null;
+/** Values a message carries between the hub and the desktop: names and numbers, never text to translate. */
+export type MessageValues = Record<string, string | number>;
+
+let english: IntlShape | undefined;
+
+/**
+ * The British English of a message with its values, for logs, for API
+ * callers that read `message`, and for desktops too old to know its id.
+ */
+export function englishMessage(descriptor: MessageDescriptor, values?: MessageValues): string {
+  english ??= createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: {}, onError: () => undefined });
+  return english.formatMessage(descriptor, values);
+}
+
+/** What formats a message in a reader's language: react-intl's `useIntl()` or @formatjs/intl's `createIntl()`. */
+export interface TextFormatter {
+  formatMessage(descriptor: MessageDescriptor, values?: MessageValues): string;
+}
 
 /** A message in British English, for text that stays English (logs, support diagnostics). */
 export function formatEnglish(message: Message): string {
-  english ??= createIntl({ locale: 'en-GB', messages: {} });
-  return english.formatMessage(message.descriptor, message.values);
+  return englishMessage(message.descriptor, message.values);
 }

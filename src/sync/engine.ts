@@ -5,7 +5,7 @@
  * fetch and an IndexedDB (through the AgentDeskDb it is given).
  */
 import { META, type AgentDeskDb } from '../db/schema';
-import { applyPulledPage, resetLocalCache } from './local';
+import { applyPulledPage, rejectionMessage, resetLocalCache } from './local';
 import type { Actor } from './mutations';
 import {
   MAX_PUSH_MUTATIONS,
@@ -351,7 +351,7 @@ export class SyncEngine {
       const rejections = response.results.flatMap((result) => {
         if (result.status !== 'rejected') return [];
         const mutation = batch.find((m) => m.id === result.id);
-        return mutation ? [{ id: result.id, name: mutation.name, code: result.code, message: result.message, madeAt: mutation.at, at: now, args: mutation.args }] : [];
+        return mutation ? [{ id: result.id, name: mutation.name, code: result.code, ...rejectionMessage(result), madeAt: mutation.at, at: now, args: mutation.args }] : [];
       });
       await db.transaction('rw', [db.meta, db.rejections], async () => {
         if (rejections.length) await db.rejections.bulkPut(rejections);

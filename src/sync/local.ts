@@ -7,6 +7,7 @@ import type { Table } from 'dexie';
 import { ZodError } from 'zod';
 import { type DraftDrop, dropDrafts } from '../db/drafts';
 import { describeProblems, fieldProblems, type FieldProblem } from '../domain/problems';
+import type { Message } from '../i18n/messages';
 import { type AgentDeskDb, META, type LocalRow, type RejectionRow, type ShadowRow } from '../db/schema';
 import { ENTITIES, type EntityName, type EntityRow } from './entities';
 import {
@@ -121,6 +122,8 @@ export class MutationRefused extends Error {
     readonly code: string,
     /** For invalid arguments: each problem with the field it belongs to, for forms to show under that field. */
     readonly problems: readonly FieldProblem[] = [],
+    /** The refusal as a message, to say it in the agent's language (formatRefusal); absent for an unexpected failure. */
+    readonly said?: Message,
   ) {
     super(message);
     this.name = 'MutationRefused';
@@ -146,7 +149,9 @@ export async function mutate<N extends MutationName>(
     args = parseMutationArgs(name, input);
   } catch (error) {
     if (!(error instanceof ZodError)) throw new MutationRefused(String(error), 'invalid');
-    throw new MutationRefused(describeProblems(error), 'invalid', fieldProblems(error));
+    const problems = fieldProblems(error);
+    const first = problems[0];
+    throw new MutationRefused(describeProblems(error), 'invalid', problems, first && { descriptor: first.descriptor, values: first.values });
   }
   try {
     const { drafts } = options;
@@ -163,9 +168,18 @@ export async function mutate<N extends MutationName>(
     changes.emit();
     return id;
   } catch (error) {
-    if (error instanceof DomainError) throw new MutationRefused(error.message, error.code);
+    if (error instanceof DomainError) throw new MutationRefused(error.message, error.code, [], { descriptor: error.descriptor, values: error.values });
     throw error;
   }
+}
+
+/** A rejection's message as a desktop keeps it: the English, and the id and values when the hub sent them. */
+export function rejectionMessage(rejection: Pick<Rejection, 'message' | 'messageId' | 'values'>): Pick<RejectionRow, 'message' | 'messageId' | 'values'> {
+  return {
+    message: rejection.message,
+    ...(rejection.messageId ? { messageId: rejection.messageId } : {}),
+    ...(rejection.values ? { values: rejection.values } : {}),
+  };
 }
 
 /** A pull page, validated and ready to apply. */
@@ -247,7 +261,7 @@ export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: Pulle
     for (const mutation of taken) {
       const rejection = rejectedById.get(mutation.id);
       if (rejection) {
-        rejections.push({ id: mutation.id, name: mutation.name, code: rejection.code, message: rejection.message, madeAt: mutation.at, at: now, args: mutation.args });
+        rejections.push({ id: mutation.id, name: mutation.name, code: rejection.code, ...rejectionMessage(rejection), madeAt: mutation.at, at: now, args: mutation.args });
       }
     }
     if (rejections.length) await db.rejections.bulkPut(rejections);

@@ -69,9 +69,26 @@ export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
 /** As received from a hub: a code this desktop does not know yet (a newer hub) reads as invalid rather than failing the whole push or pull. */
 const ReceivedRejectionCodeSchema = RejectionCodeSchema.catch('invalid');
 
+/** The values a message's placeholders take (names, numbers): a few, and short. */
+export const MessageValuesSchema = z
+  .record(z.string().max(64), z.union([z.string().max(4000), z.number()]))
+  .refine((values) => Object.keys(values).length <= 20, 'a message carries at most 20 values');
+
+/**
+ * A rejection's message for people: `messageId` and `values` let a desktop say
+ * it in the agent's language; `message` is the British English, for older
+ * desktops and API callers. Received from a hub, a message id or values this
+ * desktop cannot read are dropped (it shows `message`) rather than failing the sync.
+ */
+const RejectionMessageFields = {
+  message: z.string(),
+  messageId: z.string().max(200).optional().catch(undefined),
+  values: MessageValuesSchema.optional().catch(undefined),
+};
+
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.number().int().positive(), status: z.literal('applied') }),
-  z.object({ id: z.number().int().positive(), status: z.literal('rejected'), code: ReceivedRejectionCodeSchema, message: z.string() }),
+  z.object({ id: z.number().int().positive(), status: z.literal('rejected'), code: ReceivedRejectionCodeSchema, ...RejectionMessageFields }),
 ]);
 export type MutationResult = z.infer<typeof MutationResultSchema>;
 
@@ -122,7 +139,7 @@ export const RejectionSchema = z.object({
   id: z.number().int().positive(),
   name: MutationNameSchema,
   code: ReceivedRejectionCodeSchema,
-  message: z.string(),
+  ...RejectionMessageFields,
 });
 export type Rejection = z.infer<typeof RejectionSchema>;
 

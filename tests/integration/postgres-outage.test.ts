@@ -347,7 +347,7 @@ describe.skipIf(skipReason)('the hub when PostgreSQL goes away', () => {
     expect(answer).toEqual({
       status: 503,
       retryAfter: '5',
-      body: { statusCode: 503, error: 'storage_unavailable', message: expect.stringMatching(/database/) as string },
+      body: { statusCode: 503, error: 'storage_unavailable', message: expect.stringMatching(/database/) as string, messageId: 'hub.request.databaseUnavailable' },
     });
     await ava.mutate('contact.addNote', { id: 'outage-held-note', customerId: 'cus_1', body: 'Written while the database was away' });
     const failure = await ava.sync().then(() => null, (error: unknown) => error);

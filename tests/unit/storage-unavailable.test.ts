@@ -61,7 +61,7 @@ describe('the error handler', () => {
     const response = await app.inject({ url });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('5');
-    expect(response.json()).toEqual({ statusCode: 503, error: 'storage_unavailable', message: expect.stringMatching(/database/) as string });
+    expect(response.json()).toEqual({ statusCode: 503, error: 'storage_unavailable', message: expect.stringMatching(/database/) as string, messageId: 'hub.request.databaseUnavailable' });
   });
 
   it('leaves other failures as they were', async () => {

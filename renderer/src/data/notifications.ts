@@ -2,15 +2,16 @@
 import { defineMessages } from 'react-intl';
 import type { LocalRow } from '@core/db/schema';
 import type { Message } from '@core/i18n/messages';
-import { customerName } from '@core/domain/model';
+import { customerName, type Said } from '@core/domain/model';
 import { useLive } from './hooks';
 import { useLocal } from './local';
 
 /** One line of the notifications menu. */
 export interface Attention {
   key: string;
-  /** The hub's own words (a notification), or a message formatted in the agent's language (an escalation). */
+  /** A notification's British English (`said` says it in the reader's language: useSaidText), or an escalation's message. */
   text: string | Message;
+  said?: Said;
   at: number;
   /** Where choosing it goes. */
   path: string;
@@ -50,6 +51,7 @@ export function useAttention(): Attention[] | null {
       const lines: Attention[] = notifications.map((row) => ({
         key: `n:${row.id}`,
         text: row.text,
+        ...(row.textMessage ? { said: row.textMessage } : {}),
         at: row.at,
         path: pathOf(row, openItems),
         unread: row.readAt === null,

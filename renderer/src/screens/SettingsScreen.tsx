@@ -14,6 +14,7 @@ import { bridge } from '../bridge';
 import { COMMON } from '../components/commonMessages';
 import { useFormat } from '../lib/i18n';
 import { useDb, usePendingCount, useRejections } from '../data/hooks';
+import { useRejectionText } from '../lib/i18n/said';
 import { syncNow, useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
@@ -188,6 +189,7 @@ function SyncCard() {
   const sync = useLocal((state) => state.sync);
   const pending = usePendingCount();
   const rejections = useRejections();
+  const rejectionText = useRejectionText();
   return (
     <SettingsCard title={intl.formatMessage({ id: 'settings.sync.title', defaultMessage: 'Sync' })} id="settings-sync">
       <Fact label={intl.formatMessage({ id: 'settings.sync.state', defaultMessage: 'State' })} value={intl.formatMessage(SYNC_STATES[sync.state])} />
@@ -221,7 +223,7 @@ function SyncCard() {
                   id="settings.sync.refusal"
                   defaultMessage="{message} <small>({when})</small>"
                   values={{
-                    message: rejection.message,
+                    message: rejectionText(rejection),
                     when: timeOf(rejection.madeAt),
                     small: (chunks) => (
                       <Typography component="span" variant="caption">

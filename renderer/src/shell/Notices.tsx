@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import { defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { COMMON } from '../components/commonMessages';
 import { useDb, useRejections } from '../data/hooks';
+import { useRejectionText } from '../lib/i18n/said';
 import { useAppState } from '../state/app';
 
 /** What was not saved, as one sentence per kind of change (so each language words the whole of it). */
@@ -43,6 +44,7 @@ export function Notices() {
   const intl = useIntl();
   const db = useDb();
   const rejections = useRejections();
+  const rejectionText = useRejectionText();
   const toast = useAppState((state) => state.toast);
   const shown = rejections.slice(0, 3);
   return (
@@ -65,9 +67,9 @@ export function Notices() {
               {rejections.length > shown.length && rejection === shown.at(-1)
                 ? intl.formatMessage(
                     { id: 'notices.rejected.andMore', defaultMessage: '{message} (and {count, number} more)' },
-                    { message: rejection.message, count: rejections.length - shown.length },
+                    { message: rejectionText(rejection), count: rejections.length - shown.length },
                   )
-                : rejection.message}
+                : rejectionText(rejection)}
             </Alert>
           ))}
         </Stack>

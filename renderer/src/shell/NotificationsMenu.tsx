@@ -14,6 +14,7 @@ import { bridge } from '../bridge';
 import { visuallyHidden } from '../components/visuallyHidden';
 import { run } from '../data/local';
 import { useAttention, type Attention } from '../data/notifications';
+import { useSaidText } from '../lib/i18n/said';
 import { useAppState } from '../state/app';
 import { navigate } from '../state/router';
 
@@ -22,7 +23,8 @@ import { useFormat } from '../lib/i18n';
 const UNREAD_DOT = '●';
 
 /** A line's words in the agent's language (a notification's text is the hub's). */
-const textOf = (intl: IntlShape, line: Attention) => (typeof line.text === 'string' ? line.text : intl.formatMessage(line.text.descriptor, line.text.values));
+const textOf = (intl: IntlShape, said: ReturnType<typeof useSaidText>, line: Attention) =>
+  typeof line.text === 'string' ? said(line.said, line.text) : intl.formatMessage(line.text.descriptor, line.text.values);
 
 /**
  * What calls for the person's attention, on every screen: mentions, transfers
@@ -38,6 +40,7 @@ export function NotificationsMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const unread = lines.filter((line) => line.unread);
   const told = useRef<Set<string> | null>(null);
+  const saidText = useSaidText();
 
   useEffect(() => {
     if (attention === null) return;
@@ -50,9 +53,9 @@ export function NotificationsMenu() {
     for (const line of attention) {
       if (!line.unread || told.current.has(line.key)) continue;
       told.current.add(line.key);
-      void bridge.notify({ title: 'AgentDesk', body: textOf(intl, line), tag: line.key, path: line.path }).catch(() => undefined);
+      void bridge.notify({ title: 'AgentDesk', body: textOf(intl, saidText, line), tag: line.key, path: line.path }).catch(() => undefined);
     }
-  }, [attention, intl]);
+  }, [attention, intl, saidText]);
 
   const markRead = (ids: string[]) => {
     if (ids.length) run('notification.read', { ids }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error)));
@@ -89,7 +92,7 @@ export function NotificationsMenu() {
         {lines.map((line) => (
           <MenuItem key={line.key} onClick={() => choose(line)} sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
             <ListItemText
-              primary={textOf(intl, line)}
+              primary={textOf(intl, saidText, line)}
               secondary={format.time(line.at)}
               slotProps={{ primary: { sx: { fontWeight: line.unread ? 600 : 400 } } }}
             />

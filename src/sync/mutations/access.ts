@@ -9,17 +9,18 @@
  */
 import type { Contact, SurveyResponse, User } from '../../domain/model';
 import { DomainError, type Actor, type MutationContext } from './context';
+import { REJECTIONS, type AdminAction, type SupervisorAction } from './rejections';
 import { personOf } from './helpers';
 
 export const isSupervisor = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
 export const isAdmin = (actor: Actor) => actor.role === 'admin';
 
-export function requireAdmin(actor: Actor, what: string): void {
-  if (!isAdmin(actor)) throw new DomainError('forbidden', `Only administrators can ${what}.`);
+export function requireAdmin(actor: Actor, action: AdminAction): void {
+  if (!isAdmin(actor)) throw new DomainError('forbidden', REJECTIONS.onlyAdmins, { action });
 }
 
-export function requireSupervisor(actor: Actor, what: string): void {
-  if (!isSupervisor(actor)) throw new DomainError('forbidden', `Only supervisors can ${what}.`);
+export function requireSupervisor(actor: Actor, action: SupervisorAction): void {
+  if (!isSupervisor(actor)) throw new DomainError('forbidden', REJECTIONS.onlySupervisors, { action });
 }
 
 /**
@@ -32,7 +33,7 @@ export async function requireMergeRights(ctx: MutationContext): Promise<void> {
     const team = await ctx.store.get('team', teamId);
     if (team?.agentsMayMerge || (!team && !ctx.authoritative)) return;
   }
-  throw new DomainError('forbidden', 'Only supervisors, or agents of a team allowed to, can merge customers.');
+  throw new DomainError('forbidden', REJECTIONS.mergeRights);
 }
 
 /** A supervisor in the team, or an admin. */
@@ -64,14 +65,14 @@ export async function supervisesUser(ctx: MutationContext, userId: string): Prom
  * people of one's own teams). An unknown person is not found on the hub; a
  * desktop may not know them yet.
  */
-export async function requireSupervisesUser(ctx: MutationContext, userId: string, what: string): Promise<void> {
-  requireSupervisor(ctx.actor, what);
+export async function requireSupervisesUser(ctx: MutationContext, userId: string, action: SupervisorAction): Promise<void> {
+  requireSupervisor(ctx.actor, action);
   const user = await ctx.store.get('user', userId);
   if (!user) {
-    if (ctx.authoritative) throw new DomainError('not_found', `No person with id ${userId}.`);
+    if (ctx.authoritative) throw new DomainError('not_found', REJECTIONS.unknownPerson, { id: userId });
     return;
   }
-  if (!supervisesPerson(ctx.actor, user)) throw new DomainError('forbidden', `${user.name} is not in one of your teams.`);
+  if (!supervisesPerson(ctx.actor, user)) throw new DomainError('forbidden', REJECTIONS.notYourTeam, { name: user.name });
 }
 
 /** A supervisor of a contact's team (its queue's, or that of the agent who handled it), or an admin. */
@@ -88,13 +89,13 @@ export async function supervisesContact(ctx: MutationContext, contact: Contact):
  */
 export async function requireSurveyRights(ctx: MutationContext, contact: Contact): Promise<void> {
   if (contact.agentId === ctx.actor.userId || (await supervisesContact(ctx, contact))) return;
-  if (contact.agentId === null) throw new DomainError('forbidden', 'Nobody has handled this contact: only a supervisor of its team can record its survey.');
+  if (contact.agentId === null) throw new DomainError('forbidden', REJECTIONS.surveyNobodyHandled);
   const handler = await personOf(ctx, contact.agentId);
-  throw new DomainError('forbidden', `This contact was handled by ${handler.name}: only ${handler.first} or a supervisor of ${handler.first}’s team can record its survey.`);
+  throw new DomainError('forbidden', REJECTIONS.surveyHandledBy, { name: handler.name, first: handler.first });
 }
 
 /** The refusal for a survey id already used on another contact: a survey is never moved or replaced from elsewhere. */
 export async function surveyOfAnotherContact(ctx: MutationContext, survey: SurveyResponse): Promise<DomainError> {
-  const whose = survey.agentId === null ? 'another contact' : `a contact handled by ${(await personOf(ctx, survey.agentId)).name}`;
-  return new DomainError('forbidden', `This survey belongs to ${whose}: it cannot be moved or replaced.`);
+  if (survey.agentId === null) return new DomainError('forbidden', REJECTIONS.surveyOfAnotherContact);
+  return new DomainError('forbidden', REJECTIONS.surveyOfAnothersContact, { name: (await personOf(ctx, survey.agentId)).name });
 }

@@ -5,6 +5,7 @@ import { ArticleKindSchema, ArticleVariantSchema, DEFAULT_CONTENT_LANGUAGE, MAX_
 import { replyVariantProblems } from '../../replies/variants';
 import { requireSupervisor } from './access';
 import { DomainError } from './context';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 import { need } from './helpers';
 
@@ -29,14 +30,14 @@ export const saveArticle = defineMutation({
     .strict(),
   entities: ['article'],
   rule: async (ctx, args) => {
-    requireSupervisor(ctx.actor, 'write knowledge articles');
+    requireSupervisor(ctx.actor, 'writeArticles');
     const current = await ctx.store.get('article', args.id);
     const language = args.language ?? current?.language ?? DEFAULT_CONTENT_LANGUAGE;
     const variants = args.variants ?? current?.variants ?? {};
     if (args.kind === 'reply') {
       // A saved reply's translation fills in the same details as the source, or a customer gets a gap.
       const problems = replyVariantProblems(args.body, language, variants);
-      if (problems.length) throw new DomainError('invalid', problems.join(' '));
+      if (problems.length) throw new DomainError('invalid', REJECTIONS.replyCannotSave, { title: args.title, problems: problems.join(' ') });
     }
     await ctx.store.put('article', { ...args, language, variants, archived: current?.archived ?? false, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },
@@ -48,8 +49,8 @@ export const archiveArticle = defineMutation({
   args: z.object({ id: IdSchema, archived: z.boolean() }).strict(),
   entities: ['article'],
   rule: async (ctx, { id, archived }) => {
-    requireSupervisor(ctx.actor, 'archive knowledge articles');
-    const article = await need(ctx, 'article', id, 'article');
+    requireSupervisor(ctx.actor, 'archiveArticles');
+    const article = await need(ctx, 'article', id);
     if (article.archived === archived) return;
     await ctx.store.put('article', { ...article, archived, updatedAt: ctx.madeAt, updatedBy: ctx.actor.userId });
   },

@@ -1,9 +1,11 @@
 /** A contact's life in a queue (claim, decline, end, release, wrap-up) and what is written on it (notes, replies). */
 import { z } from 'zod';
 import { AdherenceSchema, GestureSchema, PromiseSchema, ResolutionSchema, customerName, newContact, newNotification, type Contact } from '../../domain/model';
-import { CHANNEL_LABELS, IdSchema, longText, shortText } from '../../domain/common';
+import { IdSchema, longText, shortText } from '../../domain/common';
 import { isSupervisor, worksQueue } from './access';
 import { DomainError } from './context';
+import { NOTIFICATION_MESSAGES, noticeText } from './notices';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 import { customerFor, derivedId, excerpt, firstNameOf, need, personOf } from './helpers';
 import { setOwnPresence } from './presence';
@@ -16,18 +18,18 @@ export const claim = defineMutation({
   args: z.object({ contactId: IdSchema }).strict(),
   entities: ['queueItem', 'contact', 'queue', 'user', 'presence'],
   rule: async (ctx, { contactId }) => {
-    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    const item = await need(ctx, 'queueItem', contactId);
     if (!(await worksQueue(ctx, item.queueId))) {
-      throw new DomainError('forbidden', 'This contact is in a queue of another team.');
+      throw new DomainError('forbidden', REJECTIONS.contactOtherTeam);
     }
-    if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
+    if (item.state === 'done') throw new DomainError('invalid_state', REJECTIONS.contactAlreadyHandled);
     if (item.assigneeId && item.state !== 'waiting') {
       if (item.assigneeId === ctx.actor.userId) return;
-      throw new DomainError('already_claimed', `${await firstNameOf(ctx, item.assigneeId)} already took this contact.`);
+      throw new DomainError('already_claimed', REJECTIONS.contactAlreadyTaken, { name: await firstNameOf(ctx, item.assigneeId) });
     }
     const offerLive = item.offeredTo !== null && item.offeredAt !== null && ctx.now - item.offeredAt < OFFER_TTL_MS;
     if (offerLive && item.offeredTo !== ctx.actor.userId && !isSupervisor(ctx.actor)) {
-      throw new DomainError('offered_elsewhere', `This contact is being offered to ${await firstNameOf(ctx, item.offeredTo!)}.`);
+      throw new DomainError('offered_elsewhere', REJECTIONS.contactOfferedElsewhere, { name: await firstNameOf(ctx, item.offeredTo!) });
     }
     await ctx.store.put('queueItem', { ...item, state: 'claimed', assigneeId: ctx.actor.userId, claimedAt: ctx.now, offeredTo: null, offeredAt: null });
     const contact = await ctx.store.get('contact', contactId);
@@ -41,14 +43,14 @@ export const release = defineMutation({
   args: z.object({ contactId: IdSchema }).strict(),
   entities: ['queueItem', 'queue', 'user'],
   rule: async (ctx, { contactId }) => {
-    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    const item = await need(ctx, 'queueItem', contactId);
     if (item.state === 'waiting') return;
-    if (item.state === 'done') throw new DomainError('invalid_state', 'This contact has already been handled.');
+    if (item.state === 'done') throw new DomainError('invalid_state', REJECTIONS.contactAlreadyHandled);
     if (item.assigneeId !== ctx.actor.userId) {
       if (!isSupervisor(ctx.actor)) {
-        throw new DomainError('not_assignee', `${item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : 'Nobody'} has this contact, not you.`);
+        throw (item.assigneeId ? new DomainError('not_assignee', REJECTIONS.contactHeldByOther, { name: await firstNameOf(ctx, item.assigneeId) }) : new DomainError('not_assignee', REJECTIONS.contactHeldByNobody));
       }
-      if (!(await worksQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'This contact is in a queue of another team.');
+      if (!(await worksQueue(ctx, item.queueId))) throw new DomainError('forbidden', REJECTIONS.contactOtherTeam);
     }
     await ctx.store.put('queueItem', { ...item, state: 'waiting', assigneeId: null, claimedAt: null, wrapUpAt: null, offeredTo: null, offeredAt: null });
   },
@@ -64,7 +66,7 @@ export const decline = defineMutation({
   args: z.object({ contactId: IdSchema }).strict(),
   entities: ['queueItem', 'user', 'notification'],
   rule: async (ctx, { contactId }) => {
-    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    const item = await need(ctx, 'queueItem', contactId);
     if (item.state !== 'waiting' || item.offeredTo !== ctx.actor.userId) return;
     const handoff = item.handoff?.toAgentId === ctx.actor.userId ? item.handoff : null;
     await ctx.store.put('queueItem', {
@@ -82,7 +84,7 @@ export const decline = defineMutation({
           userId: handoff.fromId,
           kind: 'transfer-returned',
           fromId: ctx.actor.userId,
-          text: `${await firstNameOf(ctx, ctx.actor.userId)} declined the ${CHANNEL_LABELS[item.channel].toLowerCase()} you transferred: it is waiting in its queue again.`,
+          ...noticeText(NOTIFICATION_MESSAGES.declined, { name: await firstNameOf(ctx, ctx.actor.userId), channel: item.channel }),
           customerId: item.customerId,
           contactId: item.contactId,
           at: ctx.madeAt,
@@ -98,12 +100,12 @@ export const endConversation = defineMutation({
   args: z.object({ contactId: IdSchema }).strict(),
   entities: ['queueItem', 'user', 'presence'],
   rule: async (ctx, { contactId }) => {
-    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    const item = await need(ctx, 'queueItem', contactId);
     if (item.state === 'wrap-up' && item.assigneeId === ctx.actor.userId) return;
     if (item.state !== 'claimed' || item.assigneeId !== ctx.actor.userId) {
-      if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+      if (item.state === 'done') throw new DomainError('already_completed', REJECTIONS.contactAlreadyWrappedUp);
       const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
-      throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact first.');
+      throw (holder ? new DomainError('not_assignee', REJECTIONS.contactHeldByOther, { name: holder }) : new DomainError('not_assignee', REJECTIONS.contactTakeFirst));
     }
     await ctx.store.put('queueItem', { ...item, state: 'wrap-up', wrapUpAt: ctx.madeAt });
     await setOwnPresence(ctx, 'after-contact-work');
@@ -122,6 +124,11 @@ const addNoteArgs = z
     mentions: z.array(IdSchema).max(20, 'a note mentions at most 20 people').default([]),
   })
   .strict();
+
+/** A note the system writes (a merge, a new customer): its body in English and as a message for each reader's language. */
+export function systemNote(args: Pick<z.output<typeof addNoteArgs>, 'id' | 'customerId' | 'parentId'>, said: { body: string; bodyMessage: Contact['bodyMessage'] }, authorId: string, at: number): Contact {
+  return { ...noteRow({ ...args, body: said.body }, authorId, at), bodyMessage: said.bodyMessage };
+}
 
 /** The contact row a note becomes (also what the workstation shows before it is stored). */
 export function noteRow(args: Pick<z.output<typeof addNoteArgs>, 'id' | 'customerId' | 'parentId' | 'body'> & { mentions?: readonly string[] }, authorId: string, at: number): Contact {
@@ -149,7 +156,7 @@ export const addNote = defineMutation({
     const existing = await ctx.store.get('contact', args.id);
     if (existing) {
       if ((existing.customerId !== args.customerId && existing.customerId !== customer.id) || existing.channel !== 'note') {
-        throw new DomainError('invalid', 'A different record already has this id.');
+        throw new DomainError('invalid', REJECTIONS.recordIdTaken);
       }
       return;
     }
@@ -159,9 +166,9 @@ export const addNote = defineMutation({
       if (userId === ctx.actor.userId) continue;
       const person = await ctx.store.get('user', userId);
       if (!person) {
-        if (ctx.authoritative) throw new DomainError('not_found', `No person with id ${userId} to mention.`);
+        if (ctx.authoritative) throw new DomainError('not_found', REJECTIONS.noteUnknownPerson, { id: userId });
       } else if (person.disabled) {
-        throw new DomainError('invalid', `${person.name} is switched off: they would never see the mention.`);
+        throw new DomainError('invalid', REJECTIONS.notePersonSwitchedOff, { name: person.name });
       }
       await ctx.store.put(
         'notification',
@@ -170,7 +177,7 @@ export const addNote = defineMutation({
           userId,
           kind: 'mention',
           fromId: ctx.actor.userId,
-          text: `${author} mentioned you about ${customerName(customer)}: ${excerpt(args.body)}`,
+          ...noticeText(NOTIFICATION_MESSAGES.mentioned, { name: author, customer: customerName(customer), excerpt: excerpt(args.body) }),
           customerId: customer.id,
           contactId: args.parentId ?? args.id,
           at: ctx.madeAt,
@@ -194,18 +201,18 @@ export const reply = defineMutation({
   entities: ['contact', 'queueItem', 'user'],
   rule: async (ctx, args) => {
     if (await ctx.store.get('contact', args.id)) return;
-    const contact = await need(ctx, 'contact', args.contactId, 'contact');
+    const contact = await need(ctx, 'contact', args.contactId);
     if (contact.channel === 'note' || contact.channel === 'call') {
-      throw new DomainError('invalid', 'Replies go out on chat, email, SMS or social contacts; for a call, add a note.');
+      throw new DomainError('invalid', REJECTIONS.replyNotOnCall);
     }
     const item = await ctx.store.get('queueItem', args.contactId);
     if (!item) {
       // Only a queued conversation is held by someone; a desktop may not have the item yet.
-      if (ctx.authoritative) throw new DomainError('forbidden', 'Replies go on a contact taken from a queue; this one is not in a queue.');
+      if (ctx.authoritative) throw new DomainError('forbidden', REJECTIONS.replyNotQueued);
     } else if (item.state === 'waiting' || item.state === 'done' || item.assigneeId === null) {
-      throw new DomainError('not_assignee', 'Take the contact before replying to it.');
+      throw new DomainError('not_assignee', REJECTIONS.replyTakeFirst);
     } else if (item.assigneeId !== ctx.actor.userId) {
-      throw new DomainError('not_assignee', `${await firstNameOf(ctx, item.assigneeId)} has this contact, not you.`);
+      throw new DomainError('not_assignee', REJECTIONS.contactHeldByOther, { name: await firstNameOf(ctx, item.assigneeId) });
     }
     await ctx.store.put('contact', {
       ...noteRow({ id: args.id, customerId: contact.customerId, parentId: contact.id, body: args.body }, ctx.actor.userId, ctx.madeAt),
@@ -237,13 +244,13 @@ export const wrapUp = defineMutation({
     .strict(),
   entities: ['queueItem', 'contact', 'user', 'presence'],
   rule: async (ctx, args) => {
-    const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
-    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    const item = await need(ctx, 'queueItem', args.contactId);
+    if (item.state === 'done') throw new DomainError('already_completed', REJECTIONS.contactAlreadyWrappedUp);
     if (item.state === 'waiting' || item.assigneeId !== ctx.actor.userId) {
       const holder = item.assigneeId ? await firstNameOf(ctx, item.assigneeId) : null;
-      throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before wrapping it up.');
+      throw (holder ? new DomainError('not_assignee', REJECTIONS.contactHeldByOther, { name: holder }) : new DomainError('not_assignee', REJECTIONS.contactTakeBeforeWrapUp));
     }
-    const contact = await need(ctx, 'contact', args.contactId, 'contact');
+    const contact = await need(ctx, 'contact', args.contactId);
     const endedAt = contact.endedAt ?? item.wrapUpAt ?? ctx.madeAt;
     await ctx.store.put('contact', {
       ...contact,

@@ -10,6 +10,7 @@ export interface CustomerRows {
 }
 import type { EntityName, EntityRow } from '../entities';
 import type { RejectionCode } from '../protocol';
+import { englishMessage, type MessageDescriptor, type MessageValues } from '../../i18n/messages';
 
 /** Who makes the change. */
 export interface Actor {
@@ -77,14 +78,26 @@ export function madeAtOf(sentAt: number, appliedAt: number): number {
   return Math.min(Math.max(sentAt, appliedAt - MADE_AT_MAX_AGE_MS), appliedAt + MADE_AT_SKEW_MS);
 }
 
-/** A mutation the domain refuses: committed as rejected on the hub, shown to the agent with its message. */
+/**
+ * A mutation the domain refuses: committed as rejected on the hub, shown to
+ * the agent in their language from its message id and values. `message` is
+ * the British English, for logs and for readers that do not know the id.
+ */
 export class DomainError extends Error {
+  readonly values: MessageValues;
   constructor(
     readonly code: RejectionCode,
-    message: string,
+    readonly descriptor: MessageDescriptor,
+    values: MessageValues = {},
   ) {
-    super(message);
+    super(englishMessage(descriptor, values));
     this.name = 'DomainError';
+    this.values = values;
+  }
+
+  /** The message id, as the protocol carries it. */
+  get messageId(): string {
+    return String(this.descriptor.id);
   }
 }
 

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { IdSchema } from '../../domain/common';
 import { CUSTOMER_EDITABLE_FIELDS, CustomerSchema, customerName, newCustomer, TIERS, type Customer, type CustomerEditableField, type MergedRows } from '../../domain/model';
 import { requireMergeRights, requireSupervisor } from './access';
-import { noteRow } from './contact';
+import { systemNote } from './contact';
 import { DomainError } from './context';
+import { NOTE_MESSAGES, noteBody } from './notices';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
-import { describeProblems } from '../../domain/problems';
-import { customerFor, derivedId, need, personOf } from './helpers';
+import { customerFor, derivedId, invalidInput, need, personOf } from './helpers';
 
 /**
  * The fields of a customer update. Built from the customer schema without its
@@ -33,10 +34,10 @@ export const updateCustomer = defineMutation({
   rule: async (ctx, { customerId, patch }) => {
     // A change made to a customer since merged away lands on the one they were merged into.
     const customer = await customerFor(ctx, customerId);
-    if (patch.tier !== undefined && patch.tier !== customer.tier) requireSupervisor(ctx.actor, "change a customer's tier");
+    if (patch.tier !== undefined && patch.tier !== customer.tier) requireSupervisor(ctx.actor, 'changeTier');
     // Per-field merge: only the fields in the patch change, so concurrent edits of different fields both stand.
     const next = CustomerSchema.safeParse({ ...customer, ...patch, updatedAt: Math.max(customer.updatedAt, ctx.madeAt) });
-    if (!next.success) throw new DomainError('invalid', describeProblems(next.error) || 'Invalid customer.');
+    if (!next.success) throw invalidInput(next.error, 'customer');
     await ctx.store.put('customer', next.data);
   },
 });
@@ -66,7 +67,7 @@ export const createCustomer = defineMutation({
     const existing = await ctx.store.get('customer', args.id);
     if (existing) {
       if (existing.firstName === args.firstName && existing.lastName === args.lastName) return;
-      throw new DomainError('invalid', 'A different customer already has this id.');
+      throw new DomainError('invalid', REJECTIONS.customerIdTaken);
     }
     const { id, preferredChannel, ...fields } = args;
     const customer = newCustomer({
@@ -77,11 +78,11 @@ export const createCustomer = defineMutation({
       createdAt: ctx.madeAt,
     });
     const checked = CustomerSchema.safeParse(customer);
-    if (!checked.success) throw new DomainError('invalid', describeProblems(checked.error) || 'Invalid customer.');
+    if (!checked.success) throw invalidInput(checked.error, 'customer');
     await ctx.store.put('customer', checked.data);
     // The note that says who made them also puts them in that person's view.
     const who = (await personOf(ctx, ctx.actor.userId)).name;
-    await ctx.store.put('contact', noteRow({ id: derivedId(id, 'created'), customerId: id, parentId: null, body: `Customer created by ${who}.` }, ctx.actor.userId, ctx.madeAt));
+    await ctx.store.put('contact', systemNote({ id: derivedId(id, 'created'), customerId: id, parentId: null }, noteBody(NOTE_MESSAGES.customerCreated, { name: who }), ctx.actor.userId, ctx.madeAt));
   },
 });
 
@@ -111,18 +112,18 @@ export const mergeCustomers = defineMutation({
   serial: true,
   rule: async (ctx, { survivorId, mergedId, noteId }) => {
     await requireMergeRights(ctx);
-    const merged = await need(ctx, 'customer', mergedId, 'customer');
+    const merged = await need(ctx, 'customer', mergedId);
     if (merged.mergedInto === survivorId) return;
-    if (merged.mergedInto) throw new DomainError('invalid_state', `${customerName(merged)} was already merged into another customer.`);
-    const survivor = await need(ctx, 'customer', survivorId, 'customer');
-    if (survivor.mergedInto) throw new DomainError('invalid_state', `${customerName(survivor)} was merged into another customer: merge into that one instead.`);
+    if (merged.mergedInto) throw new DomainError('invalid_state', REJECTIONS.customerAlreadyMerged, { name: customerName(merged) });
+    const survivor = await need(ctx, 'customer', survivorId);
+    if (survivor.mergedInto) throw new DomainError('invalid_state', REJECTIONS.customerSurvivorMerged, { name: customerName(survivor) });
 
     // Whoever held the duplicate keeps seeing its history, now the survivor's.
     await ctx.store.shareScope(mergedId, survivorId);
     const rows = await ctx.store.customerRows(mergedId);
     const moved: MergedRows = { contact: [], followUp: [], survey: [], queueItem: [] };
     for (const kind of Object.keys(ENTITY_OF) as (keyof MergedRows)[]) {
-      if (rows[kind].length > 10_000) throw new DomainError('invalid', `${customerName(merged)} has too long a history to merge (over 10,000 ${kind} rows).`);
+      if (rows[kind].length > 10_000) throw new DomainError('invalid', REJECTIONS.customerHistoryTooLong, { name: customerName(merged), limit: 10_000, kind });
       for (const row of rows[kind]) {
         await ctx.store.put(ENTITY_OF[kind], { ...row, customerId: survivorId });
         moved[kind].push(row.id);
@@ -162,14 +163,10 @@ export const mergeCustomers = defineMutation({
       },
     });
     const who = (await personOf(ctx, ctx.actor.userId)).name;
-    const count = (n: number, what: string) => `${n.toLocaleString('en-GB')} ${what}${n === 1 ? '' : 's'}`;
+    const counts = { contacts: moved.contact.length, followUps: moved.followUp.length, surveys: moved.survey.length };
     await ctx.store.put(
       'contact',
-      noteRow(
-        { id: noteId, customerId: survivorId, parentId: null, body: `${who} merged ${customerName(merged)} (${mergedId}) into this customer: ${count(moved.contact.length, 'contact')}, ${count(moved.followUp.length, 'follow-up')} and ${count(moved.survey.length, 'survey')} moved here.` },
-        ctx.actor.userId,
-        ctx.madeAt,
-      ),
+      systemNote({ id: noteId, customerId: survivorId, parentId: null }, noteBody(NOTE_MESSAGES.merged, { name: who, merged: customerName(merged), mergedId, ...counts }), ctx.actor.userId, ctx.madeAt),
     );
   },
 });
@@ -181,10 +178,10 @@ export const unmergeCustomer = defineMutation({
   entities: ['customer', 'contact', 'followUp', 'survey', 'queueItem', 'user'],
   serial: true,
   rule: async (ctx, { mergedId, noteId }) => {
-    requireSupervisor(ctx.actor, 'undo a merge');
-    const merged = await need(ctx, 'customer', mergedId, 'customer');
+    requireSupervisor(ctx.actor, 'undoMerge');
+    const merged = await need(ctx, 'customer', mergedId);
     if (!merged.mergedInto || !merged.merge) return;
-    const survivor = await need(ctx, 'customer', merged.mergedInto, 'customer');
+    const survivor = await need(ctx, 'customer', merged.mergedInto);
     const { merge } = merged;
     await ctx.store.shareScope(survivor.id, mergedId);
     for (const kind of Object.keys(ENTITY_OF) as (keyof MergedRows)[]) {
@@ -210,6 +207,6 @@ export const unmergeCustomer = defineMutation({
       merge: null,
     });
     const who = (await personOf(ctx, ctx.actor.userId)).name;
-    await ctx.store.put('contact', noteRow({ id: noteId, customerId: survivor.id, parentId: null, body: `${who} undid the merge of ${customerName(merged)} (${mergedId}) into this customer.` }, ctx.actor.userId, ctx.madeAt));
+    await ctx.store.put('contact', systemNote({ id: noteId, customerId: survivor.id, parentId: null }, noteBody(NOTE_MESSAGES.unmerged, { name: who, merged: customerName(merged), mergedId }), ctx.actor.userId, ctx.madeAt));
   },
 });

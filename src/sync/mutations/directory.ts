@@ -7,19 +7,19 @@ import { ChannelSchema, IdSchema, TimeZoneSchema, shortText } from '../../domain
 import { newPresence, newUser, presenceMoved, QueueSchema, RoleSchema, UserSchema, WorkingHoursSchema, type User } from '../../domain/model';
 import { requireAdmin } from './access';
 import { DomainError, type MutationContext } from './context';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
-import { describeProblems } from '../../domain/problems';
-import { need } from './helpers';
+import { invalidInput, need } from './helpers';
 
 /** Every team named exists (on the hub; a desktop may not have synced a team just made). */
 async function requireTeams(ctx: MutationContext, teamIds: readonly string[]): Promise<void> {
   if (!ctx.authoritative) return;
-  for (const teamId of teamIds) await need(ctx, 'team', teamId, 'team');
+  for (const teamId of teamIds) await need(ctx, 'team', teamId);
 }
 
 function validUser(row: unknown): User {
   const parsed = UserSchema.safeParse(row);
-  if (!parsed.success) throw new DomainError('invalid', describeProblems(parsed.error) || 'Invalid person.');
+  if (!parsed.success) throw invalidInput(parsed.error, 'user');
   return parsed.data;
 }
 
@@ -45,14 +45,14 @@ export const createUser = defineMutation({
   // Its rule also reads who holds the user name.
   serial: true,
   rule: async (ctx, args) => {
-    requireAdmin(ctx.actor, 'add people');
+    requireAdmin(ctx.actor, 'addPeople');
     const existing = await ctx.store.get('user', args.id);
     if (existing) {
       if (existing.username === args.username) return;
-      throw new DomainError('invalid', 'A different person already has this id.');
+      throw new DomainError('invalid', REJECTIONS.personIdTaken);
     }
     const holder = await ctx.store.usernameHolder(args.username);
-    if (holder !== null && holder !== args.id) throw new DomainError('invalid', `The user name “${args.username}” is taken: choose another.`);
+    if (holder !== null && holder !== args.id) throw new DomainError('invalid', REJECTIONS.usernameTaken, { username: args.username });
     await requireTeams(ctx, args.teamIds);
     await ctx.store.put('user', validUser(newUser({ ...args, teamIds: [...new Set(args.teamIds)] })));
     await ctx.store.put('presence', newPresence(args.id, ctx.now));
@@ -79,11 +79,11 @@ export const updateUser = defineMutation({
   entities: ['user', 'team', 'presence'],
   serial: true,
   rule: async (ctx, { userId, ...patch }) => {
-    requireAdmin(ctx.actor, 'change people');
-    const user = await need(ctx, 'user', userId, 'person');
+    requireAdmin(ctx.actor, 'changePeople');
+    const user = await need(ctx, 'user', userId);
     if (userId === ctx.actor.userId) {
-      if (patch.disabled === true) throw new DomainError('forbidden', 'You cannot disable your own account: another administrator has to.');
-      if (patch.role !== undefined && patch.role !== 'admin') throw new DomainError('forbidden', 'You cannot take away your own administrator role: another administrator has to.');
+      if (patch.disabled === true) throw new DomainError('forbidden', REJECTIONS.cannotDisableSelf);
+      if (patch.role !== undefined && patch.role !== 'admin') throw new DomainError('forbidden', REJECTIONS.cannotDemoteSelf);
     }
     if (patch.teamIds) await requireTeams(ctx, patch.teamIds.filter((team) => !user.teamIds.includes(team)));
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<User>;
@@ -115,7 +115,7 @@ export const saveTeam = defineMutation({
   entities: ['team'],
   serial: true,
   rule: async (ctx, { id, name, agentsMayMerge }) => {
-    requireAdmin(ctx.actor, 'make or change teams');
+    requireAdmin(ctx.actor, 'changeTeams');
     const team = await ctx.store.get('team', id);
     const next = { id, name, agentsMayMerge: agentsMayMerge ?? team?.agentsMayMerge ?? false };
     if (team?.name === next.name && team.agentsMayMerge === next.agentsMayMerge) return;
@@ -140,10 +140,10 @@ export const saveQueue = defineMutation({
   entities: ['queue', 'team'],
   serial: true,
   rule: async (ctx, args) => {
-    requireAdmin(ctx.actor, 'make or change queues');
+    requireAdmin(ctx.actor, 'changeQueues');
     await requireTeams(ctx, [args.teamId]);
     const parsed = QueueSchema.safeParse({ ...args, channels: [...new Set(args.channels)] });
-    if (!parsed.success) throw new DomainError('invalid', describeProblems(parsed.error) || 'Invalid queue.');
+    if (!parsed.success) throw invalidInput(parsed.error, 'queue');
     const current = await ctx.store.get('queue', args.id);
     if (current && JSON.stringify(current) === JSON.stringify(parsed.data)) return;
     await ctx.store.put('queue', parsed.data);

@@ -5,15 +5,16 @@ import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES, Fo
 import { isSupervisor, requireSupervisesUser, requireSupervisor, supervisesUser, surveyOfAnotherContact } from './access';
 import { noteRow } from './contact';
 import { DomainError, type MutationContext } from './context';
+import { REJECTIONS, type DueTimeKind, type FollowUpAction } from './rejections';
 import { defineMutation } from './define';
 import { customerFor, firstNameOf, need, personOf } from './helpers';
 
 /** Due times a little behind the moment of planning pass (clocks differ, forms take time); earlier ones are refused. */
 export const FOLLOW_UP_PAST_GRACE_MS = 5 * 60_000;
 
-function refusePast(ctx: MutationContext, at: number, what: string): void {
+function refusePast(ctx: MutationContext, at: number, kind: DueTimeKind): void {
   if (at < ctx.madeAt - FOLLOW_UP_PAST_GRACE_MS) {
-    throw new DomainError('invalid', `${what} is in the past (${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC). Pick a time from now on.`);
+    throw new DomainError('invalid', REJECTIONS.dueInPast, { kind, at: new Date(at).toISOString().slice(0, 16).replace('T', ' ') });
   }
 }
 
@@ -38,15 +39,15 @@ export const scheduleFollowUp = defineMutation({
   entities: ['followUp', 'customer', 'user'],
   rule: async (ctx, args) => {
     if (await ctx.store.get('followUp', args.id)) return;
-    if (!(await ctx.store.get('customer', args.customerId))) throw new DomainError('not_found', `No customer with id ${args.customerId}: a follow-up needs a known customer.`);
+    if (!(await ctx.store.get('customer', args.customerId))) throw new DomainError('not_found', REJECTIONS.followUpUnknownCustomer, { id: args.customerId });
     // Planned for a customer since merged away: it is the survivor's.
     const customer = await customerFor(ctx, args.customerId);
-    refusePast(ctx, args.dueAt, 'The due time');
+    refusePast(ctx, args.dueAt, 'due');
     const ownerId = args.ownerId ?? ctx.actor.userId;
     if (ownerId !== ctx.actor.userId) {
       // Anyone's, in any team: a supervisor may ask an agent of another team (one who speaks the customer's language).
-      requireSupervisor(ctx.actor, 'plan follow-ups for someone else');
-      if (ctx.authoritative) await need(ctx, 'user', ownerId, 'person');
+      requireSupervisor(ctx.actor, 'planForOthers');
+      if (ctx.authoritative) await need(ctx, 'user', ownerId);
     }
     await ctx.store.put(
       'followUp',
@@ -69,16 +70,16 @@ export const scheduleFollowUp = defineMutation({
 });
 
 /** A follow-up that is still to do, and that the actor may change (its owner, a supervisor of the owner, or the supervisor who planned it). */
-async function openFollowUp(ctx: MutationContext, id: string, action: string) {
+async function openFollowUp(ctx: MutationContext, id: string, action: FollowUpAction) {
   const followUp = await ctx.store.get('followUp', id);
-  if (!followUp) throw new DomainError('not_found', `No follow-up with id ${id}.`);
-  if (followUp.state === 'done') throw new DomainError('already_completed', `This follow-up was already completed; it cannot be ${action}.`);
-  if (followUp.state === 'cancelled') throw new DomainError('invalid_state', `This follow-up was cancelled; it cannot be ${action}.`);
+  if (!followUp) throw new DomainError('not_found', REJECTIONS.followUpUnknown, { id });
+  if (followUp.state === 'done') throw new DomainError('already_completed', REJECTIONS.followUpAlreadyCompleted, { action });
+  if (followUp.state === 'cancelled') throw new DomainError('invalid_state', REJECTIONS.followUpCancelled, { action });
   if (followUp.ownerId !== ctx.actor.userId) {
-    if (!isSupervisor(ctx.actor)) throw new DomainError('not_assignee', `This follow-up belongs to ${await firstNameOf(ctx, followUp.ownerId)}.`);
+    if (!isSupervisor(ctx.actor)) throw new DomainError('not_assignee', REJECTIONS.followUpBelongsTo, { name: await firstNameOf(ctx, followUp.ownerId) });
     // The supervisor who planned it for someone of another team still manages it.
     if (followUp.createdBy !== ctx.actor.userId && !(await supervisesUser(ctx, followUp.ownerId))) {
-      throw new DomainError('forbidden', `This follow-up belongs to ${(await personOf(ctx, followUp.ownerId)).name}, who is not in one of your teams.`);
+      throw new DomainError('forbidden', REJECTIONS.followUpBelongsToOtherTeam, { name: (await personOf(ctx, followUp.ownerId)).name });
     }
   }
   return followUp;
@@ -91,7 +92,7 @@ export const rescheduleFollowUp = defineMutation({
   rule: async (ctx, { id, dueAt }) => {
     const followUp = await openFollowUp(ctx, id, 'rescheduled');
     if (followUp.dueAt === dueAt) return;
-    refusePast(ctx, dueAt, 'The new due time');
+    refusePast(ctx, dueAt, 'newDue');
     await ctx.store.put('followUp', { ...followUp, dueAt, remindAt: null });
   },
 });
@@ -103,7 +104,7 @@ export const snoozeFollowUp = defineMutation({
   entities: ['followUp', 'user'],
   rule: async (ctx, { id, until }) => {
     const followUp = await openFollowUp(ctx, id, 'snoozed');
-    if (until <= ctx.madeAt) throw new DomainError('invalid', 'Snooze until a time that is still to come.');
+    if (until <= ctx.madeAt) throw new DomainError('invalid', REJECTIONS.snoozeInPast);
     await ctx.store.put('followUp', { ...followUp, remindAt: until });
   },
 });
@@ -114,10 +115,10 @@ export const reassignFollowUp = defineMutation({
   args: z.object({ id: IdSchema, ownerId: IdSchema }).strict(),
   entities: ['followUp', 'user'],
   rule: async (ctx, { id, ownerId }) => {
-    requireSupervisor(ctx.actor, 'reassign follow-ups');
+    requireSupervisor(ctx.actor, 'reassignFollowUps');
     const followUp = await openFollowUp(ctx, id, 'reassigned');
     if (followUp.ownerId === ownerId) return;
-    await requireSupervisesUser(ctx, ownerId, 'reassign follow-ups');
+    await requireSupervisesUser(ctx, ownerId, 'reassignFollowUps');
     await ctx.store.put('followUp', { ...followUp, ownerId, remindAt: null });
   },
 });
@@ -180,8 +181,8 @@ export const completeFollowUp = defineMutation({
   entities: ['followUp', 'user', 'contact', 'survey', 'customer'],
   rule: async (ctx, args) => {
     const followUp = await openFollowUp(ctx, args.id, 'completed');
-    if (await ctx.store.get('contact', args.outcomeContactId)) throw new DomainError('invalid', 'A different record already has this id.');
-    if (args.next) refusePast(ctx, args.next.dueAt, 'The next follow-up’s due time');
+    if (await ctx.store.get('contact', args.outcomeContactId)) throw new DomainError('invalid', REJECTIONS.recordIdTaken);
+    if (args.next) refusePast(ctx, args.next.dueAt, 'nextDue');
     // The outcome contact is new, so a survey already under this id is another contact's.
     const takenSurvey = args.survey ? await ctx.store.get('survey', args.survey.id) : undefined;
     if (takenSurvey) throw await surveyOfAnotherContact(ctx, takenSurvey);

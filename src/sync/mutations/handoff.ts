@@ -4,11 +4,13 @@
  * supervisor, taken over by one, or answered with advice.
  */
 import { z } from 'zod';
-import { CHANNEL_LABELS, IdSchema, longText, shortText } from '../../domain/common';
-import { newNotification, presenceMoved, PRESENCE_LABELS, type QueueItem } from '../../domain/model';
+import { IdSchema, longText, shortText } from '../../domain/common';
+import { newNotification, presenceMoved } from '../../domain/model';
 import { isSupervisor, supervisesTeam } from './access';
 import { noteRow } from './contact';
 import { DomainError, type MutationContext } from './context';
+import { NOTE_MESSAGES, NOTIFICATION_MESSAGES, noteBody, noticeText, presenceKey } from './notices';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 import { derivedId, firstNameOf, need, personOf } from './helpers';
 import { setOwnPresence } from './presence';
@@ -26,8 +28,6 @@ async function supervisesQueue(ctx: MutationContext, queueId: string): Promise<b
   return supervisesTeam(ctx.actor, queue.teamId);
 }
 
-/** What a contact is, in words: "chat", "call"… */
-const channelWord = (item: Pick<QueueItem, 'channel'>) => CHANNEL_LABELS[item.channel].toLowerCase();
 
 const transferArgs = z
   .object({
@@ -60,23 +60,24 @@ export const transfer = defineMutation({
   args: transferArgs,
   entities: ['queueItem', 'contact', 'queue', 'user', 'presence', 'notification'],
   rule: async (ctx, args) => {
-    const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
-    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    const item = await need(ctx, 'queueItem', args.contactId);
+    if (item.state === 'done') throw new DomainError('already_completed', REJECTIONS.contactAlreadyWrappedUp);
     // A move made on an out-of-date view is refused first: what the person meant no longer applies.
     if (item.queueId !== args.fromQueueId || (item.handoff?.at ?? null) !== args.lastHandoffAt) {
-      const mover = item.handoff ? await firstNameOf(ctx, item.handoff.fromId) : 'Someone';
-      throw new DomainError('invalid_state', `${mover} moved this contact to the ${await queueName(ctx, item.queueId)} queue meanwhile: look again before moving it.`);
+      const queue = await queueName(ctx, item.queueId);
+      if (!item.handoff) throw new DomainError('invalid_state', REJECTIONS.movedMeanwhileBySomeone, { queue });
+      throw new DomainError('invalid_state', REJECTIONS.movedMeanwhile, { name: await firstNameOf(ctx, item.handoff.fromId), queue });
     }
     const holds = item.assigneeId === ctx.actor.userId && item.state !== 'waiting';
     if (!holds && !(await supervisesQueue(ctx, item.queueId))) {
-      if (item.assigneeId && item.state !== 'waiting') throw new DomainError('not_assignee', `${await firstNameOf(ctx, item.assigneeId)} has this contact, not you.`);
-      throw new DomainError('forbidden', 'Only a supervisor of its team moves a waiting contact.');
+      if (item.assigneeId && item.state !== 'waiting') throw new DomainError('not_assignee', REJECTIONS.contactHeldByOther, { name: await firstNameOf(ctx, item.assigneeId) });
+      throw new DomainError('forbidden', REJECTIONS.onlySupervisorMovesWaiting);
     }
-    if (holds && item.state === 'wrap-up') throw new DomainError('invalid_state', 'The conversation has ended: wrap it up instead of transferring it.');
+    if (holds && item.state === 'wrap-up') throw new DomainError('invalid_state', REJECTIONS.conversationEnded);
     const queue = await ctx.store.get('queue', args.queueId);
-    if (!queue && ctx.authoritative) throw new DomainError('not_found', `That queue does not exist (${args.queueId}).`);
+    if (!queue && ctx.authoritative) throw new DomainError('not_found', REJECTIONS.recordMissing, { entity: 'queue', id: args.queueId });
     // Whoever holds it may hand it back to its own queue with a note; a waiting one must go somewhere.
-    if (args.agentId === null && args.queueId === item.queueId && !holds) throw new DomainError('invalid', 'This contact is already in that queue: choose another queue or a person.');
+    if (args.agentId === null && args.queueId === item.queueId && !holds) throw new DomainError('invalid', REJECTIONS.alreadyInQueue);
     if (args.agentId !== null) await requireCanReceive(ctx, args.agentId, queue ?? null);
 
     const at = ctx.now;
@@ -96,9 +97,14 @@ export const transfer = defineMutation({
     });
     const contact = await ctx.store.get('contact', args.contactId);
     if (contact && contact.queueId !== args.queueId) await ctx.store.put('contact', { ...contact, queueId: args.queueId });
-    const to = args.agentId ? (await personOf(ctx, args.agentId)).name : `the ${queue?.name ?? 'other'} queue`;
+    const to = args.agentId ? (await personOf(ctx, args.agentId)).name : null;
+    const queueWord = queue?.name ?? 'other';
+    const transferred = to
+      ? noteBody(args.note ? NOTE_MESSAGES.transferredToPersonWithNote : NOTE_MESSAGES.transferredToPerson, { to, reason: args.reason, ...(args.note ? { note: args.note } : {}) })
+      : noteBody(args.note ? NOTE_MESSAGES.transferredToQueueWithNote : NOTE_MESSAGES.transferredToQueue, { queue: queueWord, reason: args.reason, ...(args.note ? { note: args.note } : {}) });
     await ctx.store.put('contact', {
-      ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: [`Transferred to ${to}: ${args.reason}.`, args.note].filter(Boolean).join('\n\n') }, ctx.actor.userId, ctx.madeAt),
+      ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: transferred.body }, ctx.actor.userId, ctx.madeAt),
+      bodyMessage: transferred.bodyMessage,
       queueId: args.queueId,
     });
     if (args.agentId) {
@@ -110,7 +116,9 @@ export const transfer = defineMutation({
           userId: args.agentId,
           kind: 'transfer',
           fromId: ctx.actor.userId,
-          text: `${from} transferred a ${channelWord(item)} to you: ${args.reason}.${args.note ? ` ${args.note}` : ''}`,
+          ...(args.note
+            ? noticeText(NOTIFICATION_MESSAGES.transferredWithNote, { name: from, channel: item.channel, reason: args.reason, note: args.note })
+            : noticeText(NOTIFICATION_MESSAGES.transferred, { name: from, channel: item.channel, reason: args.reason })),
           customerId: item.customerId,
           contactId: item.contactId,
           at: ctx.madeAt,
@@ -129,7 +137,9 @@ export const transfer = defineMutation({
           userId: item.assigneeId,
           kind: 'taken-over',
           fromId: ctx.actor.userId,
-          text: `${supervisor} transferred the ${channelWord(item)} you had to ${to}: ${args.reason}.`,
+          ...(to
+            ? noticeText(NOTIFICATION_MESSAGES.movedToPerson, { name: supervisor, channel: item.channel, to, reason: args.reason })
+            : noticeText(NOTIFICATION_MESSAGES.movedToQueue, { name: supervisor, channel: item.channel, queue: queueWord, reason: args.reason })),
           customerId: item.customerId,
           contactId: item.contactId,
           at: ctx.madeAt,
@@ -147,20 +157,20 @@ async function freeHolder(ctx: MutationContext, userId: string): Promise<void> {
 
 /** The named agent works the queue, is switched on, and (on the hub, which holds everyone's presence) is available. */
 async function requireCanReceive(ctx: MutationContext, agentId: string, queue: { teamId: string; name: string } | null): Promise<void> {
-  if (agentId === ctx.actor.userId) throw new DomainError('invalid', 'Choose someone other than yourself.');
+  if (agentId === ctx.actor.userId) throw new DomainError('invalid', REJECTIONS.notYourself);
   const agent = await ctx.store.get('user', agentId);
   if (!agent) {
-    if (ctx.authoritative) throw new DomainError('not_found', `No person with id ${agentId}.`);
+    if (ctx.authoritative) throw new DomainError('not_found', REJECTIONS.unknownPerson, { id: agentId });
     return;
   }
   const first = agent.name.split(/\s+/)[0]!;
-  if (agent.disabled) throw new DomainError('unavailable', `${agent.name} is switched off: the contact was not transferred.`);
-  if (queue && !agent.teamIds.includes(queue.teamId)) throw new DomainError('invalid', `${first} does not work the ${queue.name} queue: choose a queue of theirs.`);
+  if (agent.disabled) throw new DomainError('unavailable', REJECTIONS.personSwitchedOff, { name: agent.name });
+  if (queue && !agent.teamIds.includes(queue.teamId)) throw new DomainError('invalid', REJECTIONS.notInQueueTeam, { name: first, queue: queue.name });
   const presence = await ctx.store.get('presence', agentId);
   if (!ctx.authoritative && !presence) return;
   const now = presence?.presence ?? 'offline';
   if (now !== 'available') {
-    throw new DomainError('unavailable', `${first} is ${PRESENCE_LABELS[now].toLowerCase()}: the contact was not transferred. Choose someone available, or a queue.`);
+    throw new DomainError('unavailable', REJECTIONS.personUnavailable, { name: first, presence: presenceKey(now) });
   }
 }
 
@@ -170,11 +180,11 @@ export const escalate = defineMutation({
   args: z.object({ contactId: IdSchema, reason: shortText(500) }).strict(),
   entities: ['queueItem', 'user'],
   rule: async (ctx, { contactId, reason }) => {
-    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
-    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
+    const item = await need(ctx, 'queueItem', contactId);
+    if (item.state === 'done') throw new DomainError('already_completed', REJECTIONS.contactAlreadyWrappedUp);
     if (item.assigneeId !== ctx.actor.userId || item.state === 'waiting') {
       const holder = item.assigneeId && item.state !== 'waiting' ? await firstNameOf(ctx, item.assigneeId) : null;
-      throw new DomainError('not_assignee', holder ? `${holder} has this contact, not you.` : 'Take the contact before escalating it.');
+      throw holder ? new DomainError('not_assignee', REJECTIONS.contactHeldByOther, { name: holder }) : new DomainError('not_assignee', REJECTIONS.takeBeforeEscalating);
     }
     if (item.escalation?.state === 'open' && item.escalation.byId === ctx.actor.userId && item.escalation.reason === reason) return;
     await ctx.store.put('queueItem', { ...item, escalation: { byId: ctx.actor.userId, reason, at: ctx.now, state: 'open', supervisorId: null, answeredAt: null } });
@@ -187,11 +197,11 @@ export const takeOver = defineMutation({
   args: z.object({ id: IdSchema, contactId: IdSchema }).strict(),
   entities: ['queueItem', 'contact', 'queue', 'user', 'presence', 'notification'],
   rule: async (ctx, { id, contactId }) => {
-    const item = await need(ctx, 'queueItem', contactId, 'queued contact');
+    const item = await need(ctx, 'queueItem', contactId);
     if (item.assigneeId === ctx.actor.userId && item.state !== 'waiting') return;
-    if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'Only a supervisor of its team takes a contact over.');
-    if (item.state === 'done') throw new DomainError('already_completed', 'This contact was already wrapped up.');
-    if (item.state === 'waiting' || !item.assigneeId) throw new DomainError('invalid_state', 'Nobody holds this contact: take it from the queue instead.');
+    if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', REJECTIONS.onlySupervisorTakesOver);
+    if (item.state === 'done') throw new DomainError('already_completed', REJECTIONS.contactAlreadyWrappedUp);
+    if (item.state === 'waiting' || !item.assigneeId) throw new DomainError('invalid_state', REJECTIONS.nobodyHolds);
     const agentId = item.assigneeId;
     const escalation = item.escalation ? { ...item.escalation, state: 'taken' as const, supervisorId: ctx.actor.userId, answeredAt: ctx.now } : null;
     await ctx.store.put('queueItem', { ...item, assigneeId: ctx.actor.userId, claimedAt: ctx.now, escalation });
@@ -207,7 +217,7 @@ export const takeOver = defineMutation({
         userId: agentId,
         kind: 'taken-over',
         fromId: ctx.actor.userId,
-        text: `${supervisor} took over the ${channelWord(item)}: it is theirs now.`,
+        ...noticeText(NOTIFICATION_MESSAGES.tookOver, { name: supervisor, channel: item.channel }),
         customerId: item.customerId,
         contactId,
         at: ctx.madeAt,
@@ -229,9 +239,9 @@ export const advise = defineMutation({
   entities: ['queueItem', 'contact', 'queue', 'user', 'notification'],
   rule: async (ctx, args) => {
     if (await ctx.store.get('contact', args.id)) return;
-    const item = await need(ctx, 'queueItem', args.contactId, 'queued contact');
-    if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', 'Only a supervisor of its team answers an escalation.');
-    if (!item.escalation) throw new DomainError('invalid_state', 'Nobody asked for help on this contact.');
+    const item = await need(ctx, 'queueItem', args.contactId);
+    if (!(await supervisesQueue(ctx, item.queueId))) throw new DomainError('forbidden', REJECTIONS.onlySupervisorAnswers);
+    if (!item.escalation) throw new DomainError('invalid_state', REJECTIONS.noEscalation);
     const agentId = item.escalation.byId;
     await ctx.store.put('contact', { ...noteRow({ id: args.id, customerId: item.customerId, parentId: item.contactId, body: args.body }, ctx.actor.userId, ctx.madeAt), mentions: [agentId] });
     if (item.escalation.state === 'open') {
@@ -240,7 +250,7 @@ export const advise = defineMutation({
     const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
     await ctx.store.put(
       'notification',
-      newNotification({ id: args.id, userId: agentId, kind: 'advice', fromId: ctx.actor.userId, text: `${supervisor} advises: ${args.body}`, customerId: item.customerId, contactId: item.contactId, at: ctx.madeAt }),
+      newNotification({ id: args.id, userId: agentId, kind: 'advice', fromId: ctx.actor.userId, ...noticeText(NOTIFICATION_MESSAGES.advice, { name: supervisor, advice: args.body }), customerId: item.customerId, contactId: item.contactId, at: ctx.madeAt }),
     );
   },
 });

@@ -1,11 +1,14 @@
 /** Small reads the rules share. */
 import type { Customer } from '../../domain/model';
 import type { EntityName, EntityRow } from '../entities';
+import type { z } from 'zod';
+import { fieldProblems } from '../../domain/problems';
 import { DomainError, type MutationContext } from './context';
+import { REJECTIONS } from './rejections';
 
-export async function need<E extends EntityName>(ctx: MutationContext, entity: E, id: string, label: string): Promise<EntityRow<E>> {
+export async function need<E extends EntityName>(ctx: MutationContext, entity: E, id: string): Promise<EntityRow<E>> {
   const row = await ctx.store.get(entity, id);
-  if (!row) throw new DomainError('not_found', `That ${label} does not exist (${id}).`);
+  if (!row) throw new DomainError('not_found', REJECTIONS.recordMissing, { entity, id });
   return row;
 }
 
@@ -48,11 +51,11 @@ export function excerpt(text: string, length = 200): string {
  * to the hub (which holds every row).
  */
 export async function customerFor(ctx: MutationContext, id: string): Promise<Customer> {
-  let customer = await need(ctx, 'customer', id, 'customer');
+  let customer = await need(ctx, 'customer', id);
   for (let hops = 0; customer.mergedInto && hops < 10; hops += 1) {
     const survivor = await ctx.store.get('customer', customer.mergedInto);
     if (!survivor) {
-      if (ctx.authoritative) throw new DomainError('not_found', `That customer was merged into one that no longer exists (${customer.mergedInto}).`);
+      if (ctx.authoritative) throw new DomainError('not_found', REJECTIONS.customerMergedIntoMissing, { id: customer.mergedInto });
       return customer;
     }
     customer = survivor;
@@ -60,3 +63,16 @@ export async function customerFor(ctx: MutationContext, id: string): Promise<Cus
   return customer;
 }
 
+
+/**
+ * The refusal for input the schema does not take: the first problem's message
+ * (a person fixes one thing at a time); the English names them all.
+ */
+export function invalidInput(error: z.ZodError, entity: 'user' | 'queue' | 'customer'): DomainError {
+  const problems = fieldProblems(error);
+  const first = problems[0];
+  if (!first) return new DomainError('invalid', REJECTIONS.recordInvalid, { entity });
+  const refusal = new DomainError('invalid', first.descriptor, first.values);
+  if (problems.length > 1) refusal.message = problems.map((problem) => problem.message).join(' ');
+  return refusal;
+}

@@ -1,9 +1,10 @@
 /** A person's presence: set by hand (by them, or by a supervisor of theirs), and moved by the work (claim, end, wrap-up). */
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common';
-import { newNotification, newPresence, presenceMoved, PRESENCE_LABELS, PresenceSchema, type Presence } from '../../domain/model';
+import { newNotification, newPresence, presenceMoved, PresenceSchema, type Presence } from '../../domain/model';
 import { requireSupervisesUser } from './access';
 import type { MutationContext } from './context';
+import { NOTIFICATION_MESSAGES, noticeText, presenceKey } from './notices';
 import { defineMutation } from './define';
 import { personOf } from './helpers';
 
@@ -42,7 +43,7 @@ export const setPresenceFor = defineMutation({
   entities: ['presence', 'user', 'notification'],
   rule: async (ctx, { id, userId, presence }) => {
     if (userId === ctx.actor.userId) return setOwnPresence(ctx, presence);
-    await requireSupervisesUser(ctx, userId, "set someone else's presence");
+    await requireSupervisesUser(ctx, userId, 'setOthersPresence');
     const current = await ctx.store.get('presence', userId);
     // A desktop that does not hold their presence leaves it to the hub.
     if (!current && !ctx.authoritative) return;
@@ -52,7 +53,7 @@ export const setPresenceFor = defineMutation({
     const supervisor = (await personOf(ctx, ctx.actor.userId)).first;
     await ctx.store.put(
       'notification',
-      newNotification({ id, userId, kind: 'presence', fromId: ctx.actor.userId, text: `${supervisor} set you to ${PRESENCE_LABELS[presence].toLowerCase()}.`, at: ctx.madeAt }),
+      newNotification({ id, userId, kind: 'presence', fromId: ctx.actor.userId, ...noticeText(NOTIFICATION_MESSAGES.presenceSet, { name: supervisor, presence: presenceKey(presence) }), at: ctx.madeAt }),
     );
   },
 });

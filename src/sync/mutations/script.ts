@@ -6,6 +6,7 @@ import { validateScript } from '../../scripts/validate';
 import { allVariantProblems, variantProblemText } from '../../scripts/variants';
 import { requireSupervisor } from './access';
 import { DomainError } from './context';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 
 export const saveScript = defineMutation({
@@ -30,7 +31,7 @@ export const saveScript = defineMutation({
   // Its rule reads every version of the script.
   serial: true,
   rule: async (ctx, args) => {
-    requireSupervisor(ctx.actor, 'edit scripts');
+    requireSupervisor(ctx.actor, 'editScripts');
     const versions = await ctx.store.scriptVersions(args.scriptId);
     const draft = versions.find((version) => version.status === 'draft');
     const version = draft?.version ?? Math.max(0, ...versions.map((v) => v.version)) + 1;
@@ -60,12 +61,12 @@ export const publishScript = defineMutation({
   // Its rule reads every version of the script.
   serial: true,
   rule: async (ctx, { scriptId, version }) => {
-    requireSupervisor(ctx.actor, 'publish scripts');
+    requireSupervisor(ctx.actor, 'publishScripts');
     const versions = await ctx.store.scriptVersions(scriptId);
     const target = versions.find((v) => v.version === version);
-    if (!target) throw new DomainError('not_found', `Version ${version} of this script does not exist.`);
+    if (!target) throw new DomainError('not_found', REJECTIONS.scriptVersionMissing, { version });
     if (target.status === 'published') return;
-    if (target.status === 'retired') throw new DomainError('invalid_state', `Version ${version} was retired; save a new draft instead.`);
+    if (target.status === 'retired') throw new DomainError('invalid_state', REJECTIONS.scriptVersionRetired, { version });
     const problems = validateScript(target);
     for (const [index, step] of target.stages.flatMap((stage) => stage.steps).entries()) {
       for (const articleId of step.articleIds) {
@@ -76,7 +77,7 @@ export const publishScript = defineMutation({
     // A translation that drops a step or a {variable} would run differently, or leave a gap, for its customers.
     for (const problem of allVariantProblems(target)) problems.push({ path: `variants.${problem.language}`, message: `${variantProblemText(problem)}.` });
     if (problems.length) {
-      throw new DomainError('invalid', `Cannot publish “${target.name}”: ${problems.map((problem) => problem.message).join(' ')}`);
+      throw new DomainError('invalid', REJECTIONS.scriptCannotPublish, { name: target.name, problems: problems.map((problem) => problem.message).join(' ') });
     }
     for (const previous of versions) {
       if (previous.status === 'published') await ctx.store.put('script', { ...previous, status: 'retired' });

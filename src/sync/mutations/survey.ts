@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdSchema, longText } from '../../domain/common';
 import { requireSurveyRights, supervisesContact, surveyOfAnotherContact } from './access';
 import { DomainError } from './context';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 import { need } from './helpers';
 
@@ -26,14 +27,14 @@ export const recordSurvey = defineMutation({
     .refine((survey) => survey.status === 'sent' || survey.csat !== null || survey.nps !== null, 'an answered survey has a CSAT or NPS score'),
   entities: ['survey', 'contact', 'queue', 'user'],
   rule: async (ctx, args) => {
-    const contact = await need(ctx, 'contact', args.contactId, 'contact');
+    const contact = await need(ctx, 'contact', args.contactId);
     const existing = await ctx.store.get('survey', args.id);
     if (existing && existing.contactId !== contact.id) throw await surveyOfAnotherContact(ctx, existing);
     await requireSurveyRights(ctx, contact);
     if (existing?.status === 'answered') {
       const same = existing.status === args.status && existing.csat === args.csat && existing.nps === args.nps && existing.comment === args.comment;
       if (same) return;
-      if (!(await supervisesContact(ctx, contact))) throw new DomainError('forbidden', 'This survey was already answered: only a supervisor of your team can correct it.');
+      if (!(await supervisesContact(ctx, contact))) throw new DomainError('forbidden', REJECTIONS.surveyAlreadyAnswered);
     }
     await ctx.store.put('survey', {
       id: args.id,

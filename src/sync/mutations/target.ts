@@ -4,6 +4,7 @@ import { IdSchema } from '../../domain/common';
 import { targetId } from '../../domain/model';
 import { requireSupervisor, supervisesTeam } from './access';
 import { DomainError } from './context';
+import { REJECTIONS } from './rejections';
 import { defineMutation } from './define';
 import { need } from './helpers';
 
@@ -28,11 +29,11 @@ export const setTarget = defineMutation({
   // A queue's service-level target moves the queue's SLA.
   serial: true,
   rule: async (ctx, args) => {
-    requireSupervisor(ctx.actor, 'set targets');
-    const queue = args.scope === 'queue' ? await need(ctx, 'queue', args.scopeId, 'queue') : null;
-    const teamId = queue ? queue.teamId : (await need(ctx, 'team', args.scopeId, 'team')).id;
-    if (!queue && args.slaSeconds != null) throw new DomainError('invalid', 'An SLA is set per queue, not per team.');
-    if (!supervisesTeam(ctx.actor, teamId)) throw new DomainError('forbidden', 'You can set targets for your own teams only.');
+    requireSupervisor(ctx.actor, 'setTargets');
+    const queue = args.scope === 'queue' ? await need(ctx, 'queue', args.scopeId) : null;
+    const teamId = queue ? queue.teamId : (await need(ctx, 'team', args.scopeId)).id;
+    if (!queue && args.slaSeconds != null) throw new DomainError('invalid', REJECTIONS.slaPerQueue);
+    if (!supervisesTeam(ctx.actor, teamId)) throw new DomainError('forbidden', REJECTIONS.targetsOwnTeamsOnly);
     if (queue && args.slaSeconds != null && args.slaSeconds !== queue.slaSeconds) await ctx.store.put('queue', { ...queue, slaSeconds: args.slaSeconds });
     const id = targetId(args.scope, args.scopeId);
     const current = await ctx.store.get('target', id);

@@ -9,6 +9,7 @@ import { storedDispositionLabel } from '@core/wrapup';
 import type { Contact } from '@core/domain/model';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { useFormat } from '../../lib/i18n';
+import { useSaidText } from '../../lib/i18n/said';
 
 /** Longer texts show their start, and a button reads them to the end. */
 export const EXCERPT = 600;
@@ -114,7 +115,9 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
   const channel = intl.formatMessage(CHANNEL_MESSAGES[contact.channel]);
   const title = isNote ? intl.formatMessage({ id: 'customer.entry.note', defaultMessage: 'Note' }) : contact.subject || channel;
   const open = expanded.includes(contact.id);
-  const bodyLong = contact.body.length > excerpt;
+  // A note the system wrote (a transfer, a merge) reads in the agent's language.
+  const body = useSaidText()(contact.bodyMessage, contact.body);
+  const bodyLong = body.length > excerpt;
   const summaryLong = (contact.summary?.length ?? 0) > excerpt;
   const meta = [isNote ? null : channel, datedFrom === null ? format.time(contact.at) : format.when(contact.at, datedFrom), ...people].filter(Boolean).join(' · ');
   return (
@@ -140,7 +143,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
           </Box>
           <Box id={`entry-text-${contact.id}`}>
             <Typography variant="body2" data-testid="timeline-text" sx={{ ...wrapping, mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
-              {bodyLong && !open ? excerptOf(contact.body, excerpt) : contact.body}
+              {bodyLong && !open ? excerptOf(body, excerpt) : body}
             </Typography>
             {/* How it ended, as wrapped up: what the history search also finds. */}
             {(contact.disposition || contact.summary) && (

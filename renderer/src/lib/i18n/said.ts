@@ -1,0 +1,65 @@
+/**
+ * What the hub and the rules say to people, in the agent's language: refused
+ * changes, problems with a form's input, notifications and system notes.
+ */
+import { useCallback } from 'react';
+import { useIntl } from 'react-intl';
+import { formatProblem, type FieldProblem } from '@core/domain/problems';
+import type { Said } from '@core/domain/model';
+import { MutationRefused } from '@core/sync/local';
+import { formatRejection, formatSaid } from '@core/sync/said';
+import type { MessageValues } from '@core/i18n/messages';
+
+/** A refused change (stored rejection or the hub's answer) as the agent reads it. */
+export function useRejectionText(): (rejection: { message: string; messageId?: string; values?: MessageValues }) => string {
+  const intl = useIntl();
+  return useCallback((rejection) => formatRejection(intl, rejection), [intl]);
+}
+
+/** A problem with a form's input, for showing under its field. */
+export function useProblemText(): (problem: Pick<FieldProblem, 'descriptor' | 'values'>) => string {
+  const intl = useIntl();
+  return useCallback((problem) => formatProblem(intl, problem), [intl]);
+}
+
+/** An error from a change the rules refused here (MutationRefused), or any other error's own message. */
+export function useRefusalText(): (error: unknown) => string {
+  const intl = useIntl();
+  return useCallback(
+    (error) => {
+      if (error instanceof MutationRefused && error.said) return formatSaid(intl, { id: String(error.said.descriptor.id), values: error.said.values }, error.message);
+      return error instanceof Error ? error.message : String(error);
+    },
+    [intl],
+  );
+}
+
+/** Text the hub or a rule wrote (a notification, a system note): the reader's language when it came as a message. */
+export function useSaidText(): (said: Said | undefined, english: string) => string {
+  const intl = useIntl();
+  return useCallback((said, english) => formatSaid(intl, said, english), [intl]);
+}
+
+/**
+ * A refused change split for a form, in the agent's language: a sentence for
+ * each field it names (to show under it), and the rest for the form's own
+ * message. The translated counterpart of components/forms.ts refusalByField.
+ */
+export function useRefusalByField(): (error: unknown) => { fields: Record<string, string>; message: string | null } {
+  const problemText = useProblemText();
+  const refusalText = useRefusalText();
+  return useCallback(
+    (error) => {
+      if (!(error instanceof MutationRefused) || error.problems.length === 0) return { fields: {}, message: refusalText(error) };
+      const fields: Record<string, string> = {};
+      const rest: string[] = [];
+      for (const problem of error.problems) {
+        const field = problem.field.split('.')[0];
+        if (field) fields[field] ??= problemText(problem);
+        else rest.push(problemText(problem));
+      }
+      return { fields, message: rest.length ? rest.join(' ') : null };
+    },
+    [problemText, refusalText],
+  );
+}
