@@ -101,6 +101,16 @@ export default tseslint.config(
     },
   },
   {
+    // The workstation's screens: no literal text in JSX children or in the props that hold words; every word from the catalogues.
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '{label,placeholder,title,helperText,primary,secondary,alt,aria-label,aria-description,tooltip,emptyText,message}']] } },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
