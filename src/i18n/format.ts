@@ -32,8 +32,8 @@ export interface Formatter {
   relative(ms: number, now: number): string;
   /** A running timer: "4:07", "1:02:33". */
   clockDuration(ms: number): string;
-  /** A span in words: "2 hr 15 min", "3 days" (at least a minute). */
-  duration(ms: number): string;
+  /** A span in words: "2 hrs 15 mins", "3 days" (at least a minute); 'long': "2 hours 15 minutes", for a sentence. */
+  duration(ms: number, style?: 'short' | 'long'): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
   /** 0.873 → "87%" (or "87,3 %" with one digit in German). */
   percent(ratio: number, fractionDigits?: number): string;
@@ -128,9 +128,9 @@ export function createFormatter(locale: AppLocale, options: FormatterOptions = {
       const mm = hours ? String(minutes).padStart(2, '0') : String(minutes);
       return `${hours ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
     },
-    duration(ms) {
+    duration(ms, style = 'short') {
       const minutes = Math.max(1, Math.round(Math.abs(ms) / MINUTE));
-      const unit = (value: number, name: 'minute' | 'hour' | 'day') => numberFormat({ style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+      const unit = (value: number, name: 'minute' | 'hour' | 'day') => numberFormat({ style: 'unit', unit: name, unitDisplay: style }).format(value);
       if (minutes < 60) return unit(minutes, 'minute');
       const hours = Math.floor(minutes / 60);
       if (hours >= 48) return unit(Math.round(hours / 24), 'day');

@@ -28,7 +28,7 @@ export {
   type ContactTone,
   type Situation,
 } from './situation';
-export { DEFAULT_THRESHOLDS, detectTriggers, triggersOf, type TriggerHit, type TriggerThresholds } from './triggers';
+export { DEFAULT_THRESHOLDS, detectTriggers, triggerReason, triggersOf, type TriggerHit, type TriggerThresholds } from './triggers';
 export { TIER_LABELS, firstNameOf, variablesFor } from './variables';
 export { fillTemplate, unknownVariables } from './template';
 export { CHANNEL_THANKS, MISSING_VALUE_PROMPTS, hasPhoneOnlyWording, scriptLine, wordedForChannel, type ScriptLine } from './channel';

@@ -7,7 +7,7 @@
 import type { Contact, Customer, QueueItem } from '@core/domain/model';
 import { expect, newDesktop, test } from './fixtures';
 import { login, pullAll } from './api';
-import { signIn, waitForSync } from './helpers';
+import { seriousViolations, signIn, waitForSync } from './helpers';
 
 /** The open contact (waiting, or taken by another spec) of a customer speaking `language`, on `channel`, about `topic` (the demo data always has these). */
 async function waitingContact(request: Parameters<typeof login>[0], language: string, channel: string, topic: string): Promise<{ contact: Contact; customer: Customer }> {
@@ -29,7 +29,10 @@ test('a German-speaking agent handles a Spanish customer’s chat with the Spani
   await signIn(page, 'ava', 'demo', `/contact?id=${contact.id}`);
   await waitForSync(page);
 
-  const script = page.getByRole('region', { name: /^Script: Reclamación de factura/ });
+  // The workstation speaks German to Ava; the script speaks Spanish to the customer.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('region', { name: 'Unterhaltung' })).toBeVisible();
+  const script = page.getByRole('region', { name: /^Skript: Reclamación de factura/ });
   await expect(script).toBeVisible();
   // Filled in with the customer's details and worded for a chat, in Spanish.
   await expect(script.getByText(`Gracias por escribir a Brightwave, le atiende Ava. ¿Con quién tengo el gusto de hablar?`)).toBeVisible();
@@ -41,6 +44,8 @@ test('a German-speaking agent handles a Spanish customer’s chat with the Spani
   await expect(script.getByText(`Para que sepa exactamente qué pasará ahora:`, { exact: false })).toBeVisible();
   await expect(script.getByRole('alert').filter({ hasText: /Recibirá nuestra respuesta (hoy|mañana|el \S+) antes de las? \d\d:\d\d \(su hora local\)/ })).toBeVisible();
   expect(customer.timeZone).toMatch(/^(Europe\/Madrid|Atlantic\/Canary)$/);
+  expect(await seriousViolations(page), 'the contact screen in German with a Spanish script').toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/contact-de-ui-es-customer.png' });
   await context.close();
 });
 

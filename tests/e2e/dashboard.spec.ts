@@ -106,10 +106,15 @@ test('Sam reviews the week on the dashboard, drills into low CSAT and exports it
   const published = versions.find((row) => row.status === 'published')!;
   const line = `Thanks for your patience today, {customer.firstName} (${stamp}).`;
   const stages = published.stages.map((stage) => (stage.id === 'greet' ? { ...stage, steps: [...stage.steps, { id: `thanks-${stamp}`, kind: 'say' as const, text: line, when: [], branches: [], articleIds: [] }] } : stage));
+  // The script speaks German and Spanish too: the new line is translated, or publishing refuses it.
+  const translations: Record<string, string> = { de: `Danke für Ihre Geduld heute, {customer.firstName} (${stamp}).`, es: `Gracias por su paciencia hoy, {customer.firstName} (${stamp}).` };
+  const variants = Object.fromEntries(
+    Object.entries(published.variants).map(([language, variant]) => [language, { ...variant, steps: [...variant.steps, { id: `thanks-${stamp}`, text: translations[language.split('-')[0]!] ?? line, branches: [] }] }]),
+  );
   const draftVersion = Math.max(...versions.map((row) => row.version)) + (versions.some((row) => row.status === 'draft') ? 0 : 1);
   expect(
     await pushAs(request, samToken, [
-      { name: 'script.save', args: { scriptId: 'billing-dispute', name: published.name, description: published.description, topics: published.topics, stages } },
+      { name: 'script.save', args: { scriptId: 'billing-dispute', name: published.name, description: published.description, topics: published.topics, stages, language: published.language, variants } },
       { name: 'script.publish', args: { scriptId: 'billing-dispute', version: draftVersion } },
     ]),
   ).toEqual([
@@ -147,7 +152,7 @@ test('Sam reviews the week on the dashboard, drills into low CSAT and exports it
   await expect(ava.getByTestId('kpis')).toHaveCount(0);
   await expect(ava.getByRole('button', { name: 'Targets' })).toHaveCount(0);
   expect(await pushAs(request, avaToken, [{ name: 'target.set', args: { scope: 'team', scopeId: 'team_care', csat: 5 } }])).toEqual([
-    { id: 1, status: 'rejected', code: 'forbidden', message: 'Only supervisors can set targets.' },
+    { id: 1, status: 'rejected', code: 'forbidden', message: 'Only supervisors can set targets.', messageId: 'rejection.access.onlySupervisors', values: { action: 'setTargets' } },
   ]);
   await samContext.close();
   await avaContext.close();

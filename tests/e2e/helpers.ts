@@ -2,16 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** Signs in through the sign-in screen with the keyboard, as an agent would. Demo accounts use the password "demo". */
+/**
+ * Signs in through the sign-in screen with the keyboard, as an agent would, in whatever language the
+ * workstation speaks (the fields are found by what they are, not by their English labels). Demo accounts
+ * use the password "demo".
+ */
 export async function signIn(page: Page, username: string, password = 'demo', path = '/queue'): Promise<void> {
   await page.goto(path);
-  const user = page.getByLabel('User name');
+  const user = page.getByRole('textbox').and(page.locator('[autocomplete="username"]'));
   await expect(user).toBeFocused();
   await user.fill(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
+  await expect(page.locator('#account-button')).toBeVisible();
 }
 
 /** Waits until the first full sync has finished and nothing is waiting. */

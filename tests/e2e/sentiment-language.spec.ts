@@ -13,7 +13,7 @@ async function openNewEmail(page: Page, request: APIRequestContext, subject: str
   await waitForSync(page);
 }
 
-const situation = (page: Page) => page.getByRole('list', { name: "The customer's situation" });
+const situation = (page: Page) => page.getByRole('list', { name: 'The customer’s situation' });
 
 test('sentiment in the customer’s language: German anger reads as upset, Portuguese is said plainly not to be read', async ({ page, request }) => {
   test.setTimeout(120_000);

@@ -159,7 +159,7 @@ describe('supervisors shape the work; agents follow it', () => {
     const sam = await signIn('sam');
     const reply = { id: 'kb_reply_de', kind: 'reply' as const, title: 'Refund sent', body: 'Hi {customer.firstName}, your refund is on its way. {agent.firstName}', tags: [] };
     const message = await refusal(sam.tryMutate('article.save', { ...reply, variants: { de: { title: 'Erstattung veranlasst', body: 'Guten Tag, Ihre Erstattung ist unterwegs. {agent.firstName}' } } }));
-    expect(message).toBe('The German version leaves out {customer.firstName}, which the British English text uses.');
+    expect(message).toBe('Cannot save “Refund sent”: The German version leaves out {customer.firstName}, which the British English text uses.');
     await sam.mutate('article.save', { ...reply, variants: { de: { title: 'Erstattung veranlasst', body: 'Guten Tag {customer.firstName}, Ihre Erstattung ist unterwegs. {agent.firstName}' } } });
     await sam.sync();
     expect(await sam.db.articles.get('kb_reply_de')).toMatchObject({ language: 'en-GB', variants: { de: { title: 'Erstattung veranlasst' } } });

@@ -114,7 +114,9 @@ describe.each(targets)('writes side by side on $label', (target) => {
     release.open();
     const [avas, bens] = await Promise.all([ava, ben]);
     expect(avas.response.results).toEqual([{ id: 1, status: 'applied' }]);
-    expect(bens.response.results).toEqual([{ id: 1, status: 'rejected', code: 'already_claimed', message: 'Ava already took this contact.' }]);
+    expect(bens.response.results).toEqual([
+      { id: 1, status: 'rejected', code: 'already_claimed', message: 'Ava already took this contact.', messageId: 'rejection.contact.alreadyTaken', values: { name: 'Ava' } },
+    ]);
     const item = await getRow(hub.storage, 'queueItem', 'con_1');
     expect(item).toMatchObject({ state: 'claimed', assigneeId: 'usr_ava' });
   });

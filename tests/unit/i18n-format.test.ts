@@ -73,6 +73,8 @@ describe('durations', () => {
   it('writes spans in words in the agent’s language', () => {
     expect(format.duration(15 * 60_000)).toBe('15 mins');
     expect(format.duration(135 * 60_000)).toBe('2 hrs 15 mins');
+    expect(format.duration(75 * 60_000, 'long')).toBe('1 hour 15 minutes');
+    expect(format.duration(12 * 60_000, 'long')).toBe('12 minutes');
     expect(format.duration(3 * 24 * 3600_000)).toBe('3 days');
     expect(createFormatter('de').duration(3 * 24 * 3600_000)).toBe('3 Tg.');
     expect(createFormatter('es').duration(2 * 3600_000)).toBe('2 h');

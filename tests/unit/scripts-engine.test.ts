@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFormatter } from '@core/i18n/format';
+import { intlFor } from '../helpers/intl';
 import {
   ContactSchema,
   CustomerSchema,
@@ -24,6 +26,7 @@ import {
   chooseBranch,
   currentStage,
   detectTriggers,
+  triggerReason,
   fillTemplate,
   goToStage,
   isFinished,
@@ -184,14 +187,18 @@ describe('detectTriggers', () => {
 
   describe('long-wait', () => {
     it('fires after ten minutes waiting', () => {
-      expect(detectTriggers(situation({ queueItem: queueItem(NOW - 14 * MINUTE) }))).toEqual([{ trigger: 'long-wait', reason: 'Waited 14 minutes' }]);
+      expect(detectTriggers(situation({ queueItem: queueItem(NOW - 14 * MINUTE) }))).toMatchObject([{ trigger: 'long-wait', reason: 'Waited 14 minutes' }]);
+      // In the agent's language, the wait worded by the agent's formatter.
+      const [hit] = detectTriggers(situation({ queueItem: queueItem(NOW - 75 * MINUTE) }));
+      expect(triggerReason(intlFor('de'), createFormatter('de'), hit!)).toBe('Hat 1 Stunde, 15 Minuten gewartet');
+      expect(triggerReason(intlFor('es'), createFormatter('es'), hit!)).toMatch(/^Ha esperado 1 h/);
       expect(triggers(situation({ queueItem: queueItem(NOW - 10 * MINUTE) }))).toEqual(['long-wait']);
       expect(triggers(situation({ queueItem: queueItem(NOW - 9 * MINUTE) }))).toEqual([]);
     });
 
     it('counts the wait until the contact was claimed', () => {
       const hits = detectTriggers(situation({ queueItem: queueItem(NOW - 40 * MINUTE, NOW - 28 * MINUTE) }));
-      expect(hits).toEqual([{ trigger: 'long-wait', reason: 'Waited 12 minutes' }]);
+      expect(hits).toMatchObject([{ trigger: 'long-wait', reason: 'Waited 12 minutes' }]);
       expect(triggers(situation({ queueItem: queueItem(NOW - 40 * MINUTE, NOW - 35 * MINUTE) }))).toEqual([]);
     });
 
@@ -209,7 +216,7 @@ describe('detectTriggers', () => {
     it('fires on at least the third inbound contact in seven days', () => {
       const current = contact();
       const history = [contact({ at: NOW - 2 * DAY }), contact({ at: NOW - 6 * DAY })];
-      expect(detectTriggers(situation({ contact: current, history }))).toEqual([{ trigger: 'repeat-contact', reason: '3 contacts in 7 days' }]);
+      expect(detectTriggers(situation({ contact: current, history }))).toMatchObject([{ trigger: 'repeat-contact', reason: '3 contacts in 7 days' }]);
       // The current contact in the history is not counted twice.
       expect(detectTriggers(situation({ contact: current, history: [...history, current] }))[0]?.reason).toBe('3 contacts in 7 days');
       expect(detectTriggers(situation({ contact: current, history: [...history, contact({ at: NOW - DAY })] }))[0]?.reason).toBe('4 contacts in 7 days');
@@ -234,7 +241,7 @@ describe('detectTriggers', () => {
 
   describe('low-csat', () => {
     it('fires when the last answered survey scored 2 or less', () => {
-      expect(detectTriggers(situation({ surveys: [survey({ csat: 2 })] }))).toEqual([{ trigger: 'low-csat', reason: 'Rated us 2 out of 5 last time' }]);
+      expect(detectTriggers(situation({ surveys: [survey({ csat: 2 })] }))).toMatchObject([{ trigger: 'low-csat', reason: 'Rated us 2 out of 5 last time' }]);
       expect(triggers(situation({ surveys: [survey({ csat: 3 })] }))).toEqual([]);
     });
 
@@ -248,13 +255,13 @@ describe('detectTriggers', () => {
   });
 
   it('vip: fires for VIP customers only', () => {
-    expect(detectTriggers(situation({ customer: { ...customer, tier: 'vip' } }))).toEqual([{ trigger: 'vip', reason: 'VIP customer' }]);
+    expect(detectTriggers(situation({ customer: { ...customer, tier: 'vip' } }))).toMatchObject([{ trigger: 'vip', reason: 'VIP customer' }]);
     expect(triggers(situation({ customer: { ...customer, tier: 'gold' } }))).toEqual([]);
   });
 
   describe('overdue-follow-up', () => {
     it('fires for a scheduled follow-up past its due time', () => {
-      expect(detectTriggers(situation({ followUps: [followUp({ dueAt: NOW - 2 * HOUR })] }))).toEqual([
+      expect(detectTriggers(situation({ followUps: [followUp({ dueAt: NOW - 2 * HOUR })] }))).toMatchObject([
         { trigger: 'overdue-follow-up', reason: 'Callback overdue by 2 hours' },
       ]);
       const two = [followUp({ dueAt: NOW - 3 * DAY, kind: 'check-in' }), followUp({ dueAt: NOW - HOUR })];
@@ -323,13 +330,13 @@ describe('detectTriggers', () => {
       expect(triggers(situation({ customer: portuguese, contact: words }))).toEqual([]);
       expect(unreadWords(words, portuguese.language)).toEqual({ read: false, language: 'pt', reason: 'unsupported-language' });
       const recorded = { ...words, sentiment: -0.7 };
-      expect(detectTriggers(situation({ customer: portuguese, contact: recorded }))).toEqual([{ trigger: 'negative-sentiment', reason: 'Tone recorded as negative (−0.70)' }]);
+      expect(detectTriggers(situation({ customer: portuguese, contact: recorded }))).toMatchObject([{ trigger: 'negative-sentiment', reason: 'Tone recorded as negative (−0.70)' }]);
       expect(unreadWords(contact({ channel: 'note', body: 'Nota interna' }), portuguese.language)).toBeNull();
     });
 
     it('falls back to the recorded tone when there are no words to read', () => {
       const waiting = contact({ channel: 'call', body: 'In queue. Caller chose "Bills and payments" in the phone menu.', sentiment: -0.6 });
-      expect(detectTriggers(situation({ contact: waiting }))).toEqual([{ trigger: 'negative-sentiment', reason: 'Tone recorded as negative (−0.60)' }]);
+      expect(detectTriggers(situation({ contact: waiting }))).toMatchObject([{ trigger: 'negative-sentiment', reason: 'Tone recorded as negative (−0.60)' }]);
       expect(triggers(situation({ contact: { ...waiting, sentiment: -0.1 } }))).toEqual([]);
     });
   });

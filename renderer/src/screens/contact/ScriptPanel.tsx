@@ -37,6 +37,7 @@ import {
   startRun,
   suggestScript,
   toggleStep,
+  triggerReason,
   triggersOf,
   unreadWords,
   variablesFor,
@@ -255,9 +256,9 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
         <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', gap: 1 }} aria-label={intl.formatMessage({ id: 'contact.script.situation', defaultMessage: 'The customer’s situation' })} role="list">
           {hits.map((hit) => (
             <Chip key={hit.trigger} role="listitem" size="small" color="warning" variant="outlined" 
-              label={hit.reason}
+              label={triggerReason(intl, format, hit)}
               title={intl.formatMessage(TRIGGER_MESSAGES[hit.trigger])}
-              aria-label={intl.formatMessage({ id: 'contact.script.triggerLabel', defaultMessage: '{trigger}: {reason}' }, { trigger: intl.formatMessage(TRIGGER_MESSAGES[hit.trigger]), reason: hit.reason })}
+              aria-label={intl.formatMessage({ id: 'contact.script.triggerLabel', defaultMessage: '{trigger}: {reason}' }, { trigger: intl.formatMessage(TRIGGER_MESSAGES[hit.trigger]), reason: triggerReason(intl, format, hit) })}
             />
           ))}
         </Stack>

@@ -68,11 +68,11 @@ function AddNote({
         submit();
       }}
       // The button goes under the box when a language's words leave no room beside it.
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start', px: 2, pb: 1.5 }}
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start', px: 2, pb: 0.5 }}
     >
       <TextField
         label={intl.formatMessage({ id: 'customer.timeline.noteLabel', defaultMessage: 'Add a note' })}
-        placeholder={intl.formatMessage({ id: 'customer.timeline.notePlaceholder', defaultMessage: 'What was agreed… @name asks a colleague (Ctrl+Enter)' })}
+        placeholder={intl.formatMessage({ id: 'customer.timeline.notePlaceholder', defaultMessage: '@name asks a colleague' })}
         value={body}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
@@ -82,7 +82,9 @@ function AddNote({
           }
         }}
         multiline
-        minRows={2}
+        // One line until the agent writes more: the history below keeps its room.
+        minRows={1}
+        maxRows={12}
         size="small"
         sx={{ flex: '1 1 220px', minWidth: 0 }}
         helperText={

@@ -50,6 +50,16 @@ function AgentRow({ agent, now, active }: { agent: FloorAgent; now: number; acti
   const format = useFormat();
   const long = acwRunningLong(agent, now);
   const customer = useCustomerName(agent.holding?.customerId ?? '');
+  const holding = agent.holding
+    ? intl.formatMessage(
+        { id: 'floor.agent.holding', defaultMessage: '{channel} · {customer}{help, select, yes { · asks for help} other {}}' },
+        {
+          channel: intl.formatMessage(CHANNEL_MESSAGES[agent.holding.channel]),
+          customer: customer ?? intl.formatMessage({ id: 'floor.agent.aCustomer', defaultMessage: 'a customer' }),
+          help: agent.holding.escalation?.state === 'open' ? 'yes' : 'no',
+        },
+      )
+    : null;
   return (
     <Box data-testid="floor-agent" data-acw-long={long || undefined} sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2, py: 1, bgcolor: active ? 'action.selected' : long ? 'warning.light' : undefined, color: long && !active ? 'warning.contrastText' : undefined }}>
       <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: PRESENCE_COLOURS[agent.presence], flexShrink: 0 }} />
@@ -65,17 +75,10 @@ function AgentRow({ agent, now, active }: { agent: FloorAgent; now: number; acti
           />
         </Typography>
       </Box>
-      {agent.holding && (
-        <Typography variant="caption" noWrap sx={{ maxWidth: 220 }}>
-          <FormattedMessage
-            id="floor.agent.holding"
-            defaultMessage="{channel} · {customer}{help, select, yes { · asks for help} other {}}"
-            values={{
-              channel: intl.formatMessage(CHANNEL_MESSAGES[agent.holding.channel]),
-              customer: customer ?? intl.formatMessage({ id: 'floor.agent.aCustomer', defaultMessage: 'a customer' }),
-              help: agent.holding.escalation?.state === 'open' ? 'yes' : 'no',
-            }}
-          />
+      {holding && (
+        // Cut short beside a long name: the whole line on hover.
+        <Typography variant="caption" noWrap sx={{ maxWidth: 220 }} title={holding}>
+          {holding}
         </Typography>
       )}
     </Box>

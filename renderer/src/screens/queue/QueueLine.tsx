@@ -84,6 +84,7 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
   const intl = useIntl();
   const { item } = row;
   const channel = intl.formatMessage(CHANNEL_MESSAGES[item.channel]);
+  const channelQueue = intl.formatMessage({ id: 'queue.line.channelQueue', defaultMessage: '{channel} · {queue}' }, { channel, queue: row.queue?.name ?? item.queueId });
   return (
     <Box
       data-testid="queue-row"
@@ -108,8 +109,9 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
           {row.customerName}
           {row.tier === 'vip' && <Chip size="small" label={intl.formatMessage({ id: 'queue.line.vip', defaultMessage: 'VIP' })} color="secondary" sx={{ ml: 1, height: 20 }} />}
         </Typography>
-        <Typography variant="caption" color="text.secondary" noWrap component="div">
-          <FormattedMessage id="queue.line.channelQueue" defaultMessage="{channel} · {queue}" values={{ channel, queue: row.queue?.name ?? item.queueId }} />
+        {/* Cut short in a narrow column or a long language: the whole line on hover. */}
+        <Typography variant="caption" color="text.secondary" noWrap component="div" title={channelQueue}>
+          {channelQueue}
         </Typography>
       </Box>
       <Box sx={{ minWidth: 0 }}>

@@ -24,6 +24,7 @@ import {
   previousStage,
   startRun,
   toggleStep,
+  triggerReason,
   triggersOf,
   visibleSteps,
   type RunnableScript,
@@ -198,11 +199,11 @@ export function ScriptPreview({ script, topic, agent, stageId, onStageChange, ed
               size="small"
               color="warning"
               variant="outlined"
-              label={hit.reason}
+              label={triggerReason(intl, format, hit)}
               title={intl.formatMessage(TRIGGER_MESSAGES[hit.trigger])}
               aria-label={intl.formatMessage(
                 { id: 'scripts.preview.hitLabel', defaultMessage: '{trigger}: {reason}' },
-                { trigger: intl.formatMessage(TRIGGER_MESSAGES[hit.trigger]), reason: hit.reason },
+                { trigger: intl.formatMessage(TRIGGER_MESSAGES[hit.trigger]), reason: triggerReason(intl, format, hit) },
               )}
             />
           ))}

@@ -55,7 +55,7 @@ function ScriptRow({ script, active, supervisor, names }: { script: ScriptSummar
         <Typography variant="body1" sx={{ fontWeight: 600 }} noWrap>
           {script.name}
         </Typography>
-        <Typography variant="caption" color="text.secondary" component="div" noWrap>
+        <Typography variant="caption" color="text.secondary" component="div" noWrap title={description}>
           {description}
         </Typography>
         <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap', rowGap: 0.5 }}>
