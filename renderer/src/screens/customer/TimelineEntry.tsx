@@ -28,7 +28,7 @@ function excerptOf(text: string, limit: number): string {
 
 function Toggle({ controls, expanded, length, onToggle }: { controls: string; expanded: boolean; length: number; onToggle: () => void }) {
   return (
-    <Button size="small" aria-expanded={expanded} aria-controls={controls} onClick={onToggle} sx={{ mt: 0.25, ml: -0.75, py: 0, minWidth: 0 }}>
+    <Button size="small" aria-expanded={expanded} aria-controls={controls} onClick={onToggle} sx={{ ml: -0.75, py: 0, minWidth: 0 }}>
       {expanded ? (
         <FormattedMessage id="customer.entry.showLess" defaultMessage="Show less" />
       ) : (
@@ -165,14 +165,19 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
               </Typography>
             )}
           </Box>
-          {(bodyLong || summaryLong) && (
-            <Toggle controls={`entry-text-${contact.id}`} expanded={open} length={contact.body.length + (contact.summary?.length ?? 0)} onToggle={() => onToggle(contact.id)} />
-          )}
-          {facts.length > 0 && (
-            <Box sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap', mt: 0.75 }} data-testid="timeline-facts">
-              {facts.map((fact) => (
-                <Chip key={fact} size="small" variant="outlined" label={fact} />
-              ))}
+          {/* "Show all" and the scores share a line: the history keeps room for more entries. */}
+          {(bodyLong || summaryLong || facts.length > 0) && (
+            <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.5, mt: 0.5 }}>
+              {(bodyLong || summaryLong) && (
+                <Toggle controls={`entry-text-${contact.id}`} expanded={open} length={contact.body.length + (contact.summary?.length ?? 0)} onToggle={() => onToggle(contact.id)} />
+              )}
+              {facts.length > 0 && (
+                <Box sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap' }} data-testid="timeline-facts">
+                  {facts.map((fact) => (
+                    <Chip key={fact} size="small" variant="outlined" label={fact} />
+                  ))}
+                </Box>
+              )}
             </Box>
           )}
           {thread.length > 0 && (
