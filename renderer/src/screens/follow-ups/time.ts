@@ -37,61 +37,6 @@ export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
 
 // The English-only functions below (clock … customerClockText) stay until the screens that still import them
 // format through `useTimeText`; the planner's own screens use `timeText`.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${zone}|${JSON.stringify(options)}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...options });
-    formatters.set(key, found);
-  }
-  return found;
-}
-
-/** "14:30" on the clock of `zone`. */
-export function clock(ms: number, zone: string): string {
-  return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
-}
-
-/** "Thu 26 Nov" on the clock of `zone`. */
-export function shortDay(ms: number, zone: string): string {
-  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
-}
-
-/** "Thursday 26 November" on the clock of `zone`. */
-export function longDay(ms: number, zone: string): string {
-  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
-}
-
-/** "Today 14:30", "Tomorrow 09:00", "Thu 26 Nov 14:30" relative to `now`, on the clock of `zone`. */
-export function whenText(ms: number, now: number, zone: string): string {
-  const day = dayOf(ms, zone);
-  const today = dayOf(now, zone);
-  const label = sameDay(day, today) ? 'Today' : sameDay(day, addDays(today, 1)) ? 'Tomorrow' : sameDay(day, addDays(today, -1)) ? 'Yesterday' : shortDay(ms, zone);
-  return `${label} ${clock(ms, zone)}`;
-}
-
-/** "2 h 15 min", "3 days" for a duration. */
-export function spanText(ms: number): string {
-  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 && hours < 10 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  return `${Math.round(hours / 24)} days`;
-}
-
-/** The city of a zone, for "09:30 in New York". */
-export function zoneCity(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
-}
-
-/** "15:30 for the customer (New York)" when their clock differs from the agent's, else null. */
-export function customerClockText(ms: number, agentZone: string, customerZone: string, name: string): string | null {
-  if (clock(ms, agentZone) === clock(ms, customerZone) && sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone))) return null;
-  const day = sameDay(dayOf(ms, agentZone), dayOf(ms, customerZone)) ? '' : `${shortDay(ms, customerZone)} `;
-  return `${day}${clock(ms, customerZone)} for ${name} (${zoneCity(customerZone)})`;
-}
-
 const messages: Record<'when' | 'customerClock' | 'customerClockOtherDay', MessageDescriptor> = defineMessages({
   when: { id: 'followUps.time.when', defaultMessage: '{day} {time}' },
   customerClock: { id: 'followUps.time.customerClock', defaultMessage: '{time} for {name} ({city})' },
