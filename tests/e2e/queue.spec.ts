@@ -55,7 +55,8 @@ async function expectChipsFit(page: Page, breached = false): Promise<void> {
   if (breached) expect(chips.filter((chip) => chip.level === 'breached').length).toBeGreaterThanOrEqual(2);
   expect(chips.filter((chip) => !chip.fits || !chip.inside)).toEqual([]);
   // One width per kind: the column lines up whatever a row says.
-  expect(new Set(chips.filter((chip) => chip.kind === 'sla').map((chip) => Math.round(chip.width))).size).toBe(1);
+  const slaChips = chips.filter((chip) => chip.kind === 'sla');
+  expect(new Set(slaChips.map((chip) => Math.round(chip.width))).size, `SLA chip widths: ${slaChips.map((chip) => `${chip.text} ${chip.width}`).join(', ')}`).toBe(1);
 }
 
 test.describe('the queue', () => {
