@@ -7,17 +7,17 @@
  * supervisors merging crosswise cannot make a loop. Every desktop ends as
  * the hub says.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newTeam } from '@core/domain/model';
 import { IngestContactResponseSchema } from '@core/hub-api';
 import type { MutationInput, MutationName } from '@core/sync/mutations';
 import { DEMO_INTEGRATION_KEY, seedDemoIntegrationKey } from '../../hub/api-keys';
 import { importRows } from '../../hub/import';
-import { startHub, type RunningHub } from '../../hub/server';
 import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
-import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
-import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
+import { hubPerFile } from '../helpers/hub-per-file';
+import { storageTargets } from '../helpers/storage-targets';
+import { Desktop, HubLink } from '../helpers/sync-harness';
 import { contact, customer, PASSWORD, smallWorld, T0, waiting } from '../helpers/world';
 
 const targets = await storageTargets();
@@ -39,28 +39,12 @@ function world() {
 
 describe.each(targets)('customers made and merged on $label', (target) => {
   const skip = target.skipReason;
-  let database: TestDatabase;
-  let hub: RunningHub;
-  const address: HubAddress = { url: '' };
+  const testHub = hubPerFile(target, { world, seed: (hub) => seedDemoIntegrationKey(hub.storage) });
   const desk = {} as Record<Name, Desktop>;
 
   beforeAll(async () => {
     if (skip) return;
-    database = await target.create();
-    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, offers: false });
-    address.url = hub.url;
-    const { entries, accounts } = world();
-    await importRows(hub.storage, entries, accounts);
-    await seedDemoIntegrationKey(hub.storage);
-    for (const name of NAMES) {
-      desk[name] = await Desktop.signIn({ link: new HubLink(address), username: name, password: PASSWORD });
-      await desk[name].sync();
-    }
-  });
-  afterAll(async () => {
-    for (const desktop of Object.values(desk)) await desktop.close();
-    await hub?.close();
-    await database?.drop();
+    for (const name of NAMES) desk[name] = await testHub.signIn(name);
   });
 
   const change = async <N extends MutationName>(name: Name, mutation: N, args: MutationInput<N>): Promise<string | null> => {
@@ -69,7 +53,7 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     return (await desk[name].db.rejections.get(made))?.message ?? null;
   };
   const ingest = async (from: Record<string, string>) => {
-    const response = await fetch(`${hub.url}/api/v1/contacts`, {
+    const response = await fetch(`${testHub.hub.url}/api/v1/contacts`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_INTEGRATION_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ channel: 'chat', from, subject: 'Hello again', body: 'Still waiting for the refund.' }),
@@ -80,7 +64,7 @@ describe.each(targets)('customers made and merged on $label', (target) => {
 
   it.skipIf(skip)('a customer Ava makes by hand is hers to open, says who made them, and is found when they next write in', async () => {
     expect(await change('ava', 'customer.create', { id: 'cus_new_1', firstName: 'Morgan', lastName: 'Reyes', phones: ['+447700900888'], emails: ['morgan@example.com'] })).toBeNull();
-    expect(await getRow(hub.storage, 'customer', 'cus_new_1')).toMatchObject({ firstName: 'Morgan', phones: ['+447700900888'], preferredChannel: 'call', mergedInto: null });
+    expect(await getRow(testHub.hub.storage, 'customer', 'cus_new_1')).toMatchObject({ firstName: 'Morgan', phones: ['+447700900888'], preferredChannel: 'call', mergedInto: null });
     const timeline = await desk.ava.db.contacts.where('[customerId+at]').between(['cus_new_1', 0], ['cus_new_1', Infinity]).toArray();
     expect(timeline.map((row) => row.body)).toEqual(['Customer created by Ava Thompson.']);
     expect((await ingest({ email: 'morgan@example.com' })).customerId).toBe('cus_new_1');
@@ -101,17 +85,17 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     expect(await desk.ben.db.rejections.get(note)).toBeUndefined();
     expect(await desk.ben.db.rejections.get(followUp)).toBeUndefined();
     expect(await desk.ben.db.rejections.get(survivorChange)).toBeUndefined();
-    expect(await getRow(hub.storage, 'contact', 'note_offline')).toMatchObject({ customerId: 'cus_21' });
-    expect(await getRow(hub.storage, 'followUp', 'fu_offline')).toMatchObject({ customerId: 'cus_21' });
-    for (const id of ['con_22', 'con_old_22']) expect((await getRow(hub.storage, 'contact', id))?.customerId).toBe('cus_21');
-    expect((await getRow(hub.storage, 'queueItem', 'con_22'))?.customerId).toBe('cus_21');
+    expect(await getRow(testHub.hub.storage, 'contact', 'note_offline')).toMatchObject({ customerId: 'cus_21' });
+    expect(await getRow(testHub.hub.storage, 'followUp', 'fu_offline')).toMatchObject({ customerId: 'cus_21' });
+    for (const id of ['con_22', 'con_old_22']) expect((await getRow(testHub.hub.storage, 'contact', id))?.customerId).toBe('cus_21');
+    expect((await getRow(testHub.hub.storage, 'queueItem', 'con_22'))?.customerId).toBe('cus_21');
 
-    const survivor = await getRow(hub.storage, 'customer', 'cus_21');
+    const survivor = await getRow(testHub.hub.storage, 'customer', 'cus_21');
     expect(survivor).toMatchObject({ emails: ['c21@example.com', 'c22@example.com'], phones: ['+447700900021', '+447700900022'], attributes: { socialHandle: '@robin_h' }, tags: ['router'], mergedInto: null });
-    const merged = await getRow(hub.storage, 'customer', 'cus_22');
+    const merged = await getRow(testHub.hub.storage, 'customer', 'cus_22');
     expect(merged).toMatchObject({ mergedInto: 'cus_21', emails: [], phones: [], attributes: {}, merge: { by: 'usr_sam', emails: ['c22@example.com'] } });
     expect(merged?.merge?.moved.contact.sort()).toEqual(['con_22', 'con_old_22']);
-    const mergeNote = await getRow(hub.storage, 'contact', 'merge_1');
+    const mergeNote = await getRow(testHub.hub.storage, 'contact', 'merge_1');
     expect(mergeNote?.body).toBe('Sam Rivera merged Robin Hale (cus_22) into this customer: 2 contacts, 0 follow-ups and 0 surveys moved here.');
 
     // Ingestion after the merge: the duplicate's address, number and handle all find the survivor.
@@ -119,7 +103,7 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     expect((await ingest({ phone: '+447700900022' })).customerId).toBe('cus_21');
     // A change to the duplicate's details now lands on the survivor.
     expect(await change('ava', 'customer.update', { customerId: 'cus_22', patch: { company: 'Hale & Co' } })).toBeNull();
-    expect((await getRow(hub.storage, 'customer', 'cus_21'))?.company).toBe('Hale & Co');
+    expect((await getRow(testHub.hub.storage, 'customer', 'cus_21'))?.company).toBe('Hale & Co');
     // Agents do not merge, unless their team's policy allows it.
     expect(await desk.ava.tryMutate('customer.merge', { survivorId: 'cus_23', mergedId: 'cus_24', noteId: 'merge_x' })).toMatchObject({ message: 'Only supervisors, or agents of a team allowed to, can merge customers.' });
   });
@@ -129,10 +113,10 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     // A note written on the survivor after the merge is the survivor's.
     expect(await change('ava', 'contact.addNote', { id: 'note_after_merge', customerId: 'cus_23', body: 'Spoke to Kim after the merge.' })).toBeNull();
     expect(await change('sam', 'customer.unmerge', { mergedId: 'cus_24', noteId: 'unmerge_2' })).toBeNull();
-    expect(await getRow(hub.storage, 'customer', 'cus_24')).toMatchObject({ mergedInto: null, merge: null, emails: ['c24@example.com'], phones: ['+447700900024'] });
-    expect(await getRow(hub.storage, 'customer', 'cus_23')).toMatchObject({ emails: ['c23@example.com'], phones: ['+447700900023'] });
-    for (const id of ['con_24', 'con_old_24']) expect((await getRow(hub.storage, 'contact', id))?.customerId).toBe('cus_24');
-    expect((await getRow(hub.storage, 'contact', 'note_after_merge'))?.customerId).toBe('cus_23');
+    expect(await getRow(testHub.hub.storage, 'customer', 'cus_24')).toMatchObject({ mergedInto: null, merge: null, emails: ['c24@example.com'], phones: ['+447700900024'] });
+    expect(await getRow(testHub.hub.storage, 'customer', 'cus_23')).toMatchObject({ emails: ['c23@example.com'], phones: ['+447700900023'] });
+    for (const id of ['con_24', 'con_old_24']) expect((await getRow(testHub.hub.storage, 'contact', id))?.customerId).toBe('cus_24');
+    expect((await getRow(testHub.hub.storage, 'contact', 'note_after_merge'))?.customerId).toBe('cus_23');
     expect((await ingest({ email: 'c24@example.com' })).customerId).toBe('cus_24');
   });
 
@@ -141,10 +125,10 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     for (const n of [25, 26]) expect(await change('ben', 'customer.create', { id: `cus_${n}`, firstName: 'Lee', lastName: 'Park', emails: [`lee${n}@example.com`] })).toBeNull();
     expect(await desk.ben.tryMutate('customer.merge', { survivorId: 'cus_25', mergedId: 'cus_26', noteId: 'merge_lee' })).toMatchObject({ code: 'forbidden' });
     // An administrator sets the policy with the team (team.save; imported here, this world has no administrator).
-    await importRows(hub.storage, [{ entity: 'team', row: newTeam({ id: 'team_care', name: 'Customer Care', agentsMayMerge: true }) }]);
+    await importRows(testHub.hub.storage, [{ entity: 'team', row: newTeam({ id: 'team_care', name: 'Customer Care', agentsMayMerge: true }) }]);
     await desk.ben.sync();
     expect(await change('ben', 'customer.merge', { survivorId: 'cus_25', mergedId: 'cus_26', noteId: 'merge_lee' })).toBeNull();
-    expect((await getRow(hub.storage, 'customer', 'cus_26'))?.mergedInto).toBe('cus_25');
+    expect((await getRow(testHub.hub.storage, 'customer', 'cus_26'))?.mergedInto).toBe('cus_25');
     // Undoing stays a supervisor's.
     expect(await desk.ben.tryMutate('customer.unmerge', { mergedId: 'cus_26', noteId: 'unmerge_lee' })).toMatchObject({ message: 'Only supervisors can undo a merge.' });
   });
@@ -154,7 +138,7 @@ describe.each(targets)('customers made and merged on $label', (target) => {
     await desk.ava.sync();
     // Sam merges 24 into 23 while another supervisor (an admin here, Sam's second desktop would do) merges 23 into 24.
     const first = await desk.sam.mutate('customer.merge', { survivorId: 'cus_23', mergedId: 'cus_24', noteId: 'merge_3' });
-    const other = await Desktop.signIn({ link: new HubLink(address), username: 'sam', password: PASSWORD });
+    const other = await Desktop.signIn({ link: new HubLink(testHub.address), username: 'sam', password: PASSWORD });
     try {
       await other.sync();
       const second = await other.mutate('customer.merge', { survivorId: 'cus_24', mergedId: 'cus_23', noteId: 'merge_4' });
@@ -162,7 +146,7 @@ describe.each(targets)('customers made and merged on $label', (target) => {
       await other.sync();
       expect(await desk.sam.db.rejections.get(first)).toBeUndefined();
       expect(await other.db.rejections.get(second)).toMatchObject({ code: 'invalid_state', message: 'Kim Hale was merged into another customer: merge into that one instead.' });
-      expect((await getRow(hub.storage, 'customer', 'cus_23'))?.mergedInto).toBeNull();
+      expect((await getRow(testHub.hub.storage, 'customer', 'cus_23'))?.mergedInto).toBeNull();
     } finally {
       await other.close();
     }
@@ -170,6 +154,6 @@ describe.each(targets)('customers made and merged on $label', (target) => {
 
   it.skipIf(skip)('every desktop ends holding what the hub says it should', async () => {
     for (const name of NAMES) await desk[name].sync();
-    for (const name of NAMES) await expectConverged(hub, desk[name]);
+    for (const name of NAMES) await expectConverged(testHub.hub, desk[name]);
   });
 });

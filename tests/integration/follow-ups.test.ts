@@ -6,46 +6,20 @@
  * with a message that says why, on the desktop and on the hub.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, PushResponseSchema } from '@core/sync/protocol';
 import { MutationRefused } from '@core/sync/local';
-import { importRows } from '../../hub/import';
-import { startHub, type RunningHub } from '../../hub/server';
 import { expectConverged } from '../helpers/convergence';
-import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
-import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
-import { PASSWORD, smallWorld } from '../helpers/world';
+import { hubPerFile } from '../helpers/hub-per-file';
+import { storageTargets } from '../helpers/storage-targets';
 
 const HOUR = 3_600_000;
 const targets = await storageTargets();
 
 describe.each(targets)('follow-ups on $label', (target) => {
   const skip = target.skipReason;
-  let database: TestDatabase;
-  let hub: RunningHub;
-  const address: HubAddress = { url: '' };
-  const desktops: Desktop[] = [];
-
-  const signIn = async (username: string) => {
-    const desktop = await Desktop.signIn({ link: new HubLink(address), username, password: PASSWORD });
-    desktops.push(desktop);
-    await desktop.sync();
-    return desktop;
-  };
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await target.create();
-    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, offers: false });
-    address.url = hub.url;
-    const world = smallWorld();
-    await importRows(hub.storage, world.entries, world.accounts);
-  });
-  afterAll(async () => {
-    for (const desktop of desktops) await desktop.close();
-    await hub?.close();
-    await database?.drop();
-  });
+  const testHub = hubPerFile(target);
+  const { signIn } = testHub;
 
   it.skipIf(skip)('planned offline by Ava, reassigned by Sam to Ben, completed by Ben: everyone converges on the outcome', async () => {
     const ava = await signIn('ava');
@@ -124,7 +98,7 @@ describe.each(targets)('follow-ups on $label', (target) => {
       ruleId: 'chain',
       kind: 'check-in',
     });
-    for (const desktop of [ava, sam, ben]) await expectConverged(hub, desktop);
+    for (const desktop of [ava, sam, ben]) await expectConverged(testHub.hub, desktop);
   });
 
   it.skipIf(skip)('refuses, with a clear message, what cannot be planned, on the desktop and again on the hub', async () => {
@@ -165,7 +139,7 @@ describe.each(targets)('follow-ups on $label', (target) => {
     // The hub applies the same rules to whatever reaches it, whatever the desktop thought.
     const clientId = randomUUID();
     const mutation = (id: number, name: string, args: unknown, at = Date.now()) => ({ id, name, args, at });
-    const response = await fetch(`${hub.url}/sync/push`, {
+    const response = await fetch(`${testHub.hub.url}/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ava.token}` },
       body: JSON.stringify({
@@ -188,7 +162,7 @@ describe.each(targets)('follow-ups on $label', (target) => {
       'already_completed: This follow-up was already completed; it cannot be rescheduled.',
       'applied',
     ]);
-    const stored = await hub.storage.query<{ n: number }>("SELECT count(*) AS n FROM entities WHERE entity = 'followUp' AND id IN ('fu-hub-past', 'fu-hub-nobody')");
+    const stored = await testHub.hub.storage.query<{ n: number }>("SELECT count(*) AS n FROM entities WHERE entity = 'followUp' AND id IN ('fu-hub-past', 'fu-hub-nobody')");
     expect(Number(stored[0]!.n)).toBe(0);
   });
 });

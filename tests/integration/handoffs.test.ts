@@ -7,16 +7,15 @@
  * moving one contact, take-over and advice, @mentions, and a supervisor
  * setting someone's presence. Every desktop ends as the hub says.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newPresence, type Notification, type Presence } from '@core/domain/model';
 import type { MutationInput, MutationName } from '@core/sync/mutations';
-import { importRows } from '../../hub/import';
 import { runOfferPass } from '../../hub/routing';
-import { startHub, type RunningHub } from '../../hub/server';
 import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
-import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
-import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
+import { hubPerFile } from '../helpers/hub-per-file';
+import { storageTargets } from '../helpers/storage-targets';
+import { type Desktop } from '../helpers/sync-harness';
 import { contact, customer, PASSWORD, smallWorld, user, waiting } from '../helpers/world';
 
 const targets = await storageTargets();
@@ -37,28 +36,13 @@ function world() {
 
 describe.each(targets)('hand-overs on $label', (target) => {
   const skip = target.skipReason;
-  let database: TestDatabase;
-  let hub: RunningHub;
-  const address: HubAddress = { url: '' };
+  // Offers run only when a test runs a pass, at the time it chooses.
+  const testHub = hubPerFile(target, { world });
   const desk = {} as Record<Name, Desktop>;
 
   beforeAll(async () => {
     if (skip) return;
-    database = await target.create();
-    // Offers run only when a test runs a pass, at the time it chooses.
-    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, offers: false });
-    address.url = hub.url;
-    const { entries, accounts } = world();
-    await importRows(hub.storage, entries, accounts);
-    for (const name of NAMES) {
-      desk[name] = await Desktop.signIn({ link: new HubLink(address), username: name, password: PASSWORD });
-      await desk[name].sync();
-    }
-  });
-  afterAll(async () => {
-    for (const desktop of Object.values(desk)) await desktop.close();
-    await hub?.close();
-    await database?.drop();
+    for (const name of NAMES) desk[name] = await testHub.signIn(name);
   });
 
   const id = (() => {
@@ -115,7 +99,7 @@ describe.each(targets)('hand-overs on $label', (target) => {
     expect(await notifications('mia')).toEqual([]);
 
     await applied('ben', 'contact.claim', { contactId: 'con_11' });
-    expect((await getRow(hub.storage, 'queueItem', 'con_11'))?.assigneeId).toBe('usr_ben');
+    expect((await getRow(testHub.hub.storage, 'queueItem', 'con_11'))?.assigneeId).toBe('usr_ben');
   });
 
   it.skipIf(skip)('a named transfer declined, or not answered in time, goes back to the queue and whoever sent it is told', async () => {
@@ -127,17 +111,17 @@ describe.each(targets)('hand-overs on $label', (target) => {
     await applied('ben', 'contact.decline', { contactId: 'con_12' });
     await desk.ava.sync();
     expect((await notificationAbout('ava', 'con_12', 'transfer-returned'))?.text).toBe('Ben declined the chat you transferred: it is waiting in its queue again.');
-    expect(await getRow(hub.storage, 'queueItem', 'con_12')).toMatchObject({ state: 'waiting', offeredTo: null, declinedBy: ['usr_ben'], handoff: { toAgentId: null, reason: 'Knows the case' } });
+    expect(await getRow(testHub.hub.storage, 'queueItem', 'con_12')).toMatchObject({ state: 'waiting', offeredTo: null, declinedBy: ['usr_ben'], handoff: { toAgentId: null, reason: 'Knows the case' } });
 
     await applied('ava', 'contact.claim', { contactId: 'con_13' });
     await applied('ava', 'contact.transfer', { id: id('tr'), contactId: 'con_13', queueId: 'q_care', agentId: 'usr_ben', reason: 'Knows the case', fromQueueId: 'q_care' });
-    const sentAt = (await getRow(hub.storage, 'queueItem', 'con_13'))!.offeredAt!;
+    const sentAt = (await getRow(testHub.hub.storage, 'queueItem', 'con_13'))!.offeredAt!;
     // Ben does not answer: the next pass after the offer's time is up gives it back (and offers it on).
-    const pass = await runOfferPass(hub.storage, sentAt + 60_000, { ttlMs: 30_000 });
+    const pass = await runOfferPass(testHub.hub.storage, sentAt + 60_000, { ttlMs: 30_000 });
     expect(pass.returned).toEqual([{ itemId: 'con_13', agentId: 'usr_ben', fromId: 'usr_ava', handoffAt: sentAt, why: 'expired' }]);
     await desk.ava.sync();
     expect((await notificationAbout('ava', 'con_13', 'transfer-returned'))?.text).toBe('Ben did not take the chat you transferred in time: it is waiting in the Care queue again.');
-    expect((await getRow(hub.storage, 'queueItem', 'con_13'))?.handoff?.toAgentId).toBeNull();
+    expect((await getRow(testHub.hub.storage, 'queueItem', 'con_13'))?.handoff?.toAgentId).toBeNull();
   });
 
   it.skipIf(skip)('a transfer to someone who went offline meanwhile is refused in words, and the contact stays with the sender', async () => {
@@ -163,7 +147,7 @@ describe.each(targets)('hand-overs on $label', (target) => {
     await desk.mia.sync();
     expect(await desk.sam.db.rejections.get(sams)).toBeUndefined();
     expect(await desk.mia.db.rejections.get(mias)).toMatchObject({ code: 'invalid_state', message: 'Sam moved this contact to the Other queue meanwhile: look again before moving it.' });
-    expect(await getRow(hub.storage, 'queueItem', 'con_15')).toMatchObject({ queueId: 'q_other', offeredTo: null, handoff: { fromId: 'usr_sam', fromQueueId: 'q_care' } });
+    expect(await getRow(testHub.hub.storage, 'queueItem', 'con_15')).toMatchObject({ queueId: 'q_other', offeredTo: null, handoff: { fromId: 'usr_sam', fromQueueId: 'q_care' } });
     // The other team's queue now holds it: Olga's desktop has it.
     await desk.olga.sync();
     expect((await item('olga', 'con_15'))?.queueId).toBe('q_other');
@@ -177,7 +161,7 @@ describe.each(targets)('hand-overs on $label', (target) => {
     await applied('sam', 'contact.takeOver', { id: id('tk'), contactId: 'con_16' });
     await desk.ava.sync();
     expect((await notificationAbout('ava', 'con_16', 'taken-over'))?.text).toBe('Sam took over the chat: it is theirs now.');
-    expect(await getRow(hub.storage, 'queueItem', 'con_16')).toMatchObject({ assigneeId: 'usr_sam', escalation: { state: 'taken', supervisorId: 'usr_sam' } });
+    expect(await getRow(testHub.hub.storage, 'queueItem', 'con_16')).toMatchObject({ assigneeId: 'usr_sam', escalation: { state: 'taken', supervisorId: 'usr_sam' } });
     expect((await desk.ava.db.presence.get('usr_ava'))?.presence).toBe('available');
 
     await applied('ava', 'contact.claim', { contactId: 'con_17' });
@@ -199,7 +183,7 @@ describe.each(targets)('hand-overs on $label', (target) => {
     expect(mention).toMatchObject({ fromId: 'usr_ava', customerId: 'cus_18', readAt: null, text: 'Ava mentioned you about First18 Last18: @Ben have you seen this router fault before?' });
     expect((await desk.ben.db.contacts.get(noteId))?.mentions).toEqual(['usr_ben']);
     await applied('ben', 'notification.read', { ids: [mention!.id] });
-    expect((await getRow(hub.storage, 'notification', mention!.id))?.readAt).not.toBeNull();
+    expect((await getRow(testHub.hub.storage, 'notification', mention!.id))?.readAt).not.toBeNull();
     // Mentioning someone who does not exist is refused.
     expect(await change('ava', 'contact.addNote', { id: id('note'), customerId: 'cus_18', body: 'Hello @nobody', mentions: ['usr_nobody'] })).toBe('No person with id usr_nobody to mention.');
   });
@@ -217,6 +201,6 @@ describe.each(targets)('hand-overs on $label', (target) => {
 
   it.skipIf(skip)('every desktop ends holding what the hub says it should', async () => {
     await syncAll();
-    for (const name of NAMES) await expectConverged(hub, desk[name]);
+    for (const name of NAMES) await expectConverged(testHub.hub, desk[name]);
   });
 });

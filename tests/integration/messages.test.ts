@@ -5,46 +5,20 @@
  * kept still shows its English; notifications the rules write do the same;
  * the hub's own error answers come in the language the request asks for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { META } from '@core/db/schema';
 import { PullResponseSchema } from '@core/sync/protocol';
 import { formatRejection, formatSaid } from '@core/sync/said';
-import { importRows } from '../../hub/import';
-import { startHub, type RunningHub } from '../../hub/server';
 import { intlFor } from '../helpers/intl';
-import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
-import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
-import { PASSWORD, smallWorld } from '../helpers/world';
+import { hubPerFile } from '../helpers/hub-per-file';
+import { storageTargets } from '../helpers/storage-targets';
 
 const targets = await storageTargets();
 
 describe.each(targets)('messages for people on $label', (target) => {
   const skip = target.skipReason;
-  let database: TestDatabase;
-  let hub: RunningHub;
-  const address: HubAddress = { url: '' };
-  const desktops: Desktop[] = [];
-
-  const signIn = async (username: string) => {
-    const desktop = await Desktop.signIn({ link: new HubLink(address), username, password: PASSWORD });
-    desktops.push(desktop);
-    await desktop.sync();
-    return desktop;
-  };
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await target.create();
-    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, offers: false });
-    address.url = hub.url;
-    const world = smallWorld();
-    await importRows(hub.storage, world.entries, world.accounts);
-  });
-  afterAll(async () => {
-    for (const desktop of desktops) await desktop.close();
-    await hub?.close();
-    await database?.drop();
-  });
+  const testHub = hubPerFile(target);
+  const { signIn, desktops } = testHub;
 
   it.skipIf(skip)('a refused change carries its message id and values: the desktop says it in German, and so does a later pull', async () => {
     const ava = await signIn('ava');
@@ -63,7 +37,7 @@ describe.each(targets)('messages for people on $label', (target) => {
 
     // The hub keeps them with the mutation: a pull from that mutation on returns them too.
     const clientId = await ava.db.getMeta<string>(META.clientId);
-    const pulled = await hub.app.inject({
+    const pulled = await testHub.hub.app.inject({
       method: 'GET',
       url: `/sync/pull?clientId=${clientId}&cursor=0&since=1&limit=1`,
       headers: { authorization: `Bearer ${ava.token}` },
@@ -78,8 +52,8 @@ describe.each(targets)('messages for people on $label', (target) => {
     const ava = desktops[0]!;
     const clientId = await ava.db.getMeta<string>(META.clientId);
     // As a hub before this version logged it: the English only.
-    await hub.storage.query("UPDATE mutations SET message_id = NULL, message_values = NULL WHERE client_id = $1 AND status = 'rejected'", [clientId]);
-    const pulled = await hub.app.inject({
+    await testHub.hub.storage.query("UPDATE mutations SET message_id = NULL, message_values = NULL WHERE client_id = $1 AND status = 'rejected'", [clientId]);
+    const pulled = await testHub.hub.app.inject({
       method: 'GET',
       url: `/sync/pull?clientId=${clientId}&cursor=0&since=1&limit=1`,
       headers: { authorization: `Bearer ${ava.token}` },
@@ -106,7 +80,7 @@ describe.each(targets)('messages for people on $label', (target) => {
 
   it.skipIf(skip)('the hub answers a refused sign-in in the language asked for, with the message id; English when none it speaks', async () => {
     const login = (headers: Record<string, string>) =>
-      hub.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.40', headers, payload: { username: 'ava', password: 'not her password' } });
+      testHub.hub.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.40', headers, payload: { username: 'ava', password: 'not her password' } });
     const spanish = await login({ 'accept-language': 'es' });
     expect(spanish.statusCode).toBe(401);
     expect(spanish.json()).toEqual({ statusCode: 401, error: 'bad_credentials', message: 'El nombre de usuario o la contraseña no son correctos.', messageId: 'hub.signIn.wrongPassword' });
@@ -118,13 +92,13 @@ describe.each(targets)('messages for people on $label', (target) => {
   });
 
   it.skipIf(skip)('bad input, a bad token and a missing route are answered in Spanish too, with their values', async () => {
-    const invalid = await hub.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'es-ES' }, payload: { username: 'ava', password: 'x', extra: 1 } });
+    const invalid = await testHub.hub.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'es-ES' }, payload: { username: 'ava', password: 'x', extra: 1 } });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json()).toMatchObject({ messageId: 'hub.request.invalid', message: "Solicitud no válida: “extra” no se puede indicar aquí." });
-    const token = await hub.app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: { 'accept-language': 'es', authorization: 'Basic nope' } });
+    const token = await testHub.hub.app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: { 'accept-language': 'es', authorization: 'Basic nope' } });
     expect(token.statusCode).toBe(401);
     expect(token.json()).toMatchObject({ message: 'El token de inicio de sesión no tiene un formato válido.', messageId: 'hub.session.tokenMalformed' });
-    const missing = await hub.app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1', headers: { 'accept-language': 'es' } });
+    const missing = await testHub.hub.app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1', headers: { 'accept-language': 'es' } });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ message: 'No hay ninguna ruta para GET /api/v1/nothing-here', messageId: 'hub.request.noRoute', values: { method: 'GET', path: '/api/v1/nothing-here' } });
   });

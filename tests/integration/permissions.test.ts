@@ -11,7 +11,7 @@
  * Then the survey cases that were reported, and desktops that hold only part
  * of the picture.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newNotification, newPresence, newUser, presenceMoved, type Contact, type Customer, type FollowUp, type QueueItem, type ScriptStageId, type SurveyResponse } from '@core/domain/model';
 import type { EntityName, EntityRow } from '@core/sync/entities';
 import { MutationRefused } from '@core/sync/local';
@@ -19,11 +19,11 @@ import { MUTATION_NAMES, type MutationInput, type MutationName } from '@core/syn
 import { PERMISSION_ACTOR_LABELS, PERMISSION_ACTORS, PERMISSIONS, permissionText, type PermissionActor } from '@core/sync/permissions';
 import { PROTOCOL_VERSION, PushResponseSchema, type RejectionCode } from '@core/sync/protocol';
 import { importRows, type ImportEntry } from '../../hub/import';
-import { startHub, type RunningHub } from '../../hub/server';
 import { getRow } from '../../hub/sync/store';
 import { expectConverged } from '../helpers/convergence';
-import { storageTargets, type TestDatabase } from '../helpers/storage-targets';
-import { Desktop, HubLink, type HubAddress } from '../helpers/sync-harness';
+import { hubPerFile } from '../helpers/hub-per-file';
+import { storageTargets } from '../helpers/storage-targets';
+import { type Desktop } from '../helpers/sync-harness';
 import { contact, customer, PASSWORD, smallWorld, teams, user, waiting } from '../helpers/world';
 
 const MINUTE = 60_000;
@@ -462,36 +462,23 @@ type Verdict = { status: 'applied' } | { status: 'rejected'; code: string; messa
 
 describe.each(targets)('who may do what, on $label', (target) => {
   const skip = target.skipReason;
-  let database: TestDatabase;
-  let hub: RunningHub;
-  const address: HubAddress = { url: '' };
+  // No offers: the hub must not move the contacts a cell set up.
+  const testHub = hubPerFile(target, { world: permissionWorld });
   const desktops = {} as Record<PermissionActor, Desktop>;
   /** A client of each person's that pushes straight to the hub: its answer, whatever a desktop thought. */
   const straight = {} as Record<PermissionActor, { clientId: string; next: number }>;
 
   beforeAll(async () => {
     if (skip) return;
-    database = await target.create();
-    // No offers: the hub must not move the contacts a cell set up.
-    hub = await startHub({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, offers: false });
-    address.url = hub.url;
-    const world = permissionWorld();
-    await importRows(hub.storage, world.entries, world.accounts);
     for (const actor of PERMISSION_ACTORS) {
-      desktops[actor] = await Desktop.signIn({ link: new HubLink(address), username: USERNAMES[actor], password: PASSWORD });
-      await desktops[actor].sync();
+      desktops[actor] = await testHub.signIn(USERNAMES[actor]);
       straight[actor] = { clientId: crypto.randomUUID(), next: 1 };
     }
-  });
-  afterAll(async () => {
-    for (const desktop of Object.values(desktops)) await desktop.close();
-    await hub?.close();
-    await database?.drop();
   });
 
   /** Brings a customer onto a person's desktops, as opening them from a search does. */
   const open = async (actor: PermissionActor, customerId: string) => {
-    const response = await fetch(`${hub.url}/sync/scope`, {
+    const response = await fetch(`${testHub.hub.url}/sync/scope`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${desktops[actor].token}` },
       body: JSON.stringify({ customerIds: [customerId] }),
@@ -501,7 +488,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
 
   const pushStraight = async <N extends MutationName>(actor: PermissionActor, name: N, args: MutationInput<N>): Promise<Verdict> => {
     const client = straight[actor];
-    const response = await fetch(`${hub.url}/sync/push`, {
+    const response = await fetch(`${testHub.hub.url}/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${desktops[actor].token}` },
       body: JSON.stringify({ clientId: client.clientId, schemaVersion: PROTOCOL_VERSION, mutations: [{ id: client.next++, name, args, at: Date.now() }] }),
@@ -511,7 +498,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
     return result.status === 'applied' ? { status: 'applied' } : { status: 'rejected', code: result.code, message: result.message };
   };
 
-  const hubRowsOf = (watch: Watched[]) => Promise.all(watch.map(([entity, id]) => getRow(hub.storage, entity, id)));
+  const hubRowsOf = (watch: Watched[]) => Promise.all(watch.map(([entity, id]) => getRow(testHub.hub.storage, entity, id)));
   const localRowsOf = (desktop: Desktop, watch: Watched[]) =>
     Promise.all(
       watch.map(async ([entity, id]) => {
@@ -541,7 +528,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
   const runCell = async <N extends MutationName>(name: N, actor: PermissionActor, mode: Mode) => {
     const spec = SPECS[name] as Spec<N>;
     const cell = spec.cell(`${name}-${actor}-${mode}`, actor, mode);
-    if (cell.rows.length) await importRows(hub.storage, cell.rows);
+    if (cell.rows.length) await importRows(testHub.hub.storage, cell.rows);
     for (const customerId of [cell.customerId, ...(cell.alsoOpen ?? [])]) if (customerId) await open(actor, customerId);
     const desktop = desktops[actor];
     await desktop.sync();
@@ -588,7 +575,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
       const avas = handledBy(`${key}-ava`, AVA);
       const bens = handledBy(`${key}-ben`, BEN);
       const avaSurvey = survey(`srv-${key}`, avas.contact);
-      await importRows(hub.storage, [...avas.rows, ...bens.rows, entry('survey', avaSurvey)]);
+      await importRows(testHub.hub.storage, [...avas.rows, ...bens.rows, entry('survey', avaSurvey)]);
       return { avas: avas.contact, bens: bens.contact, avaSurvey };
     };
     const refusedUnchanged = async (said: { desktop: Verdict; hub: Verdict }, message: string, watch: [EntityName, string][], before: unknown[]) => {
@@ -604,7 +591,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
       await refusedUnchanged(said, 'This contact was handled by Ava Thompson: only Ava or a supervisor of Ava’s team can record its survey.', [['survey', 'srv-rep-new-ben']], [undefined]);
       expect(said.desktop).toEqual(said.hub);
       // A contact nobody has handled yet: no agent's survey, so only its team's supervisor.
-      await importRows(hub.storage, queued('rep-new-waiting', { offeredTo: null }));
+      await importRows(testHub.hub.storage, queued('rep-new-waiting', { offeredTo: null }));
       await open('teammate', 'cus-rep-new-waiting');
       await desktops.teammate.sync();
       const waitingSaid = await attempt('teammate', 'survey.record', { id: 'srv-rep-new-waiting', contactId: 'con-rep-new-waiting', status: 'sent' });
@@ -643,7 +630,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
     it.skipIf(skip)('completing a follow-up cannot re-capture another contact’s survey', async () => {
       const { avas, bens, avaSurvey } = await setup('rep-fu');
       const benFollowUp = { ...followUpOf('rep-fu-ben', BEN), customerId: bens.customerId };
-      await importRows(hub.storage, [entry('followUp', benFollowUp)]);
+      await importRows(testHub.hub.storage, [entry('followUp', benFollowUp)]);
       for (const customerId of [avas.customerId, bens.customerId]) await open('teammate', customerId);
       await desktops.teammate.sync();
       const watch: [EntityName, string][] = [
@@ -658,7 +645,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
       // With a survey id of his own, the same completion is fine: the survey is Ben's, of his outcome contact.
       const ok = await attempt('teammate', 'followUp.complete', { id: benFollowUp.id, outcome: 'resolved', outcomeContactId: 'fuo-rep-fu', survey: { id: 'srv-rep-fu-ben', csat: 5 } });
       expect(ok).toEqual({ desktop: { status: 'applied' }, hub: { status: 'applied' } });
-      expect(await getRow(hub.storage, 'survey', 'srv-rep-fu-ben')).toMatchObject({ contactId: 'fuo-rep-fu', agentId: BEN, csat: 5 });
+      expect(await getRow(testHub.hub.storage, 'survey', 'srv-rep-fu-ben')).toMatchObject({ contactId: 'fuo-rep-fu', agentId: BEN, csat: 5 });
     });
   });
 
@@ -668,7 +655,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
       const hidden = handledBy('part-hidden', AVA, null);
       const avaSurvey = survey('srv-part-hidden', hidden.contact);
       const bens = handledBy('part-ben', BEN);
-      await importRows(hub.storage, [...hidden.rows, entry('survey', avaSurvey), ...bens.rows, entry('followUp', { ...followUpOf('part-ben', BEN), customerId: bens.contact.customerId })]);
+      await importRows(testHub.hub.storage, [...hidden.rows, entry('survey', avaSurvey), ...bens.rows, entry('followUp', { ...followUpOf('part-ben', BEN), customerId: bens.contact.customerId })]);
       const ben = desktops.teammate;
       await open('teammate', bens.contact.customerId);
       await ben.sync();
@@ -681,14 +668,14 @@ describe.each(targets)('who may do what, on $label', (target) => {
       await ben.sync();
       expect(await ben.db.rejections.get(id)).toMatchObject({ code: 'forbidden', message: 'This survey belongs to a contact handled by Ava Thompson: it cannot be moved or replaced.' });
       expect((await ben.db.followUps.get('fu-part-ben'))?.state).toBe('scheduled');
-      expect(await getRow(hub.storage, 'survey', avaSurvey.id)).toEqual(avaSurvey);
+      expect(await getRow(testHub.hub.storage, 'survey', avaSurvey.id)).toEqual(avaSurvey);
     });
 
     it.skipIf(skip)('does not refuse offline what the hub accepts when a person or queue is missing from its cache', async () => {
       const sam = desktops.supervisor;
       const oscar = desktops.otherSupervisor;
       const handled = handledBy('part-user', AVA);
-      await importRows(hub.storage, [...handled.rows, customerOf('part-plan')]);
+      await importRows(testHub.hub.storage, [...handled.rows, customerOf('part-plan')]);
       for (const customerId of [handled.contact.customerId, 'cus-part-plan']) {
         await open('supervisor', customerId);
         await open('otherSupervisor', customerId);
@@ -712,18 +699,18 @@ describe.each(targets)('who may do what, on $label', (target) => {
       await oscar.sync();
       expect(await sam.db.rejections.get(planned)).toBeUndefined();
       expect(await sam.db.rejections.get(samSurvey)).toBeUndefined();
-      expect(await getRow(hub.storage, 'followUp', 'fu-part-plan')).toMatchObject({ ownerId: AVA, createdBy: 'usr_sam' });
-      expect(await getRow(hub.storage, 'survey', 'srv-part-sam')).toMatchObject({ agentId: AVA, csat: 3 });
+      expect(await getRow(testHub.hub.storage, 'followUp', 'fu-part-plan')).toMatchObject({ ownerId: AVA, createdBy: 'usr_sam' });
+      expect(await getRow(testHub.hub.storage, 'survey', 'srv-part-sam')).toMatchObject({ agentId: AVA, csat: 3 });
       expect(await oscar.db.rejections.get(oscarSurvey)).toMatchObject({
         code: 'forbidden',
         message: 'This contact was handled by Ava Thompson: only Ava or a supervisor of Ava’s team can record its survey.',
       });
-      expect(await getRow(hub.storage, 'survey', 'srv-part-oscar')).toBeUndefined();
+      expect(await getRow(testHub.hub.storage, 'survey', 'srv-part-oscar')).toBeUndefined();
     });
 
     it.skipIf(skip)('the hub refuses a reply on a contact that is not in a queue, whatever a desktop let through', async () => {
       const history = handledBy('part-reply', AVA, null);
-      await importRows(hub.storage, [...history.rows.slice(0, 1), entry('contact', { ...history.contact, channel: 'email' })]);
+      await importRows(testHub.hub.storage, [...history.rows.slice(0, 1), entry('contact', { ...history.contact, channel: 'email' })]);
       expect(await pushStraight('owner', 'contact.reply', { id: 'reply-part', contactId: history.contact.id, body: 'Following up on your email.' })).toEqual({
         status: 'rejected',
         code: 'forbidden',
@@ -736,7 +723,7 @@ describe.each(targets)('who may do what, on $label', (target) => {
     // Not Sam's and Oscar's: rows were taken out of their caches by hand above.
     for (const actor of ['owner', 'teammate', 'otherAgent', 'admin'] as const) {
       await desktops[actor].sync();
-      await expectConverged(hub, desktops[actor]);
+      await expectConverged(testHub.hub, desktops[actor]);
     }
   });
 });
