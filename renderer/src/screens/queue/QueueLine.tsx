@@ -105,7 +105,7 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
     >
       <ChannelIcon channel={item.channel} titleAccess={channel} />
       <Box sx={{ minWidth: 0 }}>
-        <Typography variant="body2" noWrap sx={{ fontWeight: 600 }}>
+        <Typography variant="body2" noWrap sx={{ fontWeight: 600 }} title={row.customerName}>
           {row.customerName}
           {row.tier === 'vip' && <Chip size="small" label={intl.formatMessage({ id: 'queue.line.vip', defaultMessage: 'VIP' })} color="secondary" sx={{ ml: 1, height: 20 }} />}
         </Typography>
