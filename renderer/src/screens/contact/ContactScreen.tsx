@@ -259,8 +259,8 @@ export function ContactScreen() {
           </Box>
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
-          <Conversation contact={contact} replies={replies} pendingIds={pendingIds} />
-          {workspaceLoaded && <Composer contact={contact} canWrite={mine} />}
+          <Conversation contact={contact} replies={replies} pendingIds={pendingIds} language={customer.language} />
+          {workspaceLoaded && <Composer contact={contact} canWrite={mine} language={customer.language} />}
           <ShortcutHints ids={CONTACT_HINTS} />
           {workspaceLoaded && mine && state === 'wrap-up' && item && (
             <Box ref={wrapUpRef}>
