@@ -58,7 +58,7 @@ describe('a line that needs the promise', () => {
   it('reads the hint in each of the agent\'s languages', () => {
     const result = scriptLine(line, variablesFor(situationOn('chat')), 'chat');
     const hint = result.parts.flatMap((part) => ('hint' in part ? [part.hint] : []))[0]!;
-    const said = (locale: string) => intlFor(locale).formatMessage(hint.descriptor, { ...hint.values, kbd: (chunks: string[]) => `[${chunks.join('')}]` });
+    const said = (locale: 'en-GB' | 'de' | 'es') => intlFor(locale).formatMessage(hint.descriptor, { ...hint.values, kbd: (chunks: string[]) => `[${chunks.join('')}]` });
     expect(said('en-GB')).toBe('Press [Alt+P] to insert the promise');
     expect(said('de')).toBe('Drücken Sie [Alt+P], um die Zusage einzufügen');
     expect(said('es')).toBe('Pulsa [Alt+P] para insertar el compromiso');

@@ -155,14 +155,16 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   const minute = Math.floor(now / 60_000);
   const promise = useMemo(() => {
     const rule = promiseRuleFor(contact.topic);
+    const calendar = calendarFor({ timeZone: customer.timeZone, region: customer.region });
     try {
       return {
         kind: rule.kind,
+        businessZone: calendar.timeZone,
         ...computePromise({
           kind: rule.kind,
           now: minute * 60_000,
           within: { businessHours: rule.businessHours },
-          calendar: calendarFor({ timeZone: customer.timeZone, region: customer.region }),
+          calendar,
           customer: { timeZone: customer.timeZone, quietHours: customer.quietHours, language: customer.language },
         }),
       };
@@ -247,7 +249,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
         <TextField select size="small" label={intl.formatMessage({ id: 'contact.script.choose', defaultMessage: 'Script' })} value={script.scriptId} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 220 }}>
           {published.map((candidate) => (
             <MenuItem key={candidate.id} value={candidate.scriptId}>
-              <FormattedMessage id="contact.script.version" defaultMessage="{name} (v{version})" values={{ name: candidate.name, version: candidate.version }} />
+              <FormattedMessage id="contact.script.version" defaultMessage="{name} (v{version})" values={{ name: localiseScript(candidate, customer.language).script.name, version: candidate.version }} />
             </MenuItem>
           ))}
         </TextField>
@@ -363,10 +365,10 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             action={
               active ? (
                 <Stack direction="row" spacing={1}>
-                  <Button size="small" onClick={insertPromise} aria-keyshortcuts={ariaKeys('script.promise')}>
+                  <Button size="small" onClick={insertPromise} aria-keyshortcuts={ariaKeys('script.promise')} sx={{ whiteSpace: 'nowrap' }}>
                     <FormattedMessage id="contact.script.insertPromise" defaultMessage="Insert ({keys})" values={{ keys: keyHint('script.promise') }} />
                   </Button>
-                  <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)}>
+                  <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)} sx={{ whiteSpace: 'nowrap' }}>
                     <FormattedMessage id="contact.script.copy" defaultMessage="Copy" />
                   </Button>
                 </Stack>
@@ -385,7 +387,17 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
               }}
             />
             <Typography variant="caption" component="div">
-              <FormattedMessage id="contact.script.promiseTimes" defaultMessage="{customer} · {business}" values={{ customer: promise.customerLocalText, business: promise.businessLocalText }} />
+              {/* When it is due on both clocks, for the agent: in the agent's language, not the customer's. */}
+              <FormattedMessage
+                id="contact.script.promiseTimes"
+                defaultMessage="{customer} ({customerCity}) · {business} ({businessCity})"
+                values={{
+                  customer: format.dateTime(promise.dueAt, { zone: customer.timeZone, weekday: true }),
+                  customerCity: format.zoneCity(customer.timeZone),
+                  business: format.dateTime(promise.dueAt, { zone: promise.businessZone, weekday: true }),
+                  businessCity: format.zoneCity(promise.businessZone),
+                }}
+              />
             </Typography>
           </Alert>
         )}
