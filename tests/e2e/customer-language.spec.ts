@@ -111,6 +111,7 @@ test('a German-speaking agent takes a Spanish customer’s chat from the queue a
   await expect(page.getByTestId('contact-status')).toContainText('Bei Ihnen');
 
   // The customer's words are marked as Spanish, and read in their own direction.
+  await expect(page.getByTestId('contact-subject')).toHaveAttribute('lang', 'es-ES');
   await expect(page.getByRole('region', { name: 'Unterhaltung' })).toBeVisible();
   const written = page.getByTestId('conversation-text').filter({ hasText: body });
   await expect(written).toHaveAttribute('lang', 'es-ES');
