@@ -1,10 +1,12 @@
 /**
  * Script lines as they are said on the contact's channel: a chat or an email
  * is not thanked "for calling", and a line that needs something the agent has
- * not set yet (the promise, the gesture) says how to set it instead of
- * reading "what happens next: .".
+ * not set yet (the promise, the gesture) shows the agent how to set it
+ * instead of reading "what happens next: .".
  */
+import { defineMessages } from '@formatjs/intl';
 import type { Channel } from '../domain/common';
+import type { Message } from '../i18n/messages';
 import { fillTemplate } from './template';
 import { scriptVariablesIn, type ScriptVariable } from './vocabulary';
 
@@ -44,20 +46,36 @@ function capitaliseLike(found: string, replacement: string): string {
   return upper ? replacement : replacement[0]?.toLowerCase() + replacement.slice(1);
 }
 
-/** What to do first when a line needs something not set yet, said in place of the missing words. */
-export const MISSING_VALUE_PROMPTS: Partial<Record<ScriptVariable, string>> = {
-  'promise.text': 'press Alt+P to insert the promise',
-  'gesture.text': 'offer the gesture below first',
+/**
+ * What to do first when a line needs something not set yet, shown to the agent in place of the missing words:
+ * an instruction in the agent's language, not words for the customer, so it is a message and never part of the text.
+ */
+export const MISSING_VALUE_HINTS = defineMessages({
+  promise: { id: 'scripts.line.insertPromiseFirst', defaultMessage: 'Press <kbd>{keys}</kbd> to insert the promise' },
+  gesture: { id: 'scripts.line.offerGestureFirst', defaultMessage: 'Offer the gesture below first' },
+});
+
+/** The variables a line cannot be said without, and the hint shown while each has no value (`keys`: the default key of the promise command). */
+export const MISSING_VALUE_PROMPTS: Partial<Record<ScriptVariable, Message>> = {
+  'promise.text': { descriptor: MISSING_VALUE_HINTS.promise, values: { keys: 'Alt+P' } },
+  'gesture.text': { descriptor: MISSING_VALUE_HINTS.gesture },
 };
 
+/** A piece of a script line: words to read, or a gap the agent fills first (with what to do, as a message). */
+export type ScriptLinePart = { text: string } | { missing: ScriptVariable; hint: Message };
+
 export interface ScriptLine {
-  /** The line to read, filled in; a missing promise or gesture reads as what to do ("[press Alt+P to insert the promise]"). */
+  /** The line filled in, to insert into the reply; while it is waiting, the gaps keep their variable ("{promise.text}"). */
   text: string;
+  /** The line to show: the words, and in place of each missing promise or gesture what to do ("Press Alt+P to insert the promise"). */
+  parts: ScriptLinePart[];
   /** The variables the line needs that have no value yet (the promise, the gesture). */
   waitingFor: ScriptVariable[];
   /** False while the line is waiting: inserting it would send the customer a gap. */
   insertable: boolean;
 }
+
+const VARIABLE_TOKEN = /(\{[^{}]*\})/;
 
 /** A step's text as the agent reads it on this contact: worded for the channel, filled in, gaps named. */
 export function scriptLine(text: string, vars: Partial<Record<ScriptVariable, string>>, channel: Channel): ScriptLine {
@@ -65,7 +83,19 @@ export function scriptLine(text: string, vars: Partial<Record<ScriptVariable, st
   const waitingFor = [...new Set(scriptVariablesIn(worded))].filter(
     (name): name is ScriptVariable => name in MISSING_VALUE_PROMPTS && (vars[name as ScriptVariable] ?? '').trim() === '',
   );
-  const withPrompts = { ...vars };
-  for (const name of waitingFor) withPrompts[name] = `[${MISSING_VALUE_PROMPTS[name]}]`;
-  return { text: fillTemplate(worded, withPrompts), waitingFor, insertable: waitingFor.length === 0 };
+  const parts: ScriptLinePart[] = [];
+  for (const chunk of worded.split(VARIABLE_TOKEN)) {
+    const missing = waitingFor.find((name) => chunk === `{${name}}`);
+    if (missing) {
+      parts.push({ missing, hint: MISSING_VALUE_PROMPTS[missing]! });
+      continue;
+    }
+    const filled = fillTemplate(chunk, vars);
+    const last = parts.at(-1);
+    if (last && 'text' in last) last.text += filled;
+    else if (filled) parts.push({ text: filled });
+  }
+  const filledVars = { ...vars };
+  for (const name of waitingFor) delete filledVars[name];
+  return { text: fillTemplate(worded, filledVars), parts, waitingFor, insertable: waitingFor.length === 0 };
 }

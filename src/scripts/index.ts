@@ -31,7 +31,7 @@ export {
 export { DEFAULT_THRESHOLDS, detectTriggers, triggerReason, triggersOf, type TriggerHit, type TriggerThresholds } from './triggers';
 export { TIER_LABELS, firstNameOf, variablesFor } from './variables';
 export { fillTemplate, unknownVariables } from './template';
-export { CHANNEL_THANKS, MISSING_VALUE_PROMPTS, hasPhoneOnlyWording, scriptLine, wordedForChannel, type ScriptLine } from './channel';
+export { CHANNEL_THANKS, MISSING_VALUE_HINTS, MISSING_VALUE_PROMPTS, hasPhoneOnlyWording, scriptLine, wordedForChannel, type ScriptLine, type ScriptLinePart } from './channel';
 export {
   adherence,
   chooseBranch,

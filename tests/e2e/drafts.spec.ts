@@ -64,7 +64,9 @@ test('a reply, a note, ticked steps and a half-done wrap-up survive a reload and
     await page.getByLabel('Reply by chat').fill(REPLY);
     await page.getByLabel('Add a note').fill(NOTE);
     const step = page.getByRole('region', { name: /^Script/ }).getByRole('checkbox').first();
-    const stepName = (await step.getAttribute('aria-label')) ?? '';
+    // The step is named by its line (aria-labelledby).
+    const stepName = await step.evaluate((input) => document.getElementById(input.getAttribute('aria-labelledby') ?? '')?.textContent ?? '');
+    expect(stepName).not.toBe('');
     await step.check();
     // Reloaded straight after typing: what was waiting to be written is written as the page goes.
     await page.reload();

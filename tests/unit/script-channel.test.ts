@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REACHABLE_CHANNELS, type Channel } from '@core/domain/common';
 import { newContact, newCustomer, newUser } from '@core/domain/model';
 import { publishedScripts } from '@core/demo/scripts';
-import { scriptLine, validateScript, variablesFor, wordedForChannel, type Situation } from '@core/scripts';
+import { MISSING_VALUE_HINTS, scriptLine, validateScript, variablesFor, wordedForChannel, type Situation } from '@core/scripts';
+import { intlFor } from '../helpers/intl';
 
 const NOW = Date.UTC(2026, 10, 23, 14, 0);
 const customer = newCustomer({ id: 'cus_ana', firstName: 'Ana', preferredChannel: 'chat', createdAt: 0 });
@@ -40,21 +41,39 @@ describe('script lines on each channel', () => {
 describe('a line that needs the promise', () => {
   const line = 'So you know exactly what happens next: {promise.text}.';
 
-  it('says how to insert the promise while there is none, and cannot be inserted', () => {
+  it('says how to insert the promise while there is none, as a message apart from the line, and cannot be inserted', () => {
     const result = scriptLine(line, variablesFor(situationOn('chat')), 'chat');
-    expect(result.text).toBe('So you know exactly what happens next: [press Alt+P to insert the promise].');
-    expect(result.text).not.toContain('next: .');
+    expect(result.parts).toEqual([
+      { text: 'So you know exactly what happens next: ' },
+      { missing: 'promise.text', hint: { descriptor: MISSING_VALUE_HINTS.promise, values: { keys: 'Alt+P' } } },
+      { text: '.' },
+    ]);
+    // The hint is for the agent, in the agent's language: no English instruction is glued into the customer's words.
+    expect(result.text).toBe('So you know exactly what happens next: {promise.text}.');
+    expect(result.text).not.toMatch(/Alt\+P|press/i);
     expect(result.waitingFor).toEqual(['promise.text']);
     expect(result.insertable).toBe(false);
   });
 
+  it('reads the hint in each of the agent\'s languages', () => {
+    const result = scriptLine(line, variablesFor(situationOn('chat')), 'chat');
+    const hint = result.parts.flatMap((part) => ('hint' in part ? [part.hint] : []))[0]!;
+    const said = (locale: 'en-GB' | 'de' | 'es') => intlFor(locale).formatMessage(hint.descriptor, { ...hint.values, kbd: (chunks: string[]) => `[${chunks.join('')}]` });
+    expect(said('en-GB')).toBe('Press [Alt+P] to insert the promise');
+    expect(said('de')).toBe('Drücken Sie [Alt+P], um die Zusage einzufügen');
+    expect(said('es')).toBe('Pulsa [Alt+P] para insertar el compromiso');
+  });
+
   it('reads the promise once it is inserted', () => {
     const vars = variablesFor(situationOn('call', { promiseText: "we'll call you back by 4 pm tomorrow" }));
-    expect(scriptLine(line, vars, 'call')).toEqual({ text: "So you know exactly what happens next: we'll call you back by 4 pm tomorrow.", waitingFor: [], insertable: true });
+    const text = "So you know exactly what happens next: we'll call you back by 4 pm tomorrow.";
+    expect(scriptLine(line, vars, 'call')).toEqual({ text, parts: [{ text }], waitingFor: [], insertable: true });
   });
 
   it('asks for the gesture to be offered before a line that names it', () => {
-    expect(scriptLine('As a thank-you: {gesture.text}.', variablesFor(situationOn('email')), 'email').text).toBe('As a thank-you: [offer the gesture below first].');
+    const result = scriptLine('As a thank-you: {gesture.text}.', variablesFor(situationOn('email')), 'email');
+    expect(result.parts).toEqual([{ text: 'As a thank-you: ' }, { missing: 'gesture.text', hint: { descriptor: MISSING_VALUE_HINTS.gesture } }, { text: '.' }]);
+    expect(intlFor('de').formatMessage(MISSING_VALUE_HINTS.gesture)).toBe('Bieten Sie zuerst die Kulanzleistung unten an');
   });
 });
 

@@ -10,8 +10,11 @@ import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { takeReplyDraft, useReplyDraft, useWorkspaceRestored, useWorkspaces } from './workspace';
 
-/** The reply box (a note for calls). Ctrl+Enter sends. What is typed is kept as a draft until it is sent. */
-export function Composer({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
+/**
+ * The reply box (a note for calls). Ctrl+Enter sends. What is typed is kept as a draft until it is sent.
+ * A reply is written in the customer's language (`language`) and in whichever direction its text runs; a call's notes are the agent's own.
+ */
+export function Composer({ contact, canWrite, language }: { contact: Contact; canWrite: boolean; language: string }) {
   const notify = useAppState((state) => state.notify);
   const intl = useIntl();
   const draft = useReplyDraft(contact.id);
@@ -61,6 +64,7 @@ export function Composer({ contact, canWrite }: { contact: Contact; canWrite: bo
             }
           }}
           disabled={!canWrite}
+          slotProps={{ htmlInput: { dir: 'auto', lang: isCall ? undefined : language } }}
           multiline
           minRows={3}
           size="small"

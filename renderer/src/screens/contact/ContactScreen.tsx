@@ -140,6 +140,13 @@ export function ContactScreen() {
   }
   const { contact, customer, replies } = data;
   const state = item?.state ?? 'done';
+  const subjectText = contact.subject ? (
+    <bdi lang={contact.direction === 'inbound' ? customer.language : undefined} data-testid="contact-subject">
+      {contact.subject}
+    </bdi>
+  ) : (
+    intl.formatMessage({ id: 'contact.screen.noSubject', defaultMessage: '(no subject)' })
+  );
   const status =
     state === 'claimed' && mine
       ? intl.formatMessage({ id: 'contact.status.withYou', defaultMessage: 'With you · {time}' }, { time: format.clockDuration(now - (item?.claimedAt ?? now)) })
@@ -165,17 +172,18 @@ export function ContactScreen() {
             <Chip size="small" label={status} color={mine ? 'primary' : 'default'} variant={mine ? 'filled' : 'outlined'} data-testid="contact-status" />
           </Stack>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {/* The subject is the customer's words: isolated in its own direction, in their language. */}
             {contact.topic ? (
               <FormattedMessage
                 id="contact.screen.subjectTopic"
                 defaultMessage="{channel} · {subject} · {topic}"
-                values={{ channel: intl.formatMessage(CHANNEL_MESSAGES[contact.channel]), subject: contact.subject || intl.formatMessage({ id: 'contact.screen.noSubject', defaultMessage: '(no subject)' }), topic: contact.topic }}
+                values={{ channel: intl.formatMessage(CHANNEL_MESSAGES[contact.channel]), subject: subjectText, topic: contact.topic }}
               />
             ) : (
               <FormattedMessage
                 id="contact.screen.subject"
                 defaultMessage="{channel} · {subject}"
-                values={{ channel: intl.formatMessage(CHANNEL_MESSAGES[contact.channel]), subject: contact.subject || intl.formatMessage({ id: 'contact.screen.noSubject', defaultMessage: '(no subject)' }) }}
+                values={{ channel: intl.formatMessage(CHANNEL_MESSAGES[contact.channel]), subject: subjectText }}
               />
             )}
           </Typography>
@@ -259,8 +267,8 @@ export function ContactScreen() {
           </Box>
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', pr: 0.5, '& > *': { flexShrink: 0 } }}>
-          <Conversation contact={contact} replies={replies} pendingIds={pendingIds} />
-          {workspaceLoaded && <Composer contact={contact} canWrite={mine} />}
+          <Conversation contact={contact} replies={replies} pendingIds={pendingIds} language={customer.language} />
+          {workspaceLoaded && <Composer contact={contact} canWrite={mine} language={customer.language} />}
           <ShortcutHints ids={CONTACT_HINTS} />
           {workspaceLoaded && mine && state === 'wrap-up' && item && (
             <Box ref={wrapUpRef}>

@@ -17,9 +17,11 @@ const AT_END_PX = 32;
 /**
  * The customer's message and what was said back, oldest first. Opens on the
  * newest message and follows new ones, unless the agent has scrolled up to
- * read. A reply still in the outbox says it has not gone out yet.
+ * read. A reply still in the outbox says it has not gone out yet. What was
+ * written reads in its own direction (dir="auto"); the customer's messages
+ * carry their language (`language`, from the profile) for screen readers.
  */
-export function Conversation({ contact, replies, pendingIds }: { contact: Contact; replies: Contact[]; pendingIds: ReadonlySet<string> }) {
+export function Conversation({ contact, replies, pendingIds, language }: { contact: Contact; replies: Contact[]; pendingIds: ReadonlySet<string>; language: string }) {
   const actor = useLocal((state) => state.actor);
   const intl = useIntl();
   const format = useFormat();
@@ -91,7 +93,7 @@ export function Conversation({ contact, replies, pendingIds }: { contact: Contac
                   values={{ who, when: <time dateTime={new Date(message.at).toISOString()}>{format.when(message.at, now)}</time> }}
                 />
               </Typography>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              <Typography variant="body2" data-testid="conversation-text" dir="auto" lang={fromCustomer ? language : undefined} sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {message.body}
               </Typography>
               {notSent && (

@@ -16,6 +16,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { COMPANY, promiseRuleFor } from '@core/company';
 import { localiseArticle, type LanguageChoice } from '@core/content';
@@ -35,6 +36,7 @@ import {
   previousStage,
   scriptLine,
   startRun,
+  type ScriptLine,
   suggestScript,
   toggleStep,
   triggerReason,
@@ -121,7 +123,8 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   // The customer's language picks the script's variant; step ids match the source's, so the run is the same.
   const localised = useMemo(() => (sourceScript ? localiseScript(sourceScript, customer.language) : null), [sourceScript, customer.language]);
   const script = localised?.script ?? null;
-  const vars = useMemo(() => varsFor(localised?.choice.language ?? customer.language), [varsFor, localised, customer.language]);
+  const scriptLanguage = localised?.choice.language ?? customer.language;
+  const vars = useMemo(() => varsFor(scriptLanguage), [varsFor, scriptLanguage]);
   // One run per script (version) on this contact; switching scripts and back keeps each one's progress.
   const [runs, setRuns] = useState<Record<string, ScriptRun>>({});
   const runKey = script ? `${script.scriptId}@${script.version}` : '';
@@ -152,14 +155,16 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
   const minute = Math.floor(now / 60_000);
   const promise = useMemo(() => {
     const rule = promiseRuleFor(contact.topic);
+    const calendar = calendarFor({ timeZone: customer.timeZone, region: customer.region });
     try {
       return {
         kind: rule.kind,
+        businessZone: calendar.timeZone,
         ...computePromise({
           kind: rule.kind,
           now: minute * 60_000,
           within: { businessHours: rule.businessHours },
-          calendar: calendarFor({ timeZone: customer.timeZone, region: customer.region }),
+          calendar,
           customer: { timeZone: customer.timeZone, quietHours: customer.quietHours, language: customer.language },
         }),
       };
@@ -244,7 +249,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
         <TextField select size="small" label={intl.formatMessage({ id: 'contact.script.choose', defaultMessage: 'Script' })} value={script.scriptId} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 220 }}>
           {published.map((candidate) => (
             <MenuItem key={candidate.id} value={candidate.scriptId}>
-              <FormattedMessage id="contact.script.version" defaultMessage="{name} (v{version})" values={{ name: candidate.name, version: candidate.version }} />
+              <FormattedMessage id="contact.script.version" defaultMessage="{name} (v{version})" values={{ name: localiseScript(candidate, customer.language).script.name, version: candidate.version }} />
             </MenuItem>
           ))}
         </TextField>
@@ -300,7 +305,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
                 onChange={() => setRun(toggleStep(run, step.id))}
                 size="small"
                 sx={{ p: 0.5, alignSelf: 'flex-start' }}
-                slotProps={{ input: { 'aria-label': text, 'aria-describedby': `step-kind-${step.id}` } }}
+                slotProps={{ input: { 'aria-labelledby': `step-text-${step.id}`, 'aria-describedby': `step-kind-${step.id}` } }}
               />
               <Box sx={{ flex: 1, minWidth: 0 }}>
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.25 }}>
@@ -319,8 +324,15 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
                     )}
                   </Typography>
                 </Stack>
-                <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
-                  {text}
+                <Typography
+                  variant="body2"
+                  id={`step-text-${step.id}`}
+                  data-testid="script-step-text"
+                  lang={scriptLanguage}
+                  dir="auto"
+                  sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}
+                >
+                  <ScriptLineText line={line} />
                 </Typography>
                 <StepArticles ids={(step as { articleIds?: string[] }).articleIds ?? []} language={customer.language} />
                 {step.branches.length > 0 && (
@@ -353,10 +365,10 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             action={
               active ? (
                 <Stack direction="row" spacing={1}>
-                  <Button size="small" onClick={insertPromise} aria-keyshortcuts={ariaKeys('script.promise')}>
+                  <Button size="small" onClick={insertPromise} aria-keyshortcuts={ariaKeys('script.promise')} sx={{ whiteSpace: 'nowrap' }}>
                     <FormattedMessage id="contact.script.insertPromise" defaultMessage="Insert ({keys})" values={{ keys: keyHint('script.promise') }} />
                   </Button>
-                  <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)}>
+                  <Button size="small" onClick={() => void navigator.clipboard?.writeText(promise.text)} sx={{ whiteSpace: 'nowrap' }}>
                     <FormattedMessage id="contact.script.copy" defaultMessage="Copy" />
                   </Button>
                 </Stack>
@@ -366,10 +378,26 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             <FormattedMessage
               id="contact.script.promise"
               defaultMessage="<b>{kind}:</b> {promise}"
-              values={{ b: (chunks) => <strong>{chunks}</strong>, kind: intl.formatMessage(PROMISE_KIND_MESSAGES[promise.kind]), promise: promise.text }}
+              values={{ b: (chunks) => <strong>{chunks}</strong>, kind: intl.formatMessage(PROMISE_KIND_MESSAGES[promise.kind]),
+                promise: (
+                  <span lang={promise.textLanguage} dir="auto" data-testid="promise-text">
+                    {promise.text}
+                  </span>
+                ),
+              }}
             />
             <Typography variant="caption" component="div">
-              <FormattedMessage id="contact.script.promiseTimes" defaultMessage="{customer} · {business}" values={{ customer: promise.customerLocalText, business: promise.businessLocalText }} />
+              {/* When it is due on both clocks, for the agent: in the agent's language, not the customer's. */}
+              <FormattedMessage
+                id="contact.script.promiseTimes"
+                defaultMessage="{customer} ({customerCity}) · {business} ({businessCity})"
+                values={{
+                  customer: format.dateTime(promise.dueAt, { zone: customer.timeZone, weekday: true }),
+                  customerCity: format.zoneCity(customer.timeZone),
+                  business: format.dateTime(promise.dueAt, { zone: promise.businessZone, weekday: true }),
+                  businessCity: format.zoneCity(promise.businessZone),
+                }}
+              />
             </Typography>
           </Alert>
         )}
@@ -400,6 +428,44 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
       </Box>
       <SavedReplies contact={contact} language={customer.language} varsFor={varsFor} active={active} />
     </Paper>
+  );
+}
+
+/**
+ * A script line as the agent reads it: the customer's words, and in place of a
+ * missing promise or gesture what to do first, in the agent's language and
+ * direction, set apart so it is never read out as part of the line.
+ */
+function ScriptLineText({ line }: { line: ScriptLine }) {
+  const intl = useIntl();
+  const direction = useTheme().direction;
+  return (
+    <>
+      {line.parts.map((part, index) =>
+        'text' in part ? (
+          part.text
+        ) : (
+          <Box
+            key={index}
+            component="span"
+            lang={intl.locale}
+            dir={direction}
+            data-testid="script-hint"
+            sx={{ display: 'inline-block', px: 0.75, mx: 0.25, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'action.hover', color: 'text.secondary', fontSize: '0.8125rem', lineHeight: 1.6, textDecoration: 'none' }}
+          >
+            {intl.formatMessage(part.hint.descriptor, {
+              ...part.hint.values,
+              ...(part.missing === 'promise.text' ? { keys: keyHint('script.promise') } : {}),
+              kbd: (chunks) => (
+                <Box component="kbd" sx={{ fontFamily: 'inherit', fontWeight: 700 }}>
+                  {chunks}
+                </Box>
+              ),
+            })}
+          </Box>
+        ),
+      )}
+    </>
   );
 }
 

@@ -154,6 +154,8 @@ export function Timeline({
   );
   const total = useLive((db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).count(), [customerId], 0);
   const users = useLive((db) => db.users.toArray(), [], []);
+  // What the customer wrote is in their language, for screen readers to pronounce.
+  const customerLanguage = useLive(async (db) => (await db.customers.get(customerId))?.language ?? null, [customerId], null);
   const names = useMemo(() => new Map(users.map((user) => [user.id, user.name])), [users]);
   const surveys = useLive((db) => db.surveys.where('customerId').equals(customerId).toArray(), [customerId], []);
   const followUps = useLive((db) => db.followUps.where('customerId').equals(customerId).toArray(), [customerId], []);
@@ -317,6 +319,7 @@ export function Timeline({
                   onToggle={toggle}
                   excerpt={compact ? SHORT_EXCERPT : EXCERPT}
                   datedFrom={compact ? openedAt : null}
+                  customerLanguage={customerLanguage}
                 />
               );
             }}

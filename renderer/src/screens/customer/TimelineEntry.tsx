@@ -39,12 +39,12 @@ function Toggle({ controls, expanded, length, onToggle }: { controls: string; ex
 }
 
 /** A text shown whole, or its start with a "Show all" toggle when it is long. */
-function ExpandableText({ id, text, limit, expanded, onToggle, color }: { id: string; text: string; limit: number; expanded: boolean; onToggle: (id: string) => void; color: string }) {
+function ExpandableText({ id, text, limit, expanded, onToggle, color, written }: { id: string; text: string; limit: number; expanded: boolean; onToggle: (id: string) => void; color: string; written: ReturnType<typeof writtenBy> }) {
   const long = text.length > limit;
   const domId = `entry-text-${id}`;
   return (
     <>
-      <Typography variant="body2" id={domId} data-testid="timeline-text" sx={{ ...wrapping, mt: 0.25 }} color={color}>
+      <Typography variant="body2" id={domId} data-testid="timeline-text" {...written} sx={{ ...wrapping, mt: 0.25 }} color={color}>
         {long && !expanded ? excerptOf(text, limit) : text}
       </Typography>
       {long && <Toggle controls={domId} expanded={expanded} length={text.length} onToggle={() => onToggle(id)} />}
@@ -78,6 +78,13 @@ export interface EntryProps {
   excerpt: number;
   /** Set when entries carry their date (no day headings): the history was opened at this time. */
   datedFrom: number | null;
+  /** The customer's language, for what they wrote (null while unknown). */
+  customerLanguage: string | null;
+}
+
+/** Written text reads in its own direction; the customer's own words carry their language. */
+function writtenBy(contact: Contact, customerLanguage: string | null): { dir: 'auto'; lang?: string } {
+  return contact.direction === 'inbound' && contact.channel !== 'note' && customerLanguage ? { dir: 'auto', lang: customerLanguage } : { dir: 'auto' };
 }
 
 type Versioned = Contact & { _v?: number };
@@ -93,6 +100,7 @@ function sameEntry(a: EntryProps, b: EntryProps): boolean {
     a.onToggle === b.onToggle &&
     a.excerpt === b.excerpt &&
     a.datedFrom === b.datedFrom &&
+    a.customerLanguage === b.customerLanguage &&
     a.people.join('\n') === b.people.join('\n') &&
     a.facts.join('\n') === b.facts.join('\n') &&
     a.expanded.join(' ') === b.expanded.join(' ') &&
@@ -108,7 +116,7 @@ function sameEntry(a: EntryProps, b: EntryProps): boolean {
 const Pending = () => <Chip size="small" label={<FormattedMessage id="customer.entry.pending" defaultMessage="Waiting to sync" />} color="info" variant="outlined" />;
 
 /** One entry of a customer's history; re-rendered only when what it shows changes. */
-export const TimelineEntry = memo(function TimelineEntry({ contact, day, people, pending, facts, thread, expanded, onToggle, excerpt, datedFrom }: EntryProps) {
+export const TimelineEntry = memo(function TimelineEntry({ contact, day, people, pending, facts, thread, expanded, onToggle, excerpt, datedFrom, customerLanguage }: EntryProps) {
   const intl = useIntl();
   const format = useFormat();
   const isNote = contact.channel === 'note';
@@ -117,6 +125,8 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
   const open = expanded.includes(contact.id);
   // A note the system wrote (a transfer, a merge) reads in the agent's language.
   const body = useSaidText()(contact.bodyMessage, contact.body);
+  // A system note is in the agent's language, like the rest of the screen; anything written reads in its own direction.
+  const written = contact.bodyMessage ? {} : writtenBy(contact, customerLanguage);
   const bodyLong = body.length > excerpt;
   const summaryLong = (contact.summary?.length ?? 0) > excerpt;
   const meta = [isNote ? null : channel, datedFrom === null ? format.time(contact.at) : format.when(contact.at, datedFrom), ...people].filter(Boolean).join(' · ');
@@ -133,7 +143,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
         </Box>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+            <Typography variant="body2" {...(isNote ? {} : written)} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
               {title}
             </Typography>
             <Typography variant="caption" color="text.secondary" data-testid="timeline-meta">
@@ -142,7 +152,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
             {pending && <Pending />}
           </Box>
           <Box id={`entry-text-${contact.id}`}>
-            <Typography variant="body2" data-testid="timeline-text" sx={{ ...wrapping, mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
+            <Typography variant="body2" data-testid="timeline-text" {...written} sx={{ ...wrapping, mt: 0.25 }} color={isNote ? 'text.primary' : 'text.secondary'}>
               {bodyLong && !open ? excerptOf(body, excerpt) : body}
             </Typography>
             {/* How it ended, as wrapped up: what the history search also finds. */}
@@ -197,7 +207,7 @@ export const TimelineEntry = memo(function TimelineEntry({ contact, day, people,
                     </Typography>
                     {message.pending && <Pending />}
                   </Box>
-                  <ExpandableText id={message.contact.id} text={message.contact.body} limit={excerpt} expanded={expanded.includes(message.contact.id)} onToggle={onToggle} color="text.secondary" />
+                  <ExpandableText id={message.contact.id} text={message.contact.body} limit={excerpt} expanded={expanded.includes(message.contact.id)} onToggle={onToggle} color="text.secondary" written={writtenBy(message.contact, customerLanguage)} />
                 </Box>
               ))}
             </Box>

@@ -560,6 +560,7 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
         <Box sx={{ minWidth: 0, position: { lg: 'sticky' }, top: { lg: 0 } }}>
           <ScriptPreview
             script={previewScript}
+            language={draft.language}
             topic={draft.topics[0] ?? null}
             agent={me}
             stageId={stageId}

@@ -109,9 +109,11 @@ interface Props {
   onStageChange: (stageId: ScriptStageId) => void;
   /** The step being edited: highlighted, or explained when the sample situation hides it. */
   editingStepId?: string | null;
+  /** The language the steps are written in, for screen readers. */
+  language?: string;
 }
 
-export function ScriptPreview({ script, topic, agent, stageId, onStageChange, editingStepId = null }: Props) {
+export function ScriptPreview({ script, topic, agent, stageId, onStageChange, editingStepId = null, language }: Props) {
   const intl = useIntl();
   const format = useFormat();
   const triggerNames = (triggers: readonly string[]) =>
@@ -265,7 +267,7 @@ export function ScriptPreview({ script, topic, agent, stageId, onStageChange, ed
                       )
                     : intl.formatMessage(KIND_MESSAGES[step.kind])}
                 </Typography>
-                <Typography variant="body2" sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
+                <Typography variant="body2" dir="auto" lang={step.text.trim() ? language : undefined} sx={{ textDecoration: checked ? 'line-through' : undefined, color: checked ? 'text.secondary' : 'text.primary' }}>
                   {step.text.trim() ? <FilledText text={step.text} vars={sample.vars} /> : <em>{intl.formatMessage({ id: 'scripts.preview.noText', defaultMessage: '(no text yet)' })}</em>}
                 </Typography>
                 {step.branches.length > 0 && (

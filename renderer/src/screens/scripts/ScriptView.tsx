@@ -143,7 +143,7 @@ export function ScriptView({ script, note }: { script: Script; note: string }) {
           ))}
         </Stack>
         <Box sx={{ minWidth: 0, position: { lg: 'sticky' }, top: { lg: 0 } }}>
-          <ScriptPreview script={previewScript} topic={script.topics[0] ?? null} agent={me} stageId={stageId} onStageChange={setStageId} />
+          <ScriptPreview script={previewScript} topic={script.topics[0] ?? null} agent={me} stageId={stageId} onStageChange={setStageId} language={script.language} />
         </Box>
       </Box>
     </Box>
