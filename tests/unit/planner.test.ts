@@ -623,11 +623,11 @@ describe('planSlot: the explanation in the agent’s language', () => {
 
   it('in Spanish', () => {
     expect(said(passedOver().explanation, 'es')).toBe(
-      'jueves a las 09:00, tu hora. Más tarde de lo deseado: no hay nada libre antes del martes a las 17:00. Los días martes y miércoles están completos (8 cada uno).',
+      'El jueves a las 09:00, tu hora. Más tarde de lo deseado: no hay nada libre antes del martes a las 17:00. Los días martes y miércoles están completos (8 cada uno).',
     );
-    expect(said(newYork().explanation, 'es')).toBe('martes a las 13:00, tu hora (08:00 para el cliente). Las horas de descanso del cliente son 21:00–08:00, hora local del cliente.');
-    expect(said(otherDay().explanation, 'es')).toBe('lunes a las 16:15, tu hora (martes a las 03:15 para el cliente).');
-    expect(said(partTime().explanation, 'es')).toBe('jueves a las 13:00, tu hora. Más tarde de lo deseado: no hay nada libre antes del jueves a las 10:00. Tu horario de trabajo es 13:00–17:00, mar y jue.');
+    expect(said(newYork().explanation, 'es')).toBe('El martes a las 13:00, tu hora (08:00 para el cliente). Las horas de descanso del cliente son 21:00–08:00, hora local del cliente.');
+    expect(said(otherDay().explanation, 'es')).toBe('El lunes a las 16:15, tu hora (el martes a las 03:15 para el cliente).');
+    expect(said(partTime().explanation, 'es')).toBe('El jueves a las 13:00, tu hora. Más tarde de lo deseado: no hay nada libre antes del jueves a las 10:00. Tu horario de trabajo es 13:00–17:00, mar y jue.');
   });
 
   it('keeps an English rendering for logs', () => {
