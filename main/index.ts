@@ -114,6 +114,7 @@ async function start(): Promise<void> {
   const reminders = createDesktopReminders({
     icon: iconPath,
     openPath,
+    text: () => mainText(store.settings().locale),
     fired: (event) => {
       if (mainWindow && !mainWindow.webContents.isLoading()) sendEvent(mainWindow.webContents, 'reminders:fired', event);
     },

@@ -6,6 +6,7 @@
 import { Notification, powerMonitor } from 'electron';
 import { createReminderScheduler, type Reminder } from '@core/reminders';
 import type { RemindersFiredEvent } from '@core/bridge';
+import type { MainText } from './i18n';
 
 export interface DesktopRemindersOptions {
   icon: string;
@@ -13,6 +14,8 @@ export interface DesktopRemindersOptions {
   openPath(path: string): void;
   /** Tells the renderer which reminders went off (dropped when no window is there to hear it). */
   fired(event: RemindersFiredEvent): void;
+  /** Main's text in the agent's language, read when reminders go off (the agent may change it in between). */
+  text: () => MainText;
 }
 
 export interface DesktopReminders {
@@ -40,6 +43,10 @@ export function createDesktopReminders(options: DesktopRemindersOptions): Deskto
       return true;
     },
     fired: (event) => options.fired(event),
+    // Each reminder's own title and body come from the renderer in the agent's language; the summary of several is worded here.
+    get intl() {
+      return options.text().intl;
+    },
   });
   // Timers do not count the time the computer slept: look again on waking.
   const onResume = () => scheduler.check();

@@ -12,3 +12,13 @@ export {
   type GoodwillPolicy,
 } from './policy';
 export { givenRecently, moneyText, suggestGesture, type GestureSuggestion } from './suggest';
+export {
+  GESTURE_REASON_MESSAGES,
+  englishGestureReason,
+  gestureReasonMessageText,
+  gestureReasonText,
+  moneyIn,
+  type GestureReason,
+  type GestureReasonMessage,
+  type Money,
+} from './reason';

@@ -1,22 +1,15 @@
 /** Which goodwill gesture to suggest to the agent for the contact in hand, within their limits. */
 import type { Contact, Gesture, Role } from '../domain/model';
-import {
-  DAY_MS,
-  HOUR_MS,
-  type Situation,
-  currentIsInbound,
-  durationText,
-  earlierInboundContacts,
-  lastAnsweredSurvey,
-} from '../scripts/situation';
+import { DAY_MS, HOUR_MS, type Situation, currentIsInbound, earlierInboundContacts, lastAnsweredSurvey } from '../scripts/situation';
 import { accountCurrency, gestureCurrency } from './currency';
 import type { GestureRule, GoodwillPolicy } from './policy';
+import { GESTURE_REASON_MESSAGES as R, type GestureReason, type GestureReasonMessage, type Money } from './reason';
 
 export interface GestureSuggestion {
   /** The gesture to offer, its value already within the limit. */
   gesture: Gesture;
-  /** Why, for the agent: the rule that applied, and any cap. */
-  reason: string;
+  /** Why, for the agent: the rule that applied, and any cap; formatted where shown. */
+  reason: GestureReason;
   /** False when the policy's amount was more than the limit and the gesture was capped. */
   withinLimit: boolean;
   /** The most this agent may give this customer now: the role's limit per contact, or what is left of the customer's cap if less. */
@@ -34,13 +27,25 @@ interface Candidate {
   amount: number | null;
   /** Filled in once the amount is known. */
   describe: (amount: number | null) => string;
-  reason: string;
+  reason: GestureReasonMessage;
 }
 
-/** "£15", "£7.50". */
-export function moneyText(amount: number, currency: string): string {
+/**
+ * "£15", "£7.50" ("15 €" for a customer who reads Spanish): money in the
+ * gesture's description. The description is the company's words for the
+ * customer (policy config, not the agent's UI), so its amount is written the
+ * way the customer reads money, in any language they have, not only the
+ * agent's three UI languages; hence Intl here rather than the agent's
+ * formatter. British English when the language is unknown.
+ */
+export function moneyText(amount: number, currency: string, language = 'en-GB'): string {
   const whole = Number.isInteger(amount);
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(amount);
+  const options: Intl.NumberFormatOptions = { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 };
+  try {
+    return new Intl.NumberFormat(language, options).format(amount);
+  } catch {
+    return new Intl.NumberFormat('en-GB', options).format(amount);
+  }
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -80,8 +85,15 @@ export function givenRecently(situation: Situation, days: number, currency: stri
   return total;
 }
 
+/** A span said in whole days once it is two days or more, as the credit counts them. */
+function spanAsCounted(ms: number): number {
+  return ms >= 2 * DAY_MS ? Math.floor(ms / DAY_MS) * DAY_MS : ms;
+}
+
 function candidateFor(rule: GestureRule, situation: Situation, currency: string): Candidate | null {
-  const money = (amount: number) => moneyText(amount, currency);
+  // The description is for the customer: their language; the reason is for the agent: raw amounts, formatted where shown.
+  const money = (amount: number) => moneyText(amount, currency, situation.customer.language);
+  const raw = (amount: number): Money => ({ amount, currency });
   switch (rule.when) {
     case 'outage': {
       const topic = rule.topic.toLowerCase();
@@ -104,15 +116,16 @@ function candidateFor(rule: GestureRule, situation: Situation, currency: string)
       if (!long && recent < rule.minContacts) return null;
       const days = Math.max(1, Math.floor(span / DAY_MS));
       const amount = Math.min(rule.perDay * days, rule.max);
-      const why = long
-        ? `Outage reported ${durationText(span)} ago and still open`
-        : `${recent} contacts about the outage in ${plural(rule.windowDays, 'day')}`;
+      const credit = { values: { days, atMost: rule.perDay * days > rule.max ? 'yes' : 'no' }, money: { perDay: raw(rule.perDay), max: raw(rule.max) } };
+      const reason: GestureReasonMessage = long
+        ? { descriptor: R.outageOpen, ...credit, durations: { span: spanAsCounted(span) } }
+        : { descriptor: R.outageContacts, ...credit, values: { ...credit.values, count: recent, windowDays: rule.windowDays } };
       return {
         rule,
         kind: rule.kind,
         amount,
         describe: (value) => fill(rule.description, { amount: money(value ?? 0), days: plural(days, 'day') }),
-        reason: `${why}: ${money(rule.perDay)} a day for ${plural(days, 'day')}${rule.perDay * days > rule.max ? `, at most ${money(rule.max)}` : ''}`,
+        reason,
       };
     }
     case 'repeat-contact': {
@@ -126,7 +139,7 @@ function candidateFor(rule: GestureRule, situation: Situation, currency: string)
         kind: rule.kind,
         amount: rule.amount,
         describe: (value) => fill(rule.description, { amount: money(value ?? 0) }),
-        reason: `${total} contacts about ${topic} in ${plural(rule.windowDays, 'day')}`,
+        reason: { descriptor: R.repeatContact, values: { count: total, topic, windowDays: rule.windowDays } },
       };
     }
     case 'low-csat': {
@@ -137,7 +150,7 @@ function candidateFor(rule: GestureRule, situation: Situation, currency: string)
         kind: rule.kind,
         amount: rule.amount,
         describe: (value) => fill(rule.description, { amount: money(value ?? 0) }),
-        reason: `Rated us ${survey.csat} out of 5 last time`,
+        reason: { descriptor: R.lowCsat, values: { csat: survey.csat } },
       };
     }
     case 'vip':
@@ -159,14 +172,15 @@ export function suggestGesture(situation: Situation, policy: GoodwillPolicy, rol
   const given = givenRecently(situation, policy.customerCap.days, currency, policy.currency);
   const capLeft = Math.max(0, policy.customerCap.amount - given);
   const limit = Math.min(roleLimit, capLeft);
-  const money = (amount: number) => moneyText(amount, currency);
+  const money = (amount: number): Money => ({ amount, currency });
+  const customerCap = { values: { days: policy.customerCap.days }, money: { given: money(given), cap: money(policy.customerCap.amount) } };
 
   const moneyCandidates: Candidate[] = [];
-  const otherCandidates: { rule: GestureRule; gestures: Gesture[]; reason: string }[] = [];
+  const otherCandidates: { rule: GestureRule; gestures: Gesture[]; reason: GestureReasonMessage }[] = [];
   for (const rule of policy.rules) {
     if (rule.when === 'vip') {
       if (situation.customer.tier === 'vip') {
-        otherCandidates.push({ rule, gestures: rule.offers.map((offer) => ({ kind: offer.kind, description: offer.description, value: null, currency: null })), reason: 'VIP customer' });
+        otherCandidates.push({ rule, gestures: rule.offers.map((offer) => ({ kind: offer.kind, description: offer.description, value: null, currency: null })), reason: { descriptor: R.vip } });
       }
       continue;
     }
@@ -186,12 +200,13 @@ export function suggestGesture(situation: Situation, policy: GoodwillPolicy, rol
   if (best) {
     const amount = best.amount ?? 0;
     const withinLimit = amount <= limit;
-    let reason = best.reason;
+    const reason: GestureReasonMessage[] = [best.reason];
     if (!withinLimit) {
       const byCap = capLeft < roleLimit;
-      reason += byCap
-        ? `. Capped at ${money(limit)}: ${money(given)} of the ${money(policy.customerCap.amount)} allowed per customer in ${plural(policy.customerCap.days, 'day')} has already been given`
-        : `. Capped at ${money(limit)}, the ${role} limit per contact${role === 'agent' && policy.limits.supervisor > roleLimit ? `; a supervisor can approve up to ${money(Math.min(policy.limits.supervisor, capLeft))}` : ''}`;
+      if (byCap) reason.push({ descriptor: R.cappedByCustomer, values: customerCap.values, money: { ...customerCap.money, limit: money(limit) } });
+      else if (role === 'agent' && policy.limits.supervisor > roleLimit) {
+        reason.push({ descriptor: R.cappedBySupervisor, money: { limit: money(limit), supervisorLimit: money(Math.min(policy.limits.supervisor, capLeft)) } });
+      } else reason.push({ descriptor: R.cappedByRole, values: { role }, money: { limit: money(limit) } });
     }
     return {
       gesture: capped(best),
@@ -206,12 +221,11 @@ export function suggestGesture(situation: Situation, policy: GoodwillPolicy, rol
   const other = otherCandidates[0];
   const primary = other?.gestures[0];
   if (!other || !primary) return null;
-  let reason = other.reason;
+  const reason: GestureReasonMessage[] = [other.reason];
   if (moneyCandidates.length > 0) {
-    reason +=
-      capLeft <= 0
-        ? `. No credit: ${money(given)} of the ${money(policy.customerCap.amount)} allowed per customer in ${plural(policy.customerCap.days, 'day')} has already been given`
-        : `. No credit: the ${role} limit per contact is ${money(roleLimit)}`;
+    reason.push(
+      capLeft <= 0 ? { descriptor: R.noCreditByCustomer, ...customerCap } : { descriptor: R.noCreditByRole, values: { role }, money: { limit: money(roleLimit) } },
+    );
   }
   return { gesture: primary, reason, withinLimit: true, limit, ruleId: other.rule.id, alternatives: extras.slice(1) };
 }

@@ -11,7 +11,7 @@ export interface FormatterOptions {
   timeZone?: string;
 }
 
-export type DateStyle = 'short' | 'medium' | 'long' | 'weekday' | 'weekdayLong';
+export type DateStyle = 'short' | 'medium' | 'long' | 'weekday' | 'weekdayLong' | 'dayOfWeek' | 'dayOfWeekShort';
 
 export interface Formatter {
   readonly locale: AppLocale;
@@ -20,7 +20,7 @@ export interface Formatter {
   readonly timeZone: string | undefined;
   /** "14:05" (or "2:05 PM" where the locale says so). */
   time(ms: number, zone?: string): string;
-  /** "3 Mar" (short), "3 Mar 2026" (medium), "3 March 2026" (long), "Tue 3 Mar" (weekday), "Tuesday 3 March" (weekdayLong). */
+  /** "3 Mar" (short), "3 Mar 2026" (medium), "3 March 2026" (long), "Tue 3 Mar" (weekday), "Tuesday 3 March" (weekdayLong), "Tuesday" (dayOfWeek), "Tue" (dayOfWeekShort). */
   date(ms: number, style?: DateStyle, zone?: string): string;
   /** Date and time: "3 Mar, 14:05"; with the year when asked. */
   dateTime(ms: number, options?: { zone?: string; withYear?: boolean; weekday?: boolean }): string;
@@ -54,6 +54,8 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   long: { day: 'numeric', month: 'long', year: 'numeric' },
   weekday: { weekday: 'short', day: 'numeric', month: 'short' },
   weekdayLong: { weekday: 'long', day: 'numeric', month: 'long' },
+  dayOfWeek: { weekday: 'long' },
+  dayOfWeekShort: { weekday: 'short' },
 };
 
 const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };

@@ -29,5 +29,16 @@ export {
   type PlannerCustomerClock,
   type SlotMove,
 } from './schedule';
+export {
+  PLANNER_ERROR_MESSAGES,
+  SLOT_EXPLANATION_MESSAGES,
+  englishSlotExplanation,
+  plannerMessageText,
+  slotExplanationText,
+  type Moment,
+  type MomentStyle,
+  type PlannerMessage,
+  type SlotExplanation,
+} from './explanation';
 export { closingAfter, isWorkingTime, toWorkingTime } from './working-time';
 export { plannedTimeWarnings, type PlannedTimeInput, type PlannedTimeWarning, type PlannedTimeWarningKind, type WarnedCustomer } from './warnings';

@@ -12,6 +12,7 @@ import { type Contact, type Customer, FOLLOW_UP_KIND_LABELS, type FollowUp, type
 import { type BusinessCalendar, openingsOn } from '../promise/calendar';
 import { type CalendarDate, addDays, instantAtTime, instantFromZoned, minutesOfTime, zonedParts } from '../promise/zones';
 import type { PlannerRules } from './config';
+import { PLANNER_ERROR_MESSAGES } from './explanation';
 import { type FollowUpWindow, PlannerError } from './schedule';
 
 const MINUTE = 60_000;
@@ -78,7 +79,7 @@ export function businessDayAfter(now: number, count: number, calendar: BusinessC
     remaining -= 1;
     if (remaining === 0) return { date, opens: first[0], closes: last[1] };
   }
-  throw new PlannerError(`The business calendar has no business day in the next ${BUSINESS_DAY_HORIZON} days`);
+  throw new PlannerError({ descriptor: PLANNER_ERROR_MESSAGES.noBusinessDay, values: { days: BUSINESS_DAY_HORIZON } });
 }
 
 /** The same wall time `days` later on the clock of `zone` (DST-safe). */

@@ -10,8 +10,10 @@
 import type { QuietHours, WorkingHours } from '../domain/model';
 import { DAY_KEYS } from '../promise/calendar';
 import { inQuietHours, roundUpInZone } from '../promise/promise';
-import { type CalendarDate, MONTH_NAMES, WEEKDAY_NAMES, addDays, dateKey, daysBetween, instantFromZoned, minutesOfTime, weekdayOf, zonedParts } from '../promise/zones';
+import { type CalendarDate, addDays, dateKey, daysBetween, instantFromZoned, minutesOfTime, weekdayOf, zonedParts } from '../promise/zones';
+import { formatEnglish, type Message } from '../i18n/messages';
 import type { DailyHours } from './config';
+import { type Moment, PLANNER_ERROR_MESSAGES, type PlannerMessage, SLOT_EXPLANATION_MESSAGES, type SlotExplanation, weekdayMoment } from './explanation';
 
 const MINUTE = 60_000;
 
@@ -22,10 +24,10 @@ const DEFAULT_SEARCH_DAYS = 60;
 /** Days looked at when working out why nothing fits. */
 const DIAGNOSIS_DAYS = 14;
 
-/** Planning cannot succeed: the constraints leave no time at all. The message says why, for the agent. */
+/** Planning cannot succeed: the constraints leave no time at all. `said` says why, for the agent; `message` is its English, for logs. */
 export class PlannerError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly said: Message) {
+    super(formatEnglish(said));
     this.name = 'PlannerError';
   }
 }
@@ -84,8 +86,8 @@ export interface PlannedSlot {
   withinWindow: boolean;
   /** What kept it from the target moment, if anything (rounding up to the slot grid does not count). */
   moved: SlotMove | null;
-  /** For the agent: "Thursday 10:30 your time (15:30 for the customer). Wednesday is full (8 of 8)." */
-  explanation: string;
+  /** For the agent, formatted where shown: "Thursday 10:30 your time (15:30 for the customer). Wednesday is full (8 of 8)." */
+  explanation: SlotExplanation;
 }
 
 interface Day {
@@ -217,7 +219,7 @@ class SlotSearch {
   }
 
   /** Why nothing fits at all: the constraints themselves, or only the agent's full days. */
-  diagnose(from: number, searchedDays: number): string {
+  diagnose(from: number, searchedDays: number): Message {
     let working = 0;
     let notQuiet = 0;
     let inHours = 0;
@@ -228,14 +230,14 @@ class SlotSearch {
         const outside = this.outsideCustomerHours(at);
         if (!quiet) notQuiet += 1;
         if (!outside) inHours += 1;
-        if (!quiet && !outside) return `No time fits in the next ${searchedDays} days: every working day is full or already booked`;
+        if (!quiet && !outside) return { descriptor: PLANNER_ERROR_MESSAGES.allBooked, values: { days: searchedDays } };
       }
     }
     const hours = this.input.customerHours;
-    if (working === 0) return 'No time fits: the agent has no working hours long enough for a follow-up';
-    if (notQuiet === 0) return "No time fits: the customer's quiet hours cover all of the agent's working hours";
-    if (inHours === 0 && hours) return `No time fits: the customer's contact hours (${hours.start}–${hours.end} their time) fall outside the agent's working hours`;
-    return "No time fits: the customer's quiet hours and contact hours leave none of the agent's working hours";
+    if (working === 0) return { descriptor: PLANNER_ERROR_MESSAGES.noWorkingHours };
+    if (notQuiet === 0) return { descriptor: PLANNER_ERROR_MESSAGES.quietHours };
+    if (inHours === 0 && hours) return { descriptor: PLANNER_ERROR_MESSAGES.contactHours, values: { start: hours.start, end: hours.end } };
+    return { descriptor: PLANNER_ERROR_MESSAGES.quietAndContactHours };
   }
 }
 
@@ -253,25 +255,17 @@ function clock(ms: number, zone: string): string {
   return `${String(p.h).padStart(2, '0')}:${String(p.min).padStart(2, '0')}`;
 }
 
-/** "Thursday" within the coming week, "Thursday 5 November" further out. */
-function dayName(date: CalendarDate, today: CalendarDate): string {
-  const weekday = WEEKDAY_NAMES[weekdayOf(date)] ?? '';
+/** A day as the agent reads it: its weekday within the coming week, with the date further out. */
+function dayMoment(at: number, date: CalendarDate, today: CalendarDate, zone: string): Moment {
   const ahead = daysBetween(today, date);
-  return ahead >= 0 && ahead < 7 ? weekday : `${weekday} ${date.d} ${MONTH_NAMES[date.m - 1] ?? ''}`;
+  return { at, zone, style: ahead >= 0 && ahead < 7 ? 'weekday' : 'weekdayDate' };
 }
 
-function listOf(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
-}
-
-const DAY_SHORT: Record<string, string> = { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' };
-
-function workingDaysText(hours: WorkingHours): string {
-  const ordered = DAY_KEYS.filter((key) => hours.days.includes(key));
-  if (ordered.join() === 'mon,tue,wed,thu,fri') return 'Monday to Friday';
-  if (ordered.length === 7) return 'every day';
-  return ordered.map((key) => DAY_SHORT[key] ?? key).join(', ');
+function workingDays(hours: WorkingHours): Pick<PlannerMessage, 'values' | 'moments'> {
+  const ordered = DAY_KEYS.flatMap((key, index) => (hours.days.includes(key) ? [index] : []));
+  if (ordered.join() === '1,2,3,4,5') return { values: { days: 'weekdays' } };
+  if (ordered.length === 7) return { values: { days: 'everyDay' } };
+  return { values: { days: 'some' }, moments: { dayList: ordered.map(weekdayMoment) } };
 }
 
 /**
@@ -288,8 +282,8 @@ export function planSlot(input: PlanSlotInput): PlannedSlot {
   const leadMinutes = input.leadMinutes ?? DEFAULT_LEAD_MINUTES;
   const searchDays = input.searchDays ?? DEFAULT_SEARCH_DAYS;
   const { now, window, agent, customer } = input;
-  if (!Number.isInteger(slotMinutes) || slotMinutes < 1 || slotMinutes > 24 * 60) throw new PlannerError(`Slots must be a whole number of minutes, not ${slotMinutes}`);
-  if (!(agent.capacity >= 1)) throw new PlannerError('The agent has no room for follow-ups: capacity must be at least 1 a day');
+  if (!Number.isInteger(slotMinutes) || slotMinutes < 1 || slotMinutes > 24 * 60) throw new PlannerError({ descriptor: PLANNER_ERROR_MESSAGES.slotMinutes, values: { minutes: slotMinutes } });
+  if (!(agent.capacity >= 1)) throw new PlannerError({ descriptor: PLANNER_ERROR_MESSAGES.noCapacity });
 
   const search = new SlotSearch(input, slotMinutes);
   const soonest = now + leadMinutes * MINUTE;
@@ -314,36 +308,48 @@ export function planSlot(input: PlanSlotInput): PlannedSlot {
   const day = search.day(search.agentDate(dueAt));
   const withinWindow = dueAt >= window.earliest && dueAt <= window.latest;
 
-  // The explanation, for the agent.
+  // The explanation, for the agent: moments on their clocks, said in the agent's language where shown.
+  const M = SLOT_EXPLANATION_MESSAGES;
+  const agentZone = agent.timeZone;
   const today = search.agentDate(now);
   const dueDate = day.date;
   const customerDate = zonedParts(dueAt, customer.timeZone);
-  const agentClock = clock(dueAt, agent.timeZone);
-  const customerClock = clock(dueAt, customer.timeZone);
   const sameCustomerDay = customerDate.y === dueDate.y && customerDate.m === dueDate.m && customerDate.d === dueDate.d;
-  let sentence = `${dayName(dueDate, today)} ${agentClock} your time`;
-  if (!sameCustomerDay) sentence += ` (${WEEKDAY_NAMES[customerDate.weekday] ?? ''} ${customerClock} for the customer)`;
-  else if (customerClock !== agentClock) sentence += ` (${customerClock} for the customer)`;
-  const sentences = [`${sentence}.`];
+  const at = { day: dayMoment(dueAt, dueDate, today, agentZone), time: { at: dueAt, zone: agentZone, style: 'time' } } satisfies Record<string, Moment>;
+  const theirTime: Moment = { at: dueAt, zone: customer.timeZone, style: 'time' };
+  const explanation: PlannerMessage[] = [
+    !sameCustomerDay
+      ? { descriptor: M.atTheirDay, moments: { ...at, theirDay: { at: dueAt, zone: customer.timeZone, style: 'weekday' }, theirTime } }
+      : clock(dueAt, customer.timeZone) !== clock(dueAt, agentZone)
+        ? { descriptor: M.atTheirTime, moments: { ...at, theirTime } }
+        : { descriptor: M.at, moments: at },
+  ];
 
   if (!withinWindow && dueAt > window.latest) {
-    sentences.push(`Later than wanted: nothing fits by ${dayName(search.agentDate(window.latest), today)} ${clock(window.latest, agent.timeZone)}.`);
+    explanation.push({
+      descriptor: M.later,
+      moments: { day: dayMoment(window.latest, search.agentDate(window.latest), today, agentZone), time: { at: window.latest, zone: agentZone, style: 'time' } },
+    });
   }
-  if (earlier) sentences.push(`Before the wanted ${clock(window.target, agent.timeZone)}: nothing fits between then and ${clock(window.latest, agent.timeZone)}.`);
+  if (earlier) {
+    explanation.push({ descriptor: M.earlier, moments: { target: { at: window.target, zone: agentZone, style: 'time' }, latest: { at: window.latest, zone: agentZone, style: 'time' } } });
+  }
   const skipped = earlier ? [] : ahead.fullDays.filter((full) => daysBetween(full.date, dueDate) > 0);
-  if (skipped.length === 1) sentences.push(`${dayName(skipped[0]!.date, today)} is full (${skipped[0]!.load} of ${agent.capacity}).`);
-  else if (skipped.length > 1) sentences.push(`${listOf(skipped.map((full) => dayName(full.date, today)))} are full (${agent.capacity} each).`);
+  const fullDay = (full: Day) => dayMoment(full.slots[0] ?? instantFromZoned({ ...full.date, h: 12, min: 0 }, agentZone), full.date, today, agentZone);
+  if (skipped.length === 1) explanation.push({ descriptor: M.dayFull, values: { load: skipped[0]!.load, capacity: agent.capacity }, moments: { day: fullDay(skipped[0]!) } });
+  else if (skipped.length > 1) explanation.push({ descriptor: M.daysFull, values: { capacity: agent.capacity }, moments: { days: skipped.map(fullDay) } });
   if (moved === 'capacity' && !earlier && skipped.length === 0 && !search.isFull(search.day(search.agentDate(preferred)))) {
-    sentences.push(`${clock(preferred, agent.timeZone)} is already booked.`);
+    explanation.push({ descriptor: M.booked, moments: { time: { at: preferred, zone: agentZone, style: 'time' } } });
   }
   if (moved === 'quiet-hours' && customer.quietHours) {
-    sentences.push(`The customer's quiet hours are ${customer.quietHours.start}–${customer.quietHours.end} their time.`);
+    explanation.push({ descriptor: M.quietHours, values: { start: customer.quietHours.start, end: customer.quietHours.end } });
   }
   if (moved === 'customer-hours' && input.customerHours) {
-    sentences.push(`Customers are contacted ${input.customerHours.start}–${input.customerHours.end} their time.`);
+    explanation.push({ descriptor: M.customerHours, values: { start: input.customerHours.start, end: input.customerHours.end } });
   }
   if (moved === 'working-hours') {
-    sentences.push(`Your working hours are ${agent.workingHours.start}–${agent.workingHours.end}, ${workingDaysText(agent.workingHours)}.`);
+    const days = workingDays(agent.workingHours);
+    explanation.push({ descriptor: M.workingHours, values: { start: agent.workingHours.start, end: agent.workingHours.end, ...days.values }, moments: days.moments });
   }
 
   return {
@@ -353,7 +359,7 @@ export function planSlot(input: PlanSlotInput): PlannedSlot {
     capacity: agent.capacity,
     withinWindow,
     moved,
-    explanation: sentences.join(' '),
+    explanation,
   };
 }
 

@@ -75,6 +75,8 @@ test('a follow-up planned at wrap-up is in the agenda, reminded at its time, com
   await expect(suggested).toHaveCount(1);
   await expect(suggested).toContainText('Callback by call');
   await expect(suggested).toContainText('Not resolved on the call');
+  // Why that time, formatted by the screen from the planner's message.
+  await expect(suggested).toContainText(/\b\d\d:\d\d your time\b/);
   await suggested.getByRole('button', { name: 'Accept' }).focus();
   await page.keyboard.press('Enter');
   await expect(suggested).toContainText('Will be planned');

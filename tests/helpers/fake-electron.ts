@@ -329,7 +329,9 @@ export class Notification extends FakeEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
   }
-  show(): void {}
+  show(): void {
+    recorded.notifications.push(this);
+  }
 }
 
 export const powerMonitor = new FakeEmitter();
@@ -346,6 +348,8 @@ export const recorded = {
   openedExternally: [] as string[],
   dialogs: [] as Record<string, unknown>[],
   applicationMenu: undefined as FakeMenu | null | undefined,
+  /** Notifications shown, in order. */
+  notifications: [] as Notification[],
 };
 
 /** Forgets everything recorded and every listener, between tests. */
@@ -359,6 +363,7 @@ export function resetFakeElectron(): void {
   recorded.openedExternally.length = 0;
   recorded.dialogs.length = 0;
   recorded.applicationMenu = undefined;
+  recorded.notifications.length = 0;
   app.removeAllListeners();
   powerMonitor.removeAllListeners();
   app.badgeCount = 0;

@@ -2,8 +2,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContactSchema, CustomerSchema, GestureSchema, SurveyResponseSchema, newUser, type Contact, type Gesture } from '@core/domain/model';
-import { GoodwillPolicySchema, accountCurrency, defaultGoodwillPolicy, givenRecently, moneyText, regionCurrency, suggestGesture, type GoodwillPolicy } from '@core/gestures';
+import {
+  GoodwillPolicySchema,
+  accountCurrency,
+  defaultGoodwillPolicy,
+  englishGestureReason,
+  gestureReasonText,
+  givenRecently,
+  moneyText,
+  regionCurrency,
+  suggestGesture,
+  type GestureSuggestion,
+  type GoodwillPolicy,
+} from '@core/gestures';
+import { createFormatter } from '@core/i18n/format';
+import type { UiLocale } from '@core/i18n/locales';
 import type { Situation } from '@core/scripts';
+import { intlFor } from '../helpers/intl';
+
+/** Why a gesture is suggested, as an agent reading `locale` sees it (the committed catalogue). */
+const reasonIn = (suggestion: GestureSuggestion | null | undefined, locale: UiLocale = 'en-GB') =>
+  suggestion ? gestureReasonText(suggestion.reason, intlFor(locale), createFormatter(locale)) : undefined;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -95,9 +114,10 @@ describe('suggestGesture', () => {
     it('credits per full day since the first open outage contact', () => {
       const history = [contact({ topic: 'outage', at: NOW - 3.5 * DAY })];
       const suggestion = suggestGesture(situation({ history }), policy, 'agent');
+      expect(reasonIn(suggestion)).toBe('Outage reported 3 days ago and still open: £5 a day for 3 days.');
       expect(suggestion).toEqual({
         gesture: { kind: 'credit', description: 'a £15 credit on your next bill for the 3 days your service was affected', value: 15, currency: 'GBP' },
-        reason: 'Outage reported 3 days ago and still open: £5 a day for 3 days',
+        reason: expect.any(Array),
         withinLimit: true,
         limit: 25,
         ruleId: 'outage-credit',
@@ -108,11 +128,11 @@ describe('suggestGesture', () => {
 
     it('applies after 24 hours, or with two contacts in seven days', () => {
       expect(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 23 * HOUR })] }), policy, 'agent')?.gesture.value).toBe(5);
-      expect(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 23 * HOUR })] }), policy, 'agent')?.reason).toBe(
-        '2 contacts about the outage in 7 days: £5 a day for 1 day',
+      expect(reasonIn(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 23 * HOUR })] }), policy, 'agent'))).toBe(
+        '2 contacts about the outage in 7 days: £5 a day for 1 day.',
       );
-      expect(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 30 * HOUR, channel: 'email' })] }), policy, 'agent')?.reason).toBe(
-        'Outage reported 30 hours ago and still open: £5 a day for 1 day',
+      expect(reasonIn(suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 30 * HOUR, channel: 'email' })] }), policy, 'agent'))).toBe(
+        'Outage reported 30 hours ago and still open: £5 a day for 1 day.',
       );
       // Our own calls and notes about it are not the customer reporting it.
       const ours = [contact({ topic: 'outage', at: NOW - 30 * HOUR, direction: 'outbound' }), contact({ topic: 'outage', at: NOW - 30 * HOUR, channel: 'note', direction: 'internal' })];
@@ -136,7 +156,7 @@ describe('suggestGesture', () => {
       const suggestion = suggestGesture(situation({ history }), policy, 'supervisor');
       expect(suggestion?.gesture.value).toBe(30);
       expect(suggestion?.withinLimit).toBe(true);
-      expect(suggestion?.reason).toBe('Outage reported 8 days ago and still open: £5 a day for 8 days, at most £30');
+      expect(reasonIn(suggestion)).toBe('Outage reported 8 days ago and still open: £5 a day for 8 days, at most £30.');
     });
   });
 
@@ -145,7 +165,7 @@ describe('suggestGesture', () => {
     const history = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'billing', at: NOW - 4 * DAY })];
     const suggestion = suggestGesture(situation({ contact: current, history }), policy, 'agent');
     expect(suggestion?.gesture).toEqual({ kind: 'credit', description: 'a £5 credit on your next bill for having to contact us again', value: 5, currency: 'GBP' });
-    expect(suggestion?.reason).toBe('3 contacts about billing in 7 days');
+    expect(reasonIn(suggestion)).toBe('3 contacts about billing in 7 days.');
     // About different things, it is not a repeat of the same problem.
     const mixed = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'delivery', at: NOW - 4 * DAY })];
     expect(suggestGesture(situation({ contact: current, history: mixed }), policy, 'agent')).toBeNull();
@@ -154,7 +174,7 @@ describe('suggestGesture', () => {
   it('low last satisfaction: £10', () => {
     const suggestion = suggestGesture(situation({ contact: contact(), surveys: lowCsat }), policy, 'agent');
     expect(suggestion?.gesture.value).toBe(10);
-    expect(suggestion?.reason).toBe('Rated us 1 out of 5 last time');
+    expect(reasonIn(suggestion)).toBe('Rated us 1 out of 5 last time.');
     expect(suggestion?.ruleId).toBe('low-csat-credit');
   });
 
@@ -162,11 +182,11 @@ describe('suggestGesture', () => {
     const suggestion = suggestGesture(situation({ contact: contact(), customer: { ...customer, tier: 'vip' } }), policy, 'agent');
     expect(suggestion).toMatchObject({
       gesture: { kind: 'priority-callback', value: null },
-      reason: 'VIP customer',
       withinLimit: true,
       ruleId: 'vip-priority',
       alternatives: [{ kind: 'upgrade', value: null }],
     });
+    expect(reasonIn(suggestion)).toBe('VIP customer.');
   });
 
   describe('choosing among rules', () => {
@@ -205,14 +225,14 @@ describe('suggestGesture', () => {
       expect(suggestion?.gesture.description).toBe('a £25 credit on your next bill for the 10 days your service was affected');
       expect(suggestion?.withinLimit).toBe(false);
       expect(suggestion?.limit).toBe(25);
-      expect(suggestion?.reason).toBe('Outage reported 10 days ago and still open: £20 a day for 10 days. Capped at £25, the agent limit per contact; a supervisor can approve up to £100');
+      expect(reasonIn(suggestion)).toBe('Outage reported 10 days ago and still open: £20 a day for 10 days. Capped at £25, the agent limit per contact; a supervisor can approve up to £100.');
     });
 
     it('lets a supervisor give up to their own limit', () => {
       const suggestion = suggestGesture(situation({ history: tenDays }), generous, 'supervisor');
       expect(suggestion?.gesture.value).toBe(100);
       expect(suggestion?.withinLimit).toBe(false);
-      expect(suggestion?.reason).toMatch(/Capped at £100, the supervisor limit per contact$/);
+      expect(reasonIn(suggestion)).toMatch(/Capped at £100, the supervisor limit per contact\.$/);
       const small = suggestGesture(situation({ contact: contact(), surveys: lowCsat }), generous, 'supervisor');
       expect(small).toMatchObject({ withinLimit: true, limit: 100, gesture: { value: 10 } });
     });
@@ -232,7 +252,7 @@ describe('suggestGesture', () => {
       expect(suggestion?.gesture.value).toBe(10);
       expect(suggestion?.limit).toBe(10);
       expect(suggestion?.withinLimit).toBe(false);
-      expect(suggestion?.reason).toBe('Outage reported 3 days ago and still open: £5 a day for 3 days. Capped at £10: £50 of the £60 allowed per customer in 30 days has already been given');
+      expect(reasonIn(suggestion)).toBe('Outage reported 3 days ago and still open: £5 a day for 3 days. Capped at £10: £50 of the £60 allowed per customer in 30 days has already been given.');
     });
 
     it('suggests no money once the customer’s cap is used, only a gesture without a value', () => {
@@ -241,7 +261,7 @@ describe('suggestGesture', () => {
       const vip = suggestGesture(situation({ contact: contact(), history, surveys: lowCsat, customer: { ...customer, tier: 'vip' } }), policy, 'supervisor');
       expect(vip?.gesture.kind).toBe('priority-callback');
       expect(vip?.limit).toBe(0);
-      expect(vip?.reason).toBe('VIP customer. No credit: £60 of the £60 allowed per customer in 30 days has already been given');
+      expect(reasonIn(vip)).toBe('VIP customer. No credit: £60 of the £60 allowed per customer in 30 days has already been given.');
     });
 
     it('never suggests more than the limit', () => {
@@ -261,6 +281,49 @@ describe('suggestGesture', () => {
     expect(moneyText(15, 'GBP')).toBe('£15');
     expect(moneyText(7.5, 'GBP')).toBe('£7.50');
     expect(moneyText(10, 'EUR')).toBe('€10');
+    // As a customer who reads German or Spanish writes it.
+    expect(moneyText(15, 'GBP', 'de')).toBe('15\u00a0£');
+    expect(moneyText(7.5, 'EUR', 'es-ES')).toBe('7,50\u00a0€');
+  });
+
+  describe('the reason in the agent’s language', () => {
+    const generous: GoodwillPolicy = GoodwillPolicySchema.parse({
+      ...policy,
+      customerCap: { amount: 500, days: 30 },
+      rules: policy.rules.map((rule) => (rule.when === 'outage' ? { ...rule, perDay: 20, max: 200 } : rule)),
+    });
+    const capped = () => suggestGesture(situation({ history: [contact({ topic: 'outage', at: NOW - 10 * DAY - HOUR })] }), generous, 'agent');
+    const usedUp = () => {
+      const history = [contact({ at: NOW - 10 * DAY, gesture: credit(60) })];
+      return suggestGesture(situation({ contact: contact(), history, surveys: lowCsat, customer: { ...customer, tier: 'vip' } }), policy, 'supervisor');
+    };
+    const repeat = () => {
+      const history = [contact({ topic: 'billing', at: NOW - DAY }), contact({ topic: 'billing', at: NOW - 4 * DAY })];
+      return suggestGesture(situation({ contact: contact({ topic: 'billing' }), history }), policy, 'agent');
+    };
+
+    it('in German', () => {
+      expect(reasonIn(capped(), 'de')).toBe(
+        'Störung gemeldet und noch nicht behoben (Dauer: 10 Tage): 20\u00a0£ pro Tag für 10 Tage. Auf 25\u00a0£ begrenzt, das Limit pro Kontakt für Agenten; ein Supervisor kann bis zu 100\u00a0£ genehmigen.',
+      );
+      expect(reasonIn(usedUp(), 'de')).toBe('VIP-Kunde. Keine Gutschrift: Von den 60\u00a0£, die pro Kunde innerhalb von 30 Tagen erlaubt sind, wurden bereits 60\u00a0£ gewährt.');
+      expect(reasonIn(repeat(), 'de')).toBe('3 Kontakte zum Thema „billing“ innerhalb von 7 Tagen.');
+    });
+
+    it('in Spanish', () => {
+      expect(reasonIn(capped(), 'es')).toBe(
+        'Incidencia notificada hace 10 días y aún sin resolver: 20\u00a0GBP al día durante 10 días. Limitado a 25\u00a0GBP, el límite por contacto para agentes; un supervisor puede aprobar hasta 100\u00a0GBP.',
+      );
+      expect(reasonIn(usedUp(), 'es')).toBe('Cliente VIP. Sin abono: ya se han concedido 60\u00a0GBP de los 60\u00a0GBP permitidos por cliente en 30 días.');
+      expect(reasonIn(suggestGesture(situation({ contact: contact(), surveys: lowCsat }), policy, 'agent'), 'es')).toBe('La última vez nos valoró con 1 de 5.');
+    });
+
+    it('keeps an English rendering for logs', () => {
+      const suggestion = capped();
+      expect(suggestion && englishGestureReason(suggestion.reason)).toBe(
+        'Outage reported 10 days ago and still open: £20 a day for 10 days. Capped at £25, the agent limit per contact; a supervisor can approve up to £100.',
+      );
+    });
   });
 });
 
@@ -291,9 +354,11 @@ describe('gestures in the customer’s account currency', () => {
   it('offers a customer in Madrid euros: the amount, the description and the reason', () => {
     const suggestion = suggestGesture(situation({ customer: madrid, contact: contact({ customerId: madrid.id }), surveys: lowCsat.map((survey) => ({ ...survey, customerId: madrid.id })) }), policy, 'agent');
     expect(suggestion?.gesture).toMatchObject({ value: 10, currency: 'EUR' });
-    expect(suggestion?.gesture.description).toContain('€10');
+    // The description is for Ana, who reads Spanish: her way of writing euros.
+    expect(suggestion?.gesture.description).toContain('10\u00a0€');
     expect(suggestion?.gesture.description).not.toContain('£');
-    expect(suggestion?.reason).not.toContain('£');
+    expect(reasonIn(suggestion)).toBe('Rated us 1 out of 5 last time.');
+    expect(suggestion?.reason).toEqual([expect.objectContaining({ values: { csat: 1 } })]);
   });
 
   it('counts towards the cap only what was given in the same currency', () => {

@@ -16,8 +16,14 @@ import {
   type PlannerAgent,
   type PlannerCustomer,
   type PlannerRules,
+  type SlotExplanation,
   type SuggestInput,
+  englishSlotExplanation,
+  slotExplanationText,
 } from '@core/planner';
+import { createFormatter } from '@core/i18n/format';
+import type { UiLocale } from '@core/i18n/locales';
+import { intlFor } from '../helpers/intl';
 import { companyCalendar } from '@core/holidays';
 import { dateKey, instantFromZoned, zonedParts, type BusinessCalendar } from '@core/promise';
 import plannerJson from '../../assets/config/planner.json';
@@ -39,6 +45,10 @@ const local = (ms: number, zone: string) => {
   const p = zonedParts(ms, zone);
   return `${dateKey(p)} ${String(p.h).padStart(2, '0')}:${String(p.min).padStart(2, '0')}`;
 };
+
+/** An explanation as an agent reading `locale` sees it, with the committed catalogue. */
+const said = (explanation: SlotExplanation, locale: UiLocale) => slotExplanationText(explanation, intlFor(locale), createFormatter(locale));
+const en = (explanation: SlotExplanation) => said(explanation, 'en-GB');
 
 const londonAgent: PlannerAgent = { timeZone: LONDON, workingHours: DEFAULT_WORKING_HOURS, capacity: 8 };
 const everyDay = { days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as ('sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat')[], start: '09:00', end: '17:30' };
@@ -363,7 +373,7 @@ describe('planSlot: the agent’s clock', () => {
     const result = slot({ now: inLondon(2026, 11, 24, 10, 2) });
     expect(local(result.dueAt, LONDON)).toBe('2026-11-24 10:15');
     expect(result).toMatchObject({ dayKey: '2026-11-24', load: 1, capacity: 8, withinWindow: true, moved: null });
-    expect(result.explanation).toBe('Tuesday 10:15 your time.');
+    expect(en(result.explanation)).toBe('Tuesday 10:15 your time.');
     expect(local(slot({ now: inLondon(2026, 11, 24, 10, 2), slotMinutes: 30 }).dueAt, LONDON)).toBe('2026-11-24 10:30');
   });
 
@@ -373,7 +383,7 @@ describe('planSlot: the agent’s clock', () => {
     const after = slot({ now: inLondon(2026, 11, 24, 17, 20) });
     expect(local(after.dueAt, LONDON)).toBe('2026-11-25 09:00');
     expect(after.moved).toBe('working-hours');
-    expect(after.explanation).toBe('Wednesday 09:00 your time. Your working hours are 09:00–17:30, Monday to Friday.');
+    expect(en(after.explanation)).toBe('Wednesday 09:00 your time. Your working hours are 09:00–17:30, Monday to Friday.');
     const early = slot({ now: inLondon(2026, 11, 24, 6, 0) });
     expect(local(early.dueAt, LONDON)).toBe('2026-11-24 09:00');
   });
@@ -388,13 +398,13 @@ describe('planSlot: the agent’s clock', () => {
     const partTime: PlannerAgent = { ...londonAgent, workingHours: { days: ['tue', 'thu'], start: '13:00', end: '17:00' } };
     const wednesday = slot({ now: inLondon(2026, 11, 25, 10), agent: partTime });
     expect(local(wednesday.dueAt, LONDON)).toBe('2026-11-26 13:00');
-    expect(wednesday.explanation).toContain('Your working hours are 13:00–17:00, Tue, Thu.');
+    expect(en(wednesday.explanation)).toContain('Your working hours are 13:00–17:00, Tue and Thu.');
   });
 
   it('aligns slots on the agent’s clock and names days further than a week out', () => {
     const later = slot({ now: inLondon(2026, 11, 24, 10), window: windowAt(inLondon(2026, 12, 8, 11, 7)) });
     expect(local(later.dueAt, LONDON)).toBe('2026-12-08 11:15');
-    expect(later.explanation).toBe('Tuesday 8 December 11:15 your time.');
+    expect(en(later.explanation)).toBe('Tuesday 8 December 11:15 your time.');
   });
 });
 
@@ -407,7 +417,7 @@ describe('planSlot: the customer’s clock', () => {
     expect(local(result.dueAt, LONDON)).toBe('2026-11-24 13:00');
     expect(local(result.dueAt, NEW_YORK)).toBe('2026-11-24 08:00');
     expect(result.moved).toBe('quiet-hours');
-    expect(result.explanation).toBe("Tuesday 13:00 your time (08:00 for the customer). The customer's quiet hours are 21:00–08:00 their time.");
+    expect(en(result.explanation)).toBe("Tuesday 13:00 your time (08:00 for the customer). The customer's quiet hours are 21:00–08:00 their time.");
   });
 
   it('London agent, Kolkata customer: catches their afternoon the next morning', () => {
@@ -416,7 +426,7 @@ describe('planSlot: the customer’s clock', () => {
     expect(local(result.dueAt, LONDON)).toBe('2026-11-25 09:00');
     expect(local(result.dueAt, KOLKATA)).toBe('2026-11-25 14:30');
     expect(result.moved).toBe('customer-hours');
-    expect(result.explanation).toBe('Wednesday 09:00 your time (14:30 for the customer). Customers are contacted 08:00–20:00 their time.');
+    expect(en(result.explanation)).toBe('Wednesday 09:00 your time (14:30 for the customer). Customers are contacted 08:00–20:00 their time.');
     // The last slot that ends by 20:00 in Kolkata starts at 14:15 London time.
     const lastOfDay = slot({ now: inLondon(2026, 11, 24, 14), customer: { timeZone: KOLKATA, quietHours: null }, customerHours: CONTACT_HOURS });
     expect(local(lastOfDay.dueAt, KOLKATA)).toBe('2026-11-24 19:45');
@@ -427,13 +437,13 @@ describe('planSlot: the customer’s clock', () => {
     const result = slot({ now: inLondon(2026, 6, 16, 12), customer: { timeZone: SYDNEY, quietHours: NIGHT }, customerHours: CONTACT_HOURS });
     expect(local(result.dueAt, LONDON)).toBe('2026-06-17 09:00');
     expect(local(result.dueAt, SYDNEY)).toBe('2026-06-17 18:00');
-    expect(result.explanation.startsWith('Wednesday 09:00 your time (18:00 for the customer).')).toBe(true);
+    expect(en(result.explanation).startsWith('Wednesday 09:00 your time (18:00 for the customer).')).toBe(true);
   });
 
   it('says the customer’s day when it differs from the agent’s', () => {
     const result = slot({ now: inLondon(2026, 11, 23, 16), customer: { timeZone: SYDNEY, quietHours: null } });
     expect(local(result.dueAt, SYDNEY)).toBe('2026-11-24 03:15');
-    expect(result.explanation).toBe('Monday 16:15 your time (Tuesday 03:15 for the customer).');
+    expect(en(result.explanation)).toBe('Monday 16:15 your time (Tuesday 03:15 for the customer).');
   });
 
   it('keeps out of quiet hours that wrap midnight, up to their start', () => {
@@ -487,7 +497,7 @@ describe('planSlot: DST on the agent’s clock', () => {
     expect(local(result.dueAt, zone)).toBe(`${dateKey({ y: y2, m: m2, d: d2 })} 09:00`);
     expect(result.dueAt - saturdayNine).toBe(hours * HOUR);
     expect(result.moved).toBe('capacity');
-    expect(result.explanation).toBe('Sunday 09:00 your time. Saturday is full (1 of 1).');
+    expect(en(result.explanation)).toBe('Sunday 09:00 your time. Saturday is full (1 of 1).');
   });
 
   it('keeps 09:00 after a weekend with a clock change', () => {
@@ -530,7 +540,7 @@ describe('planSlot: capacity and collisions', () => {
     const result = slot({ now: inLondon(2026, 11, 23, 17, 45), window: windowAt(inLondon(2026, 11, 24, 10)), booked: fullTuesday });
     expect(local(result.dueAt, LONDON)).toBe('2026-11-25 09:00');
     expect(result).toMatchObject({ dayKey: '2026-11-25', load: 1, capacity: 8, moved: 'capacity', withinWindow: true });
-    expect(result.explanation).toBe('Wednesday 09:00 your time. Tuesday is full (8 of 8).');
+    expect(en(result.explanation)).toBe('Wednesday 09:00 your time. Tuesday is full (8 of 8).');
   });
 
   it('says which days it passed over', () => {
@@ -538,7 +548,7 @@ describe('planSlot: capacity and collisions', () => {
     const result = slot({ now: inLondon(2026, 11, 23, 17, 45), window: windowAt(inLondon(2026, 11, 24, 10), inLondon(2026, 11, 24, 17)), booked: [...fullTuesday, ...fullWednesday] });
     expect(local(result.dueAt, LONDON)).toBe('2026-11-26 09:00');
     expect(result.withinWindow).toBe(false);
-    expect(result.explanation).toBe('Thursday 09:00 your time. Later than wanted: nothing fits by Tuesday 17:00. Tuesday and Wednesday are full (8 each).');
+    expect(en(result.explanation)).toBe('Thursday 09:00 your time. Later than wanted: nothing fits by Tuesday 17:00. Tuesday and Wednesday are full (8 each).');
   });
 
   it('plans nine follow-ups with capacity 8 as eight on day one and one on the next', () => {
@@ -566,7 +576,7 @@ describe('planSlot: capacity and collisions', () => {
     expect(local(taken.dueAt, LONDON)).toBe('2026-11-24 10:15');
     expect(taken.moved).toBe('capacity');
     expect(taken.load).toBe(2);
-    expect(taken.explanation).toBe('Tuesday 10:15 your time. 10:00 is already booked.');
+    expect(en(taken.explanation)).toBe('Tuesday 10:15 your time. 10:00 is already booked.');
     // One booked off the grid at 10:05 overlaps both 10:00 and 10:15.
     expect(local(slot({ now: inLondon(2026, 11, 24, 9, 50), booked: [inLondon(2026, 11, 24, 10, 5)] }).dueAt, LONDON)).toBe('2026-11-24 10:30');
   });
@@ -575,7 +585,7 @@ describe('planSlot: capacity and collisions', () => {
     const small: PlannerAgent = { ...londonAgent, capacity: 2 };
     const result = slot({ now: inLondon(2026, 11, 24, 8), agent: small, booked: fullTuesday.slice(0, 2) });
     expect(result.dayKey).toBe('2026-11-25');
-    expect(result.explanation).toContain('Tuesday is full (2 of 2).');
+    expect(en(result.explanation)).toContain('Tuesday is full (2 of 2).');
   });
 
   it('looks before the target rather than miss the window', () => {
@@ -588,7 +598,67 @@ describe('planSlot: capacity and collisions', () => {
     });
     expect(local(result.dueAt, LONDON)).toBe('2026-11-24 13:45');
     expect(result.withinWindow).toBe(true);
-    expect(result.explanation).toBe('Tuesday 13:45 your time. Before the wanted 14:00: nothing fits between then and 15:00.');
+    expect(en(result.explanation)).toBe('Tuesday 13:45 your time. Before the wanted 14:00: nothing fits between then and 15:00.');
+  });
+});
+
+describe('planSlot: the explanation in the agent’s language', () => {
+  const fullTuesday = Array.from({ length: 8 }, (_, i) => inLondon(2026, 11, 24, 9, i * 15));
+  const passedOver = () =>
+    slot({ now: inLondon(2026, 11, 23, 17, 45), window: windowAt(inLondon(2026, 11, 24, 10), inLondon(2026, 11, 24, 17)), booked: [...fullTuesday, ...fullTuesday.map((t) => t + 24 * HOUR)] });
+  const newYork = () => slot({ now: inLondon(2026, 11, 24, 9), customer: { timeZone: NEW_YORK, quietHours: NIGHT }, customerHours: CONTACT_HOURS });
+  const otherDay = () => slot({ now: inLondon(2026, 11, 23, 16), customer: { timeZone: SYDNEY, quietHours: null } });
+  const partTime = () => slot({ now: inLondon(2026, 11, 25, 10), agent: { ...londonAgent, workingHours: { days: ['tue', 'thu'], start: '13:00', end: '17:00' } } });
+  const farOut = () => slot({ now: inLondon(2026, 11, 24, 10), window: windowAt(inLondon(2026, 12, 8, 11, 7)) });
+
+  it('in German', () => {
+    expect(said(passedOver().explanation, 'de')).toBe(
+      'Donnerstag, 09:00 Uhr Ihrer Zeit. Später als gewünscht: Bis Dienstag, 17:00 Uhr ist nichts frei. Dienstag und Mittwoch sind ausgebucht (je 8).',
+    );
+    expect(said(newYork().explanation, 'de')).toBe('Dienstag, 13:00 Uhr Ihrer Zeit (08:00 Uhr beim Kunden). Die Ruhezeiten des Kunden sind 21:00–08:00 Uhr Ortszeit.');
+    expect(said(otherDay().explanation, 'de')).toBe('Montag, 16:15 Uhr Ihrer Zeit (Dienstag, 03:15 Uhr beim Kunden).');
+    expect(said(partTime().explanation, 'de')).toBe('Donnerstag, 13:00 Uhr Ihrer Zeit. Später als gewünscht: Bis Donnerstag, 10:00 Uhr ist nichts frei. Ihre Arbeitszeit ist 13:00–17:00 Uhr, Di und Do.');
+    expect(said(farOut().explanation, 'de')).toBe('Dienstag, 8. Dezember, 11:15 Uhr Ihrer Zeit.');
+  });
+
+  it('in Spanish', () => {
+    expect(said(passedOver().explanation, 'es')).toBe(
+      'El jueves a las 09:00, tu hora. Más tarde de lo deseado: no hay nada libre antes del martes a las 17:00. Los días martes y miércoles están completos (8 cada uno).',
+    );
+    expect(said(newYork().explanation, 'es')).toBe('El martes a las 13:00, tu hora (08:00 para el cliente). Las horas de descanso del cliente son 21:00–08:00, hora local del cliente.');
+    expect(said(otherDay().explanation, 'es')).toBe('El lunes a las 16:15, tu hora (el martes a las 03:15 para el cliente).');
+    expect(said(partTime().explanation, 'es')).toBe('El jueves a las 13:00, tu hora. Más tarde de lo deseado: no hay nada libre antes del jueves a las 10:00. Tu horario de trabajo es 13:00–17:00, mar y jue.');
+  });
+
+  it('keeps an English rendering for logs', () => {
+    expect(englishSlotExplanation(newYork().explanation)).toBe("Tuesday 13:00 your time (08:00 for the customer). The customer's quiet hours are 21:00–08:00 their time.");
+  });
+
+  it('says why nothing fits in the agent’s language too', () => {
+    const sleeper = { timeZone: NEW_YORK, quietHours: { start: '03:00', end: '13:00' } };
+    const failure = (() => {
+      try {
+        slot({ now: inLondon(2026, 11, 24, 9), customer: sleeper });
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(failure).toBeInstanceOf(PlannerError);
+    const { said: message } = failure as PlannerError;
+    expect(intlFor('de').formatMessage(message.descriptor, message.values)).toBe('Keine Zeit passt: Die Ruhezeiten des Kunden decken die gesamte Arbeitszeit des Agenten ab');
+    expect(intlFor('es').formatMessage(message.descriptor, message.values)).toBe(
+      'No hay ninguna hora posible: las horas de descanso del cliente cubren todo el horario de trabajo del agente',
+    );
+    const oneADay: PlannerAgent = { ...londonAgent, workingHours: everyDay, capacity: 1 };
+    const booked = Array.from({ length: 10 }, (_, i) => inLondon(2026, 11, 24 + i, 9));
+    try {
+      slot({ now: inLondon(2026, 11, 24, 8), agent: oneADay, booked, searchDays: 5 });
+      expect.unreachable('every day is full');
+    } catch (error) {
+      const { said: full } = error as PlannerError;
+      expect(intlFor('de').formatMessage(full.descriptor, full.values)).toMatch(/^In den nächsten \d+ Tagen passt keine Zeit: Jeder Arbeitstag ist voll/);
+    }
   });
 });
 
@@ -597,7 +667,7 @@ describe('planSlot: impossible constraints', () => {
     // 03:00–13:00 in New York is 08:00–18:00 in London.
     const sleeper = { timeZone: NEW_YORK, quietHours: { start: '03:00', end: '13:00' } };
     expect(() => slot({ now: inLondon(2026, 11, 24, 9), customer: sleeper })).toThrow(
-      new PlannerError("No time fits: the customer's quiet hours cover all of the agent's working hours"),
+      "No time fits: the customer's quiet hours cover all of the agent's working hours",
     );
   });
 

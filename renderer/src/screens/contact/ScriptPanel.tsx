@@ -21,7 +21,7 @@ import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { COMPANY, promiseRuleFor } from '@core/company';
 import { localiseArticle, type LanguageChoice } from '@core/content';
 import { ARTICLE_KIND_LABELS, ARTICLE_KIND_MESSAGES, SCRIPT_STAGE_MESSAGES, type Article, type Contact, type Customer, type QueueItem, type Script } from '@core/domain/model';
-import { defaultGoodwillPolicy, suggestGesture } from '@core/gestures';
+import { defaultGoodwillPolicy, gestureReasonText, suggestGesture } from '@core/gestures';
 import { calendarFor } from '@core/holidays';
 import { computePromise, type PromiseKind } from '@core/promise';
 import { defaultReplies, localiseReply, renderReply, searchReplies, type SavedReply } from '@core/replies';
@@ -416,7 +416,7 @@ export function ScriptPanel({ contact, customer, item, active }: { contact: Cont
             <FormattedMessage
               id="contact.script.gesture"
               defaultMessage="<b>Going further:</b> {gesture}. {reason}"
-              values={{ b: (chunks) => <strong>{chunks}</strong>, gesture: gesture.gesture.description, reason: gesture.reason }}
+              values={{ b: (chunks) => <strong>{chunks}</strong>, gesture: gesture.gesture.description, reason: gestureReasonText(gesture.reason, intl, format) }}
             />
             {workspace.gesture && (
               <Typography variant="caption" component="div">

@@ -19,7 +19,7 @@ import { DISPOSITIONS, dispositionLabel } from '@core/wrapup';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { DraftFields, type Draft } from '../follow-ups/FollowUpDialogs';
-import { wrapUpSuggestions } from '../follow-ups/planning';
+import { useSlotExplanation, wrapUpSuggestions } from '../follow-ups/planning';
 import { fromLocalInput, toLocalInput } from '../follow-ups/time';
 import { useNow } from '../../data/useNow';
 import { useFormat } from '../../lib/i18n';
@@ -53,6 +53,7 @@ function draftOf(planned: PlannedSuggestion, zone: string): Draft {
 export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueItem }) {
   const now = useNow();
   const intl = useIntl();
+  const explain = useSlotExplanation();
   const format = useFormat();
   const notify = useAppState((state) => state.notify);
   const workspace = useWorkspaceWork(contact.id);
@@ -364,7 +365,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>
                           {title}
                         </Typography>
-                        <Typography variant="body2">{slot.explanation}</Typography>
+                        <Typography variant="body2">{explain(slot.explanation)}</Typography>
                       </Stack>
                       <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
                         {suggestion.reason}

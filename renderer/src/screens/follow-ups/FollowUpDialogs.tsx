@@ -39,7 +39,7 @@ import { commandSpec } from '../../lib/commands/catalogue';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { useCustomerFollowUps } from './data';
-import { suggestNextSlot, suggestSlots, type SlotChoice } from './planning';
+import { suggestNextSlot, suggestSlots, useSlotExplanation, type SlotChoice } from './planning';
 import { KIND_KEYS, OUTCOME_KEYS } from './keys';
 import { fromLocalInput, toLocalInput, useTimeText } from './time';
 
@@ -126,6 +126,7 @@ export function DueField({
 }) {
   const intl = useIntl();
   const time = useTimeText();
+  const explain = useSlotExplanation();
   // "Today"/"Tomorrow" on the suggested times count from when the field opened.
   const [openedAt] = useState(() => Date.now());
   const at = fromLocalInput(value, agentZone);
@@ -164,7 +165,7 @@ export function DueField({
       {suggestions.length > 0 && (
         <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }} role="group" aria-label={intl.formatMessage({ id: 'followUps.due.suggested', defaultMessage: 'Suggested times' })}>
           {suggestions.map((choice) => (
-            <Button key={`${choice.label.id}@${choice.at}`} size="small" variant="outlined" onClick={() => onChange(toLocalInput(choice.at, agentZone))} title={choice.explanation}>
+            <Button key={`${choice.label.id}@${choice.at}`} size="small" variant="outlined" onClick={() => onChange(toLocalInput(choice.at, agentZone))} title={explain(choice.explanation) || undefined}>
               {intl.formatMessage(choice.label, { when: time.when(choice.at, openedAt, agentZone) })}
             </Button>
           ))}
@@ -423,9 +424,9 @@ function SnoozeDialog({ target, me, onClose }: DialogProps) {
   const { followUp, customer } = target;
   const [now] = useState(() => Date.now());
   const choices: SlotChoice[] = [
-    { label: SNOOZE_CHOICES.quarter, at: now + 15 * 60_000, explanation: '' },
-    { label: SNOOZE_CHOICES.hour, at: now + 60 * 60_000, explanation: '' },
-    { label: SNOOZE_CHOICES.threeHours, at: now + 3 * 60 * 60_000, explanation: '' },
+    { label: SNOOZE_CHOICES.quarter, at: now + 15 * 60_000, explanation: [] },
+    { label: SNOOZE_CHOICES.hour, at: now + 60 * 60_000, explanation: [] },
+    { label: SNOOZE_CHOICES.threeHours, at: now + 3 * 60 * 60_000, explanation: [] },
   ];
   const [until, setUntil] = useState(() => toLocalInput(now + 60 * 60_000, me.timeZone));
   const { error, setError, busy, submit } = useSubmit(onClose);

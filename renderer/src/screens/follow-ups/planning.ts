@@ -5,16 +5,37 @@
  * and the configured rules.
  */
 import { calendarFor } from '@core/holidays';
-import { PLANNER_RULES, PlannerError, planAll, planSlot, suggestFollowUps, suggestNext, type FollowUpSuggestion, type PlanContext, type PlannedSuggestion } from '@core/planner';
+import { useCallback } from 'react';
+import {
+  PLANNER_RULES,
+  PlannerError,
+  planAll,
+  planSlot,
+  slotExplanationText,
+  suggestFollowUps,
+  suggestNext,
+  type FollowUpSuggestion,
+  type PlanContext,
+  type PlannedSuggestion,
+  type SlotExplanation,
+} from '@core/planner';
 import type { Contact, Customer, FollowUp, FollowUpOutcome, User } from '@core/domain/model';
-import { defineMessages, type MessageDescriptor } from 'react-intl';
+import { defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
+import { useFormat } from '../../lib/i18n';
 
 export interface SlotChoice {
   /** The button's text; `{when}` is the time, formatted where it is shown. */
   label: MessageDescriptor;
   at: number;
-  /** Why this time (shown as the button's title). */
-  explanation: string;
+  /** Why this time (shown as the button's title); empty for a plain choice. */
+  explanation: SlotExplanation;
+}
+
+/** A slot's explanation in the agent's language, its times on the clocks the planner read them on. */
+export function useSlotExplanation(): (explanation: SlotExplanation) => string {
+  const intl = useIntl();
+  const format = useFormat();
+  return useCallback((explanation) => slotExplanationText(explanation, intl, format), [intl, format]);
 }
 
 const UTC_CUSTOMER = { timeZone: 'UTC', quietHours: null };
@@ -97,7 +118,7 @@ export function suggestNextSlot(
   owner: User,
   open: readonly FollowUp[],
   now: number,
-): { at: number; reason: string; explanation: string } | null {
+): { at: number; reason: string; explanation: SlotExplanation } | null {
   const suggestion: FollowUpSuggestion | null = suggestNext(outcome, followUp, now, PLANNER_RULES, calendarFor(customer));
   if (!suggestion) return null;
   try {
@@ -105,6 +126,6 @@ export function suggestNextSlot(
     return planned ? { at: planned.slot.dueAt, reason: suggestion.reason, explanation: planned.slot.explanation } : null;
   } catch (error) {
     if (!(error instanceof PlannerError)) throw error;
-    return { at: suggestion.window.target, reason: suggestion.reason, explanation: error.message };
+    return { at: suggestion.window.target, reason: suggestion.reason, explanation: [error.said] };
   }
 }
