@@ -8,6 +8,7 @@ import { formatProblem, type FieldProblem } from '@core/domain/problems';
 import type { Said } from '@core/domain/model';
 import { MutationRefused } from '@core/sync/local';
 import { formatRejection, formatSaid } from '@core/sync/said';
+import { formatScriptProblem, type ScriptProblem } from '@core/scripts/validate';
 import type { MessageValues } from '@core/i18n/messages';
 
 /** A refused change (stored rejection or the hub's answer) as the agent reads it. */
@@ -20,6 +21,12 @@ export function useRejectionText(): (rejection: { message: string; messageId?: s
 export function useProblemText(): (problem: Pick<FieldProblem, 'descriptor' | 'values'>) => string {
   const intl = useIntl();
   return useCallback((problem) => formatProblem(intl, problem), [intl]);
+}
+
+/** A problem with a script (validateScript), its stages named in the agent's language. */
+export function useScriptProblemText(): (problem: Pick<ScriptProblem, 'descriptor' | 'values'>) => string {
+  const intl = useIntl();
+  return useCallback((problem) => formatScriptProblem(intl, problem), [intl]);
 }
 
 /** An error from a change the rules refused here (MutationRefused), or any other error's own message. */
