@@ -10,6 +10,7 @@ import { MutationRefused } from '@core/sync/local';
 import { formatRejection, formatSaid } from '@core/sync/said';
 import { formatScriptProblem, type ScriptProblem } from '@core/scripts/validate';
 import type { MessageValues } from '@core/i18n/messages';
+import type { SyncStatus } from '@core/sync/engine';
 
 /** A refused change (stored rejection or the hub's answer) as the agent reads it. */
 export function useRejectionText(): (rejection: { message: string; messageId?: string; values?: MessageValues }) => string {
@@ -69,4 +70,10 @@ export function useRefusalByField(): (error: unknown) => { fields: Record<string
     },
     [problemText, refusalText],
   );
+}
+
+/** Why syncing failed, as the agent reads it (the hub's own answer comes already in their language); null when it did not. */
+export function useSyncErrorText(): (sync: Pick<SyncStatus, 'error' | 'errorSaid'>) => string | null {
+  const intl = useIntl();
+  return useCallback((sync) => (sync.errorSaid ? intl.formatMessage(sync.errorSaid.descriptor, sync.errorSaid.values) : sync.error), [intl]);
 }
