@@ -3,12 +3,25 @@
  * (`/customer?phone=+4420…`, `?email=…`, `?id=…`), or a reason it cannot be
  * understood. Shared by the workstation's customer screen and its tests.
  */
+import { defineMessages } from '@formatjs/intl';
 import { EmailSchema, IdSchema, normalizePhone, PhoneSchema } from './domain/common';
+import type { Message } from './i18n/messages';
+
+/** What the customer screen says about a link, formatted in the agent's language. */
+export const SCREEN_POP_MESSAGES = defineMessages({
+  shown: { id: 'customer.screenPop.shown', defaultMessage: '{kind, select, id {id {value}} phone {phone {value}} other {email {value}}}' },
+  notAnId: { id: 'customer.screenPop.notAnId', defaultMessage: '“{value}” is not a customer id.' },
+  notAPhone: { id: 'customer.screenPop.notAPhone', defaultMessage: '“{value}” is not a phone number.' },
+  notAnEmail: { id: 'customer.screenPop.notAnEmail', defaultMessage: '“{value}” is not an email address.' },
+});
 
 export type ScreenPopLookup =
-  | { kind: 'id' | 'phone' | 'email'; value: string; shown: string }
-  | { kind: 'invalid'; reason: string }
+  | { kind: 'id' | 'phone' | 'email'; value: string; shown: Message }
+  | { kind: 'invalid'; reason: Message }
   | null;
+
+/** What the link gave, cut short: it is shown back to the agent. */
+const given = (value: string): Message['values'] => ({ value: value.slice(0, 80) });
 
 /**
  * A phone number as the link carries it. Query strings decode `+` as a space,
@@ -26,17 +39,21 @@ export function screenPopLookup(params: URLSearchParams): ScreenPopLookup {
   const phone = phoneParam(params);
   const email = params.get('email');
   if (id !== null) {
-    return IdSchema.safeParse(id).success ? { kind: 'id', value: id, shown: `id ${id}` } : { kind: 'invalid', reason: `“${id.slice(0, 80)}” is not a customer id.` };
+    return IdSchema.safeParse(id).success
+      ? { kind: 'id', value: id, shown: { descriptor: SCREEN_POP_MESSAGES.shown, values: { kind: 'id', value: id } } }
+      : { kind: 'invalid', reason: { descriptor: SCREEN_POP_MESSAGES.notAnId, values: given(id) } };
   }
   if (phone !== null) {
     const parsed = PhoneSchema.safeParse(phone);
     return parsed.success
-      ? { kind: 'phone', value: normalizePhone(parsed.data), shown: `phone ${parsed.data}` }
-      : { kind: 'invalid', reason: `“${phone.slice(0, 80)}” is not a phone number.` };
+      ? { kind: 'phone', value: normalizePhone(parsed.data), shown: { descriptor: SCREEN_POP_MESSAGES.shown, values: { kind: 'phone', value: parsed.data } } }
+      : { kind: 'invalid', reason: { descriptor: SCREEN_POP_MESSAGES.notAPhone, values: given(phone) } };
   }
   if (email !== null) {
     const parsed = EmailSchema.safeParse(email);
-    return parsed.success ? { kind: 'email', value: parsed.data, shown: `email ${parsed.data}` } : { kind: 'invalid', reason: `“${email.slice(0, 80)}” is not an email address.` };
+    return parsed.success
+      ? { kind: 'email', value: parsed.data, shown: { descriptor: SCREEN_POP_MESSAGES.shown, values: { kind: 'email', value: parsed.data } } }
+      : { kind: 'invalid', reason: { descriptor: SCREEN_POP_MESSAGES.notAnEmail, values: given(email) } };
   }
   return null;
 }

@@ -48,7 +48,7 @@ export {
   type ScriptRun,
 } from './run';
 export { FALLBACK_SCRIPT_ID, suggestScript } from './suggest';
-export { validateScript, type ScriptDraft, type ScriptProblem } from './validate';
+export { validateScript, formatScriptProblem, scriptProblemEnglish, SCRIPT_PROBLEM_MESSAGES, type ScriptDraft, type ScriptProblem } from './validate';
 export {
   VARIANT_MESSAGES,
   allVariantProblems,

@@ -4,7 +4,9 @@
  * Web Worker in the workstation and in plain Node in tests; it needs only
  * fetch and an IndexedDB (through the AgentDeskDb it is given).
  */
+import { defineMessages } from '@formatjs/intl';
 import { META, type AgentDeskDb } from '../db/schema';
+import type { Message } from '../i18n/messages';
 import { applyPulledPage, rejectionMessage, resetLocalCache } from './local';
 import type { Actor } from './mutations';
 import {
@@ -28,8 +30,10 @@ export interface SyncStatus {
   /** While the first full pull runs: rows received so far and about how many there will be. */
   bootstrap: { received: number; total: number | null } | null;
   lastSyncedAt: number | null;
-  /** Why the last attempt failed, in words for people. */
+  /** Why the last attempt failed, in British English with its technical detail: for logs and support diagnostics. */
   error: string | null;
+  /** The same for the agent, formatted in their language (absent: `error` is the hub's own answer, already worded in it). */
+  errorSaid?: Message | null;
   /** When the next attempt is due after a failure. */
   retryAt: number | null;
 }
@@ -55,19 +59,43 @@ export interface SyncEngineOptions {
   language?: () => string;
 }
 
+/**
+ * What the agent reads when syncing fails (the connection indicator, Settings).
+ * Technical detail (the network error, the path asked for) stays in the
+ * English `error`, for logs and support diagnostics.
+ */
+export const SYNC_ERROR_MESSAGES = defineMessages({
+  offline: { id: 'sync.error.offline', defaultMessage: 'This computer is offline.' },
+  unreachable: { id: 'sync.error.unreachable', defaultMessage: 'The hub cannot be reached.' },
+  unreadable: { id: 'sync.error.unreadable', defaultMessage: 'The hub sent an answer this desktop cannot read.' },
+  answered: { id: 'sync.error.answered', defaultMessage: 'The hub answered with status {status}.' },
+  notAllTaken: { id: 'sync.error.notAllTaken', defaultMessage: 'The hub did not take every change it was sent.' },
+  keepsResetting: { id: 'sync.error.keepsResetting', defaultMessage: 'The hub keeps asking this desktop to start its copy again.' },
+  failed: { id: 'sync.error.failed', defaultMessage: 'Syncing failed unexpectedly on this desktop.' },
+});
+
 /** A failure talking to the hub, classified for retrying. */
 export class SyncError extends Error {
   constructor(
+    /** In English, with the technical detail: for logs and diagnostics. */
     message: string,
     readonly kind: 'network' | 'server' | 'unauthorized' | 'refused',
     readonly status?: number,
     readonly code?: string,
     /** How long the hub asked to be left alone (Retry-After), if it said. */
     readonly retryAfterMs?: number,
+    /** What the agent reads; absent when `message` is the hub's answer, already in their language. */
+    readonly said?: Message,
   ) {
     super(message);
     this.name = 'SyncError';
   }
+}
+
+/** A failure as the agent reads it, and its English for diagnostics. */
+function failureStatus(error: unknown): Pick<SyncStatus, 'error' | 'errorSaid'> {
+  if (error instanceof SyncError) return { error: error.message, errorSaid: error.said ?? null };
+  return { error: error instanceof Error ? error.message : String(error), errorSaid: { descriptor: SYNC_ERROR_MESSAGES.failed } };
 }
 
 /** A Retry-After header (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
@@ -213,11 +241,11 @@ export class SyncEngine {
       try {
         await this.run();
         this.failures = 0;
-        this.setStatus({ state: 'online', error: null, retryAt: null });
+        this.setStatus({ state: 'online', error: null, errorSaid: null, retryAt: null });
       } catch (error) {
         if (this.stopped) return;
         if (error instanceof SyncError && error.kind === 'unauthorized') {
-          this.setStatus({ state: 'unauthorized', error: error.message, retryAt: null });
+          this.setStatus({ state: 'unauthorized', ...failureStatus(error), retryAt: null });
           this.stopped = true;
           this.opts.onUnauthorized?.();
           return;
@@ -229,7 +257,7 @@ export class SyncEngine {
         const offline = error instanceof SyncError ? error.kind === 'network' || error.kind === 'server' : false;
         this.setStatus({
           state: offline ? 'offline' : 'error',
-          error: error instanceof Error ? error.message : String(error),
+          ...failureStatus(error),
           retryAt: this.opts.now() + delay,
         });
         await this.sleep(delay);
@@ -260,7 +288,7 @@ export class SyncEngine {
   }
 
   private async request(path: string, init: RequestInit = {}): Promise<unknown> {
-    if (!this.networkUp) throw new SyncError('This computer is offline.', 'network');
+    if (!this.networkUp) throw new SyncError('This computer is offline.', 'network', undefined, undefined, undefined, { descriptor: SYNC_ERROR_MESSAGES.offline });
     const signal = AbortSignal.any([this.stopper.signal, AbortSignal.timeout(this.opts.requestTimeoutMs)]);
     let response: Response;
     try {
@@ -270,22 +298,25 @@ export class SyncEngine {
         headers: { authorization: `Bearer ${this.opts.token}`, ...this.languageHeader(), ...(init.body ? { 'content-type': 'application/json' } : {}) },
       });
     } catch (error) {
-      throw new SyncError(`The hub cannot be reached (${error instanceof Error ? error.message : String(error)})`, 'network');
+      throw new SyncError(`The hub cannot be reached (${error instanceof Error ? error.message : String(error)})`, 'network', undefined, undefined, undefined, { descriptor: SYNC_ERROR_MESSAGES.unreachable });
     }
     let body: unknown = null;
     try {
       body = await response.json();
     } catch {
-      if (response.ok) throw new SyncError(`The hub sent an unreadable answer to ${path}`, 'server', response.status);
+      if (response.ok) throw new SyncError(`The hub sent an unreadable answer to ${path}`, 'server', response.status, undefined, undefined, { descriptor: SYNC_ERROR_MESSAGES.unreadable });
     }
     if (response.ok) return body;
-    const message = (body as { message?: string } | null)?.message ?? `The hub answered ${response.status}`;
+    // The hub words its answer in the agent's language (Accept-Language); without one, the status is all there is to say.
+    const worded = (body as { message?: string } | null)?.message;
+    const message = worded ?? `The hub answered ${response.status}`;
+    const said = worded === undefined ? { descriptor: SYNC_ERROR_MESSAGES.answered, values: { status: response.status } } : undefined;
     const code = (body as { error?: string } | null)?.error;
-    if (response.status === 401) throw new SyncError(message, 'unauthorized', 401, code);
+    if (response.status === 401) throw new SyncError(message, 'unauthorized', 401, code, undefined, said);
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new SyncError(message, 'server', response.status, code, parseRetryAfter(response.headers.get('retry-after'), this.opts.now()));
+      throw new SyncError(message, 'server', response.status, code, parseRetryAfter(response.headers.get('retry-after'), this.opts.now()), said);
     }
-    throw new SyncError(message, 'refused', response.status, code);
+    throw new SyncError(message, 'refused', response.status, code, undefined, said);
   }
 
   private async clientId(): Promise<string> {
@@ -359,7 +390,7 @@ export class SyncEngine {
         await db.setMeta(META.pushedThrough, Math.max(current, response.lastMutationId));
       });
       if (response.lastMutationId < batch.at(-1)!.id) {
-        throw new SyncError('The hub did not take every change it was sent', 'server');
+        throw new SyncError('The hub did not take every change it was sent', 'server', undefined, undefined, undefined, { descriptor: SYNC_ERROR_MESSAGES.notAllTaken });
       }
       pushed.lastMutationId = response.lastMutationId;
       if (response.version !== undefined) pushed.version = Math.max(pushed.version ?? 0, response.version);
@@ -435,7 +466,7 @@ export class SyncEngine {
       const response = await next;
       if (response.kind === 'reset') {
         resets += 1;
-        if (resets > MAX_RESETS_PER_CYCLE) throw new SyncError(`The hub keeps asking for a reset: ${response.reason}`, 'server');
+        if (resets > MAX_RESETS_PER_CYCLE) throw new SyncError(`The hub keeps asking for a reset: ${response.reason}`, 'server', undefined, undefined, undefined, { descriptor: SYNC_ERROR_MESSAGES.keepsResetting });
         const hubId = await db.getMeta<string>(META.hubId);
         const hubChanged = !!hubId && hubId !== response.hubId;
         await resetLocalCache(db, hubChanged ? { newClientId: this.opts.newClientId() } : {});

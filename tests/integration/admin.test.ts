@@ -103,10 +103,14 @@ describe.each(targets)('administering people on $label', (target) => {
     const taken = await ada.tryMutate('user.create', { id: 'usr_ava2', username: 'ava', name: 'Another Ava', role: 'agent' });
     expect(taken).toBeInstanceOf(MutationRefused);
     expect((taken as MutationRefused).message).toBe('The user name “ava” is taken: choose another.');
+    // The refusal names the field it belongs under, for the People form to place it there in any language.
+    expect((taken as MutationRefused).said?.values).toEqual({ username: 'ava', field: 'username' });
     expect(await pushAsAda('user.create', { id: 'usr_ava3', username: 'ava', name: 'Another Ava', role: 'agent' })).toMatchObject({
       status: 'rejected',
       code: 'invalid',
       message: 'The user name “ava” is taken: choose another.',
+      messageId: 'rejection.directory.usernameTaken',
+      values: { username: 'ava', field: 'username' },
     });
     expect(await getRow(hub.storage, 'user', 'usr_ava3')).toBeUndefined();
     // A team the hub does not have.

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScriptStageId } from '@core/domain/model';
 import { MutationRefused } from '@core/sync/local';
 import { PROTOCOL_VERSION } from '@core/sync/protocol';
+import { formatRejection } from '@core/sync/said';
+import type { MessageValues } from '@core/i18n/messages';
+import { intlFor } from '../helpers/intl';
 import { importRows } from '../../hub/import';
 import { startHub, type RunningHub } from '../../hub/server';
 import { expectConverged } from '../helpers/convergence';
@@ -102,8 +105,13 @@ describe('supervisors shape the work; agents follow it', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${sam.token}` },
       body: JSON.stringify({ clientId: crypto.randomUUID(), schemaVersion: PROTOCOL_VERSION, mutations: [{ id: 1, name: 'script.publish', args: { scriptId: 'billing-double', version: 1 }, at: Date.now() }] }),
     });
-    const { results } = (await response.json()) as { results: { status: string; message?: string }[] };
-    expect(results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/^Cannot publish “Double charge”/) });
+    const { results } = (await response.json()) as { results: { status: string; message: string; messageId?: string; values?: MessageValues }[] };
+    expect(results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/^Cannot publish “Double charge”/), messageId: 'rejection.script.cannotPublishFirst' });
+    // A supervisor reading German reads the first problem in German, its stage named as the editor names it.
+    expect(formatRejection(intlFor('de'), results[0]!)).toBe(
+      "„Double charge“ kann nicht veröffentlicht werden: Phase „Lösen“, Schritt 'resolve-1': Verwendet {refund.amount}, das ist aber keine Variable; dazu 1 weiteres Problem.",
+    );
+    expect(formatRejection(intlFor('en-GB'), results[0]!)).toBe("Cannot publish “Double charge”: Stage Resolve, step 'resolve-1': uses {refund.amount}, which is not a variable; and 1 more problem.");
 
     // Fixed, published, and on Ava's desktop.
     await sam.mutate('script.save', { scriptId: 'billing-double', name: 'Double charge', topics: ['billing'], stages: STAGES });

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { REACHABLE_CHANNELS, type Channel } from '@core/domain/common';
 import { newContact, newCustomer, newUser } from '@core/domain/model';
 import { publishedScripts } from '@core/demo/scripts';
-import { MISSING_VALUE_HINTS, scriptLine, validateScript, variablesFor, wordedForChannel, type Situation } from '@core/scripts';
+import { formatScriptProblem, MISSING_VALUE_HINTS, scriptLine, validateScript as scriptProblems, variablesFor, wordedForChannel, type ScriptDraft, type Situation } from '@core/scripts';
 import { intlFor } from '../helpers/intl';
+
+/** The script problems as a supervisor reading British English sees them. */
+const validateScript = (draft: ScriptDraft) => scriptProblems(draft).map((problem) => ({ path: problem.path, message: formatScriptProblem(intlFor('en-GB'), problem) }));
 
 const NOW = Date.UTC(2026, 10, 23, 14, 0);
 const customer = newCustomer({ id: 'cus_ana', firstName: 'Ana', preferredChannel: 'chat', createdAt: 0 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { publishedScripts, scriptPacks } from '@core/demo/scripts';
-import { closestVariable, validateScript } from '@core/scripts/validate';
+import { closestVariable, formatScriptProblem, SCRIPT_PROBLEM_MESSAGES, validateScript as scriptProblems, type ScriptDraft } from '@core/scripts/validate';
 import { intlFor } from '../helpers/intl';
 
+/** The problems as the editor shows them to a supervisor reading British English. */
+const english = intlFor('en-GB');
+const validateScript = (draft: ScriptDraft) => scriptProblems(draft).map((problem) => ({ path: problem.path, message: formatScriptProblem(english, problem) }));
 const billing = scriptPacks().find((pack) => pack.scriptId === 'billing-dispute')!;
 const edit = (change: (draft: typeof billing) => void) => {
   const draft = structuredClone(billing);
@@ -158,9 +161,9 @@ describe('the script editor’s working copy', () => {
     const { draftFrom, placeOf } = await import('../../renderer/src/screens/scripts/draft');
     const draft = draftFrom(source);
     draft.stages[3]!.steps[2]!.branches[0]!.goto = 'escalate';
-    const [problem] = validateScript(draft);
+    const [problem] = scriptProblems(draft);
     expect(placeOf(draft, problem!)).toEqual({ stageId: 'resolve', stepKey: draft.stages[3]!.steps[2]!.key, field: 'branches[0].goto', branchIndex: 0 });
-    expect(placeOf(draft, { path: 'name', message: '' })).toEqual({ stageId: null, stepKey: null, field: 'name', branchIndex: null });
+    expect(placeOf(draft, { path: 'name', descriptor: SCRIPT_PROBLEM_MESSAGES.noName, values: {} })).toEqual({ stageId: null, stepKey: null, field: 'name', branchIndex: null });
   });
 
   it('makes script ids from names and inserts variables at the cursor', async () => {
@@ -171,5 +174,39 @@ describe('the script editor’s working copy', () => {
     expect(scriptIdFor('¿?', new Set())).toBe('script');
     expect(insertAt('Hi , welcome', 3, 3, '{customer.firstName}')).toEqual({ text: 'Hi {customer.firstName}, welcome', caret: 23 });
     expect(insertAt('Hi NAME', 3, 7, '{customer.firstName}')).toEqual({ text: 'Hi {customer.firstName}', caret: 23 });
+  });
+});
+
+describe('script problems in the reader’s language', () => {
+  const draft = structuredClone(billing);
+  stage(draft, 'greet').steps[0]!.text = 'Hello {customer.firstname}';
+  stage(draft, 'close').steps[0]!.id = 'greet-hello';
+  const problems = scriptProblems(draft);
+
+  it('are messages with the stage as its id, and step, variables and numbers as values', () => {
+    expect(problems.map(({ descriptor, values }) => ({ id: descriptor.id, values }))).toEqual([
+      { id: 'problem.script.stepIdInOtherStage', values: { stage: 'close', step: 'greet-hello', otherStage: 'greet' } },
+      { id: 'problem.script.unknownVariableMeant', values: { stage: 'greet', step: 'greet-hello', variable: '{customer.firstname}', meant: '{customer.firstName}' } },
+    ]);
+    expect(scriptProblems({ ...billing, name: 'x'.repeat(121) })[0]).toMatchObject({ path: 'name', descriptor: SCRIPT_PROBLEM_MESSAGES.nameTooLong, values: { max: 120 } });
+  });
+
+  it('name the stages, and say the sentence, in German and Spanish', () => {
+    expect(problems.map((problem) => formatScriptProblem(intlFor('de'), problem))).toEqual([
+      "Phase „Abschließen“, Schritt 'greet-hello': Die ID wird auch in Phase „Begrüßen“ verwendet",
+      "Phase „Begrüßen“, Schritt 'greet-hello': Verwendet {customer.firstname}, das ist aber keine Variable; meinten Sie {customer.firstName}?",
+    ]);
+    expect(problems.map((problem) => formatScriptProblem(intlFor('es'), problem))).toEqual([
+      "Fase «Cerrar», paso 'greet-hello': el id también se usa en la fase «Saludar»",
+      "Fase «Saludar», paso 'greet-hello': usa {customer.firstname}, que no es una variable; ¿querías decir {customer.firstName}?",
+    ]);
+  });
+
+  it('spell out the stage order, and quote a stage that is not one, as each language does', () => {
+    const swapped = scriptProblems({ stages: [billing.stages[1]!, billing.stages[0]!, ...billing.stages.slice(2), { id: 'upsell', steps: [] }] });
+    const de = swapped.map((problem) => formatScriptProblem(intlFor('de'), problem));
+    expect(de).toContain('Phase „upsell“ hat keine Schritte');
+    expect(de).toContain('Phase „Begrüßen“ steht nach „Anliegen verstehen“; die Reihenfolge der Phasen ist Begrüßen → Anliegen verstehen → Verständnis zeigen → Lösen → Erwartungen klären → Abschließen');
+    expect(swapped.map((problem) => formatScriptProblem(english, problem))).toContain('Stage “upsell” has no steps');
   });
 });

@@ -38,13 +38,18 @@ import {
   triggersOf,
   unknownVariables,
   unreadWords,
-  validateScript,
+  formatScriptProblem,
+  validateScript as scriptProblems,
   variablesFor,
   visibleSteps,
+  type ScriptDraft,
   type ScriptRun,
   type Situation,
 } from '@core/scripts';
 import * as vocabulary from '@core/scripts/vocabulary';
+
+/** The script problems as a supervisor reading British English sees them. */
+const validateScript = (draft: ScriptDraft) => scriptProblems(draft).map((problem) => ({ path: problem.path, message: formatScriptProblem(intlFor('en-GB'), problem) }));
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -57,8 +57,8 @@ export function CustomerScreen() {
     const title = !lookup
       ? intl.formatMessage({ id: 'customer.screen.noLookup', defaultMessage: 'The link names no customer' })
       : lookup.kind === 'invalid'
-        ? lookup.reason
-        : intl.formatMessage({ id: 'customer.screen.noneWith', defaultMessage: 'No customer with {what}' }, { what: lookup.shown });
+        ? intl.formatMessage(lookup.reason.descriptor, lookup.reason.values)
+        : intl.formatMessage({ id: 'customer.screen.noneWith', defaultMessage: 'No customer with {what}' }, { what: intl.formatMessage(lookup.shown.descriptor, lookup.shown.values) });
     return (
       <>
         <ScreenHeader

@@ -14,7 +14,7 @@ import { bridge } from '../bridge';
 import { COMMON } from '../components/commonMessages';
 import { useFormat } from '../lib/i18n';
 import { useDb, usePendingCount, useRejections } from '../data/hooks';
-import { useRejectionText } from '../lib/i18n/said';
+import { useRejectionText, useSyncErrorText } from '../lib/i18n/said';
 import { syncNow, useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { ScreenHeader } from '../shell/ScreenHeader';
@@ -190,6 +190,7 @@ function SyncCard() {
   const pending = usePendingCount();
   const rejections = useRejections();
   const rejectionText = useRejectionText();
+  const syncError = useSyncErrorText()(sync);
   return (
     <SettingsCard title={intl.formatMessage({ id: 'settings.sync.title', defaultMessage: 'Sync' })} id="settings-sync">
       <Fact label={intl.formatMessage({ id: 'settings.sync.state', defaultMessage: 'State' })} value={intl.formatMessage(SYNC_STATES[sync.state])} />
@@ -198,7 +199,7 @@ function SyncCard() {
         label={intl.formatMessage({ id: 'settings.sync.waiting', defaultMessage: 'Changes waiting' })}
         value={pending === 0 ? intl.formatMessage({ id: 'settings.sync.none', defaultMessage: 'None' }) : format.number(pending)}
       />
-      {sync.error && sync.state !== 'online' && <Fact label={intl.formatMessage({ id: 'settings.sync.lastProblem', defaultMessage: 'Last problem' })} value={sync.error} />}
+      {syncError && sync.state !== 'online' && <Fact label={intl.formatMessage({ id: 'settings.sync.lastProblem', defaultMessage: 'Last problem' })} value={syncError} />}
       {sync.retryAt && <Fact label={intl.formatMessage({ id: 'settings.sync.nextAttempt', defaultMessage: 'Next attempt' })} value={timeOf(sync.retryAt)} />}
       <Button variant="outlined" sx={{ mt: 1.5 }} onClick={syncNow}>
         <FormattedMessage id="settings.sync.now" defaultMessage="Sync now" />

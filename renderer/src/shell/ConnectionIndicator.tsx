@@ -7,6 +7,7 @@ import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { useIntl } from 'react-intl';
 import { usePendingCount } from '../data/hooks';
 import { useFormat } from '../lib/i18n';
+import { useSyncErrorText } from '../lib/i18n/said';
 import { useLocal } from '../data/local';
 import { useAppState } from '../state/app';
 import { useSession } from '../state/session';
@@ -31,6 +32,7 @@ export function ConnectionIndicator() {
   const health = useAppState((state) => state.connection);
   const hubUrl = useAppState((state) => state.info?.hubUrl);
   const pending = usePendingCount();
+  const syncError = useSyncErrorText()(sync);
 
   // The state's word, with how many changes wait when some do ("Offline · 3 changes waiting").
   const labelled = (state: 'online' | 'offline' | 'problem' | 'connecting' | 'syncing') =>
@@ -65,12 +67,12 @@ export function ConnectionIndicator() {
         id: 'shell.connection.offlineDetail',
         defaultMessage: '{hasError, select, yes {Your work is kept on this device and syncs when the hub is back. {lastSynced} ({error})} other {Your work is kept on this device and syncs when the hub is back. {lastSynced}}}',
       },
-      { hasError: sync.error ? 'yes' : 'no', lastSynced, error: sync.error ?? '' },
+      { hasError: syncError ? 'yes' : 'no', lastSynced, error: syncError ?? '' },
     );
   } else if (sync.state === 'error' || sync.state === 'unauthorized') {
     look = 'problem';
     label = labelled('problem');
-    detail = `${sync.error ?? intl.formatMessage({ id: 'shell.connection.refused', defaultMessage: 'The hub refused to sync.' })} ${lastSynced}`;
+    detail = `${syncError ?? intl.formatMessage({ id: 'shell.connection.refused', defaultMessage: 'The hub refused to sync.' })} ${lastSynced}`;
   } else if (sync.state === 'starting') {
     // Just signed in or opened: the first connection is being made, which is not being offline.
     look = 'syncing';

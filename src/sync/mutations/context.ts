@@ -89,8 +89,10 @@ export class DomainError extends Error {
     readonly code: RejectionCode,
     readonly descriptor: MessageDescriptor,
     values: MessageValues = {},
+    /** Its English when that says more than the message can (a whole list, where the message names the first): for logs and API callers. */
+    english?: string,
   ) {
-    super(englishMessage(descriptor, values));
+    super(english ?? englishMessage(descriptor, values));
     this.name = 'DomainError';
     this.values = values;
   }

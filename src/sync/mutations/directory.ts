@@ -52,7 +52,8 @@ export const createUser = defineMutation({
       throw new DomainError('invalid', REJECTIONS.personIdTaken);
     }
     const holder = await ctx.store.usernameHolder(args.username);
-    if (holder !== null && holder !== args.id) throw new DomainError('invalid', REJECTIONS.usernameTaken, { username: args.username });
+    // `field` names the form field the refusal belongs under, so a screen places it without reading its words.
+    if (holder !== null && holder !== args.id) throw new DomainError('invalid', REJECTIONS.usernameTaken, { username: args.username, field: 'username' });
     await requireTeams(ctx, args.teamIds);
     await ctx.store.put('user', validUser(newUser({ ...args, teamIds: [...new Set(args.teamIds)] })));
     await ctx.store.put('presence', newPresence(args.id, ctx.now));

@@ -138,7 +138,13 @@ export const REJECTIONS = defineMessages({
 
   scriptVersionMissing: { id: 'rejection.script.versionMissing', defaultMessage: 'Version {version} of this script does not exist.' },
   scriptVersionRetired: { id: 'rejection.script.versionRetired', defaultMessage: 'Version {version} was retired; save a new draft instead.' },
+  /** As hubs before the first problem travelled as a message refused (scriptCannotPublishFirst). */
   scriptCannotPublish: { id: 'rejection.script.cannotPublish', defaultMessage: 'Cannot publish “{name}”: {problems}' },
+  /** `problem` is the first problem in the reader's language (sync/said.ts nestedValues); `more` counts the others. */
+  scriptCannotPublishFirst: {
+    id: 'rejection.script.cannotPublishFirst',
+    defaultMessage: 'Cannot publish “{name}”: {problem}{more, plural, =0 {.} one {; and # more problem.} other {; and # more problems.}}',
+  },
   replyCannotSave: { id: 'rejection.article.replyVariants', defaultMessage: 'Cannot save “{title}”: {problems}' },
 
   /** The hub failed on a change (a bug, bad stored data): refused so later changes still go through. */

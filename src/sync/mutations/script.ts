@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema, shortText } from '../../domain/common';
 import { DEFAULT_CONTENT_LANGUAGE, MAX_CONTENT_VARIANTS, ScriptStageSchema, ScriptVariantSchema, scriptVersionId } from '../../domain/model';
-import { validateScript } from '../../scripts/validate';
+import { PROBLEM_MESSAGES } from '../../domain/problems';
+import { englishMessage } from '../../i18n/messages';
+import { SCRIPT_PROBLEM_MESSAGES, scriptProblemEnglish, validateScript, type ScriptProblem } from '../../scripts/validate';
+import { nestedValues } from '../said';
 import { allVariantProblems, variantProblemText } from '../../scripts/variants';
 import { requireSupervisor } from './access';
 import { DomainError } from './context';
@@ -67,17 +70,27 @@ export const publishScript = defineMutation({
     if (!target) throw new DomainError('not_found', REJECTIONS.scriptVersionMissing, { version });
     if (target.status === 'published') return;
     if (target.status === 'retired') throw new DomainError('invalid_state', REJECTIONS.scriptVersionRetired, { version });
-    const problems = validateScript(target);
+    const problems: ScriptProblem[] = validateScript(target);
     for (const [index, step] of target.stages.flatMap((stage) => stage.steps).entries()) {
       for (const articleId of step.articleIds) {
         // A desktop may lack an article another supervisor just wrote; the hub has them all and decides.
-        if (!(await ctx.store.get('article', articleId)) && ctx.authoritative) problems.push({ path: `steps[${index}].articleIds`, message: `Step “${step.id}” links to an article that does not exist (${articleId}).` });
+        if (!(await ctx.store.get('article', articleId)) && ctx.authoritative) problems.push({ path: `steps[${index}].articleIds`, descriptor: SCRIPT_PROBLEM_MESSAGES.articleMissing, values: { step: step.id, articleId } });
       }
     }
     // A translation that drops a step or a {variable} would run differently, or leave a gap, for its customers.
-    for (const problem of allVariantProblems(target)) problems.push({ path: `variants.${problem.language}`, message: `${variantProblemText(problem)}.` });
-    if (problems.length) {
-      throw new DomainError('invalid', REJECTIONS.scriptCannotPublish, { name: target.name, problems: problems.map((problem) => problem.message).join(' ') });
+    // Its sentence names languages, which only the screens can name in the reader's language: it travels as English.
+    for (const problem of allVariantProblems(target)) problems.push({ path: `variants.${problem.language}`, descriptor: PROBLEM_MESSAGES.other, values: { text: variantProblemText(problem) } });
+    const [first, ...others] = problems;
+    if (first) {
+      const english = problems.map(scriptProblemEnglish);
+      // The first problem travels as a message, said in the supervisor's language; the rest are counted (a message carries at most 20 values).
+      throw new DomainError(
+        'invalid',
+        REJECTIONS.scriptCannotPublishFirst,
+        { name: target.name, more: others.length, ...nestedValues('problem', first, english[0]!) },
+        // Logs and API callers get every problem, in English.
+        englishMessage(REJECTIONS.scriptCannotPublish, { name: target.name, problems: `${english.join('. ')}.` }),
+      );
     }
     for (const previous of versions) {
       if (previous.status === 'published') await ctx.store.put('script', { ...previous, status: 'retired' });
@@ -85,3 +98,4 @@ export const publishScript = defineMutation({
     await ctx.store.put('script', { ...target, status: 'published', publishedAt: ctx.now });
   },
 });
+

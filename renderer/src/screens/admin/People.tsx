@@ -29,14 +29,17 @@ import Typography from '@mui/material/Typography';
 import { FormattedMessage, defineMessages, useIntl } from 'react-intl';
 import type { OneTimePasswordResponse } from '@core/account-api';
 import { ROLES, type Role, type Team, type User } from '@core/domain/model';
+import type { ZodError } from 'zod';
+import { fieldProblems } from '@core/domain/problems';
 import { mutationArgs } from '@core/sync/mutations';
 import { SettingsCard } from '../../components/SettingsCard';
-import { messageOf, problemsByField, splitList } from '../../components/forms';
+import { messageOf, splitList } from '../../components/forms';
 import { setOneTimePassword } from '../../data/admin';
 import { useLive } from '../../data/hooks';
 import { run } from '../../data/local';
 import { KeyField } from '../../shell/RevealedKeyDialog';
 import { useAppState } from '../../state/app';
+import { useProblemText, useRefusalByField } from '../../lib/i18n/said';
 
 const ROLE_MESSAGES = defineMessages({
   agent: { id: 'admin.role.agent', defaultMessage: 'Agent' },
@@ -68,6 +71,14 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
   );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const refusalByField = useRefusalByField();
+  const problemText = useProblemText();
+  /** The first problem of each field of a failed parse, in the agent's language. */
+  const problemsIn = (parseError: ZodError) => {
+    const byField: Record<string, string> = {};
+    for (const problem of fieldProblems(parseError)) byField[problem.field.split('.')[0] ?? ''] ??= problemText(problem);
+    return byField;
+  };
   const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((old) => ({ ...old, [key]: value }));
     // A problem shown under a field goes once the field is changed.
@@ -81,12 +92,12 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
     try {
       if (adding) {
         const parsed = mutationArgs['user.create'].safeParse({ id: `usr_${crypto.randomUUID()}`, username: draft.username, ...common });
-        if (!parsed.success) return setProblems(problemsByField(parsed.error));
+        if (!parsed.success) return setProblems(problemsIn(parsed.error));
         setProblems({});
         await run('user.create', parsed.data);
       } else {
         const parsed = mutationArgs['user.update'].safeParse({ userId: person.id, ...common });
-        if (!parsed.success) return setProblems(problemsByField(parsed.error));
+        if (!parsed.success) return setProblems(problemsIn(parsed.error));
         setProblems({});
         await run('user.update', parsed.data);
       }
@@ -98,9 +109,10 @@ function PersonDialog({ person, teams, onClose }: { person: User | 'new'; teams:
       );
       onClose();
     } catch (e) {
-      const text = messageOf(e);
-      if (/user name/i.test(text)) setProblems({ username: text });
-      else setError(text);
+      // The refusal names its field (a user name that is taken goes under User name); the rest is the form's own message.
+      const { fields, message } = refusalByField(e);
+      setProblems(fields);
+      setError(message);
     }
   };
 

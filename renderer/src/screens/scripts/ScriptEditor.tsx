@@ -28,7 +28,9 @@ import { validateScript } from '@core/scripts/validate';
 import { allVariantProblems } from '@core/scripts/variants';
 import { useMe } from '../../data/hooks';
 import { useFormat } from '../../lib/i18n';
+import { useRefusalText, useScriptProblemText } from '../../lib/i18n/said';
 import { run, useLocal } from '../../data/local';
+import { MutationRefused } from '@core/sync/local';
 import { focusScreenHeading } from '../../shell/keyboard';
 import { ScreenHeader } from '../../shell/ScreenHeader';
 import { useAppState } from '../../state/app';
@@ -113,9 +115,11 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
     draftRef.current = draft;
   }, [draft]);
 
+  const scriptProblemText = useScriptProblemText();
+  const refusalText = useRefusalText();
   const problems: PlacedProblem[] = useMemo(
-    () => validateScript({ name: draft.name, stages: draft.stages }).map((problem) => ({ ...problem, place: placeOf(draft, problem) })),
-    [draft],
+    () => validateScript({ name: draft.name, stages: draft.stages }).map((problem) => ({ path: problem.path, message: scriptProblemText(problem), place: placeOf(draft, problem) })),
+    [draft, scriptProblemText],
   );
   const stepProblems = useMemo(() => {
     const byStep = new Map<string, StepProblem[]>();
@@ -294,11 +298,12 @@ export function ScriptEditor({ summary, topics }: { summary: ScriptSummary; topi
         .notify(intl.formatMessage({ id: 'scripts.editor.published', defaultMessage: 'Published version {version} of “{name}”.' }, { version: target.version, name: target.name }));
       requestAnimationFrame(() => noticeRef.current?.focus());
     } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure);
-      // The hub's refusals already start "Cannot publish" in English.
+      const message = refusalText(failure);
+      // The rules' refusal of a publish already says "Cannot publish" and the script's name.
+      const saysCannotPublish = failure instanceof MutationRefused && String(failure.said?.descriptor.id).startsWith('rejection.script.cannotPublish');
       showNotice({
         severity: 'error',
-        title: message.startsWith('Cannot publish') ? message : intl.formatMessage({ id: 'scripts.editor.cannotPublishOne', defaultMessage: 'Cannot publish: {problem}' }, { problem: message }),
+        title: saysCannotPublish ? message : intl.formatMessage({ id: 'scripts.editor.cannotPublishOne', defaultMessage: 'Cannot publish: {problem}' }, { problem: message }),
         items: [],
       });
     } finally {
