@@ -40,5 +40,6 @@ export {
   type PlannerMessage,
   type SlotExplanation,
 } from './explanation';
+export { SUGGESTION_REASON_MESSAGES, englishSuggestionReason, suggestionReasonText, type SuggestionReason } from './reasons';
 export { closingAfter, isWorkingTime, toWorkingTime } from './working-time';
 export { plannedTimeWarnings, type PlannedTimeInput, type PlannedTimeWarning, type PlannedTimeWarningKind, type WarnedCustomer } from './warnings';

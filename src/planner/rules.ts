@@ -4,15 +4,18 @@
  * rule can be turned off or tuned in assets/config/planner.json.
  *
  * A suggestion says what kind of follow-up, on which channel, when it should
- * happen (a window) and why, in words the agent can act on. When exactly it
+ * happen (a window) and why, in words the agent can act on (a message, said
+ * in the agent's language where it is shown: see reasons.ts). When exactly it
  * happens is for the scheduler (planSlot), which knows the agent's day.
  */
 import type { ReachableChannel } from '../domain/common';
-import { type Contact, type Customer, FOLLOW_UP_KIND_LABELS, type FollowUp, type FollowUpKind, type FollowUpOutcome } from '../domain/model';
+import { type Contact, type Customer, FOLLOW_UP_KIND_MESSAGES, type FollowUp, type FollowUpKind, type FollowUpOutcome } from '../domain/model';
 import { type BusinessCalendar, openingsOn } from '../promise/calendar';
 import { type CalendarDate, addDays, instantAtTime, instantFromZoned, minutesOfTime, zonedParts } from '../promise/zones';
+import { TIER_MESSAGES } from '../scripts/variables';
 import type { PlannerRules } from './config';
 import { PLANNER_ERROR_MESSAGES } from './explanation';
+import { SUGGESTION_REASON_MESSAGES, type SuggestionReason, aboutValues } from './reasons';
 import { type FollowUpWindow, PlannerError } from './schedule';
 
 const MINUTE = 60_000;
@@ -30,8 +33,8 @@ export interface FollowUpSuggestion {
   channel: ReachableChannel;
   /** When it should happen, as epoch ms. */
   window: FollowUpWindow;
-  /** Why, for whoever does it. */
-  reason: string;
+  /** Why, for whoever does it: formatted in the agent's language where it is shown and pre-fills the follow-up's reason. */
+  reason: SuggestionReason;
 }
 
 /** What the rules look at in the customer. */
@@ -91,36 +94,9 @@ function laterByDays(ms: number, days: number, zone: string): number {
   return instantFromZoned({ ...date, h: p.h, min: p.min + Math.round(rest) }, zone);
 }
 
-const HOW_IT_WENT: Record<Contact['channel'], string> = {
-  call: 'on the call',
-  email: 'by email',
-  chat: 'in the chat',
-  sms: 'by SMS',
-  social: 'on social media',
-  note: 'on the contact',
-};
-
-const REACH_BY: Record<ReachableChannel, string> = {
-  call: 'call back',
-  email: 'email back',
-  chat: 'message back in chat',
-  sms: 'text back',
-  social: 'reply on social media',
-};
-
 /** A callback when the customer likes calls, a message otherwise. */
 function callbackOrMessage(channel: ReachableChannel): FollowUpKind {
   return channel === 'call' ? 'callback' : 'message';
-}
-
-function about(contact: SuggestInput['contact']): string {
-  const subject = contact.subject.trim();
-  if (subject) return ` about “${subject}”`;
-  return contact.topic ? ` about ${contact.topic}` : '';
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -159,17 +135,19 @@ export function suggestFollowUps(input: SuggestInput): FollowUpSuggestion[] {
       kind,
       channel: preferred,
       window: { earliest, target, latest: Math.max(target, due) },
-      reason: `Promised ${customer.firstName}: “${promise.text}”. ${capitalise(REACH_BY[preferred])} before it is due.`,
+      reason: { descriptor: SUGGESTION_REASON_MESSAGES.promise, values: { firstName: customer.firstName, promise: promise.text, channel: preferred } },
     });
   } else if (config.unresolved.enabled && contact.resolution !== 'resolved') {
     const day = businessDayAfter(now, config.unresolved.businessDays, calendar);
-    const when = config.unresolved.businessDays === 1 ? 'the next business day' : `in ${plural(config.unresolved.businessDays, 'business day')}`;
     suggestions.push({
       ruleId: 'unresolved',
       kind: callbackOrMessage(preferred),
       channel: preferred,
       window: { earliest: day.opens, target: day.opens, latest: day.closes },
-      reason: `Not resolved ${HOW_IT_WENT[contact.channel]}${about(contact)}: ${REACH_BY[preferred]} ${when} to finish it.`,
+      reason: {
+        descriptor: SUGGESTION_REASON_MESSAGES.unresolved,
+        values: { contactChannel: contact.channel, ...aboutValues(contact), channel: preferred, days: config.unresolved.businessDays },
+      },
     });
   }
 
@@ -181,7 +159,7 @@ export function suggestFollowUps(input: SuggestInput): FollowUpSuggestion[] {
       kind: 'recovery',
       channel,
       window: { earliest: soonest, target: soonest, latest: Math.max(soonest, laterByDays(now, lowCsat.withinDays, customer.timeZone)) },
-      reason: `${customer.firstName} rated the contact ${csat} of 5: ${channel === 'call' ? 'call' : 'get in touch'} within ${plural(lowCsat.withinDays, 'day')} to put things right.`,
+      reason: { descriptor: SUGGESTION_REASON_MESSAGES.lowCsat, values: { firstName: customer.firstName, csat, channel, days: lowCsat.withinDays } },
     });
   }
 
@@ -193,15 +171,11 @@ export function suggestFollowUps(input: SuggestInput): FollowUpSuggestion[] {
       kind: 'check-in',
       channel: preferred,
       window: { earliest: target, target, latest: laterByDays(now, vip.afterDays + vip.windowDays, customer.timeZone) },
-      reason: `${customer.tier.toUpperCase()} customer, resolved${about(contact)}: check in after ${plural(vip.afterDays, 'day')} that all is still well.`,
+      reason: { descriptor: SUGGESTION_REASON_MESSAGES.vipCheckIn, values: { ...aboutValues(contact), days: vip.afterDays }, labels: { tier: TIER_MESSAGES[customer.tier] } },
     });
   }
 
   return suggestions;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function clampTo(ms: number, from: number, to: number): number {
@@ -229,7 +203,7 @@ export function suggestNext(outcome: FollowUpOutcome, followUp: CompletedFollowU
   const last = zonedParts(followUp.dueAt, zone);
   const lastMinute = last.h * 60 + last.min;
   const sameTime = clampTo(instantFromZoned({ ...day.date, h: last.h, min: last.min }, zone), day.opens, day.closes);
-  const label = FOLLOW_UP_KIND_LABELS[followUp.kind];
+  const labels = { kind: FOLLOW_UP_KIND_MESSAGES[followUp.kind] };
   const base = { ruleId: outcome, kind: followUp.kind, channel: followUp.channel } as const;
 
   if (outcome === 'no-answer') {
@@ -244,19 +218,19 @@ export function suggestNext(outcome: FollowUpOutcome, followUp: CompletedFollowU
     return {
       ...base,
       window,
-      reason: `${label}: no answer in the ${wasMorning ? 'morning' : 'afternoon'}. Try again in the ${wasMorning ? 'afternoon' : 'morning'}.`,
+      reason: { descriptor: SUGGESTION_REASON_MESSAGES.noAnswer, values: { tried: wasMorning ? 'morning' : 'afternoon' }, labels },
     };
   }
   if (outcome === 'left-message') {
     return {
       ...base,
       window: { earliest: day.opens, target: sameTime, latest: day.closes },
-      reason: `${label}: left a message. Follow up in ${plural(config.businessDays, 'business day')} if they have not been in touch.`,
+      reason: { descriptor: SUGGESTION_REASON_MESSAGES.leftMessage, values: { days: config.businessDays }, labels },
     };
   }
   return {
     ...base,
     window: { earliest: day.opens, target: sameTime, latest: day.closes },
-    reason: `${label}: needs another follow-up.`,
+    reason: { descriptor: SUGGESTION_REASON_MESSAGES.needsAnother, labels },
   };
 }

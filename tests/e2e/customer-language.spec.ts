@@ -7,7 +7,7 @@
  * version gets the English one with a notice saying so.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { Contact, Customer, QueueItem } from '@core/domain/model';
+import type { Contact, Customer, FollowUp, QueueItem } from '@core/domain/model';
 import { expect, newDesktop, test } from './fixtures';
 import { login, postContact, pullAll, pushAs } from './api';
 import { seriousViolations, settled, signIn, waitForSync } from './helpers';
@@ -210,6 +210,9 @@ test('a German-speaking agent takes a Spanish customer’s chat from the queue a
   const suggested = page.getByTestId('suggested-follow-up');
   await expect(suggested).toHaveCount(1);
   await expect(suggested).toContainText(promise);
+  // Why, in Ava's German (the promise quoted in the customer's Spanish): the follow-up keeps it as its reason.
+  const why = `${customer.firstName} wurde zugesagt: „${promise}“.`;
+  await expect(suggested).toContainText(why);
   await suggested.getByRole('button', { name: 'Annehmen' }).focus();
   await page.keyboard.press('Enter');
   await expect(suggested).toContainText('Wird geplant');
@@ -225,6 +228,8 @@ test('a German-speaking agent takes a Spanish customer’s chat from the queue a
   const stored = after.find((c) => c.op === 'put' && c.entity === 'contact' && c.id === posted.contactId) as { row: Contact } | undefined;
   expect(stored?.row).toMatchObject({ disposition: 'Information given', resolution: 'unresolved', agentId: 'usr_ava' });
   expect(stored?.row.promise?.text).toBe(promise);
+  const followUp = after.find((c) => c.op === 'put' && c.entity === 'followUp' && (c.row as FollowUp).contactId === posted.contactId) as { row: FollowUp } | undefined;
+  expect(followUp?.row).toMatchObject({ ruleId: 'promise', reason: expect.stringMatching(new RegExp(`^${escape(why)} .* vor Ablauf der Frist`)) });
   const replies = after.flatMap((c) => (c.op === 'put' && c.entity === 'contact' ? [c.row as Contact] : [])).filter((row) => row.parentId === posted.contactId && row.direction === 'outbound');
   expect(replies.map((row) => row.body)).toEqual([expect.stringMatching(new RegExp(`^Gracias por escribir a Brightwave.*${escape(promise)}$`, 's'))]);
   await context.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REACHABLE_CHANNELS } from '@core/domain/common';
 import { DEFAULT_WORKING_HOURS, type Contact, type QuietHours } from '@core/domain/model';
 import {
   PLANNER_RULES,
@@ -18,8 +19,11 @@ import {
   type PlannerRules,
   type SlotExplanation,
   type SuggestInput,
+  type SuggestionReason,
   englishSlotExplanation,
+  englishSuggestionReason,
   slotExplanationText,
+  suggestionReasonText,
 } from '@core/planner';
 import { createFormatter } from '@core/i18n/format';
 import type { UiLocale } from '@core/i18n/locales';
@@ -49,6 +53,8 @@ const local = (ms: number, zone: string) => {
 /** An explanation as an agent reading `locale` sees it, with the committed catalogue. */
 const said = (explanation: SlotExplanation, locale: UiLocale) => slotExplanationText(explanation, intlFor(locale), createFormatter(locale));
 const en = (explanation: SlotExplanation) => said(explanation, 'en-GB');
+/** A suggestion's reason as an agent reading `locale` sees it (and finds it pre-filled), with the committed catalogue. */
+const why = (suggestion: { reason: SuggestionReason } | null | undefined, locale: UiLocale = 'en-GB') => suggestionReasonText(suggestion!.reason, intlFor(locale));
 
 const londonAgent: PlannerAgent = { timeZone: LONDON, workingHours: DEFAULT_WORKING_HOURS, capacity: 8 };
 const everyDay = { days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as ('sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat')[], start: '09:00', end: '17:30' };
@@ -145,7 +151,11 @@ describe('suggestFollowUps: unresolved', () => {
     expect(local(only!.window.earliest, LONDON)).toBe('2026-11-25 08:00');
     expect(local(only!.window.target, LONDON)).toBe('2026-11-25 08:00');
     expect(local(only!.window.latest, LONDON)).toBe('2026-11-25 20:00');
-    expect(only!.reason).toBe('Not resolved on the call about “Double charge on the November bill”: call back the next business day to finish it.');
+    expect(why(only)).toBe('Not resolved on the call about “Double charge on the November bill”: call back the next business day to finish it.');
+    expect(why(only, 'de')).toBe('Im Anruf zu „Double charge on the November bill“ nicht gelöst: Rufen Sie am nächsten Geschäftstag zurück, um das Anliegen abzuschließen.');
+    expect(why(only, 'es')).toBe('No se resolvió en la llamada sobre «Double charge on the November bill»: devuelve la llamada el siguiente día hábil para cerrar el caso.');
+    // Code that stores it without a screen has the same English.
+    expect(englishSuggestionReason(only!.reason)).toBe(why(only));
   });
 
   it('treats a contact with no resolution recorded as not resolved', () => {
@@ -160,7 +170,16 @@ describe('suggestFollowUps: unresolved', () => {
   it('messages rather than calls a customer who prefers email', () => {
     const [only] = suggest({ contact: { resolution: 'unresolved', channel: 'email', subject: '' }, customer: { ...customer, preferredChannel: 'email' } });
     expect(only).toMatchObject({ kind: 'message', channel: 'email' });
-    expect(only!.reason).toBe('Not resolved by email about billing: email back the next business day to finish it.');
+    expect(why(only)).toBe('Not resolved by email about billing: email back the next business day to finish it.');
+    expect(why(only, 'de')).toBe('Per E-Mail zum Thema billing nicht gelöst: Antworten Sie am nächsten Geschäftstag per E-Mail, um das Anliegen abzuschließen.');
+    expect(why(only, 'es')).toBe('No se resolvió por correo electrónico sobre billing: responde por correo electrónico el siguiente día hábil para cerrar el caso.');
+  });
+
+  it('says nothing of what it was about when the contact has neither subject nor topic', () => {
+    const [only] = suggest({ contact: { resolution: 'unresolved', channel: 'chat', subject: '  ', topic: null }, customer: { ...customer, preferredChannel: 'chat' } });
+    expect(why(only)).toBe('Not resolved in the chat: message back in chat the next business day to finish it.');
+    expect(why(only, 'de')).toBe('Im Chat nicht gelöst: Schreiben Sie am nächsten Geschäftstag im Chat zurück, um das Anliegen abzuschließen.');
+    expect(why(only, 'es')).toBe('No se resolvió en el chat: responde por chat el siguiente día hábil para cerrar el caso.');
   });
 
   it('skips holidays and closed days of the company calendar', () => {
@@ -181,7 +200,9 @@ describe('suggestFollowUps: unresolved', () => {
     const [later] = suggest({ contact: { resolution: 'unresolved' }, rules: tuned((r) => (r.rules.unresolved.businessDays = 3)) });
     // Wednesday, Thursday, Friday.
     expect(local(later!.window.target, LONDON)).toBe('2026-11-27 08:00');
-    expect(later!.reason).toContain('in 3 business days');
+    expect(why(later)).toBe('Not resolved on the call about “Double charge on the November bill”: call back in 3 business days to finish it.');
+    expect(why(later, 'de')).toBe('Im Anruf zu „Double charge on the November bill“ nicht gelöst: Rufen Sie in 3 Geschäftstagen zurück, um das Anliegen abzuschließen.');
+    expect(why(later, 'es')).toBe('No se resolvió en la llamada sobre «Double charge on the November bill»: devuelve la llamada dentro de 3 días hábiles para cerrar el caso.');
   });
 });
 
@@ -195,7 +216,10 @@ describe('suggestFollowUps: promise', () => {
     expect(local(only!.window.earliest, LONDON)).toBe('2026-11-25 00:00');
     expect(local(only!.window.target, LONDON)).toBe('2026-11-25 14:00');
     expect(local(only!.window.latest, LONDON)).toBe('2026-11-25 15:00');
-    expect(only!.reason).toBe(`Promised Maya: “${promise.text}”. Call back before it is due.`);
+    expect(why(only)).toBe(`Promised Maya: “${promise.text}”. Call back before it is due.`);
+    // The promise is the customer's own words, quoted as they were given.
+    expect(why(only, 'de')).toBe(`Maya wurde zugesagt: „${promise.text}“. Rufen Sie vor Ablauf der Frist zurück.`);
+    expect(why(only, 'es')).toBe(`Se prometió a Maya: «${promise.text}». Devuelve la llamada antes de que venza el plazo.`);
   });
 
   it('takes the lead from config', () => {
@@ -217,7 +241,24 @@ describe('suggestFollowUps: promise', () => {
     expect(only).toMatchObject({ ruleId: 'promise', kind: 'message', channel: 'sms' });
     // 15:00 London is 10:00 in New York; the promised date there starts at midnight New York time.
     expect(local(only!.window.earliest, NEW_YORK)).toBe('2026-11-25 00:00');
-    expect(only!.reason).toContain('Text back before it is due.');
+    expect(why(only)).toBe(`Promised Maya: “${promise.text}”. Text back before it is due.`);
+    expect(why(only, 'de')).toBe(`Maya wurde zugesagt: „${promise.text}“. Antworten Sie vor Ablauf der Frist per SMS.`);
+    expect(why(only, 'es')).toBe(`Se prometió a Maya: «${promise.text}». Responde por SMS antes de que venza el plazo.`);
+  });
+
+  it('says how to get back to the customer on each channel, in every language', () => {
+    for (const locale of ['en-GB', 'de', 'es'] as const) {
+      const promised = REACHABLE_CHANNELS.map((channel) => suggest({ customer: { ...customer, preferredChannel: channel }, contact: { promise } })[0]);
+      const unresolved = REACHABLE_CHANNELS.map((channel) => suggest({ customer: { ...customer, preferredChannel: channel }, contact: { resolution: 'unresolved', channel } })[0]);
+      for (const suggestions of [promised, unresolved]) {
+        const texts = suggestions.map((one) => why(one, locale));
+        // The generic wording, for a channel the message does not name.
+        const reason = suggestions[0]!.reason;
+        const generic = suggestionReasonText({ ...reason, values: { ...reason.values, channel: 'unknown', contactChannel: 'unknown' } }, intlFor(locale));
+        expect(new Set(texts).size).toBe(REACHABLE_CHANNELS.length);
+        expect(texts).not.toContain(generic);
+      }
+    }
   });
 
   it('leaves "unresolved" to fire when the promise rule is off', () => {
@@ -231,7 +272,9 @@ describe('suggestFollowUps: low CSAT', () => {
     expect(only).toMatchObject({ ruleId: 'low-csat', kind: 'recovery', channel: 'call' });
     expect(local(only!.window.earliest, LONDON)).toBe('2026-11-24 15:15');
     expect(local(only!.window.latest, LONDON)).toBe('2026-11-26 15:00');
-    expect(only!.reason).toBe('Maya rated the contact 2 of 5: call within 2 days to put things right.');
+    expect(why(only)).toBe('Maya rated the contact 2 of 5: call within 2 days to put things right.');
+    expect(why(only, 'de')).toBe('Maya hat den Kontakt mit 2 von 5 bewertet: Rufen Sie innerhalb von 2 Tagen an, um die Sache wieder in Ordnung zu bringen.');
+    expect(why(only, 'es')).toBe('Maya valoró el contacto con un 2 de 5: llama en un plazo de 2 días para arreglar la situación.');
     expect(suggest({ csat: 1 }).map((s) => s.ruleId)).toEqual(['low-csat']);
   });
 
@@ -248,12 +291,19 @@ describe('suggestFollowUps: low CSAT', () => {
     const [only] = suggest({ csat: 3, rules: generous });
     expect(only?.ruleId).toBe('low-csat');
     expect(local(only!.window.latest, LONDON)).toBe('2026-11-25 15:00');
+    expect(why(only)).toBe('Maya rated the contact 3 of 5: call within 1 day to put things right.');
+    expect(why(only, 'de')).toBe('Maya hat den Kontakt mit 3 von 5 bewertet: Rufen Sie innerhalb eines Tages an, um die Sache wieder in Ordnung zu bringen.');
+    expect(why(only, 'es')).toBe('Maya valoró el contacto con un 3 de 5: llama en un plazo de 1 día para arreglar la situación.');
   });
 
   it('calls when the customer has a phone, whatever they prefer; otherwise uses their channel', () => {
     const emailer = { ...customer, preferredChannel: 'email' as const };
     expect(suggest({ csat: 1, customer: emailer })[0]?.channel).toBe('call');
-    expect(suggest({ csat: 1, customer: { ...emailer, phones: [] } })[0]?.channel).toBe('email');
+    const [noPhone] = suggest({ csat: 1, customer: { ...emailer, phones: [] } });
+    expect(noPhone?.channel).toBe('email');
+    expect(why(noPhone)).toBe('Maya rated the contact 1 of 5: get in touch within 2 days to put things right.');
+    expect(why(noPhone, 'de')).toBe('Maya hat den Kontakt mit 1 von 5 bewertet: Melden Sie sich innerhalb von 2 Tagen, um die Sache wieder in Ordnung zu bringen.');
+    expect(why(noPhone, 'es')).toBe('Maya valoró el contacto con un 1 de 5: ponte en contacto en un plazo de 2 días para arreglar la situación.');
     expect(suggest({ csat: 1, customer: emailer, rules: tuned((r) => (r.rules['low-csat'].preferCallWhenPhone = false)) })[0]?.channel).toBe('email');
   });
 
@@ -270,7 +320,9 @@ describe('suggestFollowUps: VIP check-in', () => {
     expect(only).toMatchObject({ ruleId: 'vip-check-in', kind: 'check-in', channel: 'call' });
     expect(local(only!.window.target, LONDON)).toBe('2026-12-01 15:00');
     expect(local(only!.window.latest, LONDON)).toBe('2026-12-03 15:00');
-    expect(only!.reason).toBe('VIP customer, resolved about “Double charge on the November bill”: check in after 7 days that all is still well.');
+    expect(why(only)).toBe('VIP customer, resolved about “Double charge on the November bill”: check in after 7 days that all is still well.');
+    expect(why(only, 'de')).toBe('VIP-Kunde, Anliegen zu „Double charge on the November bill“ gelöst: Erkundigen Sie sich nach 7 Tagen, ob noch alles in Ordnung ist.');
+    expect(why(only, 'es')).toBe('Cliente VIP, caso sobre «Double charge on the November bill» resuelto: haz un seguimiento dentro de 7 días para comprobar que todo sigue bien.');
   });
 
   it('keeps the time of day on the customer clock across a DST change', () => {
@@ -294,6 +346,12 @@ describe('suggestFollowUps: VIP check-in', () => {
     const [only] = suggest({ customer: { ...customer, tier: 'gold' }, rules: goldToo });
     expect(only?.ruleId).toBe('vip-check-in');
     expect(local(only!.window.target, LONDON)).toBe('2026-11-27 15:00');
+    // The tier is said as the profile says it, in the agent's language.
+    const aboutTopic = suggest({ customer: { ...customer, tier: 'gold' }, rules: goldToo, contact: { subject: '' } })[0];
+    expect(why(aboutTopic)).toBe('Gold customer, resolved about billing: check in after 3 days that all is still well.');
+    expect(why(aboutTopic, 'de')).toBe('Gold-Kunde, Anliegen zum Thema billing gelöst: Erkundigen Sie sich nach 3 Tagen, ob noch alles in Ordnung ist.');
+    expect(why(aboutTopic, 'es')).toBe('Cliente Oro, caso sobre billing resuelto: haz un seguimiento dentro de 3 días para comprobar que todo sigue bien.');
+    expect(englishSuggestionReason(aboutTopic!.reason)).toBe(why(aboutTopic));
   });
 
   it('is deterministic', () => {
@@ -328,17 +386,26 @@ describe('suggestNext', () => {
     expect(local(next!.window.earliest, LONDON)).toBe('2026-11-25 12:00');
     expect(local(next!.window.target, LONDON)).toBe('2026-11-25 14:00');
     expect(local(next!.window.latest, LONDON)).toBe('2026-11-25 20:00');
-    expect(next!.reason).toBe('Callback: no answer in the morning. Try again in the afternoon.');
+    expect(why(next)).toBe('Callback: no answer in the morning. Try again in the afternoon.');
+    expect(why(next, 'de')).toBe('Rückruf: Am Vormittag nicht erreicht. Versuchen Sie es am Nachmittag erneut.');
+    expect(why(next, 'es')).toBe('Devolución de llamada: sin respuesta por la mañana. Vuelve a intentarlo por la tarde.');
+    expect(englishSuggestionReason(next!.reason)).toBe(why(next));
 
     const afternoon = suggestNext('no-answer', { ...morningCall, dueAt: inLondon(2026, 11, 24, 15) }, inLondon(2026, 11, 24, 15, 5), rules, COMPANY_CALENDAR);
     expect(local(afternoon!.window.earliest, LONDON)).toBe('2026-11-25 08:00');
     expect(local(afternoon!.window.target, LONDON)).toBe('2026-11-25 11:00');
     expect(local(afternoon!.window.latest, LONDON)).toBe('2026-11-25 12:00');
+    expect(why(afternoon)).toBe('Callback: no answer in the afternoon. Try again in the morning.');
+    expect(why(afternoon, 'de')).toBe('Rückruf: Am Nachmittag nicht erreicht. Versuchen Sie es am Vormittag erneut.');
+    expect(why(afternoon, 'es')).toBe('Devolución de llamada: sin respuesta por la tarde. Vuelve a intentarlo por la mañana.');
   });
 
   it('waits two business days after leaving a message', () => {
     const next = suggestNext('left-message', morningCall, inLondon(2026, 11, 24, 10, 5), rules, COMPANY_CALENDAR);
     expect(local(next!.window.target, LONDON)).toBe('2026-11-26 10:00');
+    expect(why(next)).toBe('Callback: left a message. Follow up in 2 business days if they have not been in touch.');
+    expect(why(next, 'de')).toBe('Rückruf: Nachricht hinterlassen. Fragen Sie in 2 Geschäftstagen nach, falls sich der Kunde bis dahin nicht gemeldet hat.');
+    expect(why(next, 'es')).toBe('Devolución de llamada: se dejó un mensaje. Haz un seguimiento en 2 días hábiles si el cliente no ha respondido antes.');
     // Over Easter: Saturday 4 April is open, Sunday closed, Easter Monday a holiday.
     const easter = suggestNext('left-message', { ...morningCall, dueAt: inLondon(2026, 4, 2, 10) }, inLondon(2026, 4, 2, 10, 5), rules, COMPANY_CALENDAR);
     expect(local(easter!.window.target, LONDON)).toBe('2026-04-07 10:00');
@@ -350,6 +417,9 @@ describe('suggestNext', () => {
     expect(next).toMatchObject({ ruleId: 'needs-another', kind: 'recovery' });
     // Friday → Saturday, which closes at 17:00.
     expect(local(next!.window.target, LONDON)).toBe('2026-11-28 16:30');
+    expect(why(next)).toBe('Recovery call: needs another follow-up.');
+    expect(why(next, 'de')).toBe('Wiedergutmachungsanruf: Ein weiterer Folgekontakt ist nötig.');
+    expect(why(next, 'es')).toBe('Llamada de recuperación: necesita otro seguimiento.');
   });
 
   it('suggests nothing once the customer was reached or it is resolved, or when turned off', () => {

@@ -14,12 +14,12 @@ import Typography from '@mui/material/Typography';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { CHANNEL_MESSAGES } from '@core/domain/common';
 import { FOLLOW_UP_KIND_MESSAGES, type Contact, type QueueItem } from '@core/domain/model';
-import type { PlannedSuggestion } from '@core/planner';
+import type { PlannedSuggestion, SuggestionReason } from '@core/planner';
 import { DISPOSITIONS, dispositionLabel } from '@core/wrapup';
 import { useLive, useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { DraftFields, type Draft } from '../follow-ups/FollowUpDialogs';
-import { useSlotExplanation, wrapUpSuggestions } from '../follow-ups/planning';
+import { useSlotExplanation, useSuggestionReason, wrapUpSuggestions } from '../follow-ups/planning';
 import { fromLocalInput, toLocalInput } from '../follow-ups/time';
 import { useNow } from '../../data/useNow';
 import { useFormat } from '../../lib/i18n';
@@ -41,8 +41,9 @@ function focusOn(form: HTMLFormElement | null, missing: Missing): void {
   else document.getElementById('wrapup-disposition')?.focus();
 }
 
-function draftOf(planned: PlannedSuggestion, zone: string): Draft {
-  return { kind: planned.suggestion.kind, channel: planned.suggestion.channel, due: toLocalInput(planned.slot.dueAt, zone), reason: planned.suggestion.reason };
+/** The follow-up a suggestion plans, its reason in the agent's language (`reasonText`) and theirs to edit. */
+function draftOf(planned: PlannedSuggestion, zone: string, reasonText: (reason: SuggestionReason) => string): Draft {
+  return { kind: planned.suggestion.kind, channel: planned.suggestion.channel, due: toLocalInput(planned.slot.dueAt, zone), reason: reasonText(planned.suggestion.reason) };
 }
 
 /**
@@ -54,6 +55,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
   const now = useNow();
   const intl = useIntl();
   const explain = useSlotExplanation();
+  const reasonText = useSuggestionReason();
   const format = useFormat();
   const notify = useAppState((state) => state.notify);
   const workspace = useWorkspaceWork(contact.id);
@@ -158,7 +160,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
     for (const planned of suggestions) {
       const decision = decisions[planned.suggestion.ruleId]!;
       if (decision.state === 'dismissed') continue;
-      const draft = decision.state === 'edited' ? decision.draft : draftOf(planned, zone);
+      const draft = decision.state === 'edited' ? decision.draft : draftOf(planned, zone, reasonText);
       toPlan.push({ ...draft, dueAt: decision.state === 'edited' ? fromLocalInput(draft.due, zone) : planned.slot.dueAt, ruleId: planned.suggestion.ruleId });
     }
     if (plan) toPlan.push({ ...manual, dueAt: fromLocalInput(manual.due, zone), ruleId: null });
@@ -368,7 +370,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
                         <Typography variant="body2">{explain(slot.explanation)}</Typography>
                       </Stack>
                       <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
-                        {suggestion.reason}
+                        {reasonText(suggestion.reason)}
                       </Typography>
                       {decision?.state === 'edited' && (
                         <Box sx={{ mt: 1.5 }}>
@@ -396,7 +398,7 @@ export function WrapUpPanel({ contact, item }: { contact: Contact; item: QueueIt
                             <Button size="small" variant="contained" data-focus-after-decision onClick={() => decide(suggestion.ruleId, { state: 'accepted' })}>
                               <FormattedMessage id="wrapUp.suggested.accept" defaultMessage="Accept" />
                             </Button>
-                            <Button size="small" variant="outlined" onClick={() => decide(suggestion.ruleId, { state: 'edited', draft: draftOf(planned, zone) })}>
+                            <Button size="small" variant="outlined" onClick={() => decide(suggestion.ruleId, { state: 'edited', draft: draftOf(planned, zone, reasonText) })}>
                               <FormattedMessage id="wrapUp.suggested.edit" defaultMessage="Edit" />
                             </Button>
                             <Button size="small" onClick={() => decide(suggestion.ruleId, { state: 'dismissed' })}>

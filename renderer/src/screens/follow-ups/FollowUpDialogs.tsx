@@ -39,7 +39,7 @@ import { commandSpec } from '../../lib/commands/catalogue';
 import { run } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { useCustomerFollowUps } from './data';
-import { suggestNextSlot, suggestSlots, useSlotExplanation, type SlotChoice } from './planning';
+import { suggestNextSlot, suggestSlots, useSlotExplanation, useSuggestionReason, type SlotChoice } from './planning';
 import { KIND_KEYS, OUTCOME_KEYS } from './keys';
 import { fromLocalInput, toLocalInput, useTimeText } from './time';
 
@@ -238,6 +238,7 @@ export function DraftFields({
 function CompleteDialog({ target, me, openFollowUps, onClose }: DialogProps) {
   const intl = useIntl();
   const time = useTimeText();
+  const reasonText = useSuggestionReason();
   const { followUp, customer } = target;
   const [now] = useState(() => Date.now());
   const [outcome, setOutcome] = useState<FollowUpOutcome | ''>('');
@@ -254,7 +255,7 @@ function CompleteDialog({ target, me, openFollowUps, onClose }: DialogProps) {
       due: toLocalInput(suggestion?.at ?? Date.now() + 86_400_000, me.timeZone),
       kind: followUp.kind,
       channel: followUp.channel,
-      reason: suggestion?.reason ?? followUp.reason,
+      reason: suggestion ? reasonText(suggestion.reason) : followUp.reason,
     });
   };
 

@@ -13,11 +13,13 @@ import {
   planSlot,
   slotExplanationText,
   suggestFollowUps,
+  suggestionReasonText,
   suggestNext,
   type FollowUpSuggestion,
   type PlanContext,
   type PlannedSuggestion,
   type SlotExplanation,
+  type SuggestionReason,
 } from '@core/planner';
 import type { Contact, Customer, FollowUp, FollowUpOutcome, User } from '@core/domain/model';
 import { defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
@@ -36,6 +38,12 @@ export function useSlotExplanation(): (explanation: SlotExplanation) => string {
   const intl = useIntl();
   const format = useFormat();
   return useCallback((explanation) => slotExplanationText(explanation, intl, format), [intl, format]);
+}
+
+/** Why a follow-up is suggested, in the agent's language: shown with the suggestion and pre-filled as the follow-up's reason. */
+export function useSuggestionReason(): (reason: SuggestionReason) => string {
+  const intl = useIntl();
+  return useCallback((reason) => suggestionReasonText(reason, intl), [intl]);
 }
 
 const UTC_CUSTOMER = { timeZone: 'UTC', quietHours: null };
@@ -118,7 +126,7 @@ export function suggestNextSlot(
   owner: User,
   open: readonly FollowUp[],
   now: number,
-): { at: number; reason: string; explanation: SlotExplanation } | null {
+): { at: number; reason: SuggestionReason; explanation: SlotExplanation } | null {
   const suggestion: FollowUpSuggestion | null = suggestNext(outcome, followUp, now, PLANNER_RULES, calendarFor(customer));
   if (!suggestion) return null;
   try {
