@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cataloguesPlugin } from './scripts/vite-catalogues';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webWorkstationPwa } from './renderer/pwa.config';
 
@@ -35,7 +36,7 @@ export default defineConfig({
   renderer: {
     root: path.join(root, 'renderer'),
     resolve: { alias },
-    plugins: [react(), VitePWA(webWorkstationPwa)],
+    plugins: [react(), cataloguesPlugin(path.join(root, 'src/i18n/catalogues')), VitePWA(webWorkstationPwa)],
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: path.join(root, 'out/renderer'),

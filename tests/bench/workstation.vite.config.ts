@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cataloguesPlugin } from '../../scripts/vite-catalogues';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -15,7 +16,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 export default defineConfig({
   root: path.join(root, 'renderer'),
   resolve: { alias: { '@core': path.join(root, 'src') } },
-  plugins: [react()],
+  plugins: [react(), cataloguesPlugin(path.join(root, 'src/i18n/catalogues'))],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warn',
   build: {
