@@ -2,9 +2,11 @@
  * The message catalogues as the renderer loads them: one module per language
  * (`virtual:catalogue/de`), merged from that language's area files at build
  * time, so choosing a language fetches one chunk and the sign-in screen does
- * not carry a loader for every area of every language.
+ * not carry a loader for every area of every language. Each message is
+ * compiled to its ICU syntax tree here, so the renderer never parses one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -28,7 +30,8 @@ export function cataloguesPlugin(cataloguesDir: string): Plugin {
         this.addWatchFile(full);
         Object.assign(merged, JSON.parse(readFileSync(full, 'utf8')) as Record<string, string>);
       }
-      return `export default ${JSON.stringify(merged)};`;
+      const compiled = Object.fromEntries(Object.entries(merged).map(([key, message]) => [key, parse(message)]));
+      return `export default ${JSON.stringify(compiled)};`;
     },
   };
 }

@@ -9,7 +9,7 @@ import { type AppLocale, type UiLocale, SOURCE_LOCALE, isPseudoLocale } from '@c
 
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>;
 
-type Catalogue = Record<string, string>;
+type Catalogue = Record<string, MessageFormatElement[]>;
 const CATALOGUES: Record<UiLocale, () => Promise<{ default: Catalogue }>> = {
   'en-GB': () => import('virtual:catalogue/en-GB'),
   de: () => import('virtual:catalogue/de'),
