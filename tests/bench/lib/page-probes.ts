@@ -125,7 +125,8 @@ export function installBootstrapProbe({ dbName, expectedRows, tables }: { dbName
 }
 
 /**
- * Times a note from the Ctrl+Enter keydown (capture phase) to its text being
+ * Times a note from the Ctrl+Enter keydown (window, capture phase, before the
+ * workstation's own listeners) to its text being
  * in the DOM (MutationObserver), and to the animation frame after that.
  * Installed as an init script (page.addInitScript), before the workstation's
  * own code runs: Dexie keeps its own reference to IDBDatabase.transaction
@@ -137,21 +138,27 @@ export function installNoteProbe(): void {
   let settle: ((times: NoteTimes) => void) | null = null;
   let committedAt = 0;
   let lastReadAt = 0;
+  // Each note is a round: a transaction counts only for the round it was opened in, and only if opened after the key,
+  // so a draft's write that began before the key, or a transaction of the previous note finishing late, is not taken for this note's.
+  let round = 0;
+  /** The round's transactions are watched from the key until its times are settled (the write may commit after the note shows). */
+  let watching = false;
   // Where the time goes: the page's IndexedDB transactions, timed from outside the workstation's code.
   const original = Reflect.get(IDBDatabase.prototype, 'transaction') as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>): IDBTransaction {
     const tx = original.apply(this, args);
-    if (expected && pressedAt) {
+    if (watching && pressedAt) {
+      const opened = round;
       if (tx.mode === 'readwrite') {
         tx.addEventListener('complete', () => {
-          if (!committedAt) committedAt = performance.now();
+          if (opened === round && !committedAt) committedAt = performance.now();
         });
       } else if (committedAt) {
         // Request events pass through their transaction on the way in (capture), even though they do not bubble.
         tx.addEventListener(
           'success',
           () => {
-            if (expected) lastReadAt = performance.now();
+            if (watching && opened === round) lastReadAt = performance.now();
           },
           true,
         );
@@ -159,10 +166,15 @@ export function installNoteProbe(): void {
     }
     return tx;
   };
-  document.addEventListener(
+  // On the window, in the capture phase, installed before the workstation's code: the first listener to see the key,
+  // so the clock starts before the workstation's own key handler runs (and opens the note's transaction).
+  window.addEventListener(
     'keydown',
     (event) => {
-      if (expected && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) pressedAt = performance.now();
+      if (expected && !pressedAt && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        pressedAt = performance.now();
+        watching = true;
+      }
     },
     true,
   );
@@ -174,12 +186,26 @@ export function installNoteProbe(): void {
         if (node.textContent?.includes(expected)) {
           const done = settle;
           const start = pressedAt;
+          const thisRound = round;
           const domMs = now - start;
-          const commitMs = committedAt ? committedAt - start : Number.NaN;
-          const readsMs = lastReadAt ? lastReadAt - start : Number.NaN;
           expected = null;
           settle = null;
-          requestAnimationFrame(() => done({ domMs, commitMs, readsMs, frameMs: performance.now() - start }));
+          requestAnimationFrame(() => {
+            const frameMs = performance.now() - start;
+            // Live queries may show the note before its write commits: the breakdown waits for the commit (2 s at most)
+            // and for the reads that follow it to go quiet (100 ms without one), then reports both from the key.
+            const waitStarted = performance.now();
+            const finish = () => {
+              const quietFor = performance.now() - Math.max(committedAt, lastReadAt);
+              if (thisRound === round && (!committedAt || quietFor < 100) && performance.now() - waitStarted < 2000) {
+                setTimeout(finish, 10);
+                return;
+              }
+              watching = false;
+              done({ domMs, frameMs, commitMs: committedAt ? committedAt - start : Number.NaN, readsMs: lastReadAt ? lastReadAt - start : Number.NaN });
+            };
+            finish();
+          });
           return;
         }
       }
@@ -187,6 +213,8 @@ export function installNoteProbe(): void {
   }).observe(document, { childList: true, subtree: true });
   const probes = (window.agentdeskBench ??= {});
   probes.armNote = (text: string) => {
+    round += 1;
+    watching = false;
     expected = text;
     pressedAt = 0;
     committedAt = 0;

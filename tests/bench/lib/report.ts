@@ -29,7 +29,7 @@ const WHAT: Record<string, string[]> = {
   ],
   '3-note': [
     'The architecture promises that a change shows within a frame, online or not. On the customer screen of a signed-in, synced workstation, a note is typed into "Add a note" and Ctrl+Enter pressed.',
-    '**Figure:** from the keydown (a capture-phase listener, `performance.now()`) to the note\'s text in a `timeline-entry` (a `MutationObserver`), median and p95 over 30 notes, for a customer with a typical history and for the longest history in Ava\'s scope. **Baseline:** the frame budget (16.7 ms at 60 Hz; the page\'s measured idle frame interval is shown beside it). Target: within one frame. A breakdown times the page\'s IndexedDB transactions from outside the workstation\'s code.',
+    '**Figure:** from the keydown (a listener on the window in the capture phase, installed before the workstation\'s code, `performance.now()`) to the note\'s text in a `timeline-entry` (a `MutationObserver`), median and p95 over 30 notes, for a customer with a typical history and for the longest history in Ava\'s scope. **Baseline:** the frame budget (16.7 ms at 60 Hz; the page\'s measured idle frame interval is shown beside it). Target: within one frame. A breakdown times the page\'s IndexedDB transactions from outside the workstation\'s code.',
   ],
   '4-hub': [
     'The hub serves every desktop of a site; push and pull are its hot paths. For each storage (PGlite in a temporary folder; PostgreSQL in a throw-away database, skipped with the reason when none answers) a hub is loaded with the small demo set and four agents sign in.',
