@@ -4,7 +4,7 @@
  * agent's language and with their money and durations where shown.
  */
 import { defineMessages } from '@formatjs/intl';
-import { createFormatter, type Formatter } from '../i18n/format';
+import { englishFormatter, type Formatter } from '../i18n/format';
 import { englishMessage, type Message, type MessageDescriptor, type TextFormatter } from '../i18n/messages';
 
 /** An amount of money in a currency (ISO 4217). */
@@ -81,10 +81,7 @@ export function gestureReasonText(reason: GestureReason, intl: TextFormatter, fo
   return reason.map((message) => gestureReasonMessageText(message, intl, format)).join(' ');
 }
 
-let englishFormat: Formatter | undefined;
-
 /** A gesture's reason in British English, for logs and support diagnostics. */
 export function englishGestureReason(reason: GestureReason): string {
-  englishFormat ??= createFormatter('en-GB');
-  return gestureReasonText(reason, { formatMessage: englishMessage }, englishFormat);
+  return gestureReasonText(reason, { formatMessage: englishMessage }, englishFormatter());
 }

@@ -162,3 +162,11 @@ export function createFormatter(locale: AppLocale, options: FormatterOptions = {
   };
   return formatter;
 }
+
+let english: Formatter | undefined;
+
+/** The British English formatter, made once: for logs, diagnostics and the hub's English. */
+export function englishFormatter(): Formatter {
+  english ??= createFormatter('en-GB');
+  return english;
+}

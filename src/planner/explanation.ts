@@ -5,8 +5,7 @@
  * screen says them in the agent's language with the agent's formatter.
  */
 import { defineMessages } from '@formatjs/intl';
-import type { Formatter } from '../i18n/format';
-import { createFormatter } from '../i18n/format';
+import { englishFormatter, type Formatter } from '../i18n/format';
 import { englishMessage, type Message, type MessageDescriptor, type TextFormatter } from '../i18n/messages';
 
 /**
@@ -99,12 +98,9 @@ export function slotExplanationText(explanation: SlotExplanation, intl: TextForm
   return explanation.map((message) => plannerMessageText(message, intl, format)).join(' ');
 }
 
-let englishFormat: Formatter | undefined;
-
 /** A slot's explanation in British English, for logs and support diagnostics. */
 export function englishSlotExplanation(explanation: SlotExplanation): string {
-  englishFormat ??= createFormatter('en-GB');
-  return slotExplanationText(explanation, { formatMessage: englishMessage }, englishFormat);
+  return slotExplanationText(explanation, { formatMessage: englishMessage }, englishFormatter());
 }
 
 /** Short weekday names by DAY_KEYS index (0 Sunday): a Sunday (4 January 2026) and the days after it, read in UTC. */

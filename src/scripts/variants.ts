@@ -4,8 +4,9 @@
  * details it fills in. The editor shows these problems as the supervisor
  * writes; publishing (on the desktop and on the hub) refuses a script that has any.
  */
-import { createIntl, createIntlCache, defineMessages, type MessageDescriptor } from '@formatjs/intl';
-import { createFormatter } from '../i18n/format';
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
+import { englishFormatter } from '../i18n/format';
+import { englishMessage } from '../i18n/messages';
 import { chooseLanguage, type LanguageChoice } from '../content/language';
 import type { Script, ScriptVariant, ScriptVariantStep } from '../domain/model';
 import { scriptVariablesIn } from './vocabulary';
@@ -136,18 +137,14 @@ export function allVariantProblems(source: VariantSource & { variants: Readonly<
     .flatMap((language) => variantProblems(source, language, source.variants[language] ?? { steps: [] }));
 }
 
-const cache = createIntlCache();
-
 /**
  * A problem as a British English sentence, the languages named in it: for
  * the hub's refusal, which the desktop shows as it comes. Screens format
  * `message` and `values` in the agent's language instead.
  */
 export function variantProblemText(problem: VariantProblem): string {
-  const intl = createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: {}, onError: () => {} }, cache);
-  const format = createFormatter('en-GB');
-  const name = (tag: string) => format.languageName(tag);
-  return intl.formatMessage(problem.message, { ...problem.values, language: name(problem.values.language), source: name(problem.values.source) });
+  const name = (tag: string) => englishFormatter().languageName(tag);
+  return englishMessage(problem.message, { ...problem.values, language: name(problem.values.language), source: name(problem.values.source) });
 }
 
 /** A script with the texts of the customer's language, and which language that is. Steps a draft's variant lacks keep the source's words. */
