@@ -29,6 +29,15 @@ export interface NoteTimes {
   frameMs: number;
 }
 
+export interface RawSyncTimes {
+  /** Every page of the person's scope fetched and parsed by the page (plain fetch, one page after another). */
+  pullMs: number;
+  /** The same rows put into a fresh database with the workstation's stores and indexes, one raw IndexedDB transaction per page. */
+  putMs: number;
+  rows: number;
+  pages: number;
+}
+
 interface Probes {
   bootstrap?: Promise<BootstrapTimes>;
   armNote?: (text: string) => void;
@@ -238,4 +247,100 @@ export function frameIntervals(count: number): Promise<number[]> {
     };
     requestAnimationFrame(frame);
   });
+}
+
+/**
+ * The floor a first sync is measured against, in the same browser: the
+ * person's scope pulled page by page with plain fetch, then the same rows put
+ * with raw IndexedDB into a fresh database that copies the workstation's
+ * stores and indexes (read from its database `schemaFrom`), one transaction
+ * per page. Nothing validated, nothing rebased, nothing shown.
+ */
+export async function rawPullAndPut({
+  hubUrl,
+  token,
+  schemaFrom,
+  rawDbName,
+  tables,
+}: {
+  hubUrl: string;
+  token: string;
+  schemaFrom: string;
+  rawDbName: string;
+  tables: Record<string, string>;
+}): Promise<RawSyncTimes> {
+  const request = <T>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
+  interface StoreShape {
+    name: string;
+    keyPath: string | string[] | null;
+    autoIncrement: boolean;
+    indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+  }
+  const source = await request(indexedDB.open(schemaFrom));
+  const storeNames = Object.values(tables).filter((name) => source.objectStoreNames.contains(name));
+  const shapes: StoreShape[] = [];
+  const readTx = source.transaction(storeNames, 'readonly');
+  for (const name of storeNames) {
+    const store = readTx.objectStore(name);
+    shapes.push({
+      name,
+      keyPath: store.keyPath,
+      autoIncrement: store.autoIncrement,
+      indexes: [...store.indexNames].map((index) => {
+        const shape = store.index(index);
+        return { name: index, keyPath: shape.keyPath, unique: shape.unique, multiEntry: shape.multiEntry };
+      }),
+    });
+  }
+  source.close();
+
+  // Pull: every page, one after another, as the workstation's first request for each would.
+  const pages: { entity: string; id: string; op: string; row?: Record<string, unknown>; version: number }[][] = [];
+  const clientId = crypto.randomUUID();
+  const pullStarted = performance.now();
+  for (let cursor = 0; ; ) {
+    const response = await fetch(`${hubUrl}/sync/pull?clientId=${clientId}&cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as { kind: string; changes: (typeof pages)[number]; cursor: number; hasMore: boolean };
+    if (page.kind !== 'changes') throw new Error(`the pull answered ${page.kind}`);
+    pages.push(page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const pullMs = performance.now() - pullStarted;
+
+  await request(indexedDB.deleteDatabase(rawDbName));
+  const open = indexedDB.open(rawDbName, 1);
+  open.onupgradeneeded = () => {
+    for (const shape of shapes) {
+      const store = open.result.createObjectStore(shape.name, { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
+      for (const index of shape.indexes) store.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+    }
+  };
+  const raw = await request(open);
+  let rows = 0;
+  const putStarted = performance.now();
+  for (const changes of pages) {
+    const names = [...new Set(changes.map((change) => tables[change.entity]!))];
+    if (!names.length) continue;
+    const tx = raw.transaction(names, 'readwrite');
+    for (const change of changes) {
+      const store = tx.objectStore(tables[change.entity]!);
+      if (change.op === 'put') store.put({ ...change.row, _v: change.version });
+      else store.delete(change.id);
+      rows += 1;
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  }
+  const putMs = performance.now() - putStarted;
+  raw.close();
+  await request(indexedDB.deleteDatabase(rawDbName));
+  return { pullMs, putMs, rows, pages: pages.length };
 }
