@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AgentDeskDb } from '@core/db/schema';
-import { applyPulledPage } from '@core/sync/local';
+import { applyPulledPage, essentialsLocal } from '@core/sync/local';
 import type { Actor } from '@core/sync/mutations';
 import type { Change } from '@core/sync/protocol';
 import { T0, contact, customer, queues, waiting } from '../helpers/world';
@@ -25,8 +25,8 @@ describe('a pulled page and the open views', () => {
     const historyAnswers: number[] = [];
     const queueAnswers: number[] = [];
     const history = liveQuery(async () => (await db.contacts.where('[customerId+at]').between(['cus_1', -Infinity], ['cus_1', Infinity]).toArray()).length).subscribe((n) => historyAnswers.push(n));
-    // Read as the screens read (rows, not a count: Dexie re-runs a count on an index after any overwrite).
-    const queue = liveQuery(async () => (await db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray()).length).subscribe((n) => queueAnswers.push(n));
+    // Read as the queue reads: once the first rows are in, the waiting items (rows, not a count: Dexie re-runs a count on an index after any overwrite).
+    const queue = liveQuery(async () => ((await essentialsLocal(db)) ? (await db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray()).length : -1)).subscribe((n) => queueAnswers.push(n));
     await settle();
     expect(historyAnswers).toEqual([0]);
     expect(queueAnswers).toEqual([0]);
