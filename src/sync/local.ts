@@ -64,13 +64,6 @@ class ChangeCollector {
   }
 }
 
-/**
- * Rows per bulkPut. Dexie tells live queries which keys and index values a
- * bulkPut of fewer than 50 rows wrote, but records a larger one as touching the
- * whole table, so every open view of that table would re-read after each page.
- */
-const OBSERVED_BATCH = 49;
-
 /** The tables a mutation may touch, plus the sync bookkeeping. */
 function writeTables(db: AgentDeskDb): Table[] {
   return [...db.entityTables(), db.outbox, db.shadow, db.meta, db.rejections];
@@ -263,10 +256,9 @@ export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: Pulle
     if (shadows.length) await db.shadow.clear();
 
     // 2. The hub's new rows.
-    for (const [entity, rows] of puts) {
-      const table = db.entityTable(entity);
-      for (let at = 0; at < rows.length; at += OBSERVED_BATCH) await table.bulkPut(rows.slice(at, at + OBSERVED_BATCH));
-    }
+    // Whole pages: Dexie then tells other threads "this table changed" rather than every key and index value
+    // (tracking those costs the workstation's main thread far more than the re-reads they spare).
+    for (const [entity, rows] of puts) await db.entityTable(entity).bulkPut(rows);
     for (const [entity, ids] of deletes) await db.entityTable(entity).bulkDelete(ids);
 
     // 3. Bookkeeping: cursor, hub, what the hub has taken.

@@ -25,6 +25,8 @@ interface Props {
   onRowKey?: (event: KeyboardEvent, index: number) => boolean;
   /** Told the last row index in view, to load more before the end is reached. */
   onRangeEnd?: (lastIndex: number) => void;
+  /** Told the first and last row indexes in the page (those in view and a few either side), to read their rows. */
+  onRangeChange?: (first: number, last: number) => void;
   /** Told which row is active (the one keys and actions apply to). */
   onActiveChange?: (index: number) => void;
   /** More rows are being loaded (feeds say so to assistive technology). */
@@ -51,6 +53,7 @@ export function VirtualList({
   rowDescription,
   onRowKey,
   onRangeEnd,
+  onRangeChange,
   onActiveChange,
   busy = false,
   height,
@@ -69,6 +72,7 @@ export function VirtualList({
   const current = Math.min(active, Math.max(0, count - 1));
   const items = virtualizer.getVirtualItems();
   const lastInView = items.at(-1)?.index ?? -1;
+  const firstInView = items[0]?.index ?? -1;
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1);
@@ -81,6 +85,10 @@ export function VirtualList({
   useEffect(() => {
     if (lastInView >= 0) onRangeEnd?.(lastInView);
   }, [lastInView, onRangeEnd]);
+
+  useEffect(() => {
+    if (firstInView >= 0) onRangeChange?.(firstInView, lastInView);
+  }, [firstInView, lastInView, onRangeChange]);
 
   const optionId = (index: number) => `${id}-item-${index}`;
 
