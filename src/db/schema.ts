@@ -6,8 +6,7 @@
  * Indexes are few and chosen for the reads the UI makes (IndexedDB pays for
  * every index on every write):
  *   contacts   [customerId+at]  a customer's timeline, newest first
- *   queueItems [state+queueId+priority+slaDueAt+enqueuedAt] a queue in queue order;
- *              [state+slaDueAt] open items by SLA; assigneeId: my work; [offeredTo+state]: my offers
+ *   queueItems [state+slaDueAt] the waiting queue by SLA; assigneeId: my work; [offeredTo+state]: my offers
  *   followUps  [ownerId+dueAt]  my agenda; customerId: a customer's follow-ups
  *   customers  *phones, *emails screen-pop lookups; lastName: the list
  *
@@ -55,12 +54,6 @@ export interface MetaRow {
   key: string;
   value: unknown;
 }
-
-/**
- * Waiting items of one queue in queue order (priority, SLA due, enqueued; then
- * the id, as IndexedDB orders equal keys by primary key): see compareQueueItems.
- */
-export const QUEUE_ORDER_INDEX = '[state+queueId+priority+slaDueAt+enqueuedAt]';
 
 export const DB_VERSIONS: readonly { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   {
@@ -202,11 +195,10 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
     },
   },
   {
-    // The queue in queue order per queue, read as index keys alone (no rows), so its length costs little;
-    // and the contacts offered to one agent, without reading every waiting item.
+    // The contacts offered to one agent, without reading every waiting item.
     version: 10,
     stores: {
-      queueItems: `id, [state+slaDueAt], assigneeId, customerId, ${QUEUE_ORDER_INDEX}, [offeredTo+state]`,
+      queueItems: 'id, [state+slaDueAt], assigneeId, customerId, [offeredTo+state]',
     },
   },
 ];

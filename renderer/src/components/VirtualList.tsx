@@ -25,8 +25,6 @@ interface Props {
   onRowKey?: (event: KeyboardEvent, index: number) => boolean;
   /** Told the last row index in view, to load more before the end is reached. */
   onRangeEnd?: (lastIndex: number) => void;
-  /** Told the first and last row indexes in the page (those in view and a few either side), to read their rows. */
-  onRangeChange?: (first: number, last: number) => void;
   /** Told which row is active (the one keys and actions apply to). */
   onActiveChange?: (index: number) => void;
   /** More rows are being loaded (feeds say so to assistive technology). */
@@ -53,7 +51,6 @@ export function VirtualList({
   rowDescription,
   onRowKey,
   onRangeEnd,
-  onRangeChange,
   onActiveChange,
   busy = false,
   height,
@@ -72,7 +69,6 @@ export function VirtualList({
   const current = Math.min(active, Math.max(0, count - 1));
   const items = virtualizer.getVirtualItems();
   const lastInView = items.at(-1)?.index ?? -1;
-  const firstInView = items[0]?.index ?? -1;
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1);
@@ -85,10 +81,6 @@ export function VirtualList({
   useEffect(() => {
     if (lastInView >= 0) onRangeEnd?.(lastInView);
   }, [lastInView, onRangeEnd]);
-
-  useEffect(() => {
-    if (firstInView >= 0) onRangeChange?.(firstInView, lastInView);
-  }, [firstInView, lastInView, onRangeChange]);
 
   const optionId = (index: number) => `${id}-item-${index}`;
 

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
@@ -9,7 +8,7 @@ import { CHANNEL_MESSAGES } from '@core/domain/common';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { visuallyHidden } from '../../components/visuallyHidden';
 import { longestSlaText, longestWaitText, priorityLabel, shortDuration, slaLabel, type SlaLevel } from './labels';
-import type { QueueRow } from './queueReads';
+import type { QueueRow } from './useQueue';
 
 export const QUEUE_LINE_MESSAGES = defineMessages({
   /** What the selected waiting row tells the agent (visible on it, and its accessible description). */
@@ -132,18 +131,6 @@ export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; n
       </Fixed>
       <PriorityChip priority={item.priority} />
       <SlaChip item={item} now={now} />
-    </Box>
-  );
-}
-
-/** A waiting line whose row is still being read (scrolled to just now): its place, until the row is in. */
-export function QueueLinePending() {
-  const intl = useIntl();
-  return (
-    <Box aria-busy="true" aria-label={intl.formatMessage({ id: 'queue.line.loading', defaultMessage: 'Loading…' })} sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2, height: 56, borderBottom: 1, borderColor: 'divider' }}>
-      <Skeleton variant="circular" width={24} height={24} />
-      <Skeleton variant="text" sx={{ flex: 1.2 }} />
-      <Skeleton variant="text" sx={{ flex: 2 }} />
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -8,7 +8,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { nextItemFor } from '@core/routing';
 import { GettingReady } from '../../components/GettingReady';
 import { VirtualList } from '../../components/VirtualList';
-import { useDb, useMe } from '../../data/hooks';
+import { useMe } from '../../data/hooks';
 import { run } from '../../data/local';
 import { useNow } from '../../data/useNow';
 import { EmptyState } from '../../shell/EmptyState';
@@ -17,10 +17,9 @@ import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
 import { QUEUE_LIST_ID } from '../../shell/returnToQueue';
-import { QUEUE_LINE_MESSAGES, QueueLine, QueueLinePending } from './QueueLine';
+import { QUEUE_LINE_MESSAGES, QueueLine } from './QueueLine';
 import { useFormat } from '../../lib/i18n';
-import { QUEUE_PAGE, idsInView } from './queueReads';
-import { useQueue, useQueueRows } from './useQueue';
+import { useQueue, type QueueRow } from './useQueue';
 
 function openContact(contactId: string) {
   navigate(`/contact?id=${encodeURIComponent(contactId)}`);
@@ -33,15 +32,9 @@ export function QueueScreen() {
   const format = useFormat();
   const me = useMe();
   const notify = useAppState((state) => state.notify);
-  const db = useDb();
   const view = useQueue();
-  // The rows are read for the part of the list in view (whole pages of it).
-  const [range, setRange] = useState<[number, number]>([0, QUEUE_PAGE - 1]);
-  const onRangeChange = useCallback((first: number, last: number) => setRange((current) => (current[0] === first && current[1] === last ? current : [first, last])), []);
-  const shownIds = useMemo(() => idsInView(view.waiting, range[0], range[1]), [view.waiting, range]);
-  const rows = useQueueRows(shownIds);
   // Loaded means the first essentials are here too: before that an empty list means "not here yet", and the screen says it is getting ready instead of "0 waiting".
-  const ready = view.loaded && (view.waiting.length === 0 || rows !== null);
+  const ready = view.loaded;
   const listRef = useRef<HTMLDivElement>(null);
 
   const act = (promise: Promise<unknown>, then?: () => void): void => {
@@ -51,28 +44,24 @@ export function QueueScreen() {
     );
   };
 
-  const take = (contactId: string) => act(run('contact.claim', { contactId }), () => openContact(contactId));
+  const take = (row: QueueRow) => act(run('contact.claim', { contactId: row.item.id }), () => openContact(row.item.id));
   const takeNext = () => {
-    if (!me || !db) return;
-    // Which one is next depends on skills and offers: read the waiting rows now, not for every render.
-    const choose = db.queueItems.bulkGet(view.waiting.map((entry) => entry.id)).then((items) => {
-      const next = nextItemFor(me, items.filter((item) => item !== undefined), view.queues, Date.now());
-      if (!next) {
-        notify(intl.formatMessage({ id: 'queue.screen.nothingToTake', defaultMessage: 'Nothing waiting that you can take.' }));
-        return;
-      }
-      act(run('contact.claim', { contactId: next.id }), () => openContact(next.id));
-    });
-    act(choose);
+    if (!me) return;
+    const next = nextItemFor(me, view.waiting.map((row) => row.item), view.queues, now);
+    if (!next) {
+      notify(intl.formatMessage({ id: 'queue.screen.nothingToTake', defaultMessage: 'Nothing waiting that you can take.' }));
+      return;
+    }
+    act(run('contact.claim', { contactId: next.id }), () => openContact(next.id));
   };
   // N takes the next contact (outside text fields). Offers are accepted and declined from the banner above every screen.
   useCommands({ 'queue.takeNext': { run: takeNext } });
 
   const onRowKey = (event: KeyboardEvent, index: number): boolean => {
-    const entry = view.waiting[index];
-    if (!entry || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const row = view.waiting[index];
+    if (!row || event.altKey || event.ctrlKey || event.metaKey) return false;
     if (event.key.toLowerCase() === 'c') {
-      act(run('contact.claim', { contactId: entry.id }));
+      act(run('contact.claim', { contactId: row.item.id }));
       return true;
     }
     return false;
@@ -133,11 +122,10 @@ export function QueueScreen() {
               count={view.waiting.length}
               rowHeight={57}
               height="100%"
-              rowKey={(index) => view.waiting[index]!.id}
+              rowKey={(index) => view.waiting[index]!.item.id}
               rowDescription={() => intl.formatMessage(QUEUE_LINE_MESSAGES.takeHint)}
-              onOpen={(index) => take(view.waiting[index]!.id)}
+              onOpen={(index) => take(view.waiting[index]!)}
               onRowKey={onRowKey}
-              onRangeChange={onRangeChange}
               empty={
                 // Where focus lands after a wrap-up when nothing is waiting.
                 <Box id={`${QUEUE_LIST_ID}-empty`} tabIndex={-1} sx={{ outline: 'none' }}>
@@ -146,10 +134,7 @@ export function QueueScreen() {
                   </EmptyState>
                 </Box>
               }
-              renderRow={(index, active) => {
-                const row = rows?.get(view.waiting[index]!.id);
-                return row ? <QueueLine row={row} now={now} active={active} hint={active} /> : <QueueLinePending />;
-              }}
+              renderRow={(index, active) => <QueueLine row={view.waiting[index]!} now={now} active={active} hint={active} />}
             />
           ) : (
             <GettingReady title={intl.formatMessage({ id: 'queue.screen.gettingReady', defaultMessage: 'Getting your queue ready…' })} />

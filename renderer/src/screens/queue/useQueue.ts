@@ -1,70 +1,77 @@
-/**
- * The agent's queue, live from the local database: what waits in their teams'
- * queues, in queue order, and what they hold. The order is read from an index
- * alone (no rows), so a backlog of thousands costs little; the rows, with who
- * and what, are read only for the part of the list in view.
- */
+/** The agent's queue, live from the local database: their teams' open contacts, in queue order, with who and what. */
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import type { Queue } from '@core/domain/model';
+import { customerName, type Queue } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
+import { compareQueueItems } from '@core/routing';
 import { essentialsLocal } from '@core/sync/local';
 import { useLive } from '../../data/hooks';
 import { useLocal } from '../../data/local';
-import { readQueueOrder, readQueueRows, type QueueEntry, type QueueRow } from './queueReads';
+
+export interface QueueRow {
+  item: LocalRow<'queueItem'>;
+  queue: Queue | undefined;
+  customerName: string;
+  subject: string;
+  tier: 'standard' | 'gold' | 'vip';
+}
 
 export interface QueueView {
-  /** The order is read and the first essentials are here: an empty list now means nothing waits. */
+  /** The rows are read and the first essentials are here: an empty list now means nothing waits. */
   loaded: boolean;
   /** Waiting contacts in the agent's queues, in queue order. */
-  waiting: QueueEntry[];
-  /** Contacts the agent holds (claimed, or in wrap-up), with their rows. */
+  waiting: QueueRow[];
+  /** Contacts the agent holds (claimed, or in wrap-up). */
   mine: QueueRow[];
   queues: Queue[];
 }
 
 const EMPTY: QueueView = { loaded: false, waiting: [], mine: [], queues: [] };
 
-function useSomeone(): string {
-  const intl = useIntl();
-  return intl.formatMessage({ id: 'queue.row.unknownCustomer', defaultMessage: 'Customer' });
-}
-
 export function useQueue(): QueueView {
   const actor = useLocal((state) => state.actor);
-  const someone = useSomeone();
+  const intl = useIntl();
+  const someone = intl.formatMessage({ id: 'queue.row.unknownCustomer', defaultMessage: 'Customer' });
   const data = useLive(
     async (db) => {
       if (!actor) return null;
-      // Read with the order, so the two never disagree for a render (an empty list with the essentials just in).
+      // Read with the rows, so the two never disagree for a render (an empty list with the essentials just in).
       if (!(await essentialsLocal(db))) return null;
       const queues = (await db.queues.toArray()).filter((queue) => actor.teamIds.includes(queue.teamId));
-      const [waiting, held] = await Promise.all([readQueueOrder(db, queues.map((queue) => queue.id)), db.queueItems.where('assigneeId').equals(actor.userId).toArray()]);
-      const mine = await readQueueRows(
-        db,
-        held.filter((item) => item.state === 'claimed' || item.state === 'wrap-up').sort((a, b) => (a.claimedAt ?? 0) - (b.claimedAt ?? 0)),
-        someone,
-      );
-      return { waiting, mine, queues };
+      const queueIds = new Set(queues.map((queue) => queue.id));
+      const [waiting, mine] = await Promise.all([
+        db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray(),
+        db.queueItems.where('assigneeId').equals(actor.userId).toArray(),
+      ]);
+      const items = [...waiting.filter((item) => queueIds.has(item.queueId)), ...mine.filter((item) => item.state === 'claimed' || item.state === 'wrap-up')];
+      const [contacts, customers] = await Promise.all([
+        db.contacts.bulkGet(items.map((item) => item.contactId)),
+        db.customers.bulkGet([...new Set(items.map((item) => item.customerId))]),
+      ]);
+      const subjects = new Map(contacts.flatMap((contact) => (contact ? [[contact.id, contact.subject]] : [])));
+      const people = new Map(customers.flatMap((customer) => (customer ? [[customer.id, customer]] : [])));
+      const allQueues = new Map((await db.queues.toArray()).map((queue) => [queue.id, queue]));
+      const rows = items.map((item): QueueRow => {
+        const customer = people.get(item.customerId);
+        return {
+          item,
+          queue: allQueues.get(item.queueId),
+          customerName: customer ? customerName(customer) : someone,
+          subject: subjects.get(item.contactId) ?? '',
+          tier: customer?.tier ?? 'standard',
+        };
+      });
+      return { rows, queues };
     },
     [actor?.userId, actor?.teamIds.join(','), someone],
     null,
   );
-  return useMemo(() => (data && actor ? { loaded: true, ...data } : EMPTY), [data, actor]);
-}
-
-/** The rows of these waiting items, by id; null until first read. Rows read for an earlier view stay until the new ones are in. */
-export function useQueueRows(ids: readonly string[]): ReadonlyMap<string, QueueRow> | null {
-  const someone = useSomeone();
-  const key = ids.join(' ');
-  return useLive(
-    async (db) => {
-      const items = (await db.queueItems.bulkGet([...ids])).filter((item): item is LocalRow<'queueItem'> => item !== undefined);
-      const rows = await readQueueRows(db, items, someone);
-      return new Map(rows.map((row) => [row.item.id, row]));
-    },
-    // The ids, as one string: a new array with the same ids is the same view.
-    [key, someone],
-    null,
-  );
+  // The order does not depend on the clock: sorted when the rows change, not every second.
+  const sorted = useMemo(() => {
+    if (!data) return null;
+    const waiting = data.rows.filter((row) => row.item.state === 'waiting').sort((a, b) => compareQueueItems(a.item, b.item));
+    const mine = data.rows.filter((row) => row.item.state !== 'waiting').sort((a, b) => (a.item.claimedAt ?? 0) - (b.item.claimedAt ?? 0));
+    return { waiting, mine, queues: data.queues };
+  }, [data]);
+  return useMemo(() => (sorted && actor ? { loaded: true, ...sorted } : EMPTY), [sorted, actor]);
 }
