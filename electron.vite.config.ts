@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cataloguesPlugin } from './scripts/vite-catalogues';
+import { NO_PARSER_ALIAS, precompileMessagesPlugin } from './scripts/vite-precompile-messages';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webWorkstationPwa } from './renderer/pwa.config';
 
@@ -34,8 +36,10 @@ export default defineConfig({
   },
   renderer: {
     root: path.join(root, 'renderer'),
-    resolve: { alias },
-    plugins: [react(), VitePWA(webWorkstationPwa)],
+    resolve: { alias: [...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })), NO_PARSER_ALIAS] },
+    // Workers (sync, dashboard) format English for diagnostics with the same parser-less runtime.
+    worker: { plugins: () => [precompileMessagesPlugin()] },
+    plugins: [precompileMessagesPlugin(), react(), cataloguesPlugin(path.join(root, 'src/i18n/catalogues')), VitePWA(webWorkstationPwa)],
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: path.join(root, 'out/renderer'),

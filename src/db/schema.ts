@@ -6,7 +6,7 @@
  * Indexes are few and chosen for the reads the UI makes (IndexedDB pays for
  * every index on every write):
  *   contacts   [customerId+at]  a customer's timeline, newest first
- *   queueItems [state+slaDueAt] the waiting queue by SLA; assigneeId: my work
+ *   queueItems [state+slaDueAt] the waiting queue by SLA; assigneeId: my work; [offeredTo+state]: my offers
  *   followUps  [ownerId+dueAt]  my agenda; customerId: a customer's follow-ups
  *   customers  *phones, *emails screen-pop lookups; lastName: the list
  *
@@ -192,6 +192,13 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
     version: 9,
     stores: {
       drafts: 'key, contactId',
+    },
+  },
+  {
+    // The contacts offered to one agent, without reading every waiting item.
+    version: 10,
+    stores: {
+      queueItems: 'id, [state+slaDueAt], assigneeId, customerId, [offeredTo+state]',
     },
   },
 ];

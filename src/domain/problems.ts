@@ -7,7 +7,7 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import type { z } from 'zod';
-import { englishMessage, type MessageDescriptor, type MessageValues, type TextFormatter } from '../i18n/messages';
+import { defaultText, englishMessage, type MessageDescriptor, type MessageValues, type TextFormatter } from '../i18n/messages';
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -127,7 +127,7 @@ function isKnownField(key: string): key is keyof typeof FIELD_LABEL_MESSAGES {
 /** "preferredChannel" → "Preferred channel"; a known field by its usual name. */
 export function fieldLabel(key: string | undefined): string {
   if (!key) return 'This';
-  if (isKnownField(key)) return String(FIELD_LABEL_MESSAGES[key].defaultMessage);
+  if (isKnownField(key)) return defaultText(FIELD_LABEL_MESSAGES[key]);
   // Environment variables (the hub's settings) are known by their names.
   if (/^[A-Z][A-Z0-9_]*$/.test(key)) return key;
   const words = key
@@ -219,7 +219,7 @@ export function localValues(intl: TextFormatter, values: MessageValues | undefin
   if (typeof field !== 'string' || !isKnownField(field)) return values;
   const label = intl.formatMessage(FIELD_LABEL_MESSAGES[field]);
   // In English the values already say it (some sentences want the name in lower case: "Enter first name").
-  return label === FIELD_LABEL_MESSAGES[field].defaultMessage ? values : { ...values, label };
+  return label === defaultText(FIELD_LABEL_MESSAGES[field]) ? values : { ...values, label };
 }
 
 /** A problem (or a refusal worded from one) in the reader's language. */

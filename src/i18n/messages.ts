@@ -4,6 +4,7 @@
  * that needs the English itself (logs, the API's documentation) derives it.
  */
 import { createIntl, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
+import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 
 export type { MessageDescriptor };
 
@@ -13,9 +14,16 @@ export interface Message {
   values?: Record<string, string | number>;
 }
 
+/** A descriptor's British English as written: the text, or the text printed back from the syntax tree a build compiled it to. */
+export function defaultText(descriptor: MessageDescriptor): string {
+  const message = descriptor.defaultMessage;
+  if (message === undefined) return descriptor.id ?? '';
+  return typeof message === 'string' ? message : printAST(message);
+}
+
 /** The British English of each label. */
 export function englishOf<K extends string>(messages: Record<K, MessageDescriptor>): Record<K, string> {
-  return Object.fromEntries(Object.entries<MessageDescriptor>(messages).map(([key, message]) => [key, typeof message.defaultMessage === 'string' ? message.defaultMessage : key])) as Record<K, string>;
+  return Object.fromEntries(Object.entries<MessageDescriptor>(messages).map(([key, message]) => [key, message.defaultMessage === undefined ? key : defaultText(message)])) as Record<K, string>;
 }
 
 /** Values a message carries between the hub and the desktop: names and numbers, never text to translate. */

@@ -51,9 +51,9 @@ function rewrite(elements: MessageFormatElement[]): MessageFormatElement[] {
   });
 }
 
-/** The pseudo form of one ICU message, as a syntax tree react-intl accepts in place of the text. */
-export function pseudoMessage(message: string): MessageFormatElement[] {
-  const elements = parse(message);
+/** The pseudo form of one ICU message (its text, or its syntax tree as a built catalogue holds it), as a syntax tree react-intl accepts in place of the text. */
+export function pseudoMessage(message: string | readonly MessageFormatElement[]): MessageFormatElement[] {
+  const elements = typeof message === 'string' ? parse(message) : [...message];
   const padding = Math.max(1, Math.round(literalLength(elements) * PSEUDO_EXPANSION));
   // Padding of word-like characters, so it wraps and measures as words do.
   const filler = Array.from({ length: padding }, (_, i) => (i % 6 === 5 ? ' ' : '~')).join('');
@@ -61,6 +61,6 @@ export function pseudoMessage(message: string): MessageFormatElement[] {
 }
 
 /** A whole catalogue in its pseudo form. */
-export function pseudoCatalogue(messages: Record<string, string>): Record<string, MessageFormatElement[]> {
+export function pseudoCatalogue(messages: Record<string, string | readonly MessageFormatElement[]>): Record<string, MessageFormatElement[]> {
   return Object.fromEntries(Object.entries(messages).map(([id, message]) => [id, pseudoMessage(message)]));
 }

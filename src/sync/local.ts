@@ -182,6 +182,17 @@ export function rejectionMessage(rejection: Pick<Rejection, 'message' | 'message
   };
 }
 
+/**
+ * True once a first page from the hub has been written here: the essentials
+ * on a new device (the engine writes them before the full pull, and the hub
+ * id with them), or a full pull on an earlier day. A screen whose rows and
+ * readiness must agree reads this in the same live query as its rows.
+ */
+export async function essentialsLocal(db: AgentDeskDb): Promise<boolean> {
+  const [hubId, bootstrapped] = await Promise.all([db.getMeta<string>(META.hubId), db.getMeta<boolean>(META.bootstrapped)]);
+  return hubId !== undefined || bootstrapped === true;
+}
+
 /** A pull page, validated and ready to apply. */
 export interface PulledPage {
   hubId: string;
@@ -245,12 +256,15 @@ export async function applyPulledPage(db: AgentDeskDb, actor: Actor, page: Pulle
     if (shadows.length) await db.shadow.clear();
 
     // 2. The hub's new rows.
+    // Whole pages: Dexie then tells other threads "this table changed" rather than every key and index value
+    // (tracking those costs the workstation's main thread far more than the re-reads they spare).
     for (const [entity, rows] of puts) await db.entityTable(entity).bulkPut(rows);
     for (const [entity, ids] of deletes) await db.entityTable(entity).bulkDelete(ids);
 
     // 3. Bookkeeping: cursor, hub, what the hub has taken.
     await db.setMeta(META.cursor, page.cursor);
-    await db.setMeta(META.hubId, page.hubId);
+    // Written only when it changes: views that wait for the first rows read it, and would re-read after every page.
+    if ((await db.getMeta<string>(META.hubId)) !== page.hubId) await db.setMeta(META.hubId, page.hubId);
     if (page.floor !== undefined && (await db.getMeta<number>(META.floor)) === undefined) await db.setMeta(META.floor, page.floor);
     const pushedThrough = (await db.getMeta<number>(META.pushedThrough)) ?? 0;
     if (page.lastMutationId > pushedThrough) await db.setMeta(META.pushedThrough, page.lastMutationId);

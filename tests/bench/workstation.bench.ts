@@ -17,14 +17,16 @@ import { ENTITY_TABLES, localDbName } from '@core/db/schema';
 import { startHub, type RunningHub } from '../../hub/server';
 import { launchChromium, type BenchBrowser } from './lib/browser';
 import { login, pullOnce, type PullOnceResult } from './lib/http-load';
-import { frameIntervals, installBootstrapProbe, installNoteProbe, type BootstrapTimes, type NoteTimes } from './lib/page-probes';
-import { BENCH_OUT, judge, loadResults, saveResult, textTable, type BenchResult, type Measure } from './lib/results';
+import { frameIntervals, installBootstrapProbe, installNoteProbe, rawPullAndPut, type BootstrapTimes, type NoteTimes, type RawSyncTimes } from './lib/page-probes';
+import { BENCH_OUT, judge, saveResult, textTable, type BenchResult, type Measure } from './lib/results';
 import { int, median, ms, percentile, perSecond, seconds } from './lib/stats';
 
 const BOOTSTRAP_REPETITIONS = 3;
 const NOTE_WARMUP = 3;
 const NOTE_REPETITIONS = 30;
 const FRAME_BUDGET_MS = 1000 / 60;
+const USABLE_TARGET_MS = 1500;
+const LONG_TASK_MS = 50;
 const USER = 'ava';
 const USER_ID = 'usr_ava';
 
@@ -113,6 +115,7 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
     await pullOnce(hub.url, token);
     const pulls: PullOnceResult[] = [];
     const boots: BootstrapTimes[] = [];
+    const raws: RawSyncTimes[] = [];
     let chromium = '';
     let lastPage: Page | null = null;
     for (let rep = 1; rep <= BOOTSTRAP_REPETITIONS; rep += 1) {
@@ -121,11 +124,20 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
       chromium = browser.version;
       const { page, times } = await bootstrapOnce(browser, hub, expectedRows);
       const pull = await pullOnce(hub.url, token);
+      // The floor, in the same browser and on the same disk: plain fetch, then raw IndexedDB puts.
+      const raw = await page.evaluate(rawPullAndPut, {
+        hubUrl: hub.url,
+        token,
+        schemaFrom: localDbName(hub.hubId, USER_ID),
+        rawDbName: `agentdesk-bench-raw-${rep}`,
+        tables: ENTITY_TABLES,
+      });
       console.log(
-        `workstation: sign-in ${rep}: usable ${seconds(times.firstUsableMs)}, complete ${seconds(times.completeMs)} (${int(times.rows)} rows); plain pull ${seconds(pull.elapsedMs)}`,
+        `workstation: sign-in ${rep}: usable ${seconds(times.firstUsableMs)}, complete ${seconds(times.completeMs)} (${int(times.rows)} rows), ${times.longTasks} tasks ≥ 50 ms (longest ${ms(times.longestTaskMs, 0)}); plain pull ${seconds(pull.elapsedMs)}; in the browser: fetch ${seconds(raw.pullMs)}, raw puts ${seconds(raw.putMs)} (${int(raw.rows)} rows)`,
       );
       boots.push(times);
       pulls.push(pull);
+      raws.push(raw);
       if (rep < BOOTSTRAP_REPETITIONS) {
         await browser.close();
         browsers.pop();
@@ -147,9 +159,12 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
     const pullRows = pulls[0]?.rows ?? 0;
     const desktopRate = perSecond(expectedRows, completeMs);
     const pullRate = perSecond(pullRows, pullMs);
-    const applyRaw = loadResults().find((result) => result.id === '1-apply')?.raw as { raw?: { rows: number; elapsedMs: number }[] } | undefined;
-    const rawIdbRate = applyRaw?.raw?.length ? median(applyRaw.raw.map((run) => perSecond(run.rows, run.elapsedMs))) : Number.NaN;
-    const serialMs = pullMs + (expectedRows / rawIdbRate) * 1000;
+    const fetchMs = median(raws.map((raw) => raw.pullMs));
+    const putMs = median(raws.map((raw) => raw.putMs));
+    // The series floor: fetch everything, then put everything. The overlap floor: the slower of the two.
+    const serialMs = median(raws.map((raw) => raw.pullMs + raw.putMs));
+    const overlapMs = median(raws.map((raw) => Math.max(raw.pullMs, raw.putMs)));
+    const longestTask = median(boots.map((boot) => boot.longestTaskMs));
     const frame = median(idle);
 
     const bootstrap: Measure[] = [
@@ -166,8 +181,8 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
         figure: seconds(usableMs),
         baseline: '—',
         ratio: null,
-        target: '—',
-        status: 'info',
+        target: `≤ ${seconds(USABLE_TARGET_MS)}`,
+        status: judge(usableMs <= USABLE_TARGET_MS),
       },
       {
         name: 'Sign in → complete ("Online", whole scope local)',
@@ -178,20 +193,28 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
         status: 'info',
       },
       {
-        name: '  main thread meanwhile: longest task · tasks ≥ 50 ms',
-        figure: `${ms(median(boots.map((boot) => boot.longestTaskMs)), 0)} · ${int(median(boots.map((boot) => boot.longTasks)))} (${seconds(median(boots.map((boot) => boot.longTasksTotalMs)))})`,
-        baseline: '—',
-        ratio: null,
-        target: '—',
+        name: '  against fetch + raw IndexedDB puts in series (the series floor)',
+        figure: seconds(completeMs),
+        baseline: `${seconds(serialMs)} (${seconds(fetchMs)} fetch + ${seconds(putMs)} puts, ${int(perSecond(expectedRows, putMs))} rows/s)`,
+        ratio: serialMs / completeMs,
+        target: '≥ 1.00×',
+        status: judge(serialMs / completeMs >= 1),
+      },
+      {
+        name: '  against the slower of the two (the overlap floor)',
+        figure: seconds(completeMs),
+        baseline: seconds(overlapMs),
+        ratio: overlapMs / completeMs,
+        target: 'aim ≥ 1.40×',
         status: 'info',
       },
       {
-        name: '  same, against pull + raw IndexedDB puts in series',
-        figure: `${seconds(completeMs)}`,
-        baseline: Number.isFinite(serialMs) ? `${seconds(serialMs)} (${seconds(pullMs)} + ${int(rawIdbRate)} rows/s from 1.)` : 'benchmark 1 not in this run',
-        ratio: Number.isFinite(serialMs) ? serialMs / completeMs : null,
-        target: '—',
-        status: 'info',
+        name: '  main thread meanwhile: longest task · tasks ≥ 50 ms',
+        figure: `${ms(longestTask, 0)} · ${int(median(boots.map((boot) => boot.longTasks)))} (${seconds(median(boots.map((boot) => boot.longTasksTotalMs)))})`,
+        baseline: '—',
+        ratio: null,
+        target: `no task ≥ ${LONG_TASK_MS} ms`,
+        status: judge(longestTask < LONG_TASK_MS),
       },
     ];
     const noteMeasures = (label: string, times: NoteTimes[], contacts: number): Measure[] => {
@@ -242,10 +265,11 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
         `Ava's scope: ${int(expectedRows)} rows (the plain pull brought ${int(pullRows)} in ${pulls[0]?.pages ?? 0} pages). ${BOOTSTRAP_REPETITIONS} sign-ins, each a first one in a fresh Chromium profile on disk, after one plain pull to warm the hub; a plain pull after each sign-in; medians shown.`,
         `Sign-ins: usable ${boots.map((boot) => seconds(boot.firstUsableMs)).join(' / ')}; complete ${boots.map((boot) => seconds(boot.completeMs)).join(' / ')}. Plain pulls: ${pulls.map((pull) => seconds(pull.elapsedMs)).join(' / ')}.`,
         `Main thread: the workstation's page, observed with PerformanceObserver('longtask') from pressing Sign in to complete (medians over the sign-ins: the longest task, how many tasks of 50 ms or more, and their total). Longest tasks: ${boots.map((boot) => `${ms(boot.longestTaskMs, 0)} at ${seconds(boot.longestTaskAtMs)}`).join(' / ')} after pressing Sign in.`,
-        `Ratios: the desktop's rows/s ÷ the plain pull's (1.00× would mean the desktop adds nothing to the network transfer), and (plain pull + raw IndexedDB puts, one after the other) ÷ the desktop's time (above 1.00× means the desktop beats doing both in series).`,
+        `Floors, measured after each sign-in in the same browser and profile (the workstation's page, idle on the queue): the scope fetched page by page with plain fetch (${raws.map((raw) => seconds(raw.pullMs)).join(' / ')}), then the same rows put with raw IndexedDB into a fresh database with the workstation's stores and indexes, one transaction per page (${raws.map((raw) => seconds(raw.putMs)).join(' / ')}). The series floor is their sum, the overlap floor the slower of the two.`,
+        `Ratios: the desktop's rows/s ÷ the plain pull's (1.00× would mean the desktop adds nothing to the network transfer); a floor ÷ the desktop's time (1.00× or more: the desktop is as fast as doing both in series, or overlaps them).`,
         `The hub, the plain-pull client (a worker thread) and Chromium share the machine's ${os.cpus().length} cores, as the embedded hub and the workstation do on a desktop.`,
       ],
-      raw: { seedMs, seededRows, expectedRows, boots, pulls, rawIdbRate },
+      raw: { seedMs, seededRows, expectedRows, boots, pulls, raws },
       chromium,
       durationMs: 0,
     };
@@ -255,8 +279,8 @@ test('bootstrap of the medium demo set, and a local change to its re-render (Chr
       measures: [...noteMeasures('typical customer', typical, customers.typical.n), ...noteMeasures('longest history', longest, customers.longest.n)],
       notes: [
         `${NOTE_REPETITIONS} notes per customer after ${NOTE_WARMUP} warm-up notes; each starts with the workstation "Online" (the previous note pushed and pulled back).`,
-        `Clock: a capture-phase keydown listener (performance.now()) to a MutationObserver seeing the note's text added; "next frame" is the requestAnimationFrame after that. Ratio: figure ÷ the 16.7 ms frame budget; the page's own idle frame interval, measured in the same run, is the baseline column.`,
-        `Breakdown (medians, from the keydown), timed from outside the workstation's code by wrapping IDBDatabase.transaction in the page: "write committed" is the mutation's read-write transaction completing; "live queries answered" the last answer to a read-only request made after that (the live queries re-reading); from there to "in DOM" is the main thread turning answers into DOM (React rendering, and whatever else it had queued).`,
+        `Clock: a keydown listener on the window in the capture phase, installed before the workstation's code so it sees the key first (performance.now()), to a MutationObserver seeing the note's text added; "next frame" is the requestAnimationFrame after that. Ratio: figure ÷ the 16.7 ms frame budget; the page's own idle frame interval, measured in the same run, is the baseline column.`,
+        `Breakdown (medians, from the keydown), timed from outside the workstation's code by wrapping IDBDatabase.transaction in the page: "write committed" is the first read-write transaction opened after the key completing (the note's change), which may come after the note shows, since live queries can show a change before it commits; "live queries answered" the last answer to a read-only request made after that commit, once they have been quiet for 100 ms; "in DOM" as above.`,
         `The timeline shows at most 200 contacts; the typical customer has ${int(customers.typical.n)}, the longest ${int(customers.longest.n)}.`,
       ],
       raw: { idle, typical, longest, customers },

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cataloguesPlugin } from '../../scripts/vite-catalogues';
+import { NO_PARSER_ALIAS, precompileMessagesPlugin } from '../../scripts/vite-precompile-messages';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -14,8 +16,10 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
  */
 export default defineConfig({
   root: path.join(root, 'renderer'),
-  resolve: { alias: { '@core': path.join(root, 'src') } },
-  plugins: [react()],
+  resolve: { alias: [{ find: '@core', replacement: path.join(root, 'src') }, NO_PARSER_ALIAS] },
+  // Workers (sync, dashboard) format English for diagnostics with the same parser-less runtime.
+  worker: { plugins: () => [precompileMessagesPlugin()] },
+  plugins: [precompileMessagesPlugin(), react(), cataloguesPlugin(path.join(root, 'src/i18n/catalogues'))],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warn',
   build: {

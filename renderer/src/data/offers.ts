@@ -19,8 +19,8 @@ export function useOffersToMe(): LiveOffer[] {
   return useLive(
     async (db) => {
       if (!userId) return [];
-      const waiting = await db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray();
-      const mine = waiting.filter((item) => item.offeredTo === userId && item.offeredAt !== null);
+      const offered = await db.queueItems.where('[offeredTo+state]').equals([userId, 'waiting']).toArray();
+      const mine = offered.filter((item) => item.offeredAt !== null);
       return Promise.all(
         mine.map(async (item) => {
           const [customer, contact] = await Promise.all([db.customers.get(item.customerId), db.contacts.get(item.contactId)]);

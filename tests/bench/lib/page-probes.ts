@@ -29,6 +29,15 @@ export interface NoteTimes {
   frameMs: number;
 }
 
+export interface RawSyncTimes {
+  /** Every page of the person's scope fetched and parsed by the page (plain fetch, one page after another). */
+  pullMs: number;
+  /** The same rows put into a fresh database with the workstation's stores and indexes, one raw IndexedDB transaction per page. */
+  putMs: number;
+  rows: number;
+  pages: number;
+}
+
 interface Probes {
   bootstrap?: Promise<BootstrapTimes>;
   armNote?: (text: string) => void;
@@ -125,7 +134,8 @@ export function installBootstrapProbe({ dbName, expectedRows, tables }: { dbName
 }
 
 /**
- * Times a note from the Ctrl+Enter keydown (capture phase) to its text being
+ * Times a note from the Ctrl+Enter keydown (window, capture phase, before the
+ * workstation's own listeners) to its text being
  * in the DOM (MutationObserver), and to the animation frame after that.
  * Installed as an init script (page.addInitScript), before the workstation's
  * own code runs: Dexie keeps its own reference to IDBDatabase.transaction
@@ -137,21 +147,27 @@ export function installNoteProbe(): void {
   let settle: ((times: NoteTimes) => void) | null = null;
   let committedAt = 0;
   let lastReadAt = 0;
+  // Each note is a round: a transaction counts only for the round it was opened in, and only if opened after the key,
+  // so a draft's write that began before the key, or a transaction of the previous note finishing late, is not taken for this note's.
+  let round = 0;
+  /** The round's transactions are watched from the key until its times are settled (the write may commit after the note shows). */
+  let watching = false;
   // Where the time goes: the page's IndexedDB transactions, timed from outside the workstation's code.
   const original = Reflect.get(IDBDatabase.prototype, 'transaction') as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>): IDBTransaction {
     const tx = original.apply(this, args);
-    if (expected && pressedAt) {
+    if (watching && pressedAt) {
+      const opened = round;
       if (tx.mode === 'readwrite') {
         tx.addEventListener('complete', () => {
-          if (!committedAt) committedAt = performance.now();
+          if (opened === round && !committedAt) committedAt = performance.now();
         });
       } else if (committedAt) {
         // Request events pass through their transaction on the way in (capture), even though they do not bubble.
         tx.addEventListener(
           'success',
           () => {
-            if (expected) lastReadAt = performance.now();
+            if (watching && opened === round) lastReadAt = performance.now();
           },
           true,
         );
@@ -159,10 +175,15 @@ export function installNoteProbe(): void {
     }
     return tx;
   };
-  document.addEventListener(
+  // On the window, in the capture phase, installed before the workstation's code: the first listener to see the key,
+  // so the clock starts before the workstation's own key handler runs (and opens the note's transaction).
+  window.addEventListener(
     'keydown',
     (event) => {
-      if (expected && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) pressedAt = performance.now();
+      if (expected && !pressedAt && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        pressedAt = performance.now();
+        watching = true;
+      }
     },
     true,
   );
@@ -174,12 +195,26 @@ export function installNoteProbe(): void {
         if (node.textContent?.includes(expected)) {
           const done = settle;
           const start = pressedAt;
+          const thisRound = round;
           const domMs = now - start;
-          const commitMs = committedAt ? committedAt - start : Number.NaN;
-          const readsMs = lastReadAt ? lastReadAt - start : Number.NaN;
           expected = null;
           settle = null;
-          requestAnimationFrame(() => done({ domMs, commitMs, readsMs, frameMs: performance.now() - start }));
+          requestAnimationFrame(() => {
+            const frameMs = performance.now() - start;
+            // Live queries may show the note before its write commits: the breakdown waits for the commit (2 s at most)
+            // and for the reads that follow it to go quiet (100 ms without one), then reports both from the key.
+            const waitStarted = performance.now();
+            const finish = () => {
+              const quietFor = performance.now() - Math.max(committedAt, lastReadAt);
+              if (thisRound === round && (!committedAt || quietFor < 100) && performance.now() - waitStarted < 2000) {
+                setTimeout(finish, 10);
+                return;
+              }
+              watching = false;
+              done({ domMs, frameMs, commitMs: committedAt ? committedAt - start : Number.NaN, readsMs: lastReadAt ? lastReadAt - start : Number.NaN });
+            };
+            finish();
+          });
           return;
         }
       }
@@ -187,6 +222,8 @@ export function installNoteProbe(): void {
   }).observe(document, { childList: true, subtree: true });
   const probes = (window.agentdeskBench ??= {});
   probes.armNote = (text: string) => {
+    round += 1;
+    watching = false;
     expected = text;
     pressedAt = 0;
     committedAt = 0;
@@ -210,4 +247,100 @@ export function frameIntervals(count: number): Promise<number[]> {
     };
     requestAnimationFrame(frame);
   });
+}
+
+/**
+ * The floor a first sync is measured against, in the same browser: the
+ * person's scope pulled page by page with plain fetch, then the same rows put
+ * with raw IndexedDB into a fresh database that copies the workstation's
+ * stores and indexes (read from its database `schemaFrom`), one transaction
+ * per page. Nothing validated, nothing rebased, nothing shown.
+ */
+export async function rawPullAndPut({
+  hubUrl,
+  token,
+  schemaFrom,
+  rawDbName,
+  tables,
+}: {
+  hubUrl: string;
+  token: string;
+  schemaFrom: string;
+  rawDbName: string;
+  tables: Record<string, string>;
+}): Promise<RawSyncTimes> {
+  const request = <T>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
+  interface StoreShape {
+    name: string;
+    keyPath: string | string[] | null;
+    autoIncrement: boolean;
+    indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+  }
+  const source = await request(indexedDB.open(schemaFrom));
+  const storeNames = Object.values(tables).filter((name) => source.objectStoreNames.contains(name));
+  const shapes: StoreShape[] = [];
+  const readTx = source.transaction(storeNames, 'readonly');
+  for (const name of storeNames) {
+    const store = readTx.objectStore(name);
+    shapes.push({
+      name,
+      keyPath: store.keyPath,
+      autoIncrement: store.autoIncrement,
+      indexes: [...store.indexNames].map((index) => {
+        const shape = store.index(index);
+        return { name: index, keyPath: shape.keyPath, unique: shape.unique, multiEntry: shape.multiEntry };
+      }),
+    });
+  }
+  source.close();
+
+  // Pull: every page, one after another, as the workstation's first request for each would.
+  const pages: { entity: string; id: string; op: string; row?: Record<string, unknown>; version: number }[][] = [];
+  const clientId = crypto.randomUUID();
+  const pullStarted = performance.now();
+  for (let cursor = 0; ; ) {
+    const response = await fetch(`${hubUrl}/sync/pull?clientId=${clientId}&cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as { kind: string; changes: (typeof pages)[number]; cursor: number; hasMore: boolean };
+    if (page.kind !== 'changes') throw new Error(`the pull answered ${page.kind}`);
+    pages.push(page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const pullMs = performance.now() - pullStarted;
+
+  await request(indexedDB.deleteDatabase(rawDbName));
+  const open = indexedDB.open(rawDbName, 1);
+  open.onupgradeneeded = () => {
+    for (const shape of shapes) {
+      const store = open.result.createObjectStore(shape.name, { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
+      for (const index of shape.indexes) store.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+    }
+  };
+  const raw = await request(open);
+  let rows = 0;
+  const putStarted = performance.now();
+  for (const changes of pages) {
+    const names = [...new Set(changes.map((change) => tables[change.entity]!))];
+    if (!names.length) continue;
+    const tx = raw.transaction(names, 'readwrite');
+    for (const change of changes) {
+      const store = tx.objectStore(tables[change.entity]!);
+      if (change.op === 'put') store.put({ ...change.row, _v: change.version });
+      else store.delete(change.id);
+      rows += 1;
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  }
+  const putMs = performance.now() - putStarted;
+  raw.close();
+  await request(indexedDB.deleteDatabase(rawDbName));
+  return { pullMs, putMs, rows, pages: pages.length };
 }

@@ -1,31 +1,26 @@
 /**
  * The chosen language's catalogue, fetched when chosen: British English is
  * the code's own default text, so it fetches nothing; a pseudo-locale is the
- * English catalogue rewritten.
+ * English catalogue rewritten. Each language's catalogue is one module,
+ * merged from its area files at build time (scripts/vite-catalogues.ts).
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { type AppLocale, SOURCE_LOCALE, isPseudoLocale } from '@core/i18n/locales';
+import { type AppLocale, type UiLocale, SOURCE_LOCALE, isPseudoLocale } from '@core/i18n/locales';
 
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>;
 
-type Catalogue = Record<string, string>;
-const files = import.meta.glob<Catalogue>('../../../../src/i18n/catalogues/*/*.json', { import: 'default' });
-
-async function catalogueOf(locale: string): Promise<Catalogue> {
-  const prefix = `../../../../src/i18n/catalogues/${locale}/`;
-  const parts = await Promise.all(
-    Object.entries(files)
-      .filter(([file]) => file.startsWith(prefix))
-      .map(([, load]) => load()),
-  );
-  return Object.assign({}, ...parts) as Catalogue;
-}
+type Catalogue = Record<string, MessageFormatElement[]>;
+const CATALOGUES: Record<UiLocale, () => Promise<{ default: Catalogue }>> = {
+  'en-GB': () => import('virtual:catalogue/en-GB'),
+  de: () => import('virtual:catalogue/de'),
+  es: () => import('virtual:catalogue/es'),
+};
 
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
   if (locale === SOURCE_LOCALE) return {};
   if (isPseudoLocale(locale)) {
-    const { pseudoCatalogue } = await import('@core/i18n/pseudo');
-    return pseudoCatalogue(await catalogueOf(SOURCE_LOCALE));
+    const [{ pseudoCatalogue }, english] = await Promise.all([import('@core/i18n/pseudo'), CATALOGUES[SOURCE_LOCALE]()]);
+    return pseudoCatalogue(english.default);
   }
-  return catalogueOf(locale);
+  return (await CATALOGUES[locale]()).default;
 }

@@ -4,8 +4,8 @@ import { useIntl } from 'react-intl';
 import { customerName, type Queue } from '@core/domain/model';
 import type { LocalRow } from '@core/db/schema';
 import { compareQueueItems } from '@core/routing';
+import { essentialsLocal } from '@core/sync/local';
 import { useLive } from '../../data/hooks';
-import { essentialsLocal } from '../../data/essentials';
 import { useLocal } from '../../data/local';
 
 export interface QueueRow {
