@@ -1,8 +1,9 @@
 /**
  * Benchmark 11 — history search over 500,000 cached contacts.
  *
- * OURS: `HistoryIndex` (src/search, FlexSearch with forward tokenization and
- * folded accents), the code the search worker runs, here in Node: built over
+ * OURS: `HistoryIndex` (src/search: FlexSearch keeps each word, whole and by
+ * its starts from three letters, folded; queries read its word lists), the
+ * code the search worker runs, here in Node: built over
  * the large demo set's contacts and customers (English, German and Spanish
  * histories with reference numbers), then queried with a few hundred queries
  * an agent types: words from the history, prefixes while typing, two words,
