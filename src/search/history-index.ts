@@ -214,6 +214,8 @@ class Entries {
   /** Entry → the owner's key (a contact's customer), or -1. */
   owners: number[] = [];
   hashes: number[] = [];
+  /** Owner → its entries, ascending (dead ones too: they are skipped when read). */
+  readonly byOwner = new Map<number, number[]>();
   dead = 0;
   /** Entries below this are saved; entries below it that died since are in `died`. */
   saved = 0;
@@ -236,7 +238,14 @@ class Entries {
     this.owners.push(owner);
     this.hashes.push(h);
     this.current.set(id, entry);
+    if (owner >= 0) this.owned(owner).push(entry);
     this.index.add(entry, indexedTerms(text));
+  }
+
+  private owned(owner: number): number[] {
+    let entries = this.byOwner.get(owner);
+    if (!entries) this.byOwner.set(owner, (entries = []));
+    return entries;
   }
 
   remove(id: string): void {
@@ -298,20 +307,33 @@ class Entries {
   }
 
   /**
-   * Every live row of one owner matching every word, newest entry first: the
-   * rarest word's entries narrowed to the owner's, then each checked against
-   * the other words' lists (ascending, so by bisection).
+   * Every live row of one owner matching every word, newest entry first. The
+   * smaller of two: the rarest word's entries narrowed to the owner's, or the
+   * owner's own entries; each then checked against the words' lists
+   * (ascending, so by bisection). Either way it does not grow with the rest
+   * of the cache.
    */
   searchOwned(terms: string, owner: number): string[] {
     const lists = this.listsOf(terms);
     if (!lists) return [];
+    const has = (slots: number[][], entry: number) => slots.some((list) => list[lowerBound(list, entry)] === entry);
+    const size = (slots: number[][]) => slots.reduce((sum, list) => sum + list.length, 0);
+    const own = this.byOwner.get(owner) ?? [];
     const [rarest, ...others] = lists;
-    const candidates: number[] = [];
-    for (const list of rarest!) for (const entry of list) if (this.owners[entry] === owner) candidates.push(entry);
+    let candidates: number[];
+    let check: number[][][];
+    if (own.length < size(rarest!)) {
+      candidates = own;
+      check = lists;
+    } else {
+      candidates = [];
+      for (const list of rarest!) for (const entry of list) if (this.owners[entry] === owner) candidates.push(entry);
+      check = others;
+    }
     const found: number[] = [];
     for (const entry of candidates) {
-      if (this.ids[entry] === undefined) continue;
-      if (others.every((slots) => slots.some((list) => list[lowerBound(list, entry)] === entry))) found.push(entry);
+      if (this.ids[entry] === undefined || this.owners[entry] !== owner) continue;
+      if (check.every((slots) => has(slots, entry))) found.push(entry);
     }
     return found.sort((a, b) => b - a).map((entry) => this.ids[entry]!);
   }
@@ -346,6 +368,7 @@ class Entries {
         entries.owners.push(segment.owners[i]!);
         entries.hashes.push(segment.hashes[i]!);
         reg.add(entry);
+        if (segment.owners[i]! >= 0) entries.owned(segment.owners[i]!).push(entry);
         if (id === undefined) entries.dead += 1;
         else entries.current.set(id, entry);
       }
