@@ -124,7 +124,7 @@ function PaletteBody({ close }: { close: () => void }) {
     [deferred, customerAnswer?.key, historyAnswer?.key],
     NOTHING,
   );
-  // Commands first: they match only on word starts, so a command shown is one the words typed name.
+  // Commands first: they match only on word starts, so a command shown is one the words typed name. History last: the widest net.
   const items: Item[] = [
     ...commandItems,
     ...found.customers.map((customer) => ({
@@ -133,6 +133,13 @@ function PaletteBody({ close }: { close: () => void }) {
       label: customerName(customer),
       detail: [customer.phones[0], customer.emails[0]].filter(Boolean).join(' · '),
       run: () => go(`/customer?id=${encodeURIComponent(customer.id)}`),
+    })),
+    ...found.articles.map((article) => ({
+      key: `article:${article.id}`,
+      group: intl.formatMessage(GROUPS.articles),
+      label: article.title,
+      detail: article.tags.join(', '),
+      run: () => go(`/knowledge?q=${encodeURIComponent(article.title)}`),
     })),
     ...found.history.map(({ contact, customer }) => ({
       key: `contact:${contact.id}`,
@@ -143,13 +150,6 @@ function PaletteBody({ close }: { close: () => void }) {
       ),
       detail: `${format.date(contact.at, 'medium')} · ${contact.body.slice(0, 120)}`,
       run: () => go(`/customer?id=${encodeURIComponent(contact.customerId)}`),
-    })),
-    ...found.articles.map((article) => ({
-      key: `article:${article.id}`,
-      group: intl.formatMessage(GROUPS.articles),
-      label: article.title,
-      detail: article.tags.join(', '),
-      run: () => go(`/knowledge?q=${encodeURIComponent(article.title)}`),
     })),
   ];
   const current = Math.min(active, items.length - 1);
