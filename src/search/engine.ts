@@ -13,7 +13,9 @@
  * is dropped and the index rebuilt from the cache.
  *
  * A first sync is not indexed page by page: the index is built once the
- * cache is complete (one read of every row, off the first sync's path).
+ * cache is complete (one read of every row, off the first sync's path). A
+ * saved index need not be read back at once: until it is, notices are only
+ * journaled.
  */
 import type { AgentDeskDb, LocalRow } from '../db/schema';
 import { META } from '../db/schema';
@@ -58,6 +60,11 @@ export class HistorySearch {
 
   stats(): HistorySearchStats | null {
     return this.index?.stats() ?? null;
+  }
+
+  /** Whether an index is saved (read back or not). */
+  async hasSaved(): Promise<boolean> {
+    return (await this.db.searchSegments.count()) > 0;
   }
 
   /**
@@ -151,9 +158,13 @@ export class HistorySearch {
       });
       return true;
     }
-    if (!this.index || !this.ready) return false;
     const touched = { contact: changes.touched.contact, customer: changes.touched.customer };
     if (!touched.contact?.length && !touched.customer?.length) return false;
+    if (!this.index || !this.ready) {
+      // A saved index not read back yet: the rows are journaled, and re-read when it is.
+      if (this.state === 'waiting' && (await this.hasSaved())) await this.db.searchJournal.add({ touched });
+      return false;
+    }
     const seq = await this.db.searchJournal.add({ touched });
     await this.reread(touched);
     this.journaled = Math.max(this.journaled, seq);

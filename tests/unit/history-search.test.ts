@@ -109,8 +109,8 @@ describe('the history index', () => {
 });
 
 describe('history search over the local cache', () => {
-  let off: (() => void) | null = null;
-  afterEach(() => off?.());
+  const offs: (() => void)[] = [];
+  afterEach(() => offs.splice(0).forEach((off) => off()));
 
   /** A cache after its first sync, with a search that follows its change notices (as the worker does). */
   async function cache() {
@@ -132,12 +132,14 @@ describe('history search over the local cache', () => {
     return { db, factory };
   }
 
-  function follow(search: HistorySearch): { settled: () => Promise<void> } {
+  function follow(search: HistorySearch): { settled: () => Promise<void>; stop: () => void } {
     let chain = Promise.resolve();
-    off = onLocalChanges((changes: LocalChanges) => {
-      chain = chain.then(() => search.apply(changes).then(() => undefined));
-    });
-    return { settled: () => chain };
+    offs.push(
+      onLocalChanges((changes: LocalChanges) => {
+        chain = chain.then(() => search.apply(changes).then(() => undefined));
+      }),
+    );
+    return { settled: () => chain, stop: () => offs.shift()?.() };
   }
 
   it('waits for the first sync to finish, then builds from the cache with progress', async () => {
@@ -185,7 +187,7 @@ describe('history search over the local cache', () => {
     await db.setMeta(META.bootstrapped, true);
     const search = new HistorySearch(db);
     await search.open();
-    const { settled } = follow(search);
+    const { settled, stop } = follow(search);
     await mutate(db, ava, 'contact.addNote', { id: 'note-1', customerId: 'cus_1', body: 'Saved before the restart.' });
     await settled();
     await search.save();
@@ -195,14 +197,22 @@ describe('history search over the local cache', () => {
     await mutate(db, ava, 'contact.addNote', { id: 'note-2', customerId: 'cus_1', body: 'Journaled only.' });
     await settled();
     expect(await db.searchJournal.count()).toBe(1);
+    // The app closes: nothing listens on the old database any more.
+    stop();
     db.close();
 
     const reopened = new AgentDeskDb('search', { indexedDB: factory, IDBKeyRange });
     const restarted = new HistorySearch(reopened);
+    // Before it is read back, notices are journaled only.
+    const { settled: restartedSettled } = follow(restarted);
+    await mutate(reopened, ava, 'contact.addNote', { id: 'note-3', customerId: 'cus_2', body: 'Written before the index was read back.' });
+    await restartedSettled();
+    expect(await reopened.searchJournal.count()).toBe(2);
     expect(await restarted.open()).toBe(true);
     expect(restarted.origin).toBe('restored');
     expect(restarted.searchHistory('saved')).toEqual(['note-1']);
     expect(restarted.searchHistory('journaled')).toEqual(['note-2']);
+    expect(restarted.searchHistory('before', { customerId: 'cus_2' })).toEqual(['note-3']);
     expect(restarted.searchHistory('router')).toEqual(['c1']);
     // The next save folds the journal in.
     await restarted.save();

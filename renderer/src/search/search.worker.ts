@@ -3,11 +3,13 @@
  * person's local cache, current from the change notices every thread posts
  * after a committed write, and answers searches from memory.
  *
- * A saved index is read back as soon as the worker opens, so that it is kept
- * current from then on. With none saved (a new desktop, or a format change)
- * the index is built the first time a search is asked for once the first
- * sync has finished: searches fall back to reading the cache until then, and
- * nothing competes with the first sync or the screens for the machine.
+ * A saved index is read back when the first search is asked for, or a few
+ * seconds after opening (so that it does not compete with the workstation
+ * starting); until then notices are journaled. With none saved (a new
+ * desktop, or a format change) the index is built the first time a search is
+ * asked for once the first sync has finished: searches fall back to reading
+ * the cache until then, and nothing competes with the first sync or the
+ * screens for the machine.
  */
 import { AgentDeskDb } from '@core/db/schema';
 import { HistorySearch } from '@core/search/engine';
@@ -20,6 +22,8 @@ const SAVE_QUIET_MS = 5_000;
 const SAVE_AT_MOST_MS = 60_000;
 /** While the first sync runs, how often to look again whether the index can be built. */
 const WAIT_MS = 3_000;
+/** A saved index is read back this long after opening, if no search has asked for it before. */
+const RESTORE_AFTER_MS = 10_000;
 
 let db: AgentDeskDb | null = null;
 let search: HistorySearch | null = null;
@@ -30,6 +34,7 @@ let wanted = false;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let firstUnsavedAt: number | null = null;
 let waitTimer: ReturnType<typeof setTimeout> | null = null;
+let restoreTimer: ReturnType<typeof setTimeout> | null = null;
 
 const post = (message: FromSearchWorker) => self.postMessage(message);
 const fail = (error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -46,8 +51,16 @@ function postState(loaded = 0, total = 0): void {
 async function open(): Promise<void> {
   const current = search;
   if (!current || current.ready) return;
-  const hasSaved = (await db!.searchSegments.count()) > 0;
-  if (!hasSaved && !wanted) return;
+  if (!wanted) {
+    // Read back later (or when asked); built only when asked.
+    if ((await current.hasSaved()) && !restoreTimer) {
+      restoreTimer = setTimeout(() => {
+        wanted = true;
+        then(open);
+      }, RESTORE_AFTER_MS);
+    }
+    return;
+  }
   const ready = await current.open();
   if (current !== search) return;
   postState();
@@ -80,6 +93,8 @@ async function notice(changes: LocalChanges): Promise<void> {
   const changed = await current.apply(changes);
   if (current !== search) return;
   if (changes.reset) {
+    // Built again when next asked for, after the next first sync.
+    wanted = false;
     postState();
     if (wasReady) post({ type: 'changed' });
     then(open);
@@ -94,7 +109,8 @@ async function notice(changes: LocalChanges): Promise<void> {
 function close(): void {
   if (saveTimer) clearTimeout(saveTimer);
   if (waitTimer) clearTimeout(waitTimer);
-  saveTimer = waitTimer = null;
+  if (restoreTimer) clearTimeout(restoreTimer);
+  saveTimer = waitTimer = restoreTimer = null;
   firstUnsavedAt = null;
   channel?.close();
   channel = null;
