@@ -5,6 +5,7 @@ import InputBase from '@mui/material/InputBase';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
 import { defineMessages, useIntl } from 'react-intl';
+import { useShallow } from 'zustand/react/shallow';
 import type { LocalRow } from '@core/db/schema';
 import { CHANNEL_MESSAGES } from '@core/domain/common';
 import { customerName, type Article } from '@core/domain/model';
@@ -12,7 +13,7 @@ import { customerIndexText, rankByWholeWords } from '@core/search/text';
 import { searchArticles } from '../data/articleSearch';
 import { quickFindCustomers } from '../data/customerSearch';
 import { useLive } from '../data/hooks';
-import { useCustomerMatches, useHistoryMatches } from '../data/historySearch';
+import { useCustomerMatches, useHistoryMatches, useHistorySearchState } from '../data/historySearch';
 import { useFormat } from '../lib/i18n';
 import { COMMANDS, commandFor } from '../lib/commands/catalogue';
 import { chordLabel } from '../lib/commands/keys';
@@ -102,6 +103,8 @@ function PaletteBody({ close }: { close: () => void }) {
   // The search index's answers (null until it is ready: customers are then found by the indexed lookups, history not at all).
   const customerAnswer = useCustomerMatches(deferred.trim().length < 2 ? '' : deferred, CUSTOMER_CANDIDATES);
   const historyAnswer = useHistoryMatches(deferred.trim().length < 2 ? '' : deferred, MAX_HISTORY);
+  // The first search on this desktop builds the index: how far it has got (the other results come meanwhile).
+  const indexing = useHistorySearchState(useShallow((state) => (state.state === 'building' ? { loaded: state.loaded, total: state.total } : null)));
   const found = useLive(
     async (db): Promise<Found> => {
       if (deferred.trim().length < 2) return NOTHING;
@@ -244,6 +247,11 @@ function PaletteBody({ close }: { close: () => void }) {
           </Box>
         ))}
       </Box>
+      {indexing && deferred.trim().length >= 2 && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ px: 2, pb: 1 }} role="status">
+          {intl.formatMessage({ id: 'shell.palette.indexing', defaultMessage: 'Preparing history search: {done, number, percent}' }, { done: indexing.total ? indexing.loaded / indexing.total : 0 })}
+        </Typography>
+      )}
       {items.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 2 }} role="status">
           {deferred.trim().length < 2
