@@ -20,13 +20,13 @@
  */
 import { Encoder, Index } from 'flexsearch';
 import type { Contact, Customer } from '../domain/model';
-import { contactSearchText, customerIndexText, words } from './text';
+import { contactSearchText, customerIndexText, MIN_PREFIX, words } from './text';
+
+export { MIN_PREFIX } from './text';
 
 /** Bumped whenever what is indexed, how, or how it is saved changes: saved segments of another format are dropped and the index rebuilt. */
 export const SEARCH_FORMAT = 1;
 
-/** Words shorter than this are found whole; longer ones by any start at least this long. */
-export const MIN_PREFIX = 3;
 
 /** FlexSearch's score slots: earlier in the text (the subject) ranks higher. */
 const RESOLUTION = 9;

@@ -8,6 +8,9 @@ import type { Contact, Customer } from '../domain/model';
 
 const MARKS = /[\u0300-\u036f]/g;
 
+/** The index finds words shorter than this whole, longer ones by any start at least this long. */
+export const MIN_PREFIX = 3;
+
 /** Lower case without accents; ß as ss. */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss');
@@ -18,6 +21,16 @@ export function words(text: string): string[] {
   return fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+}
+
+/**
+ * Whether the index answers the query as typed: not while its last word is
+ * still shorter than MIN_PREFIX (the index would find it only as a whole word,
+ * "lo" not "Lovelace"); a word followed by a space or a sign is complete.
+ */
+export function indexAnswers(query: string): boolean {
+  const last = words(query).at(-1);
+  return !!last && (last.length >= MIN_PREFIX || /[^\p{L}\p{N}]$/u.test(query));
 }
 
 /** A query that is a phone number as people type one (digits, spaces, brackets, dashes, a plus), with at least three digits. */

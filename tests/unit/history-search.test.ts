@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AgentDeskDb, META } from '@core/db/schema';
 import { HistorySearch } from '@core/search/engine';
 import { HistoryIndex, SEARCH_FORMAT } from '@core/search/history-index';
+import { indexAnswers } from '@core/search/text';
 import { applyPulledPage, mutate, onLocalChanges, resetLocalCache, type LocalChanges } from '@core/sync/local';
 import type { Actor } from '@core/sync/mutations';
 import type { Change } from '@core/sync/protocol';
@@ -37,6 +38,16 @@ describe('the history index', () => {
     expect(index.searchHistory('router courier')).toEqual([]);
     expect(index.searchHistory('zzzz-nothing-like-this')).toEqual([]);
     expect(index.searchHistory('rou', { customerId: 'cus_404' })).toEqual([]);
+  });
+
+  it('is asked once the word being typed has three letters, or is complete', () => {
+    expect(indexAnswers('lo')).toBe(false);
+    expect(indexAnswers('ada lo')).toBe(false);
+    expect(indexAnswers('ada lov')).toBe(true);
+    expect(indexAnswers('bw ')).toBe(true);
+    expect(indexAnswers('BW-4')).toBe(false);
+    expect(indexAnswers('BW-482')).toBe(true);
+    expect(indexAnswers('  ')).toBe(false);
   });
 
   it('finds reference numbers whole, by their digits, and as digits are typed', () => {

@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { HistorySearchState } from '@core/search/engine';
-import { isPhoneQuery } from '@core/search/text';
+import { indexAnswers, isPhoneQuery } from '@core/search/text';
 import type { FromSearchWorker, ToSearchWorker } from '../search/messages';
 
 interface SearchWorkerState {
@@ -93,7 +93,8 @@ function useIndexAnswer(ask_: ((query: string) => Promise<string[] | null>) | nu
   const revision = useHistorySearchState((state) => state.revision);
   const [answer, setAnswer] = useState<IndexAnswer | null>(null);
   const latest = useRef(0);
-  const trimmed = query.trim();
+  // Until the word being typed is long enough for the index, the caller searches as before.
+  const trimmed = indexAnswers(query) ? query.trim() : '';
   useEffect(() => {
     const asked = ++latest.current;
     // Nothing to ask: the answer kept is not shown (see below).
