@@ -40,6 +40,15 @@ describe('the history index', () => {
     expect(index.searchHistory('rou', { customerId: 'cus_404' })).toEqual([]);
   });
 
+  it('finds a rare word beside a common one, and gives the newest first', () => {
+    const index = sampleIndex();
+    for (let n = 0; n < 60; n++) index.putContact(contact(`r${n}`, `cus_${100 + n}`, T0 + n, { body: `Router swap ${n}` }));
+    index.putContact(contact('rare', 'cus_7', T0, { body: 'Router swap, order BW-771234' }));
+    expect(index.searchHistory('router BW-771234')).toEqual(['rare']);
+    expect(index.searchHistory('771 rout')).toEqual(['rare']);
+    expect(index.searchHistory('router swap', { limit: 3 })).toEqual(['rare', 'r59', 'r58']);
+  });
+
   it('is asked once the word being typed has three letters, or is complete', () => {
     expect(indexAnswers('lo')).toBe(false);
     expect(indexAnswers('ada lo')).toBe(false);
