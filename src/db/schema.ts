@@ -16,6 +16,7 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { EntityName, EntityRow } from '../sync/entities';
 import type { DraftRow } from './drafts';
+import type { SearchSegment } from '../search/history-index';
 import type { Mutation, RejectionCode } from '../sync/protocol';
 import { DEFAULT_FOLLOW_UP_CAPACITY, DEFAULT_WORKING_HOURS } from '../domain/model';
 
@@ -48,6 +49,18 @@ export interface RejectionRow {
   /** When the refusal reached this desktop. */
   at: number;
   args: unknown;
+}
+
+/** A saved part of the history search index (src/search). */
+export interface SearchSegmentRow {
+  seq?: number;
+  segment: SearchSegment;
+}
+
+/** Rows a committed write touched after the search index was last saved: re-read on the next start. */
+export interface SearchJournalRow {
+  seq?: number;
+  touched: { contact?: string[]; customer?: string[] };
 }
 
 export interface MetaRow {
@@ -195,8 +208,17 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
     },
   },
   {
-    // The contacts offered to one agent, without reading every waiting item.
+    // History search: the index's saved segments, in the order they were taken, and the changes applied to it since
+    // the last one (so a restart finds the index as it was, without rebuilding it). Derived from the cache; never synced.
     version: 10,
+    stores: {
+      searchSegments: '++seq',
+      searchJournal: '++seq',
+    },
+  },
+  {
+    // The contacts offered to one agent, without reading every waiting item.
+    version: 11,
     stores: {
       queueItems: 'id, [state+slaDueAt], assigneeId, customerId, [offeredTo+state]',
     },
@@ -243,6 +265,8 @@ export class AgentDeskDb extends Dexie {
   declare rejections: Table<RejectionRow, number>;
   declare meta: Table<MetaRow, string>;
   declare drafts: Table<DraftRow, string>;
+  declare searchSegments: Table<SearchSegmentRow, number>;
+  declare searchJournal: Table<SearchJournalRow, number>;
 
   /** `deps` lets tests (and Node) supply an IndexedDB implementation. */
   constructor(name: string, deps?: DexieDependencies) {

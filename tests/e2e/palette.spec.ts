@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Customer } from '@core/domain/model';
+import type { Contact, Customer } from '@core/domain/model';
 import { expect, test } from './fixtures';
 import { seriousViolations, signIn, waitForSync } from './helpers';
 import { login, pullAll } from './api';
@@ -105,6 +105,43 @@ test('Ctrl+K finds a customer by name, phone and email, opens them, and runs com
   await page.getByRole('button', { name: /Search and commands/ }).click();
   await expect(searchBox(page)).toBeFocused();
   await page.keyboard.press('Escape');
+});
+
+test('Ctrl+K finds a contact by a reference number in its history, and a customer by a name typed without its accents', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const changes = await pullAll(request, await login(request, 'ben'));
+  const rows = (entity: string) => changes.filter((c) => c.op === 'put' && c.entity === entity).map((c) => (c as { row: unknown }).row);
+  const customers = new Map((rows('customer') as Customer[]).map((c) => [c.id, c]));
+  const contacts = rows('contact') as Contact[];
+  // A reference only one contact has, of a customer still on its own.
+  const count = new Map<string, number>();
+  for (const c of contacts) for (const ref of c.body.match(/\bBW-\d{6}\b/g) ?? []) count.set(ref, (count.get(ref) ?? 0) + 1);
+  const withRef = contacts.find((c) => /\bBW-\d{6}\b/.test(c.body) && count.get(/\bBW-\d{6}\b/.exec(c.body)![0]) === 1 && !customers.get(c.customerId)?.mergedInto);
+  expect(withRef, 'the demo data has a contact with a reference number').toBeDefined();
+  const ref = /\bBW-\d{6}\b/.exec(withRef!.body)![0];
+  const owner = customers.get(withRef!.customerId)!;
+  const ownerName = `${owner.firstName} ${owner.lastName}`;
+  await signIn(page, 'ben');
+  await waitForSync(page);
+
+  // The index is built on the first search; the history hit shows once it is ready.
+  await openPalette(page);
+  await page.keyboard.type(ref);
+  const hit = palette(page).getByRole('group', { name: 'History' }).getByRole('option');
+  await expect(hit).toHaveCount(1, { timeout: 20_000 });
+  await expect(hit).toContainText(ownerName);
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`/customer\\?id=${owner.id}`));
+
+  // A name with an accent, typed without it.
+  const accented = [...customers.values()].find((c) => !c.mergedInto && /[\u00C0-\u017F]/.test(c.lastName) && c.firstName);
+  expect(accented, 'the demo data has a customer whose name has an accent').toBeDefined();
+  const plain = `${accented!.firstName} ${accented!.lastName}`.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  await page.goto('/queue');
+  await openPalette(page);
+  await page.keyboard.type(plain);
+  const customerOptions = palette(page).getByRole('group', { name: 'Customers' }).getByRole('option', { name: new RegExp(`${accented!.firstName} ${accented!.lastName}`) });
+  await expect(customerOptions.first()).toBeVisible();
 });
 
 test('the palette reads well and passes axe, light and dark', async ({ page }) => {

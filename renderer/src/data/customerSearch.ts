@@ -1,18 +1,16 @@
 import { normalizePhone } from '@core/domain/common';
 import { customerName, type Customer } from '@core/domain/model';
 import type { AgentDeskDb, LocalRow } from '@core/db/schema';
+import { fold } from '@core/search/text';
 
-/** Lower-case text a customer is found by: name, company, emails, and phone digits. */
+/** Text a customer is found by, folded (lower case, no accents): name, company, emails, and phone digits. */
 export function customerSearchText(customer: Customer): string {
-  return [customerName(customer), customer.company ?? '', ...customer.emails, ...customer.phones.map((phone) => phone.replace(/\D/g, ''))]
-    .join(' ')
-    .toLowerCase();
+  return fold([customerName(customer), customer.company ?? '', ...customer.emails, ...customer.phones.map((phone) => phone.replace(/\D/g, ''))].join(' '));
 }
 
 export function customerMatches(text: string, query: string): boolean {
   const digits = query.replace(/\D/g, '');
-  return query
-    .toLowerCase()
+  return fold(query)
     .split(/\s+/)
     .filter(Boolean)
     .every((term) => text.includes(term) || (digits.length >= 3 && text.includes(digits)));

@@ -15,6 +15,7 @@ import { defineMessage } from '@formatjs/intl';
 import { say } from '../state/say';
 import type { FromWorker, ToWorker } from '../sync/messages';
 import { relayLocalChanges } from './changes';
+import { startHistorySearch, stopHistorySearch } from './historySearch';
 
 interface LocalState {
   db: AgentDeskDb | null;
@@ -62,6 +63,7 @@ export function openLocal(session: StoredSession, options: { onUnauthorized: () 
   const db = new AgentDeskDb(dbName);
   stopRelay?.();
   stopRelay = relayLocalChanges(dbName);
+  startHistorySearch(dbName);
   const actor: Actor = { userId: session.user.id, role: session.user.role, teamIds: session.user.teamIds };
   useLocal.setState({ db, actor, sync: INITIAL_SYNC });
   onUnauthorized = options.onUnauthorized;
@@ -97,6 +99,7 @@ export function closeLocal(): Promise<void> {
   worker = null;
   stopRelay?.();
   stopRelay = null;
+  stopHistorySearch();
   useLocal.getState().db?.close();
   useLocal.setState({ db: null, actor: null, sync: INITIAL_SYNC });
   if (!closing) return Promise.resolve();

@@ -17,6 +17,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { customerName } from '@core/domain/model';
 import { customerMatches as matches, customerSearchText as searchText } from '../data/customerSearch';
 import { useLive } from '../data/hooks';
+import { useCustomerMatches } from '../data/historySearch';
 import { fetchCustomerHistory, searchHubCustomers } from '../data/remote';
 import { useLocal } from '../data/local';
 import { NewCustomerDialog } from '../components/NewCustomerDialog';
@@ -111,7 +112,13 @@ export function CustomersScreen() {
   const deferred = useDeferredValue(query);
   const listRef = useRef<HTMLDivElement>(null);
   const indexed = useMemo(() => (customers ?? []).map((customer) => ({ customer, text: searchText(customer) })), [customers]);
-  const shown = useMemo(() => (deferred.trim() ? indexed.filter((entry) => matches(entry.text, deferred)) : indexed), [indexed, deferred]);
+  // The search index's answer (names, companies, emails, tags, by word starts, accents folded); until it is ready, and for phone numbers, the list is searched here.
+  const found = useCustomerMatches(deferred);
+  const foundIds = useMemo(() => (found ? new Set(found.ids) : null), [found]);
+  const shown = useMemo(
+    () => (!deferred.trim() ? indexed : foundIds ? indexed.filter((entry) => foundIds.has(entry.customer.id)) : indexed.filter((entry) => matches(entry.text, deferred))),
+    [indexed, deferred, foundIds],
+  );
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>

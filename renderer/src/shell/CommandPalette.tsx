@@ -5,10 +5,16 @@ import InputBase from '@mui/material/InputBase';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
 import { defineMessages, useIntl } from 'react-intl';
-import { customerName } from '@core/domain/model';
+import { useShallow } from 'zustand/react/shallow';
+import type { LocalRow } from '@core/db/schema';
+import { CHANNEL_MESSAGES } from '@core/domain/common';
+import { customerName, type Article } from '@core/domain/model';
+import { customerIndexText, rankByWholeWords } from '@core/search/text';
 import { searchArticles } from '../data/articleSearch';
 import { quickFindCustomers } from '../data/customerSearch';
 import { useLive } from '../data/hooks';
+import { useCustomerMatches, useHistoryMatches, useHistorySearchState } from '../data/historySearch';
+import { useFormat } from '../lib/i18n';
 import { COMMANDS, commandFor } from '../lib/commands/catalogue';
 import { chordLabel } from '../lib/commands/keys';
 import { commands } from '../lib/commands/useCommands';
@@ -28,12 +34,25 @@ interface Item {
 }
 
 const MAX_ARTICLES = 5;
+const MAX_CUSTOMERS = 8;
+const MAX_HISTORY = 5;
+/** Customers asked of the index: more than shown, so that whole-word matches can come first. */
+const CUSTOMER_CANDIDATES = 24;
 
 const GROUPS = defineMessages({
   commands: { id: 'shell.palette.group.commands', defaultMessage: 'Commands' },
   customers: { id: 'shell.palette.group.customers', defaultMessage: 'Customers' },
   articles: { id: 'shell.palette.group.articles', defaultMessage: 'Articles' },
+  history: { id: 'shell.palette.group.history', defaultMessage: 'History' },
 });
+
+interface Found {
+  customers: LocalRow<'customer'>[];
+  history: { contact: LocalRow<'contact'>; customer: LocalRow<'customer'> | undefined }[];
+  articles: Article[];
+}
+
+const NOTHING: Found = { customers: [], history: [], articles: [] };
 
 function go(path: string) {
   navigate(path);
@@ -76,20 +95,39 @@ function useCommandItems(query: string): Item[] {
 
 function PaletteBody({ close }: { close: () => void }) {
   const intl = useIntl();
+  const format = useFormat();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
   const commandItems = useCommandItems(query);
+  // The search index's answers (null until it is ready: customers are then found by the indexed lookups, history not at all).
+  const customerAnswer = useCustomerMatches(deferred.trim().length < 2 ? '' : deferred, CUSTOMER_CANDIDATES);
+  const historyAnswer = useHistoryMatches(deferred.trim().length < 2 ? '' : deferred, MAX_HISTORY);
+  // The first search on this desktop builds the index: how far it has got (the other results come meanwhile).
+  const indexing = useHistorySearchState(useShallow((state) => (state.state === 'building' ? { loaded: state.loaded, total: state.total } : null)));
   const found = useLive(
-    async (db) => {
-      if (deferred.trim().length < 2) return { customers: [], articles: [] };
-      const [customers, articles] = await Promise.all([quickFindCustomers(db, deferred), db.articles.toArray()]);
-      return { customers, articles: searchArticles(articles.filter((article) => !article.archived), deferred).slice(0, MAX_ARTICLES) };
+    async (db): Promise<Found> => {
+      if (deferred.trim().length < 2) return NOTHING;
+      const customers = customerAnswer
+        ? rankByWholeWords(
+            (await db.customers.bulkGet(customerAnswer.ids)).filter((customer): customer is LocalRow<'customer'> => !!customer && !customer.mergedInto),
+            deferred,
+            customerIndexText,
+          ).slice(0, MAX_CUSTOMERS)
+        : await quickFindCustomers(db, deferred, MAX_CUSTOMERS);
+      const contacts = historyAnswer ? (await db.contacts.bulkGet(historyAnswer.ids)).filter((contact): contact is LocalRow<'contact'> => !!contact) : [];
+      const owners = await db.customers.bulkGet(contacts.map((contact) => contact.customerId));
+      const articles = await db.articles.toArray();
+      return {
+        customers,
+        history: contacts.map((contact, index) => ({ contact, customer: owners[index] })),
+        articles: searchArticles(articles.filter((article) => !article.archived), deferred).slice(0, MAX_ARTICLES),
+      };
     },
-    [deferred],
-    { customers: [], articles: [] },
+    [deferred, customerAnswer?.key, historyAnswer?.key],
+    NOTHING,
   );
-  // Commands first: they match only on word starts, so a command shown is one the words typed name.
+  // Commands first: they match only on word starts, so a command shown is one the words typed name. History last: the widest net.
   const items: Item[] = [
     ...commandItems,
     ...found.customers.map((customer) => ({
@@ -105,6 +143,16 @@ function PaletteBody({ close }: { close: () => void }) {
       label: article.title,
       detail: article.tags.join(', '),
       run: () => go(`/knowledge?q=${encodeURIComponent(article.title)}`),
+    })),
+    ...found.history.map(({ contact, customer }) => ({
+      key: `contact:${contact.id}`,
+      group: intl.formatMessage(GROUPS.history),
+      label: intl.formatMessage(
+        { id: 'shell.palette.historyItem', defaultMessage: '{customer}: {subject}' },
+        { customer: customer ? customerName(customer) : intl.formatMessage({ id: 'shell.palette.unknownCustomer', defaultMessage: 'A customer' }), subject: contact.subject || intl.formatMessage(CHANNEL_MESSAGES[contact.channel]) },
+      ),
+      detail: `${format.date(contact.at, 'medium')} · ${contact.body.slice(0, 120)}`,
+      run: () => go(`/customer?id=${encodeURIComponent(contact.customerId)}`),
     })),
   ];
   const current = Math.min(active, items.length - 1);
@@ -199,6 +247,11 @@ function PaletteBody({ close }: { close: () => void }) {
           </Box>
         ))}
       </Box>
+      {indexing && deferred.trim().length >= 2 && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ px: 2, pb: 1 }} role="status">
+          {intl.formatMessage({ id: 'shell.palette.indexing', defaultMessage: 'Preparing history search: {done, number, percent}' }, { done: indexing.total ? indexing.loaded / indexing.total : 0 })}
+        </Typography>
+      )}
       {items.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 2 }} role="status">
           {deferred.trim().length < 2

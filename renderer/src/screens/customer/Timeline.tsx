@@ -11,11 +11,14 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Search from '@mui/icons-material/Search';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { CHANNEL_MESSAGES, CHANNELS, type Channel } from '@core/domain/common';
+import type { LocalRow } from '@core/db/schema';
 import type { Contact, User } from '@core/domain/model';
+import { contactSearchText, fold, words } from '@core/search/text';
 import { mentionedPeople } from '@core/mentions';
 import { noteRow } from '@core/sync/mutations';
 import { VirtualList } from '../../components/VirtualList';
 import { useNoteDraft } from '../../data/useNoteDraft';
+import { useCustomerHistoryMatches } from '../../data/historySearch';
 import { useLive } from '../../data/hooks';
 import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
@@ -133,23 +136,28 @@ export function Timeline({
   const [filtersOpen, setFiltersOpen] = useState(false);
   // Compact entries carry their own date instead of day headings, read against when the history was opened.
   const [openedAt] = useState(() => Date.now());
-  const terms = useMemo(() => search.toLowerCase().split(/\s+/).filter(Boolean), [search]);
+  const terms = useMemo(() => words(search), [search]);
   const filtering = channels.length > 0 || terms.length > 0;
+  // The search index's answer for this customer (null until it is ready: the history is then searched here).
+  const matches = useCustomerHistoryMatches(customerId, search);
   const stored = useLive(
     async (db) => {
       const range = db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse();
       if (!filtering) return range.limit(limit).toArray();
-      // Filtered or searched: the whole history, narrowed here (thousands of rows take milliseconds).
+      const inChannels = (contact: Contact) => channels.length === 0 || channels.includes(contact.channel);
+      if (matches && terms.length > 0) {
+        const found = await db.contacts.bulkGet(matches.ids);
+        return found.filter((contact): contact is LocalRow<'contact'> => !!contact && contact.customerId === customerId && inChannels(contact)).sort((a, b) => b.at - a.at);
+      }
+      // Filtered only, or searched before the index is ready: the whole history, narrowed here (thousands of rows take milliseconds).
       const all = await range.toArray();
-      return all.filter(
-        (contact) =>
-          (channels.length === 0 || channels.includes(contact.channel)) &&
-          terms.every((term) =>
-            [contact.subject, contact.body, contact.summary ?? '', contact.disposition ?? ''].some((text) => text.toLowerCase().includes(term)),
-          ),
-      );
+      return all.filter((contact) => {
+        if (!inChannels(contact)) return false;
+        const text = fold(contactSearchText(contact));
+        return terms.every((term) => text.includes(term));
+      });
     },
-    [customerId, limit, filtering, channels.join(','), terms.join(' ')],
+    [customerId, limit, filtering, channels.join(','), matches ? `index:${matches.key}` : terms.join(' ')],
     null,
   );
   const total = useLive((db) => db.contacts.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).count(), [customerId], 0);
