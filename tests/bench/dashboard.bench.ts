@@ -10,8 +10,6 @@
  * same filter, in the same run.
  * Also: building the aggregates from scratch (time, and heap growth).
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { test } from 'vitest';
 import {
   computeDashboard,
@@ -24,6 +22,8 @@ import {
   type MetricsRows,
   type MetricsSurvey,
 } from '@core/metrics';
+import { seeded } from '../helpers/random';
+import { MB, collectGarbage, heapUsed } from './lib/heap';
 import { judge, saveResult, textTable, type BenchResult, type Measure } from './lib/results';
 import { dec, int, median, ms, percentile } from './lib/stats';
 
@@ -50,18 +50,6 @@ const CUSTOMERS = 200_000;
 const TOPICS = ['billing', 'outage', 'delivery', 'upgrade', 'cancel', 'password', 'refund', 'moving', null];
 const INBOUND_CHANNELS = ['call', 'call', 'call', 'email', 'email', 'chat', 'chat', 'sms', 'social'] as const;
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Generated {
   rows: MetricsRows & {
     contacts: MetricsContact[];
@@ -82,7 +70,7 @@ interface Generated {
  * of contacts a follow-up.
  */
 function generate(): Generated {
-  const rand = random(SEED);
+  const rand = seeded(SEED);
   const int0 = (n: number) => Math.floor(rand() * n);
   const queues = TEAMS.flatMap((teamId, team) => Array.from({ length: QUEUES_PER_TEAM }, (_, index) => ({ id: `q-${team + 1}-${index + 1}`, teamId })));
   const agents = TEAMS.flatMap((teamId, team) => Array.from({ length: AGENTS_PER_TEAM }, (_, index) => ({ id: `a-${team + 1}-${index + 1}`, teamIds: [teamId] })));
@@ -220,23 +208,6 @@ function build(rows: MetricsRows): Aggregates {
   return aggregates;
 }
 
-const MB = 2 ** 20;
-
-/** A full garbage collection, when the runtime lets one be asked for (heap figures are then what is really held). */
-const collect: (() => void) | null = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-})();
-
-function heapUsed(): number {
-  collect?.();
-  return process.memoryUsage().heapUsed;
-}
-
 test('dashboard refresh over 1,000,000 contacts after one new contact', () => {
   const started = performance.now();
   const heapBefore = heapUsed();
@@ -363,7 +334,7 @@ test('dashboard refresh over 1,000,000 contacts after one new contact', () => {
     notes: [
       `Rows: ${int(counts.contacts)} contacts, ${int(counts.queueItems)} queue items, ${int(counts.surveys)} surveys, ${int(counts.followUps)} follow-ups over a year (4 teams, 12 queues, 120 agents, 200,000 customers; seed ${SEED}), generated in ${dec(generateMs / 1000, 1)} s. Aggregates: ${int(stats.contactBuckets)} contact buckets, ${int(stats.itemBuckets)} queue-item buckets, ${int(stats.followUpBuckets)} follow-up buckets, ${int(stats.fcrGroups)} FCR groups; days on ${TIME_ZONE}.`,
       `Filter: the last 30 days, one team of four. Warm-up: ${WARMUP_REFRESHES} refreshes and ${WARMUP_FULL} full recomputation; then ${REFRESHES} refreshes, each after a new contact with its queue item and survey, with a full recomputation (over every row, new ones included) interleaved after every ${every} refreshes (${FULL_REPETITIONS} in all).`,
-      `Both give the same figures (checked at the end). Ratios: refresh ÷ full recomputation (lower is better); build ÷ one full recomputation; aggregates' heap ÷ the rows' heap (heapUsed deltas${collect ? ', each read after a full garbage collection' : ' without a forced garbage collection (none available): approximate'}).`,
+      `Both give the same figures (checked at the end). Ratios: refresh ÷ full recomputation (lower is better); build ÷ one full recomputation; aggregates' heap ÷ the rows' heap (heapUsed deltas${collectGarbage ? ', each read after a full garbage collection' : ' without a forced garbage collection (none available): approximate'}).`,
     ],
     raw: { counts, stats, generateMs, buildMs, buildHeap, rowsHeap, refreshes: totals, fulls, summary: { p95, median: med, fullP95, fullMedian, applyMedian, figuresMedian, buildMs } },
     durationMs: performance.now() - started,

@@ -16,14 +16,14 @@
  * Also: building each index, the heap each holds, and the snapshot the desktop
  * saves (size, time to write it out, and to read it back against a rebuild).
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import MiniSearch from 'minisearch';
 import { test } from 'vitest';
 import { generateDemoData, type DemoSize } from '@core/demo';
 import type { Contact, Customer } from '@core/domain/model';
+import { seeded } from '../helpers/random';
 import { HistoryIndex, type IndexedContact, type SearchSegment } from '@core/search/history-index';
 import { contactSearchText, customerIndexText, fold, words } from '@core/search/text';
+import { MB, collectGarbage, heapUsed } from './lib/heap';
 import { judge, saveResult, textTable, type BenchResult, type Measure } from './lib/results';
 import { dec, int, median, ms, percentile } from './lib/stats';
 
@@ -35,34 +35,6 @@ const WARMUP = 30;
 const ALL_LIMIT = 50;
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 10;
-const MB = 2 ** 20;
-
-/** mulberry32 */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const collect: (() => void) | null = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-})();
-
-function heapUsed(): number {
-  collect?.();
-  return process.memoryUsage().heapUsed;
-}
-
 type Kind = 'word' | 'prefix' | 'two words' | 'reference' | 'reference digits' | 'customer name' | 'name unaccented';
 
 interface Query {
@@ -83,7 +55,7 @@ function slim(contact: Contact): Entry {
 
 /** Queries an agent would type, drawn from the data itself. */
 function makeQueries(contacts: readonly Entry[], customers: readonly Customer[]): Query[] {
-  const rand = random(SEED);
+  const rand = seeded(SEED);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const textWords = (contact: Entry) => words(contact.body).filter((word) => word.length >= 4 && !/^\d+$/.test(word));
   const withRefs = contacts.filter((contact) => /\bBW-\d{6}\b/.test(contact.body));
@@ -315,7 +287,7 @@ test('history search over 500,000 cached contacts against MiniSearch', () => {
     notes: [
       `Data: the ${SIZE} demo set (${int(contacts.length)} contacts of ${int(customers.length)} customers, English, German and Spanish), generated in ${dec(generateMs / 1000, 1)} s. Index: ${int(stats.contacts)} contacts, ${int(stats.customers)} customers.`,
       `${QUERIES} queries after ${WARMUP} warm-up (seed ${SEED}): words from the history, 3–4-letter prefixes, two words, reference numbers (BW-123456) and their first four digits, customer names (searched among customers: one figure for both scopes), names typed without their accents. Median hits for a customer's history: ${int(median(hitCounts))}.`,
-      `Ratios: MiniSearch ÷ ours for times (higher is better), MiniSearch's heap ÷ ours, rebuild ÷ reading the snapshot. Both use the same words (folded, split on anything not a letter or digit), prefix matching and every word required; for a customer, MiniSearch filters its results by customer (its way to scope a search). They found different contacts for ${disagreements} of the customer-scoped queries. Heap figures are heapUsed growth${collect ? ' after full garbage collections' : ' without forced garbage collection (approximate)'}.`,
+      `Ratios: MiniSearch ÷ ours for times (higher is better), MiniSearch's heap ÷ ours, rebuild ÷ reading the snapshot. Both use the same words (folded, split on anything not a letter or digit), prefix matching and every word required; for a customer, MiniSearch filters its results by customer (its way to scope a search). They found different contacts for ${disagreements} of the customer-scoped queries. Heap figures are heapUsed growth${collectGarbage ? ' after full garbage collections' : ' without forced garbage collection (approximate)'}.`,
       'The snapshot is what the search worker stores in IndexedDB when it has built the index: one segment (the words and their entries as delta varints, the entries\' row ids, owners and text hashes); later saves add segments of what changed. Writing it to IndexedDB is not timed here.',
     ],
     raw: {
