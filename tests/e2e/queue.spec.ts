@@ -152,6 +152,40 @@ test.describe('the queue', () => {
     await expect(waitingList(page).or(page.locator('#queue-list-empty'))).toBeFocused();
   });
 
+  test('coming back to the queue shows it at once, then what arrived while the agent was away', async ({ page, request }) => {
+    const before = await newWaiting(request, 'email', 2, 'Parcel left with a neighbour');
+    await signIn(page, 'ben');
+    await waitForSync(page);
+    const list = waitingList(page);
+    await expect(list.getByTestId('queue-row').filter({ hasText: before.subject })).toBeVisible();
+
+    await page.keyboard.press('Alt+6');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    const arrived = await newWaiting(request, 'chat', 1, 'Refund not received');
+    await waitForSync(page);
+    // Anything the queue draws on the way back is noted, however briefly: it must never be "getting ready" again.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenComingBack: string[] }).seenComingBack = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="getting-ready"]')) seen.push('getting ready');
+        if (document.body.textContent?.includes('No contacts waiting')) seen.push('no contacts waiting');
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await page.keyboard.press('Alt+1');
+    await expect(list.getByTestId('queue-row').filter({ hasText: before.subject })).toBeVisible();
+    await expect(list.getByTestId('queue-row').filter({ hasText: arrived.subject })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { seenComingBack: string[] }).seenComingBack)).toEqual([]);
+
+    // Ben takes both, so they are not offered to anyone in the tests that follow.
+    const ben = await login(request, 'ben');
+    for (const contactId of [before.contactId, arrived.contactId]) await declineOffersElsewhere(request, contactId);
+    expect(await pushAs(request, ben, [{ name: 'contact.claim', args: { contactId: before.contactId } }, { name: 'contact.claim', args: { contactId: arrived.contactId } }])).toEqual([
+      { id: 1, status: 'applied' },
+      { id: 2, status: 'applied' },
+    ]);
+  });
+
   test('signing in shows the queue getting ready until its essentials are here, never an empty queue or "Offline"', async ({ page, request }) => {
     const waiting = await newWaiting(request, 'email', 1, 'Change of address');
     // Anything that says "nothing" or "offline" is noted the moment it is drawn, however briefly.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -8,6 +8,12 @@ interface Props {
   count: number;
   /** Estimated row height in pixels (rows may be taller; they are measured). */
   rowHeight: number;
+  /**
+   * Every row has the same height: one row is measured (so a larger font
+   * still fits) instead of each as it scrolls into view, which made jumps
+   * through long lists re-lay-out every row twice.
+   */
+  uniformRows?: boolean;
   /** A stable key per row. */
   rowKey: (index: number) => string;
   renderRow: (index: number, active: boolean) => ReactNode;
@@ -44,6 +50,7 @@ export function VirtualList({
   label,
   count,
   rowHeight,
+  uniformRows = false,
   rowKey,
   renderRow,
   variant = 'listbox',
@@ -59,16 +66,37 @@ export function VirtualList({
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const [uniformHeight, setUniformHeight] = useState<number | null>(null);
+  const rowSize = uniformRows ? (uniformHeight ?? rowHeight) : rowHeight;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: () => rowSize,
     overscan: 6,
     getItemKey: rowKey,
   });
   const current = Math.min(active, Math.max(0, count - 1));
   const items = virtualizer.getVirtualItems();
   const lastInView = items.at(-1)?.index ?? -1;
+
+  // The one measured height changed (first render, text size): every row's place follows.
+  useEffect(() => {
+    if (uniformRows) virtualizer.measure();
+  }, [uniformRows, rowSize, virtualizer]);
+
+  const sampleObserver = useRef<ResizeObserver | null>(null);
+  const measureSample = useCallback((element: HTMLElement | null) => {
+    sampleObserver.current?.disconnect();
+    sampleObserver.current = null;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      const height = element.getBoundingClientRect().height;
+      if (height > 0) setUniformHeight((shown) => (shown === height ? shown : height));
+    });
+    observer.observe(element);
+    sampleObserver.current = observer;
+  }, []);
+  useEffect(() => () => sampleObserver.current?.disconnect(), []);
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1);
@@ -156,7 +184,7 @@ export function VirtualList({
             aria-setsize={feed ? count : undefined}
             tabIndex={feed ? -1 : undefined}
             data-index={item.index}
-            ref={virtualizer.measureElement}
+            ref={uniformRows ? (item.index === items[0]!.index ? measureSample : undefined) : virtualizer.measureElement}
             onClick={() => setActive(item.index)}
             onFocus={() => feed && setActive(item.index)}
             onDoubleClick={() => onOpen?.(item.index)}

@@ -21,21 +21,37 @@ export function useDb(): AgentDeskDb | null {
 /** An answer, and the database it came from (another person's never shows). */
 type Answer<T> = { db: AgentDeskDb } & ({ value: T } | { error: unknown });
 
+/** The last answers of views that asked to be kept, by database and key: shown at once when the view opens again. */
+const keptAnswers = new WeakMap<AgentDeskDb, Map<string, unknown>>();
+
 /**
  * A live query against the local database. `fallback` is returned while the
  * first answer is loading and when nobody is signed in; an answer stays until
  * the next one is in (when `deps` change too).
+ *
+ * With `keep` (a key naming the query and its deps), the view's last answer
+ * stays in memory after it closes and shows at once when it opens again,
+ * while the query reads afresh: for screens people return to all day whose
+ * reads grow with the backlog (the queue).
  */
-export function useLive<T>(query: (db: AgentDeskDb) => Promise<T>, deps: readonly unknown[], fallback: T): T {
+export function useLive<T>(query: (db: AgentDeskDb) => Promise<T>, deps: readonly unknown[], fallback: T, keep?: string): T {
   const db = useDb();
   const firstSync = useLocal((state) => state.sync.bootstrap !== null);
-  const [answer, setAnswer] = useState<Answer<T> | null>(null);
+  const [answer, setAnswer] = useState<Answer<T> | null>(() => {
+    const kept = db && keep !== undefined ? keptAnswers.get(db) : undefined;
+    return db && kept?.has(keep!) ? { db, value: kept.get(keep!) as T } : null;
+  });
   useEffect(() => {
     if (!db) return;
     let open = true;
+    let kept = keep === undefined ? undefined : keptAnswers.get(db);
+    if (keep !== undefined && !kept) keptAnswers.set(db, (kept = new Map<string, unknown>()));
     // An answer equal to the one shown keeps it, so what renders from it does not render again
     // (a pulled page wakes every view of the tables it wrote, most of which read the same rows again).
-    const show = (value: T) => setAnswer((shown) => (shown && shown.db === db && 'value' in shown && dequal(shown.value, value) ? shown : { db, value }));
+    const show = (value: T) => {
+      kept?.set(keep!, value);
+      setAnswer((shown) => (shown && shown.db === db && 'value' in shown && dequal(shown.value, value) ? shown : { db, value }));
+    };
     if (!firstSync) {
       const subscription = liveQuery(() => query(db)).subscribe({
         next: (value) => open && show(value),
@@ -65,7 +81,7 @@ export function useLive<T>(query: (db: AgentDeskDb) => Promise<T>, deps: readonl
     };
     // The caller's deps name everything the query reads besides the database.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, firstSync, ...deps]);
+  }, [db, firstSync, keep, ...deps]);
   if (!answer || answer.db !== db) return fallback;
   if ('error' in answer) throw answer.error;
   return answer.value;

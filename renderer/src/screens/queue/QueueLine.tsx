@@ -1,13 +1,11 @@
 import type { ReactNode } from 'react';
-import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
-import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { CHANNEL_MESSAGES } from '@core/domain/common';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { visuallyHidden } from '../../components/visuallyHidden';
-import { longestSlaText, longestWaitText, priorityLabel, shortDuration, slaLabel, type SlaLevel } from './labels';
+import { longestSlaText, longestWaitText, priorityLabel, shortDuration, slaLabel } from './labels';
 import type { QueueRow } from './useQueue';
 
 export const QUEUE_LINE_MESSAGES = defineMessages({
@@ -15,122 +13,124 @@ export const QUEUE_LINE_MESSAGES = defineMessages({
   takeHint: { id: 'queue.line.takeHint', defaultMessage: 'Enter or double-click to take' },
 });
 
-/**
- * A cell as wide as the longest thing it may ever say: the longest text sits
- * invisibly in the same grid area, styled as the real one, so every row's
- * cell has the same width whatever the font, and the real text always fits.
- */
-function Fixed({ longest, look, children }: { longest: string; look: SxProps<Theme>; children: ReactNode }) {
-  return (
-    <Box sx={{ display: 'grid', '& > *': { gridArea: '1 / 1' } }}>
-      <Box aria-hidden sx={[look, ghost] as SxProps<Theme>}>
-        {longest}
-      </Box>
-      {children}
-    </Box>
-  );
-}
-
-/** Words a screen reader reads out that the row shows by colour and place. */
-const readOnly = (chunks: ReactNode[]) => (
-  <Box component="span" sx={visuallyHidden}>
-    {chunks}
-  </Box>
-);
-
-const ghost = { visibility: 'hidden', maxHeight: 0, overflow: 'hidden', py: 0, borderTopWidth: 0, borderBottomWidth: 0 } as const;
-
 const chipText = { typography: 'caption', fontWeight: 600, lineHeight: '20px', px: 1, borderRadius: 1, whiteSpace: 'nowrap', textAlign: 'center', fontVariantNumeric: 'tabular-nums', border: 1, borderColor: 'transparent' } as const;
 const waitingText = { typography: 'body2', fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' } as const;
+const noWrap = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-/** Text and border in the level's colour on the row's own background; a breach filled, so it stands out. Both AA in light and dark. */
-const SLA_LOOKS: Record<SlaLevel, object> = {
-  ok: { color: 'success.main', borderColor: 'success.main' },
-  near: { color: 'warning.main', borderColor: 'warning.main' },
-  urgent: { color: 'error.main', borderColor: 'error.main' },
-  breached: { color: 'error.contrastText', bgcolor: 'error.main', borderColor: 'error.main' },
+/**
+ * Every queue line's look, set once on the element holding the lines: a line
+ * is plain elements with class names, so scrolling through thousands of rows
+ * renders no styles (per-row `sx` cost more than the rows themselves).
+ * Text and border in the SLA level's colour on the row's own background; a
+ * breach filled, so it stands out. Both AA in light and dark.
+ */
+export const queueLineStyles: SxProps<Theme> = {
+  '& .ql-row': {
+    display: 'grid',
+    gridTemplateColumns: '28px minmax(0, 1.2fr) minmax(0, 2fr) auto auto auto',
+    alignItems: 'center',
+    gap: 1.5,
+    px: 2,
+    py: 1,
+    borderBottom: 1,
+    borderColor: 'divider',
+    cursor: 'default',
+    '&:hover': { bgcolor: 'action.hover' },
+    '&[data-selected], &[data-selected]:hover': { bgcolor: 'action.selected' },
+  },
+  '& .ql-cell': { minWidth: 0 },
+  '& .ql-name': { typography: 'body2', fontWeight: 600, ...noWrap },
+  '& .ql-vip': { ml: 1, height: 20 },
+  '& .ql-text': { typography: 'body2', ...noWrap },
+  '& .ql-caption': { typography: 'caption', color: 'text.secondary', ...noWrap },
+  // A cell as wide as the longest thing it may ever say: the longest text sits invisibly in the same grid area,
+  // styled as the real one, so every row's cell has the same width whatever the font, and the real text always fits.
+  '& .ql-fixed': { display: 'grid', '& > *': { gridArea: '1 / 1' } },
+  '& .ql-ghost': { visibility: 'hidden', maxHeight: 0, overflow: 'hidden', py: 0, borderTopWidth: 0, borderBottomWidth: 0 },
+  '& .ql-chip': chipText,
+  '& .ql-waiting': waitingText,
+  '& .ql-priority': { color: 'text.secondary', borderColor: 'divider' },
+  '& .ql-priority[data-priority="1"]': { color: 'error.main', borderColor: 'error.main' },
+  '& .ql-priority[data-priority="2"]': { color: 'warning.main', borderColor: 'warning.main' },
+  '& .ql-sla[data-sla="ok"]': { color: 'success.main', borderColor: 'success.main' },
+  '& .ql-sla[data-sla="near"]': { color: 'warning.main', borderColor: 'warning.main' },
+  '& .ql-sla[data-sla="urgent"]': { color: 'error.main', borderColor: 'error.main' },
+  '& .ql-sla[data-sla="breached"]': { color: 'error.contrastText', bgcolor: 'error.main', borderColor: 'error.main' },
+  '& .ql-hidden': visuallyHidden,
 };
 
-function SlaChip({ item, now }: { item: QueueRow['item']; now: number }) {
-  const intl = useIntl();
-  const { text, level } = slaLabel(intl, item, now);
+/** Words a screen reader reads out that the row shows by colour and place. */
+const readOnly = (chunks: ReactNode[]) => <span className="ql-hidden">{chunks}</span>;
+
+/** The widest text of each fixed cell, per language (the same for every row; worked out once). */
+const longestTexts = new WeakMap<IntlShape, { sla: string; wait: string; priority: string }>();
+function longest(intl: IntlShape) {
+  let texts = longestTexts.get(intl);
+  if (!texts) {
+    const priority = [1, 2, 3, 4, 5].map((p) => priorityLabel(intl, p)).reduce((a, b) => (b.length > a.length ? b : a));
+    texts = { sla: longestSlaText(intl), wait: longestWaitText(intl), priority };
+    longestTexts.set(intl, texts);
+  }
+  return texts;
+}
+
+function Fixed({ longest: text, look, children }: { longest: string; look: string; children: ReactNode }) {
   return (
-    <Fixed longest={longestSlaText(intl)} look={chipText}>
-      <Box component="span" data-sla={level} data-testid="sla" sx={{ ...chipText, ...SLA_LOOKS[level] }}>
-        {level === 'breached' ? <FormattedMessage id="queue.line.slaBreached" defaultMessage="<hidden>SLA </hidden>{text}" values={{ text, hidden: readOnly }} /> : text}
-      </Box>
-    </Fixed>
+    <div className="ql-fixed">
+      <div aria-hidden className={`${look} ql-ghost`}>
+        {text}
+      </div>
+      {children}
+    </div>
   );
 }
 
-/** Every row says its priority; the two most urgent in colour, the rest quietly. */
-function PriorityChip({ priority }: { priority: number }) {
-  const intl = useIntl();
-  const label = priorityLabel(intl, priority);
-  // Sized for the widest priority this language names, whichever it is.
-  const longest = [1, 2, 3, 4, 5].map((p) => priorityLabel(intl, p)).reduce((a, b) => (b.length > a.length ? b : a));
-  const look = priority === 1 ? { color: 'error.main', borderColor: 'error.main' } : priority === 2 ? { color: 'warning.main', borderColor: 'warning.main' } : { color: 'text.secondary', borderColor: 'divider' };
-  return (
-    <Fixed longest={longest} look={chipText}>
-      <Box component="span" data-testid="priority" sx={{ ...chipText, ...look }}>
-        <FormattedMessage id="queue.line.priority" defaultMessage="<hidden>Priority </hidden>{label}" values={{ label, hidden: readOnly }} />
-      </Box>
-    </Fixed>
-  );
-}
-
-/** One queue line: channel, who, what, how long, how urgent, how close to the SLA. */
+/** One queue line: channel, who, what, how long, how urgent, how close to the SLA (styled by `queueLineStyles` above it). */
 export function QueueLine({ row, now, active, hint = false }: { row: QueueRow; now: number; active: boolean; hint?: boolean }) {
   const intl = useIntl();
+  const widest = longest(intl);
   const { item } = row;
   const channel = intl.formatMessage(CHANNEL_MESSAGES[item.channel]);
   const channelQueue = intl.formatMessage({ id: 'queue.line.channelQueue', defaultMessage: '{channel} · {queue}' }, { channel, queue: row.queue?.name ?? item.queueId });
+  const sla = slaLabel(intl, item, now);
   return (
-    <Box
-      data-testid="queue-row"
-      data-selected={active || undefined}
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: '28px minmax(0, 1.2fr) minmax(0, 2fr) auto auto auto',
-        alignItems: 'center',
-        gap: 1.5,
-        px: 2,
-        py: 1,
-        borderBottom: 1,
-        borderColor: 'divider',
-        bgcolor: active ? 'action.selected' : undefined,
-        cursor: 'default',
-        '&:hover': { bgcolor: active ? 'action.selected' : 'action.hover' },
-      }}
-    >
+    <div className="ql-row" data-testid="queue-row" data-selected={active || undefined}>
       <ChannelIcon channel={item.channel} titleAccess={channel} />
-      <Box sx={{ minWidth: 0 }}>
-        <Typography variant="body2" noWrap sx={{ fontWeight: 600 }} title={row.customerName}>
+      <div className="ql-cell">
+        <div className="ql-name" title={row.customerName}>
           {row.customerName}
-          {row.tier === 'vip' && <Chip size="small" label={intl.formatMessage({ id: 'queue.line.vip', defaultMessage: 'VIP' })} color="secondary" sx={{ ml: 1, height: 20 }} />}
-        </Typography>
+          {row.tier === 'vip' && <Chip size="small" label={intl.formatMessage({ id: 'queue.line.vip', defaultMessage: 'VIP' })} color="secondary" className="ql-vip" />}
+        </div>
         {/* Cut short in a narrow column or a long language: the whole line on hover. */}
-        <Typography variant="caption" color="text.secondary" noWrap component="div" title={channelQueue}>
+        <div className="ql-caption" title={channelQueue}>
           {channelQueue}
-        </Typography>
-      </Box>
-      <Box sx={{ minWidth: 0 }}>
-        <Typography variant="body2" noWrap title={row.subject}>
+        </div>
+      </div>
+      <div className="ql-cell">
+        <div className="ql-text" title={row.subject}>
           {row.subject || <FormattedMessage id="queue.line.noSubject" defaultMessage="(no subject)" />}
-        </Typography>
+        </div>
         {hint && (
-          <Typography variant="caption" color="text.secondary" noWrap component="div" data-testid="take-hint">
+          <div className="ql-caption" data-testid="take-hint">
             <FormattedMessage {...QUEUE_LINE_MESSAGES.takeHint} />
-          </Typography>
+          </div>
         )}
-      </Box>
-      <Fixed longest={longestWaitText(intl)} look={waitingText}>
-        <Box sx={waitingText}>
+      </div>
+      <Fixed longest={widest.wait} look="ql-waiting">
+        <div className="ql-waiting">
           <FormattedMessage id="queue.line.waiting" defaultMessage="<hidden>Waiting </hidden>{time}" values={{ time: shortDuration(intl, now - item.enqueuedAt), hidden: readOnly }} />
-        </Box>
+        </div>
       </Fixed>
-      <PriorityChip priority={item.priority} />
-      <SlaChip item={item} now={now} />
-    </Box>
+      <Fixed longest={widest.priority} look="ql-chip">
+        <span className="ql-chip ql-priority" data-priority={item.priority} data-testid="priority">
+          <FormattedMessage id="queue.line.priority" defaultMessage="<hidden>Priority </hidden>{label}" values={{ label: priorityLabel(intl, item.priority), hidden: readOnly }} />
+        </span>
+      </Fixed>
+      <Fixed longest={widest.sla} look="ql-chip">
+        <span className="ql-chip ql-sla" data-sla={sla.level} data-testid="sla">
+          {sla.level === 'breached' ? <FormattedMessage id="queue.line.slaBreached" defaultMessage="<hidden>SLA </hidden>{text}" values={{ text: sla.text, hidden: readOnly }} /> : sla.text}
+        </span>
+      </Fixed>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { nextItemFor } from '@core/routing';
@@ -17,7 +18,7 @@ import { ariaKeys, keyHint, useCommands } from '../../lib/commands/useCommands';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../state/router';
 import { QUEUE_LIST_ID } from '../../shell/returnToQueue';
-import { QUEUE_LINE_MESSAGES, QueueLine } from './QueueLine';
+import { QUEUE_LINE_MESSAGES, QueueLine, queueLineStyles } from './QueueLine';
 import { useFormat } from '../../lib/i18n';
 import { useQueue, type QueueRow } from './useQueue';
 
@@ -68,7 +69,7 @@ export function QueueScreen() {
   };
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }}>
+    <Box sx={[{ display: 'flex', flexDirection: 'column', height: '100%', gap: 2 }, queueLineStyles] as SxProps<Theme>}>
       <ScreenHeader
         title={intl.formatMessage({ id: 'queue.screen.title', defaultMessage: 'Queue' })}
         description={
@@ -121,6 +122,7 @@ export function QueueScreen() {
               label={intl.formatMessage({ id: 'queue.screen.listLabel', defaultMessage: 'Waiting contacts, most urgent first' })}
               count={view.waiting.length}
               rowHeight={57}
+              uniformRows
               height="100%"
               rowKey={(index) => view.waiting[index]!.item.id}
               rowDescription={() => intl.formatMessage(QUEUE_LINE_MESSAGES.takeHint)}

@@ -32,12 +32,14 @@ export function useQueue(): QueueView {
   const actor = useLocal((state) => state.actor);
   const intl = useIntl();
   const someone = intl.formatMessage({ id: 'queue.row.unknownCustomer', defaultMessage: 'Customer' });
+  const teams = actor?.teamIds.join(',');
   const data = useLive(
     async (db) => {
       if (!actor) return null;
       // Read with the rows, so the two never disagree for a render (an empty list with the essentials just in).
       if (!(await essentialsLocal(db))) return null;
-      const queues = (await db.queues.toArray()).filter((queue) => actor.teamIds.includes(queue.teamId));
+      const every = await db.queues.toArray();
+      const queues = every.filter((queue) => actor.teamIds.includes(queue.teamId));
       const queueIds = new Set(queues.map((queue) => queue.id));
       const [waiting, mine] = await Promise.all([
         db.queueItems.where('[state+slaDueAt]').between(['waiting', -Infinity], ['waiting', Infinity]).toArray(),
@@ -50,7 +52,7 @@ export function useQueue(): QueueView {
       ]);
       const subjects = new Map(contacts.flatMap((contact) => (contact ? [[contact.id, contact.subject]] : [])));
       const people = new Map(customers.flatMap((customer) => (customer ? [[customer.id, customer]] : [])));
-      const allQueues = new Map((await db.queues.toArray()).map((queue) => [queue.id, queue]));
+      const allQueues = new Map(every.map((queue) => [queue.id, queue]));
       const rows = items.map((item): QueueRow => {
         const customer = people.get(item.customerId);
         return {
@@ -61,17 +63,17 @@ export function useQueue(): QueueView {
           tier: customer?.tier ?? 'standard',
         };
       });
-      return { rows, queues };
+      // Sorted with the read (the order does not depend on the clock), so a kept answer is ready to show.
+      return {
+        waiting: rows.filter((row) => row.item.state === 'waiting').sort((a, b) => compareQueueItems(a.item, b.item)),
+        mine: rows.filter((row) => row.item.state !== 'waiting').sort((a, b) => (a.item.claimedAt ?? 0) - (b.item.claimedAt ?? 0)),
+        queues,
+      };
     },
-    [actor?.userId, actor?.teamIds.join(','), someone],
+    [actor?.userId, teams, someone],
     null,
+    // Kept while the agent is on other screens: coming back shows the queue at once, whatever its length.
+    `queue:${actor?.userId}:${teams}:${someone}`,
   );
-  // The order does not depend on the clock: sorted when the rows change, not every second.
-  const sorted = useMemo(() => {
-    if (!data) return null;
-    const waiting = data.rows.filter((row) => row.item.state === 'waiting').sort((a, b) => compareQueueItems(a.item, b.item));
-    const mine = data.rows.filter((row) => row.item.state !== 'waiting').sort((a, b) => (a.item.claimedAt ?? 0) - (b.item.claimedAt ?? 0));
-    return { waiting, mine, queues: data.queues };
-  }, [data]);
-  return useMemo(() => (sorted && actor ? { loaded: true, ...sorted } : EMPTY), [sorted, actor]);
+  return useMemo(() => (data && actor ? { loaded: true, ...data } : EMPTY), [data, actor]);
 }
