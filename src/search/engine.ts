@@ -173,22 +173,19 @@ export class HistorySearch {
 
   private async reread(touched: { contact?: string[]; customer?: string[] }): Promise<void> {
     const index = this.index!;
-    if (touched.customer?.length) {
-      const rows = await this.db.customers.bulkGet(touched.customer);
-      touched.customer.forEach((id, i) => {
-        const row = rows[i];
-        if (row) index.putCustomer(row);
-        else index.removeCustomer(id);
-      });
-    }
-    if (touched.contact?.length) {
-      const rows = await this.db.contacts.bulkGet(touched.contact);
-      touched.contact.forEach((id, i) => {
-        const row = rows[i];
-        if (row) index.putContact(row);
-        else index.removeContact(id);
-      });
-    }
+    await this.rereadRows('customer', touched.customer, (row) => index.putCustomer(row), (id) => index.removeCustomer(id));
+    await this.rereadRows('contact', touched.contact, (row) => index.putContact(row), (id) => index.removeContact(id));
+  }
+
+  /** Puts each touched row that is still in the cache into the index, and removes the ones that are not. */
+  private async rereadRows<E extends 'customer' | 'contact'>(entity: E, ids: string[] | undefined, put: (row: LocalRow<E>) => void, remove: (id: string) => void): Promise<void> {
+    if (!ids?.length) return;
+    const rows = await this.db.entityTable(entity).bulkGet(ids);
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      if (row) put(row);
+      else remove(id);
+    });
   }
 
   /** Whether a save would write anything. */
