@@ -12,7 +12,7 @@ export const webWorkstationPwa: Partial<VitePWAOptions> = {
   strategies: 'generateSW',
   // A new build waits until the agent chooses to reload (never mid-contact), then takes over.
   registerType: 'prompt',
-  // Not in index.html: the renderer registers it after first paint, and only when it runs in a browser.
+  // Not in index.html: the renderer registers it in a browser only, off the sign-in screen's way (renderer/src/state/appUpdate.ts).
   injectRegister: false,
   filename: 'sw.js',
   manifestFilename: 'manifest.webmanifest',

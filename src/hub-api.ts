@@ -3,26 +3,7 @@ import { z } from 'zod';
 import { EmailSchema, EpochMsSchema, IdSchema, PhoneSchema, REACHABLE_CHANNELS, longText, shortText, wellFormedText } from './domain/common';
 import { CustomerSchema, UserSchema } from './domain/model';
 
-export const StorageKindSchema = z.enum(['pglite', 'postgres']);
-export type StorageKind = z.infer<typeof StorageKindSchema>;
-
-export const HealthSchema = z.object({
-  status: z.literal('ok'),
-  service: z.literal('agentdesk-hub'),
-  version: z.string(),
-  /** Which database the hub stores its data in. */
-  storage: StorageKindSchema,
-  /** Highest applied migration. */
-  schemaVersion: z.number().int().nonnegative(),
-  /** Stable id of this hub's database; changes only when the database is recreated. */
-  hubId: z.string().min(1),
-  uptimeSeconds: z.number().nonnegative(),
-  /** The demo data set this hub was started with, if any (its accounts use the password "demo"). */
-  demo: z.enum(['small', 'medium', 'large']).nullable().default(null),
-  /** No one can sign in yet: the first administrator is created on the hub's own machine. */
-  setupNeeded: z.boolean().default(false),
-});
-export type Health = z.infer<typeof HealthSchema>;
+export { HealthSchema, StorageKindSchema, type Health, type StorageKind } from './hub-health';
 
 /** Every 4xx/5xx answer of the hub has this body. */
 export const ApiErrorSchema = z.object({

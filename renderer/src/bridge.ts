@@ -1,25 +1,16 @@
-import {
-  DEFAULT_DESKTOP_SETTINGS,
-  DesktopSettingsPatchSchema,
-  HttpUrlSchema,
-  LogEntrySchema,
-  NotificationRequestSchema,
-  StoredSessionSchema,
-  describeZodError,
-  type AgentDeskBridge,
-  type DesktopSettings,
-  type RemindersFiredEvent,
-} from '@core/bridge';
+import type { AgentDeskBridge, DesktopSettings, RemindersFiredEvent } from '@core/bridge';
 import { PRODUCT_NAME } from '@core/config';
 import { redact } from '@core/log-redact';
-import { readDesktopState } from '@core/desktop';
-import { createReminderScheduler, ReminderListSchema, type ReminderScheduler } from '@core/reminders';
-import { badgeCount, BadgeCountsSchema } from '@core/tray';
+import type { createReminderScheduler, ReminderScheduler } from '@core/reminders';
 
 const SETTINGS_KEY = 'agentdesk.settings';
 const SESSION_KEY = 'agentdesk.session';
 
-function readSettings(): DesktopSettings {
+/** The schemas every stored or passed-in value is checked with, loaded when first needed (not by the sign-in screen). */
+const checks = () => import('./bridgeChecks');
+
+async function readSettings(): Promise<DesktopSettings> {
+  const { DEFAULT_DESKTOP_SETTINGS, readDesktopState } = await checks();
   try {
     const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as unknown;
     return { ...readDesktopState({ settings: stored }).settings, hubUrl: null, updateFeedUrl: null };
@@ -40,8 +31,8 @@ export function createBrowserBridge(): AgentDeskBridge {
    * a minute, so a reminder can be that late. Without notification permission a reminder is
    * reported as not notified, and the app lists it on screen instead.
    */
-  const reminderScheduler = (): ReminderScheduler =>
-    (reminders ??= createReminderScheduler({
+  const reminderScheduler = (create: typeof createReminderScheduler): ReminderScheduler =>
+    (reminders ??= create({
       now: () => Date.now(),
       setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
       clearTimer: (handle) => window.clearTimeout(handle as number),
@@ -70,17 +61,19 @@ export function createBrowserBridge(): AgentDeskBridge {
       hubUrl: window.location.origin,
       hubMode: 'served',
     }),
-    getSettings: async () => readSettings(),
+    getSettings: readSettings,
     updateSettings: async (patch) => {
+      const { DesktopSettingsPatchSchema, describeZodError } = await checks();
       const parsed = DesktopSettingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new Error(describeZodError(parsed.error));
       if (parsed.data.hubUrl) throw new Error('In a browser the hub is the server that served this page; its address cannot be changed here.');
       if (parsed.data.updateFeedUrl) throw new Error('In a browser the workstation updates itself from the hub; it has no update feed.');
-      const next = { ...readSettings(), ...parsed.data, hubUrl: null, updateFeedUrl: null };
+      const next = { ...(await readSettings()), ...parsed.data, hubUrl: null, updateFeedUrl: null };
       localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
       return next;
     },
     notify: async (request) => {
+      const { NotificationRequestSchema } = await checks();
       const parsed = NotificationRequestSchema.parse(request);
       if (!('Notification' in window)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();
@@ -93,6 +86,7 @@ export function createBrowserBridge(): AgentDeskBridge {
       };
     },
     openExternal: async (url) => {
+      const { HttpUrlSchema } = await checks();
       const parsed = HttpUrlSchema.parse(url);
       window.open(parsed, '_blank', 'noopener,noreferrer');
     },
@@ -101,13 +95,18 @@ export function createBrowserBridge(): AgentDeskBridge {
     },
     loadSession: async () => {
       try {
-        const parsed = StoredSessionSchema.safeParse(JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null'));
+        const stored = localStorage.getItem(SESSION_KEY);
+        // Nothing kept (a first visit, after signing out): nothing to check, and the sign-in screen shows without the schemas.
+        if (stored === null) return null;
+        const { StoredSessionSchema } = await checks();
+        const parsed = StoredSessionSchema.safeParse(JSON.parse(stored));
         return parsed.success ? parsed.data : null;
       } catch {
         return null;
       }
     },
     saveSession: async (session) => {
+      const { StoredSessionSchema } = await checks();
       if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(StoredSessionSchema.parse(session)));
       else localStorage.removeItem(SESSION_KEY);
     },
@@ -118,6 +117,7 @@ export function createBrowserBridge(): AgentDeskBridge {
       };
     },
     setReminders: async (list) => {
+      const { ReminderListSchema, createReminderScheduler } = await checks();
       const parsed = ReminderListSchema.parse(list);
       if (parsed.length > 0 && !askedPermission && 'Notification' in window && Notification.permission === 'default') {
         // Asked once, when there is first something to remind of; not awaited, so a prompt left open holds nothing up
@@ -125,7 +125,7 @@ export function createBrowserBridge(): AgentDeskBridge {
         askedPermission = true;
         void Notification.requestPermission().catch(() => undefined);
       }
-      reminderScheduler().set(parsed);
+      reminderScheduler(createReminderScheduler).set(parsed);
     },
     onRemindersFired(listener) {
       firedListeners.add(listener);
@@ -140,14 +140,18 @@ export function createBrowserBridge(): AgentDeskBridge {
     setMidContact: async () => undefined,
     onUpdateState: () => () => undefined,
     log: (entry) => {
-      const parsed = LogEntrySchema.safeParse(entry);
-      if (parsed.success) console[parsed.data.level](redact(parsed.data.message));
+      // Not awaited by callers: if the schemas cannot load, the line is dropped rather than raising another error.
+      void checks().then(({ LogEntrySchema }) => {
+        const parsed = LogEntrySchema.safeParse(entry);
+        if (parsed.success) console[parsed.data.level](redact(parsed.data.message));
+      }, () => undefined);
     },
     openLogsFolder: async () => {
       throw new Error('Log files are kept by the desktop app only.');
     },
     hostDiagnostics: async () => null,
     setBadge: async (counts) => {
+      const { badgeCount, BadgeCountsSchema } = await checks();
       // The installed web app's icon badge (Chromium, Safari); a plain tab has none, and that is fine.
       const count = badgeCount(BadgeCountsSchema.parse(counts));
       if (!('setAppBadge' in navigator)) return;

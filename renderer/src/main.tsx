@@ -4,7 +4,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { bridge } from './bridge';
 import { AppShell } from './shell/AppShell';
 import { UpdateNotice } from './shell/UpdateNotice';
-import { registerServiceWorkerAfterLoad } from './state/appUpdate';
+import { registerServiceWorkerInTime } from './state/appUpdate';
 import { startAppState } from './state/app';
 import { installErrorLog } from './lib/errorLog';
 import { LocaleProvider, loadInitialLocale } from './lib/i18n';
@@ -30,4 +30,4 @@ void loadInitialLocale().then(() =>
 void startAppState();
 
 // In a browser only: Electron loads the app from its own app:// protocol, and the dev server has no worker.
-if (bridge.host === 'browser' && import.meta.env.PROD) registerServiceWorkerAfterLoad();
+if (bridge.host === 'browser' && import.meta.env.PROD) registerServiceWorkerInTime();

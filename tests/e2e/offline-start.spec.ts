@@ -22,7 +22,7 @@ import { openHubGate, type HubGate } from './hub-gate';
 
 const indicator = (page: Page) => page.getByTestId('connection-indicator');
 
-/** Until the service worker has precached the app and is active (it registers after the first screen). */
+/** Until the service worker has precached the app and is active (on a first visit it registers once signed in). */
 async function appKeptOnDevice(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;

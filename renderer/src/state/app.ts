@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo } from '@core/bridge';
-import { HealthSchema, type Health } from '@core/hub-api';
+import { HealthSchema, type Health } from '@core/hub-health';
 import { bridge } from '../bridge';
 import { restoreSession } from './session';
 

@@ -1,8 +1,7 @@
 /** Who is signed in: remembered across restarts, so an agent reopens the app straight into work, offline too. */
 import { create } from 'zustand';
 import type { StoredSession } from '@core/bridge';
-import { SetupRequestSchema, type SetupRequest } from '@core/account-api';
-import { LoginResponseSchema } from '@core/hub-api';
+import type { SetupRequest } from '@core/account-api';
 import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 import { bridge } from '../bridge';
 import { languageHeader, say } from './say';
@@ -99,6 +98,9 @@ async function startSession(hubUrl: string, path: string, payload: object, failu
   if (!response.ok) {
     throw new Error((body as { message?: string } | null)?.message ?? say(failure, { status: response.status }));
   }
+  // Loaded now, not with the sign-in screen: the schema needs zod's whole API, which the screen does without and which
+  // typing a name has usually fetched already (AppShell warms the signed-in workstation, which uses zod throughout).
+  const { LoginResponseSchema } = await import('@core/hub-api');
   const login = LoginResponseSchema.parse(body);
   const session: StoredSession = { token: login.token, expiresAt: login.expiresAt, user: login.user, hubId: login.hubId, hubUrl };
   if (login.mustChangePassword) {
@@ -117,7 +119,9 @@ export function signIn(hubUrl: string, username: string, password: string): Prom
 }
 
 /** On a new hub, from its own machine: creates the first administrator and signs them in. */
-export function setUpHub(hubUrl: string, request: SetupRequest): Promise<void> {
+export async function setUpHub(hubUrl: string, request: SetupRequest): Promise<void> {
+  // Loaded now, not with the sign-in screen (see startSession).
+  const { SetupRequestSchema } = await import('@core/account-api');
   return startSession(hubUrl, '/api/v1/setup', SetupRequestSchema.parse(request), TEXT.setupFailed);
 }
 
