@@ -418,16 +418,22 @@ export class SyncEngine {
     this.awaited = null;
   }
 
-  /** Asks for the page after `cursor`. */
+  /**
+   * Asks for the page after `cursor`. Everything it reads locally is asked for
+   * at once, before the caller opens the current page's write: a read asked for
+   * after it would wait for that write to commit, and the next page would only
+   * be requested once the current one was written.
+   */
   private async fetchPage(cursor: number, floor: number | undefined): Promise<PullResponse> {
     const db = this.opts.db;
-    const [hubId, firstPending, nextId] = await Promise.all([
+    const [hubId, firstPending, nextId, clientId] = await Promise.all([
       db.getMeta<string>(META.hubId),
       db.outbox.orderBy('id').first(),
       db.getMeta<number>(META.nextMutationId),
+      this.clientId(),
     ]);
     const params = new URLSearchParams({
-      clientId: await this.clientId(),
+      clientId,
       cursor: String(cursor),
       since: String(firstPending?.id ?? nextId ?? 1),
       limit: String(this.opts.pullLimit),
