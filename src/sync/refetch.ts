@@ -9,8 +9,7 @@
  * When this desktop has already applied changes after the hub's head, a row
  * deleted since could come back to life: the answer is stale, asked again.
  */
-import { META, type AgentDeskDb, type LocalRow } from '../db/schema';
-import type { EntityName } from './entities';
+import { META, type AgentDeskDb } from '../db/schema';
 import { ChangeCollector, prepareChanges } from './local';
 import type { HistoryResponse } from './protocol';
 
@@ -32,7 +31,7 @@ export async function applyRefetchedHistory(db: AgentDeskDb, customerIds: readon
       const [local, shadows] = await Promise.all([table.bulkGet(ids), db.shadow.bulkGet(ids.map((id): [string, string] => [entity, id]))]);
       const newer = rows.filter((row, index) => !shadows[index] && (local[index]?._v ?? 0) < row._v);
       if (newer.length === 0) continue;
-      await table.bulkPut(newer as LocalRow<EntityName>[]);
+      await table.bulkPut(newer);
       for (const row of newer) changes.add(entity, row.id);
       written += newer.length;
     }
