@@ -16,16 +16,20 @@ export const MEGABYTE = 1024 * 1024;
 
 export const CACHE_BUDGET_MESSAGES = defineMessages({
   notANumber: { id: 'sync.cacheBudget.notANumber', defaultMessage: 'Enter the budget as a whole number of megabytes.' },
-  outOfRange: { id: 'sync.cacheBudget.outOfRange', defaultMessage: 'The budget must be between {min} MB and {max} MB.' },
+  outOfRange: { id: 'sync.cacheBudget.outOfRange', defaultMessage: 'The budget must be between {min, number} MB and {max, number} MB.' },
 });
 
 /** A budget in whole megabytes, from 50 MB to 20 GB. */
 export const CacheBudgetMbSchema = z.number().int().min(CACHE_BUDGET_MIN_MB).max(CACHE_BUDGET_MAX_MB);
 
-/** A budget as typed (digits, maybe spaces or separators): megabytes, or what is wrong with it. */
+/** Digits, or digits in groups of three (2,048 · 2.048 · 2 048): a decimal point ("50.5") is not a whole number. */
+const WHOLE_NUMBER = /^(\d+|\d{1,3}([,.'’\s]\d{3})+)$/;
+
+/** A budget as typed: megabytes, or what is wrong with it. */
 export function parseCacheBudget(text: string): { ok: true; mb: number } | { ok: false; said: Message } {
-  const digits = text.trim().replace(/[\s,.'’_]/g, '');
-  if (!/^\d+$/.test(digits)) return { ok: false, said: { descriptor: CACHE_BUDGET_MESSAGES.notANumber } };
+  const typed = text.trim();
+  if (!WHOLE_NUMBER.test(typed)) return { ok: false, said: { descriptor: CACHE_BUDGET_MESSAGES.notANumber } };
+  const digits = typed.replace(/\D/g, '');
   const parsed = CacheBudgetMbSchema.safeParse(Number(digits));
   if (!parsed.success) return { ok: false, said: { descriptor: CACHE_BUDGET_MESSAGES.outOfRange, values: { min: CACHE_BUDGET_MIN_MB, max: CACHE_BUDGET_MAX_MB } } };
   return { ok: true, mb: parsed.data };

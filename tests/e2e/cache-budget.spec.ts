@@ -80,7 +80,7 @@ test('a small budget evicts histories out of my work, Settings counts them, and 
   await page.keyboard.press('Control+A');
   await page.keyboard.type('10');
   await page.keyboard.press('Enter');
-  await expect(card.getByRole('alert')).toHaveText('The budget must be between 50 MB and 20480 MB.');
+  await expect(card.getByRole('alert')).toHaveText('The budget must be between 50 MB and 20,480 MB.');
   await expect(budget).toHaveAttribute('aria-invalid', 'true');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('50');
