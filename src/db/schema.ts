@@ -340,6 +340,8 @@ export const META = {
   userId: 'userId',
   /** The cache budget in megabytes (src/sync/cache-budget.ts); absent: the default. */
   cacheBudgetMb: 'cacheBudgetMb',
+  /** Customers whose evicted history was fetched back, and when ({ [customerId]: ms }): not evicted again for a while. */
+  fetchedBack: 'fetchedBack',
 } as const;
 
 /** The local database name for one person on one hub, so people sharing a machine never see each other's cache. */

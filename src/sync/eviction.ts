@@ -18,6 +18,7 @@
  */
 import { type AgentDeskDb, type EvictionRow, type LocalRow } from '../db/schema';
 import { ChangeCollector } from './local';
+import { recentlyFetchedBack } from './refetch';
 import type { EntityName } from './entities';
 
 /** What a pass evicts towards: this share of the budget, so the next few pulls do not start another pass at once. */
@@ -120,9 +121,13 @@ export interface EvictionCandidate {
   contacts: number;
 }
 
-/** Customers out of my work with history on this desktop, oldest latest entry first. */
-export async function evictionCandidates(db: AgentDeskDb, userId: string): Promise<EvictionCandidate[]> {
-  const inWork = await customersInMyWork(db, userId);
+/**
+ * Customers out of my work with history on this desktop, oldest latest entry first. Those whose history was
+ * fetched back lately are left too: they were opened, and would otherwise be the oldest again at once.
+ */
+export async function evictionCandidates(db: AgentDeskDb, userId: string, now: number = Date.now()): Promise<EvictionCandidate[]> {
+  const [inWork, fetchedBack] = await Promise.all([customersInMyWork(db, userId), recentlyFetchedBack(db, now)]);
+  for (const customerId of fetchedBack) inWork.add(customerId);
   // The index's keys alone ([customerId, at], in order): no contact is read.
   const keys = (await db.contacts.orderBy('[customerId+at]').keys()) as unknown as [string, number][];
   const byCustomer = new Map<string, EvictionCandidate>();
@@ -227,7 +232,7 @@ export async function runEvictionPass(db: AgentDeskDb, options: EvictionOptions)
   if (excess === 0) return report;
   report.bytesPerRow = await (estimator.bytesPerRow ?? sampledRowBytes)(db);
   report.wanted = rowsToEvict(excess, report.bytesPerRow);
-  const candidates = await evictionCandidates(db, userId);
+  const candidates = await evictionCandidates(db, userId, now());
   let next = 0;
   while (report.rows < report.wanted && next < candidates.length) {
     // A batch: the oldest customers left, about `batchRows` contacts in all (at least one customer).

@@ -15,7 +15,27 @@ import type { HistoryResponse } from './protocol';
 
 export type RefetchOutcome = { kind: 'applied'; written: number } | { kind: 'stale' } | { kind: 'otherHub' };
 
-export async function applyRefetchedHistory(db: AgentDeskDb, customerIds: readonly string[], response: HistoryResponse): Promise<RefetchOutcome> {
+/** Customers fetched back are not evicted again for this long: the agent opened them, and may well again. */
+export const FETCHED_BACK_KEEP_MS = 24 * 3_600_000;
+const FETCHED_BACK_MAX = 500;
+
+/** Customers fetched back within FETCHED_BACK_KEEP_MS of `now`. */
+export async function recentlyFetchedBack(db: AgentDeskDb, now: number): Promise<Set<string>> {
+  const fetched = (await db.getMeta<Record<string, number>>(META.fetchedBack)) ?? {};
+  return new Set(Object.entries(fetched).flatMap(([customerId, at]) => (now - at < FETCHED_BACK_KEEP_MS ? [customerId] : [])));
+}
+
+async function rememberFetchedBack(db: AgentDeskDb, customerIds: readonly string[], now: number): Promise<void> {
+  const fetched = (await db.getMeta<Record<string, number>>(META.fetchedBack)) ?? {};
+  for (const customerId of customerIds) fetched[customerId] = now;
+  const kept = Object.entries(fetched)
+    .filter(([, at]) => now - at < FETCHED_BACK_KEEP_MS)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, FETCHED_BACK_MAX);
+  await db.setMeta(META.fetchedBack, Object.fromEntries(kept));
+}
+
+export async function applyRefetchedHistory(db: AgentDeskDb, customerIds: readonly string[], response: HistoryResponse, now: number = Date.now()): Promise<RefetchOutcome> {
   // Validated before the transaction: it is CPU work.
   const { puts } = prepareChanges(response.changes.filter((change) => change.op === 'put'));
   const changes = new ChangeCollector();
@@ -36,6 +56,7 @@ export async function applyRefetchedHistory(db: AgentDeskDb, customerIds: readon
       written += newer.length;
     }
     await db.evictions.bulkDelete([...customerIds]);
+    await rememberFetchedBack(db, customerIds, now);
     return { kind: 'applied', written };
   });
   changes.emit();

@@ -12,6 +12,7 @@ import { bytesToFree, customersInMyWork, evictCustomers, evictionCandidates, row
 import { applyPulledPage, mutate, onLocalChanges, type LocalChanges } from '@core/sync/local';
 import type { Actor } from '@core/sync/mutations';
 import type { Change } from '@core/sync/protocol';
+import { applyRefetchedHistory } from '@core/sync/refetch';
 import { T0, contact, customer, queues, users, waiting } from '../helpers/world';
 
 const ava: Actor = { userId: 'usr_ava', role: 'agent', teamIds: ['team_care'] };
@@ -73,6 +74,14 @@ describe('who is out of my work', () => {
     const inWork = await customersInMyWork(db, 'usr_ava');
     expect(inWork.has('cus_1')).toBe(true);
     expect(inWork.has('cus_2')).toBe(true);
+  });
+
+  it('leaves a customer whose history was fetched back for a day, as they were just opened', async () => {
+    await cache();
+    await applyRefetchedHistory(db, ['cus_1'], { hubId: 'h', head: 10, changes: [] }, T0);
+    const ids = async (now: number) => (await evictionCandidates(db, 'usr_ava', now)).map((candidate) => candidate.customerId);
+    expect(await ids(T0 + 3_600_000)).toEqual(['cus_9', 'cus_7', 'cus_2']);
+    expect(await ids(T0 + DAY + 1)).toEqual(['cus_1', 'cus_9', 'cus_7', 'cus_2']);
   });
 });
 
