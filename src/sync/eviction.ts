@@ -26,6 +26,8 @@ export const EVICTION_TARGET = 0.9;
 /** IndexedDB keeps a row's value and its index entries: a row's JSON is counted this many times over. */
 const ROW_OVERHEAD = 1.5;
 const SAMPLE_ROWS = 200;
+/** Index keys read per transaction while choosing whom to evict. */
+const KEYS_PER_READ = 20_000;
 /** A row when the cache has none to sample. */
 const FALLBACK_ROW_BYTES = 2_048;
 
@@ -125,19 +127,27 @@ export interface EvictionCandidate {
  * Customers out of my work with history on this desktop, oldest latest entry first. Those whose history was
  * fetched back lately are left too: they were opened, and would otherwise be the oldest again at once.
  */
-export async function evictionCandidates(db: AgentDeskDb, userId: string, now: number = Date.now()): Promise<EvictionCandidate[]> {
+export async function evictionCandidates(db: AgentDeskDb, userId: string, now: number = Date.now(), keysPerRead = KEYS_PER_READ): Promise<EvictionCandidate[]> {
   const [inWork, fetchedBack] = await Promise.all([customersInMyWork(db, userId), recentlyFetchedBack(db, now)]);
   for (const customerId of fetchedBack) inWork.add(customerId);
-  // The index's keys alone ([customerId, at], in order): no contact is read.
-  const keys = (await db.contacts.orderBy('[customerId+at]').keys()) as unknown as [string, number][];
   const byCustomer = new Map<string, EvictionCandidate>();
-  for (const [customerId, at] of keys) {
-    if (inWork.has(customerId)) continue;
-    const candidate = byCustomer.get(customerId);
-    if (candidate) {
-      candidate.contacts += 1;
-      candidate.latestAt = Math.max(candidate.latestAt, at);
-    } else byCustomer.set(customerId, { customerId, latestAt: at, contacts: 1 });
+  // The index's keys alone ([customerId, at], in order): no contact is read. In chunks, each its own transaction,
+  // so a large cache does not hold off the writes of the sync and the workstation while it is read. (Two contacts of
+  // a customer at the same instant across a chunk's end count as one: a count only sizes the batches.)
+  let after: [string, number] | null = null;
+  for (;;) {
+    const range = after ? db.contacts.where('[customerId+at]').above(after) : db.contacts.orderBy('[customerId+at]');
+    const keys = (await range.limit(keysPerRead).keys()) as unknown as [string, number][];
+    for (const [customerId, at] of keys) {
+      if (inWork.has(customerId)) continue;
+      const candidate = byCustomer.get(customerId);
+      if (candidate) {
+        candidate.contacts += 1;
+        candidate.latestAt = Math.max(candidate.latestAt, at);
+      } else byCustomer.set(customerId, { customerId, latestAt: at, contacts: 1 });
+    }
+    if (keys.length < keysPerRead) break;
+    after = keys.at(-1)!;
   }
   return [...byCustomer.values()].sort((a, b) => a.latestAt - b.latestAt || a.customerId.localeCompare(b.customerId));
 }

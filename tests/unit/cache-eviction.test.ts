@@ -65,6 +65,8 @@ describe('who is out of my work', () => {
     const candidates = await evictionCandidates(db, 'usr_ava');
     expect(candidates.map((candidate) => candidate.customerId)).toEqual(['cus_1', 'cus_9', 'cus_7', 'cus_2']);
     expect(candidates[0]).toEqual({ customerId: 'cus_1', latestAt: T0 - 30 * DAY, contacts: 3 });
+    // Read a few index keys at a time (as a large cache is), the answer is the same.
+    expect(await evictionCandidates(db, 'usr_ava', T0, 4)).toEqual(candidates);
   });
 
   it('counts a note drafted on the customer screen, and a customer a queued change names', async () => {
