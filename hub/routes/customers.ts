@@ -3,18 +3,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CustomerSchema } from '@core/domain/model';
 import { CustomerSearchQuerySchema, CustomerSearchResponseSchema, type CustomerSearchResponse } from '@core/hub-api';
-import { ScopeRequestSchema } from '@core/sync/protocol';
+import { HistoryRequestSchema, HistoryResponseSchema, ScopeRequestSchema } from '@core/sync/protocol';
 import { HttpError } from '../errors';
 import { sessionOf } from '../plugins/auth';
+import { customerHistory } from '../sync/history';
 import { addToScope, writeTransaction } from '../sync/store';
-import { PERSON_ERRORS } from './schemas';
+import { PERSON_ERRORS, plainJson } from './schemas';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { storage } = app.hub;
+  const { storage, hubId } = app.hub;
 
   app.get(
     '/api/v1/customers',
@@ -77,5 +78,24 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return { added };
     },
+  );
+
+  /** A desktop that evicted customers' older history to stay within its cache budget fetches it back when they are opened. */
+  app.post(
+    '/sync/history',
+    {
+      config: { access: 'person' },
+      serializerCompiler: plainJson,
+      schema: {
+        summary: "Every row of customers in this person's scope, for a desktop that evicted their history",
+        description:
+          'Answers the rows as pull sends them (with their versions) as of `head`. A desktop writes a row only when it is newer than its copy and has no change of its own pending; one that has applied changes past `head` asks again.',
+        tags: ['Sync'],
+        security: [{ session: [] }],
+        body: HistoryRequestSchema,
+        response: { 200: HistoryResponseSchema, 404: PERSON_ERRORS[400], ...PERSON_ERRORS },
+      },
+    },
+    async (request) => customerHistory(storage, sessionOf(request).user, hubId, request.body.customerIds),
   );
 };

@@ -63,6 +63,20 @@ export interface SearchJournalRow {
   touched: { contact?: string[]; customer?: string[] };
 }
 
+/**
+ * A customer whose older history this desktop evicted to stay within its cache budget (src/sync/eviction.ts):
+ * it is on the hub only until the customer is opened again (src/sync/refetch.ts).
+ */
+export interface EvictionRow {
+  customerId: string;
+  /** When it was evicted (this desktop's clock). */
+  at: number;
+  /** The latest history entry evicted: everything up to it is on the hub only. */
+  through: number;
+  /** How many rows went. */
+  rows: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -223,6 +237,14 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
       queueItems: 'id, [state+slaDueAt], assigneeId, customerId, [offeredTo+state]',
     },
   },
+  {
+    // The cache budget: customers whose older history was evicted and is on the hub only until they are opened again.
+    // Local bookkeeping, never synced.
+    version: 12,
+    stores: {
+      evictions: 'customerId',
+    },
+  },
 ];
 
 export const ENTITY_TABLES = {
@@ -267,6 +289,7 @@ export class AgentDeskDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare searchSegments: Table<SearchSegmentRow, number>;
   declare searchJournal: Table<SearchJournalRow, number>;
+  declare evictions: Table<EvictionRow, string>;
 
   /** `deps` lets tests (and Node) supply an IndexedDB implementation. */
   constructor(name: string, deps?: DexieDependencies) {
@@ -315,6 +338,10 @@ export const META = {
   /** True once a first full pull has completed. */
   bootstrapped: 'bootstrapped',
   userId: 'userId',
+  /** The cache budget in megabytes (src/sync/cache-budget.ts); absent: the default. */
+  cacheBudgetMb: 'cacheBudgetMb',
+  /** Customers whose evicted history was fetched back, and when ({ [customerId]: ms }): not evicted again for a while. */
+  fetchedBack: 'fetchedBack',
 } as const;
 
 /** The local database name for one person on one hub, so people sharing a machine never see each other's cache. */

@@ -43,7 +43,7 @@ export function onLocalChanges(listener: ChangeListener): () => void {
 }
 
 /** Collects the rows a transaction touches, told to the listeners once it has committed. */
-class ChangeCollector {
+export class ChangeCollector {
   private readonly touched = new Map<EntityName, Set<string>>();
   reset = false;
   add(entity: EntityName, id: string): void {
@@ -313,9 +313,11 @@ async function replay(db: AgentDeskDb, actor: Actor, pending: readonly { name: s
  * it: a new client id, and pending mutations renumbered from 1.
  */
 export async function resetLocalCache(db: AgentDeskDb, options: { newClientId?: string } = {}): Promise<void> {
-  await db.transaction('rw', writeTables(db), async () => {
+  await db.transaction('rw', [...writeTables(db), db.evictions], async () => {
     for (const table of db.entityTables()) await table.clear();
     await db.shadow.clear();
+    // The pull from 0 brings every history again: nothing is on the hub only any more.
+    await db.evictions.clear();
     await db.setMeta(META.cursor, 0);
     await db.meta.delete(META.floor);
     await db.setMeta(META.bootstrapped, false);

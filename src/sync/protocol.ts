@@ -6,6 +6,7 @@
  *   GET  /sync/pull    ?clientId&cursor[&hubId][&since][&limit]
  *   GET  /sync/events  server-sent events: the rows that change in scope as they do, or a hint to pull now
  *   POST /sync/scope   {customerIds}: fetch other customers' histories on demand
+ *   POST /sync/history {customerIds}: the rows of customers in scope, for a desktop that evicted their history
  */
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema } from '../domain/common';
@@ -188,6 +189,19 @@ export type EssentialsResponse = z.infer<typeof EssentialsResponseSchema>;
 
 export const ScopeRequestSchema = z.object({ customerIds: z.array(IdSchema).min(1).max(200) }).strict();
 export type ScopeRequest = z.infer<typeof ScopeRequestSchema>;
+
+/** POST /sync/history: customers (in the caller's scope) whose history this desktop evicted and wants back. */
+export const HistoryRequestSchema = z.object({ customerIds: z.array(IdSchema).min(1).max(50) }).strict();
+export type HistoryRequest = z.infer<typeof HistoryRequestSchema>;
+
+export const HistoryResponseSchema = z.object({
+  hubId: z.string(),
+  /** The rows are as of this version: every write up to it is in them and none after. */
+  head: z.number().int().nonnegative(),
+  /** Every row of these customers (the customer, contacts, queue items, follow-ups, surveys), as pull sends them. */
+  changes: z.array(ChangeSchema),
+});
+export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
 
 /** The event stream's "pull now": something changed that is not sent on the stream. */
 export const POKE_EVENT = 'poke';

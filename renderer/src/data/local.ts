@@ -138,6 +138,11 @@ export async function deleteLocal(hubId: string, userId: string): Promise<void> 
   localStorage.removeItem(unsavedDraftsKey(name));
 }
 
+/** Tells the worker the cache budget changed, so it checks the cache against it soon. */
+export function cacheBudgetChanged(): void {
+  send({ type: 'budget' });
+}
+
 /** Asks the worker to sync now (the "sync now" button, or after a reconnect). */
 export function syncNow(): void {
   send({ type: 'kick', reason: 'manual' });

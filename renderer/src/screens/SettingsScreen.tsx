@@ -24,6 +24,7 @@ import { DiagnosticsCard } from './settings/DiagnosticsCard';
 import { UpdatesCard } from './settings/UpdatesCard';
 import { DesktopCard } from './settings/DesktopCard';
 import { LanguageCard } from './settings/LanguageCard';
+import { StorageCard } from './settings/StorageCard';
 
 function Appearance() {
   const intl = useIntl();
@@ -274,6 +275,7 @@ export function SettingsScreen() {
         <Appearance />
         <AccountCard />
         <SyncCard />
+        <StorageCard />
         <HubConnection />
         <DesktopCard />
         <About />

@@ -8,6 +8,8 @@ export type ToWorker =
   | { type: 'language'; language: string }
   | { type: 'kick'; reason: 'mutation' | 'manual' }
   | { type: 'network'; online: boolean }
+  /** The cache budget changed: check it soon rather than after the next interval. */
+  | { type: 'budget' }
   | { type: 'stop' };
 
 export type FromWorker = { type: 'status'; status: SyncStatus } | { type: 'unauthorized' } | { type: 'stopped' };

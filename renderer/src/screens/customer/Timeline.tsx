@@ -24,6 +24,7 @@ import { run, useLocal } from '../../data/local';
 import { useAppState } from '../../state/app';
 import { useFormat } from '../../lib/i18n';
 import { factsByContact, peopleOf, threaded } from './history';
+import { EvictedHistoryNotice } from './EvictedHistoryNotice';
 import { EXCERPT, SHORT_EXCERPT, TimelineEntry, type ThreadMessage } from './TimelineEntry';
 
 /** Rows read at first; more are read as the agent scrolls towards the end. */
@@ -255,6 +256,7 @@ export function Timeline({
           </Button>
         )}
       </Box>
+      <EvictedHistoryNotice customerId={customerId} />
       <AddNote onAdd={addNote} people={users} customerId={customerId} parentId={parentId} />
       <Box id="timeline-filters" hidden={compact && !filtersOpen && !filtering} sx={{ display: 'flex', gap: 1, px: 2, pb: 1.5, flexWrap: 'wrap', alignItems: 'center', '&[hidden]': { display: 'none' } }}>
         <ToggleButtonGroup
