@@ -21,6 +21,8 @@ export interface EvictionScheduleOptions {
 export class EvictionSchedule {
   private lastStarted: number | null = null;
   private running = false;
+  /** Asked for while a pass ran (a lower budget): one more follows it. */
+  private again = false;
   private timer: unknown = null;
   private stopped = false;
   private readonly opts: Required<Omit<EvictionScheduleOptions, 'onError'>> & Pick<EvictionScheduleOptions, 'onError'>;
@@ -49,7 +51,8 @@ export class EvictionSchedule {
   /** A pass now, whatever the interval (the budget was just lowered). */
   soon(): void {
     this.lastStarted = null;
-    this.synced();
+    if (this.running) this.again = true;
+    else this.synced();
   }
 
   stop(): void {
@@ -68,6 +71,10 @@ export class EvictionSchedule {
       this.opts.onError?.(error);
     } finally {
       this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.soon();
+      }
     }
   }
 }

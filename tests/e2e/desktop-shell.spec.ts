@@ -164,7 +164,7 @@ test('on the desktop: the tray counts, This computer’s settings and the local 
   await expect.poll(() => page.evaluate(() => window.__hostBadges?.at(-1)), { timeout: 30_000 }).toEqual({ offers: 0, overdueFollowUps: 0 });
 
   await page.keyboard.press('Alt+6');
-  const tray = page.getByRole('region', { name: 'This computer' });
+  const tray = page.getByRole('region', { name: 'This computer', exact: true });
   const keepRunning = tray.getByRole('switch', { name: 'Keep AgentDesk running in the tray when the window is closed' });
   await expect(keepRunning).toBeChecked();
   await expect(tray).toContainText('To quit, choose Quit in the tray menu or press Ctrl+Q.');

@@ -46,6 +46,19 @@ describe('the eviction schedule', () => {
     expect(h.runs()).toBe(2);
   });
 
+  it('a budget lowered while a pass runs gets a pass of its own once that one ends', async () => {
+    const h = harness();
+    h.schedule.synced();
+    await h.fire();
+    expect(h.runs()).toBe(1);
+    h.schedule.soon();
+    expect(h.timers).toHaveLength(0);
+    h.finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.fire();
+    expect(h.runs()).toBe(2);
+  });
+
   it('runs soon when asked (the budget was lowered), and not after it stops', async () => {
     const h = harness();
     h.schedule.synced();
