@@ -6,10 +6,11 @@
  *    to the heading with the customer's name and the first timeline entries
  *    in the DOM. Baseline: the same for a customer with ~10 interactions,
  *    interleaved in the same run. Target: ≤ 100 ms p95.
- * 6. A queue of 2,000 waiting contacts: the list rendered after navigation,
- *    then scrolled top to bottom and back (keyboard, scrollTop steps, wheel)
- *    with long tasks and frame gaps recorded. Baseline: the same over a queue
- *    of 50, and the idle frame interval. Target: no task over 50 ms.
+ * 6. A queue of 2,000 waiting contacts: the list rendered after navigation
+ *    (coming back to it, and its first open after a start), then scrolled top
+ *    to bottom and back (keyboard, scrollTop steps, wheel) with long tasks and
+ *    frame gaps recorded. Baseline: the same over a queue of 50, and the idle
+ *    frame interval. Targets: rendered within 100 ms p95, no task over 50 ms.
  * 7. Ingestion to the offer on the agent's screen: POST /api/v1/contacts to
  *    the offer banner showing the contact, p95 on loopback. Baselines: the
  *    POST's own round trip, and a plain change (another agent's note) pushed,
@@ -81,12 +82,16 @@ const OPEN_TARGET_MS = 100;
 const OPEN_SETTLE_MS = 400;
 const QUEUE_OPEN_WARMUP = 2;
 const QUEUE_OPEN_REPETITIONS = 12;
+/** Opens of the queue as the first of a session (after a reload on Settings): nothing kept from an earlier open. */
+const FIRST_OPEN_REPETITIONS = 6;
 const SCROLL_WARMUP = 1;
 const SCROLL_REPETITIONS = 3;
 const WHEEL_STEPS = 40;
 const WHEEL_DELTA = 500;
 const IDLE_MS = 3_000;
 const BLOCK_BUDGET_MS = 50;
+/** A queue of any length on screen within this, p95 (the same as opening a customer). */
+const QUEUE_RENDER_BUDGET_MS = 100;
 const OFFER_WARMUP = 3;
 const OFFER_REPETITIONS = 25;
 const NOTE_WARMUP = 2;
@@ -197,6 +202,8 @@ function waterfall(run: OpenTimes): { customerMs: number; contactsStartMs: numbe
 interface QueueRuns {
   waiting: number;
   opens: OpenTimes[];
+  /** The queue's first open after a start (a reload on Settings, the session kept). */
+  firstOpens: OpenTimes[];
   raw: RawReads[];
   idle: FrameLog;
   scrolls: FrameLog[];
@@ -275,7 +282,18 @@ async function timeQueue(page: Page, hub: RunningHub): Promise<QueueRuns> {
     pageDowns = run.pageDowns;
     if (rep >= SCROLL_WARMUP) scrolls.push(run.log);
   }
-  return { waiting, opens, raw: raw!, idle, scrolls, pageDowns };
+  // The workstation keeps the queue's last answer while the agent is elsewhere, so the opens above show it at once.
+  // The first open after a start has nothing kept: the page reloads on Settings (the session kept), waits until
+  // "Online" and quiet, then goes to the queue.
+  const firstOpens: OpenTimes[] = [];
+  for (let rep = 0; rep < FIRST_OPEN_REPETITIONS; rep += 1) {
+    await page.goto(`${hub.url}/settings`);
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor({ timeout: 60_000 });
+    await onlineNow(page);
+    await sleep(1500);
+    firstOpens.push(await toQueue(page, 500));
+  }
+  return { waiting, opens, firstOpens, raw: raw!, idle, scrolls, pageDowns };
 }
 
 /** Frame statistics of a scroll, whole and per phase (keys, scrollTop sweep, wheel). */
@@ -595,14 +613,16 @@ test('the agent\'s contact: a long customer history, a 2,000-item queue, ingesti
       target: `≤ ${BLOCK_BUDGET_MS} ms`,
       status: judge(worstOf(phasesLarge, phase, 'longestTaskMs') <= BLOCK_BUDGET_MS),
     });
+    const firstP95 = p95(queueLarge.firstOpens.map((run) => run.usableMs));
+    const firstTask = worst(queueLarge.firstOpens.map((run) => run.longestTaskMs));
     const queueMeasures: Measure[] = [
       {
         name: `Queue of ${int(queueLarge.waiting)} waiting: navigation → list rendered, p95`,
         figure: ms(queueP95),
         baseline: `${ms(queueSmallP95)} (${int(queueSmall.waiting)} waiting)`,
         ratio: queueP95 / queueSmallP95,
-        target: '—',
-        status: 'info',
+        target: `≤ ${QUEUE_RENDER_BUDGET_MS} ms`,
+        status: judge(queueP95 <= QUEUE_RENDER_BUDGET_MS),
       },
       {
         name: '  median · longest task while rendering',
@@ -611,6 +631,14 @@ test('the agent\'s contact: a long customer history, a 2,000-item queue, ingesti
         ratio: null,
         target: '—',
         status: 'info',
+      },
+      {
+        name: '  first open after a start (nothing kept): p95 · median · longest task',
+        figure: `${ms(firstP95)} · ${ms(median(queueLarge.firstOpens.map((run) => run.usableMs)))} · ${taskText(firstTask, queueLarge.firstOpens.filter((run) => run.longTasks > 0).length)}`,
+        baseline: `${ms(p95(queueSmall.firstOpens.map((run) => run.usableMs)))} · ${ms(median(queueSmall.firstOpens.map((run) => run.usableMs)))} · ${taskText(worst(queueSmall.firstOpens.map((run) => run.longestTaskMs)), queueSmall.firstOpens.filter((run) => run.longTasks > 0).length)}`,
+        ratio: firstP95 / p95(queueSmall.firstOpens.map((run) => run.usableMs)),
+        target: `≤ ${QUEUE_RENDER_BUDGET_MS} ms, no task ≥ ${BLOCK_BUDGET_MS} ms`,
+        status: judge(firstP95 <= QUEUE_RENDER_BUDGET_MS && firstTask < BLOCK_BUDGET_MS),
       },
       {
         name: '  diagnostic: the screen\'s reads done directly in one raw IndexedDB transaction, median',
@@ -786,7 +814,7 @@ test('the agent\'s contact: a long customer history, a 2,000-item queue, ingesti
       measures: queueMeasures,
       notes: [
         `${int(queueLarge.waiting)} contacts waiting in ${TEAM}'s queues (${int(BACKLOG)} imported: ${channelText(backlogChannels)}; the rest the demo set's), nobody available so none is offered or taken. Baseline: the same measurements on a second hub whose team backlog is ${int(queueSmall.waiting)}.`,
-        `Render: from /settings to /queue by an in-app route change, to the "Queue" heading and a queue-row in the listbox; ${QUEUE_OPEN_REPETITIONS} times after ${QUEUE_OPEN_WARMUP} warm-up. Diagnostic: the queue's reads (the waiting items, the agent's own, each listed item's contact and customer, the queues) directly in one raw IndexedDB transaction, ${RAW_REPETITIONS} times after ${RAW_WARMUP} warm-up.`,
+        `Render: from /settings to /queue by an in-app route change, to the "Queue" heading and a queue-row in the listbox; ${QUEUE_OPEN_REPETITIONS} times after ${QUEUE_OPEN_WARMUP} warm-up. The workstation keeps the queue's last answer while the agent is on other screens, so these show it at once and read afresh behind. First open after a start: the page reloaded on Settings (the session kept), "Online" and 1.5 s quiet, then the same route change; ${FIRST_OPEN_REPETITIONS} times, nothing kept. Diagnostic: the queue's reads (the waiting items, the agent's own, each listed item's contact and customer, the queues) directly in one raw IndexedDB transaction, ${RAW_REPETITIONS} times after ${RAW_WARMUP} warm-up.`,
         `Scroll, ${SCROLL_REPETITIONS} times after ${SCROLL_WARMUP} warm-up: the listbox focused; End, Home, End, Home; PageDown to the end (${int(queueLarge.pageDowns)} presses, the next after the page's next animation frame) and Home; scrollTop moved by the list's height every frame to the bottom and back; ${WHEEL_STEPS} mouse-wheel steps of ${WHEEL_DELTA} px down and back up. Long tasks: PerformanceObserver('longtask'); frame gaps: a requestAnimationFrame loop over the whole scroll. Worst over the repetitions.`,
         `Idle: ${seconds(IDLE_MS)} on the queue screen doing nothing: its one-second clock re-renders the rows in view (the order is worked out when the rows change, not as the clock ticks).`,
         `Hub side: with this backlog one offer pass (run every 5 s and after every ingestion, here with nobody available so it writes nothing) took ${ms(median(offerPasses))} at the median on the hub's thread, which shares the machine's ${os.cpus().length} cores with Chromium.`,
