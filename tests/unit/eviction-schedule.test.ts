@@ -22,7 +22,12 @@ function harness() {
     timers.splice(0).forEach((callback) => callback());
     await Promise.resolve();
   };
-  return { schedule, fire, advance: (ms: number) => (now += ms), runs: () => runs, finish: () => finish(), timers };
+  /** The running pass ends, and what follows it has run. */
+  const finishPass = async () => {
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { schedule, fire, advance: (ms: number) => (now += ms), runs: () => runs, finishPass, timers };
 }
 
 describe('the eviction schedule', () => {
@@ -35,8 +40,7 @@ describe('the eviction schedule', () => {
     expect(h.runs()).toBe(1);
     h.schedule.synced();
     expect(h.timers).toHaveLength(0);
-    h.finish();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.finishPass();
     h.advance(299_999);
     h.schedule.synced();
     expect(h.timers).toHaveLength(0);
@@ -53,8 +57,7 @@ describe('the eviction schedule', () => {
     expect(h.runs()).toBe(1);
     h.schedule.soon();
     expect(h.timers).toHaveLength(0);
-    h.finish();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.finishPass();
     await h.fire();
     expect(h.runs()).toBe(2);
   });
@@ -63,13 +66,11 @@ describe('the eviction schedule', () => {
     const h = harness();
     h.schedule.synced();
     await h.fire();
-    h.finish();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.finishPass();
     h.schedule.soon();
     await h.fire();
     expect(h.runs()).toBe(2);
-    h.finish();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.finishPass();
     h.schedule.stop();
     h.schedule.soon();
     await h.fire();
